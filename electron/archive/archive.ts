@@ -1,0 +1,121 @@
+/**
+ * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
+ * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
+ */
+import { findArticle, importArticle, readArticleText, type ImportInput, type ImportResult } from './articles.js';
+import { entityNames } from './entities.js';
+import { addFact, deleteFact, listFacts, type FactInput } from './facts.js';
+import type { Anchor, Article, EventDate, Fact } from './model.js';
+import type { SearchEngine, SearchHit } from './search/engine.js';
+import { ScanSearch } from './search/scan.js';
+import { ArchiveStore } from './store.js';
+
+export interface FactView {
+  id: string;
+  articleId: string;
+  /** the exact quoted text */
+  quote: string;
+  type: string;
+  date: EventDate | null;
+  /** entity names, in the order they were linked */
+  people: string[];
+  places: string[];
+  organizations: string[];
+  tags: string[];
+  note: string;
+  anchor: Anchor;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleDetail {
+  article: Article;
+  text: string;
+  facts: FactView[];
+}
+
+export class Archive {
+  readonly #search: SearchEngine;
+
+  private constructor(readonly store: ArchiveStore) {
+    this.#search = new ScanSearch(store);
+  }
+
+  get root(): string {
+    return this.store.layout.root;
+  }
+
+  static async create(dir: string): Promise<Archive> {
+    return new Archive(await ArchiveStore.init(dir));
+  }
+
+  static async open(dir: string): Promise<Archive> {
+    return new Archive(await ArchiveStore.open(dir));
+  }
+
+  static exists(dir: string): Promise<boolean> {
+    return ArchiveStore.exists(dir);
+  }
+
+  importArticle(input: ImportInput): Promise<ImportResult> {
+    return importArticle(this.store, input);
+  }
+
+  /** Newest first: by published date, then by import time. */
+  async listArticles(): Promise<Article[]> {
+    const articles = await this.store.allArticles();
+    return articles.sort(
+      (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id),
+    );
+  }
+
+  async getArticle(id: string): Promise<ArticleDetail> {
+    const article = await findArticle(this.store, id);
+    const [text, facts] = await Promise.all([readArticleText(this.store, article), listFacts(this.store, article.id)]);
+    return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
+  }
+
+  async addFact(input: FactInput): Promise<FactView> {
+    return this.viewFact(await addFact(this.store, input));
+  }
+
+  async listFacts(articleId?: string): Promise<FactView[]> {
+    return this.viewFacts(await listFacts(this.store, articleId));
+  }
+
+  async deleteFact(id: string): Promise<FactView> {
+    return this.viewFact(await deleteFact(this.store, id));
+  }
+
+  search(text: string, limit?: number): Promise<SearchHit[]> {
+    return this.#search.search({ text, limit });
+  }
+
+  /** Run many changes with one write per changed file at the end (bulk import). */
+  batch<T>(fn: () => Promise<T>): Promise<T> {
+    return this.store.batch(fn);
+  }
+
+  private viewFacts(facts: Fact[]): FactView[] {
+    return facts.map((f) => this.viewFact(f));
+  }
+
+  private viewFact(f: Fact): FactView {
+    const meta = this.store.meta.data;
+    return {
+      id: f.id,
+      articleId: f.articleId,
+      quote: f.anchor.exact,
+      type: f.type,
+      date: f.date,
+      people: entityNames(meta, f.people),
+      places: entityNames(meta, f.places),
+      organizations: entityNames(meta, f.organizations),
+      tags: f.tags,
+      note: f.note,
+      anchor: f.anchor,
+      createdAt: f.createdAt,
+      updatedAt: f.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Import pipeline: read → hash → dedupe → extract text → normalise → store (DESIGN §2).
+ * Content files are written before the metadata that names them, so a crash leaves at most an
+ * unreferenced file, never an article without its text.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileOnce } from './atomic.js';
+import { parseDay } from './dates.js';
+import { AqiqatError } from './errors.js';
+import { articleIdFor } from './ids.js';
+import { shardOf, sourceFile, textFile } from './layout.js';
+import type { Article, Language } from './model.js';
+import type { ArchiveStore } from './store.js';
+import { decodeUtf8, detectLanguage, normalizeText, titleFromText } from './text.js';
+
+/** Larger files are refused: a news article is kilobytes; this stops a wrong file early. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md']);
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  /** file name (for the extension and messages), or "stdin" / "pasted text" */
+  name: string;
+  title?: string | undefined;
+  url?: string | undefined;
+  publishedAt?: string | undefined;
+  publisher?: string | undefined;
+  lang?: Language | undefined;
+}
+
+export type ImportResult = { status: 'imported' | 'duplicate'; article: Article };
+
+export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+export async function readImportFile(file: string): Promise<ImportInput> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new AqiqatError(`${file} is not a file`);
+    if (info.size > MAX_IMPORT_BYTES) throw new AqiqatError(`${file} is ${mib(info.size)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+    bytes = await readFile(file);
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+  }
+  return { bytes, name: path.basename(file) };
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+function extensionOf(name: string): string {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  return ext === '' ? 'txt' : ext;
+}
+
+function checkUrl(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    if (!['http:', 'https:'].includes(u.protocol)) throw new Error();
+    return u.toString();
+  } catch {
+    throw new AqiqatError(`"${url}" is not a web address (http:// or https://)`, 'usage');
+  }
+}
+
+export async function importArticle(store: ArchiveStore, input: ImportInput, now = new Date()): Promise<ImportResult> {
+  const ext = extensionOf(input.name);
+  if (!TEXT_EXTENSIONS.has(ext)) {
+    throw new AqiqatError(`${input.name}: .${ext} files cannot be imported yet; save the article as UTF-8 .txt`);
+  }
+  if (input.bytes.length > MAX_IMPORT_BYTES) {
+    throw new AqiqatError(`${input.name} is ${mib(input.bytes.length)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+  }
+  // Validate every option before anything is written.
+  const url = input.url ? checkUrl(input.url) : null;
+  const publishedAt = input.publishedAt ? parseDay(input.publishedAt) : null;
+  const title = input.title?.trim();
+  if (input.title !== undefined && !title) throw new AqiqatError('the title is empty', 'usage');
+
+  const sha256 = sha256Hex(input.bytes);
+  const id = articleIdFor(sha256);
+  const shard = await store.articleShard(shardOf(id));
+  const existing = shard.data.articles.find((a) => a.id === id);
+  if (existing) return { status: 'duplicate', article: existing };
+
+  const text = normalizeText(decodeUtf8(input.bytes, input.name));
+  if (text === '') throw new AqiqatError(`${input.name} holds no text`);
+  const textSha256 = sha256Hex(text);
+
+  const article: Article = {
+    id,
+    title: title || titleFromText(text),
+    url,
+    publisher: input.publisher?.trim() || null,
+    publishedAt,
+    lang: input.lang ?? detectLanguage(text),
+    sha256,
+    sourceExt: ext,
+    sourceName: input.name,
+    textSha256,
+    textLength: text.length,
+    importedAt: now.toISOString(),
+    tags: [],
+    note: '',
+  };
+  await writeFileOnce(sourceFile(store.layout, sha256, ext), input.bytes);
+  await writeFileOnce(textFile(store.layout, textSha256), text);
+  shard.data.articles.push(article);
+  await store.save(shard);
+  return { status: 'imported', article };
+}
+
+/** An article by id or by an unambiguous id prefix (at least 4 digits), like git. */
+export async function findArticle(store: ArchiveStore, idOrPrefix: string): Promise<Article> {
+  const want = idOrPrefix.trim().toLowerCase();
+  if (!/^[0-9a-f]{4,64}$/.test(want)) throw new AqiqatError(`"${idOrPrefix}" is not an article id`, 'usage');
+  // a full SHA-256 of the source also names its article
+  const { articles } = (await store.articleShard(shardOf(want))).data;
+  const candidates = articles.filter((a) => a.id.startsWith(want) || (want.length === 64 && want.startsWith(a.id)));
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length > 1) throw new AqiqatError(`"${idOrPrefix}" matches ${candidates.length} articles; give more digits`, 'usage');
+  throw new AqiqatError(`no article ${idOrPrefix}`, 'not-found');
+}
+
+export async function readArticleText(store: ArchiveStore, article: Article): Promise<string> {
+  try {
+    return await readFile(textFile(store.layout, article.textSha256), 'utf8');
+  } catch {
+    throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Crash-safe file writes: temp file in the same folder → fsync → rename → fsync of the folder.
+ * A power cut at any moment leaves either the old or the new file, never a torn one.
+ * (lowdb's default writer, steno, renames a fixed temp name without fsync.)
+ */
+import { randomBytes } from 'node:crypto';
+import { access, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export async function fsyncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals renames itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (e) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw e;
+  }
+  await handle.close();
+  try {
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+  await fsyncDir(dir);
+}
+
+/** Write content-addressed, immutable data once: an existing file with that name is already right. */
+export async function writeFileOnce(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await access(file);
+    return;
+  } catch {
+    await writeFileAtomic(file, data);
+  }
+}

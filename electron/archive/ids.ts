@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Random lower-case base-36 string (ids users may type: no capitals, no punctuation). */
+export function randomId(length: number): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const b of bytes) out += ALPHABET[b % 36];
+  return out;
+}
+
+/** Article ids are the first 12 hex digits of the source's SHA-256: the same bytes, the same id. */
+export const articleIdFor = (sha256: string): string => sha256.slice(0, 12);
+export const newFactId = (articleId: string): string => `${articleId}-${randomId(6)}`;
+export const newEntityId = (): string => `e-${randomId(8)}`;

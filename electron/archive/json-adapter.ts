@@ -1,0 +1,72 @@
+/**
+ * A lowdb adapter for one JSON file: validated on read (zod), written atomically and compactly.
+ * Compact JSON, because lowdb's JSONFile pretty-prints (+8 % size, measured) and these files are
+ * rewritten on every save.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { writeFileAtomic } from './atomic.js';
+import { AqiqatError } from './errors.js';
+import { SCHEMA_VERSION } from './model.js';
+
+export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S>> {
+  /** Writes to one file are chained so that two saves never race on the rename. */
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly file: string,
+    readonly schema: S,
+    readonly label: string,
+  ) {}
+
+  async read(): Promise<z.infer<S> | null> {
+    let raw: string;
+    try {
+      raw = await readFile(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new AqiqatError(`cannot read ${this.where()}: ${(e as Error).message}`, 'archive');
+    }
+    return parseValidated(raw, this.schema, this.where());
+  }
+
+  write(data: z.infer<S>): Promise<void> {
+    const next = this.#queue.then(() => writeFileAtomic(this.file, JSON.stringify(data)));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private where(): string {
+    const name = path.basename(this.file);
+    return this.label === name ? name : `${this.label} (${name})`;
+  }
+}
+
+/** Parse and validate; a newer, older-unknown or malformed file gets a one-line refusal. */
+export function parseValidated<S extends z.ZodType>(raw: string, schema: S, where: string): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new AqiqatError(`${where} is not valid JSON; it was left untouched. Restore it from a backup.`, 'archive');
+  }
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new AqiqatError(
+      `${where} was written by a newer Aqiqat (schema ${version}, this version reads ${SCHEMA_VERSION}); update Aqiqat. The file was left untouched.`,
+      'archive',
+    );
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const at = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new AqiqatError(
+      `${where} is malformed${at}: ${issue?.message ?? 'invalid'}; it was left untouched. Restore it from a backup.`,
+      'archive',
+    );
+  }
+  return result.data;
+}

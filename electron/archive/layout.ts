@@ -1,0 +1,36 @@
+/** Where each part of an archive lives inside its folder (DESIGN §2). */
+import path from 'node:path';
+
+export const SHARD_COUNT = 256;
+
+export interface Layout {
+  root: string;
+  archiveFile: string;
+  shardsDir: string;
+  textsDir: string;
+  sourcesDir: string;
+  indexDir: string;
+  backupsDir: string;
+}
+
+export function layoutOf(root: string): Layout {
+  const abs = path.resolve(root);
+  return {
+    root: abs,
+    archiveFile: path.join(abs, 'archive.json'),
+    shardsDir: path.join(abs, 'shards'),
+    textsDir: path.join(abs, 'texts'),
+    sourcesDir: path.join(abs, 'sources'),
+    indexDir: path.join(abs, 'index'),
+    backupsDir: path.join(abs, 'backups'),
+  };
+}
+
+/** Article ids are hex digests, so their first two digits spread articles evenly over 256 shards. */
+export const shardOf = (articleId: string): number => parseInt(articleId.slice(0, 2), 16) % SHARD_COUNT;
+
+const shardName = (n: number) => n.toString(16).padStart(2, '0');
+export const articleShardFile = (l: Layout, n: number) => path.join(l.shardsDir, `${shardName(n)}.articles.json`);
+export const factShardFile = (l: Layout, n: number) => path.join(l.shardsDir, `${shardName(n)}.facts.json`);
+export const textFile = (l: Layout, textSha256: string) => path.join(l.textsDir, `${textSha256}.txt`);
+export const sourceFile = (l: Layout, sha256: string, ext: string) => path.join(l.sourcesDir, `${sha256}.${ext}`);

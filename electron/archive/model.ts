@@ -1,0 +1,130 @@
+/**
+ * The stored file formats (DESIGN §2). Every file carries `schemaVersion`; readers validate with
+ * these schemas so that a hand-edited or newer file is refused instead of half-understood.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const ARTICLE_ID = /^[0-9a-f]{12,64}$/;
+/** A fact id is its article id, a dash and a random suffix: the id alone locates the fact's shard. */
+export const FACT_ID = /^[0-9a-f]{12,64}-[0-9a-z]{6}$/;
+export const ENTITY_ID = /^e-[0-9a-z]{8}$/;
+export const SHA256 = /^[0-9a-f]{64}$/;
+
+export const LanguageSchema = z.enum(['kk', 'ru', 'en', 'other']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoInstant = z.string().datetime({ offset: true });
+
+export const ArticleSchema = z.object({
+  id: z.string().regex(ARTICLE_ID),
+  title: z.string().min(1),
+  url: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedAt: isoDay.nullable(),
+  lang: LanguageSchema,
+  /** SHA-256 of the original bytes, kept in sources/<sha256>.<ext> */
+  sha256: z.string().regex(SHA256),
+  sourceExt: z.string().regex(/^[a-z0-9]{1,8}$/),
+  sourceName: z.string().nullable(),
+  /** SHA-256 of the extracted text (UTF-8), kept in texts/<textSha256>.txt */
+  textSha256: z.string().regex(SHA256),
+  textLength: z.number().int().nonnegative(),
+  importedAt: isoInstant,
+  tags: z.array(z.string()),
+  note: z.string(),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+export const DatePrecisionSchema = z.enum(['year', 'month', 'day']);
+export const EventDateSchema = z.object({
+  value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  precision: DatePrecisionSchema,
+  approximate: z.boolean(),
+});
+export type EventDate = z.infer<typeof EventDateSchema>;
+
+/** W3C Web Annotation TextQuoteSelector + TextPositionSelector in one. */
+export const AnchorSchema = z.object({
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Anchor = z.infer<typeof AnchorSchema>;
+
+export const FactSchema = z.object({
+  id: z.string().regex(FACT_ID),
+  articleId: z.string().regex(ARTICLE_ID),
+  anchor: AnchorSchema,
+  type: z.string(),
+  date: EventDateSchema.nullable(),
+  people: z.array(z.string().regex(ENTITY_ID)),
+  places: z.array(z.string().regex(ENTITY_ID)),
+  organizations: z.array(z.string().regex(ENTITY_ID)),
+  tags: z.array(z.string()),
+  note: z.string(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+export const EntityKindSchema = z.enum(['person', 'organization', 'place']);
+export type EntityKind = z.infer<typeof EntityKindSchema>;
+export const EntitySchema = z.object({
+  id: z.string().regex(ENTITY_ID),
+  kind: EntityKindSchema,
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const CaseSchema = z.object({
+  id: z.string(),
+  title: z.string().min(1),
+  summary: z.string(),
+  factIds: z.array(z.string().regex(FACT_ID)),
+  status: z.enum(['open', 'closed']),
+  createdAt: isoInstant,
+});
+export type Case = z.infer<typeof CaseSchema>;
+
+export const TagSchema = z.object({ path: z.string().min(1) });
+export type Tag = z.infer<typeof TagSchema>;
+
+const versioned = { schemaVersion: z.literal(SCHEMA_VERSION) };
+
+/** archive.json: settings and the small global collections. */
+export const ArchiveFileSchema = z.object({
+  ...versioned,
+  createdAt: isoInstant,
+  settings: z.object({ shardCount: z.number().int().positive() }),
+  entities: z.array(EntitySchema),
+  cases: z.array(CaseSchema),
+  tags: z.array(TagSchema),
+  savedSearches: z.array(z.object({ name: z.string(), query: z.string() })),
+});
+export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
+
+/** shards/NN.articles.json: the metadata of the articles whose id falls in shard NN. */
+export const ArticleShardSchema = z.object({ ...versioned, articles: z.array(ArticleSchema) });
+export type ArticleShard = z.infer<typeof ArticleShardSchema>;
+
+/** shards/NN.facts.json: the facts of those articles. */
+export const FactShardSchema = z.object({ ...versioned, facts: z.array(FactSchema) });
+export type FactShard = z.infer<typeof FactShardSchema>;
+
+export function emptyArchiveFile(now: string, shardCount: number): ArchiveFile {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: now,
+    settings: { shardCount },
+    entities: [],
+    cases: [],
+    tags: [],
+    savedSearches: [],
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The archive on disk: archive.json plus 256 shards, each a pair of lowdb files (article metadata,
+ * facts). Why pairs: the article list at start-up needs only metadata (~15 MB at 50k articles), while
+ * facts are ~88 % of the bytes; saving a fact rewrites one ~1k-fact file, never the whole archive.
+ */
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import { AqiqatError } from './errors.js';
+import { ValidatedJsonFile } from './json-adapter.js';
+import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
+import {
+  ArchiveFileSchema,
+  ArticleShardSchema,
+  emptyArchiveFile,
+  FactShardSchema,
+  SCHEMA_VERSION,
+  type Article,
+  type ArchiveFile,
+  type ArticleShard,
+  type FactShard,
+} from './model.js';
+
+type Db<T> = Low<T>;
+/** Anything save() can persist. */
+type Savable = Pick<Low<unknown>, 'write'>;
+
+export class ArchiveStore {
+  readonly #articleShards = new Map<number, Promise<Db<ArticleShard>>>();
+  readonly #factShards = new Map<number, Promise<Db<FactShard>>>();
+  /** Inside batch(): databases to write once at the end instead of after every change. */
+  #pending: Set<Savable> | null = null;
+
+  private constructor(
+    readonly layout: Layout,
+    readonly meta: Db<ArchiveFile>,
+  ) {}
+
+  /** Create a new, empty archive in `dir` (which may exist but must not hold an archive). */
+  static async init(dir: string, now = new Date()): Promise<ArchiveStore> {
+    const layout = layoutOf(dir);
+    if (await exists(layout.archiveFile)) {
+      throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
+    }
+    for (const d of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
+      await mkdir(d, { recursive: true });
+    }
+    const meta = new Low(new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json'), emptyArchiveFile(now.toISOString(), SHARD_COUNT));
+    await meta.write();
+    return new ArchiveStore(layout, meta);
+  }
+
+  static async open(dir: string): Promise<ArchiveStore> {
+    const layout = layoutOf(dir);
+    const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json');
+    const data = await adapter.read();
+    if (!data) {
+      throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
+    }
+    if (data.settings.shardCount !== SHARD_COUNT) {
+      throw new AqiqatError(`archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`, 'archive');
+    }
+    return new ArchiveStore(layout, new Low(adapter, data));
+  }
+
+  static async exists(dir: string): Promise<boolean> {
+    return exists(layoutOf(dir).archiveFile);
+  }
+
+  articleShard(n: number): Promise<Db<ArticleShard>> {
+    return cached(this.#articleShards, n, () =>
+      openDb(articleShardFile(this.layout, n), ArticleShardSchema, `article shard ${n}`, { schemaVersion: SCHEMA_VERSION, articles: [] }),
+    );
+  }
+
+  factShard(n: number): Promise<Db<FactShard>> {
+    return cached(this.#factShards, n, () =>
+      openDb(factShardFile(this.layout, n), FactShardSchema, `fact shard ${n}`, { schemaVersion: SCHEMA_VERSION, facts: [] }),
+    );
+  }
+
+  /** Every article's metadata; reads only the metadata shards that exist. */
+  async allArticles(): Promise<Article[]> {
+    const names = await readdir(this.layout.shardsDir).catch(() => [] as string[]);
+    const shards = names
+      .map((name) => /^([0-9a-f]{2})\.articles\.json$/.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => parseInt(m[1]!, 16));
+    const dbs = await Promise.all(shards.map((n) => this.articleShard(n)));
+    return dbs.flatMap((db) => db.data.articles);
+  }
+
+  async allFacts(): Promise<FactShard['facts']> {
+    const names = await readdir(this.layout.shardsDir).catch(() => [] as string[]);
+    const shards = names
+      .map((name) => /^([0-9a-f]{2})\.facts\.json$/.exec(name))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => parseInt(m[1]!, 16));
+    const dbs = await Promise.all(shards.map((n) => this.factShard(n)));
+    return dbs.flatMap((db) => db.data.facts);
+  }
+
+  /** Persist a changed database now, or at the end of the running batch. */
+  async save(db: Savable): Promise<void> {
+    if (this.#pending) {
+      this.#pending.add(db);
+      return;
+    }
+    try {
+      await db.write();
+    } catch (e) {
+      await this.forgetUnsaved();
+      throw new AqiqatError(`could not save the archive: ${(e as Error).message}`, 'archive');
+    }
+  }
+
+  /** Drop in-memory changes that did not reach the disk: the next access re-reads the files. */
+  private async forgetUnsaved(): Promise<void> {
+    this.#articleShards.clear();
+    this.#factShards.clear();
+    await this.meta.read();
+  }
+
+  /**
+   * Run `fn` with writes deferred, then write each changed file once (bulk import, benchmarks).
+   * If `fn` throws, nothing of the batch is written and the in-memory state is reloaded.
+   */
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#pending) return fn();
+    this.#pending = new Set();
+    const pending = this.#pending;
+    try {
+      const result = await fn();
+      this.#pending = null;
+      for (const db of pending) await db.write();
+      return result;
+    } catch (e) {
+      this.#pending = null;
+      await this.forgetUnsaved();
+      throw e;
+    }
+  }
+}
+
+async function openDb<T>(file: string, schema: import('zod').ZodType<T>, label: string, empty: T): Promise<Db<T>> {
+  const db = new Low<T>(new ValidatedJsonFile(file, schema, label), empty);
+  await db.read(); // a missing file keeps `empty`
+  return db;
+}
+
+function cached<T>(map: Map<number, Promise<T>>, key: number, make: () => Promise<T>): Promise<T> {
+  let hit = map.get(key);
+  if (!hit) {
+    hit = make();
+    map.set(key, hit);
+    hit.catch(() => map.delete(key));
+  }
+  return hit;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The Electron main process: one locked-down window, the renderer served from aqiqat://app, every
+ * other request cancelled, and the typed API (handlers.ts) on one IPC channel with sender checks.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { Archive } from './archive/archive.js';
+import { userMessage } from './archive/errors.js';
+import { defaultArchiveDir } from './archive/paths.js';
+import { createSampleArchive } from './archive/sample.js';
+import { IPC_CHANNEL } from './api.js';
+import { createDispatcher } from './handlers.js';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  appFileFor,
+  CONTENT_SECURITY_POLICY,
+  contentTypeOf,
+  HOST_RESOLVER_RULES,
+  isAllowedRequest,
+  webPreferences,
+} from './security.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
+const appRoot = path.resolve(here, '../..');
+const rendererDir = path.join(appRoot, 'dist/renderer');
+const sampleDir = app.isPackaged ? path.join(process.resourcesPath, 'data/sample') : path.join(appRoot, 'data/sample');
+
+app.commandLine.appendSwitch('host-resolver-rules', HOST_RESOLVER_RULES);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+async function openArchive(): Promise<Archive> {
+  // the CLI's rule too: $AQIQAT_ARCHIVE, else <userData>/archive
+  const dir = process.env.AQIQAT_ARCHIVE ? defaultArchiveDir() : path.join(app.getPath('userData'), 'archive');
+  return (await Archive.exists(dir)) ? Archive.open(dir) : createSampleArchive(dir, sampleDir);
+}
+
+function lockDown(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      return new Response(await readFile(file), {
+        headers: { 'content-type': contentTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+async function start(): Promise<void> {
+  lockDown();
+  let archive: Archive;
+  try {
+    archive = await openArchive();
+  } catch (e) {
+    dialog.showErrorBox('Aqiqat cannot open the archive', userMessage(e));
+    app.exit(1);
+    return;
+  }
+  const dispatch = createDispatcher(archive, app.getVersion());
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    // only our own page may call the archive
+    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`)) return { ok: false, error: 'refused: unknown sender' };
+    return dispatch(method, input);
+  });
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 560,
+    title: 'Aqiqat',
+    show: false,
+    webPreferences: webPreferences(path.join(here, 'preload.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(start, (e: unknown) => {
+  console.error(`Aqiqat: ${userMessage(e)}`);
+  app.exit(1);
+});
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { makeClient, METHODS } from '../../electron/api.js';
+import { Archive } from '../../electron/archive/archive.js';
+import { createDispatcher } from '../../electron/handlers.js';
+import { SEED_ARTICLE, tempDir } from './helpers.js';
+
+async function setup() {
+  const archive = await Archive.create(await tempDir());
+  const dispatch = createDispatcher(archive, '1.2.3');
+  return { archive, dispatch, api: makeClient((m, i) => dispatch(m, i)) };
+}
+
+describe('IPC dispatcher', () => {
+  it('runs a validated call against the real core', async () => {
+    const { api } = await setup();
+    const { status, article } = await api.importFile({ name: 'a.txt', bytes: new Uint8Array(await readFile(SEED_ARTICLE)) });
+    expect(status).toBe('imported');
+    expect((await api.listArticles({})).map((a) => a.id)).toEqual([article.id]);
+    expect((await api.search({ text: 'Жексебаев' }))[0]?.id).toBe(article.id);
+    expect(await api.archiveInfo({})).toMatchObject({ version: '1.2.3' });
+  });
+
+  it('refuses unknown calls and invalid arguments before touching the archive', async () => {
+    const { dispatch } = await setup();
+    expect(await dispatch('constructor', {})).toEqual({ ok: false, error: 'unknown call constructor' });
+    expect(await dispatch(42, {})).toMatchObject({ ok: false });
+    expect(await dispatch('importFile', { name: 'a.txt', bytes: 'not bytes' })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid importFile request: bytes/) });
+    expect(await dispatch('getArticle', { id: 'x', extra: true })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid getArticle request/) });
+    expect(await dispatch('search', { text: 'x'.repeat(5000) })).toMatchObject({ ok: false });
+  });
+
+  it('turns core errors into one-line messages the client throws', async () => {
+    const { api } = await setup();
+    await expect(api.getArticle({ id: 'abcdef' })).rejects.toThrow(/^no article abcdef$/);
+  });
+
+  it('covers every method of the contract', () => {
+    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search']);
+  });
+});
