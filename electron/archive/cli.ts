@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { Archive } from './archive.js';
-import { readImportFile, type ImportInput } from './articles.js';
+import { MAX_IMPORT_BYTES, readImportFile, type ImportInput } from './articles.js';
 import { AqiqatError, userMessage } from './errors.js';
 import { articleDetail, articleLine, factLine, hitLine } from './format.js';
 import { LanguageSchema } from './model.js';
@@ -28,7 +28,13 @@ const processIo: Io = {
   stdin: async () => {
     if (process.stdin.isTTY) throw new AqiqatError('`import -` reads the article from standard input: pipe text into it', 'usage');
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      // stop reading early: importArticle refuses anything over the limit anyway
+      if (size > MAX_IMPORT_BYTES) throw new AqiqatError(`standard input is over the import limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks);
   },
   env: process.env,

@@ -158,3 +158,23 @@ describe('aqiqat CLI', () => {
     expect(JSON.parse(aqiqat(['--archive', dir, 'facts', '--json']).stdout)).toHaveLength(5);
   });
 });
+
+describe('aqiqat CLI on hostile input', () => {
+  it('refuses standard input over the import limit without reading it all', async () => {
+    const dir = await initArchive();
+    const r = aqiqat(['--archive', dir, 'import', '-'], { input: Buffer.alloc(51 * 1024 * 1024, 0x61) });
+    expectOneLineError(r, 1, /standard input is over the import limit of 50 MB/);
+    expect(JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout)).toEqual([]);
+  });
+
+  it('imports a 10 MB single line and finds a word at its end', async () => {
+    const dir = await initArchive();
+    const file = path.join(await tempDir(), 'line.txt');
+    await writeFile(file, `${'сөз '.repeat(1_300_000)}соңғысөз`);
+    expect(aqiqat(['--archive', dir, 'import', file]).code).toBe(0);
+    const [article] = JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout);
+    expect(article.title.length).toBeLessThanOrEqual(161);
+    const hits = JSON.parse(aqiqat(['--archive', dir, 'search', 'соңғысөз', '--json']).stdout);
+    expect(hits[0].snippet).toContain('соңғысөз');
+  });
+});
