@@ -1,0 +1,95 @@
+/**
+ * The three panes of DESIGN §8: sections, a list (the library, or search results while a query is typed),
+ * and the detail (the reader). State lives here only where two panes share it: the open article and the query.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportResult, SearchHit } from './api.js';
+import { ImportButton } from './features/import/ImportButton.js';
+import { ArticleList } from './features/library/ArticleList.js';
+import { useArticles } from './features/library/useArticles.js';
+import { Reader } from './features/reader/Reader.js';
+import { SearchBox } from './features/search/SearchBox.js';
+import { SearchResults } from './features/search/SearchResults.js';
+import { Sidebar } from './Sidebar.js';
+import { useGlobalShortcuts } from './useGlobalShortcuts.js';
+
+interface Open {
+  articleId: string;
+  /** set when opened from a search hit, to keep that hit selected and bring a fact into view */
+  hitKey: string | null;
+  factId: string | null;
+}
+
+export function App() {
+  const library = useArticles();
+  const [open, setOpen] = useState<Open | null>(null);
+  const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const searching = query.trim() !== '';
+
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+  useGlobalShortcuts(focusSearch);
+
+  const openArticle = useCallback((articleId: string) => setOpen({ articleId, hitKey: null, factId: null }), []);
+  const openHit = useCallback(
+    (hit: SearchHit) => setOpen({ articleId: hit.articleId, hitKey: `${hit.kind}:${hit.id}`, factId: hit.kind === 'fact' ? hit.id : null }),
+    [],
+  );
+  const { reload } = library;
+  const onImported = useCallback(
+    async (result: ImportResult) => {
+      await reload();
+      setQuery('');
+      openArticle(result.article.id);
+    },
+    [reload, openArticle],
+  );
+
+  return (
+    <div className="app">
+      <Sidebar articleCount={library.articles?.length ?? null} />
+      <section className="list-pane" aria-label={searching ? 'Search' : 'Library'}>
+        <header className="list-head">
+          <SearchBox ref={searchRef} value={query} onChange={setQuery} onDown={() => listRef.current?.focus()} />
+          <div className="list-title-row">
+            <h2 className="list-title">{searching ? 'Search results' : 'Library'}</h2>
+            <ImportButton onImported={(r) => void onImported(r)} />
+          </div>
+        </header>
+        {searching ? (
+          <SearchResults query={query} selectedHit={open?.hitKey ?? null} onOpen={openHit} listRef={listRef} />
+        ) : (
+          <ArticleList articles={library.articles} error={library.error} selectedId={open?.articleId ?? null} onOpen={openArticle} listRef={listRef} />
+        )}
+      </section>
+      {/* keyed by article: a newly opened article starts at its top, not at the last one's scroll offset */}
+      <main className="detail-pane" key={open?.articleId ?? 'none'}>
+        {open ? <Reader id={open.articleId} focusFactId={open.factId} /> : <NothingOpen empty={library.articles?.length === 0} />}
+      </main>
+    </div>
+  );
+}
+
+function NothingOpen({ empty }: { empty: boolean }) {
+  return (
+    <div className="pane-message empty detail-empty">
+      {empty ? (
+        <>
+          <p className="empty-title">Your archive is empty</p>
+          <p>Import an article saved as a UTF-8 .txt file to start reading and marking facts.</p>
+        </>
+      ) : (
+        <>
+          <p className="empty-title">Choose an article to read</p>
+          <p>
+            <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>/</kbd> searches the archive
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { FactView } from '../../api.js';
+import { eventDate, factHue, factTypeLabel } from './format.js';
+
+interface Props {
+  facts: readonly FactView[];
+  /** facts whose quote is no longer in the text: listed, flagged, not highlighted */
+  unplaced: readonly FactView[];
+  activeFact: string | null;
+  onPick: (id: string) => void;
+}
+
+export function FactMargin({ facts, unplaced, activeFact, onPick }: Props) {
+  return (
+    <aside className="fact-margin" aria-labelledby="fact-margin-title">
+      <h2 id="fact-margin-title">
+        Facts <span className="count">{facts.length}</span>
+      </h2>
+      {facts.length === 0 ? (
+        <p className="fact-margin-empty">No facts saved from this article yet.</p>
+      ) : (
+        <ol className="fact-list">
+          {facts.map((f) => (
+            <li key={f.id}>
+              <button
+                type="button"
+                className={`fact-item${f.id === activeFact ? ' is-active' : ''}`}
+                aria-current={f.id === activeFact ? 'true' : undefined}
+                onClick={() => onPick(f.id)}
+              >
+                <span className="fact-item-head">
+                  <span className={`fact-chip hue-${factHue(f.type)}`}>{factTypeLabel(f.type)}</span>
+                  <span className="fact-date">{eventDate(f.date)}</span>
+                </span>
+                <span className="fact-quote">{f.quote}</span>
+                {f.people.length > 0 && <span className="fact-people">{f.people.join(', ')}</span>}
+                {unplaced.includes(f) && <span className="fact-warning">Quote not found in the text</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

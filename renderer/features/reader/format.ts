@@ -1,0 +1,32 @@
+/** Display strings for stored values; pure. Dates stay ISO-like: unambiguous in kk, ru and en alike. */
+import type { Article, FactView } from '../../api.js';
+
+const LANGUAGES: Record<Article['lang'], string> = { kk: 'Kazakh', ru: 'Russian', en: 'English', other: 'Other language' };
+
+export const languageName = (lang: Article['lang']): string => LANGUAGES[lang];
+
+/** "2009", "2020-09", "2020-10-16"; "c. 2009" when approximate. */
+export function eventDate(date: FactView['date']): string {
+  if (!date) return 'no date';
+  return date.approximate ? `c. ${date.value}` : date.value;
+}
+
+/** "parole-denied" → "Parole denied", "un-decision" → "UN decision". */
+export function factTypeLabel(type: string): string {
+  if (!type) return 'Fact';
+  const words = type.split(/[-_\s]+/).filter(Boolean);
+  return words.map((w, i) => (w.length <= 2 ? w.toUpperCase() : i === 0 ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+/** Known thesaurus types get fixed colours; others a stable one from their name (8 hues in CSS). */
+const HUES: Record<string, number> = { detention: 0, sentence: 1, protest: 2, picket: 3, 'parole-denied': 4, 'un-decision': 5, health: 6 };
+
+export function factHue(type: string): number {
+  const known = HUES[type];
+  if (known !== undefined) return known;
+  let h = 0;
+  for (const ch of type) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return h % 8;
+}
+
+export const shortHash = (sha256: string): string => sha256.slice(0, 12);

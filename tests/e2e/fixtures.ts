@@ -1,0 +1,94 @@
+/**
+ * `app`: the built renderer in Chromium, its `window.aqiqat` bound to the real core on a fresh temp archive
+ * (empty, or the sample with `test.use({ archiveKind: 'sample' })`). A click goes all the way to the
+ * archive's files and back (DESIGN §6).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Archive } from '../../electron/archive/archive.js';
+import { createSampleArchive } from '../../electron/archive/sample.js';
+import { bindArchive } from './binding.js';
+import { APP_URL, serveRenderer } from './serve.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const SAMPLE_DIR = path.join(REPO, 'data/sample');
+const RENDERER_DIR = path.join(REPO, 'dist/renderer');
+
+export interface App {
+  page: Page;
+  archive: Archive;
+  /** requests that tried to leave the app (aborted) */
+  leaked: string[];
+  /** console errors and warnings, uncaught exceptions — a CSP violation shows up here */
+  problems: string[];
+  /** a screenshot to look at (not compared): test-results/screens/<name>.png */
+  screenshot: (name: string) => Promise<void>;
+}
+
+/** Articles in the 'many' archive: enough that a list without windowing would be visibly slow. */
+export const MANY = 1500;
+
+/** 'many': MANY small articles, one per day back from 2024-12-31, titled "Мақала N" (N = 1 is newest). */
+async function createManyArchive(dir: string): Promise<Archive> {
+  const archive = await Archive.create(dir);
+  await archive.batch(async () => {
+    for (let n = 1; n <= MANY; n++) {
+      const day = new Date(Date.UTC(2024, 11, 32 - n)).toISOString().slice(0, 10);
+      const bytes = new TextEncoder().encode(`Мақала ${n}\nҚысқа мәтін, нөмірі ${n}.\n`);
+      await archive.importArticle({ name: `article-${n}.txt`, bytes, publishedAt: day });
+    }
+  });
+  return archive;
+}
+
+const CREATE = {
+  empty: (dir: string) => Archive.create(dir),
+  sample: (dir: string) => createSampleArchive(dir, SAMPLE_DIR),
+  many: createManyArchive,
+} as const;
+
+export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>({
+  archiveKind: ['empty', { option: true }],
+  app: async ({ page, archiveKind }, use, testInfo) => {
+    await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
+      throw new Error('dist/renderer is missing: run `npx vite build --config renderer/vite.config.ts` first');
+    });
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-e2e-'));
+    try {
+      const dir = path.join(tmp, 'archive');
+      const archive = await CREATE[archiveKind](dir);
+      const { version } = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+
+      await bindArchive(page, archive, version);
+      const leaked = await serveRenderer(page, RENDERER_DIR);
+      await page.goto(APP_URL);
+      // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+      const screenshot = async (name: string) => {
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await page.screenshot({ path: path.join(testInfo.project.outputDir, 'screens', `${name}.png`) });
+      };
+      await use({ page, archive, leaked, problems, screenshot });
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  },
+});
+
+/** Nothing left the app, and the page ran clean under its CSP. */
+export function expectSealed(app: App): void {
+  expect(app.leaked, 'requests that tried to leave the app').toEqual([]);
+  expect(app.problems, 'console errors, warnings and uncaught exceptions').toEqual([]);
+}
+
+export { expect };
