@@ -1,0 +1,47 @@
+/** What every CLI command module gets: output, the archive, option helpers. */
+import { Option, type Command } from 'commander';
+import { Archive } from '../archive.js';
+import { AqiqatError } from '../errors.js';
+import { defaultArchiveDir } from '../paths.js';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdin: () => Promise<Buffer>;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Cli {
+  io: Io;
+  /** the archive folder: --archive, else $AQIQAT_ARCHIVE, else the app's */
+  dir: () => string;
+  open: () => Promise<Archive>;
+  /** --json: one JSON value; else the human form */
+  print: (asJson: boolean | undefined, value: unknown, human: () => string) => void;
+}
+
+export function makeCli(program: Command, io: Io): Cli {
+  const dir = () => program.opts<{ archive?: string }>().archive ?? defaultArchiveDir(io.env);
+  return {
+    io,
+    dir,
+    open: () => Archive.open(dir()),
+    print: (asJson, value, human) => io.out(asJson ? JSON.stringify(value) : human()),
+  };
+}
+
+/** Exit with a code, having already said why. */
+export class Quiet extends Error {
+  constructor(readonly code: number) {
+    super('');
+  }
+}
+
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
+export const jsonOption = () => new Option('--json', 'print one JSON value');
+
+export function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new AqiqatError(`${name} must be a positive whole number`, 'usage');
+  return n;
+}

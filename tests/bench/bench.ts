@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: the performance figures of the issues, measured on this machine. Speed targets
+ * live here, never in timed unit tests. Each part measures one area (storage now; search, import and
+ * dossier parts later) and prints a markdown report.
+ *
+ *   node --expose-gc dist/bench/bench.js [part…] [--sizes 1000,10000,50000] [--seed N] [--keep DIR]
+ *                                        [--saves 100] [--json FILE]
+ *
+ * Internal: `--child <part> <mode> args…` runs one measurement in this fresh process and prints its
+ * result as one `@@bench-result {json}` line (for "after start" figures).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHILD_MARK, type BenchContext, type BenchPart } from './harness.js';
+import { storagePart } from './storage.js';
+
+// The entry's body runs after every imported module: before this is Node bootstrap and module loading.
+const moduleReadyMs = performance.now();
+
+const PARTS: BenchPart[] = [storagePart];
+const DEFAULT_SIZES = [1_000, 10_000, 50_000];
+const DEFAULT_SEED = 20261126;
+
+const USAGE = `usage: bench.js [${PARTS.map((p) => p.name).join('|')}…] [--sizes 1000,10000,50000] [--seed N] [--keep DIR] [--saves 100] [--json FILE]
+${PARTS.map((p) => `  ${p.name}: ${p.description}`).join('\n')}`;
+
+class UsageError extends Error {}
+
+interface Options {
+  parts: BenchPart[];
+  sizes: number[];
+  seed: number;
+  keep: string | null;
+  saves: number;
+  json: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { parts: [], sizes: DEFAULT_SIZES, seed: DEFAULT_SEED, keep: null, saves: 100, json: null };
+  const positiveInt = (flag: string, v: string | undefined) => {
+    const n = Number(v?.replace(/[_,]/g, ''));
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} needs a positive whole number, got "${v ?? ''}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--sizes') opts.sizes = value().split(',').map((s) => positiveInt('--sizes', s.replace(/k$/i, '000')));
+    else if (arg === '--seed') {
+      const v = value();
+      if (!/^\d{1,10}$/.test(v) || Number(v) > 0xffffffff) throw new UsageError(`--seed needs a whole number 0…4294967295, got "${v}"`);
+      opts.seed = Number(v);
+    }
+    else if (arg === '--keep') opts.keep = value();
+    else if (arg === '--saves') opts.saves = positiveInt('--saves', value());
+    else if (arg === '--json') opts.json = value();
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      const part = PARTS.find((p) => p.name === arg);
+      if (!part) throw new UsageError(`unknown part or option "${arg}"\n${USAGE}`);
+      opts.parts.push(part);
+    }
+  }
+  if (opts.parts.length === 0) opts.parts = PARTS;
+  return opts;
+}
+
+async function runChildMode([partName, mode, ...args]: string[]): Promise<void> {
+  const handler = PARTS.find((p) => p.name === partName)?.child?.[mode ?? ''];
+  if (!handler) throw new Error(`no child mode ${partName} ${mode}`);
+  const result = await handler(args, { moduleReadyMs });
+  process.stdout.write(`${CHILD_MARK}${JSON.stringify(result)}\n`);
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; load average ${load}`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') return runChildMode(argv.slice(1));
+
+  const opts = parseArgs(argv);
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+    console.warn('note: run with node --expose-gc so that garbage from one measurement does not land in the next');
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-bench-'));
+  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTmp();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const started = performance.now();
+  const log = (message: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+  const ctx: BenchContext = { sizes: opts.sizes, seed: opts.seed, keep: opts.keep, tmp, saves: opts.saves, log };
+  const before = machine();
+  log(`machine: ${before}`);
+  log(`parts: ${opts.parts.map((p) => p.name).join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}${opts.keep ? `; keeping corpora in ${opts.keep}` : ''}`);
+
+  const reports: string[] = [];
+  const data: Record<string, unknown> = {};
+  try {
+    for (const part of opts.parts) {
+      const result = await part.run(ctx);
+      reports.push(result.report);
+      data[part.name] = result.data;
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  const minutes = ((performance.now() - started) / 60000).toFixed(1);
+  console.log(
+    [
+      '## Aqiqat bench',
+      '',
+      `Machine: ${before}. At the end: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Run took ${minutes} min.`,
+      `Seed ${opts.seed}, sizes ${opts.sizes.join(', ')}. Wall times on a shared machine are noisy (other processes, page cache): compare the ratios, and re-run before drawing conclusions from one figure.`,
+      '',
+      ...reports,
+    ].join('\n'),
+  );
+  if (opts.json) {
+    await writeFile(opts.json, JSON.stringify({ machine: before, seed: opts.seed, sizes: opts.sizes, parts: data }, null, 2));
+  }
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    console.error(e.message);
+    process.exitCode = 2;
+    return;
+  }
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exitCode = 1;
+});

@@ -1,0 +1,360 @@
+/**
+ * Storage part: an archive of N articles + 5N facts built through the real core, against the
+ * single-file lowdb design of the baseline notes (one db.json holding all article metadata and all
+ * facts, texts kept out), measured in the same run:
+ *  - save one fact: durable addFact on random articles (p50/p95/max), baseline push + db.write();
+ *  - list after start: a fresh Node process from spawn to the sorted article list (median of 3), and
+ *    that process's peak RSS.
+ */
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { Archive } from '../../electron/archive/archive.js';
+import { sha256Hex } from '../../electron/archive/articles.js';
+import { articleIdFor, randomId } from '../../electron/archive/ids.js';
+import type { Article, Fact } from '../../electron/archive/model.js';
+import { Corpus, FACTS_PER_ARTICLE, mulberry32, type GenArticle } from './corpus.js';
+import {
+  diskUsage,
+  fmtMs,
+  gc,
+  markdownTable,
+  mb,
+  median,
+  percentile,
+  ratio,
+  runChild,
+  timed,
+  type BenchContext,
+  type BenchPart,
+  type ChildStartup,
+} from './harness.js';
+
+/** Articles per archive.batch(): one write per changed shard per chunk keeps the build fast and bounded. */
+const CHUNK = 2_000;
+const LIST_RUNS = 3;
+/** The targets of the issue, checked at this size only. */
+const TARGET_SIZE = 50_000;
+const TARGET_SAVE_P95_MS = 50;
+const TARGET_LIST_MS = 1_500;
+/** Bump when the generator or the build changes: a kept corpus of another version is rebuilt. */
+const CORPUS_VERSION = 1;
+
+interface BaselineDb {
+  articles: Article[];
+  facts: Fact[];
+}
+
+interface ListChildResult {
+  count: number;
+  facts?: number;
+  first: string | null;
+  moduleReadyMs: number;
+  openMs: number;
+  listMs: number;
+  /** performance.now() at the end: since Node's time origin (process start) */
+  sinceOriginMs: number;
+  maxRssMB: number;
+}
+
+interface DesignFigures {
+  saves: number[];
+  saveCpu: number[];
+  /** one wall time per fresh-process run */
+  listWall: number[];
+  children: ListChildResult[];
+  jsonBytes: number;
+}
+
+interface SizeResult {
+  size: number;
+  facts: number;
+  build: { reused: boolean; oursMs?: number; importMs?: number; factMs?: number; flushMs?: number; baselineMs?: number };
+  ours: DesignFigures & { openArticle: number[]; textBytes: number; textFiles: number; shardMaxBytes: number };
+  baseline: DesignFigures & { readMs: number };
+}
+
+/** The article list order of Archive.listArticles (newest first). */
+const newestFirst = (a: Article, b: Article) =>
+  (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id);
+
+const articleId = (a: GenArticle) => articleIdFor(sha256Hex(Buffer.from(a.text, 'utf8')));
+
+async function buildArchive(ctx: BenchContext, corpus: Corpus, dir: string, size: number) {
+  let importMs = 0;
+  let factMs = 0;
+  let flushMs = 0;
+  const t0 = performance.now();
+  const archive = await Archive.create(dir);
+  for (let from = 0; from < size; from += CHUNK) {
+    const to = Math.min(size, from + CHUNK);
+    const tBatch = performance.now();
+    let inside = 0;
+    await archive.batch(async () => {
+      const tIn = performance.now();
+      for (let i = from; i < to; i++) {
+        const a = corpus.article(i);
+        const tImport = performance.now();
+        const { status, article } = await archive.importArticle({
+          bytes: Buffer.from(a.text, 'utf8'),
+          name: a.name,
+          title: a.title,
+          url: a.url,
+          publisher: a.publisher,
+          publishedAt: a.publishedAt,
+          lang: a.lang,
+        });
+        const tFacts = performance.now();
+        importMs += tFacts - tImport;
+        if (status !== 'imported') throw new Error(`corpus article ${i} is a duplicate of ${article.id}`);
+        for (const f of a.facts) {
+          await archive.addFact({ articleId: article.id, quote: f.quote, type: f.type, date: f.date, people: f.people, tags: f.tags, note: f.note });
+        }
+        factMs += performance.now() - tFacts;
+      }
+      inside = performance.now() - tIn;
+    });
+    flushMs += performance.now() - tBatch - inside;
+    if (to === size || (to / CHUNK) % 5 === 0) {
+      ctx.log(`  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  }
+  const oursMs = performance.now() - t0;
+  return { archive, oursMs, importMs, factMs, flushMs };
+}
+
+async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Promise<SizeResult> {
+  const base = ctx.keep ? path.join(path.resolve(ctx.keep), `storage-${size}-seed${ctx.seed}`) : path.join(ctx.tmp, `storage-${size}`);
+  const oursDir = path.join(base, 'archive');
+  const baselineFile = path.join(base, 'baseline', 'db.json');
+  const markerFile = path.join(base, 'bench-corpus.json');
+  const marker = { corpusVersion: CORPUS_VERSION, seed: ctx.seed, size, facts: size * FACTS_PER_ARTICLE };
+  const existing = await readFile(markerFile, 'utf8').catch(() => null);
+  const reused = existing !== null && existing.trim() === JSON.stringify(marker);
+  const build: SizeResult['build'] = { reused };
+
+  if (reused) {
+    ctx.log(`storage ${size}: reusing the archive and baseline in ${base}`);
+  } else {
+    await rm(base, { recursive: true, force: true });
+    await mkdir(path.dirname(baselineFile), { recursive: true });
+    ctx.log(`storage ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${CHUNK}…`);
+    const built = await buildArchive(ctx, corpus, oursDir, size);
+    Object.assign(build, { oursMs: built.oursMs, importMs: built.importMs, factMs: built.factMs, flushMs: built.flushMs });
+    // The baseline holds exactly the same records (the archive's own metadata and facts).
+    const data: BaselineDb = { articles: await built.archive.store.allArticles(), facts: await built.archive.store.allFacts() };
+    if (data.articles.length !== size || data.facts.length !== size * FACTS_PER_ARTICLE) {
+      throw new Error(`built ${data.articles.length} articles / ${data.facts.length} facts, expected ${size} / ${size * FACTS_PER_ARTICLE}`);
+    }
+    const t = performance.now();
+    await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
+    build.baselineMs = performance.now() - t;
+    await writeFile(markerFile, JSON.stringify(marker));
+    ctx.log(`  built in ${(built.oursMs / 1000).toFixed(1)} s (imports ${(built.importMs / 1000).toFixed(1)} s, facts ${(built.factMs / 1000).toFixed(1)} s, batch writes ${(built.flushMs / 1000).toFixed(1)} s); baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`);
+  }
+  gc();
+
+  const ours = await measureOursSaves(ctx, corpus, oursDir, size);
+  gc();
+  const baseline = await measureBaselineSaves(ctx, baselineFile, size);
+  gc();
+
+  ctx.log(`storage ${size}: list after start, ${LIST_RUNS} fresh processes per design…`);
+  const oursList: DesignFigures['children'] = [];
+  for (let run = 0; run < LIST_RUNS; run++) {
+    const { wallMs, result } = await runChild<ListChildResult>('storage', 'list-ours', [oursDir]);
+    if (result.count !== size) throw new Error(`list-ours returned ${result.count} articles, expected ${size}`);
+    ours.listWall.push(wallMs);
+    oursList.push(result);
+  }
+  ours.children = oursList;
+  for (let run = 0; run < LIST_RUNS; run++) {
+    const { wallMs, result } = await runChild<ListChildResult>('storage', 'list-baseline', [baselineFile]);
+    if (result.count !== size) throw new Error(`list-baseline returned ${result.count} articles, expected ${size}`);
+    baseline.listWall.push(wallMs);
+    baseline.children.push(result);
+  }
+  if (oursList[0]?.first !== baseline.children[0]?.first) {
+    throw new Error(`the two designs list different first articles: ${oursList[0]?.first} vs ${baseline.children[0]?.first}`);
+  }
+
+  const shards = await diskUsage(path.join(oursDir, 'shards'));
+  const meta = await diskUsage(path.join(oursDir, 'archive.json'));
+  const texts = await diskUsage(path.join(oursDir, 'texts'));
+  const sources = await diskUsage(path.join(oursDir, 'sources'));
+  ours.jsonBytes = shards.bytes + meta.bytes;
+  ours.textBytes = texts.bytes + sources.bytes;
+  ours.textFiles = texts.files + sources.files;
+  baseline.jsonBytes = (await diskUsage(baselineFile)).bytes;
+  return { size, facts: size * FACTS_PER_ARTICLE, build, ours, baseline };
+}
+
+/** Open the archive, then N times: open a random article (as the UI does), time addFact on it. */
+async function measureOursSaves(ctx: BenchContext, corpus: Corpus, dir: string, size: number): Promise<SizeResult['ours']> {
+  const n = ctx.saves;
+  ctx.log(`storage ${size}: ${n} durable fact saves (Archive.addFact) on random articles…`);
+  const archive = await Archive.open(dir);
+  const rng = mulberry32(ctx.seed ^ size);
+  const figures: SizeResult['ours'] = { saves: [], saveCpu: [], listWall: [], children: [], jsonBytes: 0, openArticle: [], textBytes: 0, textFiles: 0, shardMaxBytes: 0 };
+  const added: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const gen = corpus.article(Math.floor(rng() * size));
+    const id = articleId(gen);
+    figures.openArticle.push((await timed(() => archive.getArticle(id))).ms);
+    const f = corpus.extraFact(gen, k);
+    const save = await timed(() =>
+      archive.addFact({ articleId: id, quote: f.quote, type: f.type, date: f.date, people: f.people, tags: f.tags, note: f.note }),
+    );
+    figures.saves.push(save.ms);
+    figures.saveCpu.push(save.cpuMs);
+    added.push(save.value.id);
+  }
+  // keep a kept archive at exactly 5N facts
+  await archive.batch(async () => {
+    for (const id of added) await archive.deleteFact(id);
+  });
+  return figures;
+}
+
+/** The single-file design: read db.json once, then push one fact + db.write() a few times. */
+async function measureBaselineSaves(ctx: BenchContext, file: string, size: number): Promise<SizeResult['baseline']> {
+  const n = size >= TARGET_SIZE ? 3 : 5;
+  ctx.log(`storage ${size}: ${n} baseline fact saves (single-file lowdb: push + db.write())…`);
+  // work on a copy, so that a kept baseline stays at exactly 5N facts
+  const copy = path.join(ctx.tmp, `baseline-${size}.json`);
+  await copyFile(file, copy);
+  const db = new Low<BaselineDb>(new JSONFile(copy), { articles: [], facts: [] });
+  const read = await timed(() => db.read());
+  const rng = mulberry32((ctx.seed ^ size) + 1);
+  const figures: SizeResult['baseline'] = { saves: [], saveCpu: [], listWall: [], children: [], jsonBytes: 0, readMs: read.ms };
+  for (let k = 0; k < n; k++) {
+    const like = db.data.facts[Math.floor(rng() * db.data.facts.length)]!;
+    const stamp = new Date().toISOString();
+    const fact: Fact = { ...like, id: `${like.articleId}-${randomId(6)}`, createdAt: stamp, updatedAt: stamp };
+    const save = await timed(async () => {
+      db.data.facts.push(fact);
+      await db.write();
+    });
+    figures.saves.push(save.ms);
+    figures.saveCpu.push(save.cpuMs);
+  }
+  await rm(copy, { force: true });
+  return figures;
+}
+
+function report(results: SizeResult[], seed: number): string {
+  const rows: string[][] = [];
+  for (const r of results) {
+    const size = r.size.toLocaleString('en-US');
+    const design = (name: string, d: DesignFigures) => {
+      const rss = Math.max(...d.children.map((c) => c.maxRssMB));
+      return [size, name, fmtMs(median(d.saves)), fmtMs(percentile(d.saves, 95)), fmtMs(median(d.listWall)), rss.toFixed(0), mb(d.jsonBytes)];
+    };
+    rows.push(design('ours (sharded)', r.ours));
+    rows.push(design(`baseline (one lowdb file, ${r.baseline.saves.length} saves)`, r.baseline));
+    const rssOf = (d: DesignFigures) => Math.max(...d.children.map((c) => c.maxRssMB));
+    rows.push([
+      size,
+      '**baseline / ours**',
+      ratio(median(r.baseline.saves), median(r.ours.saves)),
+      ratio(percentile(r.baseline.saves, 95), percentile(r.ours.saves, 95)),
+      ratio(median(r.baseline.listWall), median(r.ours.listWall)),
+      ratio(rssOf(r.baseline), rssOf(r.ours)),
+      ratio(r.baseline.jsonBytes, r.ours.jsonBytes),
+    ]);
+  }
+  const table = markdownTable(['size (articles)', 'design', 'save p50 ms', 'save p95 ms', 'list after start ms', 'peak RSS MB', 'files MB'], rows);
+
+  const details: string[] = [];
+  for (const r of results) {
+    const o = r.ours;
+    const b = r.baseline;
+    const child = (d: DesignFigures) => {
+      const c = d.children[d.listWall.indexOf(median(d.listWall))] ?? d.children[0]!;
+      return `Node+modules ready ${fmtMs(c.moduleReadyMs)}, open ${fmtMs(c.openMs)}, list+sort ${fmtMs(c.listMs)}, done at ${fmtMs(c.sinceOriginMs)} after time origin`;
+    };
+    details.push(
+      `- **${r.size.toLocaleString('en-US')}** articles / ${r.facts.toLocaleString('en-US')} facts` +
+        (r.build.reused
+          ? ' (reused kept archive)'
+          : `: build ${((r.build.oursMs ?? 0) / 1000).toFixed(1)} s (importArticle ${((r.build.importMs ?? 0) / 1000).toFixed(1)} s, addFact ${((r.build.factMs ?? 0) / 1000).toFixed(1)} s, batch writes ${((r.build.flushMs ?? 0) / 1000).toFixed(1)} s), baseline db.json write ${((r.build.baselineMs ?? 0) / 1000).toFixed(1)} s`),
+    );
+    details.push(
+      `  - ours: save max ${fmtMs(Math.max(...o.saves))} ms, CPU p50 ${fmtMs(median(o.saveCpu))} ms; open article (getArticle, first touch loads its fact shard) p50 ${fmtMs(median(o.openArticle))} / p95 ${fmtMs(percentile(o.openArticle, 95))} ms; list runs ${o.listWall.map(fmtMs).join(', ')} ms (median run: ${child(o)}); texts+sources ${mb(o.textBytes)} MB in ${o.textFiles.toLocaleString('en-US')} files (not in "files MB", the baseline keeps texts out too)`,
+    );
+    details.push(
+      `  - baseline: saves ${b.saves.map(fmtMs).join(', ')} ms (CPU p50 ${fmtMs(median(b.saveCpu))} ms), in-process read ${fmtMs(b.readMs)} ms; list runs ${b.listWall.map(fmtMs).join(', ')} ms (median run: ${child(b)})`,
+    );
+  }
+
+  const target = results.find((r) => r.size === TARGET_SIZE);
+  let verdict: string;
+  if (!target) {
+    verdict = `Targets (at ${TARGET_SIZE.toLocaleString('en-US')} articles: save p95 < ${TARGET_SAVE_P95_MS} ms, list < ${TARGET_LIST_MS} ms): not checked, ${TARGET_SIZE.toLocaleString('en-US')} was not in --sizes.`;
+  } else {
+    const p95 = percentile(target.ours.saves, 95);
+    const list = median(target.ours.listWall);
+    const mark = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+    verdict =
+      `Targets at ${TARGET_SIZE.toLocaleString('en-US')} articles: save one fact p95 ${fmtMs(p95)} ms < ${TARGET_SAVE_P95_MS} ms: **${mark(p95 < TARGET_SAVE_P95_MS)}**; ` +
+      `list after start ${fmtMs(list)} ms < ${TARGET_LIST_MS} ms: **${mark(list < TARGET_LIST_MS)}**.`;
+  }
+
+  return [
+    `### Storage (seed ${seed})`,
+    '',
+    table,
+    '',
+    ...details,
+    '',
+    verdict,
+    '',
+    'How measured: "save" = wall time of one Archive.addFact (ours: article text read, quote anchored, one fact shard rewritten atomically with fsync) after the article was opened with getArticle, ' +
+      'vs. push + lowdb `db.write()` of the whole single file (steno: temp file + rename, no fsync). "list after start" = wall time from spawning a fresh `node` process to receiving its sorted article list ' +
+      '(process creation, Node bootstrap and module loading included; OS file cache warm), median of 3; ours = Archive.open + listArticles, baseline = `Low(JSONFile).read()` + the same sort. ' +
+      '"peak RSS" = the highest maxRSS of those processes. "files MB" = the JSON holding metadata and facts (ours: archive.json + shards/).',
+  ].join('\n');
+}
+
+export const storagePart: BenchPart = {
+  name: 'storage',
+  description: 'save one fact and list after start: sharded archive vs single-file lowdb',
+  async run(ctx) {
+    const corpus = new Corpus(ctx.seed);
+    const results: SizeResult[] = [];
+    for (const size of ctx.sizes) results.push(await measureSize(ctx, corpus, size));
+    return { report: report(results, ctx.seed), data: results };
+  },
+  child: {
+    async 'list-ours'([dir], startup: ChildStartup) {
+      const t0 = performance.now();
+      const archive = await Archive.open(dir!);
+      const t1 = performance.now();
+      const list = await archive.listArticles();
+      const t2 = performance.now();
+      return listResult(list, startup, t1 - t0, t2 - t1);
+    },
+    async 'list-baseline'([file], startup: ChildStartup) {
+      const t0 = performance.now();
+      const db = new Low<BaselineDb>(new JSONFile(file!), { articles: [], facts: [] });
+      await db.read();
+      const t1 = performance.now();
+      const list = db.data.articles.sort(newestFirst);
+      const t2 = performance.now();
+      return { ...listResult(list, startup, t1 - t0, t2 - t1), facts: db.data.facts.length };
+    },
+  },
+};
+
+function listResult(list: Article[], startup: ChildStartup, openMs: number, listMs: number): ListChildResult {
+  return {
+    count: list.length,
+    first: list[0]?.id ?? null,
+    moduleReadyMs: startup.moduleReadyMs,
+    openMs,
+    listMs,
+    sinceOriginMs: performance.now(),
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
