@@ -111,6 +111,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   await writeFileOnce(textFile(store.layout, textSha256), text);
   shard.data.articles.push(article);
   await store.save(shard);
+  await store.emit({ type: 'article-added', article });
   return { status: 'imported', article };
 }
 

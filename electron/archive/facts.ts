@@ -81,6 +81,7 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
   const shard = await store.factShard(shardOf(article.id));
   shard.data.facts.push(fact);
   await store.save(shard);
+  await store.emit({ type: 'fact-added', fact });
   return fact;
 }
 
@@ -103,5 +104,6 @@ export async function deleteFact(store: ArchiveStore, id: string): Promise<Fact>
   const cases = store.meta.data.cases.filter((c) => c.factIds.includes(factId));
   for (const c of cases) c.factIds = c.factIds.filter((f) => f !== factId);
   if (cases.length > 0) await store.save(store.meta);
+  await store.emit({ type: 'fact-deleted', fact: fact! });
   return fact!;
 }

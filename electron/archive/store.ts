@@ -7,6 +7,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { AqiqatError } from './errors.js';
+import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
@@ -30,6 +31,9 @@ export class ArchiveStore {
   readonly #factShards = new Map<number, Promise<Db<FactShard>>>();
   /** Inside batch(): databases to write once at the end instead of after every change. */
   #pending: Set<Savable> | null = null;
+  /** Inside batch(): events to deliver once its writes are done. */
+  #pendingEvents: ArchiveEvent[] = [];
+  readonly events = new ArchiveEvents();
 
   private constructor(
     readonly layout: Layout,
@@ -114,6 +118,12 @@ export class ArchiveStore {
     }
   }
 
+  /** Tell observers about a change that save() has persisted (or will, at the end of the batch). */
+  async emit(event: ArchiveEvent): Promise<void> {
+    if (this.#pending) this.#pendingEvents.push(event);
+    else await this.events.deliver([event]);
+  }
+
   /** Drop in-memory changes that did not reach the disk: the next access re-reads the files. */
   private async forgetUnsaved(): Promise<void> {
     this.#articleShards.clear();
@@ -133,9 +143,12 @@ export class ArchiveStore {
       const result = await fn();
       this.#pending = null;
       for (const db of pending) await db.write();
+      const events = this.#pendingEvents.splice(0);
+      await this.events.deliver(events);
       return result;
     } catch (e) {
       this.#pending = null;
+      this.#pendingEvents = [];
       await this.forgetUnsaved();
       throw e;
     }

@@ -1,0 +1,27 @@
+/**
+ * What changed in an archive, told to observers after it is on disk (the search index keeps itself
+ * up to date this way; an audit log can too). Inside a batch, events wait for the batch's writes and
+ * are dropped with it if it fails.
+ */
+import type { Article, Fact } from './model.js';
+
+export type ArchiveEvent =
+  | { type: 'article-added'; article: Article }
+  | { type: 'fact-added'; fact: Fact }
+  | { type: 'fact-deleted'; fact: Fact };
+
+export type ArchiveListener = (event: ArchiveEvent) => void | Promise<void>;
+
+export class ArchiveEvents {
+  readonly #listeners = new Set<ArchiveListener>();
+
+  /** Subscribe; returns the unsubscribe function. */
+  on(listener: ArchiveListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async deliver(events: readonly ArchiveEvent[]): Promise<void> {
+    for (const event of events) for (const listener of this.#listeners) await listener(event);
+  }
+}
