@@ -106,6 +106,8 @@ export const ArchiveFileSchema = z.object({
   cases: z.array(CaseSchema),
   tags: z.array(TagSchema),
   savedSearches: z.array(z.object({ name: z.string(), query: z.string() })),
+  /** how many snapshots of archive.json backups/ keeps (snapshots.ts); absent: the default */
+  backups: z.object({ keep: z.number().int().min(1).max(1000) }).optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
