@@ -8,7 +8,9 @@ import type { Article, Fact } from './model.js';
 export type ArchiveEvent =
   | { type: 'article-added'; article: Article }
   | { type: 'fact-added'; fact: Fact }
-  | { type: 'fact-deleted'; fact: Fact };
+  | { type: 'fact-deleted'; fact: Fact }
+  /** metadata of an existing article changed (its language); its text never changes */
+  | { type: 'article-updated'; article: Article };
 
 export type ArchiveListener = (event: ArchiveEvent) => void | Promise<void>;
 
