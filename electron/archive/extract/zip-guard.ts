@@ -65,7 +65,8 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
     } else throw bad(`entry ${entryName} uses compression method ${method}`);
     unpacked += data.length;
     if (unpacked > limits.maxUnpacked) throw tooBig(name, limits);
-    entries.push({ name: entryName, data });
+    // only small XML parts are kept; media is measured and dropped
+    entries.push({ name: entryName, data: entryName.endsWith('.xml') ? data : Buffer.alloc(0) });
   }
   return entries;
 }
