@@ -10,7 +10,10 @@ import { useArticles } from './features/library/useArticles.js';
 import { Reader } from './features/reader/Reader.js';
 import { SearchBox } from './features/search/SearchBox.js';
 import { SearchResults } from './features/search/SearchResults.js';
-import { Sidebar } from './Sidebar.js';
+import { Sidebar, type Section } from './Sidebar.js';
+import { CasesSection } from './features/cases/CasesSection.js';
+import { EntitiesSection } from './features/entities/EntitiesSection.js';
+import { TagsSection } from './features/tags/TagsSection.js';
 import { useGlobalShortcuts } from './useGlobalShortcuts.js';
 
 interface Open {
@@ -27,8 +30,15 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searching = query.trim() !== '';
+  const [section, setSection] = useState<Section>('library');
 
   const focusSearch = useCallback(() => {
+    setSection('library');
+    // the search box is in the library's list pane: after a section switch it exists on the next frame
+    requestAnimationFrame(() => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    });
     searchRef.current?.focus();
     searchRef.current?.select();
   }, []);
@@ -49,9 +59,25 @@ export function App() {
     [reload, openArticle],
   );
 
+  const openFromSection = useCallback((articleId: string, factId: string | null) => {
+    setSection('library');
+    setOpen({ articleId, hitKey: null, factId });
+  }, []);
+
+  if (section !== 'library') {
+    return (
+      <div className="app">
+        <Sidebar articleCount={library.articles?.length ?? null} section={section} onSection={setSection} />
+        {section === 'cases' && <CasesSection onOpenArticle={openFromSection} />}
+        {section === 'entities' && <EntitiesSection onOpenArticle={openFromSection} />}
+        {section === 'tags' && <TagsSection />}
+      </div>
+    );
+  }
+
   return (
     <div className="app">
-      <Sidebar articleCount={library.articles?.length ?? null} />
+      <Sidebar articleCount={library.articles?.length ?? null} section={section} onSection={setSection} />
       <section className="list-pane" aria-label={searching ? 'Search' : 'Library'}>
         <header className="list-head">
           <SearchBox ref={searchRef} value={query} onChange={setQuery} onDown={() => listRef.current?.focus()} />
