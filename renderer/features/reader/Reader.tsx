@@ -6,7 +6,7 @@ import { selectedRange } from '../annotate/selection.js';
 import { useCatalog } from '../annotate/useCatalog.js';
 import { useReaderKeys } from '../annotate/useReaderKeys.js';
 import { FactMargin } from './FactMargin.js';
-import { factHue, factTypeLabel, languageName, shortHash } from './format.js';
+import { factHue, factTypeLabel, shortHash } from './format.js';
 import { segmentText } from './segments.js';
 import { useArticle } from './useArticle.js';
 import './reader.css';
@@ -20,11 +20,12 @@ interface Props {
 export function Reader({ id, focusFactId }: Props) {
   const [version, setVersion] = useState(0);
   const state = useArticle(id, version);
-  if (state.status === 'loading') return <p className="pane-message">Opening the article…</p>;
+  const { t } = useI18n();
+  if (state.status === 'loading') return <p className="pane-message">{t('reader.opening')}</p>;
   if (state.status === 'error') {
     return (
       <p className="pane-message error" role="alert">
-        Could not open the article: {state.error}
+        {t('reader.openError', { error: state.error })}
       </p>
     );
   }
@@ -113,11 +114,11 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
         <h1 id="reader-title" lang={lang}>
           {article.title}
         </h1>
-        <p className="reader-meta" aria-label="Article details">
+        <p className="reader-meta" aria-label={t('reader.details')}>
           {article.publisher && <span>{article.publisher}</span>}
-          <span>{article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : 'Undated'}</span>
-          <span>{languageName(article.lang)}</span>
-          <span title={`SHA-256 of the original file: ${article.sha256}`}>
+          <span>{article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : t('reader.undated')}</span>
+          <span>{t(`lang.${article.lang}`)}</span>
+          <span title={t('reader.sha', { sha: article.sha256 })}>
             SHA-256 <code>{shortHash(article.sha256)}</code>
           </span>
         </p>
@@ -171,7 +172,7 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
               {t('fact.undo')}
             </button>
           )}
-          <button type="button" className="toast-close" aria-label="Close" onClick={() => setToast(null)}>
+          <button type="button" className="toast-close" aria-label={t('toast.close')} onClick={() => setToast(null)}>
             ×
           </button>
         </div>
