@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES } from './articles.js';
 import { registerArticleCommands } from './cli/articles.js';
 import { makeCli, Quiet, type Io } from './cli/context.js';
 import { registerFactCommands } from './cli/facts.js';
+import { registerProtectCommands } from './cli/protect.js';
 import { registerSearchCommands } from './cli/search.js';
 import { AqiqatError, userMessage } from './errors.js';
 
@@ -51,6 +52,7 @@ export function buildProgram(io: Io): Command {
   registerArticleCommands(program, cli);
   registerFactCommands(program, cli);
   registerSearchCommands(program, cli);
+  registerProtectCommands(program, cli);
   return program;
 }
 
