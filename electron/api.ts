@@ -48,6 +48,7 @@ export const inputs = {
   deleteFact: z.object({ id }).strict(),
   search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional() }).strict(),
   archiveInfo: z.object({}).strict(),
+  setArticleLanguage: z.object({ id, lang: LanguageSchema }).strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -67,6 +68,7 @@ export interface Outputs {
   deleteFact: FactView;
   search: SearchHit[];
   archiveInfo: ArchiveInfo;
+  setArticleLanguage: Article;
 }
 
 /** What `window.aqiqat` is in the renderer. */

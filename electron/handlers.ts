@@ -18,6 +18,7 @@ export function createHandlers(archive: Archive, version: string): Handlers {
     deleteFact: ({ id }) => archive.deleteFact(id),
     search: ({ text, limit }) => archive.search(text, limit),
     archiveInfo: async (): Promise<ArchiveInfo> => ({ root: archive.root, version }),
+    setArticleLanguage: ({ id, lang }) => archive.setArticleLanguage(id, lang),
   };
 }
 

@@ -2,10 +2,10 @@
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
  * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
  */
-import { findArticle, importArticle, readArticleText, type ImportInput, type ImportResult } from './articles.js';
+import { findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { entityNames } from './entities.js';
 import { addFact, deleteFact, listFacts, type FactInput } from './facts.js';
-import type { Anchor, Article, EventDate, Fact } from './model.js';
+import type { Anchor, Article, EventDate, Fact, Language } from './model.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
 import { ScanSearch } from './search/scan.js';
 import { ArchiveStore } from './store.js';
@@ -95,6 +95,11 @@ export class Archive {
   /** Run many changes with one write per changed file at the end (bulk import). */
   batch<T>(fn: () => Promise<T>): Promise<T> {
     return this.store.batch(fn);
+  }
+
+  /** Override the detected language of an article (issue 7). */
+  setArticleLanguage(id: string, lang: Language): Promise<Article> {
+    return setArticleLanguage(this.store, id, lang);
   }
 
   private viewFacts(facts: Fact[]): FactView[] {

@@ -36,6 +36,6 @@ describe('IPC dispatcher', () => {
   });
 
   it('covers every method of the contract', () => {
-    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search']);
+    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', 'setArticleLanguage']);
   });
 });
