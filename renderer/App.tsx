@@ -80,7 +80,7 @@ function NothingOpen({ empty }: { empty: boolean }) {
       {empty ? (
         <>
           <p className="empty-title">Your archive is empty</p>
-          <p>Import an article saved as a UTF-8 .txt file to start reading and marking facts.</p>
+          <p>Import articles (web pages, PDF, Word, text), drop files or folders on the window, or paste text to start reading and marking facts.</p>
         </>
       ) : (
         <>
