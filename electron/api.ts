@@ -113,6 +113,7 @@ export const inputs = {
   addFactsToCase: z.object({ id, factIds: z.array(id).min(1).max(1000) }).strict(),
   removeFactFromCase: z.object({ id, factId: id }).strict(),
   reorderCase: z.object({ id, factIds: z.array(id).max(10000) }).strict(),
+  setArticleLanguage: z.object({ id, lang: LanguageSchema }).strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -152,6 +153,7 @@ export interface Outputs {
   addFactsToCase: CaseView;
   removeFactFromCase: CaseView;
   reorderCase: CaseView;
+  setArticleLanguage: Article;
 }
 
 /** What `window.aqiqat` is in the renderer. */

@@ -38,6 +38,7 @@ export function createHandlers(archive: Archive, version: string): Handlers {
     addFactsToCase: ({ id, factIds }) => archive.addFactsToCase(id, factIds),
     removeFactFromCase: ({ id, factId }) => archive.removeFactFromCase(id, factId),
     reorderCase: ({ id, factIds }) => archive.reorderCase(id, factIds),
+    setArticleLanguage: ({ id, lang }) => archive.setArticleLanguage(id, lang),
   };
 }
 
