@@ -6,14 +6,26 @@ import { z } from 'zod';
 import type { ArticleDetail, FactView } from './archive/archive.js';
 import type { ImportResult } from './archive/articles.js';
 import type { Article } from './archive/model.js';
-import { LanguageSchema } from './archive/model.js';
+import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema, LanguageSchema } from './archive/model.js';
+import type { CaseSummary, CaseView, EntityPage, TimelineEntry } from './archive/archive.js';
+import type { Entity, FactType } from './archive/model.js';
+import type { TagNode } from './archive/tags.js';
 import type { SearchHit } from './archive/search/engine.js';
 
 export type { Article, ArticleDetail, FactView, ImportResult, SearchHit };
+export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
+
+export interface TagMove {
+  from: string;
+  to: string;
+  facts: number;
+  articles: number;
+}
 
 const id = z.string().min(1).max(200);
 const optionalText = (max: number) => z.string().max(max).optional();
 const names = z.array(z.string().min(1).max(300)).max(100).optional();
+const roles = z.record(z.string().min(1).max(300), FactRoleSchema);
 
 export const inputs = {
   listArticles: z.object({}).strict(),
@@ -42,12 +54,65 @@ export const inputs = {
       tags: names,
       note: optionalText(20000),
       near: z.number().int().nonnegative().optional(),
+      roles: roles.optional(),
     })
     .strict(),
   listFacts: z.object({ articleId: id.optional() }).strict(),
   deleteFact: z.object({ id }).strict(),
   search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional() }).strict(),
   archiveInfo: z.object({}).strict(),
+  // issue 3: annotation, entities, tags, cases
+  editFact: z
+    .object({
+      id,
+      quote: z.string().min(1).max(20000).optional(),
+      type: optionalText(40),
+      date: z.string().max(10).nullable().optional(),
+      approximate: z.boolean().optional(),
+      people: names,
+      places: names,
+      organizations: names,
+      tags: names,
+      note: optionalText(20000),
+      roles: roles.optional(),
+      near: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
+  restoreFact: z
+    .object({
+      id,
+      articleId: id,
+      anchor: AnchorSchema,
+      type: z.string().max(40),
+      date: EventDateSchema.nullable(),
+      people: names.unwrap(),
+      places: names.unwrap(),
+      organizations: names.unwrap(),
+      tags: names.unwrap(),
+      note: z.string().max(20000),
+      roles,
+      createdAt: z.string().datetime({ offset: true }),
+      cases: z.array(id).max(1000),
+    })
+    .strip(),
+  listFactTypes: z.object({}).strict(),
+  listEntities: z.object({}).strict(),
+  addEntity: z.object({ name: z.string().min(1).max(300), kind: EntityKindSchema, aliases: names }).strict(),
+  renameEntity: z.object({ id, name: z.string().min(1).max(300) }).strict(),
+  addAliases: z.object({ id, aliases: names.unwrap() }).strict(),
+  mergeEntities: z.object({ keep: id, other: id }).strict(),
+  getEntity: z.object({ id }).strict(),
+  listTags: z.object({}).strict(),
+  renameTag: z.object({ from: id, to: id }).strict(),
+  mergeTag: z.object({ from: id, into: id }).strict(),
+  createCase: z.object({ title: z.string().min(1).max(500), summary: optionalText(20000) }).strict(),
+  listCases: z.object({}).strict(),
+  getCase: z.object({ id }).strict(),
+  updateCase: z.object({ id, title: optionalText(500), summary: optionalText(20000), status: z.enum(['open', 'closed']).optional() }).strict(),
+  deleteCase: z.object({ id }).strict(),
+  addFactsToCase: z.object({ id, factIds: z.array(id).min(1).max(1000) }).strict(),
+  removeFactFromCase: z.object({ id, factId: id }).strict(),
+  reorderCase: z.object({ id, factIds: z.array(id).max(10000) }).strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -67,6 +132,26 @@ export interface Outputs {
   deleteFact: FactView;
   search: SearchHit[];
   archiveInfo: ArchiveInfo;
+  editFact: FactView;
+  restoreFact: FactView;
+  listFactTypes: FactType[];
+  listEntities: Entity[];
+  addEntity: Entity;
+  renameEntity: Entity;
+  addAliases: Entity;
+  mergeEntities: { entity: Entity; factsMoved: number };
+  getEntity: EntityPage;
+  listTags: TagNode[];
+  renameTag: TagMove;
+  mergeTag: TagMove;
+  createCase: CaseView;
+  listCases: CaseSummary[];
+  getCase: CaseView;
+  updateCase: CaseView;
+  deleteCase: CaseSummary;
+  addFactsToCase: CaseView;
+  removeFactFromCase: CaseView;
+  reorderCase: CaseView;
 }
 
 /** What `window.aqiqat` is in the renderer. */

@@ -3,9 +3,13 @@
  * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
  */
 import { findArticle, importArticle, readArticleText, type ImportInput, type ImportResult } from './articles.js';
-import { entityNames } from './entities.js';
-import { addFact, deleteFact, listFacts, type FactInput } from './facts.js';
-import type { Anchor, Article, EventDate, Fact } from './model.js';
+import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
+import { addAliases, addEntity, entityNames, factsOfEntity, mergeEntities, renameEntity, resolveEntity } from './entities.js';
+import { allFactTypes } from './fact-types.js';
+import { addFact, deleteFact, editFact, listFacts, restoreFact, type FactInput, type FactPatch, type RestoreInput } from './facts.js';
+import type { Anchor, Article, Case, Entity, EntityKind, EventDate, Fact, FactRole, FactType } from './model.js';
+import { moveTag, tagTree, type TagNode } from './tags.js';
+import { timelineOrder } from './timeline.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
 import { ScanSearch } from './search/scan.js';
 import { ArchiveStore } from './store.js';
@@ -26,6 +30,10 @@ export interface FactView {
   anchor: Anchor;
   createdAt: string;
   updatedAt: string;
+  /** each person's role in the event, by name (people without a role are absent) */
+  roles: Record<string, FactRole>;
+  /** ids of the cases that hold this fact */
+  cases: string[];
 }
 
 export interface ArticleDetail {
@@ -35,6 +43,45 @@ export interface ArticleDetail {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The source of a fact, as a timeline or dossier cites it. */
+export interface SourceRef {
+  id: string;
+  title: string;
+  publishedAt: string | null;
+  url: string | null;
+  publisher: string | null;
+}
+
+export type TimelineEntry = FactView & { article: SourceRef };
+
+/** A case in a list: `facts` are its fact ids in the user's order. */
+export interface CaseSummary {
+  id: string;
+  title: string;
+  summary: string;
+  status: 'open' | 'closed';
+  createdAt: string;
+  facts: string[];
+}
+
+/** A case opened: `facts` in timeline order with their sources; `missing` counts ids of deleted facts. */
+export interface CaseView extends Omit<CaseSummary, 'facts'> {
+  factIds: string[];
+  facts: TimelineEntry[];
+  missing: number;
+}
+
+export interface EntityPage {
+  entity: Entity;
+  facts: TimelineEntry[];
+  articles: SourceRef[];
+  cases: CaseSummary[];
+}
+
+function caseSummary(c: Case): CaseSummary {
+  return { id: c.id, title: c.title, summary: c.summary, status: c.status, createdAt: c.createdAt, facts: [...c.factIds] };
+}
 
 export class Archive {
   readonly #search: SearchEngine;
@@ -85,7 +132,9 @@ export class Archive {
   }
 
   async deleteFact(id: string): Promise<FactView> {
-    return this.viewFact(await deleteFact(this.store, id));
+    // the cases it was in, for undo (restoreFact puts it back there)
+    const cases = this.store.meta.data.cases.filter((c) => c.factIds.includes(id.trim())).map((c) => c.id);
+    return { ...this.viewFact(await deleteFact(this.store, id)), cases };
   }
 
   search(text: string, limit?: number): Promise<SearchHit[]> {
@@ -117,6 +166,124 @@ export class Archive {
       anchor: f.anchor,
       createdAt: f.createdAt,
       updatedAt: f.updatedAt,
+      roles: Object.fromEntries(Object.entries(f.roles).map(([id, role]) => [entityNames(meta, [id])[0]!, role])),
+      cases: meta.cases.filter((c) => c.factIds.includes(f.id)).map((c) => c.id),
     };
+  }
+
+  // ——— issue 3: entities, tags, cases, fact edit ———
+
+  async editFact(id: string, patch: FactPatch): Promise<FactView> {
+    return this.viewFact((await editFact(this.store, id, patch)).fact);
+  }
+
+  async restoreFact(input: RestoreInput): Promise<FactView> {
+    return this.viewFact(await restoreFact(this.store, input));
+  }
+
+  listFactTypes(): FactType[] {
+    return allFactTypes(this.store.meta.data);
+  }
+
+  /** People, organizations and places, by kind then name. */
+  listEntities(): Entity[] {
+    return [...this.store.meta.data.entities].sort((a, b) => cmp(a.kind, b.kind) || a.name.localeCompare(b.name));
+  }
+
+  async addEntity(name: string, kind: EntityKind, aliases: readonly string[] = []): Promise<Entity> {
+    const entity = addEntity(this.store.meta.data, name, kind, aliases);
+    await this.store.save(this.store.meta);
+    return entity;
+  }
+
+  async renameEntity(ref: string, name: string): Promise<Entity> {
+    const entity = renameEntity(this.store.meta.data, ref, name);
+    await this.store.save(this.store.meta);
+    return entity;
+  }
+
+  async addAliases(ref: string, aliases: readonly string[]): Promise<Entity> {
+    const entity = addAliases(this.store.meta.data, ref, aliases);
+    await this.store.save(this.store.meta);
+    return entity;
+  }
+
+  mergeEntities(keep: string, other: string): Promise<{ entity: Entity; factsMoved: number }> {
+    return mergeEntities(this.store, keep, other);
+  }
+
+  /** An entity's page: its facts (timeline order), the articles they quote, the cases they are in. */
+  async getEntity(ref: string): Promise<EntityPage> {
+    const entity = resolveEntity(this.store.meta.data, ref);
+    const facts = await this.timelineEntries(await factsOfEntity(this.store, entity.id));
+    const articles = new Map(facts.map((f) => [f.article.id, f.article]));
+    const caseIds = new Set(facts.flatMap((f) => f.cases));
+    const cases = this.store.meta.data.cases.filter((c) => caseIds.has(c.id)).map(caseSummary);
+    return { entity, facts, articles: [...articles.values()], cases };
+  }
+
+  async listTags(): Promise<TagNode[]> {
+    const [facts, articles] = await Promise.all([this.store.allFacts(), this.store.allArticles()]);
+    return tagTree(
+      this.store.meta.data.tags.map((t) => t.path),
+      facts.map((f) => f.tags),
+      articles.map((a) => a.tags),
+    );
+  }
+
+  renameTag(from: string, to: string): Promise<{ from: string; to: string; facts: number; articles: number }> {
+    return moveTag(this.store, from, to, 'rename');
+  }
+
+  mergeTag(from: string, into: string): Promise<{ from: string; to: string; facts: number; articles: number }> {
+    return moveTag(this.store, from, into, 'merge');
+  }
+
+  async createCase(title: string, summary?: string): Promise<CaseView> {
+    return this.viewCase(await createCase(this.store, title, summary));
+  }
+
+  listCases(): CaseSummary[] {
+    return this.store.meta.data.cases.map(caseSummary);
+  }
+
+  async getCase(ref: string): Promise<CaseView> {
+    return this.viewCase(resolveCase(this.store.meta.data, ref));
+  }
+
+  async updateCase(ref: string, patch: { title?: string | undefined; summary?: string | undefined; status?: 'open' | 'closed' | undefined }): Promise<CaseView> {
+    return this.viewCase(await updateCase(this.store, ref, patch));
+  }
+
+  async deleteCase(ref: string): Promise<CaseSummary> {
+    return caseSummary(await deleteCase(this.store, ref));
+  }
+
+  async addFactsToCase(ref: string, factIds: readonly string[]): Promise<CaseView> {
+    return this.viewCase((await addFactsToCase(this.store, ref, factIds)).case);
+  }
+
+  async removeFactFromCase(ref: string, factId: string): Promise<CaseView> {
+    return this.viewCase(await removeFactFromCase(this.store, ref, factId));
+  }
+
+  async reorderCase(ref: string, factIds: readonly string[]): Promise<CaseView> {
+    return this.viewCase(await reorderCase(this.store, ref, factIds));
+  }
+
+  private async viewCase(c: Case): Promise<CaseView> {
+    const found = await loadFacts(this.store, c.factIds);
+    const facts = c.factIds.map((id) => found.get(id)).filter((f): f is Fact => f !== undefined);
+    return { ...caseSummary(c), factIds: [...c.factIds], facts: await this.timelineEntries(facts), missing: c.factIds.length - facts.length };
+  }
+
+  /** Facts with their source article, in timeline order (ties keep the given order). */
+  private async timelineEntries(facts: readonly Fact[]): Promise<TimelineEntry[]> {
+    const articles = new Map<string, SourceRef>();
+    for (const id of new Set(facts.map((f) => f.articleId))) {
+      const a = await findArticle(this.store, id).catch(() => null);
+      articles.set(id, a ? { id: a.id, title: a.title, publishedAt: a.publishedAt, url: a.url, publisher: a.publisher } : { id, title: id, publishedAt: null, url: null, publisher: null });
+    }
+    return timelineOrder(this.viewFacts([...facts]), (f) => f.date).map((f) => ({ ...f, article: articles.get(f.articleId)! }));
   }
 }

@@ -9,6 +9,7 @@ import { registerArticleCommands } from './cli/articles.js';
 import { makeCli, Quiet, type Io } from './cli/context.js';
 import { registerFactCommands } from './cli/facts.js';
 import { registerSearchCommands } from './cli/search.js';
+import { registerAnnotationCommands } from './cli/annotation.js';
 import { registerDossierCommands } from './cli/dossier.js';
 import { AqiqatError, userMessage } from './errors.js';
 
@@ -52,6 +53,7 @@ export function buildProgram(io: Io): Command {
   registerArticleCommands(program, cli);
   registerFactCommands(program, cli);
   registerSearchCommands(program, cli);
+  registerAnnotationCommands(program, cli);
   registerDossierCommands(program, cli);
   return program;
 }

@@ -8,7 +8,11 @@ import type { Article, Fact } from './model.js';
 export type ArchiveEvent =
   | { type: 'article-added'; article: Article }
   | { type: 'fact-added'; fact: Fact }
-  | { type: 'fact-deleted'; fact: Fact };
+  | { type: 'fact-deleted'; fact: Fact }
+  /** edited, or changed by an entity merge or a tag rename/merge */
+  | { type: 'fact-updated'; fact: Fact; previous: Fact }
+  /** retagged by a tag rename/merge */
+  | { type: 'article-updated'; article: Article; previous: Article };
 
 export type ArchiveListener = (event: ArchiveEvent) => void | Promise<void>;
 

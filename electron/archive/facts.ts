@@ -1,12 +1,13 @@
 /** Facts: quoted passages of an article, typed, dated and linked (DESIGN §2). */
-import { anchorAt, closestPassage, findQuote } from './anchor.js';
+import { anchorAt, closestPassage, findQuote, resolveAnchor } from './anchor.js';
 import { findArticle, readArticleText } from './articles.js';
 import { parseEventDate } from './dates.js';
-import { ensureEntity } from './entities.js';
+import { ensureEntity, findEntity } from './entities.js';
 import { AqiqatError } from './errors.js';
 import { newFactId } from './ids.js';
 import { shardOf } from './layout.js';
-import { FACT_ID, type EntityKind, type Fact } from './model.js';
+import { ensureFactType } from './fact-types.js';
+import { FACT_ID, FactRoleSchema, type ArchiveFile, type EntityKind, type Fact, type FactRole } from './model.js';
 import type { ArchiveStore } from './store.js';
 import { ensureTags, normalizeTag } from './tags.js';
 
@@ -24,6 +25,8 @@ export interface FactInput {
   note?: string | undefined;
   /** where the user selected the passage, to pick the right one of repeated quotes */
   near?: number | undefined;
+  /** a person's role in the event, by the name given in `people` */
+  roles?: Readonly<Record<string, FactRole>> | undefined;
 }
 
 export const DEFAULT_FACT_TYPE = 'statement';
@@ -41,6 +44,7 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
   const type = normalizeFactType(input.type);
   const date = input.date ? parseEventDate(input.date, input.approximate ?? false) : null;
   const tags = (input.tags ?? []).map(normalizeTag);
+  checkRoles(input.people ?? [], input.roles);
   const text = await readArticleText(store, article);
   const at = findQuote(text, input.quote, input.near);
   if (!at) {
@@ -48,17 +52,8 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
     throw new AqiqatError(`the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, input.quote)}"`);
   }
   const meta = store.meta.data;
-  let metaChanged = false;
-  const link = (names: readonly string[] | undefined, kind: EntityKind) => {
-    const ids = (names ?? [])
-      .filter((n) => n.trim())
-      .map((n) => {
-        const { entity, created } = ensureEntity(meta, n, kind);
-        metaChanged ||= created;
-        return entity.id;
-      });
-    return [...new Set(ids)];
-  };
+  const linker = entityLinker(meta);
+  const link = linker.link;
   const stamp = now.toISOString();
   const fact: Fact = {
     id: newFactId(article.id),
@@ -73,8 +68,12 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
     note: input.note?.trim() ?? '',
     createdAt: stamp,
     updatedAt: stamp,
+    roles: {},
   };
+  fact.roles = linker.roles(input.people ?? [], input.roles);
+  let metaChanged = linker.changed();
   if (ensureTags(meta, fact.tags) > 0) metaChanged = true;
+  if (ensureFactType(meta, type)) metaChanged = true;
   // archive.json first: a crash between the two writes leaves an unused entity, never a fact
   // that names an entity nobody can resolve.
   if (metaChanged) await store.save(store.meta);
@@ -106,4 +105,172 @@ export async function deleteFact(store: ArchiveStore, id: string): Promise<Fact>
   if (cases.length > 0) await store.save(store.meta);
   await store.emit({ type: 'fact-deleted', fact: fact! });
   return fact!;
+}
+
+/** Links names to entities (creating them on first mention) and remembers whether archive.json changed. */
+function entityLinker(meta: ArchiveFile) {
+  let changed = false;
+  const link = (names: readonly string[] | undefined, kind: EntityKind): string[] => {
+    const ids = (names ?? [])
+      .filter((n) => n.trim())
+      .map((n) => {
+        const { entity, created } = ensureEntity(meta, n, kind);
+        changed ||= created;
+        return entity.id;
+      });
+    return [...new Set(ids)];
+  };
+  /** roles by person name → by entity id; a role for someone not among `people` is a usage error */
+  const roles = (people: readonly string[], byName: Readonly<Record<string, string>> | undefined): Record<string, FactRole> => {
+    const out: Record<string, FactRole> = {};
+    for (const [name, role] of Object.entries(byName ?? {})) {
+      const parsed = FactRoleSchema.safeParse(role);
+      if (!parsed.success) throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
+      const entity = findEntity(meta, name, 'person');
+      const listed = entity && people.some((p) => findEntity(meta, p, 'person') === entity);
+      if (!entity || !listed) throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
+      out[entity.id] = parsed.data;
+    }
+    return out;
+  };
+  return { link, roles, changed: () => changed };
+}
+
+/** What `fact edit` may change: any field of `fact add`; absent means unchanged, a null date clears it. */
+export interface FactPatch {
+  quote?: string | undefined;
+  type?: string | undefined;
+  date?: string | null | undefined;
+  approximate?: boolean | undefined;
+  people?: readonly string[] | undefined;
+  places?: readonly string[] | undefined;
+  organizations?: readonly string[] | undefined;
+  tags?: readonly string[] | undefined;
+  note?: string | undefined;
+  roles?: Readonly<Record<string, FactRole>> | undefined;
+  /** where the user selected a changed quote */
+  near?: number | undefined;
+}
+
+/**
+ * Change a fact. A changed quote is found again in the article (near the old place, or `near`) and
+ * re-anchored; linked names are created on first mention as in addFact. Roles of people who stay are
+ * kept unless new roles are given.
+ */
+export async function editFact(store: ArchiveStore, id: string, patch: FactPatch, now = new Date()): Promise<{ fact: Fact; previous: Fact }> {
+  const factId = id.trim();
+  if (!FACT_ID.test(factId)) throw new AqiqatError(`"${id}" is not a fact id`, 'usage');
+  const shard = await store.factShard(shardOf(factId));
+  const index = shard.data.facts.findIndex((f) => f.id === factId);
+  if (index < 0) throw new AqiqatError(`no fact ${factId}`, 'not-found');
+  const previous = shard.data.facts[index]!;
+  const next: Fact = { ...previous };
+  if (patch.type !== undefined) next.type = normalizeFactType(patch.type);
+  if (patch.date === null || patch.date === '') next.date = null;
+  else if (patch.date !== undefined) next.date = parseEventDate(patch.date, patch.approximate ?? false);
+  else if (patch.approximate !== undefined && next.date) next.date = { ...next.date, approximate: patch.approximate };
+  if (patch.tags !== undefined) next.tags = [...new Set(patch.tags.map(normalizeTag))];
+  if (patch.roles !== undefined && patch.people !== undefined) checkRoles(patch.people, patch.roles);
+  if (patch.note !== undefined) next.note = patch.note.trim();
+  if (patch.quote !== undefined && patch.quote.trim() !== previous.anchor.exact) {
+    const article = await findArticle(store, previous.articleId);
+    const text = await readArticleText(store, article);
+    const at = findQuote(text, patch.quote, patch.near ?? previous.anchor.start);
+    if (!at) {
+      if (patch.quote.trim() === '') throw new AqiqatError('the quote is empty', 'usage');
+      throw new AqiqatError(`the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, patch.quote)}"`);
+    }
+    next.anchor = anchorAt(text, at.start, at.end);
+  }
+  const meta = store.meta.data;
+  const linker = entityLinker(meta);
+  if (patch.people !== undefined) next.people = linker.link(patch.people, 'person');
+  if (patch.places !== undefined) next.places = linker.link(patch.places, 'place');
+  if (patch.organizations !== undefined) next.organizations = linker.link(patch.organizations, 'organization');
+  if (patch.roles !== undefined) {
+    const names = patch.people ?? entityNamesOf(meta, next.people);
+    next.roles = linker.roles(names, patch.roles);
+  } else {
+    next.roles = Object.fromEntries(Object.entries(previous.roles).filter(([pid]) => next.people.includes(pid)));
+  }
+  next.updatedAt = now.toISOString();
+  let metaChanged = linker.changed();
+  if (ensureTags(meta, next.tags) > 0) metaChanged = true;
+  if (ensureFactType(meta, next.type)) metaChanged = true;
+  if (metaChanged) await store.save(store.meta);
+  shard.data.facts[index] = next;
+  await store.save(shard);
+  await store.emit({ type: 'fact-updated', fact: next, previous });
+  return { fact: next, previous };
+}
+
+function entityNamesOf(meta: ArchiveFile, ids: readonly string[]): string[] {
+  return ids.map((id) => meta.entities.find((e) => e.id === id)?.name ?? id);
+}
+
+const nameKey = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Before anything is linked: every role is a known one and names someone among `people`. */
+export function checkRoles(people: readonly string[], roles: Readonly<Record<string, string>> | undefined): void {
+  const names = new Set(people.map(nameKey));
+  for (const [name, role] of Object.entries(roles ?? {})) {
+    if (!FactRoleSchema.safeParse(role).success) throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
+    if (!names.has(nameKey(name))) throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
+  }
+}
+
+/** A deleted fact as the UI holds it for undo: the view's fields, with names for entities. */
+export interface RestoreInput {
+  id: string;
+  articleId: string;
+  anchor: Fact['anchor'];
+  type: string;
+  date: Fact['date'];
+  people: readonly string[];
+  places: readonly string[];
+  organizations: readonly string[];
+  tags: readonly string[];
+  note: string;
+  roles: Readonly<Record<string, FactRole>>;
+  createdAt: string;
+  /** cases it was in */
+  cases: readonly string[];
+}
+
+/** Undo a delete: the same id, re-anchored on the text, re-linked by name, back in its cases. */
+export async function restoreFact(store: ArchiveStore, input: RestoreInput, now = new Date()): Promise<Fact> {
+  if (!FACT_ID.test(input.id) || !input.id.startsWith(`${input.articleId}-`)) throw new AqiqatError(`"${input.id}" is not a fact id of article ${input.articleId}`, 'usage');
+  const article = await findArticle(store, input.articleId);
+  const shard = await store.factShard(shardOf(article.id));
+  if (shard.data.facts.some((f) => f.id === input.id)) throw new AqiqatError(`fact ${input.id} is already in the archive`, 'conflict');
+  checkRoles(input.people, input.roles);
+  const text = await readArticleText(store, article);
+  const at = resolveAnchor(text, input.anchor);
+  if (!at) throw new AqiqatError(`the quote of fact ${input.id} is no longer in its article`);
+  const meta = store.meta.data;
+  const linker = entityLinker(meta);
+  const fact: Fact = {
+    id: input.id,
+    articleId: article.id,
+    anchor: anchorAt(text, at.start, at.end),
+    type: normalizeFactType(input.type),
+    date: input.date,
+    people: linker.link(input.people, 'person'),
+    places: linker.link(input.places, 'place'),
+    organizations: linker.link(input.organizations, 'organization'),
+    tags: [...new Set(input.tags.map(normalizeTag))],
+    note: input.note,
+    createdAt: input.createdAt,
+    updatedAt: now.toISOString(),
+    roles: {},
+  };
+  fact.roles = linker.roles(input.people, input.roles);
+  ensureTags(meta, fact.tags);
+  ensureFactType(meta, fact.type);
+  for (const c of meta.cases) if (input.cases.includes(c.id) && !c.factIds.includes(fact.id)) c.factIds.push(fact.id);
+  await store.save(store.meta);
+  shard.data.facts.push(fact);
+  await store.save(shard);
+  await store.emit({ type: 'fact-added', fact });
+  return fact;
 }

@@ -14,3 +14,5 @@ export function randomId(length: number): string {
 export const articleIdFor = (sha256: string): string => sha256.slice(0, 12);
 export const newFactId = (articleId: string): string => `${articleId}-${randomId(6)}`;
 export const newEntityId = (): string => `e-${randomId(8)}`;
+/** Case ids are typed by hand in the CLI: short, lower-case, `c-` and five base-36 characters. */
+export const newCaseId = (): string => `c-${randomId(5)}`;

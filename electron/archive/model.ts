@@ -69,6 +69,8 @@ export const FactSchema = z.object({
   note: z.string(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
+  /** each linked person's part in the event (HURIDOCS ESF involvement); absent = not said */
+  roles: z.record(z.string().regex(ENTITY_ID), z.lazy(() => FactRoleSchema)).default({}),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -106,6 +108,8 @@ export const ArchiveFileSchema = z.object({
   cases: z.array(CaseSchema),
   tags: z.array(TagSchema),
   savedSearches: z.array(z.object({ name: z.string(), query: z.string() })),
+  /** fact types the user added beyond the thesaurus in data/fact-types.json */
+  factTypes: z.array(z.lazy(() => FactTypeSchema)).default([]),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
@@ -126,5 +130,20 @@ export function emptyArchiveFile(now: string, shardCount: number): ArchiveFile {
     cases: [],
     tags: [],
     savedSearches: [],
+    factTypes: [],
   };
 }
+
+export const FACT_ROLES = ['victim', 'perpetrator', 'witness', 'source', 'other'] as const;
+export const FactRoleSchema = z.enum(FACT_ROLES);
+export type FactRole = z.infer<typeof FactRoleSchema>;
+
+export const FACT_TYPE_ID = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u;
+/** A fact type: a stable id (stored on facts) and its label in each interface language. */
+export const FactTypeSchema = z.object({
+  id: z.string().regex(FACT_TYPE_ID),
+  labels: z.object({ en: z.string().min(1), kk: z.string().min(1), ru: z.string().min(1) }),
+});
+export type FactType = z.infer<typeof FactTypeSchema>;
+
+export const CASE_ID = /^c-[0-9a-z]{5}$/;

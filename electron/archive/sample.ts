@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Archive } from './archive.js';
 import { parseValidated } from './json-adapter.js';
+import { EntityKindSchema, FactRoleSchema } from './model.js';
 
 const SampleSchema = z.object({
   articles: z.array(
@@ -21,10 +22,18 @@ const SampleSchema = z.object({
           people: z.array(z.string()).optional(),
           places: z.array(z.string()).optional(),
           tags: z.array(z.string()).optional(),
+          approximate: z.boolean().optional(),
+          organizations: z.array(z.string()).optional(),
+          roles: z.record(z.string(), FactRoleSchema).optional(),
+          note: z.string().optional(),
         }),
       ),
     }),
   ),
+  /** people, places and organizations with their aliases, created before the facts name them */
+  entities: z.array(z.object({ name: z.string(), kind: EntityKindSchema, aliases: z.array(z.string()) })).default([]),
+  /** cases of the sample's facts, named by their quotes */
+  cases: z.array(z.object({ title: z.string(), summary: z.string(), quotes: z.array(z.string()) })).default([]),
 });
 
 /** Create an archive in `dir` filled with the sample; `sampleDir` holds sample.json. */
@@ -32,10 +41,17 @@ export async function createSampleArchive(dir: string, sampleDir: string): Promi
   const sample = parseValidated(await readFile(path.join(sampleDir, 'sample.json'), 'utf8'), SampleSchema, 'sample.json');
   const archive = await Archive.create(dir);
   await archive.batch(async () => {
+    for (const e of sample.entities) await archive.addEntity(e.name, e.kind, e.aliases);
+    const byQuote = new Map<string, string>();
     for (const a of sample.articles) {
       const bytes = await readFile(path.join(sampleDir, a.file));
       const { article } = await archive.importArticle({ bytes, name: a.file, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.publishedAt });
-      for (const f of a.facts) await archive.addFact({ articleId: article.id, ...f });
+      for (const f of a.facts) byQuote.set(f.quote, (await archive.addFact({ articleId: article.id, ...f })).id);
+    }
+    for (const c of sample.cases) {
+      const ids = c.quotes.map((q) => byQuote.get(q) ?? q);
+      const created = await archive.createCase(c.title, c.summary);
+      if (ids.length > 0) await archive.addFactsToCase(created.id, ids);
     }
   });
   return archive;

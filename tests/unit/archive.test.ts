@@ -178,8 +178,15 @@ describe('sample archive', () => {
     const archive = await createSampleArchive(await tempDir(), SAMPLE_DIR);
     const [article] = await archive.listArticles();
     const detail = await archive.getArticle(article!.id);
-    expect(detail.facts).toHaveLength(5);
+    const sample = JSON.parse(await readFile(path.join(SAMPLE_DIR, 'sample.json'), 'utf8'));
+    expect(detail.facts).toHaveLength(sample.articles[0].facts.length);
     for (const f of detail.facts) expect(detail.text.slice(f.anchor.start, f.anchor.end)).toBe(f.quote);
     expect(detail.facts.map((f) => f.date?.value)).toContain('2020-09');
+    // issue 3's "done when": a case of at least 8 typed, dated facts
+    const [c] = archive.listCases();
+    const shown = await archive.getCase(c!.id);
+    expect(shown.facts.filter((f) => f.date && f.type !== 'statement').length).toBeGreaterThanOrEqual(8);
+    expect(shown.facts.map((f) => f.type)).toEqual(expect.arrayContaining(['picket', 'protest', 'administrative-arrest', 'sentence', 'un-decision', 'parole-denied']));
+    expect(archive.listEntities().find((e) => e.name === 'Мұхтар Жәкішев')!.aliases).toContain('Mukhtar Dzhakishev');
   });
 });

@@ -21,13 +21,17 @@ describe('aqiqat dossier / export', () => {
   it('dossier --out d.pdf from the sample archive (the issue’s “done when”)', async () => {
     const { dir, A } = await sample();
     const out = path.join(dir, '..', 'd.pdf');
-    const r = aqiqat([...A, 'dossier', '--out', out, '--lang', 'kk', '--title', 'Мұхтар Жәкішев', '--json']);
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; title: string }>;
+    const r = aqiqat([...A, 'dossier', theCase!.id, '--out', out, '--lang', 'kk', '--compiled-by', 'Тест', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', facts: 5, sources: 1 });
-    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', case: theCase!.id, facts: 9, sources: 1 });
+    const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Оның наразылық шарасы 4 қазанда басталған.');
     expect(text).toContain('Хронология');
+    expect(text).toContain(theCase!.title);
+    // by title too
+    expect(aqiqat([...A, 'dossier', theCase!.title, '--format', 'html', '--out', path.join(dir, '..', 'd.html')]).code).toBe(0);
   });
 
   it('dossier --format html with --facts, --redact and --redact-sources', async () => {
@@ -37,7 +41,7 @@ describe('aqiqat dossier / export', () => {
     const out = path.join(dir, '..', 'd.html');
     const r = aqiqat([...A, 'dossier', '--format', 'html', '--out', out, '--facts', chosen.join(','), '--redact', 'Мұхтар Жәкішев', '--redact-sources', '--lang', 'ru']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*d\.html: 3 facts, 1 sources/);
+    expect(r.stdout).toMatch(new RegExp(`^wrote .*d\\.html: ${chosen.length} facts, 1 sources`));
     const html = await readFile(out, 'utf8');
     expect(html).not.toMatch(/Жәкішев|zhakishev/i);
     expect(html).toContain('[redacted]');
@@ -47,7 +51,9 @@ describe('aqiqat dossier / export', () => {
   it('one-line errors: unknown person, unknown fact, PDF to stdout, bad --lang', async () => {
     const { A } = await sample();
     const cases: Array<[string[], number, RegExp]> = [
-      [['dossier', '--out', 'x.pdf', '--redact', 'Nobody'], 2, /no person "Nobody" in the archive/],
+      [['dossier', '--out', 'x.pdf', '--redact', 'Nobody'], 1, /no person "Nobody"/],
+      [['dossier', 'no-such-case', '--out', 'x.pdf'], 1, /no case "no-such-case"/],
+      [['dossier', 'c-00000', '--facts', 'x', '--out', 'x.pdf'], 2, /a case or --facts, not both/],
       [['dossier', '--out', 'x.pdf', '--facts', 'abc'], 2, /"abc" is not a fact id/],
       [['dossier', '--out', '-'], 2, /a PDF needs a file/],
       [['dossier', '--out', 'x.pdf', '--lang', 'de'], 2, /--lang/],
@@ -68,10 +74,15 @@ describe('aqiqat dossier / export', () => {
     const csv = aqiqat([...A, 'export', '--format', 'csv']);
     expect(csv.code).toBe(0);
     expect(csv.stdout.startsWith('\uFEFFfact_id,')).toBe(true);
-    expect(csv.stdout.split('\r\n')).toHaveLength(6);
+    const all = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout) as unknown[];
+    expect(csv.stdout.split('\r\n')).toHaveLength(all.length + 1);
     expect(csv.stdout).toContain('2009 жылы 14 жылға сотталған');
     const json = JSON.parse(aqiqat([...A, 'export']).stdout);
-    expect(json).toHaveLength(5);
+    expect(json).toHaveLength(all.length);
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string }>;
+    const ofCase = JSON.parse(aqiqat([...A, 'export', '--case', theCase!.id]).stdout) as Array<{ date: string | null }>;
+    expect(ofCase).toHaveLength(9);
+    expect(ofCase[0]!.date).toBe('2009');
     expect(json[0].article).toMatchObject({ publisher: 'Example News (sample)', url: 'https://example.org/kk/zhakishev-picket' });
     expect(json[0].article.sha256).toMatch(/^[0-9a-f]{64}$/);
     const out = path.join(dir, '..', 'facts.csv');

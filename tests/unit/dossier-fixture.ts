@@ -11,13 +11,14 @@ export function sampleData(): DossierData {
     summary: 'First paragraph.\n\nSecond paragraph.',
     facts: [
       { id: 'f1', quote: '2009 жылы 14 жылға сотталған', lang: 'kk', type: 'sentence', date: { value: '2009', precision: 'year', approximate: false }, people: ['Мұхтар Жәкішев'], places: [], organizations: [], sourceId: 's2' },
-      { id: 'f2', quote: 'Биыл қыркүйекте Өскемендегі сот Жәкішевтің өтінішін қанағаттандырмай', lang: 'kk', type: 'parole-denied', date: { value: '2020-09', precision: 'month', approximate: true }, people: ['Мұхтар Жәкішев'], places: ['Өскемен'], organizations: [], sourceId: 's1' },
+      { id: 'f2', quote: 'Биыл қыркүйекте Өскемендегі сот Жәкішевтің өтінішін қанағаттандырмай', lang: 'kk', type: 'parole-denied', date: { value: '2020-09', precision: 'month', approximate: true }, people: ['Мұхтар Жәкішев'], places: ['Өскемен'], organizations: [], roles: { 'Мұхтар Жәкішев': 'victim' }, sourceId: 's1' },
       { id: 'f3', quote: 'Undated <statement>', lang: 'en', type: 'custom-type', date: null, people: [], places: [], organizations: [], sourceId: 's1' },
     ],
     entities: [
       { kind: 'person', name: 'Мұхтар Жәкішев', aliases: ['Мухтар Джакишев', 'Mukhtar Dzhakishev'] },
       { kind: 'place', name: 'Өскемен', aliases: ['Усть-Каменогорск'] },
     ],
+    typeLabels: { 'parole-denied': { en: 'Parole denied', kk: 'Шартты босатудан бас тарту', ru: 'Отказ в УДО' } },
     sources: [
       { id: 's1', title: 'First source', publisher: 'Azattyq', publishedAt: '2020-10-20', url: 'https://example.org/kk/zhakishev-picket', importedAt: '2026-11-26T06:00:00.000Z', sha256: HASH_A, textSha256: HASH_B, lang: 'kk' },
       { id: 's2', title: 'Second source', publisher: null, publishedAt: null, url: null, importedAt: '2026-11-26T06:00:00.000Z', sha256: HASH_B, textSha256: HASH_A, lang: 'ru' },

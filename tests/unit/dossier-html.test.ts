@@ -41,7 +41,9 @@ describe('dossier HTML', () => {
   it('labels in Kazakh and Russian; quotes stay in their language', () => {
     const kk = buildDossierHtml(sampleData(), opts({ lang: 'kk' }));
     expect(kk.html).toContain('Хронология');
-    expect(kk.html).toContain('шартты түрде босатудан бас тарту');
+    expect(kk.html).toContain('Шартты босатудан бас тарту');
+    expect(kk.html).toContain('(жәбірленуші)');
+    expect(kk.html).toContain('custom type');
     expect(kk.footerTemplate).toContain('бет');
     const ru = buildDossierHtml(sampleData(), opts({ lang: 'ru' }));
     expect(ru.html).toContain('Источники');

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
+import { caseSelection } from '../../electron/archive/dossier/data.js';
 import { buildDossier, printDossier, type DossierRequest } from '../../electron/archive/dossier/dossier.js';
 import { dossierFonts } from '../../electron/archive/dossier/fonts.js';
 import { buildDossierHtml } from '../../electron/archive/dossier/html.js';
@@ -27,7 +28,9 @@ async function pdfFile(bytes: Uint8Array): Promise<string> {
   await writeFile(file, bytes);
   return file;
 }
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+// -raw: content-stream order, which is the document's; the default mode regroups columns and can
+// put a neighbouring cell between two lines of one quote
+const pdftotext = (file: string) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 /** lines joined: a quote may wrap */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -35,11 +38,11 @@ async function sampleArchive(): Promise<Archive> {
   return createSampleArchive(path.join(await tempDir(), 'a'), SAMPLE_DIR);
 }
 
-const request = (archive: Archive, o: Partial<DossierRequest> = {}): Promise<DossierRequest> =>
-  archive.listFacts().then((facts) => ({
-    caseId: null, title: 'Мұхтар Жәкішев', summary: '', factIds: facts.map((f) => f.id), keepOrder: false,
-    lang: 'kk', paper: 'a4', compiledBy: 'Тест', redact: [], redactSources: false, ...o,
-  }));
+/** the sample's case */
+const request = async (archive: Archive, o: Partial<DossierRequest> = {}): Promise<DossierRequest> => ({
+  ...caseSelection(archive.store, archive.listCases()[0]!.id),
+  lang: 'kk', paper: 'a4', compiledBy: 'Тест', redact: [], redactSources: false, ...o,
+});
 
 describe('dossier PDF', () => {
   it('holds the Kazakh quotes exactly as stored, the hashes, embedded fonts only, and page X of Y', async () => {
@@ -47,8 +50,9 @@ describe('dossier PDF', () => {
     const d = await buildDossier(archive.store, await request(archive));
     const file = await pdfFile(await printDossier(d, printer, 'a4'));
     const text = flat(pdftotext(file));
-    const facts = await archive.listFacts();
-    expect(facts).toHaveLength(5);
+    const inCase = new Set((await request(archive)).factIds);
+    const facts = (await archive.listFacts()).filter((f) => inCase.has(f.id));
+    expect(facts.length).toBeGreaterThanOrEqual(5);
     for (const f of facts) expect(text).toContain(flat(f.quote));
     for (const a of await archive.listArticles()) {
       expect(text).toContain(a.sha256);
@@ -64,7 +68,7 @@ describe('dossier PDF', () => {
       expect(line).toMatch(/ yes yes yes /); // emb sub uni
     }
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info).toMatch(/Title:\s+Таңдалған фактілер құжаты: Мұхтар Жәкішев/);
+    expect(info).toMatch(/Title:\s+Іс құжаты: Мұхтар Жәкішев ісі/);
     expect(info).toMatch(/Author:\s+Тест/);
     expect(info).toMatch(/Page size:.*\(A4\)/);
   });
@@ -74,9 +78,9 @@ describe('dossier PDF', () => {
     const d = await buildDossier(archive.store, await request(archive, { redact: ['Мұхтар Жәкішев'], paper: 'letter' }));
     const file = await pdfFile(await printDossier(d, printer, 'letter'));
     const text = pdftotext(file);
-    const redactor = makeRedactor(['Мұхтар Жәкішев', 'Мухтар Джакишев', 'Mukhtar Zhakishev']);
+    const redactor = makeRedactor(['Мұхтар Жәкішев', 'Мухтар Джакишев', 'Mukhtar Zhakishev', 'Muhtar Jäkışev']);
     expect(redactor.finds(text)).toBe(false);
-    for (const form of ['Жәкішев', 'Жәкішевтің', 'Жәкішевті', 'Мұхтар', 'zhakishev']) expect(text.toLowerCase()).not.toContain(form.toLowerCase());
+    for (const form of ['Жәкішев', 'Жәкішевтің', 'Жәкішевті', 'Мұхтар', 'Джакишев', 'zhakishev', 'Dzhakishev', 'Jäkışev']) expect(text.toLowerCase()).not.toContain(form.toLowerCase());
     expect(text).toContain('[redacted]');
     expect(text).toContain('Асхат Жексебаев'); // the other person stays
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(letter\)/);

@@ -36,6 +36,7 @@ describe('IPC dispatcher', () => {
   });
 
   it('covers every method of the contract', () => {
-    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search']);
+    const annotation = ['editFact', 'restoreFact', 'listFactTypes', 'listEntities', 'addEntity', 'renameEntity', 'addAliases', 'mergeEntities', 'getEntity', 'listTags', 'renameTag', 'mergeTag', 'createCase', 'listCases', 'getCase', 'updateCase', 'deleteCase', 'addFactsToCase', 'removeFactFromCase', 'reorderCase'];
+    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', ...annotation].sort());
   });
 });

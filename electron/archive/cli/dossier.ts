@@ -4,12 +4,13 @@ import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../atomic.js';
 import { buildDossier, printDossier } from '../dossier/dossier.js';
 import { exportRows, toCsv } from '../dossier/export.js';
-import { loadFacts } from '../dossier/data.js';
+import { caseSelection, loadFacts, type DossierSelection } from '../dossier/data.js';
 import { LABELS } from '../dossier/labels.js';
 import { chromiumPrinter } from '../dossier/pdf.js';
 import { DOSSIER_LANGS, PAPERS, type DossierLang, type Paper } from '../dossier/types.js';
 import { AqiqatError } from '../errors.js';
 import type { ArchiveStore } from '../store.js';
+import { timelineOrder } from '../timeline.js';
 import { collect, jsonOption, type Cli } from './context.js';
 
 interface DossierOpts {
@@ -28,8 +29,12 @@ interface DossierOpts {
 
 const splitIds = (s: string) => s.split(/[\s,]+/).filter(Boolean);
 
-/** Which facts: --facts ID,ID… or every fact of the archive. */
-async function selectedFactIds(store: ArchiveStore, facts: string | undefined): Promise<string[]> {
+/** Which facts: a case's, --facts ID,ID… or every fact of the archive. */
+async function selectedFactIds(store: ArchiveStore, facts: string | undefined, caseRef?: string): Promise<string[]> {
+  if (caseRef !== undefined) {
+    if (facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
+    return caseSelection(store, caseRef).factIds as string[];
+  }
   if (facts !== undefined) {
     const ids = splitIds(facts);
     if (ids.length === 0) throw new AqiqatError('--facts needs fact ids separated by commas', 'usage');
@@ -50,7 +55,8 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
   program
     .command('dossier')
     .description('a case dossier as PDF (or print HTML): cover, people, chronology with citations, sources with hashes')
-    .option('--facts <ids>', 'the facts to include, comma-separated (default: every fact)')
+    .argument('[case]', 'the case (id or title); without it: --facts, or every fact')
+    .option('--facts <ids>', 'instead of a case: these facts, comma-separated (default: every fact)')
     .requiredOption('--out <file>', 'where to write the PDF or HTML (- for HTML on standard output)')
     .addOption(new Option('--lang <lang>', 'language of the dossier’s labels (quotes stay in their original language)').choices(DOSSIER_LANGS).default('en'))
     .option('--redact <person>', 'replace this person’s name and aliases, in all their forms, by [redacted] (repeatable)', collect)
@@ -61,18 +67,22 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--summary <text>', 'a summary for the first page')
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
     .addOption(jsonOption())
-    .action(async (o: DossierOpts) => {
+    .action(async (caseRef: string | undefined, o: DossierOpts) => {
       if (o.format === 'pdf' && o.out === '-') throw new AqiqatError('a PDF needs a file: --out FILE.pdf (or --format html --out -)', 'usage');
+      if (caseRef !== undefined && o.facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
       const archive = await cli.open();
-      const factIds = await selectedFactIds(archive.store, o.facts);
-      if (factIds.length === 0) throw new AqiqatError('there are no facts to put in a dossier; add some with `aqiqat fact add`');
       const l = LABELS[o.lang];
+      const selection: DossierSelection =
+        caseRef !== undefined
+          ? caseSelection(archive.store, caseRef)
+          : { caseId: null, title: l.factsDossier, summary: '', factIds: await selectedFactIds(archive.store, o.facts) };
+      if (selection.factIds.length === 0) {
+        throw new AqiqatError(caseRef !== undefined ? `case ${selection.caseId} has no facts yet; add some with \`aqiqat case add-fact\`` : 'there are no facts to put in a dossier; add some with `aqiqat fact add`');
+      }
       const dossier = await buildDossier(archive.store, {
-        caseId: null,
-        title: o.title?.trim() || l.factsDossier,
-        summary: o.summary ?? '',
-        factIds,
-        keepOrder: false,
+        ...selection,
+        title: o.title?.trim() || selection.title,
+        summary: o.summary ?? selection.summary,
         lang: o.lang,
         paper: o.paper,
         compiledBy: o.compiledBy?.trim() || '—',
@@ -95,7 +105,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
         }
       }
       if (o.out === '-') return;
-      const summary = { out: path.resolve(o.out!), format: o.format, facts: dossier.facts, sources: dossier.sources, bytes, redacted: o.redact ?? [] };
+      const summary = { out: path.resolve(o.out!), format: o.format, case: selection.caseId, facts: dossier.facts, sources: dossier.sources, bytes, redacted: o.redact ?? [] };
       cli.print(o.json, summary, () => {
         const lines = [`wrote ${summary.out}: ${dossier.facts} facts, ${dossier.sources} sources (${(bytes / 1024).toFixed(0)} KB)`];
         // a URL often spells the name too (…/zhakishev-picket); they are redacted, but say how to drop them
@@ -108,12 +118,14 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .command('export')
     .description('facts with their article metadata as JSON or CSV (UTF-8 with BOM, for spreadsheets)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--case <case>', 'only the facts of this case (id or title), in its timeline order')
     .option('--facts <ids>', 'only these facts, comma-separated (default: every fact)')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action(async (o: { format: 'json' | 'csv'; facts?: string; out?: string }) => {
+    .action(async (o: { format: 'json' | 'csv'; case?: string; facts?: string; out?: string }) => {
       const archive = await cli.open();
-      const ids = await selectedFactIds(archive.store, o.facts);
-      const rows = await exportRows(archive.store, await loadFacts(archive.store, ids));
+      const ids = await selectedFactIds(archive.store, o.facts, o.case);
+      const facts = await loadFacts(archive.store, ids, o.case !== undefined);
+      const rows = await exportRows(archive.store, o.case !== undefined ? timelineOrder(facts, (f) => f.date) : facts);
       const text = o.format === 'csv' ? toCsv(rows) : JSON.stringify(rows, null, o.out ? 2 : undefined);
       if (o.out) {
         await writeOut(o.out, text);

@@ -3,49 +3,50 @@
  * and their source articles with hashes. Reads the store; the HTML builder stays pure.
  */
 import { findArticle } from '../articles.js';
+import { resolveCase } from '../cases.js';
+import { resolveEntity } from '../entities.js';
 import { AqiqatError } from '../errors.js';
+import { allFactTypes } from '../fact-types.js';
 import { shardOf } from '../layout.js';
-import { FACT_ID, type Article, type Entity, type Fact } from '../model.js';
+import { FACT_ID, type Article, type Entity, type Fact, type FactRole } from '../model.js';
 import type { ArchiveStore } from '../store.js';
+import { timelineOrder } from '../timeline.js';
 import type { DossierData, DossierEntity, DossierFact, DossierSource } from './types.js';
 
 export interface DossierSelection {
   caseId: string | null;
   title: string;
   summary: string;
-  /** fact ids in the order the chronology must show them (a case's order); null: sort by event date */
+  /** fact ids; the chronology shows them in timeline order, ties in this order (a case's own) */
   factIds: readonly string[];
-  /** keep the given order (a case's timeline) instead of sorting by event date */
-  keepOrder: boolean;
+  /** skip ids of facts deleted since (a case may hold them) instead of refusing */
+  skipMissing?: boolean | undefined;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Chronological: by event date ("2009" before "2009-03"), undated last, then by source date and position. */
-export function chronological(a: Fact, b: Fact, published: (f: Fact) => string): number {
-  if (a.date && !b.date) return -1;
-  if (!a.date && b.date) return 1;
-  return cmp(a.date?.value ?? '', b.date?.value ?? '') || cmp(published(a), published(b)) || cmp(a.articleId, b.articleId) || a.anchor.start - b.anchor.start;
+/** A case as a dossier selection: its title, summary and facts. */
+export function caseSelection(store: ArchiveStore, ref: string): DossierSelection {
+  const c = resolveCase(store.meta.data, ref);
+  return { caseId: c.id, title: c.title, summary: c.summary, factIds: [...c.factIds], skipMissing: true };
 }
 
-/** Facts by id, in the given order; a missing id is an error that names it. */
-export async function loadFacts(store: ArchiveStore, ids: readonly string[]): Promise<Fact[]> {
+/** Facts by id, in the given order; a missing id is an error that names it (or skipped). */
+export async function loadFacts(store: ArchiveStore, ids: readonly string[], skipMissing = false): Promise<Fact[]> {
   const out: Fact[] = [];
   for (const raw of ids) {
     const id = raw.trim();
     if (!FACT_ID.test(id)) throw new AqiqatError(`"${raw}" is not a fact id`, 'usage');
     const fact = (await store.factShard(shardOf(id))).data.facts.find((f) => f.id === id);
-    if (!fact) throw new AqiqatError(`no fact ${id}`, 'not-found');
-    out.push(fact);
+    if (fact) out.push(fact);
+    else if (!skipMissing) throw new AqiqatError(`no fact ${id}`, 'not-found');
   }
   return out;
 }
 
 export async function collectDossier(store: ArchiveStore, selection: DossierSelection): Promise<DossierData> {
-  const facts = selection.factIds.length ? await loadFacts(store, [...new Set(selection.factIds)]) : [];
+  const loaded = await loadFacts(store, [...new Set(selection.factIds)], selection.skipMissing ?? false);
+  const facts = timelineOrder(loaded, (f) => f.date);
   const articles = new Map<string, Article>();
   for (const f of facts) if (!articles.has(f.articleId)) articles.set(f.articleId, await findArticle(store, f.articleId));
-  if (!selection.keepOrder) facts.sort((a, b) => chronological(a, b, (f) => articles.get(f.articleId)!.publishedAt ?? ''));
 
   const byId = new Map(store.meta.data.entities.map((e) => [e.id, e]));
   const used: Entity[] = [];
@@ -70,6 +71,7 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
       people: names(f.people),
       places: names(f.places),
       organizations: names(f.organizations),
+      roles: Object.fromEntries(Object.entries(f.roles ?? {}).map(([id, role]) => [byId.get(id)?.name ?? id, role])) as Record<string, FactRole>,
       sourceId: article.id,
     };
   });
@@ -87,14 +89,12 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     textSha256: a.textSha256,
     lang: a.lang,
   }));
-  return { caseId: selection.caseId, title: selection.title, summary: selection.summary, facts: dossierFacts, entities, sources };
+  const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
+  return { caseId: selection.caseId, title: selection.title, summary: selection.summary, facts: dossierFacts, entities, sources, typeLabels };
 }
 
 /** The person to redact, by name, alias or id, with every spelling the archive knows. */
-export function personNames(store: ArchiveStore, nameOrId: string): string[] {
-  const key = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-  const k = key(nameOrId);
-  const person = store.meta.data.entities.find((e) => e.kind === 'person' && (e.id === nameOrId || key(e.name) === k || e.aliases.some((a) => key(a) === k)));
-  if (!person) throw new AqiqatError(`no person "${nameOrId}" in the archive; --redact takes a person's name, alias or id`, 'usage');
+export function personNames(store: ArchiveStore, ref: string): string[] {
+  const person = resolveEntity(store.meta.data, ref, 'person');
   return [person.name, ...person.aliases];
 }

@@ -6,7 +6,7 @@
  */
 import { LABELS, type Labels } from './labels.js';
 import { REDACTED } from './redact.js';
-import type { DossierData, DossierEntity, DossierFact, DossierOptions, DossierSource } from './types.js';
+import type { DossierData, DossierEntity, DossierFact, DossierLang, DossierOptions, DossierSource } from './types.js';
 import type { EntityKind, EventDate } from '../model.js';
 
 export interface BuiltDossier {
@@ -34,8 +34,9 @@ export function formatEventDate(date: EventDate | null, l: Labels): string {
   return date.approximate ? `${l.approximately} ${text}` : text;
 }
 
-export function typeLabel(type: string, l: Labels): string {
-  return l.types[type] ?? type.replace(/-/g, ' ');
+/** The thesaurus label in the dossier's language; an unknown type as stored. */
+export function typeLabel(type: string, lang: DossierLang, labels: DossierData['typeLabels']): string {
+  return labels?.[type]?.[lang] ?? type.replace(/-/g, ' ');
 }
 
 /** Sources in order of first citation, numbered from 1. */
@@ -123,16 +124,27 @@ function entitySection(data: DossierData, l: Labels): string {
   return `<section id="entities"><h2>2. ${esc(l.entities)}</h2>${groups.join('') || '<p class="empty">—</p>'}</section>`;
 }
 
-function factRow(f: DossierFact, n: number, source: number, l: Labels): string {
+/** The date as its precision allows; "approximately" on its own line so the date never wraps. */
+function whenCell(f: DossierFact, l: Labels): string {
+  const exact = f.date ? formatEventDate({ ...f.date, approximate: false }, l) : l.undated;
+  return `${f.date?.approximate ? `<div class="approx">${esc(l.approximately)}</div>` : ''}<div class="date">${esc(exact)}</div>`;
+}
+
+function factRow(f: DossierFact, n: number, source: number, l: Labels, type: string): string {
   const who = [...f.people, ...f.organizations, ...f.places].filter((x, i, all) => all.indexOf(x) === i);
+  const name = (w: string) => {
+    const role = f.roles?.[w];
+    const shown = w === REDACTED ? `<span class="redacted">${esc(w)}</span>` : esc(w);
+    return role ? `${shown} <span class="role">(${esc(l.roles[role])})</span>` : shown;
+  };
   const quoteLang = f.lang === 'other' ? '' : ` lang="${f.lang}"`;
-  return `<tr id="f${n}"><td class="n">${n}</td><td class="when"><div class="date">${esc(formatEventDate(f.date, l))}</div><div class="type">${esc(typeLabel(f.type, l))}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${
-    who.length ? `<div class="who">${who.map((w) => (w === REDACTED ? `<span class="redacted">${esc(w)}</span>` : esc(w))).join(' · ')}</div>` : ''
+  return `<tr id="f${n}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${
+    who.length ? `<div class="who">${who.map(name).join(' · ')}</div>` : ''
   }</td><td class="cite"><a href="#s${source}">[${source}]</a></td></tr>`;
 }
 
-function chronology(data: DossierData, numbers: Map<string, number>, l: Labels): string {
-  const rows = data.facts.map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l)).join('\n');
+function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
+  const rows = data.facts.map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels))).join('\n');
   return `<section id="chronology"><h2>3. ${esc(l.chronology)}</h2>
 <table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
 <thead><tr><th>#</th><th>${esc(l.date)} · ${esc(l.type)}</th><th>${esc(l.quote)}</th><th class="cite">${esc(l.source)}</th></tr></thead>
@@ -202,15 +214,16 @@ td{padding:1.8mm 2mm;vertical-align:top;border-bottom:0.5pt solid #d0d6dd}
 table.entities{table-layout:fixed}table.entities .name-col{width:60mm}table.entities td.name{font-weight:700}
 table.entities .refs-col{width:40mm}table.entities td.refs{font-size:8.5pt;color:#444}
 table.chronology{table-layout:fixed}
-col.c-n{width:9mm}col.c-when{width:36mm}col.c-cite{width:19mm}
+col.c-n{width:9mm}col.c-when{width:38mm}col.c-cite{width:19mm}
 td.n{color:#555;font-size:8.5pt}
-.date{white-space:nowrap;font-size:9pt;font-weight:700}
+.date{white-space:nowrap;font-size:9pt;font-weight:700}.approx{font-size:8pt;color:#555}
 .type{margin-top:0.8mm;font-size:8.5pt;color:#1f3a5f;overflow-wrap:anywhere}
 th.cite{text-align:right;overflow-wrap:anywhere}
 blockquote{margin:0;padding-left:2.5mm;border-left:1.5pt solid #1f3a5f;overflow-wrap:anywhere}
-.who{margin-top:1mm;font-size:8.5pt;color:#444}
+.who{margin-top:1mm;font-size:8.5pt;color:#444}.role{color:#777}
 .redacted{background:#111;color:#fff;padding:0 1mm}
 td.cite{font-size:9pt;white-space:nowrap;text-align:right}
+#sources{break-before:page}
 .integrity{font-size:9pt;color:#333;max-width:170mm}
 .source{break-inside:avoid;margin:0 0 4mm;padding-bottom:2mm;border-bottom:0.5pt solid #d0d6dd}
 .source h3{margin:3mm 0 1.5mm;font-size:10.5pt;overflow-wrap:anywhere}
@@ -249,7 +262,7 @@ ${cover(data, o, l, numbers.size)}
 ${contents(l)}
 ${summary}
 ${entitySection(data, l)}
-${chronology(data, numbers, l)}
+${chronology(data, numbers, l, o.lang)}
 ${sourcesSection(data, numbers, o, l)}
 </body></html>`;
   return { html, title, footerTemplate: footer(fonts.footer, l) };

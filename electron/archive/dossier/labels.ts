@@ -1,4 +1,5 @@
 /** The dossier's own words in English, Kazakh and Russian. Quotes are never translated. */
+import type { FactRole } from '../model.js';
 import type { DossierLang } from './types.js';
 
 export interface Labels {
@@ -48,8 +49,8 @@ export interface Labels {
   formatDate: (y: string, m: number | null, d: number | null, labels: Labels) => string;
   redactionNote: string;
   integrityNote: string;
-  /** fact types of the thesaurus in this language; others are shown as stored */
-  types: Readonly<Record<string, string>>;
+  /** a person's part in an event */
+  roles: Readonly<Record<FactRole, string>>;
 }
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -57,24 +58,6 @@ const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', '
 const RU_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 const RU_MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
-/** The fact types of the sample thesaurus (data/); a type not listed here is shown as stored. */
-const TYPES: Record<DossierLang, Record<string, string>> = {
-  en: {
-    statement: 'statement', detention: 'detention', arrest: 'arrest', sentence: 'sentence', trial: 'trial', protest: 'protest',
-    picket: 'picket', 'parole-denied': 'parole denied', 'un-decision': 'UN decision', health: 'health', torture: 'torture',
-    release: 'release', search: 'search', interrogation: 'interrogation', charge: 'charge', appeal: 'appeal',
-  },
-  kk: {
-    statement: 'мәлімдеме', detention: 'ұстау', arrest: 'қамауға алу', sentence: 'үкім', trial: 'сот', protest: 'наразылық',
-    picket: 'пикет', 'parole-denied': 'шартты түрде босатудан бас тарту', 'un-decision': 'БҰҰ шешімі', health: 'денсаулық',
-    torture: 'азаптау', release: 'босату', search: 'тінту', interrogation: 'жауап алу', charge: 'айып тағу', appeal: 'шағым',
-  },
-  ru: {
-    statement: 'заявление', detention: 'задержание', arrest: 'арест', sentence: 'приговор', trial: 'суд', protest: 'протест',
-    picket: 'пикет', 'parole-denied': 'отказ в УДО', 'un-decision': 'решение ООН', health: 'здоровье', torture: 'пытки',
-    release: 'освобождение', search: 'обыск', interrogation: 'допрос', charge: 'обвинение', appeal: 'обжалование',
-  },
-};
 
 export const LABELS: Record<DossierLang, Labels> = {
   en: {
@@ -124,7 +107,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     redactionNote: 'Names of some people have been replaced by “[redacted]” in this copy.',
     integrityNote:
       'Each quote is copied character for character from the archived text of its source. The hashes identify the original file and the extracted text exactly: anyone holding the files can check them with sha256sum.',
-    types: TYPES.en,
+    roles: { victim: 'victim', perpetrator: 'perpetrator', witness: 'witness', source: 'source', other: 'other' },
   },
   kk: {
     dossier: 'Іс құжаты',
@@ -173,7 +156,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     redactionNote: 'Бұл нұсқада кейбір адамдардың есімдері «[redacted]» деп ауыстырылған.',
     integrityNote:
       'Әр дәйексөз дереккөздің мұрағаттағы мәтінінен әріп-әрпімен көшірілген. Хэштер түпнұсқа файл мен мәтінді дәл анықтайды: файлдары бар кез келген адам оларды sha256sum арқылы тексере алады.',
-    types: TYPES.kk,
+    roles: { victim: 'жәбірленуші', perpetrator: 'құқық бұзушы', witness: 'куә', source: 'дереккөз', other: 'басқа' },
   },
   ru: {
     dossier: 'Досье по делу',
@@ -222,6 +205,6 @@ export const LABELS: Record<DossierLang, Labels> = {
     redactionNote: 'В этой копии имена некоторых людей заменены на «[redacted]».',
     integrityNote:
       'Каждая цитата скопирована буква в букву из архивного текста источника. Хэши точно идентифицируют исходный файл и извлечённый текст: любой, у кого есть файлы, может проверить их с помощью sha256sum.',
-    types: TYPES.ru,
+    roles: { victim: 'пострадавший', perpetrator: 'нарушитель', witness: 'свидетель', source: 'источник', other: 'другое' },
   },
 };

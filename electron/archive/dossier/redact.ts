@@ -153,6 +153,7 @@ export function redactDossier(data: DossierData, redactor: Redactor, redactedNam
       people: names(f.people),
       places: names(f.places),
       organizations: names(f.organizations),
+      roles: f.roles && Object.fromEntries(Object.entries(f.roles).map(([name, role]) => [r(name), role])),
     })),
     entities: data.entities
       .filter((e) => !gone.has(e.name.normalize('NFC').toLowerCase()) && r(e.name) !== REDACTED)

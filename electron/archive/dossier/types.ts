@@ -2,7 +2,7 @@
  * What a dossier is made of, independent of where it came from (a case, a list of facts): the HTML
  * builder reads only this, so it stays a pure function that tests can feed directly.
  */
-import type { EntityKind, EventDate, Language } from '../model.js';
+import type { EntityKind, EventDate, FactRole, Language } from '../model.js';
 
 export const DOSSIER_LANGS = ['en', 'kk', 'ru'] as const;
 export type DossierLang = (typeof DOSSIER_LANGS)[number];
@@ -20,6 +20,8 @@ export interface DossierFact {
   people: string[];
   places: string[];
   organizations: string[];
+  /** a person's part in the event, by name (absent: not said) */
+  roles?: Readonly<Record<string, FactRole>> | undefined;
   /** the id of its source (an article) in `sources` */
   sourceId: string;
 }
@@ -54,6 +56,8 @@ export interface DossierData {
   /** the people, organizations and places the facts name, with their aliases */
   entities: DossierEntity[];
   sources: DossierSource[];
+  /** fact type id → label per language (the thesaurus and the archive's own types) */
+  typeLabels?: Readonly<Record<string, Readonly<Record<DossierLang, string>>>> | undefined;
 }
 
 export interface DossierOptions {

@@ -1,0 +1,12 @@
+/** The commands of issue 3, registered with one line in cli.ts. */
+import type { Command } from 'commander';
+import { registerCaseCommands } from './cases.js';
+import type { Cli } from './context.js';
+import { registerEntityCommands } from './entities.js';
+import { registerTagCommands } from './tags.js';
+
+export function registerAnnotationCommands(program: Command, cli: Cli): void {
+  registerEntityCommands(program, cli);
+  registerTagCommands(program, cli);
+  registerCaseCommands(program, cli);
+}
