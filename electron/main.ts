@@ -12,6 +12,7 @@ import { defaultArchiveDir } from './archive/paths.js';
 import { createSampleArchive } from './archive/sample.js';
 import { IPC_CHANNEL } from './api.js';
 import { createDispatcher } from './handlers.js';
+import { electronDossierHost } from './dossier-printer.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -71,7 +72,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const dispatch = createDispatcher(archive, app.getVersion());
+  const dispatch = createDispatcher(archive, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive
     if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`)) return { ok: false, error: 'refused: unknown sender' };
