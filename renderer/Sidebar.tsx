@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
+import { DossierExport } from './features/dossier/DossierExport.js';
 
 /** Sections of DESIGN §8; only the Library exists so far, the others arrive with their features. */
 export function Sidebar({ articleCount }: { articleCount: number | null }) {
@@ -18,6 +19,7 @@ export function Sidebar({ articleCount }: { articleCount: number | null }) {
           </button>
         </li>
       </ul>
+      <DossierExport />
       <p className="sidebar-foot">
         <span className="offline-dot" aria-hidden="true" /> Works offline{version && <> · v{version}</>}
       </p>
