@@ -146,6 +146,11 @@ export class Archive {
     return this.store.batch(fn);
   }
 
+  /** Release the archive (its single-writer lock); the object must not be used afterwards. */
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
   private viewFacts(facts: Fact[]): FactView[] {
     return facts.map((f) => this.viewFact(f));
   }

@@ -11,14 +11,14 @@ import { parseDay } from './dates.js';
 import { AqiqatError } from './errors.js';
 import { articleIdFor } from './ids.js';
 import { shardOf, sourceFile, textFile } from './layout.js';
-import type { Article, Language } from './model.js';
+import type { Article, Language, OtherSource } from './model.js';
 import type { ArchiveStore } from './store.js';
-import { decodeUtf8, detectLanguage, normalizeText, titleFromText } from './text.js';
+import { detectLanguage, normalizeText, titleFromText } from './text.js';
+import { canImport, extract } from './extract/index.js';
+import { findSameText, rememberText, textKey } from './same-text.js';
 
 /** Larger files are refused: a news article is kilobytes; this stops a wrong file early. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-const TEXT_EXTENSIONS = new Set(['txt', 'text', 'md']);
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -31,7 +31,8 @@ export interface ImportInput {
   lang?: Language | undefined;
 }
 
-export type ImportResult = { status: 'imported' | 'duplicate'; article: Article };
+/** linked: the same text as an article already here; this file was added to it as another source. */
+export type ImportResult = { status: 'imported' | 'duplicate' | 'linked'; article: Article };
 
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -69,8 +70,8 @@ function checkUrl(url: string): string {
 
 export async function importArticle(store: ArchiveStore, input: ImportInput, now = new Date()): Promise<ImportResult> {
   const ext = extensionOf(input.name);
-  if (!TEXT_EXTENSIONS.has(ext)) {
-    throw new AqiqatError(`${input.name}: .${ext} files cannot be imported yet; save the article as UTF-8 .txt`);
+  if (!canImport(input.name)) {
+    throw new AqiqatError(`${input.name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`);
   }
   if (input.bytes.length > MAX_IMPORT_BYTES) {
     throw new AqiqatError(`${input.name} is ${mib(input.bytes.length)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
@@ -87,16 +88,20 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const existing = shard.data.articles.find((a) => a.id === id);
   if (existing) return { status: 'duplicate', article: existing };
 
-  const text = normalizeText(decodeUtf8(input.bytes, input.name));
+  const { text: raw, meta } = await extract(input.bytes, input.name);
+  const text = normalizeText(raw);
   if (text === '') throw new AqiqatError(`${input.name} holds no text`);
   const textSha256 = sha256Hex(text);
+  const key = textKey(text);
+  const same = await findSameText(store, key);
+  if (same) return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
 
   const article: Article = {
     id,
-    title: title || titleFromText(text),
-    url,
-    publisher: input.publisher?.trim() || null,
-    publishedAt,
+    title: title || meta.title || titleFromText(text),
+    url: url ?? meta.url ?? null,
+    publisher: input.publisher?.trim() || meta.publisher || null,
+    publishedAt: publishedAt ?? meta.publishedAt ?? null,
     lang: input.lang ?? detectLanguage(text),
     sha256,
     sourceExt: ext,
@@ -106,10 +111,13 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     importedAt: now.toISOString(),
     tags: [],
     note: '',
+    ...(meta.author ? { author: meta.author } : {}),
+    textKey: key,
   };
   await writeFileOnce(sourceFile(store.layout, sha256, ext), input.bytes);
   await writeFileOnce(textFile(store.layout, textSha256), text);
   shard.data.articles.push(article);
+  await rememberText(store, key, article.id);
   await store.save(shard);
   await store.emit({ type: 'article-added', article });
   return { status: 'imported', article };
@@ -133,4 +141,29 @@ export async function readArticleText(store: ArchiveStore, article: Article): Pr
   } catch {
     throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
   }
+}
+
+/** Another file with the same text: kept as evidence and listed on the article, not a second article. */
+async function linkSource(store: ArchiveStore, article: Article, source: OtherSource, bytes: Uint8Array): Promise<ImportResult> {
+  const known = article.sha256 === source.sha256 || (article.otherSources ?? []).some((s) => s.sha256 === source.sha256);
+  if (known) return { status: 'duplicate', article };
+  await writeFileOnce(sourceFile(store.layout, source.sha256, source.ext), bytes);
+  const shard = await store.articleShard(shardOf(article.id));
+  const stored = shard.data.articles.find((a) => a.id === article.id) ?? article;
+  stored.otherSources = [...(stored.otherSources ?? []), source];
+  await store.save(shard);
+  return { status: 'linked', article: stored };
+}
+
+/** Change an article's language (detection is a guess; the researcher has the last word). */
+export async function setArticleLanguage(store: ArchiveStore, idOrPrefix: string, lang: Language): Promise<Article> {
+  const found = await findArticle(store, idOrPrefix);
+  const shard = await store.articleShard(shardOf(found.id));
+  const article = shard.data.articles.find((a) => a.id === found.id) ?? found;
+  if (article.lang === lang) return article;
+  const previous = { ...article };
+  article.lang = lang;
+  await store.save(shard);
+  await store.emit({ type: 'article-updated', article, previous });
+  return article;
 }

@@ -4,7 +4,7 @@
  * (lowdb's default writer, steno, renames a fixed temp name without fsync.)
  */
 import { randomBytes } from 'node:crypto';
-import { access, open, rename, rm } from 'node:fs/promises';
+import { access, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function fsyncDir(dir: string): Promise<void> {
@@ -48,4 +48,23 @@ export async function writeFileOnce(file: string, data: string | Uint8Array): Pr
   } catch {
     await writeFileAtomic(file, data);
   }
+}
+
+/** Temp files of writeFileAtomic (`.<name>.<12 hex>.tmp`) and of the lock (lock.ts). */
+export const isTempFile = (name: string): boolean => /^\..+\.[0-9a-f]{12}\.tmp$/.test(name) || /^archive\.lock\.([0-9a-f]{12}\.tmp|stale-[0-9a-f]{8})$/.test(name);
+
+/**
+ * Remove the temp files a killed writer left in `dirs`. Only call it holding the archive's lock,
+ * when no other writer can be between its write and its rename. Returns how many were removed.
+ */
+export async function sweepTempFiles(dirs: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter(isTempFile)) {
+      await rm(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

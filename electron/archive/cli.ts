@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES } from './articles.js';
 import { registerArticleCommands } from './cli/articles.js';
 import { makeCli, Quiet, type Io } from './cli/context.js';
 import { registerFactCommands } from './cli/facts.js';
+import { registerImportCommands } from './cli/import.js';
 import { registerSearchCommands } from './cli/search.js';
 import { registerAnnotationCommands } from './cli/annotation.js';
 import { registerDossierCommands } from './cli/dossier.js';
@@ -34,7 +35,15 @@ const processIo: Io = {
     return Buffer.concat(chunks);
   },
   env: process.env,
+  progress: progressWriter(),
 };
+
+/** A live line on a terminal; plain lines when AQIQAT_PROGRESS=1 (logs, tests); else nothing. */
+function progressWriter(): ((line: string) => void) | undefined {
+  if (process.stderr.isTTY) return (line) => process.stderr.write(line ? `\r\x1b[K${line}` : '\r\x1b[K');
+  if (process.env.AQIQAT_PROGRESS === '1') return (line) => line && process.stderr.write(`${line}\n`);
+  return undefined;
+}
 
 export function buildProgram(io: Io): Command {
   const program = new Command('aqiqat')
@@ -54,6 +63,7 @@ export function buildProgram(io: Io): Command {
   registerFactCommands(program, cli);
   registerSearchCommands(program, cli);
   registerAnnotationCommands(program, cli);
+  registerImportCommands(program, cli);
   registerDossierCommands(program, cli);
   return program;
 }

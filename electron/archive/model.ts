@@ -35,6 +35,12 @@ export const ArticleSchema = z.object({
   importedAt: isoInstant,
   tags: z.array(z.string()),
   note: z.string(),
+  /** Added with issue 7; optional so older files and other constructors stay valid. */
+  author: z.string().nullable().optional(),
+  /** Other files with the same text (e.g. the PDF of an imported web page); absent means none. */
+  otherSources: z.array(z.lazy(() => OtherSourceSchema)).optional(),
+  /** SHA-256 of the text folded for comparison (letters and digits, lower case, no page markers). */
+  textKey: z.string().regex(SHA256).optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -110,6 +116,8 @@ export const ArchiveFileSchema = z.object({
   savedSearches: z.array(z.object({ name: z.string(), query: z.string() })),
   /** fact types the user added beyond the thesaurus in data/fact-types.json */
   factTypes: z.array(z.lazy(() => FactTypeSchema)).default([]),
+  /** how many snapshots of archive.json backups/ keeps (snapshots.ts); absent: the default */
+  backups: z.object({ keep: z.number().int().min(1).max(1000) }).optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
@@ -147,3 +155,11 @@ export const FactTypeSchema = z.object({
 export type FactType = z.infer<typeof FactTypeSchema>;
 
 export const CASE_ID = /^c-[0-9a-z]{5}$/;
+/** A further source file of an article, kept in sources/<sha256>.<ext> like the first. */
+export const OtherSourceSchema = z.object({
+  sha256: z.string().regex(SHA256),
+  ext: z.string().regex(/^[a-z0-9]{1,8}$/),
+  name: z.string().nullable(),
+  importedAt: isoInstant,
+});
+export type OtherSource = z.infer<typeof OtherSourceSchema>;

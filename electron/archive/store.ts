@@ -4,11 +4,14 @@
  * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { Low } from 'lowdb';
+import { sweepTempFiles } from './atomic.js';
 import { AqiqatError } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
+import { acquireLock, type ArchiveLock } from './lock.js';
+import { backupHint, DEFAULT_KEEP_SNAPSHOTS, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
@@ -34,6 +37,8 @@ export class ArchiveStore {
   /** Inside batch(): events to deliver once its writes are done. */
   #pendingEvents: ArchiveEvent[] = [];
   readonly events = new ArchiveEvents();
+  /** The single-writer lock (lock.ts), released by close(). */
+  #lock: ArchiveLock | null = null;
 
   private constructor(
     readonly layout: Layout,
@@ -49,22 +54,50 @@ export class ArchiveStore {
     for (const d of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
       await mkdir(d, { recursive: true });
     }
-    const meta = new Low(new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json'), emptyArchiveFile(now.toISOString(), SHARD_COUNT));
-    await meta.write();
-    return new ArchiveStore(layout, meta);
+    const lock = await acquireLock(layout.root, lockOwnerKind());
+    try {
+      const meta = new Low(new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json'), emptyArchiveFile(now.toISOString(), SHARD_COUNT));
+      await meta.write();
+      const store = new ArchiveStore(layout, meta);
+      store.#lock = lock;
+      return store;
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
   }
 
   static async open(dir: string): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
-    const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json');
-    const data = await adapter.read();
-    if (!data) {
+    if (!(await exists(layout.archiveFile))) {
       throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
     }
-    if (data.settings.shardCount !== SHARD_COUNT) {
-      throw new AqiqatError(`archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`, 'archive');
+    const lock = await acquireLock(layout.root, lockOwnerKind());
+    try {
+      if (lock.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
+      const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json');
+      let data: ArchiveFile | null;
+      try {
+        data = await adapter.read();
+      } catch (e) {
+        // a damaged archive.json is left as it is; say where the last good copy is
+        if (e instanceof AqiqatError && e.kind === 'archive') throw new AqiqatError(`${e.message} ${await backupHint(layout)}`, 'archive');
+        throw e;
+      }
+      if (!data) {
+        throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
+      }
+      if (data.settings.shardCount !== SHARD_COUNT) {
+        throw new AqiqatError(`archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`, 'archive');
+      }
+      const store = new ArchiveStore(layout, new Low(adapter, data));
+      store.#lock = lock;
+      await store.snapshot('open');
+      return store;
+    } catch (e) {
+      await lock.release();
+      throw e;
     }
-    return new ArchiveStore(layout, new Low(adapter, data));
   }
 
   static async exists(dir: string): Promise<boolean> {
@@ -153,7 +186,25 @@ export class ArchiveStore {
       throw e;
     }
   }
+
+  /**
+   * Copy archive.json as it is on disk into backups/ (rotating, snapshots.ts). 'open' snapshots are
+   * skipped when nothing changed since the newest one; call with another reason before risky work.
+   */
+  async snapshot(reason: string): Promise<void> {
+    const bytes = await readFile(this.layout.archiveFile);
+    await takeSnapshot(this.layout, bytes, reason, this.meta.data.backups?.keep ?? DEFAULT_KEEP_SNAPSHOTS);
+  }
+
+  /** Release the single-writer lock; the store must not be used afterwards. */
+  async close(): Promise<void> {
+    await this.#lock?.release();
+    this.#lock = null;
+  }
 }
+
+/** Who holds a lock, for the "open in another window" message. */
+const lockOwnerKind = (): string => (process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line');
 
 async function openDb<T>(file: string, schema: import('zod').ZodType<T>, label: string, empty: T): Promise<Db<T>> {
   const db = new Low<T>(new ValidatedJsonFile(file, schema, label), empty);

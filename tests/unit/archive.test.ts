@@ -43,7 +43,8 @@ describe('import', () => {
     ['white space only', enc(' \n\t\n'), 'x.txt', /x\.txt holds no text/],
     ['binary', new Uint8Array([1, 2, 0, 3]), 'x.txt', /looks binary/],
     ['Windows-1251', new Uint8Array([0xcf, 0xf0, 0xe8]), 'x.txt', /not UTF-8/],
-    ['a .pdf', enc('%PDF-1.7'), 'x.pdf', /\.pdf files cannot be imported yet/],
+    ['an .exe', enc('MZ'), 'x.exe', /\.exe files cannot be imported; use \.txt/],
+    ['a broken .pdf', enc('%PDF-1.7'), 'x.pdf', /x\.pdf is not a readable PDF/],
   ])('refuses %s input and writes nothing', async (_name, bytes, name, message) => {
     const dir = await tempDir();
     const archive = await Archive.create(dir);

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { Archive } from '../archive.js';
-import { readImportFile, type ImportInput } from '../articles.js';
-import { AqiqatError, userMessage } from '../errors.js';
+import { AqiqatError } from '../errors.js';
 import { articleDetail, articleLine, factLine } from '../format.js';
+import { runImport } from './import.js';
 import { LanguageSchema } from '../model.js';
 import { createSampleArchive } from '../sample.js';
-import { jsonOption, Quiet, type Cli } from './context.js';
+import { jsonOption, type Cli } from './context.js';
 
 /** data/sample of this package, found upwards from this module (run from dist/ or from source). */
 function sampleDir(): string {
@@ -33,8 +33,8 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
 
   program
     .command('import')
-    .description('import articles from .txt files, or from standard input with -')
-    .argument('<files...>', 'files to import, or - for standard input')
+    .description('import articles (.txt .md .html .htm .mhtml .docx .pdf) from files and folders, or standard input with -')
+    .argument('<files...>', 'files or folders to import (folders: recursively, known types only), or - for standard input')
     .option('--title <title>', 'title (default: the first line of the text)')
     .option('--url <url>', 'where the article was published')
     .option('--published <YYYY-MM-DD>', 'publication date')
@@ -42,25 +42,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .addOption(new Option('--lang <lang>', 'language (default: detected)').choices(LanguageSchema.options))
     .addOption(jsonOption())
     .action(async (files: string[], o: { title?: string; url?: string; published?: string; publisher?: string; lang?: 'kk' | 'ru' | 'en' | 'other'; json?: boolean }) => {
-      if (o.title && files.length > 1) throw new AqiqatError('--title names one article; import the files one by one', 'usage');
-      const archive = await cli.open();
-      const results: Array<{ file: string; status: string; article?: unknown; error?: string }> = [];
-      let failed = 0;
-      for (const file of files) {
-        try {
-          const input: ImportInput = file === '-' ? { bytes: await cli.io.stdin(), name: 'stdin' } : await readImportFile(file);
-          const r = await archive.importArticle({ ...input, title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang });
-          results.push({ file, status: r.status, article: r.article });
-          if (!o.json) cli.io.out(r.status === 'imported' ? `imported ${r.article.id}  ${r.article.title}` : `already in the archive: ${r.article.id}  ${r.article.title}`);
-        } catch (e) {
-          if (e instanceof AqiqatError && e.kind === 'usage') throw e;
-          failed++;
-          results.push({ file, status: 'failed', error: userMessage(e) });
-          cli.io.err(`aqiqat: ${userMessage(e)}`);
-        }
-      }
-      if (o.json) cli.io.out(JSON.stringify(results));
-      if (failed > 0) throw new Quiet(1);
+      await runImport(cli, files, o);
     });
 
   program

@@ -9,6 +9,8 @@ export interface Io {
   err: (s: string) => void;
   stdin: () => Promise<Buffer>;
   env: NodeJS.ProcessEnv;
+  /** a batch's live progress line on stderr ('' clears it); absent when nobody watches */
+  progress?: ((line: string) => void) | undefined;
 }
 
 export interface Cli {

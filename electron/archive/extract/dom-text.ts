@@ -1,0 +1,62 @@
+/**
+ * A DOM subtree as plain text with its paragraph breaks: blocks become paragraphs, <br> a line break.
+ * Only text nodes are read, so scripts, styles, frames, handlers and link targets can never reach the
+ * stored text (DESIGN §5).
+ */
+
+/** Never read: code, media, form controls, embedded documents. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
+  'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'img', 'map', 'button', 'input', 'select', 'textarea',
+  'form', 'head', 'title', 'meta', 'link', 'base',
+]);
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'html',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** The smallest shape of a DOM node this needs (linkedom's and the browser's both fit). */
+export interface TextSource {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TextSource>;
+}
+
+export function domToText(root: TextSource): string {
+  const paragraphs: string[] = [];
+  let line = '';
+  const flush = () => {
+    const p = line.replace(/[ \t\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+    if (p !== '') paragraphs.push(p);
+    line = '';
+  };
+  const walk = (node: TextSource, pre: boolean) => {
+    if (node.nodeType === TEXT_NODE) {
+      const t = node.textContent ?? '';
+      line += pre ? t : t.replace(/\s+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const tag = node.nodeName.toLowerCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'br') {
+      line += '\n';
+      return;
+    }
+    const block = BLOCK.has(tag) || tag === 'td' || tag === 'th';
+    if (block && tag !== 'td' && tag !== 'th') flush();
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i]!, pre || tag === 'pre');
+    if (tag === 'td' || tag === 'th') line += ' ';
+    else if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return paragraphs.join('\n\n');
+}

@@ -1,0 +1,51 @@
+/**
+ * One door for every import format: `extract(bytes, name) → {text, meta}`, chosen by the file's
+ * extension. Heavy parsers (linkedom, pdf.js, mammoth) are loaded on first use, so the CLI starts fast
+ * and a .txt import never pays for them.
+ */
+import path from 'node:path';
+import { AqiqatError } from '../errors.js';
+import type { Extracted, Extractor } from './types.js';
+
+export type { Extracted, ExtractedMeta } from './types.js';
+
+const EXTRACTORS: Record<string, () => Promise<Extractor>> = {
+  txt: async () => (await import('./plain.js')).extractPlain,
+  text: async () => (await import('./plain.js')).extractPlain,
+  md: async () => (await import('./plain.js')).extractPlain,
+  html: async () => (await import('./html.js')).extractHtml,
+  htm: async () => (await import('./html.js')).extractHtml,
+  xhtml: async () => (await import('./html.js')).extractHtml,
+  mhtml: async () => (await import('./mhtml.js')).extractMhtml,
+  mht: async () => (await import('./mhtml.js')).extractMhtml,
+  docx: async () => (await import('./docx.js')).extractDocx,
+  pdf: async () => (await import('./pdf.js')).extractPdf,
+};
+
+/** Extensions a folder import picks up (anything else in the folder is skipped). */
+export const IMPORT_EXTENSIONS: readonly string[] = Object.keys(EXTRACTORS);
+
+/** The lower-case extension of a file name; a name without one is taken as text (stdin, pasted text). */
+export function extensionOf(name: string): string {
+  const ext = path.extname(name).slice(1).toLowerCase();
+  return ext === '' ? 'txt' : ext;
+}
+
+export const canImport = (name: string): boolean => Object.hasOwn(EXTRACTORS, extensionOf(name));
+
+export async function extract(bytes: Uint8Array, name: string): Promise<Extracted> {
+  const ext = extensionOf(name);
+  const load = Object.hasOwn(EXTRACTORS, ext) ? EXTRACTORS[ext] : undefined;
+  if (!load) {
+    throw new AqiqatError(`${name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`);
+  }
+  const extractor = await load();
+  try {
+    return await extractor(bytes, name);
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e;
+    // a parser's own error on a broken file: one line, named after the file
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new AqiqatError(`${name} could not be read as .${ext} (${detail})`);
+  }
+}

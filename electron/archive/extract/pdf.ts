@@ -1,0 +1,88 @@
+/**
+ * PDF → text with page numbers, via pdf.js (the legacy build: the modern one needs browser globals such
+ * as DOMMatrix that Node 20 lacks). Each page starts with a "[page N]" line so a quote can be cited by
+ * page; lines of one paragraph are joined, and a larger vertical gap starts a new paragraph. A PDF
+ * without a text layer (a scan) is refused with a clear message; OCR is a later step.
+ */
+import { AqiqatError } from '../errors.js';
+import type { Extracted } from './types.js';
+
+/** pdf.js runs in this process: a document is read page by page, never more than this many. */
+export const MAX_PDF_PAGES = 5000;
+
+export const pageMarker = (n: number) => `[page ${n}]`;
+
+interface Item {
+  str: string;
+  hasEOL: boolean;
+  transform: number[];
+  height: number;
+}
+
+export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'PasswordException') throw new AqiqatError(`${name} is password-protected; remove the password and import it again`);
+    throw new AqiqatError(`${name} is not a readable PDF (${(err.message ?? String(e)).split('\n')[0]})`);
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new AqiqatError(`${name} has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
+    const pages: string[] = [];
+    let letters = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const text = pageText(content.items.filter((i): i is Item & typeof i => 'str' in i) as Item[]);
+      letters += text.replace(/\s/g, '').length;
+      pages.push(`${pageMarker(n)}\n\n${text}`.trim());
+      page.cleanup();
+    }
+    if (letters === 0) throw new AqiqatError(`${name} is a scanned PDF with no text layer; OCR is not supported yet`);
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title) ? info.Title.trim() : undefined;
+    return { text: pages.join('\n\n'), meta: { title, pages: doc.numPages } };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** One page's text items, in the order pdf.js gives them (the content stream's, which is reading order for most producers). */
+export function pageText(items: readonly Item[]): string {
+  const paragraphs: string[] = [];
+  let lines: string[] = [];
+  let line = '';
+  let lastY: number | null = null;
+  let lastH = 0;
+  const endLine = () => {
+    if (line.trim() !== '') lines.push(line.trim());
+    line = '';
+  };
+  const endParagraph = () => {
+    endLine();
+    if (lines.length) paragraphs.push(lines.join(' ').replace(/\s+/g, ' '));
+    lines = [];
+  };
+  for (const item of items) {
+    const y = item.transform[5] ?? 0;
+    const h = Math.abs(item.transform[3] ?? 0) || item.height || 10;
+    if (item.str !== '' && lastY !== null) {
+      const gap = lastY - y;
+      if (Math.abs(gap) > h * 0.5 && line !== '') endLine();
+      if (gap > Math.max(h, lastH) * 1.7) endParagraph();
+    }
+    line += item.str;
+    if (item.hasEOL) endLine();
+    if (item.str !== '') {
+      lastY = y;
+      lastH = h;
+    }
+  }
+  endParagraph();
+  return paragraphs.join('\n\n');
+}

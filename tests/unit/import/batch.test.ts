@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Archive } from '../../../electron/archive/archive.js';
+import { collectFiles, importFiles } from '../../../electron/archive/batch.js';
+import { tempDir } from '../helpers.js';
+import { makeMixedFolder } from './fixtures.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
+
+function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input: '', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('batch import', () => {
+  it('imports a folder of 200 mixed files recursively from the CLI: progress, summary, failures alone', async () => {
+    const root = await tempDir();
+    const folder = path.join(root, 'in');
+    const { broken } = await makeMixedFolder(folder, 200);
+    const dir = path.join(root, 'archive');
+    expect(aqiqat(['--archive', dir, 'init']).code).toBe(0);
+
+    const r = aqiqat(['--archive', dir, 'import', folder], { AQIQAT_PROGRESS: '1' });
+    expect(r.code).toBe(1); // two files failed
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('imported '))).toHaveLength(200);
+    expect(lines.at(-1)).toBe('200 imported, 0 already in the archive, 2 failed (202 of 202 files)');
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('aqiqat: '));
+    expect(errors).toEqual([
+      expect.stringMatching(/^aqiqat: broken\.docx is not a readable \.docx \(it is not a ZIP file\)$/),
+      expect.stringMatching(/^aqiqat: cp1251\.txt is not UTF-8 text/),
+    ]);
+    expect(r.stderr).toMatch(/^importing 202\/202 files \(/m);
+    expect(r.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    expect(broken).toHaveLength(2);
+
+    const articles = JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout) as Array<{ sourceExt: string; title: string; publishedAt: string | null }>;
+    expect(articles).toHaveLength(200);
+    expect(new Set(articles.map((a) => a.sourceExt))).toEqual(new Set(['txt', 'md', 'html', 'htm', 'docx']));
+    expect(articles.filter((a) => a.sourceExt === 'html' && a.publishedAt !== null)).toHaveLength(40);
+
+    // again, with --json: every file is a duplicate now
+    const again = aqiqat(['--archive', dir, 'import', folder, '--json']);
+    const items = JSON.parse(again.stdout) as Array<{ file: string; status: string; error?: string }>;
+    expect(items.filter((i) => i.status === 'duplicate')).toHaveLength(200);
+    expect(items.filter((i) => i.status === 'failed').map((i) => path.basename(i.file))).toEqual(['broken.docx', 'cp1251.txt']);
+  });
+
+  it('skips hidden files and unknown types in folders, but reports an unknown file named directly', async () => {
+    const root = await tempDir();
+    await mkdir(path.join(root, 'a', '.git'), { recursive: true });
+    await writeFile(path.join(root, 'a', 'x.txt'), 'x');
+    await writeFile(path.join(root, 'a', 'x.exe'), 'x');
+    await writeFile(path.join(root, 'a', '.git', 'y.txt'), 'y');
+    await writeFile(path.join(root, 'z.exe'), 'z');
+    expect(await collectFiles([path.join(root, 'a'), path.join(root, 'z.exe')])).toEqual([path.join(root, 'a', 'x.txt'), path.join(root, 'z.exe')]);
+    const dir = path.join(root, 'arch');
+    aqiqat(['--archive', dir, 'init']);
+    const r = aqiqat(['--archive', dir, 'import', path.join(root, 'z.exe')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('aqiqat: z.exe: .exe files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf');
+  });
+
+  it('stops between files when cancelled and keeps what was imported', async () => {
+    const root = await tempDir();
+    const files: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      files.push(path.join(root, `${i}.txt`));
+      await writeFile(files[i]!, `Мақала ${i}`);
+    }
+    const archive = await Archive.create(path.join(root, 'arch'));
+    const abort = new AbortController();
+    const { summary } = await importFiles(archive, files, { chunk: 3, onItem: (_i, done) => done === 4 && abort.abort(), signal: abort.signal });
+    expect(summary).toMatchObject({ total: 10, imported: 4, cancelled: true });
+    const reopened = await Archive.open(path.join(root, 'arch'));
+    expect(await reopened.listArticles()).toHaveLength(4);
+  });
+});
