@@ -54,3 +54,12 @@ describe('dossier over IPC', () => {
     expect(pdfFileName('<>:"/\\|?*')).toBe('dossier.pdf');
   });
 });
+
+describe('redaction guard', () => {
+  it('refuses a dossier whose typed fields still name a redacted person', async () => {
+    const { api, caseId } = await setup();
+    await expect(api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Жәкішевтің адвокаты' })).rejects.toThrow(/a redacted name is still in the dossier/);
+    const ok = await api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Адвокат' });
+    expect(ok.html).toContain('[redacted]');
+  });
+});
