@@ -27,6 +27,9 @@ describe('dossier HTML', () => {
     expect(html).toMatch(/<tr id="f1">.*?href="#s1">\[1\]<\/a>/);
     expect(html).toMatch(/<div class="source" id="s1"><h3><span class="src-n">\[1\]<\/span> <span lang="ru">Second source/);
     expect(html).toMatch(/<tr id="f2">.*?href="#s2">\[2\]<\/a>/);
+    // and each source lists the facts quoting it
+    expect(text(html)).toMatch(/Second source .*Quoted in facts 1 /);
+    expect(text(html)).toMatch(/First source .*Quoted in facts 2, 3 /);
   });
 
   it('writes dates with their precision, in the chosen language', () => {

@@ -106,14 +106,16 @@ function factNumbersOf(data: DossierData): Map<string, number[]> {
   return out;
 }
 
+/** "1, 2, 5" — at most 40 numbers, then "and N more" (a person named in 2,000 facts). */
+function numberList(ns: readonly number[], l: Labels): string {
+  const MAX = 40;
+  const shown = ns.slice(0, MAX).join(', ');
+  return ns.length > MAX ? `${shown} ${l.more(ns.length - MAX)}` : shown;
+}
+
 function entitySection(data: DossierData, l: Labels): string {
   const mentions = factNumbersOf(data);
-  const MAX_REFS = 40;
-  const refs = (name: string) => {
-    const ns = mentions.get(name) ?? [];
-    const shown = ns.slice(0, MAX_REFS).join(', ');
-    return ns.length > MAX_REFS ? `${shown} ${l.more(ns.length - MAX_REFS)}` : shown;
-  };
+  const refs = (name: string) => numberList(mentions.get(name) ?? [], l);
   const table = (list: DossierEntity[]) =>
     `<table class="entities"><thead><tr><th class="name-col">${esc(l.name)}</th><th>${esc(l.aliases)}</th><th class="refs-col">${esc(l.mentionedIn)}</th></tr></thead><tbody>${list
       .map((e) => `<tr><td class="name">${esc(e.name)}</td><td>${esc(e.aliases.join(', '))}</td><td class="refs">${esc(refs(e.name))}</td></tr>`)
@@ -155,7 +157,7 @@ ${rows}
 
 const isWebUrl = (u: string) => /^https?:\/\/[^\s]+$/i.test(u);
 
-function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels): string {
+function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels, citedIn: string): string {
   const url = o.redactSources
     ? `<span class="withheld">${esc(l.urlWithheld)}</span>`
     : s.url
@@ -168,6 +170,7 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels):
     [l.published, s.publishedAt ? esc(formatEventDate({ value: s.publishedAt, precision: 'day', approximate: false }, l)) : '—'],
     [l.url, url],
     [l.imported, esc(`${s.importedAt.slice(0, 10)} ${s.importedAt.slice(11, 16)} UTC`)],
+    [l.citedIn, esc(citedIn || '—')],
     [l.sha256Original, `<span class="hash">${esc(s.sha256)}</span>`],
     [l.sha256Text, `<span class="hash">${esc(s.textSha256)}</span>`],
   ];
@@ -179,8 +182,10 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels):
 
 function sourcesSection(data: DossierData, numbers: Map<string, number>, o: DossierOptions, l: Labels): string {
   const ordered = [...data.sources].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
+  const cited = new Map<string, number[]>();
+  data.facts.forEach((f, i) => cited.set(f.sourceId, [...(cited.get(f.sourceId) ?? []), i + 1]));
   return `<section id="sources"><h2>4. ${esc(l.sources)}</h2><p class="integrity">${esc(l.integrityNote)}</p>${ordered
-    .map((s) => sourceEntry(s, numbers.get(s.id)!, o, l))
+    .map((s) => sourceEntry(s, numbers.get(s.id)!, o, l, numberList(cited.get(s.id) ?? [], l)))
     .join('\n')}</section>`;
 }
 

@@ -38,6 +38,7 @@ export interface Labels {
   imported: string;
   sha256Original: string;
   sha256Text: string;
+  citedIn: string;
   urlWithheld: string;
   note: string;
   factCount: (n: number) => string;
@@ -96,6 +97,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     imported: 'Imported into the archive',
     sha256Original: 'SHA-256 of the original file',
     sha256Text: 'SHA-256 of the extracted text',
+    citedIn: 'Quoted in facts',
     urlWithheld: 'withheld in this copy',
     note: 'Note',
     factCount: (n) => (n === 1 ? '1 fact' : `${n} facts`),
@@ -145,6 +147,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     imported: 'Мұрағатқа енгізілген',
     sha256Original: 'Түпнұсқа файлдың SHA-256',
     sha256Text: 'Мәтіннің SHA-256',
+    citedIn: 'Дәйексөз алынған фактілер',
     urlWithheld: 'бұл нұсқада көрсетілмейді',
     note: 'Ескертпе',
     factCount: (n) => `${n} факт`,
@@ -194,6 +197,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     imported: 'Добавлено в архив',
     sha256Original: 'SHA-256 исходного файла',
     sha256Text: 'SHA-256 извлечённого текста',
+    citedIn: 'Цитируется в фактах',
     urlWithheld: 'скрыта в этой копии',
     note: 'Примечание',
     factCount: (n) => `фактов: ${n}`,
