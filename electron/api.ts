@@ -11,9 +11,12 @@ import type { CaseSummary, CaseView, EntityPage, TimelineEntry } from './archive
 import type { Entity, FactType } from './archive/model.js';
 import type { TagNode } from './archive/tags.js';
 import type { SearchHit } from './archive/search/engine.js';
+import type { DossierPreview, SavedDossier } from './archive/dossier/host.js';
+import { DOSSIER_LANGS, PAPERS } from './archive/dossier/types.js';
 
 export type { Article, ArticleDetail, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
+export type { DossierPreview, SavedDossier };
 
 export interface TagMove {
   from: string;
@@ -114,6 +117,9 @@ export const inputs = {
   removeFactFromCase: z.object({ id, factId: id }).strict(),
   reorderCase: z.object({ id, factIds: z.array(id).max(10000) }).strict(),
   setArticleLanguage: z.object({ id, lang: LanguageSchema }).strict(),
+  // issue 5: dossier (the preview HTML; a PDF saved where the user chooses)
+  dossierPreview: dossierRequest(),
+  saveDossierPdf: dossierRequest(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -154,6 +160,8 @@ export interface Outputs {
   removeFactFromCase: CaseView;
   reorderCase: CaseView;
   setArticleLanguage: Article;
+  dossierPreview: DossierPreview;
+  saveDossierPdf: SavedDossier;
 }
 
 /** What `window.aqiqat` is in the renderer. */
@@ -176,4 +184,18 @@ export function makeClient(invoke: (method: Method, input: unknown) => Promise<I
     };
   }
   return client as unknown as AqiqatApi;
+}
+
+/** A case dossier as the app asks for it (a function: hoisted, so `inputs` above can use it). */
+function dossierRequest() {
+  return z
+    .object({
+      caseId: id,
+      lang: z.enum(DOSSIER_LANGS).optional(),
+      paper: z.enum(PAPERS).optional(),
+      redact: names,
+      redactSources: z.boolean().optional(),
+      compiledBy: optionalText(300),
+    })
+    .strict();
 }

@@ -4,11 +4,13 @@
  */
 import { Archive } from './archive/archive.js';
 import { userMessage } from './archive/errors.js';
+import { previewDossier, saveDossierPdf, type DossierHost } from './archive/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
 
 type Handlers = { [M in Method]: (input: import('zod').infer<(typeof inputs)[M]>) => Promise<Outputs[M]> };
 
-export function createHandlers(archive: Archive, version: string): Handlers {
+/** `dossier`: the app's printer, save dialog and preview window (absent in tests that do not print). */
+export function createHandlers(archive: Archive, version: string, dossier?: DossierHost): Handlers {
   return {
     listArticles: () => archive.listArticles(),
     getArticle: ({ id }) => archive.getArticle(id),
@@ -39,11 +41,13 @@ export function createHandlers(archive: Archive, version: string): Handlers {
     removeFactFromCase: ({ id, factId }) => archive.removeFactFromCase(id, factId),
     reorderCase: ({ id, factIds }) => archive.reorderCase(id, factIds),
     setArticleLanguage: ({ id, lang }) => archive.setArticleLanguage(id, lang),
+    dossierPreview: (input) => previewDossier(archive, input, dossier),
+    saveDossierPdf: (input) => saveDossierPdf(archive, input, dossier),
   };
 }
 
-export function createDispatcher(archive: Archive, version: string) {
-  const handlers = createHandlers(archive, version);
+export function createDispatcher(archive: Archive, version: string, dossier?: DossierHost) {
+  const handlers = createHandlers(archive, version, dossier);
   return async (method: unknown, input: unknown): Promise<IpcResult<unknown>> => {
     if (typeof method !== 'string' || !Object.hasOwn(inputs, method)) {
       return { ok: false, error: `unknown call ${String(method).slice(0, 40)}` };

@@ -13,6 +13,7 @@ import { createSampleArchive } from './archive/sample.js';
 import { IPC_CHANNEL } from './api.js';
 import { guardContents, guardSession, isTrustedSender } from './guards.js';
 import { createDispatcher } from './handlers.js';
+import { electronDossierHost } from './dossier-printer.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -63,7 +64,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  const dispatch = createDispatcher(archive, app.getVersion());
+  const dispatch = createDispatcher(archive, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };

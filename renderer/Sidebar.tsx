@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
+import { DossierExport } from './features/dossier/DossierExport.js';
 import { useI18n } from './i18n/i18n.js';
 import { LANGS, MESSAGES, type Lang } from './i18n/messages.js';
 
@@ -26,6 +27,7 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
           </li>
         ))}
       </ul>
+      <DossierExport />
       <label className="lang-select">
         <span>{t('settings.language')}</span>
         <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>

@@ -12,6 +12,7 @@ import { registerImportCommands } from './cli/import.js';
 import { registerProtectCommands } from './cli/protect.js';
 import { registerSearchCommands } from './cli/search.js';
 import { registerAnnotationCommands } from './cli/annotation.js';
+import { registerDossierCommands } from './cli/dossier.js';
 import { AqiqatError, userMessage } from './errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -65,6 +66,7 @@ export function buildProgram(io: Io): Command {
   registerAnnotationCommands(program, cli);
   registerImportCommands(program, cli);
   registerProtectCommands(program, cli);
+  registerDossierCommands(program, cli);
   return program;
 }
 

@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { Archive } from '../../electron/archive/archive.js';
 import { createSampleArchive } from '../../electron/archive/sample.js';
 import { bindArchive } from './binding.js';
+import { chromiumPrinter } from '../../electron/archive/dossier/pdf.js';
+import type { DossierHost } from '../../electron/archive/dossier/host.js';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { APP_URL, serveRenderer } from './serve.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,6 +29,8 @@ export interface App {
   problems: string[];
   /** a screenshot to look at (not compared): test-results/screens/<name>.png */
   screenshot: (name: string) => Promise<void>;
+  /** PDFs the app saved (the dossier host's save dialog answers with <tmp>/saved/<suggested name>) */
+  saved: string[];
 }
 
 /** Articles in the 'many' archive: enough that a list without windowing would be visibly slow. */
@@ -57,6 +62,7 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
       throw new Error('dist/renderer is missing: run `npx vite build --config renderer/vite.config.ts` first');
     });
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-e2e-'));
+    const closers: Array<() => Promise<void>> = [];
     try {
       const dir = path.join(tmp, 'archive');
       const archive = await CREATE[archiveKind](dir);
@@ -68,7 +74,21 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
       });
       page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
 
-      await bindArchive(page, archive, version);
+      // the app's dossier host: Chromium prints (started on first use), the "save dialog" picks tmp/saved/
+      const saved: string[] = [];
+      const printer = chromiumPrinter();
+      const dossierHost: DossierHost = {
+        printer,
+        async savePdf(name, pdf) {
+          const file = path.join(tmp, 'saved', name);
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(file, pdf);
+          saved.push(file);
+          return file;
+        },
+      };
+      closers.push(() => printer.close());
+      await bindArchive(page, archive, version, dossierHost);
       const leaked = await serveRenderer(page, RENDERER_DIR);
       await page.goto(APP_URL);
       // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
@@ -78,8 +98,9 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.screenshot({ path: path.join(testInfo.project.outputDir, 'screens', `${name}.png`) });
       };
-      await use({ page, archive, leaked, problems, screenshot });
+      await use({ page, archive, leaked, problems, screenshot, saved });
     } finally {
+      for (const close of closers) await close();
       await rm(tmp, { recursive: true, force: true });
     }
   },

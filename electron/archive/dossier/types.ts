@@ -1,0 +1,75 @@
+/**
+ * What a dossier is made of, independent of where it came from (a case, a list of facts): the HTML
+ * builder reads only this, so it stays a pure function that tests can feed directly.
+ */
+import type { EntityKind, EventDate, FactRole, Language } from '../model.js';
+
+export const DOSSIER_LANGS = ['en', 'kk', 'ru'] as const;
+export type DossierLang = (typeof DOSSIER_LANGS)[number];
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export interface DossierFact {
+  id: string;
+  /** the quoted passage, exactly as stored (original language) */
+  quote: string;
+  /** the article's language, for the quote's lang attribute (hyphenation, fonts) */
+  lang: Language;
+  type: string;
+  date: EventDate | null;
+  people: string[];
+  places: string[];
+  organizations: string[];
+  /** a person's part in the event, by name (absent: not said) */
+  roles?: Readonly<Record<string, FactRole>> | undefined;
+  /** the id of its source (an article) in `sources` */
+  sourceId: string;
+}
+
+export interface DossierSource {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  importedAt: string;
+  /** SHA-256 of the original file */
+  sha256: string;
+  /** SHA-256 of the extracted text */
+  textSha256: string;
+  lang: Language;
+}
+
+export interface DossierEntity {
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+}
+
+export interface DossierData {
+  /** the case id, or null for a dossier of chosen facts */
+  caseId: string | null;
+  title: string;
+  summary: string;
+  /** in the order the chronology shows them */
+  facts: DossierFact[];
+  /** the people, organizations and places the facts name, with their aliases */
+  entities: DossierEntity[];
+  sources: DossierSource[];
+  /** fact type id → label per language (the thesaurus and the archive's own types) */
+  typeLabels?: Readonly<Record<string, Readonly<Record<DossierLang, string>>>> | undefined;
+}
+
+export interface DossierOptions {
+  lang: DossierLang;
+  paper: Paper;
+  generatedAt: Date;
+  /** who compiled it (cover page) */
+  compiledBy: string;
+  /** the confidentiality line of the cover and footer; default: the language's standard line */
+  confidentiality?: string | undefined;
+  /** replace source URLs with a note */
+  redactSources?: boolean | undefined;
+  /** people were redacted: the cover says so */
+  redacted?: boolean | undefined;
+}

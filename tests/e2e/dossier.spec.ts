@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { expect, expectSealed, test } from './fixtures.js';
+
+test.use({ archiveKind: 'sample' });
+
+test('export a case dossier: choose, redact, preview, save as PDF', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Export dossier…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export a case dossier' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Case' })).toHaveValue(/^c-/);
+  await dialog.getByRole('combobox', { name: 'Language of the labels' }).selectOption('kk');
+  await dialog.getByRole('textbox', { name: 'Compiled by' }).fill('Құқық бюросы');
+  await dialog.getByRole('checkbox', { name: 'Асхат Жексебаев' }).check();
+
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/Preview ready: 9 facts, 1 sources/);
+  await app.screenshot('dossier-dialog');
+
+  await dialog.getByRole('button', { name: 'Save PDF…' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/Saved 9 facts to .*\.pdf/, { timeout: 20_000 });
+  expect(app.saved).toHaveLength(1);
+  const text = execFileSync('pdftotext', ['-raw', app.saved[0]!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Хронология');
+  expect(text).not.toContain('Жексебаев');
+  expect(execFileSync('pdfinfo', [app.saved[0]!], { encoding: 'utf8' })).toMatch(/Author:\s+Құқық бюросы/);
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  expectSealed(app);
+});

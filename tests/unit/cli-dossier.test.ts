@@ -1,0 +1,93 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
+
+function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function sample(): Promise<{ dir: string; A: string[] }> {
+  const dir = path.join(await tempDir(), 'demo');
+  expect(aqiqat(['--archive', dir, 'init', '--sample']).code).toBe(0);
+  return { dir, A: ['--archive', dir] };
+}
+
+describe('aqiqat dossier / export', () => {
+  it('dossier --out d.pdf from the sample archive (the issue’s “done when”)', async () => {
+    const { dir, A } = await sample();
+    const out = path.join(dir, '..', 'd.pdf');
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; title: string }>;
+    const r = aqiqat([...A, 'dossier', theCase!.id, '--out', out, '--lang', 'kk', '--compiled-by', 'Тест', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', case: theCase!.id, facts: 9, sources: 1 });
+    const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Оның наразылық шарасы 4 қазанда басталған.');
+    expect(text).toContain('Хронология');
+    expect(text).toContain(theCase!.title);
+    // by title too
+    expect(aqiqat([...A, 'dossier', theCase!.title, '--format', 'html', '--out', path.join(dir, '..', 'd.html')]).code).toBe(0);
+  });
+
+  it('dossier --format html with --facts, --redact and --redact-sources', async () => {
+    const { dir, A } = await sample();
+    const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout) as Array<{ id: string; quote: string }>;
+    const chosen = facts.filter((f) => f.quote.includes('Жәкішев')).map((f) => f.id);
+    const out = path.join(dir, '..', 'd.html');
+    const r = aqiqat([...A, 'dossier', '--format', 'html', '--out', out, '--facts', chosen.join(','), '--redact', 'Мұхтар Жәкішев', '--redact-sources', '--lang', 'ru']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^wrote .*d\\.html: ${chosen.length} facts, 1 sources`));
+    const html = await readFile(out, 'utf8');
+    expect(html).not.toMatch(/Жәкішев|zhakishev/i);
+    expect(html).toContain('[redacted]');
+    expect(html).toContain('скрыта в этой копии');
+  });
+
+  it('one-line errors: unknown person, unknown fact, PDF to stdout, bad --lang', async () => {
+    const { A } = await sample();
+    const cases: Array<[string[], number, RegExp]> = [
+      [['dossier', '--out', 'x.pdf', '--redact', 'Nobody'], 1, /no person "Nobody"/],
+      [['dossier', 'no-such-case', '--out', 'x.pdf'], 1, /no case "no-such-case"/],
+      [['dossier', 'c-00000', '--facts', 'x', '--out', 'x.pdf'], 2, /a case or --facts, not both/],
+      [['dossier', '--out', 'x.pdf', '--facts', 'abc'], 2, /"abc" is not a fact id/],
+      [['dossier', '--out', '-'], 2, /a PDF needs a file/],
+      [['dossier', '--out', 'x.pdf', '--lang', 'de'], 2, /--lang/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = aqiqat([...A, ...args]);
+      expect(r.code, args.join(' ')).toBe(code);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+    const missing = aqiqat([...A, 'dossier', '--out', 'x.pdf'], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/CHROMIUM_PATH is \/nonexistent\/chromium, which does not exist/);
+  });
+
+  it('export --format csv and json', async () => {
+    const { dir, A } = await sample();
+    const csv = aqiqat([...A, 'export', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith('\uFEFFfact_id,')).toBe(true);
+    const all = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout) as unknown[];
+    expect(csv.stdout.split('\r\n')).toHaveLength(all.length + 1);
+    expect(csv.stdout).toContain('2009 жылы 14 жылға сотталған');
+    const json = JSON.parse(aqiqat([...A, 'export']).stdout);
+    expect(json).toHaveLength(all.length);
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string }>;
+    const ofCase = JSON.parse(aqiqat([...A, 'export', '--case', theCase!.id]).stdout) as Array<{ date: string | null }>;
+    expect(ofCase).toHaveLength(9);
+    expect(ofCase[0]!.date).toBe('2009');
+    expect(json[0].article).toMatchObject({ publisher: 'Example News (sample)', url: 'https://example.org/kk/zhakishev-picket' });
+    expect(json[0].article.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const out = path.join(dir, '..', 'facts.csv');
+    const toFile = aqiqat([...A, 'export', '--format', 'csv', '--out', out]);
+    expect(toFile.code).toBe(0);
+    expect((await readFile(out))[0]).toBe(0xef);
+  });
+});

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeClient } from '../../electron/api.js';
+import type { DossierHost } from '../../electron/archive/dossier/host.js';
+import { pdfFileName } from '../../electron/archive/dossier/host.js';
+import { chromiumPrinter } from '../../electron/archive/dossier/pdf.js';
+import { createSampleArchive } from '../../electron/archive/sample.js';
+import { createDispatcher } from '../../electron/handlers.js';
+import { SAMPLE_DIR, tempDir } from './helpers.js';
+
+async function setup(host?: DossierHost) {
+  const archive = await createSampleArchive(path.join(await tempDir(), 'a'), SAMPLE_DIR);
+  const dispatch = createDispatcher(archive, '1.0.0', host);
+  return { archive, dispatch, api: makeClient((m, i) => dispatch(m, i)), caseId: archive.listCases()[0]!.id };
+}
+
+describe('dossier over IPC', () => {
+  it('previews a case as HTML, redacted, and refuses bad requests', async () => {
+    const { api, dispatch, caseId } = await setup();
+    const p = await api.dossierPreview({ caseId, lang: 'ru', redact: ['Асхат Жексебаев'] });
+    expect(p).toMatchObject({ facts: 9, sources: 1, title: 'Досье по делу: Мұхтар Жәкішев ісі' });
+    expect(p.html).toContain('Хронология');
+    expect(p.html).not.toContain('Жексебаев');
+    expect(await dispatch('dossierPreview', { caseId, lang: 'de' })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid dossierPreview request: lang/) });
+    expect(await dispatch('dossierPreview', { caseId: 'nope' })).toMatchObject({ ok: false, error: expect.stringMatching(/no case "nope"/) });
+    // no printer in this process: one clear line
+    expect(await dispatch('saveDossierPdf', { caseId })).toMatchObject({ ok: false, error: expect.stringMatching(/needs the desktop app/) });
+  });
+
+  it('saves a PDF through the host: printer, then the chosen file', async () => {
+    const dir = await tempDir();
+    const printer = chromiumPrinter();
+    let suggested = '';
+    const host: DossierHost = {
+      printer,
+      async savePdf(name, pdf) {
+        suggested = name;
+        const file = path.join(dir, name);
+        await writeFile(file, pdf);
+        return file;
+      },
+    };
+    try {
+      const { api, caseId } = await setup(host);
+      const saved = await api.saveDossierPdf({ caseId, lang: 'kk', paper: 'letter', compiledBy: 'Бюро' });
+      expect(suggested).toBe('Іс-құжаты-Мұхтар-Жәкішев-ісі.pdf');
+      expect(saved).toMatchObject({ path: path.join(dir, suggested), facts: 9 });
+      expect(execFileSync('pdfinfo', [saved.path!], { encoding: 'utf8' })).toMatch(/Author:\s+Бюро/);
+    } finally {
+      await printer.close();
+    }
+    expect(pdfFileName('<>:"/\\|?*')).toBe('dossier.pdf');
+  });
+});
+
+describe('redaction guard', () => {
+  it('refuses a dossier whose typed fields still name a redacted person', async () => {
+    const { api, caseId } = await setup();
+    await expect(api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Жәкішевтің адвокаты' })).rejects.toThrow(/a redacted name is still in the dossier/);
+    const ok = await api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Адвокат' });
+    expect(ok.html).toContain('[redacted]');
+  });
+});
