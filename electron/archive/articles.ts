@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileOnce } from './atomic.js';
 import { parseDay } from './dates.js';
 import { AqiqatError } from './errors.js';
 import { articleIdFor } from './ids.js';
@@ -108,8 +107,8 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     tags: [],
     note: '',
   };
-  await writeFileOnce(sourceFile(store.layout, sha256, ext), input.bytes);
-  await writeFileOnce(textFile(store.layout, textSha256), text);
+  await store.writeContent(sourceFile(store.layout, sha256, ext), input.bytes);
+  await store.writeContent(textFile(store.layout, textSha256), text);
   shard.data.articles.push(article);
   await store.save(shard);
   await store.emit({ type: 'article-added', article });
@@ -130,8 +129,9 @@ export async function findArticle(store: ArchiveStore, idOrPrefix: string): Prom
 
 export async function readArticleText(store: ArchiveStore, article: Article): Promise<string> {
   try {
-    return await readFile(textFile(store.layout, article.textSha256), 'utf8');
-  } catch {
+    return (await store.readContent(textFile(store.layout, article.textSha256))).toString('utf8');
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e; // damaged, not missing
     throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
   }
 }

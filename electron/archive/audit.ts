@@ -12,6 +12,7 @@ import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { plainCodec, type Codec } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import type { ArchiveEvent } from './events.js';
 
@@ -78,7 +79,7 @@ export interface AuditRead {
 }
 
 /** Parse and check a whole log. A torn last line (a crash mid-append) is reported, not fatal. */
-export function parseAudit(raw: string): AuditRead {
+export function parseAudit(raw: string, decode: (line: string) => string = (l) => l): AuditRead {
   const entries: AuditEntry[] = [];
   const broken: string[] = [];
   let prev = GENESIS;
@@ -87,7 +88,7 @@ export function parseAudit(raw: string): AuditRead {
     if (line === '') return;
     let entry: AuditEntry;
     try {
-      entry = AuditEntrySchema.parse(JSON.parse(line));
+      entry = AuditEntrySchema.parse(JSON.parse(decode(line)));
     } catch {
       broken.push(`audit.log line ${i + 1} is not a valid entry${i === lines.length - 1 ? ' (torn by a crash while it was written)' : ''}`);
       prev = lineHash(line);
@@ -109,12 +110,22 @@ export class AuditLog {
   constructor(
     root: string,
     readonly actor: string = currentActor(),
+    /** an encrypted archive seals each line on its own (base64), so the log stays append-only */
+    readonly codec: Codec = plainCodec,
   ) {
     this.file = path.join(root, AUDIT_FILE);
   }
 
   async readAll(): Promise<AuditRead> {
-    return parseAudit(await readFile(this.file, 'utf8').catch(() => ''));
+    return parseAudit(await readFile(this.file, 'utf8').catch(() => ''), (line) => this.decode(line));
+  }
+
+  private encode(json: string): string {
+    return this.codec.encrypted ? `E:${this.codec.seal(Buffer.from(json), this.file).toString('base64')}` : json;
+  }
+
+  private decode(line: string): string {
+    return line.startsWith('E:') ? this.codec.open(Buffer.from(line.slice(2), 'base64'), this.file).toString('utf8') : line;
   }
 
   /** Append one entry (fsynced before it resolves). Appends from one process are serialised. */
@@ -140,7 +151,7 @@ export class AuditLog {
     const lines: string[] = [];
     for (const input of inputs) {
       const entry: AuditEntry = { seq: ++seq, at: now.toISOString(), actor: this.actor, ...defined(input), prev };
-      const line = JSON.stringify(entry);
+      const line = this.encode(JSON.stringify(entry));
       entries.push(entry);
       lines.push(line);
       prev = lineHash(line);
@@ -171,7 +182,7 @@ export class AuditLog {
     let seq = lines.length;
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
-        seq = Math.max(seq, AuditEntrySchema.parse(JSON.parse(lines[i]!)).seq);
+        seq = Math.max(seq, AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!))).seq);
         break;
       } catch {
         // torn or foreign line: keep looking for the last good seq
@@ -193,4 +204,20 @@ export function entriesOfCase(entries: readonly AuditEntry[], caseId: string, fa
   const facts = new Set(factIds);
   for (const e of entries) if (e.caseId === caseId && e.factId) facts.add(e.factId);
   return entries.filter((e) => e.caseId === caseId || (e.factId !== undefined && facts.has(e.factId)));
+}
+
+/**
+ * The text of a log holding `entries` as they are (seq, time, actor), every line written through
+ * `codec` and chained anew: for `aqiqat encrypt`, which seals an existing log.
+ */
+export function rebuildLog(entries: readonly AuditEntry[], codec: Codec, file: string): string {
+  let prev = GENESIS;
+  const lines: string[] = [];
+  for (const e of entries) {
+    const json = JSON.stringify({ ...e, prev });
+    const line = codec.encrypted ? `E:${codec.seal(Buffer.from(json), file).toString('base64')}` : json;
+    lines.push(line);
+    prev = lineHash(line);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -23,15 +23,22 @@ export interface IntegrityReport {
   problems: IntegrityProblem[];
 }
 
-const hashFile = async (file: string): Promise<string | null> => {
-  try {
-    return createHash('sha256').update(await readFile(file)).digest('hex');
-  } catch {
-    return null;
-  }
-};
-
 export async function verifyArchive(store: ArchiveStore): Promise<IntegrityReport> {
+  // hashes are of the plain content: an encrypted archive's files are opened first (a changed
+  // ciphertext fails to authenticate, and is reported as changed)
+  const hashFile = async (file: string): Promise<string | null> => {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return null;
+    }
+    try {
+      return createHash('sha256').update(store.codec.open(bytes, file)).digest('hex');
+    } catch {
+      return 'does-not-authenticate';
+    }
+  };
   const { layout } = store;
   const rel = (f: string) => path.relative(layout.root, f).split(path.sep).join('/');
   const problems: IntegrityProblem[] = [];

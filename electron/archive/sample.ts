@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Archive } from './archive.js';
 import { parseValidated } from './json-adapter.js';
+import type { OpenOptions } from './store.js';
 
 const SampleSchema = z.object({
   articles: z.array(
@@ -28,9 +29,9 @@ const SampleSchema = z.object({
 });
 
 /** Create an archive in `dir` filled with the sample; `sampleDir` holds sample.json. */
-export async function createSampleArchive(dir: string, sampleDir: string): Promise<Archive> {
+export async function createSampleArchive(dir: string, sampleDir: string, options?: OpenOptions): Promise<Archive> {
   const sample = parseValidated(await readFile(path.join(sampleDir, 'sample.json'), 'utf8'), SampleSchema, 'sample.json');
-  const archive = await Archive.create(dir);
+  const archive = await Archive.create(dir, options);
   await archive.batch(async () => {
     for (const a of sample.articles) {
       const bytes = await readFile(path.join(sampleDir, a.file));
