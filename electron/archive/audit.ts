@@ -76,13 +76,20 @@ export interface AuditRead {
   entries: AuditEntry[];
   /** problems of the chain: a line that does not parse or whose prev does not match */
   broken: string[];
+  /** lines cut short by a crash while they were written, and marked so by the next append */
+  torn: number;
 }
+
+/** The entry an append writes after a torn last line: it tells a crash from a cut made by hand. */
+export const TORN_ACTION = 'audit-line-torn';
 
 /** Parse and check a whole log. A torn last line (a crash mid-append) is reported, not fatal. */
 export function parseAudit(raw: string, decode: (line: string) => string = (l) => l): AuditRead {
   const entries: AuditEntry[] = [];
   const broken: string[] = [];
+  let torn = 0;
   let prev = GENESIS;
+  let unreadable: number | null = null; // the line number of an unparsable line not yet explained
   const lines = raw.split('\n');
   lines.forEach((line, i) => {
     if (line === '') return;
@@ -90,15 +97,23 @@ export function parseAudit(raw: string, decode: (line: string) => string = (l) =
     try {
       entry = AuditEntrySchema.parse(JSON.parse(decode(line)));
     } catch {
-      broken.push(`audit.log line ${i + 1} is not a valid entry${i === lines.length - 1 ? ' (torn by a crash while it was written)' : ''}`);
+      if (unreadable !== null) broken.push(`audit.log line ${unreadable} is not a valid entry`);
+      unreadable = i + 1;
       prev = lineHash(line);
       return;
+    }
+    if (unreadable !== null) {
+      if (entry.action === TORN_ACTION && entry.prev === prev) torn++;
+      else broken.push(`audit.log line ${unreadable} is not a valid entry`);
+      unreadable = null;
     }
     if (entry.prev !== prev) broken.push(`audit.log line ${i + 1} (seq ${entry.seq}) does not follow the line before it: a line was removed, changed or moved`);
     entries.push(entry);
     prev = lineHash(line);
   });
-  return { entries, broken };
+  // a torn last line that no append has marked yet: the crash was the last thing to happen
+  if (unreadable !== null) torn++;
+  return { entries, broken, torn };
 }
 
 export class AuditLog {
@@ -149,7 +164,8 @@ export class AuditLog {
     let { seq, prev } = tail;
     const entries: AuditEntry[] = [];
     const lines: string[] = [];
-    for (const input of inputs) {
+    const all = tail.endsWithNewline ? inputs : [{ action: TORN_ACTION, summary: 'the line before was cut short by a crash while it was written' }, ...inputs];
+    for (const input of all) {
       const entry: AuditEntry = { seq: ++seq, at: now.toISOString(), actor: this.actor, ...defined(input), prev };
       const line = this.encode(JSON.stringify(entry));
       entries.push(entry);
@@ -171,7 +187,7 @@ export class AuditLog {
       throw new AqiqatError(`the change was saved, but the audit log could not be written: ${(e as Error).message}`, 'archive');
     }
     this.#tail = Promise.resolve({ seq, prev, endsWithNewline: true });
-    return entries;
+    return tail.endsWithNewline ? entries : entries.slice(1);
   }
 
   private async readTail(): Promise<{ seq: number; prev: string; endsWithNewline: boolean }> {

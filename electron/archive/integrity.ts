@@ -20,6 +20,8 @@ export interface IntegrityReport {
   articles: number;
   filesChecked: number;
   auditEntries: number;
+  /** audit lines cut short by a crash (marked by the append after it): not a problem, but said */
+  auditTornLines: number;
   problems: IntegrityProblem[];
 }
 
@@ -70,5 +72,5 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
   }
   const audit = await store.audit.readAll();
   for (const b of audit.broken) problems.push({ file: 'audit.log', problem: 'audit-chain', detail: b });
-  return { articles: articles.length, filesChecked, auditEntries: audit.entries.length, problems };
+  return { articles: articles.length, filesChecked, auditEntries: audit.entries.length, auditTornLines: audit.torn, problems };
 }
