@@ -8,7 +8,7 @@
  * another) fails to open instead of being read as the wrong thing. Plain files (not yet sealed: an
  * archive half-way through `aqiqat encrypt`) are still read; everything written is sealed.
  */
-import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AqiqatError } from './errors.js';
@@ -24,10 +24,17 @@ export interface Codec {
   seal(plain: Uint8Array, file: string): Buffer;
   /** The plain bytes of what is on disk; `file` names it in errors and binds the ciphertext to its place. */
   open(stored: Uint8Array, file: string): Buffer;
+  /**
+   * Where a content file named by the SHA-256 of its content (texts/, sources/) is kept. Encrypted, the
+   * name is an HMAC of that hash under the archive's key: a plain hash as file name would let anyone
+   * holding a known article confirm that the archive has it.
+   */
+  locate(file: string): string;
 }
 
 export const plainCodec: Codec = {
   encrypted: false,
+  locate: (file) => file,
   seal: (plain) => Buffer.from(plain),
   open: (stored, file) => {
     if (isSealed(stored)) throw new AqiqatError(`${path.basename(file)} is encrypted, but the archive has no ${KEY_FILE}; restore it from a backup`, 'archive');
@@ -63,10 +70,20 @@ function openWith(key: Buffer, sealed: Uint8Array, aad: string): Buffer | null {
 /** The codec of an encrypted archive rooted at `root`. */
 export class Sealer implements Codec {
   readonly encrypted = true;
+  readonly #nameKey: Buffer;
   constructor(
     private readonly key: Buffer,
     private readonly root: string,
-  ) {}
+  ) {
+    this.#nameKey = createHmac('sha256', key).update('aqiqat file names').digest();
+  }
+
+  locate(file: string): string {
+    const rel = path.relative(this.root, path.resolve(file)).split(path.sep);
+    const m = rel.length === 2 && (rel[0] === 'texts' || rel[0] === 'sources') ? /^([0-9a-f]{64})(\..*)$/.exec(rel[1]!) : null;
+    if (!m) return file;
+    return path.join(path.dirname(path.resolve(file)), `${createHmac('sha256', this.#nameKey).update(m[1]!).digest('hex')}${m[2]}`);
+  }
 
   /** The authenticated name of a file: its path inside the archive, with / separators. */
   private aad(file: string): string {

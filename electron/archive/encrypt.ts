@@ -5,7 +5,7 @@
  * Plain bytes that were on the disk before may survive in free blocks (SSDs especially): an archive
  * that must never have been plain should be created with `init --encrypt`.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
@@ -46,7 +46,10 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
       alreadySealed++;
       continue;
     }
-    await writeFileAtomic(file, codec.seal(bytes, file));
+    // texts and sources move to their keyed names (crypto.ts locate); the plain file goes after
+    const target = codec.locate(file);
+    await writeFileAtomic(target, codec.seal(bytes, file));
+    if (target !== file) await rm(file, { force: true });
     sealed++;
   }
   await sealAuditLog(store, codec);

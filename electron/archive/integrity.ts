@@ -31,7 +31,7 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
   const hashFile = async (file: string): Promise<string | null> => {
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      bytes = await readFile(store.codec.locate(file)).catch(() => readFile(file));
     } catch {
       return null;
     }
@@ -59,8 +59,9 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
     await check(sourceFile(layout, a.sha256, a.sourceExt), a.sha256, `the source of article ${a.id}`);
     await check(textFile(layout, a.textSha256), a.textSha256, `the text of article ${a.id}`);
   }
-  // files no article names (left by a crash between the content write and the metadata) still carry their hash in their name
-  for (const dir of [layout.textsDir, layout.sourcesDir]) {
+  // files no article names (left by a crash between the content write and the metadata) still carry
+  // their hash in their name; an encrypted archive's names are keyed hashes, so this check is for plain ones
+  for (const dir of store.codec.encrypted ? [] : [layout.textsDir, layout.sourcesDir]) {
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       const file = path.join(dir, name);
       const m = /^([0-9a-f]{64})\./.exec(name);

@@ -238,12 +238,15 @@ export class ArchiveStore {
    */
   async writeContent(file: string, data: string | Uint8Array): Promise<void> {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    await writeFileOnce(file, this.#codec.encrypted ? this.#codec.seal(bytes, file) : bytes);
+    await writeFileOnce(this.#codec.locate(file), this.#codec.encrypted ? this.#codec.seal(bytes, file) : bytes);
   }
 
   /** Read a content file written by writeContent (decrypted if need be). */
   async readContent(file: string): Promise<Buffer> {
-    return this.#codec.open(await readFile(file), file);
+    const stored = this.#codec.locate(file);
+    // under its plain name: not yet reached by an interrupted `aqiqat encrypt`
+    const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' && stored !== file ? readFile(file) : Promise.reject(e)));
+    return this.#codec.open(bytes, file);
   }
 
   /** Release the single-writer lock; the store must not be used afterwards. */

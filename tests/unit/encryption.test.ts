@@ -45,6 +45,14 @@ describe('encryption at rest', () => {
     expect(JSON.parse(aqiqat([...A, 'show', id, '--json']).stdout).text).toContain(MARKER);
     expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({ action: 'article-added', articleId: id });
     expect(aqiqat([...A, 'verify']).code).toBe(0);
+    // stored files are not named by the SHA-256 of their content: that would confirm a known article is here
+    const articles = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout) as Array<{ sha256: string; textSha256: string }>;
+    const names = [...(await readdir(path.join(dir, 'texts'))), ...(await readdir(path.join(dir, 'sources')))].join(' ');
+    for (const a of articles) {
+      expect(names).not.toContain(a.sha256);
+      expect(names).not.toContain(a.textSha256);
+    }
+    expect(grepR(dir, ...articles.flatMap((a) => [a.sha256, a.textSha256]))).toEqual([]);
   });
 
   it('a wrong or missing passphrase: one clear line, and nothing changed', async () => {
@@ -62,13 +70,16 @@ describe('encryption at rest', () => {
   it('verify catches a flipped byte in a sealed source, and a sealed shard moved to another name does not open', async () => {
     const { dir, A, id } = await encryptedArchive();
     const sources = path.join(dir, 'sources');
-    const source = path.join(sources, (await readdir(sources)).find((n) => n.startsWith(id))!);
-    const bytes = await readFile(source);
-    bytes[bytes.length - 30] = bytes[bytes.length - 30]! ^ 0x01;
-    await writeFile(source, bytes);
+    for (const name of await readdir(sources)) {
+      const bytes = await readFile(path.join(sources, name));
+      bytes[bytes.length - 30] = bytes[bytes.length - 30]! ^ 0x01;
+      await writeFile(path.join(sources, name), bytes);
+    }
     const r = aqiqat([...A, 'verify', '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).problems).toEqual([expect.objectContaining({ problem: 'changed', file: `sources/${path.basename(source)}` })]);
+    const { sha256 } = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).find((a: { id: string }) => a.id === id);
+    expect(JSON.parse(r.stdout).problems).toContainEqual(expect.objectContaining({ problem: 'changed', file: `sources/${sha256}.txt` }));
+    expect(JSON.parse(r.stdout).problems).toHaveLength(2);
 
     const shards = path.join(dir, 'shards');
     const articles = (await readdir(shards)).filter((n) => n.endsWith('.articles.json'));
@@ -90,6 +101,8 @@ describe('encryption at rest', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).sealed).toBeGreaterThanOrEqual(6);
     expect(grepR(dir, 'Жексебаев', 'sentence', 'archive-created')).toEqual([]);
+    const [sample] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout) as Array<{ sha256: string }>;
+    expect((await readdir(path.join(dir, 'sources'))).join(' ')).not.toContain(sample!.sha256); // renamed to keyed names
     const logAfter = JSON.parse(aqiqat([...A, 'log', '--json']).stdout);
     expect(logAfter.slice(0, logBefore.length).map((e: { action: string; actor: string; at: string }) => [e.action, e.actor, e.at])).toEqual(
       logBefore.map((e: { action: string; actor: string; at: string }) => [e.action, e.actor, e.at]),
