@@ -7,7 +7,8 @@ import { entityNames } from './entities.js';
 import { addFact, deleteFact, listFacts, type FactInput } from './facts.js';
 import type { Anchor, Article, EventDate, Fact } from './model.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
-import { ScanSearch } from './search/scan.js';
+import type { SearchFilters } from './search/filters.js';
+import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed.js';
 import { ArchiveStore } from './store.js';
 
 export interface FactView {
@@ -37,10 +38,10 @@ export interface ArticleDetail {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class Archive {
-  readonly #search: SearchEngine;
+  readonly #search: IndexedSearch;
 
   private constructor(readonly store: ArchiveStore) {
-    this.#search = new ScanSearch(store);
+    this.#search = new IndexedSearch(store);
   }
 
   get root(): string {
@@ -118,5 +119,20 @@ export class Archive {
       createdAt: f.createdAt,
       updatedAt: f.updatedAt,
     };
+  }
+
+  /** Search with filters (kind, tags, case, fact type, people, places, dates, languages). */
+  searchFiltered(query: { text: string; limit?: number | undefined; filters?: SearchFilters | undefined }): Promise<SearchHit[]> {
+    return this.#search.search(query);
+  }
+
+  /** Build the search index again from the archive; progress as (articles done, total). */
+  reindex(onProgress?: Progress): Promise<IndexStatus> {
+    return this.#search.reindex(onProgress);
+  }
+
+  /** Load (or build) the search index now rather than at the first search. */
+  searchReady(): Promise<void> {
+    return this.#search.ready();
   }
 }
