@@ -8,6 +8,7 @@ import type { ImportResult } from './archive/articles.js';
 import type { Article } from './archive/model.js';
 import { LanguageSchema } from './archive/model.js';
 import type { SearchHit } from './archive/search/engine.js';
+import { SearchFiltersSchema } from './archive/search/filters.js';
 
 export type { Article, ArticleDetail, FactView, ImportResult, SearchHit };
 
@@ -46,7 +47,7 @@ export const inputs = {
     .strict(),
   listFacts: z.object({ articleId: id.optional() }).strict(),
   deleteFact: z.object({ id }).strict(),
-  search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional() }).strict(),
+  search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional(), filters: SearchFiltersSchema.optional() }).strict(),
   archiveInfo: z.object({}).strict(),
 } as const;
 

@@ -16,7 +16,7 @@ export function createHandlers(archive: Archive, version: string): Handlers {
     addFact: (input) => archive.addFact(input),
     listFacts: ({ articleId }) => archive.listFacts(articleId),
     deleteFact: ({ id }) => archive.deleteFact(id),
-    search: ({ text, limit }) => archive.search(text, limit),
+    search: ({ text, limit, filters }) => archive.searchFiltered({ text, limit, filters }),
     archiveInfo: async (): Promise<ArchiveInfo> => ({ root: archive.root, version }),
   };
 }

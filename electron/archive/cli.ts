@@ -9,6 +9,7 @@ import { registerArticleCommands } from './cli/articles.js';
 import { makeCli, Quiet, type Io } from './cli/context.js';
 import { registerFactCommands } from './cli/facts.js';
 import { registerSearchCommands } from './cli/search.js';
+import { registerReindexCommands } from './cli/reindex.js';
 import { AqiqatError, userMessage } from './errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -51,6 +52,7 @@ export function buildProgram(io: Io): Command {
   registerArticleCommands(program, cli);
   registerFactCommands(program, cli);
   registerSearchCommands(program, cli);
+  registerReindexCommands(program, cli);
   return program;
 }
 
