@@ -15,11 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { CHILD_MARK, type BenchContext, type BenchPart } from './harness.js';
 import { storagePart } from './storage.js';
+import { searchPart } from './search.js';
 
 // The entry's body runs after every imported module: before this is Node bootstrap and module loading.
 const moduleReadyMs = performance.now();
 
-const PARTS: BenchPart[] = [storagePart];
+const PARTS: BenchPart[] = [storagePart, searchPart];
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 
