@@ -334,7 +334,7 @@ export class IndexedSearch implements SearchEngine {
       spans = firstMatches(region, isMatch);
     }
     spans = withoutOverlaps(spans);
-    const snip = makeSnippet(region, spans);
+    const snip = makeSnippet(region, spans, 120, 40);
     return {
       kind: doc.kind,
       id: doc.id,
