@@ -72,11 +72,20 @@ describe('search index on disk', () => {
       [
         'edited header',
         async () => {
-          const text = good.toString('latin1').replace('"docs":{', '"docs":{"x":1,"kind":7,');
-          await writeFile(idx(dir), Buffer.from(text, 'latin1'));
+          // same length, so the rest of the file stays in place: a column now claims the wrong type
+          const text = good.toString('latin1');
+          expect(text).toContain('"kind":"u32"');
+          await writeFile(idx(dir), Buffer.from(text.replace('"kind":"u32"', '"kind":"u16"').replace('"name":"ids"', '"name":"idz"'), 'latin1'));
         },
       ],
       ['empty', () => writeFile(idx(dir), '')],
+      [
+        'header says more documents',
+        async () => {
+          const text = good.toString('latin1');
+          await writeFile(idx(dir), Buffer.from(text.replace(/"docs":(\d)/, (_m, n: string) => `"docs":${(Number(n) + 1) % 10}`), 'latin1'));
+        },
+      ],
     ];
     for (const [what, harm] of damage) {
       await harm();

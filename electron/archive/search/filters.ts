@@ -59,7 +59,6 @@ const hasTag = (tags: readonly string[], want: string) => tags.some((t) => t ===
 /** A predicate over document numbers; always true without filters. */
 export function compileFilters(index: SearchIndex, filters: SearchFilters, meta: ArchiveFile): (doc: number) => boolean {
   const f = SearchFiltersSchema.parse(filters);
-  const docs = index.docs;
   const tags = (f.tags ?? []).map((t) => t.trim().toLowerCase());
   const types = f.types ? new Set(f.types.map((t) => t.trim().toLowerCase())) : null;
   const people = f.people ? entityIds(meta, f.people, 'person', 'person') : [];
@@ -77,7 +76,7 @@ export function compileFilters(index: SearchIndex, filters: SearchFilters, meta:
   const factFilters = types !== null || people.length > 0 || places.length > 0 || caseFacts !== null || event !== null;
 
   const factOk = (no: number): boolean => {
-    const d = docs[no]!;
+    const d = index.doc(no);
     if (types && !types.has(d.type)) return false;
     if (caseFacts && !caseFacts.has(d.id)) return false;
     for (const ids of [...people, ...places]) if (!ids.some((id) => d.entities.includes(id))) return false;
@@ -94,16 +93,18 @@ export function compileFilters(index: SearchIndex, filters: SearchFilters, meta:
   const factTags = new Map<string, string[]>();
   if (factFilters || tags.length > 0) {
     articlesWithFact = new Set();
-    docs.forEach((d, no) => {
-      if (d.kind !== 'fact' || index.deleted.has(no)) return;
-      if (factOk(no)) articlesWithFact!.add(d.articleId);
+    for (let no = 0; no < index.docCount; no++) {
+      if (index.deleted.has(no)) continue;
+      const d = index.doc(no);
+      if (d.kind !== 'fact') continue;
+      if (factOk(no)) articlesWithFact.add(d.articleId);
       if (tags.length > 0 && d.tags.length > 0) factTags.set(d.articleId, [...(factTags.get(d.articleId) ?? []), ...d.tags]);
-    });
+    }
   }
 
   if (!f.kind && tags.length === 0 && !factFilters && !published && !langs) return () => true;
   return (no) => {
-    const d = docs[no]!;
+    const d = index.doc(no);
     if (f.kind && d.kind !== f.kind) return false;
     if (langs && !langs.has(d.lang)) return false;
     if (published && (d.published === 0 || d.published < published[0]! || d.published > published[1]!)) return false;

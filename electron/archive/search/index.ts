@@ -1,11 +1,12 @@
 /**
  * The inverted index in memory: documents (articles and facts), the vocabulary of distinct surface
  * words with their analyses, and per word its postings. Postings are kept per surface word only;
- * stems and folded keys map to surface words (vocabulary-sized maps), so the same postings serve
- * all three tiers and the index stays about as large as a plain word index.
+ * stems and folded keys map to surface words (vocabulary-sized tables), so the same postings serve
+ * all tiers and the index stays about as large as a plain word index.
  *
- * A loaded index is a read-only base (views into the file's bytes) plus an in-memory delta of
- * documents added since; deleted documents are tombstones until the next compaction rewrites it all.
+ * A loaded index is a read-only base (columns and views into the file's bytes, turned into objects
+ * only when touched, so that loading costs little more than reading the file) plus what was added
+ * since; deleted documents are tombstones until the next compaction rewrites it all.
  */
 import type { Analyzer, WordAnalysis } from './analyze.js';
 import { decodePostings, PostingWriter } from './postings.js';
@@ -31,12 +32,6 @@ export interface DocMeta {
   entities: string[];
 }
 
-/** One vocabulary entry: the analyzer's word (lower-cased, `^` in front when capitalised). */
-export interface VocabEntry {
-  word: string;
-  analysis: WordAnalysis;
-}
-
 export const CAPITAL_MARK = '^';
 
 /** The vocabulary entry name of a surface word (capitalisation matters to the Russian rules). */
@@ -45,40 +40,207 @@ export function vocabWord(surface: string): string {
   return surface === lower || surface[0] === lower[0] ? lower : CAPITAL_MARK + lower;
 }
 
+/** Sorted keys → vocabulary ids, as loaded (CSR arrays), plus keys added since. */
+export class KeyTable {
+  readonly #extra = new Map<string, number[]>();
+  #extraSorted: string[] | null = null;
+
+  constructor(
+    readonly keys: readonly string[] = [],
+    readonly offsets: Uint32Array = new Uint32Array(1),
+    readonly ids: Uint32Array = new Uint32Array(0),
+  ) {}
+
+  #find(key: string): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  get(key: string): number[] | undefined {
+    const i = this.#find(key);
+    const base = i < this.keys.length && this.keys[i] === key ? Array.from(this.ids.subarray(this.offsets[i]!, this.offsets[i + 1]!)) : undefined;
+    const extra = this.#extra.get(key);
+    if (!extra) return base;
+    return base ? [...base, ...extra] : extra;
+  }
+
+  add(key: string, v: number): void {
+    const list = this.#extra.get(key);
+    if (list) list.push(v);
+    else {
+      this.#extra.set(key, [v]);
+      this.#extraSorted = null;
+    }
+  }
+
+  withPrefix(prefix: string, max: number): string[] {
+    const out = new Set<string>();
+    for (let i = this.#find(prefix); i < this.keys.length && out.size < max && this.keys[i]!.startsWith(prefix); i++) out.add(this.keys[i]!);
+    this.#extraSorted ??= [...this.#extra.keys()].sort();
+    for (const k of this.#extraSorted) if (out.size < max && k.startsWith(prefix)) out.add(k);
+    return [...out];
+  }
+
+  /** Build from (key, id) pairs: sorted keys and CSR arrays. */
+  static build(pairs: ReadonlyArray<readonly [string, number]>): KeyTable {
+    const sorted = [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    const keys: string[] = [];
+    const offsets: number[] = [];
+    const ids = new Uint32Array(sorted.length);
+    sorted.forEach(([k, v], i) => {
+      if (keys[keys.length - 1] !== k) {
+        keys.push(k);
+        offsets.push(i);
+      }
+      ids[i] = v;
+    });
+    offsets.push(sorted.length);
+    return new KeyTable(keys, Uint32Array.from(offsets), ids);
+  }
+}
+
+/** The columns a base file holds (persist.ts), kept as loaded. */
+export interface BaseColumns {
+  kinds: Uint8Array;
+  ids: string[];
+  published: Uint32Array;
+  langs: string[];
+  langOf: Uint8Array;
+  titles: string[];
+  textShas: string[];
+  types: string[];
+  typeOf: Uint16Array;
+  dates: string[];
+  starts: Uint32Array;
+  ends: Uint32Array;
+  tags: string[];
+  entities: string[];
+  words: string[];
+  lowers: string[];
+  keys: string[];
+  stems: string[];
+  keyStems: string[];
+  postingOffsets: Uint32Array;
+  postings: Uint8Array;
+  byLower: KeyTable;
+  byStem: KeyTable;
+  byKey: KeyTable;
+}
+
+const split = (s: string | undefined): string[] => (s ? s.split(' ') : []);
+
 export class SearchIndex {
-  readonly docs: DocMeta[] = [];
   readonly deleted = new Set<number>();
-  readonly #docById = new Map<string, number>();
-  readonly vocab: VocabEntry[] = [];
-  readonly #vocabId = new Map<string, number>();
-  /** per vocab id: base postings (from the file) and postings added since */
-  readonly #base: Array<Uint8Array | undefined> = [];
+  readonly #docs: Array<DocMeta | undefined> = [];
+  #docCount = 0;
+  #docById: Map<string, number> | null = null;
+  readonly #words: string[] = [];
+  readonly #analyses: Array<WordAnalysis | undefined> = [];
+  #vocabId: Map<string, number> | null = null;
   readonly #delta: Array<PostingWriter | undefined> = [];
-  /** lower-cased surface → vocab ids (tier exact) */
-  readonly byLower = new Map<string, number[]>();
-  /** same-script stem (or lower) → vocab ids (tier stem) */
-  readonly byStem = new Map<string, number[]>();
-  /** folded key or folded stem → vocab ids (tier folded) */
-  readonly byKey = new Map<string, number[]>();
-  #sortedKeys: string[] | null = null;
-  #sortedLowers: string[] | null = null;
+  #base: BaseColumns | null = null;
+  byLower = new KeyTable();
+  byStem = new KeyTable();
+  byKey = new KeyTable();
 
   constructor(readonly analyzer: Analyzer) {}
 
+  /** Load-time: take a base file's columns as they are. */
+  setBase(base: BaseColumns): void {
+    this.#base = base;
+    this.#docCount = base.ids.length;
+    this.#words.push(...base.words);
+    this.byLower = base.byLower;
+    this.byStem = base.byStem;
+    this.byKey = base.byKey;
+  }
+
+  get docCount(): number {
+    return this.#docCount;
+  }
+
   get liveDocs(): number {
-    return this.docs.length - this.deleted.size;
+    return this.#docCount - this.deleted.size;
+  }
+
+  get vocabSize(): number {
+    return this.#words.length;
+  }
+
+  word(v: number): string {
+    return this.#words[v]!;
+  }
+
+  /** Hot fields, without building the document object. */
+  published(n: number): number {
+    const d = this.#docs[n];
+    return d ? d.published : this.#base!.published[n]!;
+  }
+
+  docId(n: number): string {
+    const d = this.#docs[n];
+    return d ? d.id : this.#base!.ids[n]!;
+  }
+
+  doc(n: number): DocMeta {
+    let d = this.#docs[n];
+    if (d) return d;
+    const b = this.#base!;
+    const id = b.ids[n]!;
+    const kind = b.kinds[n] === 1 ? 'fact' : 'article';
+    d = {
+      kind,
+      id,
+      articleId: kind === 'article' ? id : id.slice(0, id.indexOf('-')),
+      published: b.published[n]!,
+      lang: b.langs[b.langOf[n]!] ?? 'other',
+      title: b.titles[n] ?? '',
+      textSha256: b.textShas[n] ?? '',
+      type: b.types[b.typeOf[n]!] ?? '',
+      date: b.dates[n] ?? '',
+      start: b.starts[n]!,
+      end: b.ends[n]!,
+      tags: split(b.tags[n]),
+      entities: split(b.entities[n]),
+    };
+    this.#docs[n] = d;
+    return d;
+  }
+
+  analysis(v: number): WordAnalysis {
+    let a = this.#analyses[v];
+    if (a) return a;
+    const b = this.#base!;
+    const word = b.words[v]!;
+    a = { lower: b.lowers[v] || (word.startsWith(CAPITAL_MARK) ? word.slice(1) : word), stems: split(b.stems[v]), key: b.keys[v]!, keyStems: split(b.keyStems[v]) };
+    this.#analyses[v] = a;
+    return a;
+  }
+
+  #ids(): Map<string, number> {
+    if (!this.#docById) {
+      this.#docById = new Map();
+      for (let n = 0; n < this.#docCount; n++) if (!this.deleted.has(n)) this.#docById.set(this.docId(n), n);
+    }
+    return this.#docById;
   }
 
   docNo(id: string): number | undefined {
-    return this.#docById.get(id);
+    return this.#ids().get(id);
   }
 
   /** Add a document with its per-word weights (vocabulary words as keys). Replaces a doc of the same id. */
   addDoc(meta: DocMeta, weights: ReadonlyMap<string, number>): number {
     this.removeDoc(meta.id);
-    const no = this.docs.length;
-    this.docs.push(meta);
-    this.#docById.set(meta.id, no);
+    const no = this.#docCount++;
+    this.#docs[no] = meta;
+    this.#ids().set(meta.id, no);
     for (const [word, weight] of weights) {
       const v = this.vocabIdOf(word);
       let w = this.#delta[v];
@@ -89,48 +251,41 @@ export class SearchIndex {
   }
 
   removeDoc(id: string): boolean {
-    const no = this.#docById.get(id);
+    const ids = this.#ids();
+    const no = ids.get(id);
     if (no === undefined) return false;
-    this.#docById.delete(id);
+    ids.delete(id);
     this.deleted.add(no);
     return true;
   }
 
-  /** Load-time: a document whose postings are in the base. */
-  pushBaseDoc(meta: DocMeta): void {
-    this.#docById.set(meta.id, this.docs.length);
-    this.docs.push(meta);
-  }
-
-  /** Load-time: a vocabulary entry with its analysis (persisted, or recomputed) and base postings. */
-  pushBaseWord(word: string, analysis: WordAnalysis, postings: Uint8Array): void {
-    const v = this.#addVocab(word, analysis);
-    this.#base[v] = postings;
-  }
-
   /** The vocabulary id of a word the index holds, without adding it. */
   knownVocabId(word: string): number | undefined {
-    return this.#vocabId.get(word);
+    return this.#vocab().get(word);
+  }
+
+  #vocab(): Map<string, number> {
+    if (!this.#vocabId) {
+      this.#vocabId = new Map();
+      this.#words.forEach((w, v) => this.#vocabId!.set(w, v));
+    }
+    return this.#vocabId;
   }
 
   vocabIdOf(word: string): number {
-    const known = this.#vocabId.get(word);
+    const known = this.#vocab().get(word);
     if (known !== undefined) return known;
     const surface = word.startsWith(CAPITAL_MARK) ? capitalise(word.slice(1)) : word;
-    return this.#addVocab(word, this.analyzer.analyze(surface));
-  }
-
-  #addVocab(word: string, a: WordAnalysis): number {
-    const v = this.vocab.length;
-    this.vocab.push({ word, analysis: a });
-    this.#vocabId.set(word, v);
-    push(this.byLower, a.lower, v);
-    push(this.byStem, a.lower, v);
-    for (const s of a.stems) push(this.byStem, s, v);
-    push(this.byKey, a.key, v);
-    for (const k of a.keyStems) push(this.byKey, k, v);
-    this.#sortedKeys = null;
-    this.#sortedLowers = null;
+    const a = this.analyzer.analyze(surface);
+    const v = this.#words.length;
+    this.#words.push(word);
+    this.#analyses[v] = a;
+    this.#vocabId!.set(word, v);
+    this.byLower.add(a.lower, v);
+    this.byStem.add(a.lower, v);
+    for (const s of a.stems) this.byStem.add(s, v);
+    this.byKey.add(a.key, v);
+    for (const k of a.keyStems) this.byKey.add(k, v);
     return v;
   }
 
@@ -138,70 +293,45 @@ export class SearchIndex {
   postings(v: number, visit: (doc: number, weight: number) => void): void {
     const deleted = this.deleted;
     const live = deleted.size === 0 ? visit : (doc: number, w: number) => deleted.has(doc) || visit(doc, w);
-    const base = this.#base[v];
-    if (base) decodePostings(base, live);
+    const b = this.#base;
+    if (b && v < b.words.length) {
+      const from = b.postingOffsets[v]!;
+      const to = b.postingOffsets[v + 1]!;
+      if (to < from || to > b.postings.length) throw new RangeError('bad postings offsets');
+      decodePostings(b.postings.subarray(from, to), live);
+    }
     const delta = this.#delta[v];
     if (delta) decodePostings(delta.view(), live);
   }
 
-  /** How many documents hold the word (deleted ones included: an estimate for ordering work). */
-  documentFrequency(v: number): number {
-    let n = 0;
-    const base = this.#base[v];
-    if (base) decodePostings(base, () => n++);
-    return n + (this.#delta[v]?.count ?? 0);
-  }
-
-  /** Folded keys starting with `prefix` (prefix search), at most `max`. */
   keysWithPrefix(prefix: string, max: number): string[] {
-    this.#sortedKeys ??= [...this.byKey.keys()].sort();
-    return rangeWithPrefix(this.#sortedKeys, prefix, max);
+    return this.byKey.withPrefix(prefix, max);
   }
 
   lowersWithPrefix(prefix: string, max: number): string[] {
-    this.#sortedLowers ??= [...this.byLower.keys()].sort();
-    return rangeWithPrefix(this.#sortedLowers, prefix, max);
+    return this.byLower.withPrefix(prefix, max);
   }
 
-  /** Every live document's postings merged: for compaction (doc numbers renumbered densely). */
+  /** Every live document and word, doc numbers renumbered densely: for compaction. */
   compacted(): { docs: DocMeta[]; words: Array<{ word: string; analysis: WordAnalysis; postings: Uint8Array }> } {
-    const renumber = new Int32Array(this.docs.length).fill(-1);
+    const renumber = new Int32Array(this.#docCount).fill(-1);
     const docs: DocMeta[] = [];
-    this.docs.forEach((d, i) => {
-      if (!this.deleted.has(i)) {
-        renumber[i] = docs.length;
-        docs.push(d);
+    for (let n = 0; n < this.#docCount; n++) {
+      if (!this.deleted.has(n)) {
+        renumber[n] = docs.length;
+        docs.push(this.doc(n));
       }
-    });
+    }
     const words: Array<{ word: string; analysis: WordAnalysis; postings: Uint8Array }> = [];
-    for (let v = 0; v < this.vocab.length; v++) {
+    for (let v = 0; v < this.#words.length; v++) {
       const w = new PostingWriter();
       this.postings(v, (doc, weight) => w.add(renumber[doc]!, weight));
-      if (w.count > 0) words.push({ word: this.vocab[v]!.word, analysis: this.vocab[v]!.analysis, postings: w.view() });
+      if (w.count > 0) words.push({ word: this.#words[v]!, analysis: this.analysis(v), postings: w.view() });
     }
     return { docs, words };
   }
 }
 
-function push(map: Map<string, number[]>, key: string, v: number): void {
-  const list = map.get(key);
-  if (list) list.push(v);
-  else map.set(key, [v]);
-}
-
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function rangeWithPrefix(sorted: readonly string[], prefix: string, max: number): string[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: string[] = [];
-  for (let i = lo; i < sorted.length && out.length < max && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
-  return out;
 }

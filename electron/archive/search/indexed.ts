@@ -158,7 +158,7 @@ export class IndexedSearch implements SearchEngine {
   }
 
   #counts() {
-    return { documents: this.#index?.liveDocs ?? 0, words: this.#index?.vocab.length ?? 0, journal: this.#journalOps };
+    return { documents: this.#index?.liveDocs ?? 0, words: this.#index?.vocabSize ?? 0, journal: this.#journalOps };
   }
 
   #replay(op: JournalOp): void {
@@ -184,7 +184,11 @@ export class IndexedSearch implements SearchEngine {
     }
     if (stale.size === 0) return 0;
     const index = this.#index!;
-    for (const doc of index.docs) if (stale.has(shardOf(doc.articleId))) index.removeDoc(doc.id);
+    for (let n = 0; n < index.docCount; n++) {
+      if (index.deleted.has(n)) continue;
+      const doc = index.doc(n);
+      if (stale.has(shardOf(doc.articleId))) index.removeDoc(doc.id);
+    }
     for (const n of stale) {
       const articles = (await this.store.articleShard(n)).data.articles;
       const facts = (await this.store.factShard(n)).data.facts;
@@ -248,7 +252,8 @@ export class IndexedSearch implements SearchEngine {
     if (e.type.endsWith('deleted')) {
       if (e.fact) ops.push({ del: e.fact.id, fp });
       else if (e.article) {
-        for (const d of this.#index?.docs ?? []) if (d.articleId === e.article.id) ops.push({ del: d.id, fp });
+        const index = this.#index;
+        for (let n = 0; index && n < index.docCount; n++) if (index.doc(n).articleId === e.article.id) ops.push({ del: index.doc(n).id, fp });
         ops.push({ del: e.article.id, fp });
       }
     } else if (e.fact) {
@@ -296,7 +301,7 @@ export class IndexedSearch implements SearchEngine {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const hasPhrase = parsed.phrases.some((p) => p.length > 1);
     const matchedWords = new Set<string>();
-    for (const set of matches.matchedWords) for (const v of set) matchedWords.add(index.vocab[v]!.word);
+    for (const set of matches.matchedWords) for (const v of set) matchedWords.add(index.word(v));
     const hits: SearchHit[] = [];
     // with phrases, candidates are checked in rank order until the page is full
     const ranked = rank(index, matches, hasPhrase ? matches.docs.length : limit);
@@ -317,9 +322,9 @@ export class IndexedSearch implements SearchEngine {
     matched: Set<string>,
     phrase: RegExp[] | null,
   ): Promise<SearchHit | null> {
-    const doc = index.docs[no]!;
-    const articleNo = index.docNo(doc.articleId);
-    const article = articleNo === undefined ? undefined : index.docs[articleNo];
+    const doc = index.doc(no);
+    const articleNo = doc.kind === 'article' ? no : index.docNo(doc.articleId);
+    const article = articleNo === undefined ? undefined : index.doc(articleNo);
     if (!article) return null;
     const text = this.#text(article);
     const isMatch = (t: Token) => matched.has(vocabWord(t.surface));
@@ -372,7 +377,7 @@ function phraseSets(index: SearchIndex, q: ParsedQuery): Array<Set<string>> {
 /** Vocabulary words (as written in the index) that a query word matches. */
 function vocabWordsOf(index: SearchIndex, w: QueryWord): Set<string> {
   const out = new Set<string>();
-  for (const v of expandWord(index, w, false).keys()) out.add(index.vocab[v]!.word);
+  for (const v of expandWord(index, w, false).keys()) out.add(index.word(v));
   return out;
 }
 

@@ -18,10 +18,9 @@ import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
 import type { Layout } from '../layout.js';
-import type { WordAnalysis } from './analyze.js';
-import type { DocMeta, SearchIndex } from './index.js';
+import { KeyTable, type BaseColumns, type DocMeta, type SearchIndex } from './index.js';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const MAGIC = Buffer.from('AQIQATIX', 'latin1');
 
 /** shards/ file name → [size, mtimeMs] */
@@ -31,30 +30,6 @@ export const indexFile = (l: Layout) => path.join(l.indexDir, 'search.idx');
 export const journalFile = (l: Layout) => path.join(l.indexDir, 'search.journal');
 
 export class CorruptIndex extends Error {}
-
-interface DocColumns {
-  kind: string;
-  id: string[];
-  published: number[];
-  lang: string[];
-  title: string[];
-  textSha256: string[];
-  type: string[];
-  date: string[];
-  start: number[];
-  end: number[];
-  tags: string[][];
-  entities: string[][];
-}
-
-interface Header {
-  format: number;
-  analyzer: string;
-  epoch: string;
-  fingerprint: Fingerprint;
-  docs: DocColumns;
-  vocab: { word: string[]; lower: string[]; key: string[]; stems: string[]; keyStems: string[] };
-}
 
 export async function shardFingerprint(layout: Layout, only?: readonly string[]): Promise<Fingerprint> {
   const names = only ?? (await readdir(layout.shardsDir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{2}\.\w+\.json$/.test(n));
@@ -70,54 +45,130 @@ export async function shardFingerprint(layout: Layout, only?: readonly string[])
 
 export const newEpoch = () => randomBytes(8).toString('hex');
 
+
+/**
+ * Sections after the header: strings joined by NUL (split at load, far faster than JSON arrays of
+ * the same strings), numbers as little-endian typed arrays, and the postings bytes.
+ */
+type SectionKind = 'str' | 'u8' | 'u16' | 'u32';
+interface SectionRef {
+  name: string;
+  kind: SectionKind;
+  offset: number;
+  length: number;
+}
+
+interface Header {
+  format: number;
+  analyzer: string;
+  epoch: string;
+  fingerprint: Fingerprint;
+  docs: number;
+  words: number;
+  sections: SectionRef[];
+}
+
+const SEP = '\u0000';
+
+class SectionWriter {
+  readonly refs: SectionRef[] = [];
+  readonly chunks: Uint8Array[] = [];
+  #offset = 0;
+
+  str(name: string, items: readonly string[]): void {
+    this.#push(name, 'str', Buffer.from(items.join(SEP), 'utf8'));
+  }
+
+  num(name: string, kind: 'u8' | 'u16' | 'u32', values: ArrayLike<number>): void {
+    const arr = kind === 'u8' ? Uint8Array.from(values) : kind === 'u16' ? Uint16Array.from(values) : Uint32Array.from(values);
+    this.#push(name, kind, new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength));
+  }
+
+  bytes(name: string, data: Uint8Array): void {
+    this.#push(name, 'u8', data);
+  }
+
+  #push(name: string, kind: SectionKind, data: Uint8Array): void {
+    // 4-byte alignment, so that typed arrays can view the loaded file without copying
+    const pad = (4 - (this.#offset % 4)) % 4;
+    if (pad) {
+      this.chunks.push(new Uint8Array(pad));
+      this.#offset += pad;
+    }
+    this.refs.push({ name, kind, offset: this.#offset, length: data.byteLength });
+    this.chunks.push(data);
+    this.#offset += data.byteLength;
+  }
+}
+
 /** Serialise the live documents and words of `index` as a base file. */
 export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, fingerprint: Fingerprint): Buffer {
   const { docs, words } = index.compacted();
-  const cols: DocColumns = { kind: '', id: [], published: [], lang: [], title: [], textSha256: [], type: [], date: [], start: [], end: [], tags: [], entities: [] };
-  const kinds: string[] = [];
-  for (const d of docs) {
-    kinds.push(d.kind === 'article' ? 'a' : 'f');
-    cols.id.push(d.id);
-    cols.published.push(d.published);
-    cols.lang.push(d.lang);
-    cols.title.push(d.title);
-    cols.textSha256.push(d.textSha256);
-    cols.type.push(d.type);
-    cols.date.push(d.date);
-    cols.start.push(d.start);
-    cols.end.push(d.end);
-    cols.tags.push(d.tags);
-    cols.entities.push(d.entities);
-  }
-  cols.kind = kinds.join('');
-  const vocab: Header['vocab'] = { word: [], lower: [], key: [], stems: [], keyStems: [] };
-  for (const w of words) {
-    vocab.word.push(w.word);
-    vocab.lower.push(w.analysis.lower === w.word ? '' : w.analysis.lower);
-    vocab.key.push(w.analysis.key);
-    vocab.stems.push(w.analysis.stems.join(' '));
-    vocab.keyStems.push(w.analysis.keyStems.join(' '));
-  }
-  const header: Header = { format: FORMAT_VERSION, analyzer, epoch, fingerprint, docs: cols, vocab };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const langs: string[] = [];
+  const types: string[] = [];
+  const code = (table: string[], value: string) => {
+    let i = table.indexOf(value);
+    if (i < 0) i = table.push(value) - 1;
+    return i;
+  };
+  const w = new SectionWriter();
+  w.num('kinds', 'u8', docs.map((d) => (d.kind === 'fact' ? 1 : 0)));
+  w.str('ids', docs.map((d) => d.id));
+  w.num('published', 'u32', docs.map((d) => d.published));
+  w.num('langOf', 'u8', docs.map((d) => code(langs, d.lang)));
+  w.str('langs', langs);
+  w.num('typeOf', 'u16', docs.map((d) => code(types, d.type)));
+  w.str('types', types);
+  w.str('titles', docs.map((d) => d.title.replace(/\u0000/g, ' ')));
+  w.str('textShas', docs.map((d) => d.textSha256));
+  w.str('dates', docs.map((d) => d.date));
+  w.num('starts', 'u32', docs.map((d) => d.start));
+  w.num('ends', 'u32', docs.map((d) => d.end));
+  w.str('tags', docs.map((d) => d.tags.join(' ')));
+  w.str('entities', docs.map((d) => d.entities.join(' ')));
+  w.str('words', words.map((x) => x.word));
+  w.str('lowers', words.map((x) => (x.analysis.lower === x.word ? '' : x.analysis.lower)));
+  w.str('keys', words.map((x) => x.analysis.key));
+  w.str('stems', words.map((x) => x.analysis.stems.join(' ')));
+  w.str('keyStems', words.map((x) => x.analysis.keyStems.join(' ')));
   const offsets = new Uint32Array(words.length + 1);
   let total = 0;
-  words.forEach((w, i) => {
+  words.forEach((x, i) => {
     offsets[i] = total;
-    total += w.postings.length;
+    total += x.postings.length;
   });
   offsets[words.length] = total;
-  const out = Buffer.allocUnsafe(MAGIC.length + 4 + headerBytes.length + 4 + offsets.byteLength + total);
-  let at = MAGIC.copy(out, 0);
-  at = out.writeUInt32LE(headerBytes.length, at);
-  at += headerBytes.copy(out, at);
-  at = out.writeUInt32LE(words.length, at);
-  at += Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength).copy(out, at);
-  for (const w of words) {
-    out.set(w.postings, at);
-    at += w.postings.length;
+  w.num('postingOffsets', 'u32', offsets);
+  const blob = new Uint8Array(total);
+  let at = 0;
+  for (const x of words) {
+    blob.set(x.postings, at);
+    at += x.postings.length;
   }
-  return out;
+  w.bytes('postings', blob);
+  const tables = { byLower: [] as Array<[string, number]>, byStem: [] as Array<[string, number]>, byKey: [] as Array<[string, number]> };
+  words.forEach((x, v) => {
+    const a = x.analysis;
+    tables.byLower.push([a.lower, v]);
+    tables.byStem.push([a.lower, v]);
+    for (const s of a.stems) tables.byStem.push([s, v]);
+    tables.byKey.push([a.key, v]);
+    for (const k of a.keyStems) tables.byKey.push([k, v]);
+  });
+  for (const [name, pairs] of Object.entries(tables)) {
+    const t = KeyTable.build(pairs);
+    w.str(`${name}.keys`, t.keys);
+    w.num(`${name}.offsets`, 'u32', t.offsets);
+    w.num(`${name}.ids`, 'u32', t.ids);
+  }
+  const header: Header = { format: FORMAT_VERSION, analyzer, epoch, fingerprint, docs: docs.length, words: words.length, sections: w.refs };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(MAGIC.length + 4);
+  MAGIC.copy(prefix, 0);
+  // the header is padded so that sections start 4-byte aligned in the file
+  const padded = Buffer.concat([headerBytes, Buffer.alloc((4 - ((prefix.length + headerBytes.length) % 4)) % 4, 0x20)]);
+  prefix.writeUInt32LE(padded.length, MAGIC.length);
+  return Buffer.concat([prefix, padded, ...w.chunks]);
 }
 
 export interface LoadedBase {
@@ -128,7 +179,7 @@ export interface LoadedBase {
 
 /**
  * Fill an empty `index` from a base file. Returns null if there is none; throws CorruptIndex if it
- * cannot be read as one. `reanalyze` recomputes word analyses (the analyzer changed since).
+ * cannot be used (damaged, another format, or written by another analyzer: then it is rebuilt).
  */
 export async function loadBase(file: string, index: SearchIndex, analyzer: string): Promise<LoadedBase | null> {
   let buf: Buffer;
@@ -139,80 +190,88 @@ export async function loadBase(file: string, index: SearchIndex, analyzer: strin
     throw new CorruptIndex(`cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    if (buf.length < MAGIC.length + 8 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptIndex('not an Aqiqat index');
-    let at = MAGIC.length;
-    const headerLength = buf.readUInt32LE(at);
-    at += 4;
-    if (at + headerLength + 4 > buf.length) throw new CorruptIndex('truncated header');
-    const header = JSON.parse(buf.toString('utf8', at, at + headerLength)) as Header;
-    at += headerLength;
-    if (header.format !== FORMAT_VERSION) throw new CorruptIndex(`index format ${header.format}, expected ${FORMAT_VERSION}`);
-    const count = buf.readUInt32LE(at);
-    at += 4;
-    const offsetsEnd = at + (count + 1) * 4;
-    if (offsetsEnd > buf.length) throw new CorruptIndex('truncated offsets');
-    // copy: the offsets must be 4-byte aligned for a Uint32Array view
-    const offsets = new Uint32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + offsetsEnd));
-    const blob = buf.subarray(offsetsEnd);
-    checkHeader(header, count);
-    if (offsets[count] !== blob.length) throw new CorruptIndex('postings length mismatch');
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptIndex('not an Aqiqat index');
+    const headerLength = buf.readUInt32LE(MAGIC.length);
+    const bodyStart = MAGIC.length + 4 + headerLength;
+    if (bodyStart > buf.length) throw new CorruptIndex('truncated header');
+    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, bodyStart)) as Header;
+    if (header?.format !== FORMAT_VERSION) throw new CorruptIndex(`index format ${String(header?.format)}, expected ${FORMAT_VERSION}`);
+    if (header.analyzer !== analyzer) throw new CorruptIndex('written with other spelling rules or another gazetteer');
+    if (typeof header.epoch !== 'string' || typeof header.fingerprint !== 'object' || header.fingerprint === null || !Array.isArray(header.sections)) {
+      throw new CorruptIndex('malformed header');
+    }
+    // a Buffer from readFile may share a pool: copy to its own aligned memory when it is not aligned
+    const body = (buf.byteOffset + bodyStart) % 4 === 0 ? buf.subarray(bodyStart) : new Uint8Array(buf.subarray(bodyStart));
+    const refs = new Map(header.sections.map((r) => [r.name, r]));
+    const raw = (name: string): SectionRef => {
+      const r = refs.get(name);
+      if (!r || !Number.isInteger(r.offset) || !Number.isInteger(r.length) || r.offset < 0 || r.length < 0 || r.offset + r.length > body.length) {
+        throw new CorruptIndex(`section ${name} is missing or out of bounds`);
+      }
+      return r;
+    };
+    const str = (name: string, count?: number): string[] => {
+      const r = raw(name);
+      const text = Buffer.from(body.buffer, body.byteOffset + r.offset, r.length).toString('utf8');
+      const items = count === 0 && text === '' ? [] : text.split(SEP);
+      if (count !== undefined && items.length !== count) throw new CorruptIndex(`section ${name} has ${items.length} items, expected ${count}`);
+      return items;
+    };
+    const num = <T extends Uint8Array | Uint16Array | Uint32Array>(name: string, make: (b: ArrayBuffer, o: number, n: number) => T, size: number, count?: number): T => {
+      const r = raw(name);
+      if (r.offset % size !== 0 || r.length % size !== 0) throw new CorruptIndex(`section ${name} is misaligned`);
+      const arr = make(body.buffer as ArrayBuffer, body.byteOffset + r.offset, r.length / size);
+      if (count !== undefined && arr.length !== count) throw new CorruptIndex(`section ${name} has ${arr.length} items, expected ${count}`);
+      return arr;
+    };
+    const u8 = (name: string, count?: number) => num(name, (b, o, n) => new Uint8Array(b, o, n), 1, count);
+    const u16 = (name: string, count?: number) => num(name, (b, o, n) => new Uint16Array(b, o, n), 2, count);
+    const u32 = (name: string, count?: number) => num(name, (b, o, n) => new Uint32Array(b, o, n), 4, count);
+    const table = (name: string) => {
+      const keys = str(`${name}.keys`);
+      const offsets = u32(`${name}.offsets`, keys.length + 1);
+      const ids = u32(`${name}.ids`);
+      if (offsets[keys.length] !== ids.length) throw new CorruptIndex(`table ${name} is inconsistent`);
+      for (let i = 0; i < ids.length; i++) if (ids[i]! >= header.words) throw new CorruptIndex(`table ${name} names a word that does not exist`);
+      return new KeyTable(keys, offsets, ids);
+    };
     const d = header.docs;
-    for (let i = 0; i < d.id.length; i++) {
-      const id = d.id[i]!;
-      const kind = d.kind[i] === 'a' ? 'article' : 'fact';
-      const meta: DocMeta = {
-        kind,
-        id,
-        articleId: kind === 'article' ? id : id.slice(0, id.indexOf('-')),
-        published: d.published[i]!,
-        lang: d.lang[i]!,
-        title: d.title[i]!,
-        textSha256: d.textSha256[i]!,
-        type: d.type[i]!,
-        date: d.date[i]!,
-        start: d.start[i]!,
-        end: d.end[i]!,
-        tags: d.tags[i]!,
-        entities: d.entities[i]!,
-      };
-      index.pushBaseDoc(meta);
-    }
-    const v = header.vocab;
-    const sameAnalyzer = header.analyzer === analyzer;
-    for (let i = 0; i < count; i++) {
-      const from = offsets[i]!;
-      const to = offsets[i + 1]!;
-      if (to < from || to > blob.length) throw new CorruptIndex('bad postings offsets');
-      const word = v.word[i]!;
-      const analysis: WordAnalysis = sameAnalyzer
-        ? { lower: v.lower[i] || word, stems: split(v.stems[i]!), key: v.key[i]!, keyStems: split(v.keyStems[i]!) }
-        : index.analyzer.analyze(word.startsWith('^') ? word.slice(1).charAt(0).toUpperCase() + word.slice(2) : word);
-      index.pushBaseWord(word, analysis, blob.subarray(from, to));
-    }
+    const w = header.words;
+    if (!Number.isInteger(d) || !Number.isInteger(w) || d < 0 || w < 0) throw new CorruptIndex('malformed counts');
+    const columns: BaseColumns = {
+      kinds: u8('kinds', d),
+      ids: str('ids', d),
+      published: u32('published', d),
+      langOf: u8('langOf', d),
+      langs: str('langs'),
+      typeOf: u16('typeOf', d),
+      types: str('types'),
+      titles: str('titles', d),
+      textShas: str('textShas', d),
+      dates: str('dates', d),
+      starts: u32('starts', d),
+      ends: u32('ends', d),
+      tags: str('tags', d),
+      entities: str('entities', d),
+      words: str('words', w),
+      lowers: str('lowers', w),
+      keys: str('keys', w),
+      stems: str('stems', w),
+      keyStems: str('keyStems', w),
+      postingOffsets: u32('postingOffsets', w + 1),
+      postings: u8('postings'),
+      byLower: table('byLower'),
+      byStem: table('byStem'),
+      byKey: table('byKey'),
+    };
+    if (columns.postingOffsets[w] !== columns.postings.length) throw new CorruptIndex('postings length mismatch');
+    if (columns.ids.some((id) => id === '')) throw new CorruptIndex('malformed document ids');
+    index.setBase(columns);
     return { epoch: header.epoch, analyzer: header.analyzer, fingerprint: header.fingerprint };
   } catch (e) {
     if (e instanceof CorruptIndex) throw e;
     throw new CorruptIndex(`unreadable index: ${(e as Error).message}`);
   }
-}
-
-const split = (s: string) => (s === '' ? [] : s.split(' '));
-
-function checkHeader(h: Header, count: number): void {
-  const ok =
-    typeof h.epoch === 'string' &&
-    typeof h.analyzer === 'string' &&
-    h.fingerprint !== null &&
-    typeof h.fingerprint === 'object' &&
-    h.docs !== null &&
-    typeof h.docs.kind === 'string' &&
-    Array.isArray(h.vocab?.word) &&
-    [h.vocab.word, h.vocab.lower, h.vocab.key, h.vocab.stems, h.vocab.keyStems].every((a) => Array.isArray(a) && a.length === count);
-  if (!ok) throw new CorruptIndex('malformed header');
-  const n = h.docs.kind.length;
-  const cols = [h.docs.id, h.docs.published, h.docs.lang, h.docs.title, h.docs.textSha256, h.docs.type, h.docs.date, h.docs.start, h.docs.end, h.docs.tags, h.docs.entities];
-  if (!cols.every((c) => Array.isArray(c) && c.length === n)) throw new CorruptIndex('malformed document table');
-  if (!h.docs.id.every((id) => typeof id === 'string' && id !== '')) throw new CorruptIndex('malformed document ids');
 }
 
 // ---- journal -------------------------------------------------------------------------------

@@ -169,7 +169,7 @@ export interface Matches {
 
 /** Every document that meets all clauses and `accept`, with its score. */
 export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: number) => boolean): Matches {
-  const size = index.docs.length;
+  const size = index.docCount;
   const total = new Float32Array(size);
   const worst = new Uint8Array(size).fill(255);
   let candidates: number[] | null = null;
@@ -186,7 +186,7 @@ export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: n
         for (const [v, tier] of tiers) {
           matched.add(v);
           // the same folded word (Dzhakishev for Zhakishev) before a folded inflection (Jäkışevtıñ)
-          const sameKey = tier === Tier.Folded && index.vocab[v]!.analysis.key === word.analysis.key ? 4 : 0;
+          const sameKey = tier === Tier.Folded && index.analysis(v).key === word.analysis.key ? 4 : 0;
           const base = TIER_SCORE[tier]! + sameKey;
           index.postings(v, (doc, weight) => ws.offer(doc, base + tfScore(weight), tier));
         }
@@ -219,9 +219,12 @@ export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: n
 
 /** Best first: score, then newest published, then id (stable across runs). The first `limit` only. */
 export function rank(index: SearchIndex, m: Matches, limit: number): number[] {
-  const docs = index.docs;
-  const better = (a: number, b: number): boolean =>
-    m.scores[a]! !== m.scores[b]! ? m.scores[a]! > m.scores[b]! : docs[a]!.published !== docs[b]!.published ? docs[a]!.published > docs[b]!.published : docs[a]!.id < docs[b]!.id;
+  const better = (a: number, b: number): boolean => {
+    if (m.scores[a]! !== m.scores[b]!) return m.scores[a]! > m.scores[b]!;
+    const pa = index.published(a);
+    const pb = index.published(b);
+    return pa !== pb ? pa > pb : index.docId(a) < index.docId(b);
+  };
   // keep a sorted top list; with unordered input, most documents fail the first comparison
   const top: number[] = [];
   for (const d of m.docs) {
