@@ -247,6 +247,9 @@ export class IndexedSearch implements SearchEngine {
     const ops: JournalOp[] = [];
     const articleId = e.article?.id ?? e.fact?.articleId;
     if (!articleId) return;
+    // no index yet in this archive: the first search builds it from the archive
+    const journalOnly = !this.#index;
+    if (journalOnly && !(await journalExists(journalFile(this.#layout)))) return;
     const n = shardOf(articleId).toString(16).padStart(2, '0');
     const fp = await shardFingerprint(this.#layout, [`${n}.articles.json`, `${n}.facts.json`]);
     if (e.type.endsWith('deleted')) {
@@ -271,7 +274,7 @@ export class IndexedSearch implements SearchEngine {
       await appendJournal(journalFile(this.#layout), ops);
       this.#journalOps += ops.length;
       if (this.#journalOps > COMPACT_AFTER) await this.#writeBase();
-    } else if (await journalExists(journalFile(this.#layout))) {
+    } else if (journalOnly) {
       // not loaded in this process (a CLI import): the journal carries the change to the next load
       await appendJournal(journalFile(this.#layout), ops);
     }
