@@ -137,7 +137,11 @@ const split = (s: string | undefined): string[] => (s ? s.split(' ') : []);
 
 export class SearchIndex {
   readonly deleted = new Set<number>();
-  readonly #docs: Array<DocMeta | undefined> = [];
+  /** base documents turned into objects so far (dense, sized at load) */
+  #baseDocs: Array<DocMeta | undefined> = [];
+  #baseCount = 0;
+  /** documents added since the base, numbered from #baseCount */
+  readonly #added: DocMeta[] = [];
   #docCount = 0;
   #docById: Map<string, number> | null = null;
   readonly #words: string[] = [];
@@ -155,6 +159,8 @@ export class SearchIndex {
   setBase(base: BaseColumns): void {
     this.#base = base;
     this.#docCount = base.ids.length;
+    this.#baseCount = base.ids.length;
+    this.#baseDocs = new Array<DocMeta | undefined>(base.ids.length).fill(undefined);
     this.#words.push(...base.words);
     this.byLower = base.byLower;
     this.byStem = base.byStem;
@@ -179,17 +185,16 @@ export class SearchIndex {
 
   /** Hot fields, without building the document object. */
   published(n: number): number {
-    const d = this.#docs[n];
-    return d ? d.published : this.#base!.published[n]!;
+    return n < this.#baseCount ? this.#base!.published[n]! : this.#added[n - this.#baseCount]!.published;
   }
 
   docId(n: number): string {
-    const d = this.#docs[n];
-    return d ? d.id : this.#base!.ids[n]!;
+    return n < this.#baseCount ? this.#base!.ids[n]! : this.#added[n - this.#baseCount]!.id;
   }
 
   doc(n: number): DocMeta {
-    let d = this.#docs[n];
+    if (n >= this.#baseCount) return this.#added[n - this.#baseCount]!;
+    let d = this.#baseDocs[n];
     if (d) return d;
     const b = this.#base!;
     const id = b.ids[n]!;
@@ -209,7 +214,7 @@ export class SearchIndex {
       tags: split(b.tags[n]),
       entities: split(b.entities[n]),
     };
-    this.#docs[n] = d;
+    this.#baseDocs[n] = d;
     return d;
   }
 
@@ -239,7 +244,7 @@ export class SearchIndex {
   addDoc(meta: DocMeta, weights: ReadonlyMap<string, number>): number {
     this.removeDoc(meta.id);
     const no = this.#docCount++;
-    this.#docs[no] = meta;
+    this.#added.push(meta);
     this.#ids().set(meta.id, no);
     for (const [word, weight] of weights) {
       const v = this.vocabIdOf(word);

@@ -225,6 +225,7 @@ export function rank(index: SearchIndex, m: Matches, limit: number): number[] {
     const pb = index.published(b);
     return pa !== pb ? pa > pb : index.docId(a) < index.docId(b);
   };
+  if (limit * 4 >= m.docs.length) return m.docs.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
   // keep a sorted top list; with unordered input, most documents fail the first comparison
   const top: number[] = [];
   for (const d of m.docs) {
