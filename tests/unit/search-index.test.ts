@@ -60,6 +60,18 @@ describe('search index on disk', () => {
     expect(await articleIds(await Archive.open(dir), 'Shymkent')).toEqual([article.id]);
   });
 
+  it('a loaded index picks up what another process added meanwhile (the app open while the CLI imports)', async () => {
+    const { dir, archive } = await archiveWith('Бірінші мақала');
+    await archive.search('мақала');
+    const cli = await Archive.open(dir);
+    const { article } = await cli.importArticle({ bytes: enc('Талдықорғанда жиын өтті'), name: 'f.txt' });
+    expect(await articleIds(archive, 'Taldykorgan')).toEqual([article.id]);
+    // and after the other process rebuilt the index
+    await cli.reindex();
+    const second = (await cli.importArticle({ bytes: enc('Талдықорғандағы сот'), name: 'g.txt' })).article;
+    expect((await articleIds(archive, 'Taldykorgan')).sort()).toEqual([article.id, second.id].sort());
+  });
+
   it('rebuilds a missing, garbage, truncated or hand-edited index file', async () => {
     const { dir, archive, ids } = await archiveWith('Жәкішевтің шағымы қаралды');
     await archive.search('x');

@@ -30,6 +30,7 @@ import {
   loadBase,
   newEpoch,
   readJournal,
+  readJournalTail,
   shardFingerprint,
   startJournal,
   type Fingerprint,
@@ -63,6 +64,8 @@ export class IndexedSearch implements SearchEngine {
   #analyzerId = '';
   #gazetteers: Gazetteer[] = [SHIPPED_GAZETTEER];
   #journalOps = 0;
+  /** bytes of the journal this process has applied: more means another process (the CLI) added some */
+  #journalEnd = 0;
   #aliases: { signature: string; table: AliasTable } | null = null;
   readonly #texts = new Map<string, string>();
   status: IndexStatus = { documents: 0, words: 0, journal: 0, rebuilt: 'no', repairedShards: 0 };
@@ -151,7 +154,8 @@ export class IndexedSearch implements SearchEngine {
     const journal = await readJournal(journalFile(this.#layout), base.epoch);
     for (const op of journal?.ops ?? []) this.#replay(op);
     this.#journalOps = journal?.ops.length ?? 0;
-    if (!journal) await startJournal(journalFile(this.#layout), this.#epoch);
+    this.#journalEnd = journal?.bytes ?? 0;
+    if (!journal) this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
     const repaired = await this.#repairStale();
     this.status = { ...this.#counts(), rebuilt: 'no', repairedShards: repaired };
     if (repaired > 0 || base.analyzer !== this.#analyzerId || this.#journalOps > COMPACT_AFTER) await this.#writeBase();
@@ -234,7 +238,7 @@ export class IndexedSearch implements SearchEngine {
     this.#epoch = newEpoch();
     const bytes = encodeBase(index, this.#analyzerId, this.#epoch, this.#fingerprint);
     await writeIndexFile(indexFile(this.#layout), bytes);
-    await startJournal(journalFile(this.#layout), this.#epoch);
+    this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
     this.#journalOps = 0;
     // the compacted base is the index now: reload it, so that memory holds no tombstones
     const fresh = new SearchIndex(this.#analyzer);
@@ -271,7 +275,8 @@ export class IndexedSearch implements SearchEngine {
     }
     if (this.#index) {
       for (const op of ops) this.#replay(op);
-      await appendJournal(journalFile(this.#layout), ops);
+      await this.#catchUp();
+      this.#journalEnd += await appendJournal(journalFile(this.#layout), ops);
       this.#journalOps += ops.length;
       if (this.#journalOps > COMPACT_AFTER) await this.#writeBase();
     } else if (journalOnly) {
@@ -286,7 +291,22 @@ export class IndexedSearch implements SearchEngine {
     return this.#aliases.table;
   }
 
+  /** Apply what other processes appended to the journal since (the CLI importing while the app runs). */
+  async #catchUp(): Promise<void> {
+    const tail = await readJournalTail(journalFile(this.#layout), this.#epoch, this.#journalEnd);
+    if (!tail) {
+      // another process compacted the index: load its base
+      this.#index = null;
+      await this.#load();
+      return;
+    }
+    for (const op of tail.ops) this.#replay(op);
+    this.#journalOps += tail.ops.length;
+    this.#journalEnd = tail.end;
+  }
+
   async #search(query: SearchQuery): Promise<SearchHit[]> {
+    await this.#catchUp();
     const index = this.#index!;
     const meta = this.store.meta.data;
     const parsed = parseQuery(query.text, this.#analyzer, this.#aliasTable(meta.entities));

@@ -14,7 +14,7 @@
  * again, alone.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic.js';
 import type { Layout } from '../layout.js';
@@ -281,13 +281,53 @@ export type JournalOp =
   | { del: string; fp: Fingerprint }
   | { fp: Fingerprint };
 
-export async function startJournal(file: string, epoch: string): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify({ epoch })}\n`);
+/** A new, empty journal for base `epoch`; returns its size in bytes. */
+export async function startJournal(file: string, epoch: string): Promise<number> {
+  const line = Buffer.from(`${JSON.stringify({ epoch })}\n`, 'utf8');
+  await writeFileAtomic(file, line);
+  return line.length;
 }
 
-export async function appendJournal(file: string, ops: readonly JournalOp[]): Promise<void> {
-  if (ops.length === 0) return;
-  await appendFile(file, ops.map((op) => `${JSON.stringify(op)}\n`).join(''));
+/** Append ops; returns the bytes written. */
+export async function appendJournal(file: string, ops: readonly JournalOp[]): Promise<number> {
+  if (ops.length === 0) return 0;
+  const data = Buffer.from(ops.map((op) => `${JSON.stringify(op)}\n`).join(''), 'utf8');
+  await appendFile(file, data);
+  return data.length;
+}
+
+/** Ops appended by another process after byte `from` (whole lines only), and the new end. */
+export async function readJournalTail(file: string, epoch: string, from: number): Promise<{ ops: JournalOp[]; end: number } | null> {
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => -1,
+  );
+  if (size < from) return null; // replaced by a compaction elsewhere: reload
+  if (size === from) return { ops: [], end: from };
+  const handle = await open(file, 'r');
+  try {
+    const first = `${JSON.stringify({ epoch })}\n`;
+    const head = Buffer.alloc(Buffer.byteLength(first));
+    await handle.read(head, 0, head.length, 0);
+    if (head.toString('utf8') !== first) return null; // another base since: reload
+    const buf = Buffer.alloc(size - from);
+    await handle.read(buf, 0, buf.length, from);
+    const text = buf.toString('utf8');
+    const last = text.lastIndexOf('\n');
+    const ops: JournalOp[] = [];
+    for (const line of text.slice(0, last + 1).split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const op = JSON.parse(line) as JournalOp;
+        if (op && typeof op === 'object' && typeof op.fp === 'object') ops.push(op);
+      } catch {
+        // a line cut by a concurrent write: the staleness check at the next start covers it
+      }
+    }
+    return { ops, end: from + Buffer.byteLength(text.slice(0, last + 1)) };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The journal's ops if it belongs to base `epoch`; unreadable lines are skipped (staleness repair covers them). */
