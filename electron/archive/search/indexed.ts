@@ -63,6 +63,7 @@ export class IndexedSearch implements SearchEngine {
   #fingerprint: Fingerprint = {};
   #analyzerId = '';
   #gazetteers: Gazetteer[] = [SHIPPED_GAZETTEER];
+  #analyzer = new Analyzer();
   #journalOps = 0;
   /** bytes of the journal this process has applied: more means another process (the CLI) added some */
   #journalEnd = 0;
@@ -131,8 +132,6 @@ export class IndexedSearch implements SearchEngine {
     this.#aliases = null;
   }
 
-  #analyzer = new Analyzer();
-
   async #load(): Promise<void> {
     await this.#setupAnalyzer();
     const index = new SearchIndex(this.#analyzer);
@@ -158,7 +157,7 @@ export class IndexedSearch implements SearchEngine {
     if (!journal) this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
     const repaired = await this.#repairStale();
     this.status = { ...this.#counts(), rebuilt: 'no', repairedShards: repaired };
-    if (repaired > 0 || base.analyzer !== this.#analyzerId || this.#journalOps > COMPACT_AFTER) await this.#writeBase();
+    if (repaired > 0 || this.#journalOps > COMPACT_AFTER) await this.#writeBase();
   }
 
   #counts() {
