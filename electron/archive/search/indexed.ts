@@ -36,7 +36,7 @@ import {
   type Fingerprint,
   type JournalOp,
 } from './persist.js';
-import { evaluate, expandWord, parseQuery, rank, type ParsedQuery, type QueryWord } from './query.js';
+import { evaluate, expandWord, parseQuery, rank, Scratch, type ParsedQuery, type QueryWord } from './query.js';
 import { makeSnippet } from './snippet.js';
 
 /** Bump when tokenizing, stemming or folding changes: older indexes are then re-analysed. */
@@ -69,6 +69,7 @@ export class IndexedSearch implements SearchEngine {
   #journalEnd = 0;
   #aliases: { signature: string; table: AliasTable } | null = null;
   readonly #texts = new Map<string, string>();
+  readonly #scratch = new Scratch();
   status: IndexStatus = { documents: 0, words: 0, journal: 0, rebuilt: 'no', repairedShards: 0 };
   /** How long the last change took to reach the index (the bench's "incremental add"). */
   lastUpdateMs = 0;
@@ -313,7 +314,7 @@ export class IndexedSearch implements SearchEngine {
     const accept = compileFilters(index, query.filters ?? {}, meta);
     let matches;
     try {
-      matches = evaluate(index, parsed, accept);
+      matches = evaluate(index, parsed, accept, this.#scratch);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       // corrupt postings: the index is rebuilt from the archive, and the query runs again

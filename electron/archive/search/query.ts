@@ -141,8 +141,8 @@ export function expandWord(index: SearchIndex, word: QueryWord, alias: boolean):
 class ClauseScores {
   readonly scores: Float32Array;
   readonly tiers: Uint8Array;
-  readonly docs: number[] = [];
-  constructor(size: number) {
+  docs: number[] = [];
+  constructor(readonly size: number) {
     this.scores = new Float32Array(size);
     this.tiers = new Uint8Array(size);
   }
@@ -153,6 +153,51 @@ class ClauseScores {
       this.scores[doc] = score;
       this.tiers[doc] = tier;
     }
+  }
+  /** Zero what was touched, so that the arrays serve the next query (no allocation, less GC). */
+  clear(): void {
+    for (const d of this.docs) {
+      this.scores[d] = 0;
+      this.tiers[d] = 0;
+    }
+    this.docs = [];
+  }
+}
+
+/** Score arrays kept between queries of one engine (queries run one at a time). */
+export class Scratch {
+  #free: ClauseScores[] = [];
+  #size = -1;
+  total = new Float32Array(0);
+  worst = new Uint8Array(0);
+  #touched: number[] = [];
+
+  begin(size: number): void {
+    if (size !== this.#size) {
+      this.#size = size;
+      this.#free = [];
+      this.total = new Float32Array(size);
+      this.worst = new Uint8Array(size).fill(255);
+    } else {
+      for (const d of this.#touched) {
+        this.total[d] = 0;
+        this.worst[d] = 255;
+      }
+    }
+    this.#touched = [];
+  }
+
+  touch(docs: readonly number[]): void {
+    for (const d of docs) this.#touched.push(d);
+  }
+
+  take(): ClauseScores {
+    return this.#free.pop() ?? new ClauseScores(this.#size);
+  }
+
+  give(c: ClauseScores): void {
+    c.clear();
+    if (c.size === this.#size) this.#free.push(c);
   }
 }
 
@@ -168,21 +213,22 @@ export interface Matches {
 }
 
 /** Every document that meets all clauses and `accept`, with its score. */
-export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: number) => boolean): Matches {
-  const size = index.docCount;
-  const total = new Float32Array(size);
-  const worst = new Uint8Array(size).fill(255);
+export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: number) => boolean, scratch = new Scratch()): Matches {
+  scratch.begin(index.docCount);
+  const total = scratch.total;
+  const worst = scratch.worst;
   let candidates: number[] | null = null;
   const matchedWords: Array<Set<number>> = [];
   for (const clause of query.clauses) {
-    const clauseScores = new ClauseScores(size);
+    const clauseScores = scratch.take();
     const matched = new Set<number>();
     for (const alt of clause.alternatives) {
-      const altScores = alt.words.length === 1 ? clauseScores : new ClauseScores(size);
+      const single = alt.words.length === 1;
+      const altScores = single ? clauseScores : scratch.take();
       let altDocs: number[] | null = null;
       for (const word of alt.words) {
         const tiers = expandWord(index, word, alt.alias);
-        const ws = alt.words.length === 1 ? altScores : new ClauseScores(size);
+        const ws = single ? altScores : scratch.take();
         for (const [v, tier] of tiers) {
           matched.add(v);
           // the same folded word (Dzhakishev for Zhakishev) before a folded inflection (Jäkışevtıñ)
@@ -190,26 +236,33 @@ export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: n
           const base = TIER_SCORE[tier]! + sameKey;
           index.postings(v, (doc, weight) => ws.offer(doc, base + tfScore(weight), tier));
         }
-        if (alt.words.length > 1) {
+        if (!single) {
           // all words of a multi-word name: keep documents having each, summing their scores
-          const docs: number[] = altDocs === null ? ws.docs : altDocs.filter((d) => ws.scores[d]! > 0);
+          const docs: number[] = altDocs === null ? [...ws.docs] : altDocs.filter((d) => ws.scores[d]! > 0);
           for (const d of docs) {
-            altScores.scores[d] = (altDocs === null ? 0 : altScores.scores[d]!) + ws.scores[d]!;
-            altScores.tiers[d] = Math.min(altDocs === null ? 255 : altScores.tiers[d]!, ws.tiers[d]!);
+            if (altDocs === null) altScores.offer(d, ws.scores[d]!, ws.tiers[d]!);
+            else {
+              altScores.scores[d] = altScores.scores[d]! + ws.scores[d]!;
+              altScores.tiers[d] = Math.min(altScores.tiers[d]!, ws.tiers[d]!);
+            }
           }
           altDocs = docs;
+          scratch.give(ws);
         }
       }
-      if (alt.words.length > 1 && altDocs) {
-        for (const d of altDocs) clauseScores.offer(d, altScores.scores[d]! / alt.words.length, altScores.tiers[d]!);
+      if (!single) {
+        for (const d of altDocs ?? []) clauseScores.offer(d, altScores.scores[d]! / alt.words.length, altScores.tiers[d]!);
+        scratch.give(altScores);
       }
     }
     matchedWords.push(matched);
-    const docs: number[] = candidates === null ? clauseScores.docs : candidates.filter((d) => clauseScores.scores[d]! > 0);
+    const docs: number[] = candidates === null ? [...clauseScores.docs] : candidates.filter((d) => clauseScores.scores[d]! > 0);
+    if (candidates === null) scratch.touch(docs);
     for (const d of docs) {
       total[d] = total[d]! + clauseScores.scores[d]!;
       worst[d] = Math.min(worst[d]!, clauseScores.tiers[d]!);
     }
+    scratch.give(clauseScores);
     candidates = docs;
     if (candidates.length === 0) break;
   }
