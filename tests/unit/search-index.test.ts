@@ -148,3 +148,22 @@ describe('search index on disk', () => {
     expect(await articleIds(await Archive.open(dir), 'Лисаковка')).toEqual(ids);
   });
 });
+
+describe('search index at scale', () => {
+  it('saves and loads a vocabulary of 150k words (no argument-spread limits)', async () => {
+    const { Analyzer } = await import('../../electron/archive/search/analyze.js');
+    const { SearchIndex } = await import('../../electron/archive/search/index.js');
+    const { encodeBase, loadBase } = await import('../../electron/archive/search/persist.js');
+    const index = new SearchIndex(new Analyzer());
+    const weights = new Map<string, number>();
+    for (let i = 0; i < 150_000; i++) weights.set(`w${i.toString(36)}`, 1);
+    const meta = { kind: 'article' as const, id: 'aaaaaaaaaaaa', articleId: 'aaaaaaaaaaaa', published: 20200101, lang: 'kk', title: 't', textSha256: '', type: '', date: '', start: 0, end: 0, tags: [], entities: [] };
+    index.addDoc(meta, weights);
+    const file = path.join(await tempDir(), 'big.idx');
+    await writeFile(file, encodeBase(index, 'a', 'e', {}));
+    const loaded = new SearchIndex(new Analyzer());
+    expect(await loadBase(file, loaded, 'a')).toMatchObject({ epoch: 'e' });
+    expect(loaded.vocabSize).toBe(150_000);
+    expect(loaded.byLower.get('w2bi')).toEqual([loaded.knownVocabId('w2bi')]);
+  }, 90_000);
+});

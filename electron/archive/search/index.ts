@@ -161,7 +161,8 @@ export class SearchIndex {
     this.#docCount = base.ids.length;
     this.#baseCount = base.ids.length;
     this.#baseDocs = new Array<DocMeta | undefined>(base.ids.length).fill(undefined);
-    this.#words.push(...base.words);
+    // not push(...words): a spread of 100k+ arguments overflows the stack
+    for (const w of base.words) this.#words.push(w);
     this.byLower = base.byLower;
     this.byStem = base.byStem;
     this.byKey = base.byKey;
