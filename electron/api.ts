@@ -13,6 +13,7 @@ import type { TagNode } from './archive/tags.js';
 import type { SearchHit } from './archive/search/engine.js';
 import type { DossierPreview, SavedDossier } from './archive/dossier/host.js';
 import { DOSSIER_LANGS, PAPERS } from './archive/dossier/types.js';
+import { SearchFiltersSchema } from './archive/search/filters.js';
 
 export type { Article, ArticleDetail, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
@@ -62,7 +63,7 @@ export const inputs = {
     .strict(),
   listFacts: z.object({ articleId: id.optional() }).strict(),
   deleteFact: z.object({ id }).strict(),
-  search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional() }).strict(),
+  search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional(), filters: SearchFiltersSchema.optional() }).strict(),
   archiveInfo: z.object({}).strict(),
   // issue 3: annotation, entities, tags, cases
   editFact: z

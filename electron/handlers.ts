@@ -18,7 +18,7 @@ export function createHandlers(archive: Archive, version: string, dossier?: Doss
     addFact: (input) => archive.addFact(input),
     listFacts: ({ articleId }) => archive.listFacts(articleId),
     deleteFact: ({ id }) => archive.deleteFact(id),
-    search: ({ text, limit }) => archive.search(text, limit),
+    search: ({ text, limit, filters }) => archive.searchFiltered({ text, limit, filters }),
     archiveInfo: async (): Promise<ArchiveInfo> => ({ root: archive.root, version }),
     editFact: ({ id, ...patch }) => archive.editFact(id, patch),
     restoreFact: (input) => archive.restoreFact(input),

@@ -11,7 +11,8 @@ import type { Anchor, Article, Case, Entity, EntityKind, EventDate, Fact, FactRo
 import { moveTag, tagTree, type TagNode } from './tags.js';
 import { timelineOrder } from './timeline.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
-import { ScanSearch } from './search/scan.js';
+import type { SearchFilters } from './search/filters.js';
+import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed.js';
 import { ArchiveStore, type OpenOptions } from './store.js';
 
 export interface FactView {
@@ -84,10 +85,10 @@ function caseSummary(c: Case): CaseSummary {
 }
 
 export class Archive {
-  readonly #search: SearchEngine;
+  readonly #search: IndexedSearch;
 
   private constructor(readonly store: ArchiveStore) {
-    this.#search = new ScanSearch(store);
+    this.#search = new IndexedSearch(store);
   }
 
   get root(): string {
@@ -295,5 +296,20 @@ export class Archive {
       articles.set(id, a ? { id: a.id, title: a.title, publishedAt: a.publishedAt, url: a.url, publisher: a.publisher } : { id, title: id, publishedAt: null, url: null, publisher: null });
     }
     return timelineOrder(this.viewFacts([...facts]), (f) => f.date).map((f) => ({ ...f, article: articles.get(f.articleId)! }));
+  }
+
+  /** Search with filters (kind, tags, case, fact type, people, places, dates, languages). */
+  searchFiltered(query: { text: string; limit?: number | undefined; filters?: SearchFilters | undefined }): Promise<SearchHit[]> {
+    return this.#search.search(query);
+  }
+
+  /** Build the search index again from the archive; progress as (articles done, total). */
+  reindex(onProgress?: Progress): Promise<IndexStatus> {
+    return this.#search.reindex(onProgress);
+  }
+
+  /** Load (or build) the search index now rather than at the first search. */
+  searchReady(): Promise<void> {
+    return this.#search.ready();
   }
 }

@@ -13,6 +13,7 @@ import { registerProtectCommands } from './cli/protect.js';
 import { registerSearchCommands } from './cli/search.js';
 import { registerAnnotationCommands } from './cli/annotation.js';
 import { registerDossierCommands } from './cli/dossier.js';
+import { registerReindexCommands } from './cli/reindex.js';
 import { AqiqatError, userMessage } from './errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -67,6 +68,7 @@ export function buildProgram(io: Io): Command {
   registerImportCommands(program, cli);
   registerProtectCommands(program, cli);
   registerDossierCommands(program, cli);
+  registerReindexCommands(program, cli);
   return program;
 }
 

@@ -45,6 +45,11 @@ describe('encryption at rest', () => {
     expect(JSON.parse(aqiqat([...A, 'show', id, '--json']).stdout).text).toContain(MARKER);
     expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({ action: 'article-added', articleId: id });
     expect(aqiqat([...A, 'verify']).code).toBe(0);
+    // the search index (index/search.idx and its journal) is sealed too: no word of the texts in clear
+    expect((await readdir(path.join(dir, 'index'))).length).toBeGreaterThan(0);
+    expect(aqiqat([...A, 'import', '-', '--json'], {}, `Жаңа ${MARKER} хабары`).code).toBe(0);
+    expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json']).stdout)).toHaveLength(2);
+    expect(grepR(dir, MARKER, MARKER.toLowerCase(), 'zqxmarker', 'Жексебаев', 'жексебаев', 'jeksebaev')).toEqual([]);
     // stored files are not named by the SHA-256 of their content: that would confirm a known article is here
     const articles = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout) as Array<{ sha256: string; textSha256: string }>;
     const names = [...(await readdir(path.join(dir, 'texts'))), ...(await readdir(path.join(dir, 'sources')))].join(' ');

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, errorLine, type SearchHit } from '../../api.js';
+import type { Input } from '../../../electron/api.js';
+
+export type SearchFilters = NonNullable<Input<'search'>['filters']>;
 
 export type SearchState =
   | { status: 'idle' }
@@ -7,12 +10,13 @@ export type SearchState =
   | { status: 'error'; error: string }
   | { status: 'done'; hits: SearchHit[] };
 
-/** Waits for typing to pause: the first engine reads every text per query. */
-const DEBOUNCE_MS = 180;
+/** Waits for typing to pause: one query per pause, not per key. */
+const DEBOUNCE_MS = 120;
 const LIMIT = 200;
 
-export function useSearch(query: string): SearchState {
+export function useSearch(query: string, filters: SearchFilters = {}): SearchState {
   const [state, setState] = useState<SearchState>({ status: 'idle' });
+  const filterKey = JSON.stringify(filters);
   useEffect(() => {
     const text = query.trim();
     if (!text) {
@@ -23,7 +27,7 @@ export function useSearch(query: string): SearchState {
     setState((s) => (s.status === 'done' ? s : { status: 'searching' }));
     const timer = setTimeout(() => {
       api()
-        .search({ text, limit: LIMIT })
+        .search({ text, limit: LIMIT, filters: JSON.parse(filterKey) as SearchFilters })
         .then(
           (hits) => current && setState({ status: 'done', hits }),
           (e: unknown) => current && setState({ status: 'error', error: errorLine(e) }),
@@ -33,6 +37,6 @@ export function useSearch(query: string): SearchState {
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, filterKey]);
   return state;
 }

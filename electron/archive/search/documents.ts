@@ -1,0 +1,87 @@
+/**
+ * What the index holds of an article and its facts: one document per article (title + text) and one
+ * per fact (its quote, a passage of the article text). Weights: a title or quote occurrence counts
+ * TITLE_WEIGHT times a body occurrence, so titles and quotes rank above body text.
+ */
+import type { Article, Fact } from '../model.js';
+import { tokenize, type Token } from './analyze.js';
+import { vocabWord, type DocMeta } from './index.js';
+
+export const TITLE_WEIGHT = 3;
+
+export interface IndexDoc {
+  meta: DocMeta;
+  weights: Map<string, number>;
+}
+
+const day = (iso: string | null): number => (iso ? Number(iso.replace(/-/g, '')) : 0);
+
+function count(tokens: readonly Token[], weight: number, into: Map<string, number>): void {
+  for (const t of tokens) {
+    const w = vocabWord(t.surface);
+    into.set(w, (into.get(w) ?? 0) + weight);
+  }
+}
+
+export function articleDoc(article: Article, tokens: readonly Token[]): IndexDoc {
+  const weights = new Map<string, number>();
+  count(tokenize(article.title), TITLE_WEIGHT, weights);
+  count(tokens, 1, weights);
+  return {
+    meta: {
+      kind: 'article',
+      id: article.id,
+      articleId: article.id,
+      published: day(article.publishedAt),
+      lang: article.lang,
+      title: article.title,
+      textSha256: article.textSha256,
+      type: '',
+      date: '',
+      start: 0,
+      end: 0,
+      tags: article.tags,
+      entities: [],
+    },
+    weights,
+  };
+}
+
+/** A fact's document: the article's tokens inside the quote (the text is tokenized once per article). */
+export function factDoc(fact: Fact, article: Article, textTokens: readonly Token[]): IndexDoc {
+  const { start, end } = fact.anchor;
+  const weights = new Map<string, number>();
+  count(tokensIn(textTokens, start, end), TITLE_WEIGHT, weights);
+  return {
+    meta: {
+      kind: 'fact',
+      id: fact.id,
+      articleId: fact.articleId,
+      published: day(article.publishedAt),
+      lang: article.lang,
+      title: '',
+      textSha256: '',
+      type: fact.type,
+      date: fact.date?.value ?? '',
+      start,
+      end,
+      tags: fact.tags,
+      entities: [...fact.people, ...fact.places, ...fact.organizations],
+    },
+    weights,
+  };
+}
+
+/** Tokens lying inside [start, end) of a token list sorted by start. */
+export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < end; i++) if (tokens[i]!.end <= end) out.push(tokens[i]!);
+  return out;
+}
