@@ -36,27 +36,36 @@ export function domToText(root: TextSource): string {
     if (p !== '') paragraphs.push(p);
     line = '';
   };
-  const walk = (node: TextSource, pre: boolean) => {
+  // An explicit stack, not recursion: hostile pages nest tens of thousands of elements deep.
+  type Step = { node: TextSource; pre: boolean; exit?: false } | { tag: string; exit: true };
+  const stack: Step[] = [{ node: root, pre: false }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if (step.exit) {
+      if (step.tag === 'td' || step.tag === 'th') line += ' ';
+      else flush();
+      continue;
+    }
+    const { node, pre } = step;
     if (node.nodeType === TEXT_NODE) {
       const t = node.textContent ?? '';
       line += pre ? t : t.replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeName.toLowerCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag)) continue;
     if (tag === 'br') {
       line += '\n';
-      return;
+      continue;
     }
-    const block = BLOCK.has(tag) || tag === 'td' || tag === 'th';
-    if (block && tag !== 'td' && tag !== 'th') flush();
+    const cell = tag === 'td' || tag === 'th';
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    if (block || cell) stack.push({ tag, exit: true });
     const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i]!, pre || tag === 'pre');
-    if (tag === 'td' || tag === 'th') line += ' ';
-    else if (block) flush();
-  };
-  walk(root, false);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, pre: pre || tag === 'pre' });
+  }
   flush();
   return paragraphs.join('\n\n');
 }

@@ -18,6 +18,9 @@ export async function extractHtml(bytes: Uint8Array, name: string): Promise<Extr
 export function extractHtmlString(html: string): Extracted {
   const parse = () => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const doc = parse();
+  // Readability and selector queries walk ancestors per node: on a hostile, absurdly deep or huge tree
+  // they would run for minutes, so such a page is reduced to its plain text, without metadata
+  if (!withinLimits(doc.documentElement as unknown as TextSource)) return { text: domToText(doc.documentElement as unknown as TextSource), meta: {} };
   const meta = pageMetadata(doc as unknown as MetaDocument, html);
   const pageTitle = textOf(doc as unknown as MetaDocument, 'title') ?? textOf(doc as unknown as MetaDocument, 'h1');
   // Readability changes the document it reads, and may find nothing on a short page
@@ -37,8 +40,24 @@ export function extractHtmlString(html: string): Extracted {
     // no article found: the whole page's text, without its scripts and chrome
     const whole = parse();
     for (const el of Array.from(whole.querySelectorAll('nav, header, footer, aside'))) el.remove();
-    text = domToText((whole.body ?? whole.documentElement) as unknown as TextSource);
+    text = domToText(whole.documentElement as unknown as TextSource);
   }
   meta.title ??= pageTitle;
   return { text, meta };
+}
+
+/** Deeper or larger than any real article page (news pages: depth < 60, a few thousand elements). */
+export const READABILITY_LIMITS = { maxDepth: 300, maxElements: 50_000 };
+
+function withinLimits(root: TextSource | null): boolean {
+  if (!root) return true;
+  let elements = 0;
+  const stack: Array<[TextSource, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > READABILITY_LIMITS.maxDepth || ++elements > READABILITY_LIMITS.maxElements) return false;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push([kids[i]!, depth + 1]);
+  }
+  return true;
 }

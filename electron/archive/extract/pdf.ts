@@ -5,6 +5,7 @@
  * without a text layer (a scan) is refused with a clear message; OCR is a later step.
  */
 import { AqiqatError } from '../errors.js';
+import { titleFromText } from '../text.js';
 import type { Extracted } from './types.js';
 
 /** pdf.js runs in this process: a document is read page by page, never more than this many. */
@@ -46,7 +47,9 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
     if (letters === 0) throw new AqiqatError(`${name} is a scanned PDF with no text layer; OCR is not supported yet`);
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title) ? info.Title.trim() : undefined;
-    return { text: pages.join('\n\n'), meta: { title, pages: doc.numPages } };
+    // without a document title, the first line of text (never a page marker)
+    const firstLine = pages.join('\n').split('\n').find((l) => l.trim() !== '' && !/^\[page \d+\]$/.test(l));
+    return { text: pages.join('\n\n'), meta: { title: title ?? (firstLine ? titleFromText(firstLine) : undefined), pages: doc.numPages } };
   } finally {
     await doc.destroy();
   }

@@ -1,0 +1,82 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { Archive } from '../../../electron/archive/archive.js';
+import { readImportFile } from '../../../electron/archive/articles.js';
+import { extract } from '../../../electron/archive/extract/index.js';
+import { tempDir } from '../helpers.js';
+import { makeDocx } from './fixtures.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** A one-page PDF with a Latin text layer and no document title (standard Helvetica, nothing embedded). */
+function tinyPdf(lines: string[]): Uint8Array {
+  const stream = `BT /F1 11 Tf 30 TL 50 800 Td\n${lines.map((l) => `(${l}) Tj T*`).join('\n')}\nET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return enc(out);
+}
+
+describe('hostile and odd input', () => {
+  it('reduces a page nested 60,000 elements deep to its text instead of hanging or overflowing the stack', async () => {
+    const html = `<html><body>${'<div>'.repeat(60_000)}deep text<script>alert(1)</script>${'</div>'.repeat(60_000)}</body></html>`;
+    const { text } = await extract(enc(html), 'deep.html');
+    expect(text).toBe('deep text');
+  });
+
+  it('titles an untitled PDF by its first line, never by a page marker', async () => {
+    const { text, meta } = await extract(tinyPdf(['Court hearing in Oskemen', 'The appeal was denied.']), 'untitled.pdf');
+    expect(text).toBe('[page 1]\n\nCourt hearing in Oskemen\n\nThe appeal was denied.');
+    expect(meta.title).toBe('Court hearing in Oskemen');
+  });
+
+  it('refuses a file over the import limit before reading it', async () => {
+    const file = path.join(await tempDir(), 'huge.html');
+    const handle = await open(file, 'w');
+    await handle.truncate(51 * 1024 * 1024); // sparse: no 51 MB written to the disk
+    await handle.close();
+    await expect(readImportFile(file)).rejects.toThrow(/huge\.html is 51\.0 MB; the import limit is 50\.0 MB$/);
+  });
+
+  it('does not expand XML entities in a .docx (billion laughs)', async () => {
+    const zip = await JSZip.loadAsync(await makeDocx([{ text: 'x' }]));
+    const lol = ['<!ENTITY a "lollollollollollollollollollol">', ...Array.from({ length: 8 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`)].join('');
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0"?><!DOCTYPE w:document [${lol}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Мәтін &i;</w:t></w:r></w:p></w:body></w:document>`,
+    );
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const result = await extract(bytes, 'lol.docx').then(
+      (r) => r.text,
+      (e: Error) => e.message,
+    );
+    expect(result.length).toBeLessThan(1000); // either a clear error or the text without a billion "lol"s
+  });
+
+  it('a bad file in a batch fails alone; the CLI-style results name it', async () => {
+    const archive = await Archive.create(await tempDir());
+    const { importFiles } = await import('../../../electron/archive/batch.js');
+    const dir = await tempDir();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'good.txt'), 'Жақсы мәтін');
+    await writeFile(path.join(dir, 'bad.pdf'), '%PDF-1.7 nothing');
+    const { items, summary } = await importFiles(archive, [path.join(dir, 'bad.pdf'), path.join(dir, 'good.txt')]);
+    expect(summary).toMatchObject({ imported: 1, failed: 1 });
+    expect(items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^bad\.pdf is not a readable PDF/) });
+  });
+});
