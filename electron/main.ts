@@ -11,6 +11,7 @@ import { userMessage } from './archive/errors.js';
 import { defaultArchiveDir } from './archive/paths.js';
 import { createSampleArchive } from './archive/sample.js';
 import { IPC_CHANNEL } from './api.js';
+import { guardContents, guardSession, isTrustedSender } from './guards.js';
 import { createDispatcher } from './handlers.js';
 import { electronDossierHost } from './dossier-printer.js';
 import {
@@ -20,7 +21,6 @@ import {
   CONTENT_SECURITY_POLICY,
   contentTypeOf,
   HOST_RESOLVER_RULES,
-  isAllowedRequest,
   webPreferences,
 } from './security.js';
 
@@ -39,10 +39,7 @@ async function openArchive(): Promise<Archive> {
 }
 
 function lockDown(): void {
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  guardSession(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     const file = appFileFor(rendererDir, request.url);
     if (!file) return new Response('not found', { status: 404 });
@@ -54,12 +51,7 @@ function lockDown(): void {
       return new Response('not found', { status: 404 });
     }
   });
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  app.on('web-contents-created', (_event, contents: WebContents) => guardContents(contents));
 }
 
 async function start(): Promise<void> {
@@ -75,7 +67,7 @@ async function start(): Promise<void> {
   const dispatch = createDispatcher(archive, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive
-    if (!event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`)) return { ok: false, error: 'refused: unknown sender' };
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };
     return dispatch(method, input);
   });
   const win = new BrowserWindow({

@@ -38,6 +38,8 @@ export function webPreferences(preload: string) {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // middle-click would open a link in a new window (denied anyway by setWindowOpenHandler)
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

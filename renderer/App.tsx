@@ -10,7 +10,11 @@ import { useArticles } from './features/library/useArticles.js';
 import { Reader } from './features/reader/Reader.js';
 import { SearchBox } from './features/search/SearchBox.js';
 import { SearchResults } from './features/search/SearchResults.js';
-import { Sidebar } from './Sidebar.js';
+import { Sidebar, type Section } from './Sidebar.js';
+import { CasesSection } from './features/cases/CasesSection.js';
+import { EntitiesSection } from './features/entities/EntitiesSection.js';
+import { TagsSection } from './features/tags/TagsSection.js';
+import { useI18n } from './i18n/i18n.js';
 import { useGlobalShortcuts } from './useGlobalShortcuts.js';
 
 interface Open {
@@ -27,8 +31,16 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const searching = query.trim() !== '';
+  const [section, setSection] = useState<Section>('library');
+  const { t } = useI18n();
 
   const focusSearch = useCallback(() => {
+    setSection('library');
+    // the search box is in the library's list pane: after a section switch it exists on the next frame
+    requestAnimationFrame(() => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    });
     searchRef.current?.focus();
     searchRef.current?.select();
   }, []);
@@ -49,14 +61,30 @@ export function App() {
     [reload, openArticle],
   );
 
+  const openFromSection = useCallback((articleId: string, factId: string | null) => {
+    setSection('library');
+    setOpen({ articleId, hitKey: null, factId });
+  }, []);
+
+  if (section !== 'library') {
+    return (
+      <div className="app">
+        <Sidebar articleCount={library.articles?.length ?? null} section={section} onSection={setSection} />
+        {section === 'cases' && <CasesSection onOpenArticle={openFromSection} />}
+        {section === 'entities' && <EntitiesSection onOpenArticle={openFromSection} />}
+        {section === 'tags' && <TagsSection />}
+      </div>
+    );
+  }
+
   return (
     <div className="app">
-      <Sidebar articleCount={library.articles?.length ?? null} />
+      <Sidebar articleCount={library.articles?.length ?? null} section={section} onSection={setSection} />
       <section className="list-pane" aria-label={searching ? 'Search' : 'Library'}>
         <header className="list-head">
           <SearchBox ref={searchRef} value={query} onChange={setQuery} onDown={() => listRef.current?.focus()} />
           <div className="list-title-row">
-            <h2 className="list-title">{searching ? 'Search results' : 'Library'}</h2>
+            <h2 className="list-title">{searching ? t('app.searchResults') : t('app.library')}</h2>
             <ImportButton onImported={(r) => void onImported(r)} />
           </div>
         </header>
@@ -75,18 +103,19 @@ export function App() {
 }
 
 function NothingOpen({ empty }: { empty: boolean }) {
+  const { t } = useI18n();
   return (
     <div className="pane-message empty detail-empty">
       {empty ? (
         <>
-          <p className="empty-title">Your archive is empty</p>
-          <p>Import an article saved as a UTF-8 .txt file to start reading and marking facts.</p>
+          <p className="empty-title">{t('app.emptyTitle')}</p>
+          <p>{t('app.emptyText')}</p>
         </>
       ) : (
         <>
-          <p className="empty-title">Choose an article to read</p>
+          <p className="empty-title">{t('app.chooseTitle')}</p>
           <p>
-            <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>/</kbd> searches the archive
+            <kbd>↑</kbd> <kbd>↓</kbd> {t('app.chooseText', { key: '/' })}
           </p>
         </>
       )}

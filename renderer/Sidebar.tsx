@@ -1,10 +1,16 @@
 import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { DossierExport } from './features/dossier/DossierExport.js';
+import { useI18n } from './i18n/i18n.js';
+import { LANGS, MESSAGES, type Lang } from './i18n/messages.js';
 
-/** Sections of DESIGN §8; only the Library exists so far, the others arrive with their features. */
-export function Sidebar({ articleCount }: { articleCount: number | null }) {
+export type Section = 'library' | 'cases' | 'entities' | 'tags';
+const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags'];
+
+/** Sections of DESIGN §8 (saved searches arrive with their feature), the interface language, the shortcuts. */
+export function Sidebar({ articleCount, section = 'library', onSection }: { articleCount: number | null; section?: Section; onSection?: (s: Section) => void }) {
   const version = useVersion();
+  const { t, lang, setLang } = useI18n();
   return (
     <nav className="sidebar" aria-label="Sections">
       <div className="brand">
@@ -12,16 +18,40 @@ export function Sidebar({ articleCount }: { articleCount: number | null }) {
         <span className="brand-tag">Offline archive</span>
       </div>
       <ul className="sections">
-        <li>
-          <button type="button" className="section is-current" aria-current="page">
-            <span>Library</span>
-            {articleCount !== null && <span className="count">{articleCount}</span>}
-          </button>
-        </li>
+        {SECTIONS.map((s) => (
+          <li key={s}>
+            <button type="button" className={`section${s === section ? ' is-current' : ''}`} aria-current={s === section ? 'page' : undefined} onClick={() => onSection?.(s)}>
+              <span>{t(`section.${s}`)}</span>
+              {s === 'library' && articleCount !== null && <span className="count">{articleCount}</span>}
+            </button>
+          </li>
+        ))}
       </ul>
       <DossierExport />
+      <label className="lang-select">
+        <span>{t('settings.language')}</span>
+        <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {MESSAGES[l]['lang.name']}
+            </option>
+          ))}
+        </select>
+      </label>
+      <section className="shortcuts" aria-label={t('shortcuts.title')}>
+        <dl>
+          <dt><kbd>/</kbd></dt>
+          <dd>{t('shortcuts.search')}</dd>
+          <dt><kbd>Ctrl+Enter</kbd></dt>
+          <dd>{t('shortcuts.save')}</dd>
+          <dt><kbd>j</kbd> <kbd>k</kbd></dt>
+          <dd>{t('shortcuts.next')}</dd>
+          <dt><kbd>e</kbd></dt>
+          <dd>{t('fact.edit')}</dd>
+        </dl>
+      </section>
       <p className="sidebar-foot">
-        <span className="offline-dot" aria-hidden="true" /> Works offline{version && <> · v{version}</>}
+        <span className="offline-dot" aria-hidden="true" /> {t('sidebar.offline')}{version && <> · v{version}</>}
       </p>
     </nav>
   );

@@ -12,11 +12,14 @@ import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-700.css';
 import './styles/base.css';
 import { App } from './App.js';
+import { I18nProvider } from './i18n/i18n.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nProvider>
+      <App />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -11,14 +11,15 @@ import { parseDay } from './dates.js';
 import { AqiqatError } from './errors.js';
 import { articleIdFor } from './ids.js';
 import { shardOf, sourceFile, textFile } from './layout.js';
+import { maxImportBytes } from './limits.js';
 import type { Article, Language, OtherSource } from './model.js';
 import type { ArchiveStore } from './store.js';
 import { detectLanguage, normalizeText, titleFromText } from './text.js';
 import { canImport, extract } from './extract/index.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
 
-/** Larger files are refused: a news article is kilobytes; this stops a wrong file early. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Larger files are refused: a news article is kilobytes; this stops a wrong file early (limits.ts: AQIQAT_MAX_IMPORT_MB). */
+export const MAX_IMPORT_BYTES = maxImportBytes();
 
 export interface ImportInput {
   bytes: Uint8Array;

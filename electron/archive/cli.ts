@@ -9,6 +9,7 @@ import { registerArticleCommands } from './cli/articles.js';
 import { makeCli, Quiet, type Io } from './cli/context.js';
 import { registerFactCommands } from './cli/facts.js';
 import { registerImportCommands } from './cli/import.js';
+import { registerProtectCommands } from './cli/protect.js';
 import { registerSearchCommands } from './cli/search.js';
 import { registerAnnotationCommands } from './cli/annotation.js';
 import { registerDossierCommands } from './cli/dossier.js';
@@ -64,6 +65,7 @@ export function buildProgram(io: Io): Command {
   registerSearchCommands(program, cli);
   registerAnnotationCommands(program, cli);
   registerImportCommands(program, cli);
+  registerProtectCommands(program, cli);
   registerDossierCommands(program, cli);
   return program;
 }

@@ -18,7 +18,15 @@ export const isAqiqatError = (e: unknown): e is AqiqatError => e instanceof Aqiq
 
 /** A one-line message for any thrown value, never a stack trace. */
 export function userMessage(e: unknown): string {
-  if (isAqiqatError(e)) return e.message;
+  if (isAqiqatError(e)) return visible(e.message);
   const detail = e instanceof Error ? e.message : String(e);
-  return `internal error: ${detail.split('\n')[0]}`;
+  return `internal error: ${visible(detail.split('\n')[0]!)}`;
+}
+
+/**
+ * Control and bidi-override characters (from a hostile file name, say) shown as \u escapes: a message
+ * stays one line and cannot drive the terminal (ANSI escapes) or reorder what the reader sees.
+ */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

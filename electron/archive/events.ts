@@ -27,5 +27,14 @@ export class ArchiveEvents {
 
   async deliver(events: readonly ArchiveEvent[]): Promise<void> {
     for (const event of events) for (const listener of this.#listeners) await listener(event);
+    if (events.length > 0) for (const listener of this.#groupListeners) await listener(events);
+  }
+
+  readonly #groupListeners = new Set<(events: readonly ArchiveEvent[]) => void | Promise<void>>();
+
+  /** Subscribe to each delivery as a whole (a batch at once): for listeners that fsync, like the audit log. */
+  onEach(listener: (events: readonly ArchiveEvent[]) => void | Promise<void>): () => void {
+    this.#groupListeners.add(listener);
+    return () => this.#groupListeners.delete(listener);
   }
 }

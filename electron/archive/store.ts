@@ -11,6 +11,7 @@ import { AqiqatError } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
+import { AuditLog, auditInputOf } from './audit.js';
 import { backupHint, DEFAULT_KEEP_SNAPSHOTS, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
@@ -60,6 +61,8 @@ export class ArchiveStore {
       await meta.write();
       const store = new ArchiveStore(layout, meta);
       store.#lock = lock;
+      store.logChanges();
+      await store.audit.record({ action: 'archive-created' });
       return store;
     } catch (e) {
       await lock.release();
@@ -92,6 +95,7 @@ export class ArchiveStore {
       }
       const store = new ArchiveStore(layout, new Low(adapter, data));
       store.#lock = lock;
+      store.logChanges();
       await store.snapshot('open');
       return store;
     } catch (e) {
@@ -194,6 +198,19 @@ export class ArchiveStore {
   async snapshot(reason: string): Promise<void> {
     const bytes = await readFile(this.layout.archiveFile);
     await takeSnapshot(this.layout, bytes, reason, this.meta.data.backups?.keep ?? DEFAULT_KEEP_SNAPSHOTS);
+  }
+
+  #audit: AuditLog | null = null;
+
+  /** The append-only audit log (audit.ts): every archive event lands there; record exports with it. */
+  get audit(): AuditLog {
+    return (this.#audit ??= new AuditLog(this.layout.root));
+  }
+
+  private logChanges(): void {
+    this.events.onEach(async (events) => {
+      await this.audit.recordAll(events.map(auditInputOf));
+    });
   }
 
   /** Release the single-writer lock; the store must not be used afterwards. */

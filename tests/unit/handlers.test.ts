@@ -41,3 +41,17 @@ describe('IPC dispatcher', () => {
     expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', ...annotation, ...dossier].sort());
   });
 });
+
+describe('IPC dispatcher: annotation calls', () => {
+  it('validates before the core runs and answers with one-line errors', async () => {
+    const { dispatch, api } = await setup();
+    expect(await dispatch('addFactsToCase', { id: 'c-aaaaa', factIds: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid addFactsToCase request: factIds/) });
+    expect(await dispatch('addEntity', { name: 'X', kind: 'planet' })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid addEntity request: kind/) });
+    expect(await dispatch('editFact', { id: 'x', roles: { A: 'hero' } })).toMatchObject({ ok: false });
+    expect(await dispatch('restoreFact', { id: 'x' })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid restoreFact request/) });
+    await expect(api.getCase({ id: 'nothing' })).rejects.toThrow(/^no case "nothing"; see `aqiqat case list`$/);
+    await expect(api.mergeEntities({ keep: 'a', other: 'b' })).rejects.toThrow(/^no person, place or organization "a"/);
+    const c = await api.createCase({ title: 'Іс' });
+    expect(await api.listCases({})).toEqual([expect.objectContaining({ id: c.id, title: 'Іс', facts: [] })]);
+  });
+});

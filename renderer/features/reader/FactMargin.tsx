@@ -1,5 +1,7 @@
 import type { FactView } from '../../api.js';
-import { eventDate, factHue, factTypeLabel } from './format.js';
+import { useFactTypeLabel } from '../cases/useFactTypeLabel.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { eventDate, factHue } from './format.js';
 
 interface Props {
   facts: readonly FactView[];
@@ -10,13 +12,15 @@ interface Props {
 }
 
 export function FactMargin({ facts, unplaced, activeFact, onPick }: Props) {
+  const { t } = useI18n();
+  const factTypeLabel = useFactTypeLabel();
   return (
     <aside className="fact-margin" aria-labelledby="fact-margin-title">
       <h2 id="fact-margin-title">
-        Facts <span className="count">{facts.length}</span>
+        {t('reader.facts')} <span className="count">{facts.length}</span>
       </h2>
       {facts.length === 0 ? (
-        <p className="fact-margin-empty">No facts saved from this article yet.</p>
+        <p className="fact-margin-empty">{t('reader.noFacts')}</p>
       ) : (
         <ol className="fact-list">
           {facts.map((f) => (
@@ -33,12 +37,13 @@ export function FactMargin({ facts, unplaced, activeFact, onPick }: Props) {
                 </span>
                 <span className="fact-quote">{f.quote}</span>
                 {f.people.length > 0 && <span className="fact-people">{f.people.join(', ')}</span>}
-                {unplaced.includes(f) && <span className="fact-warning">Quote not found in the text</span>}
+                {unplaced.includes(f) && <span className="fact-warning">{t('reader.unplaced')}</span>}
               </button>
             </li>
           ))}
         </ol>
       )}
+      <p className="shortcut-hint">{t('reader.keys')}</p>
     </aside>
   );
 }

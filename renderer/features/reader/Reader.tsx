@@ -1,7 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { ArticleDetail } from '../../api.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, errorLine, type ArticleDetail, type FactView } from '../../api.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { FactPanel, type PanelTarget } from '../annotate/FactPanel.js';
+import { selectedRange } from '../annotate/selection.js';
+import { useCatalog } from '../annotate/useCatalog.js';
+import { useReaderKeys } from '../annotate/useReaderKeys.js';
 import { FactMargin } from './FactMargin.js';
-import { factHue, factTypeLabel, languageName, shortHash } from './format.js';
+import { factHue, factTypeLabel, shortHash } from './format.js';
 import { segmentText } from './segments.js';
 import { useArticle } from './useArticle.js';
 import './reader.css';
@@ -13,23 +18,86 @@ interface Props {
 }
 
 export function Reader({ id, focusFactId }: Props) {
-  const state = useArticle(id);
-  if (state.status === 'loading') return <p className="pane-message">Opening the article…</p>;
+  const [version, setVersion] = useState(0);
+  const state = useArticle(id, version);
+  const { t } = useI18n();
+  if (state.status === 'loading') return <p className="pane-message">{t('reader.opening')}</p>;
   if (state.status === 'error') {
     return (
       <p className="pane-message error" role="alert">
-        Could not open the article: {state.error}
+        {t('reader.openError', { error: state.error })}
       </p>
     );
   }
-  return <ArticleView key={id} detail={state.detail} focusFactId={focusFactId} />;
+  return <ArticleView key={id} detail={state.detail} focusFactId={focusFactId} onChanged={() => setVersion((v) => v + 1)} />;
 }
 
-function ArticleView({ detail, focusFactId }: { detail: ArticleDetail; focusFactId: string | null }) {
+interface Toast {
+  text: string;
+  /** a deleted fact the toast offers to restore */
+  undo?: FactView;
+}
+
+function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail; focusFactId: string | null; onChanged: () => void }) {
   const { article, text, facts } = detail;
+  const { t } = useI18n();
   const { segments, unplaced } = useMemo(() => segmentText(text, facts), [text, facts]);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
+  const [panel, setPanel] = useState<PanelTarget | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const catalog = useCatalog();
   const lang = article.lang === 'other' ? undefined : article.lang;
+  const published = article.publishedAt;
+
+  const editFact = useCallback((id: string) => {
+    const fact = facts.find((f) => f.id === id);
+    if (fact) setPanel({ mode: 'edit', fact, published });
+  }, [facts, published]);
+
+  const onSelect = () => {
+    const container = textRef.current;
+    if (!container) return;
+    const range = selectedRange(container, text);
+    if (range) setPanel({ mode: 'add', articleId: article.id, quote: text.slice(range.start, range.end), start: range.start, published });
+  };
+
+  const placed = useMemo(() => facts.filter((f) => !unplaced.includes(f)), [facts, unplaced]);
+  useReaderKeys({
+    enabled: panel === null,
+    next: (step) => {
+      if (placed.length === 0) return;
+      const at = placed.findIndex((f) => f.id === activeFact);
+      const i = at < 0 ? (step > 0 ? 0 : placed.length - 1) : (at + step + placed.length) % placed.length;
+      setActiveFact(placed[i]!.id);
+    },
+    edit: () => activeFact && editFact(activeFact),
+  });
+
+  const afterSave = (fact: FactView) => {
+    setPanel(null);
+    setActiveFact(fact.id);
+    setToast({ text: t('fact.saved') });
+    window.getSelection()?.removeAllRanges();
+    void catalog.reload();
+    onChanged();
+  };
+  const afterDelete = (fact: FactView) => {
+    setPanel(null);
+    setActiveFact(null);
+    setToast({ text: t('fact.deleted'), undo: fact });
+    onChanged();
+  };
+  const undo = async (fact: FactView) => {
+    try {
+      const back = await api().restoreFact(fact);
+      setToast({ text: t('fact.restored') });
+      setActiveFact(back.id);
+      onChanged();
+    } catch (e) {
+      setToast({ text: t('error.prefix', { error: errorLine(e) }) });
+    }
+  };
 
   // A new search hit on a fact of this same article moves the focus to it.
   useEffect(() => {
@@ -46,32 +114,74 @@ function ArticleView({ detail, focusFactId }: { detail: ArticleDetail; focusFact
         <h1 id="reader-title" lang={lang}>
           {article.title}
         </h1>
-        <p className="reader-meta" aria-label="Article details">
+        <p className="reader-meta" aria-label={t('reader.details')}>
           {article.publisher && <span>{article.publisher}</span>}
-          <span>{article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : 'Undated'}</span>
-          <span>{languageName(article.lang)}</span>
-          <span title={`SHA-256 of the original file: ${article.sha256}`}>
+          <span>{article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : t('reader.undated')}</span>
+          <span>{t(`lang.${article.lang}`)}</span>
+          <span title={t('reader.sha', { sha: article.sha256 })}>
             SHA-256 <code>{shortHash(article.sha256)}</code>
           </span>
         </p>
       </header>
-      <div className="reader-body">
-        <div className="reader-text" lang={lang}>
+      <div className={`reader-body${panel ? ' is-annotating' : ''}`}>
+        <div
+          className="reader-text"
+          lang={lang}
+          ref={textRef}
+          aria-label={t('fact.selectHint')}
+          onMouseUp={onSelect}
+          onKeyUp={(e) => e.shiftKey && onSelect()}
+        >
           {segments.map((s) =>
             s.facts.length === 0 ? (
               text.slice(s.start, s.end)
             ) : (
-              <FactMark key={s.start} text={text.slice(s.start, s.end)} facts={s.facts} active={s.facts.some((f) => f.id === activeFact)} />
+              <FactMark
+                key={s.start}
+                text={text.slice(s.start, s.end)}
+                facts={s.facts}
+                active={s.facts.some((f) => f.id === activeFact)}
+                onOpen={(id) => {
+                  if (window.getSelection()?.isCollapsed === false) return; // a selection across a highlight adds a fact
+                  setActiveFact(id);
+                  editFact(id);
+                }}
+              />
             ),
           )}
         </div>
-        <FactMargin facts={facts} unplaced={unplaced} activeFact={activeFact} onPick={setActiveFact} />
+        {panel ? (
+          <FactPanel
+            key={panel.mode === 'edit' ? panel.fact.id : `add-${panel.start}-${panel.quote.length}`}
+            target={panel}
+            catalog={catalog}
+            onSaved={afterSave}
+            onDeleted={afterDelete}
+            onClose={() => setPanel(null)}
+            onMessage={(text) => setToast({ text })}
+          />
+        ) : (
+          <FactMargin facts={facts} unplaced={unplaced} activeFact={activeFact} onPick={setActiveFact} />
+        )}
       </div>
+      {toast && (
+        <div className="toast" role="status">
+          <span>{toast.text}</span>
+          {toast.undo && (
+            <button type="button" onClick={() => void undo(toast.undo!)}>
+              {t('fact.undo')}
+            </button>
+          )}
+          <button type="button" className="toast-close" aria-label={t('toast.close')} onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
     </article>
   );
 }
 
-function FactMark({ text, facts, active }: { text: string; facts: ArticleDetail['facts']; active: boolean }) {
+function FactMark({ text, facts, active, onOpen }: { text: string; facts: ArticleDetail['facts']; active: boolean; onOpen: (id: string) => void }) {
   // The innermost fact decides the colour: it is the most specific claim about this run of text.
   const inner = facts[facts.length - 1]!;
   return (
@@ -79,6 +189,7 @@ function FactMark({ text, facts, active }: { text: string; facts: ArticleDetail[
       className={`fact hue-${factHue(inner.type)}${active ? ' is-active' : ''}`}
       data-facts={facts.map((f) => f.id).join(' ')}
       title={facts.map((f) => factTypeLabel(f.type)).join(', ')}
+      onClick={() => onOpen(inner.id)}
     >
       {text}
     </mark>

@@ -1,0 +1,282 @@
+/**
+ * `aqiqat backup` / `aqiqat restore`: the whole archive in one portable file.
+ *
+ * Format (version 1): the line `AQIQAT-BACKUP 1`, one line of manifest JSON ({createdAt, files:
+ * [{path, size, sha256}]}), then the files' bytes one after another in manifest order. Plain enough to
+ * take apart with a hex editor and `head -c`; every byte is covered by a SHA-256 in the manifest.
+ * Restore checks the whole file (structure, sizes, every hash, archive.json's schema, no path outside
+ * the archive) before it touches anything, builds the restored archive beside the old one, swaps the
+ * two folders with renames, and keeps the old one as `<dir>.before-restore-<time>`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { fsyncDir, isTempFile, writeFileAtomic } from './atomic.js';
+import { AUDIT_FILE } from './audit.js';
+import { AqiqatError } from './errors.js';
+import { parseValidated } from './json-adapter.js';
+import { layoutOf, type Layout } from './layout.js';
+import { acquireLock } from './lock.js';
+import { ArchiveFileSchema } from './model.js';
+
+const MAGIC = 'AQIQAT-BACKUP 1\n';
+/** A manifest line longer than this is not ours (a 1M-file archive is ~120 MB of manifest). */
+const MAX_MANIFEST = 256 * 1024 * 1024;
+
+/** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
+const SAFE_PATH = /^(archive\.json|audit\.log|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+
+const ManifestSchema = z.object({
+  format: z.literal('aqiqat-backup'),
+  version: z.literal(1),
+  createdAt: z.string(),
+  files: z.array(
+    z.object({
+      path: z.string().regex(SAFE_PATH),
+      size: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The archive's files a backup holds: archive.json, the audit log, shards, texts, sources, index. */
+export async function archiveFiles(layout: Layout): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of ['archive.json', AUDIT_FILE]) {
+    if (await stat(path.join(layout.root, name)).then((s) => s.isFile(), () => false)) out.push(name);
+  }
+  for (const dir of ['shards', 'texts', 'sources', 'index']) {
+    const names = await readdir(path.join(layout.root, dir)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (isTempFile(name) || !SAFE_PATH.test(`${dir}/${name}`)) continue;
+      if (await stat(path.join(layout.root, dir, name)).then((s) => s.isFile(), () => false)) out.push(`${dir}/${name}`);
+    }
+  }
+  return out;
+}
+
+export interface BackupResult {
+  file: string;
+  files: number;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Write a backup of the archive at `layout` to `out` (atomically: temp file, fsync, rename). The
+ * caller holds the archive's lock, so no file changes meanwhile; each file is hashed as it is copied.
+ */
+export async function writeBackup(layout: Layout, out: string, now = new Date()): Promise<BackupResult> {
+  const target = path.resolve(out);
+  if (target === layout.root || target.startsWith(layout.root + path.sep)) {
+    throw new AqiqatError('write the backup outside the archive folder (another disk is best)', 'usage');
+  }
+  const rels = await archiveFiles(layout);
+  // pass 1: sizes and hashes for the manifest (files are read one at a time: memory stays small)
+  const files: Manifest['files'] = [];
+  for (const rel of rels) {
+    const bytes = await readFile(path.join(layout.root, rel));
+    files.push({ path: rel, size: bytes.length, sha256: sha256(bytes) });
+  }
+  const manifest: Manifest = { format: 'aqiqat-backup', version: 1, createdAt: now.toISOString(), files };
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const whole = createHash('sha256');
+  let total = 0;
+  const h = await open(temp, 'wx', 0o600).catch((e: NodeJS.ErrnoException) => {
+    throw new AqiqatError(`cannot write ${target}: ${e.code === 'ENOENT' ? 'no such folder' : e.message}`);
+  });
+  try {
+    const write = async (data: Uint8Array) => {
+      whole.update(data);
+      total += data.length;
+      await h.write(data);
+    };
+    await write(Buffer.from(`${MAGIC}${JSON.stringify(manifest)}\n`));
+    // pass 2: the bytes, re-hashed to be sure they are the ones the manifest names
+    for (const f of files) {
+      const bytes = await readFile(path.join(layout.root, f.path));
+      if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw new AqiqatError(`${f.path} changed while the backup was written; run it again`, 'archive');
+      await write(bytes);
+    }
+    await h.sync();
+    await h.close();
+    await rename(temp, target);
+    await fsyncDir(path.dirname(target));
+  } catch (e) {
+    await h.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw e;
+  }
+  return { file: target, files: files.length, bytes: total, sha256: whole.digest('hex') };
+}
+
+/** Read and check a backup file; throws a one-line AqiqatError for anything wrong. Returns its manifest. */
+export async function checkBackup(file: string): Promise<{ manifest: Manifest; dataStart: number }> {
+  let h: FileHandle;
+  try {
+    h = await open(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const size = (await h.stat()).size;
+    const head = Buffer.alloc(MAGIC.length);
+    await h.read(head, 0, head.length, 0);
+    if (head.toString('latin1') !== MAGIC) throw new AqiqatError(`${file} is not an Aqiqat backup`);
+    const manifestLine = await readLine(h, MAGIC.length, Math.min(MAX_MANIFEST, size - MAGIC.length));
+    if (manifestLine === null) throw new AqiqatError(`${file} is damaged: its manifest is cut off`);
+    let manifest: Manifest;
+    try {
+      manifest = ManifestSchema.parse(JSON.parse(manifestLine.toString('utf8')));
+    } catch {
+      throw new AqiqatError(`${file} is damaged: its manifest is not valid (or names a path outside the archive)`);
+    }
+    const paths = new Set(manifest.files.map((f) => f.path));
+    if (paths.size !== manifest.files.length) throw new AqiqatError(`${file} is damaged: its manifest names a file twice`);
+    if (!paths.has('archive.json')) throw new AqiqatError(`${file} holds no archive.json`);
+    const dataStart = MAGIC.length + manifestLine.length + 1;
+    const expected = dataStart + manifest.files.reduce((n, f) => n + f.size, 0);
+    if (expected !== size) throw new AqiqatError(`${file} is damaged: it is ${size} bytes, its manifest says ${expected}`);
+    let at = dataStart;
+    for (const f of manifest.files) {
+      const bytes = await readAt(h, at, f.size);
+      if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} is damaged: ${f.path} does not match its SHA-256; nothing was restored`);
+      if (f.path === 'archive.json') parseValidated(bytes.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
+      at += f.size;
+    }
+    return { manifest, dataStart };
+  } finally {
+    await h.close();
+  }
+}
+
+async function readAt(h: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await h.read(buf, done, length - done, position + done);
+    if (bytesRead === 0) throw new AqiqatError('the backup file ends too early');
+    done += bytesRead;
+  }
+  return buf;
+}
+
+/** The bytes from `start` up to the next \n (excluded), reading at most `max` bytes; null if none. */
+async function readLine(h: FileHandle, start: number, max: number): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  let read = 0;
+  while (read < max) {
+    const chunk = Buffer.alloc(Math.min(1 << 20, max - read));
+    const { bytesRead } = await h.read(chunk, 0, chunk.length, start + read);
+    if (bytesRead === 0) return null;
+    const nl = chunk.subarray(0, bytesRead).indexOf(0x0a);
+    if (nl >= 0) {
+      parts.push(chunk.subarray(0, nl));
+      return Buffer.concat(parts);
+    }
+    parts.push(chunk.subarray(0, bytesRead));
+    read += bytesRead;
+  }
+  return null;
+}
+
+export interface RestoreResult {
+  archive: string;
+  files: number;
+  /** where the archive that was replaced now is, if there was one */
+  previous: string | null;
+}
+
+const stampOf = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
+
+/**
+ * Restore a backup file into `dir`: check it all first, then build it beside `dir` and swap. An archive
+ * already in `dir` is kept as `<dir>.before-restore-<time>`; its lock must be free (not open elsewhere).
+ */
+export async function restoreBackup(file: string, dir: string, now = new Date()): Promise<RestoreResult> {
+  const { manifest, dataStart } = await checkBackup(file);
+  const layout = layoutOf(dir);
+  const hadArchive = await stat(layout.root).then((s) => s.isDirectory(), () => false);
+  const lock = hadArchive ? await acquireLock(layout.root, 'aqiqat restore') : null;
+  const staging = `${layout.root}.restoring-${randomBytes(4).toString('hex')}`;
+  try {
+    const staged = layoutOf(staging);
+    for (const d of [staged.root, staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir]) await mkdir(d, { recursive: true });
+    const h = await open(file, 'r');
+    try {
+      let at = dataStart;
+      for (const f of manifest.files) {
+        const bytes = await readAt(h, at, f.size);
+        // checked above, but the file could have changed since: check again as it is written
+        if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} changed while it was restored; nothing was replaced`);
+        await writeFileAtomic(path.join(staging, f.path), bytes);
+        at += f.size;
+      }
+    } finally {
+      await h.close();
+    }
+    let previous: string | null = null;
+    if (hadArchive) {
+      previous = `${layout.root}.before-restore-${stampOf(now)}`;
+      await rename(layout.root, previous);
+      await rm(path.join(previous, 'archive.lock'), { force: true });
+    }
+    await rename(staging, layout.root);
+    await fsyncDir(path.dirname(layout.root));
+    return { archive: layout.root, files: manifest.files.length, previous };
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  } finally {
+    await lock?.release();
+  }
+}
+
+/**
+ * Put a snapshot of archive.json (backups/archive-….json, or any archive.json) back. The current
+ * archive.json, damaged or not, is kept as backups/replaced-archive-<time>.json.
+ */
+export async function restoreArchiveJson(file: string, dir: string, now = new Date()): Promise<{ archive: string; previous: string | null }> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+  }
+  parseValidated(raw, ArchiveFileSchema, path.basename(file));
+  const layout = layoutOf(dir);
+  if (!(await stat(layout.root).then((s) => s.isDirectory(), () => false))) throw new AqiqatError(`no archive folder ${layout.root}`, 'not-found');
+  const lock = await acquireLock(layout.root, 'aqiqat restore');
+  try {
+    let previous: string | null = null;
+    const current = await readFile(layout.archiveFile).catch(() => null);
+    if (current) {
+      await mkdir(layout.backupsDir, { recursive: true });
+      previous = path.join(layout.backupsDir, `replaced-archive-${stampOf(now)}.json`);
+      await writeFileAtomic(previous, current);
+    }
+    await writeFileAtomic(layout.archiveFile, raw);
+    return { archive: layout.root, previous };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Whether a file is a backup (by its first bytes) rather than an archive.json snapshot. */
+export async function isBackupFile(file: string): Promise<boolean> {
+  const h = await open(file, 'r').catch(() => null);
+  if (!h) return false;
+  try {
+    const head = Buffer.alloc(MAGIC.length);
+    await h.read(head, 0, head.length, 0);
+    return head.toString('latin1') === MAGIC;
+  } finally {
+    await h.close();
+  }
+}

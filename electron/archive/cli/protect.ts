@@ -1,0 +1,113 @@
+/** backup, restore, verify, log, snapshots: keeping the archive safe (issue 6). */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Archive } from '../archive.js';
+import { entriesOfCase, type AuditEntry } from '../audit.js';
+import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '../backup.js';
+import { AqiqatError } from '../errors.js';
+import { verifyArchive } from '../integrity.js';
+import { listSnapshots, pruneSnapshots } from '../snapshots.js';
+import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const fileSha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+function auditLine(e: AuditEntry): string {
+  const ids = [e.caseId && `case ${e.caseId}`, e.factId && `fact ${e.factId}`, !e.factId && e.articleId && `article ${e.articleId}`, e.sha256 && `sha256 ${e.sha256}`].filter(Boolean).join('  ');
+  return `${e.at}  ${e.actor}  ${e.action}${ids ? `  ${ids}` : ''}${e.summary ? `  “${e.summary}”` : ''}`;
+}
+
+export function registerProtectCommands(program: Command, cli: Cli): void {
+  program
+    .command('backup')
+    .description('write the whole archive to one file, with the SHA-256 of every file in its manifest')
+    .requiredOption('--out <file>', 'the backup file to write (outside the archive folder)')
+    .option('--force', 'replace the file if it exists')
+    .addOption(jsonOption())
+    .action(async (o: { out: string; force?: boolean; json?: boolean }) => {
+      if (!o.force && (await stat(o.out).then(() => true, () => false))) {
+        throw new AqiqatError(`${o.out} exists; choose another name or add --force`, 'usage');
+      }
+      const archive = await cli.open();
+      const r = await writeBackup(archive.store.layout, o.out);
+      await archive.store.audit.record({ action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) });
+      cli.print(o.json, r, () => `backed up ${r.files} files (${mib(r.bytes)}) to ${r.file}\nsha256 ${r.sha256}`);
+    });
+
+  program
+    .command('restore')
+    .description('restore the archive from a backup file, or archive.json from a snapshot in backups/; checks it all before replacing anything')
+    .argument('<file>', 'a file written by `aqiqat backup`, or a backups/archive-….json snapshot')
+    .addOption(jsonOption())
+    .action(async (file: string, o: { json?: boolean }) => {
+      const sha256 = await fileSha256(file).catch(() => undefined);
+      if (await isBackupFile(file)) {
+        const r = await restoreBackup(file, cli.dir());
+        const archive = await Archive.open(r.archive);
+        await archive.store.audit.record({ action: 'archive-restored', sha256, summary: path.basename(file) });
+        await archive.close();
+        cli.print(o.json, r, () => `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`);
+      } else {
+        const r = await restoreArchiveJson(file, cli.dir());
+        const archive = await Archive.open(r.archive);
+        await archive.store.audit.record({ action: 'archive-json-restored', sha256, summary: path.basename(file) });
+        await archive.close();
+        cli.print(o.json, r, () => `restored archive.json from ${file}${r.previous ? `; the one it replaced is kept in ${r.previous}` : ''}`);
+      }
+    });
+
+  program
+    .command('verify')
+    .description('re-hash every text and source against its recorded SHA-256 and check the audit log (exit 1 on any difference)')
+    .addOption(jsonOption())
+    .action(async (o: { json?: boolean }) => {
+      const archive = await cli.open();
+      const report = await verifyArchive(archive.store);
+      cli.print(o.json, report, () =>
+        report.problems.length === 0
+          ? `ok: ${report.filesChecked} files of ${report.articles} articles match their SHA-256; audit log of ${report.auditEntries} entries is intact`
+          : report.problems.map((p) => `${p.problem}: ${p.file}: ${p.detail}`).join('\n'),
+      );
+      if (report.problems.length > 0) {
+        if (!o.json) cli.io.err(`aqiqat: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found; restore the files from a backup`);
+        throw new Quiet(1);
+      }
+    });
+
+  program
+    .command('log')
+    .description('the audit log: who did what when (facts, cases, exports, backups)')
+    .option('--case <id>', 'only what concerns this case and its facts')
+    .addOption(jsonOption())
+    .action(async (o: { case?: string; json?: boolean }) => {
+      const archive = await cli.open();
+      const { entries } = await archive.store.audit.readAll();
+      let shown = entries;
+      if (o.case !== undefined) {
+        const c = archive.store.meta.data.cases.find((x) => x.id === o.case);
+        if (!c && !entries.some((e) => e.caseId === o.case)) throw new AqiqatError(`no case ${o.case}`, 'not-found');
+        shown = entriesOfCase(entries, o.case, c?.factIds ?? []);
+      }
+      cli.print(o.json, shown, () => (shown.length ? shown.map(auditLine).join('\n') : 'the audit log is empty'));
+    });
+
+  program
+    .command('snapshots')
+    .description('list the snapshots of archive.json in backups/ (newest first), or set how many are kept')
+    .option('--keep <n>', 'keep this many snapshots from now on')
+    .addOption(jsonOption())
+    .action(async (o: { keep?: string; json?: boolean }) => {
+      const keep = o.keep === undefined ? undefined : positiveInt(o.keep, '--keep');
+      if (keep !== undefined && keep > 1000) throw new AqiqatError('--keep must be at most 1000', 'usage');
+      const archive = await cli.open();
+      if (keep !== undefined) {
+        archive.store.meta.data.backups = { keep };
+        await archive.store.save(archive.store.meta);
+        await pruneSnapshots(archive.store.layout, keep);
+      }
+      const snapshots = await listSnapshots(archive.store.layout);
+      cli.print(o.json, snapshots, () => (snapshots.length ? snapshots.map((s) => `${s.takenAt}  ${s.reason}  ${s.file}`).join('\n') : 'no snapshots yet'));
+    });
+}

@@ -1,0 +1,217 @@
+/**
+ * The "Add fact" / "Edit fact" panel beside the reader: type from the thesaurus (or a new one), date with
+ * precision and "approximate" (with the date the passage states, suggested), people with roles, places,
+ * organizations, tags, note; in edit mode also delete and "add to case". Ctrl+Enter saves.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, errorLine, type FactView } from '../../api.js';
+import { suggestDate } from '../../../electron/archive/date-suggest.js';
+import type { FactRole } from '../../../electron/archive/model.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { EntityField } from './EntityField.js';
+import type { Catalog } from './useCatalog.js';
+import './annotate.css';
+
+export type PanelTarget =
+  | { mode: 'add'; articleId: string; quote: string; start: number; published: string | null }
+  | { mode: 'edit'; fact: FactView; published: string | null };
+
+interface Props {
+  target: PanelTarget;
+  catalog: Catalog;
+  onSaved: (fact: FactView) => void;
+  onDeleted: (fact: FactView) => void;
+  onClose: () => void;
+  onMessage: (text: string) => void;
+}
+
+const NEW_TYPE = '__new__';
+
+export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMessage }: Props) {
+  const { t, lang, date: showDate } = useI18n();
+  const fact = target.mode === 'edit' ? target.fact : null;
+  const quote = fact ? fact.quote : target.mode === 'add' ? target.quote : '';
+  const suggestion = useMemo(() => suggestDate(quote, target.published), [quote, target.published]);
+  const [type, setType] = useState(fact?.type ?? 'statement');
+  const [newType, setNewType] = useState('');
+  const [date, setDate] = useState(fact?.date?.value ?? (target.mode === 'add' && suggestion ? suggestion.value : ''));
+  const [approximate, setApproximate] = useState(fact?.date?.approximate ?? false);
+  const [people, setPeople] = useState<string[]>(fact?.people ?? []);
+  const [roles, setRoles] = useState<Record<string, FactRole>>(fact?.roles ?? {});
+  const [places, setPlaces] = useState<string[]>(fact?.places ?? []);
+  const [orgs, setOrgs] = useState<string[]>(fact?.organizations ?? []);
+  const [tags, setTags] = useState((fact?.tags ?? []).join(', '));
+  const [note, setNote] = useState(fact?.note ?? '');
+  const [caseId, setCaseId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => firstField.current?.focus(), []);
+
+  const types = catalog.factTypes.length > 0 ? catalog.factTypes : [{ id: 'statement', labels: { en: 'Statement', kk: 'Мәлімдеме', ru: 'Заявление' } }];
+  const knownType = types.some((x) => x.id === type);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    const fields = {
+      type: type === NEW_TYPE ? newType.trim() : type,
+      approximate,
+      people,
+      places,
+      organizations: orgs,
+      tags: tags.split(',').map((s) => s.trim()).filter(Boolean),
+      note,
+      roles: Object.fromEntries(Object.entries(roles).filter(([n]) => people.includes(n))),
+    };
+    try {
+      const saved =
+        target.mode === 'add'
+          ? await api().addFact({ articleId: target.articleId, quote: target.quote, near: target.start, ...fields, ...(date.trim() ? { date: date.trim() } : {}) })
+          : await api().editFact({ id: target.fact.id, ...fields, date: date.trim() || null });
+      onSaved(saved);
+    } catch (e) {
+      setError(errorLine(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!fact) return;
+    try {
+      onDeleted(await api().deleteFact({ id: fact.id }));
+    } catch (e) {
+      setError(errorLine(e));
+    }
+  };
+
+  const addToCase = async () => {
+    if (!fact || !caseId) return;
+    try {
+      const c = await api().addFactsToCase({ id: caseId, factIds: [fact.id] });
+      onMessage(t('fact.addedToCase', { case: c.title }));
+      await catalog.reload();
+    } catch (e) {
+      setError(errorLine(e));
+    }
+  };
+
+  return (
+    <section
+      className="fact-panel"
+      aria-labelledby="fact-panel-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <h2 id="fact-panel-title">{t(fact ? 'fact.edit' : 'fact.add')}</h2>
+      <blockquote className="panel-quote" aria-label={t('fact.quote')}>
+        {quote}
+      </blockquote>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field">
+          <span>{t('fact.type')}</span>
+          <select ref={firstField} value={type} onChange={(e) => setType(e.target.value)}>
+            {types.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.labels[lang]}
+              </option>
+            ))}
+            {!knownType && type !== NEW_TYPE && <option value={type}>{type}</option>}
+            <option value={NEW_TYPE}>{t('fact.newType')}</option>
+          </select>
+        </label>
+        {type === NEW_TYPE && (
+          <label className="field">
+            <span>{t('fact.newTypeName')}</span>
+            <input value={newType} onChange={(e) => setNewType(e.target.value)} />
+          </label>
+        )}
+        <div className="field-row">
+          <label className="field">
+            <span>{t('fact.date')}</span>
+            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.dateHint')} inputMode="numeric" aria-describedby="date-hint" />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={approximate} onChange={(e) => setApproximate(e.target.checked)} />
+            {t('fact.approximate')}
+          </label>
+        </div>
+        <p id="date-hint" className="hint">
+          {t('fact.dateHint')}
+          {suggestion && (
+            <>
+              {' · '}
+              {t('fact.suggested', { date: showDate(suggestion) })}{' '}
+              {date !== suggestion.value && (
+                <button type="button" className="link" onClick={() => setDate(suggestion.value)}>
+                  {t('fact.useSuggestion', { date: suggestion.value })}
+                </button>
+              )}
+            </>
+          )}
+        </p>
+        <EntityField label="fact.people" addLabel="fact.addPerson" kind="person" entities={catalog.entities} values={people} onChange={setPeople} roles={roles} onRoles={setRoles} />
+        <EntityField label="fact.places" addLabel="fact.addPlace" kind="place" entities={catalog.entities} values={places} onChange={setPlaces} />
+        <EntityField label="fact.organizations" addLabel="fact.addOrganization" kind="organization" entities={catalog.entities} values={orgs} onChange={setOrgs} />
+        <label className="field">
+          <span>{t('fact.tags')}</span>
+          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('fact.tagsHint')} />
+        </label>
+        <label className="field">
+          <span>{t('fact.note')}</span>
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
+        </label>
+        {error && (
+          <p className="panel-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="panel-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {t('fact.save')} <kbd>Ctrl+Enter</kbd>
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('fact.cancel')} <kbd>Esc</kbd>
+          </button>
+          {fact && (
+            <button type="button" className="danger" onClick={() => void remove()}>
+              {t('fact.delete')}
+            </button>
+          )}
+        </div>
+      </form>
+      {fact && (
+        <div className="panel-case">
+          {fact.cases.length > 0 && <p className="hint">{t('fact.inCases', { cases: fact.cases.map((id) => catalog.cases.find((c) => c.id === id)?.title ?? id).join(', ') })}</p>}
+          <div className="field-row">
+              <select aria-label={t('fact.chooseCase')} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+                <option value="">{t('fact.chooseCase')}</option>
+                {catalog.cases.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
+              </select>
+              <button type="button" disabled={!caseId} onClick={() => void addToCase()}>
+                {t('fact.addToCase')}
+              </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
