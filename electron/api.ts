@@ -116,6 +116,7 @@ export const inputs = {
   addFactsToCase: z.object({ id, factIds: z.array(id).min(1).max(1000) }).strict(),
   removeFactFromCase: z.object({ id, factId: id }).strict(),
   reorderCase: z.object({ id, factIds: z.array(id).max(10000) }).strict(),
+  setArticleLanguage: z.object({ id, lang: LanguageSchema }).strict(),
   // issue 5: dossier (the preview HTML; a PDF saved where the user chooses)
   dossierPreview: dossierRequest(),
   saveDossierPdf: dossierRequest(),
@@ -158,6 +159,7 @@ export interface Outputs {
   addFactsToCase: CaseView;
   removeFactFromCase: CaseView;
   reorderCase: CaseView;
+  setArticleLanguage: Article;
   dossierPreview: DossierPreview;
   saveDossierPdf: SavedDossier;
 }

@@ -44,8 +44,7 @@ async function windowWith(html: string, opts: { show: boolean; javascript: boole
     width: 900,
     height: 1100,
     title: opts.title ?? 'Dossier',
-    // the app's settings (security.ts), restated where electronegativity can read them
-    webPreferences: { ...prefs, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick', session: dossierSession(), javascript: opts.javascript },
+    webPreferences: { ...prefs, session: dossierSession(), javascript: opts.javascript },
   });
   const token = randomUUID();
   documents.set(token, html);

@@ -40,6 +40,7 @@ export function createHandlers(archive: Archive, version: string, dossier?: Doss
     addFactsToCase: ({ id, factIds }) => archive.addFactsToCase(id, factIds),
     removeFactFromCase: ({ id, factId }) => archive.removeFactFromCase(id, factId),
     reorderCase: ({ id, factIds }) => archive.reorderCase(id, factIds),
+    setArticleLanguage: ({ id, lang }) => archive.setArticleLanguage(id, lang),
     dossierPreview: (input) => previewDossier(archive, input, dossier),
     saveDossierPdf: (input) => saveDossierPdf(archive, input, dossier),
   };

@@ -2,12 +2,12 @@
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
  * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
  */
-import { findArticle, importArticle, readArticleText, type ImportInput, type ImportResult } from './articles.js';
+import { findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
 import { addAliases, addEntity, entityNames, factsOfEntity, mergeEntities, renameEntity, resolveEntity } from './entities.js';
 import { allFactTypes } from './fact-types.js';
 import { addFact, deleteFact, editFact, listFacts, restoreFact, type FactInput, type FactPatch, type RestoreInput } from './facts.js';
-import type { Anchor, Article, Case, Entity, EntityKind, EventDate, Fact, FactRole, FactType } from './model.js';
+import type { Anchor, Article, Case, Entity, EntityKind, EventDate, Fact, FactRole, FactType, Language } from './model.js';
 import { moveTag, tagTree, type TagNode } from './tags.js';
 import { timelineOrder } from './timeline.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
@@ -149,6 +149,11 @@ export class Archive {
   /** Release the archive (its single-writer lock); the object must not be used afterwards. */
   close(): Promise<void> {
     return this.store.close();
+  }
+
+  /** Override the detected language of an article (issue 7). */
+  setArticleLanguage(id: string, lang: Language): Promise<Article> {
+    return setArticleLanguage(this.store, id, lang);
   }
 
   private viewFacts(facts: Fact[]): FactView[] {

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileOnce } from './atomic.js';
 import { parseDay } from './dates.js';
 import { AqiqatError } from './errors.js';
 import { articleIdFor } from './ids.js';
@@ -17,6 +16,7 @@ import type { ArchiveStore } from './store.js';
 import { detectLanguage, normalizeText, titleFromText } from './text.js';
 import { canImport, extract } from './extract/index.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
+import { writeContent } from './content-writes.js';
 
 /** Larger files are refused: a news article is kilobytes; this stops a wrong file early (limits.ts: AQIQAT_MAX_IMPORT_MB). */
 export const MAX_IMPORT_BYTES = maxImportBytes();
@@ -115,8 +115,8 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     ...(meta.author ? { author: meta.author } : {}),
     textKey: key,
   };
-  await writeFileOnce(sourceFile(store.layout, sha256, ext), input.bytes);
-  await writeFileOnce(textFile(store.layout, textSha256), text);
+  await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
+  await writeContent(store, textFile(store.layout, textSha256), text);
   shard.data.articles.push(article);
   await rememberText(store, key, article.id);
   await store.save(shard);
@@ -148,7 +148,7 @@ export async function readArticleText(store: ArchiveStore, article: Article): Pr
 async function linkSource(store: ArchiveStore, article: Article, source: OtherSource, bytes: Uint8Array): Promise<ImportResult> {
   const known = article.sha256 === source.sha256 || (article.otherSources ?? []).some((s) => s.sha256 === source.sha256);
   if (known) return { status: 'duplicate', article };
-  await writeFileOnce(sourceFile(store.layout, source.sha256, source.ext), bytes);
+  await writeContent(store, sourceFile(store.layout, source.sha256, source.ext), bytes);
   const shard = await store.articleShard(shardOf(article.id));
   const stored = shard.data.articles.find((a) => a.id === article.id) ?? article;
   stored.otherSources = [...(stored.otherSources ?? []), source];

@@ -9,6 +9,7 @@ import type { Archive } from './archive.js';
 import { readImportFile, type ImportInput } from './articles.js';
 import { AqiqatError, userMessage } from './errors.js';
 import { canImport } from './extract/index.js';
+import { deferContentSync, endContentDefer, flushContent } from './content-writes.js';
 import type { Article } from './model.js';
 
 export interface BatchItem {
@@ -88,18 +89,25 @@ export async function importFiles(
   const items: BatchItem[] = [];
   const chunk = options.chunk ?? 200;
   let cancelled = false;
-  for (let start = 0; start < files.length && !cancelled; start += chunk) {
-    await archive.batch(async () => {
-      for (const file of files.slice(start, start + chunk)) {
-        if (options.signal?.aborted) {
-          cancelled = true;
-          return;
+  deferContentSync(archive.store);
+  try {
+    for (let start = 0; start < files.length && !cancelled; start += chunk) {
+      await archive.batch(async () => {
+        for (const file of files.slice(start, start + chunk)) {
+          if (options.signal?.aborted) {
+            cancelled = true;
+            break;
+          }
+          const item = await importOne(archive, file, options);
+          items.push(item);
+          options.onItem?.(item, items.length, files.length);
         }
-        const item = await importOne(archive, file, options);
-        items.push(item);
-        options.onItem?.(item, items.length, files.length);
-      }
-    });
+        // texts and sources on disk before the metadata naming them (written when this returns)
+        await flushContent(archive.store);
+      });
+    }
+  } finally {
+    await endContentDefer(archive.store);
   }
   return { items, summary: summarize(items, files.length, cancelled) };
 }

@@ -179,7 +179,8 @@ export class ArchiveStore {
     try {
       const result = await fn();
       this.#pending = null;
-      for (const db of pending) await db.write();
+      // one atomic write per changed file; independent files, so in parallel (each fsync waits on the disk)
+      await Promise.all([...pending].map((db) => db.write()));
       const events = this.#pendingEvents.splice(0);
       await this.events.deliver(events);
       return result;

@@ -16,11 +16,12 @@ import path from 'node:path';
 import { CHILD_MARK, type BenchContext, type BenchPart } from './harness.js';
 import { storagePart } from './storage.js';
 import { dossierPart } from './dossier.js';
+import { importPart } from './import.js';
 
 // The entry's body runs after every imported module: before this is Node bootstrap and module loading.
 const moduleReadyMs = performance.now();
 
-const PARTS: BenchPart[] = [storagePart, dossierPart];
+const PARTS: BenchPart[] = [storagePart, importPart, dossierPart];
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 

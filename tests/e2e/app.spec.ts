@@ -18,19 +18,19 @@ test('empty archive: import a .txt, read it, find it by search', async ({ app })
   const library = page.getByRole('listbox', { name: 'Articles' });
   const reader = page.getByRole('article');
 
-  await expect(page.getByText('No articles yet — import a .txt file')).toBeVisible();
+  await expect(page.getByText('No articles yet — import a file')).toBeVisible();
   await expect(page.getByText('Your archive is empty')).toBeVisible();
   await app.screenshot('01-empty-archive');
 
   // Import through the real button and its file chooser.
   let chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import .txt' }).click();
+  await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(SAMPLE_FILE);
   await expect(page.getByRole('status')).toHaveText(`Imported “${SAMPLE_FIRST_LINE}”`);
   await expect(library.getByRole('option', { name: SAMPLE_FIRST_LINE })).toBeVisible();
 
   chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import .txt' }).click();
+  await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(RU_NOTE);
   await expect(page.getByRole('status')).toHaveText('Imported “Заметка о мониторинге судебных заседаний”');
   await expect(library.getByRole('option')).toHaveCount(2);
@@ -109,7 +109,7 @@ test.describe('sample archive', () => {
     await expect(reader.locator('mark.fact.is-active')).toHaveText(/Өскемендегі сот/);
 
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import .txt' }).click();
+    await page.getByRole('button', { name: 'Import files' }).click();
     await (await chooser).setFiles(SAMPLE_FILE);
     await expect(page.getByRole('status')).toHaveText(`Already in the archive: “${article!.title}”`);
     await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(1);

@@ -25,6 +25,13 @@ describe('window security settings', () => {
     expect(main).toMatch(/webPreferences: webPreferences\(/);
   });
 
+  it('the dossier window starts from the same preferences, without a preload', async () => {
+    const printer = await readFile(path.resolve(import.meta.dirname, '../../electron/dossier-printer.ts'), 'utf8');
+    expect(printer.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(printer).toMatch(/const \{ preload: _none, \.\.\.prefs \} = webPreferences\(''\);/);
+    expect(printer).toMatch(/webPreferences: \{ \.\.\.prefs, session: dossierSession\(\), javascript: opts\.javascript \}/);
+  });
+
   it('has a CSP that allows no remote or inline code and no connections', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");

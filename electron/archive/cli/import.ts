@@ -1,6 +1,5 @@
 /** `aqiqat import` (files, folders, stdin; progress and a summary) and `aqiqat lang`. */
 import { Argument, type Command } from 'commander';
-import { setArticleLanguage } from '../articles.js';
 import { collectFiles, importFiles, summaryLine, type BatchItem } from '../batch.js';
 import { AqiqatError } from '../errors.js';
 import { articleLine } from '../format.js';
@@ -54,7 +53,7 @@ export function registerImportCommands(program: Command, cli: Cli): void {
     .addArgument(new Argument('<lang>', 'language').choices(LanguageSchema.options))
     .addOption(jsonOption())
     .action(async (id: string, lang: Language, o: { json?: boolean }) => {
-      const article = await setArticleLanguage((await cli.open()).store, id, lang);
+      const article = await (await cli.open()).setArticleLanguage(id, lang);
       cli.print(o.json, article, () => articleLine(article));
     });
 }

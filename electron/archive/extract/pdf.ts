@@ -74,7 +74,8 @@ export function pageText(items: readonly Item[]): string {
     if (item.str !== '' && lastY !== null) {
       const gap = lastY - y;
       if (Math.abs(gap) > h * 0.5 && line !== '') endLine();
-      if (gap > Math.max(h, lastH) * 1.7) endParagraph();
+      // a blank line's worth of space, or a change of font size (a heading), starts a paragraph
+      if (gap > Math.max(h, lastH) * 1.7 || (Math.abs(gap) > h * 0.5 && Math.abs(h - lastH) > Math.max(h, lastH) * 0.2)) endParagraph();
     }
     line += item.str;
     if (item.hasEOL) endLine();

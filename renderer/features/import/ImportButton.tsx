@@ -1,53 +1,137 @@
 /**
- * "Import .txt": the file's bytes go to the core unchanged (it hashes them as evidence), so the file is
- * read as an ArrayBuffer, never as text the browser might re-encode.
+ * Import: the "Import files" chooser (many files at once), "Paste text", and files or folders dropped
+ * anywhere on the window. A batch shows its progress with Cancel (what is done stays) and ends with a
+ * summary that names each failed file and why. Each file's bytes go to the core unchanged (it hashes
+ * them as evidence), read as an ArrayBuffer, never as text the browser might re-encode.
  */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { api, errorLine, type ImportResult } from '../../api.js';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { ImportResult } from '../../api.js';
+import { filesFromDrop } from './collect.js';
+import { ACCEPT } from './formats.js';
+import { PasteDialog } from './PasteDialog.js';
+import { summaryText, useImportQueue } from './useImportQueue.js';
 import './import.css';
 
-/** A success message fades after this long; an error stays until the next import. */
+/** A success message fades after this long; failures stay until dismissed or the next import. */
 const DONE_MESSAGE_MS = 10_000;
-
-type Status = { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string } | null;
+/** A long failure list is cut; the count says how many there were. */
+const FAILURES_SHOWN = 8;
 
 export function ImportButton({ onImported }: { onImported: (result: ImportResult) => void }) {
   const input = useRef<HTMLInputElement>(null);
-  const [status, setStatus] = useState<Status>(null);
-  useEffect(() => {
-    if (status?.kind !== 'done') return;
-    const timer = setTimeout(() => setStatus(null), DONE_MESSAGE_MS);
-    return () => clearTimeout(timer);
-  }, [status]);
+  const { state, run, cancel, dismiss } = useImportQueue(onImported);
+  const [pasting, setPasting] = useState(false);
+  const dragging = useDropTarget(useCallback((files: File[]) => void run(files), [run]));
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const field = e.currentTarget;
-    const file = field.files?.[0];
-    // Cleared at once so choosing the same file again fires another change (and reports the duplicate).
-    field.value = '';
-    if (!file) return;
-    setStatus({ kind: 'busy' });
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await api().importFile({ name: file.name, bytes });
-      const title = result.article.title;
-      setStatus({ kind: 'done', text: result.status === 'imported' ? `Imported “${title}”` : `Already in the archive: “${title}”` });
-      onImported(result);
-    } catch (err) {
-      setStatus({ kind: 'error', text: `Could not import ${file.name}: ${errorLine(err)}` });
-    }
+  useEffect(() => {
+    if (!state || state.running || state.failures.length > 0) return;
+    const timer = setTimeout(dismiss, DONE_MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [state, dismiss]);
+
+  const onFiles = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(e.currentTarget.files ?? []);
+    // cleared at once so choosing the same file again fires another change (and reports the duplicate)
+    e.currentTarget.value = '';
+    void run(files);
   };
 
+  const running = state?.running ?? false;
   return (
     <div className="import">
-      <button type="button" className="button-primary" disabled={status?.kind === 'busy'} onClick={() => input.current?.click()}>
-        Import .txt
-      </button>
-      <input ref={input} type="file" accept=".txt,text/plain" hidden tabIndex={-1} aria-label="Text file to import" onChange={onFile} />
+      <div className="import-buttons">
+        <button type="button" onClick={() => setPasting(true)} disabled={running}>
+          Paste text
+        </button>
+        <button type="button" className="button-primary" disabled={running} onClick={() => input.current?.click()}>
+          Import files
+        </button>
+      </div>
+      <input ref={input} type="file" accept={ACCEPT} multiple hidden tabIndex={-1} aria-label="Files to import" onChange={onFiles} />
+      {state?.running && state.total > 1 && (
+        <div className="import-progress">
+          <progress max={state.total} value={state.done} aria-label="Import progress" />
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
       {/* Always present, so screen readers announce each new message in this live region. */}
-      <p className={`import-status${status?.kind === 'error' ? ' error' : ''}`} role="status">
-        {status?.kind === 'done' || status?.kind === 'error' ? status.text : status?.kind === 'busy' ? 'Importing…' : ''}
+      <p className={`import-status${state && !state.running && state.failures.length ? ' error' : ''}`} role="status">
+        {!state ? '' : state.running ? (state.total > 1 ? `Importing ${state.done + 1} of ${state.total}: ${state.current ?? ''}` : 'Importing…') : summaryText(state)}
       </p>
+      {state && !state.running && state.total > 1 && state.failures.length > 0 && (
+        <ul className="import-failures" aria-label="Files that failed">
+          {state.failures.slice(0, FAILURES_SHOWN).map((f, i) => (
+            <li key={i}>
+              {/* the core's reasons usually start with the file name already */}
+              {f.reason.startsWith(f.name) ? (
+                <>
+                  <b>{f.name}</b>
+                  {f.reason.slice(f.name.length)}
+                </>
+              ) : (
+                <>
+                  <b>{f.name}</b>: {f.reason}
+                </>
+              )}
+            </li>
+          ))}
+          {state.failures.length > FAILURES_SHOWN && <li>…and {state.failures.length - FAILURES_SHOWN} more</li>}
+          <li>
+            <button type="button" className="link-button" onClick={dismiss}>
+              Dismiss
+            </button>
+          </li>
+        </ul>
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop files or folders to import them</p>
+        </div>
+      )}
+      <PasteDialog open={pasting} onClose={() => setPasting(false)} onImported={onImported} />
     </div>
   );
+}
+
+/** Files dropped anywhere on the window; true while something is dragged over it. */
+function useDropTarget(onDrop: (files: File[]) => void): boolean {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (e: DragEvent) => {
+      // without this the browser would open the dropped file in place of the app
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer || !hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      void filesFromDrop(e.dataTransfer).then(onDrop);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [onDrop]);
+  return dragging;
 }

@@ -20,8 +20,8 @@ export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Pr
   if (articles.length === 0) {
     return (
       <div className="pane-message empty">
-        <p className="empty-title">No articles yet — import a .txt file</p>
-        <p>Use “Import .txt” above. The original file is kept byte for byte as evidence.</p>
+        <p className="empty-title">No articles yet — import a file</p>
+        <p>Use “Import files” or “Paste text” above, or drop files here. The original file is kept byte for byte as evidence.</p>
       </div>
     );
   }
