@@ -36,14 +36,20 @@ export function App() {
 
   const focusSearch = useCallback(() => {
     setSection('library');
-    // the search box is in the library's list pane: after a section switch it exists on the next frame
-    requestAnimationFrame(() => {
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    });
     searchRef.current?.focus();
     searchRef.current?.select();
+    // the search box is in the library's list pane: after a section switch it exists on the next
+    // frame. Only focus it then if it is not focused yet: selecting again would swallow what the
+    // user has typed since.
+    requestAnimationFrame(() => {
+      const box = searchRef.current;
+      if (box && document.activeElement !== box) {
+        box.focus();
+        box.select();
+      }
+    });
   }, []);
+
   useGlobalShortcuts(focusSearch);
 
   const openArticle = useCallback((articleId: string) => setOpen({ articleId, hitKey: null, factId: null }), []);

@@ -12,7 +12,7 @@ import { moveTag, tagTree, type TagNode } from './tags.js';
 import { timelineOrder } from './timeline.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
 import { ScanSearch } from './search/scan.js';
-import { ArchiveStore } from './store.js';
+import { ArchiveStore, type OpenOptions } from './store.js';
 
 export interface FactView {
   id: string;
@@ -94,12 +94,12 @@ export class Archive {
     return this.store.layout.root;
   }
 
-  static async create(dir: string): Promise<Archive> {
-    return new Archive(await ArchiveStore.init(dir));
+  static async create(dir: string, options?: OpenOptions): Promise<Archive> {
+    return new Archive(await ArchiveStore.init(dir, undefined, options));
   }
 
-  static async open(dir: string): Promise<Archive> {
-    return new Archive(await ArchiveStore.open(dir));
+  static async open(dir: string, options?: OpenOptions): Promise<Archive> {
+    return new Archive(await ArchiveStore.open(dir, options));
   }
 
   static exists(dir: string): Promise<boolean> {

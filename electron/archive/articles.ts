@@ -138,8 +138,9 @@ export async function findArticle(store: ArchiveStore, idOrPrefix: string): Prom
 
 export async function readArticleText(store: ArchiveStore, article: Article): Promise<string> {
   try {
-    return await readFile(textFile(store.layout, article.textSha256), 'utf8');
-  } catch {
+    return (await store.readContent(textFile(store.layout, article.textSha256))).toString('utf8');
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e; // damaged, not missing
     throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
   }
 }

@@ -12,6 +12,7 @@ import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { plainCodec, type Codec } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import type { ArchiveEvent } from './events.js';
 
@@ -75,29 +76,44 @@ export interface AuditRead {
   entries: AuditEntry[];
   /** problems of the chain: a line that does not parse or whose prev does not match */
   broken: string[];
+  /** lines cut short by a crash while they were written, and marked so by the next append */
+  torn: number;
 }
 
+/** The entry an append writes after a torn last line: it tells a crash from a cut made by hand. */
+export const TORN_ACTION = 'audit-line-torn';
+
 /** Parse and check a whole log. A torn last line (a crash mid-append) is reported, not fatal. */
-export function parseAudit(raw: string): AuditRead {
+export function parseAudit(raw: string, decode: (line: string) => string = (l) => l): AuditRead {
   const entries: AuditEntry[] = [];
   const broken: string[] = [];
+  let torn = 0;
   let prev = GENESIS;
+  let unreadable: number | null = null; // the line number of an unparsable line not yet explained
   const lines = raw.split('\n');
   lines.forEach((line, i) => {
     if (line === '') return;
     let entry: AuditEntry;
     try {
-      entry = AuditEntrySchema.parse(JSON.parse(line));
+      entry = AuditEntrySchema.parse(JSON.parse(decode(line)));
     } catch {
-      broken.push(`audit.log line ${i + 1} is not a valid entry${i === lines.length - 1 ? ' (torn by a crash while it was written)' : ''}`);
+      if (unreadable !== null) broken.push(`audit.log line ${unreadable} is not a valid entry`);
+      unreadable = i + 1;
       prev = lineHash(line);
       return;
+    }
+    if (unreadable !== null) {
+      if (entry.action === TORN_ACTION && entry.prev === prev) torn++;
+      else broken.push(`audit.log line ${unreadable} is not a valid entry`);
+      unreadable = null;
     }
     if (entry.prev !== prev) broken.push(`audit.log line ${i + 1} (seq ${entry.seq}) does not follow the line before it: a line was removed, changed or moved`);
     entries.push(entry);
     prev = lineHash(line);
   });
-  return { entries, broken };
+  // a torn last line that no append has marked yet: the crash was the last thing to happen
+  if (unreadable !== null) torn++;
+  return { entries, broken, torn };
 }
 
 export class AuditLog {
@@ -109,12 +125,22 @@ export class AuditLog {
   constructor(
     root: string,
     readonly actor: string = currentActor(),
+    /** an encrypted archive seals each line on its own (base64), so the log stays append-only */
+    readonly codec: Codec = plainCodec,
   ) {
     this.file = path.join(root, AUDIT_FILE);
   }
 
   async readAll(): Promise<AuditRead> {
-    return parseAudit(await readFile(this.file, 'utf8').catch(() => ''));
+    return parseAudit(await readFile(this.file, 'utf8').catch(() => ''), (line) => this.decode(line));
+  }
+
+  private encode(json: string): string {
+    return this.codec.encrypted ? `E:${this.codec.seal(Buffer.from(json), this.file).toString('base64')}` : json;
+  }
+
+  private decode(line: string): string {
+    return line.startsWith('E:') ? this.codec.open(Buffer.from(line.slice(2), 'base64'), this.file).toString('utf8') : line;
   }
 
   /** Append one entry (fsynced before it resolves). Appends from one process are serialised. */
@@ -138,9 +164,10 @@ export class AuditLog {
     let { seq, prev } = tail;
     const entries: AuditEntry[] = [];
     const lines: string[] = [];
-    for (const input of inputs) {
+    const all = tail.endsWithNewline ? inputs : [{ action: TORN_ACTION, summary: 'the line before was cut short by a crash while it was written' }, ...inputs];
+    for (const input of all) {
       const entry: AuditEntry = { seq: ++seq, at: now.toISOString(), actor: this.actor, ...defined(input), prev };
-      const line = JSON.stringify(entry);
+      const line = this.encode(JSON.stringify(entry));
       entries.push(entry);
       lines.push(line);
       prev = lineHash(line);
@@ -160,7 +187,7 @@ export class AuditLog {
       throw new AqiqatError(`the change was saved, but the audit log could not be written: ${(e as Error).message}`, 'archive');
     }
     this.#tail = Promise.resolve({ seq, prev, endsWithNewline: true });
-    return entries;
+    return tail.endsWithNewline ? entries : entries.slice(1);
   }
 
   private async readTail(): Promise<{ seq: number; prev: string; endsWithNewline: boolean }> {
@@ -171,7 +198,7 @@ export class AuditLog {
     let seq = lines.length;
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
-        seq = Math.max(seq, AuditEntrySchema.parse(JSON.parse(lines[i]!)).seq);
+        seq = Math.max(seq, AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!))).seq);
         break;
       } catch {
         // torn or foreign line: keep looking for the last good seq
@@ -193,4 +220,20 @@ export function entriesOfCase(entries: readonly AuditEntry[], caseId: string, fa
   const facts = new Set(factIds);
   for (const e of entries) if (e.caseId === caseId && e.factId) facts.add(e.factId);
   return entries.filter((e) => e.caseId === caseId || (e.factId !== undefined && facts.has(e.factId)));
+}
+
+/**
+ * The text of a log holding `entries` as they are (seq, time, actor), every line written through
+ * `codec` and chained anew: for `aqiqat encrypt`, which seals an existing log.
+ */
+export function rebuildLog(entries: readonly AuditEntry[], codec: Codec, file: string): string {
+  let prev = GENESIS;
+  const lines: string[] = [];
+  for (const e of entries) {
+    const json = JSON.stringify({ ...e, prev });
+    const line = codec.encrypted ? `E:${codec.seal(Buffer.from(json), file).toString('base64')}` : json;
+    lines.push(line);
+    prev = lineHash(line);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

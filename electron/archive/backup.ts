@@ -14,6 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { fsyncDir, isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE } from './audit.js';
+import { isSealed, KEY_FILE } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import { parseValidated } from './json-adapter.js';
 import { layoutOf, type Layout } from './layout.js';
@@ -25,7 +26,7 @@ const MAGIC = 'AQIQAT-BACKUP 1\n';
 const MAX_MANIFEST = 256 * 1024 * 1024;
 
 /** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
-const SAFE_PATH = /^(archive\.json|audit\.log|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+const SAFE_PATH = /^(archive\.json|audit\.log|encryption\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 const ManifestSchema = z.object({
   format: z.literal('aqiqat-backup'),
@@ -46,7 +47,9 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 /** The archive's files a backup holds: archive.json, the audit log, shards, texts, sources, index. */
 export async function archiveFiles(layout: Layout): Promise<string[]> {
   const out: string[] = [];
-  for (const name of ['archive.json', AUDIT_FILE]) {
+  // an encrypted archive's files are copied as they are on disk, sealed; encryption.json holds the
+  // data key sealed with the passphrase, so the backup opens with the passphrase of its day
+  for (const name of ['archive.json', AUDIT_FILE, KEY_FILE]) {
     if (await stat(path.join(layout.root, name)).then((s) => s.isFile(), () => false)) out.push(name);
   }
   for (const dir of ['shards', 'texts', 'sources', 'index']) {
@@ -146,7 +149,8 @@ export async function checkBackup(file: string): Promise<{ manifest: Manifest; d
     for (const f of manifest.files) {
       const bytes = await readAt(h, at, f.size);
       if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} is damaged: ${f.path} does not match its SHA-256; nothing was restored`);
-      if (f.path === 'archive.json') parseValidated(bytes.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
+      // a sealed archive.json is checked by its GCM tag when the restored archive is opened
+      if (f.path === 'archive.json' && !isSealed(bytes)) parseValidated(bytes.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
       at += f.size;
     }
     return { manifest, dataStart };
@@ -242,14 +246,15 @@ export async function restoreBackup(file: string, dir: string, now = new Date())
  * archive.json, damaged or not, is kept as backups/replaced-archive-<time>.json.
  */
 export async function restoreArchiveJson(file: string, dir: string, now = new Date()): Promise<{ archive: string; previous: string | null }> {
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
   }
-  parseValidated(raw, ArchiveFileSchema, path.basename(file));
+  // a sealed snapshot is checked by its GCM tag when the archive is next opened
+  if (!isSealed(raw)) parseValidated(raw.toString('utf8'), ArchiveFileSchema, path.basename(file));
   const layout = layoutOf(dir);
   if (!(await stat(layout.root).then((s) => s.isDirectory(), () => false))) throw new AqiqatError(`no archive folder ${layout.root}`, 'not-found');
   const lock = await acquireLock(layout.root, 'aqiqat restore');

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir, writeFileOnce } from './atomic.js';
+import { fsyncDir } from './atomic.js';
 import type { ArchiveStore } from './store.js';
 
 interface Pending {
@@ -23,10 +23,14 @@ export function deferContentSync(store: ArchiveStore): void {
   if (!deferred.has(store)) deferred.set(store, new Map());
 }
 
-/** Write immutable content once (like writeFileOnce), deferred when a batch asked for it. */
-export async function writeContent(store: ArchiveStore, file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Write immutable content once (store.writeContent), deferred when a batch asked for it. Both paths
+ * go through the store's codec, so an encrypted archive never gets a plaintext file.
+ */
+export async function writeContent(store: ArchiveStore, logical: string, data: string | Uint8Array): Promise<void> {
   const pending = deferred.get(store);
-  if (!pending) return writeFileOnce(file, data);
+  if (!pending) return store.writeContent(logical, data);
+  const { file, bytes } = store.storedContent(logical, data);
   if (pending.has(file)) return;
   try {
     await access(file);
@@ -37,7 +41,7 @@ export async function writeContent(store: ArchiveStore, file: string, data: stri
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(data);
+    await handle.writeFile(bytes);
   } finally {
     await handle.close();
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic.js';
+import { plainCodec, type Codec } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import { SCHEMA_VERSION } from './model.js';
 
@@ -19,13 +20,16 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
     readonly file: string,
     readonly schema: S,
     readonly label: string,
+    /** plain, or sealing with the archive's key (crypto.ts) */
+    readonly codec: Codec = plainCodec,
   ) {}
 
   async read(): Promise<z.infer<S> | null> {
     let raw: string;
     try {
-      raw = await readFile(this.file, 'utf8');
+      raw = this.codec.open(await readFile(this.file), this.file).toString('utf8');
     } catch (e) {
+      if (e instanceof AqiqatError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new AqiqatError(`cannot read ${this.where()}: ${(e as Error).message}`, 'archive');
     }
@@ -33,7 +37,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
   }
 
   write(data: z.infer<S>): Promise<void> {
-    const next = this.#queue.then(() => writeFileAtomic(this.file, JSON.stringify(data)));
+    const next = this.#queue.then(() => writeFileAtomic(this.file, this.codec.encrypted ? this.codec.seal(Buffer.from(JSON.stringify(data)), this.file) : JSON.stringify(data)));
     this.#queue = next.catch(() => undefined);
     return next;
   }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Archive } from './archive.js';
 import { parseValidated } from './json-adapter.js';
 import { EntityKindSchema, FactRoleSchema } from './model.js';
+import type { OpenOptions } from './store.js';
 
 const SampleSchema = z.object({
   articles: z.array(
@@ -37,9 +38,9 @@ const SampleSchema = z.object({
 });
 
 /** Create an archive in `dir` filled with the sample; `sampleDir` holds sample.json. */
-export async function createSampleArchive(dir: string, sampleDir: string): Promise<Archive> {
+export async function createSampleArchive(dir: string, sampleDir: string, options?: OpenOptions): Promise<Archive> {
   const sample = parseValidated(await readFile(path.join(sampleDir, 'sample.json'), 'utf8'), SampleSchema, 'sample.json');
-  const archive = await Archive.create(dir);
+  const archive = await Archive.create(dir, options);
   await archive.batch(async () => {
     for (const e of sample.entities) await archive.addEntity(e.name, e.kind, e.aliases);
     const byQuote = new Map<string, string>();

@@ -5,8 +5,10 @@
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Low } from 'lowdb';
-import { sweepTempFiles } from './atomic.js';
+import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
+import { KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
@@ -47,7 +49,7 @@ export class ArchiveStore {
   ) {}
 
   /** Create a new, empty archive in `dir` (which may exist but must not hold an archive). */
-  static async init(dir: string, now = new Date()): Promise<ArchiveStore> {
+  static async init(dir: string, now = new Date(), options: OpenOptions = {}): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
     if (await exists(layout.archiveFile)) {
       throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
@@ -57,9 +59,17 @@ export class ArchiveStore {
     }
     const lock = await acquireLock(layout.root, lockOwnerKind());
     try {
-      const meta = new Low(new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json'), emptyArchiveFile(now.toISOString(), SHARD_COUNT));
+      let codec: Codec = plainCodec;
+      if (options.encrypt) {
+        // the key file first: an archive.json sealed with a key nobody kept would be lost
+        const { keyFile, dataKey } = await newKeyFile(requirePassphrase(options, layout.root));
+        await writeFileAtomic(path.join(layout.root, KEY_FILE), JSON.stringify(keyFile));
+        codec = new Sealer(dataKey, layout.root);
+      }
+      const meta = new Low(new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec), emptyArchiveFile(now.toISOString(), SHARD_COUNT));
       await meta.write();
       const store = new ArchiveStore(layout, meta);
+      store.#codec = codec;
       store.#lock = lock;
       store.logChanges();
       await store.audit.record({ action: 'archive-created' });
@@ -70,7 +80,7 @@ export class ArchiveStore {
     }
   }
 
-  static async open(dir: string): Promise<ArchiveStore> {
+  static async open(dir: string, options: OpenOptions = {}): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
     if (!(await exists(layout.archiveFile))) {
       throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
@@ -78,7 +88,8 @@ export class ArchiveStore {
     const lock = await acquireLock(layout.root, lockOwnerKind());
     try {
       if (lock.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
-      const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json');
+      const codec = await codecOf(layout.root, options);
+      const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
       let data: ArchiveFile | null;
       try {
         data = await adapter.read();
@@ -94,6 +105,7 @@ export class ArchiveStore {
         throw new AqiqatError(`archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`, 'archive');
       }
       const store = new ArchiveStore(layout, new Low(adapter, data));
+      store.#codec = codec;
       store.#lock = lock;
       store.logChanges();
       await store.snapshot('open');
@@ -110,13 +122,13 @@ export class ArchiveStore {
 
   articleShard(n: number): Promise<Db<ArticleShard>> {
     return cached(this.#articleShards, n, () =>
-      openDb(articleShardFile(this.layout, n), ArticleShardSchema, `article shard ${n}`, { schemaVersion: SCHEMA_VERSION, articles: [] }),
+      openDb(articleShardFile(this.layout, n), ArticleShardSchema, `article shard ${n}`, { schemaVersion: SCHEMA_VERSION, articles: [] }, this.#codec),
     );
   }
 
   factShard(n: number): Promise<Db<FactShard>> {
     return cached(this.#factShards, n, () =>
-      openDb(factShardFile(this.layout, n), FactShardSchema, `fact shard ${n}`, { schemaVersion: SCHEMA_VERSION, facts: [] }),
+      openDb(factShardFile(this.layout, n), FactShardSchema, `fact shard ${n}`, { schemaVersion: SCHEMA_VERSION, facts: [] }, this.#codec),
     );
   }
 
@@ -205,13 +217,43 @@ export class ArchiveStore {
 
   /** The append-only audit log (audit.ts): every archive event lands there; record exports with it. */
   get audit(): AuditLog {
-    return (this.#audit ??= new AuditLog(this.layout.root));
+    return (this.#audit ??= new AuditLog(this.layout.root, undefined, this.#codec));
   }
 
   private logChanges(): void {
     this.events.onEach(async (events) => {
       await this.audit.recordAll(events.map(auditInputOf));
     });
+  }
+
+  #codec: Codec = plainCodec;
+
+  /** How file contents are stored: plain, or sealed with the archive's key (crypto.ts). */
+  get codec(): Codec {
+    return this.#codec;
+  }
+
+  /**
+   * Write an immutable content file (texts/, sources/, index/ …) through the archive's codec: sealed
+   * when the archive is encrypted, so no plain byte reaches the disk. Every module writes content here.
+   */
+  async writeContent(file: string, data: string | Uint8Array): Promise<void> {
+    const stored = this.storedContent(file, data);
+    await writeFileOnce(stored.file, stored.bytes);
+  }
+
+  /** Where content for `file` goes on disk and its bytes there (sealed when encrypted): for batch writers. */
+  storedContent(file: string, data: string | Uint8Array): { file: string; bytes: Uint8Array } {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    return { file: this.#codec.locate(file), bytes: this.#codec.encrypted ? this.#codec.seal(bytes, file) : bytes };
+  }
+
+  /** Read a content file written by writeContent (decrypted if need be). */
+  async readContent(file: string): Promise<Buffer> {
+    const stored = this.#codec.locate(file);
+    // under its plain name: not yet reached by an interrupted `aqiqat encrypt`
+    const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' && stored !== file ? readFile(file) : Promise.reject(e)));
+    return this.#codec.open(bytes, file);
   }
 
   /** Release the single-writer lock; the store must not be used afterwards. */
@@ -221,11 +263,35 @@ export class ArchiveStore {
   }
 }
 
+export interface OpenOptions {
+  /** the passphrase of an encrypted archive (or of a new one with `encrypt`) */
+  passphrase?: string | undefined;
+  /** init only: create the archive encrypted */
+  encrypt?: boolean | undefined;
+}
+
+function requirePassphrase(options: OpenOptions, root: string): string {
+  if (options.passphrase === undefined || options.passphrase === '') {
+    throw new AqiqatError(`the archive ${root} is encrypted: give its passphrase (AQIQAT_PASSPHRASE, or run in a terminal to be asked)`, 'input');
+  }
+  return options.passphrase;
+}
+
+/** The codec of the archive at `root`: sealed if it has encryption.json (then the passphrase must unlock it). */
+async function codecOf(root: string, options: OpenOptions): Promise<Codec> {
+  const raw = await readFile(path.join(root, KEY_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw new AqiqatError(`cannot read ${KEY_FILE}: ${e.message}`, 'archive');
+  });
+  if (raw === null) return plainCodec;
+  return new Sealer(await unlock(parseKeyFile(raw), requirePassphrase(options, root)), root);
+}
+
 /** Who holds a lock, for the "open in another window" message. */
 const lockOwnerKind = (): string => (process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line');
 
-async function openDb<T>(file: string, schema: import('zod').ZodType<T>, label: string, empty: T): Promise<Db<T>> {
-  const db = new Low<T>(new ValidatedJsonFile(file, schema, label), empty);
+async function openDb<T>(file: string, schema: import('zod').ZodType<T>, label: string, empty: T, codec: Codec = plainCodec): Promise<Db<T>> {
+  const db = new Low<T>(new ValidatedJsonFile(file, schema, label, codec), empty);
   await db.read(); // a missing file keeps `empty`
   return db;
 }

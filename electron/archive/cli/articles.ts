@@ -10,6 +10,7 @@ import { runImport } from './import.js';
 import { LanguageSchema } from '../model.js';
 import { createSampleArchive } from '../sample.js';
 import { jsonOption, type Cli } from './context.js';
+import { newPassphrase } from './passphrase.js';
 
 /** data/sample of this package, found upwards from this module (run from dist/ or from source). */
 function sampleDir(): string {
@@ -25,9 +26,11 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .command('init')
     .description('create an empty archive (or one with the sample article: --sample)')
     .option('--sample', 'fill it with the sample article and its facts')
+    .option('--encrypt', 'encrypt everything it stores (passphrase: $AQIQAT_PASSPHRASE or asked)')
     .addOption(jsonOption())
-    .action(async (o: { sample?: boolean; json?: boolean }) => {
-      const archive = o.sample ? await createSampleArchive(cli.dir(), sampleDir()) : await Archive.create(cli.dir());
+    .action(async (o: { sample?: boolean; encrypt?: boolean; json?: boolean }) => {
+      const options = o.encrypt ? { encrypt: true, passphrase: await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE') } : {};
+      const archive = o.sample ? await createSampleArchive(cli.dir(), sampleDir(), options) : await Archive.create(cli.dir(), options);
       cli.print(o.json, { archive: archive.root }, () => `created an archive in ${archive.root}`);
     });
 

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { Archive } from '../archive.js';
 import { AqiqatError } from '../errors.js';
 import { defaultArchiveDir } from '../paths.js';
+import { passphraseFor } from './passphrase.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -27,7 +28,7 @@ export function makeCli(program: Command, io: Io): Cli {
   return {
     io,
     dir,
-    open: () => Archive.open(dir()),
+    open: async () => Archive.open(dir(), { passphrase: await passphraseFor(dir(), io.env) }),
     print: (asJson, value, human) => io.out(asJson ? JSON.stringify(value) : human()),
   };
 }

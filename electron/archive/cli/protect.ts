@@ -9,7 +9,9 @@ import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '..
 import { AqiqatError } from '../errors.js';
 import { verifyArchive } from '../integrity.js';
 import { listSnapshots, pruneSnapshots } from '../snapshots.js';
+import { changePassphrase, encryptArchive } from '../encrypt.js';
 import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
+import { newPassphrase, passphraseFor } from './passphrase.js';
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const fileSha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
@@ -45,13 +47,13 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       const sha256 = await fileSha256(file).catch(() => undefined);
       if (await isBackupFile(file)) {
         const r = await restoreBackup(file, cli.dir());
-        const archive = await Archive.open(r.archive);
+        const archive = await Archive.open(r.archive, { passphrase: await passphraseFor(r.archive, cli.io.env) });
         await archive.store.audit.record({ action: 'archive-restored', sha256, summary: path.basename(file) });
         await archive.close();
         cli.print(o.json, r, () => `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`);
       } else {
         const r = await restoreArchiveJson(file, cli.dir());
-        const archive = await Archive.open(r.archive);
+        const archive = await Archive.open(r.archive, { passphrase: await passphraseFor(r.archive, cli.io.env) });
         await archive.store.audit.record({ action: 'archive-json-restored', sha256, summary: path.basename(file) });
         await archive.close();
         cli.print(o.json, r, () => `restored archive.json from ${file}${r.previous ? `; the one it replaced is kept in ${r.previous}` : ''}`);
@@ -91,6 +93,37 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         shown = entriesOfCase(entries, o.case, c?.factIds ?? []);
       }
       cli.print(o.json, shown, () => (shown.length ? shown.map(auditLine).join('\n') : 'the audit log is empty'));
+    });
+
+  program
+    .command('encrypt')
+    .description('encrypt the archive in place (passphrase: $AQIQAT_PASSPHRASE or asked); run again to finish an interrupted run')
+    .addOption(jsonOption())
+    .action(async (o: { json?: boolean }) => {
+      const dir = cli.dir();
+      const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(() => true, () => false);
+      const passphrase = wasEncrypted ? await passphraseFor(dir, cli.io.env) : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
+      const archive = await Archive.open(dir, { passphrase });
+      const r = await encryptArchive(archive.store, passphrase);
+      await archive.close();
+      const sealed = await Archive.open(dir, { passphrase });
+      await sealed.store.audit.record({ action: 'archive-encrypted', summary: `${r.sealed} files sealed` });
+      await sealed.close();
+      cli.print(o.json, r, () => `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`);
+    });
+
+  program
+    .command('passphrase')
+    .description('change the passphrase of an encrypted archive (old: $AQIQAT_PASSPHRASE or asked; new: $AQIQAT_NEW_PASSPHRASE or asked)')
+    .addOption(jsonOption())
+    .action(async (o: { json?: boolean }) => {
+      const dir = cli.dir();
+      const old = await passphraseFor(dir, cli.io.env);
+      if (old === undefined) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
+      const archive = await Archive.open(dir, { passphrase: old });
+      await changePassphrase(archive.store, old, await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE'));
+      await archive.store.audit.record({ action: 'passphrase-changed' });
+      cli.print(o.json, { archive: archive.root }, () => 'the passphrase was changed; backups made before keep the old one');
     });
 
   program

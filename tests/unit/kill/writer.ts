@@ -12,7 +12,7 @@ const ack = (line: string) => writeSync(1, `${line}\n`); // synchronous: on the 
 
 async function main(): Promise<void> {
   const [dir, articleId, tag] = process.argv.slice(2) as [string, string, string];
-  const archive = await Archive.open(dir);
+  const archive = await Archive.open(dir, { passphrase: process.env.AQIQAT_PASSPHRASE });
   ack('ready');
   const mine: string[] = [];
   for (let i = 0; ; i++) {
