@@ -7,6 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
+import { useI18n } from '../../i18n/i18n.js';
 import './dossier.css';
 
 type Lang = 'en' | 'kk' | 'ru';
@@ -25,7 +26,8 @@ export function DossierExport() {
   const [caseId, setCaseId] = useState('');
   const [people, setPeople] = useState<string[]>([]);
   const [redact, setRedact] = useState<string[]>([]);
-  const [lang, setLang] = useState<Lang>('en');
+  // the dossier's labels start in the interface language
+  const [lang, setLang] = useState<Lang>(useI18n().lang);
   const [paper, setPaper] = useState<Paper>('a4');
   const [hideUrls, setHideUrls] = useState(false);
   const [compiledBy, setCompiledBy] = useState('');
