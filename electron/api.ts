@@ -50,7 +50,7 @@ export const inputs = {
       articleId: id,
       quote: z.string().min(1).max(20000),
       type: optionalText(40),
-      date: optionalText(10),
+      date: optionalText(21), // YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD
       approximate: z.boolean().optional(),
       people: names,
       places: names,
@@ -71,7 +71,7 @@ export const inputs = {
       id,
       quote: z.string().min(1).max(20000).optional(),
       type: optionalText(40),
-      date: z.string().max(10).nullable().optional(),
+      date: z.string().max(21).nullable().optional(),
       approximate: z.boolean().optional(),
       people: names,
       places: names,

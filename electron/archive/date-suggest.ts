@@ -10,10 +10,10 @@ import type { EventDate } from './model.js';
 type DatePrecision = EventDate['precision'];
 
 export interface DateSuggestion extends EventDate {
-  /** the words the date was read from, and where they are in the passage */
+  /** the words the date was read from, and where they are in the passage [textStart, textEnd) */
   text: string;
-  start: number;
-  end: number;
+  textStart: number;
+  textEnd: number;
 }
 
 /** Kazakh case and possessive endings after a month name: қазанда, қазанның, қыркүйектегі, қарашада, қазанында… */
@@ -67,7 +67,7 @@ export function findDates(passage: string, published?: string | null): DateSugge
     if (m !== null && d !== null && d > daysIn(y, m)) return;
     const precision: DatePrecision = d !== null ? 'day' : m !== null ? 'month' : 'year';
     const value = `${y}${m !== null ? `-${pad(m)}` : ''}${d !== null ? `-${pad(d)}` : ''}`;
-    out.push({ value, precision, approximate, text: passage.slice(start, end), start, end });
+    out.push({ value, precision, approximate, text: passage.slice(start, end), textStart: start, textEnd: end });
   };
 
   // numeric: 16.10.2020, 2020-10-16
@@ -75,7 +75,7 @@ export function findDates(passage: string, published?: string | null): DateSugge
     const [y, mo, d] = m[3] ? [Number(m[3]), Number(m[2]), Number(m[1])] : [Number(m[4]), Number(m[5]), Number(m[6])];
     if (mo >= 1 && mo <= 12 && d >= 1) add(y, mo, d, m.index, m.index + m[0].length);
   }
-  const numericSpans = out.map((s) => [s.start, s.end] as const);
+  const numericSpans = out.map((s) => [s.textStart, s.textEnd] as const);
   const inNumeric = (t: Token) => numericSpans.some(([s, e]) => t.start >= s && t.end <= e);
 
   const toks = tokens(passage);
@@ -139,7 +139,7 @@ export function findDates(passage: string, published?: string | null): DateSugge
     for (const p of PHRASES) {
       for (const m of passage.matchAll(p.re)) {
         // "биыл қыркүйекте" is already a month; the phrase alone says only the year or month
-        if (out.some((s) => s.start <= m.index + m[0].length && m.index <= s.end + 12)) continue;
+        if (out.some((s) => s.textStart <= m.index + m[0].length && m.index <= s.textEnd + 12)) continue;
         if (p.kind === 'this-year') add(pub.y, null, null, m.index, m.index + m[0].length);
         else if (p.kind === 'last-year') add(pub.y - 1, null, null, m.index, m.index + m[0].length);
         else add(pub.m === 1 ? pub.y - 1 : pub.y, pub.m === 1 ? 12 : pub.m - 1, null, m.index, m.index + m[0].length);
@@ -147,12 +147,12 @@ export function findDates(passage: string, published?: string | null): DateSugge
     }
     toks.forEach((t, i) => {
       // "биыл қыркүйекте" was read as a month of this year already
-      if (used.has(i) || out.some((s) => t.start <= s.end + 12 && s.start <= t.end + 12)) return;
+      if (used.has(i) || out.some((s) => t.start <= s.textEnd + 12 && s.textStart <= t.end + 12)) return;
       if (THIS_YEAR.test(t.word)) add(pub.y, null, null, t.start, t.end);
       else if (LAST_YEAR.test(t.word)) add(pub.y - 1, null, null, t.start, t.end);
     });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort((a, b) => a.textStart - b.textStart);
 }
 
 /** The date to offer for a passage: the first it states, if any. */

@@ -29,7 +29,7 @@ export function articleDetail(a: Article): string {
 }
 
 export function factLine(f: FactView): string {
-  const date = f.date ? `${f.date.value}${f.date.approximate ? '~' : ''}` : '—';
+  const date = f.date ? `${f.date.value}${f.date.end ? `/${f.date.end}` : ''}${f.date.approximate ? '~' : ''}` : '—';
   const who = [...f.people, ...f.places, ...f.organizations];
   const extra = [who.length ? who.join(', ') : '', f.tags.length ? `#${f.tags.join(' #')}` : ''].filter(Boolean).join('  ');
   return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}`;

@@ -49,6 +49,8 @@ export const EventDateSchema = z.object({
   value: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   precision: DatePrecisionSchema,
   approximate: z.boolean(),
+  /** a range's last year, month or day ("2009/2011", "2020-10-04/2020-10-16"); `value` is its first */
+  end: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
 });
 export type EventDate = z.infer<typeof EventDateSchema>;
 

@@ -16,6 +16,8 @@ export function compareEventDates(a: EventDate | null | undefined, b: EventDate 
   const ka = dateSortKey(a);
   const kb = dateSortKey(b);
   if (ka !== kb) return ka < kb ? -1 : 1;
+  // the same start: a single date before a range that starts there
+  if (Boolean(a?.end) !== Boolean(b?.end)) return a?.end ? 1 : -1;
   // the same stated date: an exact one before an approximate one
   return Number(a?.approximate ?? false) - Number(b?.approximate ?? false);
 }
@@ -39,14 +41,21 @@ const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July
  */
 export function formatEventDate(date: EventDate | null | undefined, monthNames: readonly string[] = MONTHS_EN): string {
   if (!date) return '—';
-  const [y, m, d] = date.value.split('-');
-  const month = m !== undefined ? (monthNames[Number(m) - 1] ?? m) : undefined;
-  const text = d !== undefined ? `${Number(d)} ${month} ${y}` : month !== undefined ? `${month} ${y}` : `${y}`;
+  const one = (value: string) => {
+    const [y, m, d] = value.split('-');
+    const month = m !== undefined ? (monthNames[Number(m) - 1] ?? m) : undefined;
+    return d !== undefined ? `${Number(d)} ${month} ${y}` : month !== undefined ? `${month} ${y}` : `${y}`;
+  };
+  // days of one month read as "4–14 October 2020"
+  const sameMonth = date.end !== undefined && date.end.length === 10 && date.value.length === 10 && date.end.slice(0, 7) === date.value.slice(0, 7);
+  const text = !date.end ? one(date.value) : sameMonth ? `${Number(date.value.slice(8))}–${one(date.end)}` : `${one(date.value)} – ${one(date.end)}`;
   return date.approximate ? `~${text}` : text;
 }
 
 /** The span a date stands for, as ISO days (inclusive): for drawing precision on a timeline. */
 export function dateSpan(date: EventDate): { from: string; to: string } {
+  // a range: from the first day of its start to the last day of its end
+  if (date.end) return { from: dateSpan({ ...date, end: undefined }).from, to: dateSpan({ value: date.end, precision: date.precision, approximate: date.approximate }).to };
   const [y, m, d] = date.value.split('-');
   if (d !== undefined) return { from: date.value, to: date.value };
   if (m !== undefined) {

@@ -209,3 +209,25 @@ describe('cases', () => {
     await expect(Archive.open(dir)).rejects.toThrow(/archive\.json/);
   });
 });
+
+describe('date ranges', () => {
+  it('parses FROM/TO, draws and sorts by the start, shows both ends, refuses a backwards range', async () => {
+    const { parseEventDate } = await import('../../electron/archive/dates.js');
+    const r = parseEventDate('2020-10-04/2020-10-16');
+    expect(r).toEqual({ value: '2020-10-04', precision: 'day', approximate: false, end: '2020-10-16' });
+    expect(formatEventDate(parseEventDate('2009/2011', true))).toBe('~2009 – 2011');
+    expect(dateSpan(parseEventDate('2020-09/2020-10'))).toEqual({ from: '2020-09-01', to: '2020-10-31' });
+    expect(formatEventDate(parseEventDate('2020-09-28/2020-10-02'))).toBe('28 September 2020 – 2 October 2020');
+    const sorted = timelineOrder([parseEventDate('2020-10-04/2020-10-16'), d('2020-10-04'), d('2020-10')], (x) => x).map((x) => formatEventDate(x));
+    expect(sorted).toEqual(['October 2020', '4 October 2020', '4–16 October 2020']);
+    expect(() => parseEventDate('2011/2009')).toThrow(/must end after it starts/);
+    expect(() => parseEventDate('2020-10/2020-10-15')).toThrow(/must end after it starts/);
+    expect(() => parseEventDate('2020/')).toThrow(/must be YYYY/);
+  });
+
+  it('is stored on a fact and shown by the CLI form', async () => {
+    const { archive, article } = await seeded();
+    const f = await archive.addFact({ articleId: article.id, quote: 'бір адамдық пикет өткізіп жүр', date: '2020-10-04/2020-10-16' });
+    await expect((await Archive.open(archive.root)).listFacts()).resolves.toEqual([expect.objectContaining({ id: f.id, date: { value: '2020-10-04', precision: 'day', approximate: false, end: '2020-10-16' } })]);
+  });
+});

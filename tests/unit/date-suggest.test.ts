@@ -56,7 +56,7 @@ describe('date suggestion', () => {
     expect(s).toMatchObject({ value, approximate: false });
     if (precision) expect(s!.precision).toBe(precision);
     if (text) expect(s!.text).toBe(text);
-    expect(passage.slice(s!.start, s!.end)).toBe(s!.text);
+    expect(passage.slice(s!.textStart, s!.textEnd)).toBe(s!.text);
   });
 
   it('needs a publication date for a day or month without a year, and lists every date in order', () => {

@@ -31,6 +31,14 @@ describe('timeline scale', () => {
     expect(dl + dw).toBeLessThan(ml + mw);
     expect(s.at('2020-12-31')).toBeLessThanOrEqual(100);
   });
+
+  it('gives a range\'s last year a band, so the range ends where it should', () => {
+    const s = timelineScale([{ value: '2009', precision: 'year', approximate: false, end: '2011' }, d('2015')]);
+    expect(s.bands.map((b) => b.year)).toEqual([2009, 2011, 2015]);
+    const [l, w] = s.span({ value: '2009', precision: 'year', approximate: false, end: '2011' });
+    expect(l).toBeCloseTo(0);
+    expect(l + w).toBeCloseTo(s.bands[1]!.left + s.bands[1]!.width);
+  });
 });
 
 describe('interface language', () => {

@@ -34,7 +34,7 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
   const suggestion = useMemo(() => suggestDate(quote, target.published), [quote, target.published]);
   const [type, setType] = useState(fact?.type ?? 'statement');
   const [newType, setNewType] = useState('');
-  const [date, setDate] = useState(fact?.date?.value ?? (target.mode === 'add' && suggestion ? suggestion.value : ''));
+  const [date, setDate] = useState((fact?.date ? (fact.date.end ? `${fact.date.value}/${fact.date.end}` : fact.date.value) : undefined) ?? (target.mode === 'add' && suggestion ? suggestion.value : ''));
   const [approximate, setApproximate] = useState(fact?.date?.approximate ?? false);
   const [people, setPeople] = useState<string[]>(fact?.people ?? []);
   const [roles, setRoles] = useState<Record<string, FactRole>>(fact?.roles ?? {});
@@ -143,7 +143,7 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
         <div className="field-row">
           <label className="field">
             <span>{t('fact.date')}</span>
-            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.dateHint')} inputMode="numeric" aria-describedby="date-hint" />
+            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.dateHint')} aria-describedby="date-hint" />
           </label>
           <label className="check">
             <input type="checkbox" checked={approximate} onChange={(e) => setApproximate(e.target.checked)} />

@@ -34,6 +34,11 @@ export function timelineScale(dates: readonly EventDate[]): Scale {
   for (const d of dates) {
     const y = Number(d.value.slice(0, 4));
     counts.set(y, (counts.get(y) ?? 0) + 1);
+    // a range's last year needs a band too, else its end has nowhere to be drawn
+    if (d.end) {
+      const e = Number(d.end.slice(0, 4));
+      if (!counts.has(e)) counts.set(e, 0);
+    }
   }
   const years = [...counts.keys()].sort((a, b) => a - b);
   const total = years.reduce((s, y) => s + 1 + counts.get(y)!, 0);
@@ -52,8 +57,9 @@ export function timelineScale(dates: readonly EventDate[]): Scale {
   const span = (date: EventDate): [number, number] => {
     const { from, to } = dateSpan(date);
     const l = at(from);
-    const band = bands.find((b) => b.year === Number(from.slice(0, 4)))!;
-    const r = at(to) + band.width / (isLeap(band.year) ? 366 : 365);
+    // the end is the end of its last day, in that day's own band
+    const band = bands.find((b) => b.year === Number(to.slice(0, 4)));
+    const r = at(to) + (band ? band.width / (isLeap(band.year) ? 366 : 365) : 0);
     return [l, r - l];
   };
   return { bands, at, span };

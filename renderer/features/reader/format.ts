@@ -8,7 +8,8 @@ export const languageName = (lang: Article['lang']): string => LANGUAGES[lang];
 /** "2009", "2020-09", "2020-10-16"; "c. 2009" when approximate. */
 export function eventDate(date: FactView['date']): string {
   if (!date) return 'no date';
-  return date.approximate ? `c. ${date.value}` : date.value;
+  const text = date.end ? `${date.value}/${date.end}` : date.value;
+  return date.approximate ? `c. ${text}` : text;
 }
 
 /** "parole-denied" → "Parole denied", "un-decision" → "UN decision". */
