@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { Archive } from '../../electron/archive/archive.js';
 import { expect, expectSealed, SAMPLE_DIR, test } from './fixtures.js';
 
 const sample = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as { articles: Array<{ title: string; facts: Array<{ quote: string }> }> };
@@ -112,6 +113,8 @@ test('select text → add a fact with type, date and person → highlighted → 
   await page.reload();
   const again = await openSampleArticle(page);
   await expect(again.locator('mark.fact', { hasText: passage })).toHaveCount(1);
+  const fromDisk = await Archive.open(app.archive.root);
+  expect((await fromDisk.listFacts()).find((f) => f.id === stored.id)).toMatchObject({ quote: passage, note: 'Police watch from a distance.', roles: { 'Асхат Жексебаев': 'victim' } });
   expectSealed(app);
 });
 
@@ -178,6 +181,11 @@ test('create a case, add facts from the reader, see them in timeline order; reor
   await page.getByRole('button', { name: /Жексебаевтың пикеті/ }).click();
   await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').nth(0)).toContainText('4 October 2020');
   await expect(page.getByLabel('Summary')).toHaveValue('Daily one-person pickets in Almaty.');
+  // and on disk: a fresh Archive over the same folder reads it back from archive.json and the shards
+  const fromDisk = await Archive.open(app.archive.root);
+  const onDisk = fromDisk.listCases().find((c) => c.title === 'Жексебаевтың пикеті')!;
+  expect(onDisk.summary).toBe('Daily one-person pickets in Almaty.');
+  expect((await fromDisk.getCase(onDisk.id)).facts.map((f) => f.quote)).toEqual([ARTICLE.facts[1]!.quote, ARTICLE.facts[0]!.quote]);
 
   // The source of an entry opens the article with that fact marked.
   await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').nth(0).getByRole('link', { name: ARTICLE.title }).click();
