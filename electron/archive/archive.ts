@@ -291,10 +291,12 @@ export class Archive {
   /** Facts with their source article, in timeline order (ties keep the given order). */
   private async timelineEntries(facts: readonly Fact[]): Promise<TimelineEntry[]> {
     const articles = new Map<string, SourceRef>();
-    for (const id of new Set(facts.map((f) => f.articleId))) {
-      const a = await findArticle(this.store, id).catch(() => null);
-      articles.set(id, a ? { id: a.id, title: a.title, publishedAt: a.publishedAt, url: a.url, publisher: a.publisher } : { id, title: id, publishedAt: null, url: null, publisher: null });
-    }
+    await Promise.all(
+      [...new Set(facts.map((f) => f.articleId))].map(async (id) => {
+        const a = await findArticle(this.store, id).catch(() => null);
+        articles.set(id, a ? { id: a.id, title: a.title, publishedAt: a.publishedAt, url: a.url, publisher: a.publisher } : { id, title: id, publishedAt: null, url: null, publisher: null });
+      }),
+    );
     return timelineOrder(this.viewFacts([...facts]), (f) => f.date).map((f) => ({ ...f, article: articles.get(f.articleId)! }));
   }
 

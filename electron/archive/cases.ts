@@ -66,10 +66,9 @@ export async function loadFacts(store: ArchiveStore, ids: readonly string[]): Pr
     const n = shardOf(id);
     shards.set(n, [...(shards.get(n) ?? []), id]);
   }
-  for (const [n, wanted] of shards) {
-    const want = new Set(wanted);
-    for (const f of (await store.factShard(n)).data.facts) if (want.has(f.id)) out.set(f.id, f);
-  }
+  // shards are read in parallel: a case's facts usually come from many articles, hence many shards
+  const read = await Promise.all([...shards].map(async ([n, wanted]) => ({ want: new Set(wanted), shard: await store.factShard(n) })));
+  for (const { want, shard } of read) for (const f of shard.data.facts) if (want.has(f.id)) out.set(f.id, f);
   return out;
 }
 
