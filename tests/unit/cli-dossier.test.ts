@@ -21,11 +21,12 @@ describe('aqiqat dossier / export', () => {
   it('dossier --out d.pdf from the sample archive (the issue’s “done when”)', async () => {
     const { dir, A } = await sample();
     const out = path.join(dir, '..', 'd.pdf');
-    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; title: string }>;
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; title: string; facts: unknown[] }>;
+    expect(theCase!.facts.length).toBeGreaterThanOrEqual(8);
     const r = aqiqat([...A, 'dossier', theCase!.id, '--out', out, '--lang', 'kk', '--compiled-by', 'Тест', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', case: theCase!.id, facts: 9, sources: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', case: theCase!.id, facts: theCase!.facts.length, sources: 1 });
     const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Оның наразылық шарасы 4 қазанда басталған.');
     expect(text).toContain('Хронология');
@@ -79,9 +80,10 @@ describe('aqiqat dossier / export', () => {
     expect(csv.stdout).toContain('2009 жылы 14 жылға сотталған');
     const json = JSON.parse(aqiqat([...A, 'export']).stdout);
     expect(json).toHaveLength(all.length);
-    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string }>;
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; facts: unknown[] }>;
     const ofCase = JSON.parse(aqiqat([...A, 'export', '--case', theCase!.id]).stdout) as Array<{ date: string | null }>;
-    expect(ofCase).toHaveLength(9);
+    expect(ofCase).toHaveLength(theCase!.facts.length);
+    expect(ofCase.length).toBeLessThan(all.length);
     expect(ofCase[0]!.date).toBe('2009');
     expect(json[0].article).toMatchObject({ publisher: 'Example News (sample)', url: 'https://example.org/kk/zhakishev-picket' });
     expect(json[0].article.sha256).toMatch(/^[0-9a-f]{64}$/);
