@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportResult } from '../../api.js';
+import { useI18n } from '../../i18n/i18n.js';
 import { filesFromDrop } from './collect.js';
 import { ACCEPT } from './formats.js';
 import { PasteDialog } from './PasteDialog.js';
@@ -18,6 +19,7 @@ const DONE_MESSAGE_MS = 10_000;
 const FAILURES_SHOWN = 8;
 
 export function ImportButton({ onImported }: { onImported: (result: ImportResult) => void }) {
+  const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const { state, run, cancel, dismiss } = useImportQueue(onImported);
   const [pasting, setPasting] = useState(false);
@@ -41,27 +43,27 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
     <div className="import">
       <div className="import-buttons">
         <button type="button" onClick={() => setPasting(true)} disabled={running}>
-          Paste text
+          {t('import.paste')}
         </button>
         <button type="button" className="button-primary" disabled={running} onClick={() => input.current?.click()}>
-          Import files
+          {t('import.files')}
         </button>
       </div>
-      <input ref={input} type="file" accept={ACCEPT} multiple hidden tabIndex={-1} aria-label="Files to import" onChange={onFiles} />
+      <input ref={input} type="file" accept={ACCEPT} multiple hidden tabIndex={-1} aria-label={t('import.filesInput')} onChange={onFiles} />
       {state?.running && state.total > 1 && (
         <div className="import-progress">
-          <progress max={state.total} value={state.done} aria-label="Import progress" />
+          <progress max={state.total} value={state.done} aria-label={t('import.progress')} />
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('import.cancel')}
           </button>
         </div>
       )}
       {/* Always present, so screen readers announce each new message in this live region. */}
       <p className={`import-status${state && !state.running && state.failures.length ? ' error' : ''}`} role="status">
-        {!state ? '' : state.running ? (state.total > 1 ? `Importing ${state.done + 1} of ${state.total}: ${state.current ?? ''}` : 'Importing…') : summaryText(state)}
+        {!state ? '' : state.running ? (state.total > 1 ? t('import.importingOf', { n: state.done + 1, total: state.total, name: state.current ?? '' }) : t('import.importing')) : summaryText(state, t)}
       </p>
       {state && !state.running && state.total > 1 && state.failures.length > 0 && (
-        <ul className="import-failures" aria-label="Files that failed">
+        <ul className="import-failures" aria-label={t('import.failedFiles')}>
           {state.failures.slice(0, FAILURES_SHOWN).map((f, i) => (
             <li key={i}>
               {/* the core's reasons usually start with the file name already */}
@@ -77,17 +79,17 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
               )}
             </li>
           ))}
-          {state.failures.length > FAILURES_SHOWN && <li>…and {state.failures.length - FAILURES_SHOWN} more</li>}
+          {state.failures.length > FAILURES_SHOWN && <li>{t('import.more', { n: state.failures.length - FAILURES_SHOWN })}</li>}
           <li>
             <button type="button" className="link-button" onClick={dismiss}>
-              Dismiss
+              {t('import.dismiss')}
             </button>
           </li>
         </ul>
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop files or folders to import them</p>
+          <p>{t('import.drop')}</p>
         </div>
       )}
       <PasteDialog open={pasting} onClose={() => setPasting(false)} onImported={onImported} />

@@ -5,11 +5,14 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { detectLanguage } from '../../../electron/archive/text.js';
 import { api, errorLine, type ImportResult } from '../../api.js';
+import { useI18n } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/messages.js';
 
-const LANGUAGE_NAMES = { kk: 'Kazakh', ru: 'Russian', en: 'English', other: 'Other' } as const;
+const LANGUAGE_NAMES = { kk: 'lang.kk', ru: 'lang.ru', en: 'lang.en', other: 'paste.langOther' } as const satisfies Record<string, MessageKey>;
 type Lang = keyof typeof LANGUAGE_NAMES;
 
 export function PasteDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (r: ImportResult) => void }) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
@@ -39,7 +42,7 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) {
-      setError('Paste the article’s text first.');
+      setError(t('paste.empty'));
       return;
     }
     setBusy(true);
@@ -66,33 +69,33 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
   return (
     <dialog ref={ref} className="paste-dialog" aria-labelledby="paste-title" onClose={onClose}>
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <h2 id="paste-title">Paste an article</h2>
+        <h2 id="paste-title">{t('paste.title')}</h2>
         <label className="paste-field paste-text">
-          Article text
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={10} autoFocus placeholder="Paste the article’s text here" />
+          {t('paste.text')}
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={10} autoFocus placeholder={t('paste.textPlaceholder')} />
         </label>
         <div className="paste-row">
           <label className="paste-field">
-            Title
-            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Default: the first line" />
+            {t('paste.titleLabel')}
+            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('paste.titlePlaceholder')} />
           </label>
           <label className="paste-field">
-            Web address
+            {t('paste.url')}
             <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
           </label>
         </div>
         <div className="paste-row">
           <label className="paste-field">
-            Published
+            {t('paste.published')}
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </label>
           <label className="paste-field">
-            Language
-            <select aria-label="Language" value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
-              <option value="">{detected ? `Detected: ${LANGUAGE_NAMES[detected]}` : 'Detect from the text'}</option>
+            {t('paste.language')}
+            <select aria-label={t('paste.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
+              <option value="">{detected ? t('paste.detected', { lang: t(LANGUAGE_NAMES[detected]) }) : t('paste.detect')}</option>
               {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
                 <option key={code} value={code}>
-                  {name}
+                  {t(name)}
                 </option>
               ))}
             </select>
@@ -105,10 +108,10 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
         )}
         <div className="paste-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('paste.cancel')}
           </button>
           <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
+            {busy ? t('paste.importing') : t('paste.import')}
           </button>
         </div>
       </form>

@@ -4,6 +4,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { api, errorLine, type ImportResult } from '../../api.js';
+import type { T } from '../../i18n/i18n.js';
 
 export interface Failure {
   name: string;
@@ -75,14 +76,15 @@ export function useImportQueue(onImported: (result: ImportResult) => void) {
 }
 
 /** "3 imported, 1 already in the archive, 1 failed" — or one file's own result. */
-export function summaryText(s: QueueState): string {
+export function summaryText(s: QueueState, t: T): string {
   const lastTitle = s.lastTitle;
   if (s.total === 1 && s.failures.length === 0 && lastTitle) {
-    return s.imported ? `Imported “${lastTitle}”` : s.linked ? `Same text as “${lastTitle}”: added as another source` : `Already in the archive: “${lastTitle}”`;
+    return s.imported ? t('import.imported', { title: lastTitle }) : s.linked ? t('import.linked', { title: lastTitle }) : t('import.duplicate', { title: lastTitle });
   }
-  if (s.total === 1 && s.failures[0]) return `Could not import ${s.failures[0].name}: ${s.failures[0].reason}`;
-  const parts = [`${s.imported} imported`, `${s.duplicates} already in the archive`];
-  if (s.linked) parts.push(`${s.linked} added as another source`);
-  parts.push(`${s.failures.length} failed`);
-  return `${parts.join(', ')}${s.cancelled ? ` — cancelled after ${s.done} of ${s.total} files` : ''}`;
+  if (s.total === 1 && s.failures[0]) return t('import.failed', { name: s.failures[0].name, reason: s.failures[0].reason });
+  const parts = [t('import.countImported', { n: s.imported }), t('import.countDuplicates', { n: s.duplicates })];
+  if (s.linked) parts.push(t('import.countLinked', { n: s.linked }));
+  parts.push(t('import.countFailed', { n: s.failures.length }));
+  const summary = parts.join(', ');
+  return s.cancelled ? t('import.cancelled', { summary, done: s.done, total: s.total }) : summary;
 }

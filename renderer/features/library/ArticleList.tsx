@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Article } from '../../api.js';
 import { VirtualList } from '../../components/VirtualList.js';
-import { languageName } from '../reader/format.js';
+import { useI18n } from '../../i18n/i18n.js';
 import './library.css';
 
 const ROW_HEIGHT = 64;
@@ -15,13 +15,14 @@ interface Props {
 }
 
 export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Props) {
-  if (error) return <p className="pane-message error" role="alert">Could not load the library: {error}</p>;
-  if (articles === null) return <p className="pane-message">Loading the library…</p>;
+  const { t } = useI18n();
+  if (error) return <p className="pane-message error" role="alert">{t('library.loadError', { error })}</p>;
+  if (articles === null) return <p className="pane-message">{t('library.loading')}</p>;
   if (articles.length === 0) {
     return (
       <div className="pane-message empty">
-        <p className="empty-title">No articles yet — import a file</p>
-        <p>Use “Import files” or “Paste text” above, or drop files here. The original file is kept byte for byte as evidence.</p>
+        <p className="empty-title">{t('library.emptyTitle')}</p>
+        <p>{t('library.emptyText')}</p>
       </div>
     );
   }
@@ -30,7 +31,7 @@ export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Pr
       ref={listRef}
       items={articles}
       rowHeight={ROW_HEIGHT}
-      label="Articles"
+      label={t('library.list')}
       idPrefix="article"
       getKey={(a) => a.id}
       selectedKey={selectedId}
@@ -41,7 +42,8 @@ export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Pr
 }
 
 function ArticleRow({ article }: { article: Article }) {
-  const meta = [article.publisher, article.publishedAt ?? 'undated', languageName(article.lang)].filter(Boolean).join(' · ');
+  const { t } = useI18n();
+  const meta = [article.publisher, article.publishedAt ?? t('library.undated'), t(`lang.${article.lang}`)].filter(Boolean).join(' · ');
   return (
     <div className="article-row">
       <span className="article-row-title" lang={article.lang === 'other' ? undefined : article.lang}>

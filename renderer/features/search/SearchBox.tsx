@@ -1,4 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react';
+import { useI18n } from '../../i18n/i18n.js';
 import './search.css';
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function SearchBox({ value, onChange, onDown, ref }: Props) {
+  const { t } = useI18n();
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape' && value) {
       onChange('');
@@ -24,8 +26,8 @@ export function SearchBox({ value, onChange, onDown, ref }: Props) {
       <input
         ref={ref}
         type="search"
-        aria-label="Search the archive"
-        placeholder="Search names, places, words…"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
         aria-keyshortcuts="/ Control+K"
         value={value}
         spellCheck={false}

@@ -1,3 +1,5 @@
+import { useI18n } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import type { SearchFilters } from './useSearch.js';
 
 interface Props {
@@ -6,14 +8,15 @@ interface Props {
 }
 
 const LANGS = [
-  ['', 'Any language'],
-  ['kk', 'Kazakh'],
-  ['ru', 'Russian'],
-  ['en', 'English'],
-] as const;
+  ['', 'search.anyLanguage'],
+  ['kk', 'lang.kk'],
+  ['ru', 'lang.ru'],
+  ['en', 'lang.en'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
 /** The filters a researcher changes most; the CLI has them all (aqiqat search --help). */
 export function SearchFilterBar({ value, onChange }: Props) {
+  const { t } = useI18n();
   const set = (patch: Partial<SearchFilters>) => {
     const next: SearchFilters = { ...value, ...patch };
     for (const k of Object.keys(next) as Array<keyof SearchFilters>) if (next[k] === undefined) delete next[k];
@@ -21,36 +24,36 @@ export function SearchFilterBar({ value, onChange }: Props) {
   };
   const year = (s: string) => (/^\d{4}$/.test(s) ? s : undefined);
   return (
-    <div className="search-filters" role="group" aria-label="Search filters">
-      <select aria-label="Show" value={value.kind ?? ''} onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as SearchFilters['kind'] })}>
-        <option value="">All hits</option>
-        <option value="article">Articles only</option>
-        <option value="fact">Facts only</option>
+    <div className="search-filters" role="group" aria-label={t('search.filters')}>
+      <select aria-label={t('search.show')} value={value.kind ?? ''} onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as SearchFilters['kind'] })}>
+        <option value="">{t('search.allHits')}</option>
+        <option value="article">{t('search.articlesOnly')}</option>
+        <option value="fact">{t('search.factsOnly')}</option>
       </select>
       <select
-        aria-label="Language"
+        aria-label={t('search.language')}
         value={value.langs?.[0] ?? ''}
         onChange={(e) => set({ langs: e.currentTarget.value ? [e.currentTarget.value as 'kk' | 'ru' | 'en'] : undefined })}
       >
         {LANGS.map(([v, label]) => (
           <option key={v} value={v}>
-            {label}
+            {t(label)}
           </option>
         ))}
       </select>
       <input
-        aria-label="Published from year"
-        placeholder="from"
-        title="Published from year"
+        aria-label={t('search.fromYear')}
+        placeholder={t('search.from')}
+        title={t('search.fromYear')}
         inputMode="numeric"
         maxLength={4}
         defaultValue={value.publishedFrom ?? ''}
         onChange={(e) => set({ publishedFrom: year(e.currentTarget.value) })}
       />
       <input
-        aria-label="Published to year"
-        placeholder="to"
-        title="Published to year"
+        aria-label={t('search.toYear')}
+        placeholder={t('search.to')}
+        title={t('search.toYear')}
         inputMode="numeric"
         maxLength={4}
         defaultValue={value.publishedTo ?? ''}

@@ -1,6 +1,8 @@
 import { useState, type Ref } from 'react';
 import type { SearchHit } from '../../api.js';
 import { Highlighted } from '../../components/Highlighted.js';
+import { useI18n } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { SearchFilterBar } from './SearchFilters.js';
 import { useSearch, type SearchFilters } from './useSearch.js';
@@ -25,27 +27,28 @@ export function SearchResults({ query, selectedHit, onOpen, listRef }: Props) {
 }
 
 function Results({ query, filters, selectedHit, onOpen, listRef }: Props & { filters: SearchFilters }) {
+  const { t } = useI18n();
   const state = useSearch(query, filters);
-  if (state.status === 'idle' || state.status === 'searching') return <p className="pane-message">Searching…</p>;
-  if (state.status === 'error') return <p className="pane-message error" role="alert">Search failed: {state.error}</p>;
+  if (state.status === 'idle' || state.status === 'searching') return <p className="pane-message">{t('search.searching')}</p>;
+  if (state.status === 'error') return <p className="pane-message error" role="alert">{t('search.failed', { error: state.error })}</p>;
   if (state.hits.length === 0) {
     return (
       <div className="pane-message empty">
-        <p className="empty-title">No matches for “{query.trim()}”</p>
-        <p>Try fewer words or fewer filters. Any spelling works: Zhakishev finds Жәкішевтің; Жәкіш* finds every word that starts so.</p>
+        <p className="empty-title">{t('search.noMatches', { query: query.trim() })}</p>
+        <p>{t('search.noMatchesHint')}</p>
       </div>
     );
   }
   return (
     <>
       <p className="list-count" aria-live="polite">
-        {state.hits.length === 1 ? '1 result' : `${state.hits.length} results`}
+        {state.hits.length === 1 ? t('search.oneResult') : t('search.results', { n: state.hits.length })}
       </p>
       <VirtualList
         ref={listRef}
         items={state.hits}
         rowHeight={ROW_HEIGHT}
-        label="Search results"
+        label={t('search.list')}
         idPrefix="hit"
         getKey={(h) => `${h.kind}:${h.id}`}
         selectedKey={selectedHit}
@@ -57,14 +60,15 @@ function Results({ query, filters, selectedHit, onOpen, listRef }: Props & { fil
 }
 
 function HitRow({ hit }: { hit: SearchHit }) {
+  const { t } = useI18n();
   return (
     <div className="hit-row">
       <span className="hit-row-head">
-        <span className={`hit-kind hit-kind-${hit.kind}`}>{hit.kind === 'fact' ? 'Fact' : 'Article'}</span>
+        <span className={`hit-kind hit-kind-${hit.kind}`}>{hit.kind === 'fact' ? t('search.fact') : t('search.article')}</span>
         <span className="hit-title">{hit.title}</span>
         {hit.tier && hit.tier !== 'exact' && hit.tier !== 'stem' ? (
-          <span className="hit-tier" title={TIER_HELP[hit.tier]}>
-            {TIER_LABEL[hit.tier]}
+          <span className="hit-tier" title={t(TIER_HELP[hit.tier])}>
+            {t(TIER_LABEL[hit.tier])}
           </span>
         ) : null}
       </span>
@@ -75,8 +79,5 @@ function HitRow({ hit }: { hit: SearchHit }) {
   );
 }
 
-const TIER_LABEL = { folded: 'other spelling', alias: 'other name' } as const;
-const TIER_HELP = {
-  folded: 'Matched in another script or spelling (Джакишев for Жәкішев)',
-  alias: 'Matched another name of the same place, person or organization (Усть-Каменогорск for Өскемен)',
-} as const;
+const TIER_LABEL = { folded: 'search.tierFolded', alias: 'search.tierAlias' } as const satisfies Record<string, MessageKey>;
+const TIER_HELP = { folded: 'search.tierFoldedHelp', alias: 'search.tierAliasHelp' } as const satisfies Record<string, MessageKey>;
