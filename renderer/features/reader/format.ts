@@ -1,9 +1,5 @@
 /** Display strings for stored values; pure. Dates stay ISO-like: unambiguous in kk, ru and en alike. */
-import type { Article, FactView } from '../../api.js';
-
-const LANGUAGES: Record<Article['lang'], string> = { kk: 'Kazakh', ru: 'Russian', en: 'English', other: 'Other language' };
-
-export const languageName = (lang: Article['lang']): string => LANGUAGES[lang];
+import type { FactView } from '../../api.js';
 
 /** "2009", "2020-09", "2020-10-16"; "c. 2009" when approximate. */
 export function eventDate(date: FactView['date']): string {
