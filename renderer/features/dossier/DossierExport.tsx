@@ -27,7 +27,8 @@ export function DossierExport() {
   const [people, setPeople] = useState<string[]>([]);
   const [redact, setRedact] = useState<string[]>([]);
   // the dossier's labels start in the interface language
-  const [lang, setLang] = useState<Lang>(useI18n().lang);
+  const { t, lang: uiLang } = useI18n();
+  const [lang, setLang] = useState<Lang>(uiLang);
   const [paper, setPaper] = useState<Paper>('a4');
   const [hideUrls, setHideUrls] = useState(false);
   const [compiledBy, setCompiledBy] = useState('');
@@ -64,22 +65,22 @@ export function DossierExport() {
   const busy = status?.kind === 'busy';
 
   const preview = async () => {
-    setStatus({ kind: 'busy', text: 'Building the preview…' });
+    setStatus({ kind: 'busy', text: t('dossier.building') });
     try {
       const p = await api().dossierPreview(request());
-      setStatus({ kind: 'done', text: `Preview ready: ${p.facts} facts, ${p.sources} sources (“${p.title}”).` });
+      setStatus({ kind: 'done', text: t('dossier.previewReady', { facts: p.facts, sources: p.sources, title: p.title }) });
     } catch (e) {
       setStatus({ kind: 'error', text: errorLine(e) });
     }
   };
 
   const save = async () => {
-    setStatus({ kind: 'busy', text: 'Printing the dossier to PDF…' });
+    setStatus({ kind: 'busy', text: t('dossier.printing') });
     try {
       const saved = await api().saveDossierPdf(request());
-      setStatus(saved.path ? { kind: 'done', text: `Saved ${saved.facts} facts to ${saved.path}` } : { kind: 'done', text: 'Not saved.' });
+      setStatus(saved.path ? { kind: 'done', text: t('dossier.saved', { facts: saved.facts, path: saved.path }) } : { kind: 'done', text: t('dossier.notSaved') });
     } catch (e) {
-      setStatus({ kind: 'error', text: `Could not save the dossier: ${errorLine(e)}` });
+      setStatus({ kind: 'error', text: t('dossier.saveError', { error: errorLine(e) }) });
     }
   };
 
@@ -88,37 +89,37 @@ export function DossierExport() {
   return (
     <>
       <button type="button" className="section dossier-open" onClick={() => void open()}>
-        <span>Export dossier…</span>
+        <span>{t('dossier.open')}</span>
       </button>
       <dialog ref={dialog} className="dossier-dialog" aria-labelledby={`${ids}-title`}>
-        <h2 id={`${ids}-title`}>Export a case dossier</h2>
+        <h2 id={`${ids}-title`}>{t('dossier.title')}</h2>
         {cases !== null && cases.length === 0 ? (
-          <p className="dossier-empty">No cases yet. Create one (for example with <code>aqiqat case create</code>) and add facts to it.</p>
+          <p className="dossier-empty">{t('dossier.noCases', { command: 'aqiqat case create' })}</p>
         ) : (
           <form method="dialog" className="dossier-form" onSubmit={(e) => e.preventDefault()}>
             <label>
-              Case
+              {t('dossier.case')}
               <select value={caseId} onChange={(e) => setCaseId(e.currentTarget.value)} disabled={busy}>
                 {(cases ?? []).map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.title} ({c.facts.length} facts)
+                    {t('dossier.caseOption', { title: c.title, n: c.facts.length })}
                   </option>
                 ))}
               </select>
             </label>
             <div className="dossier-row">
               <label>
-                Language of the labels
+                {t('dossier.labelsLang')}
                 <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)} disabled={busy}>
-                  {LANGS.map(([v, t]) => (
+                  {LANGS.map(([v, name]) => (
                     <option key={v} value={v}>
-                      {t}
+                      {name}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                Paper
+                {t('dossier.paper')}
                 <select value={paper} onChange={(e) => setPaper(e.currentTarget.value as Paper)} disabled={busy}>
                   <option value="a4">A4</option>
                   <option value="letter">Letter</option>
@@ -126,19 +127,19 @@ export function DossierExport() {
               </label>
             </div>
             <label>
-              Compiled by
-              <input type="text" value={compiledBy} onChange={(e) => setCompiledBy(e.currentTarget.value)} placeholder="Your name or organization" disabled={busy} />
+              {t('dossier.compiledBy')}
+              <input type="text" value={compiledBy} onChange={(e) => setCompiledBy(e.currentTarget.value)} placeholder={t('dossier.compiledByPlaceholder')} disabled={busy} />
             </label>
             <fieldset disabled={busy}>
-              <legend>Redaction: names become “[redacted]” in every form</legend>
-              {people.length === 0 ? <p className="dossier-hint">No people in this case.</p> : null}
+              <legend>{t('dossier.redaction')}</legend>
+              {people.length === 0 ? <p className="dossier-hint">{t('dossier.noPeople')}</p> : null}
               {people.map((name) => (
                 <label key={name} className="dossier-check">
                   <input type="checkbox" checked={redact.includes(name)} onChange={() => toggle(name)} /> {name}
                 </label>
               ))}
               <label className="dossier-check">
-                <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} /> Hide source URLs
+                <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} /> {t('dossier.hideUrls')}
               </label>
             </fieldset>
             {busy ? <progress className="dossier-progress" aria-label={status.text} /> : null}
@@ -147,13 +148,13 @@ export function DossierExport() {
             </p>
             <div className="dossier-actions">
               <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
-                Close
+                {t('dossier.close')}
               </button>
               <button type="button" onClick={() => void preview()} disabled={busy || !caseId}>
-                Preview
+                {t('dossier.preview')}
               </button>
               <button type="button" className="button-primary" onClick={() => void save()} disabled={busy || !caseId}>
-                Save PDF…
+                {t('dossier.save')}
               </button>
             </div>
           </form>
