@@ -134,23 +134,23 @@ export class ArchiveStore {
 
   /** Every article's metadata; reads only the metadata shards that exist. */
   async allArticles(): Promise<Article[]> {
-    const names = await readdir(this.layout.shardsDir).catch(() => [] as string[]);
-    const shards = names
-      .map((name) => /^([0-9a-f]{2})\.articles\.json$/.exec(name))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => parseInt(m[1]!, 16));
-    const dbs = await Promise.all(shards.map((n) => this.articleShard(n)));
+    const dbs = await Promise.all((await this.shardsOnDisk('articles')).map((n) => this.articleShard(n)));
     return dbs.flatMap((db) => db.data.articles);
   }
 
   async allFacts(): Promise<FactShard['facts']> {
+    const dbs = await Promise.all((await this.shardsOnDisk('facts')).map((n) => this.factShard(n)));
+    return dbs.flatMap((db) => db.data.facts);
+  }
+
+  /** The shard numbers that have a file of this kind: shards nobody wrote to are not read at all. */
+  private async shardsOnDisk(kind: 'articles' | 'facts'): Promise<number[]> {
     const names = await readdir(this.layout.shardsDir).catch(() => [] as string[]);
-    const shards = names
-      .map((name) => /^([0-9a-f]{2})\.facts\.json$/.exec(name))
+    const pattern = new RegExp(`^([0-9a-f]{2})\\.${kind}\\.json$`);
+    return names
+      .map((name) => pattern.exec(name))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => parseInt(m[1]!, 16));
-    const dbs = await Promise.all(shards.map((n) => this.factShard(n)));
-    return dbs.flatMap((db) => db.data.facts);
   }
 
   /** Persist a changed database now, or at the end of the running batch. */

@@ -17,6 +17,20 @@ function parseRoles(options: string[] | undefined): Record<string, FactRole> | u
   return roles;
 }
 
+interface LinkOptions {
+  person?: string[];
+  place?: string[];
+  org?: string[];
+  tag?: string[];
+  note?: string;
+  role?: string[];
+}
+
+/** The options `fact add` and `fact edit` share, named as the core names them. */
+function linkFields(o: LinkOptions) {
+  return { people: o.person, places: o.place, organizations: o.org, tags: o.tag, note: o.note, roles: parseRoles(o.role) };
+}
+
 export function registerFactCommands(program: Command, cli: Cli): void {
   const fact = program.command('fact').description('add or delete a fact');
   fact
@@ -41,12 +55,7 @@ export function registerFactCommands(program: Command, cli: Cli): void {
         type: o.type,
         date: o.date,
         approximate: o.approximate,
-        people: o.person,
-        places: o.place,
-        organizations: o.org,
-        tags: o.tag,
-        note: o.note,
-        roles: parseRoles(o.role),
+        ...linkFields(o),
       });
       cli.print(o.json, f, () => `added ${factLine(f)}`);
     });
@@ -83,12 +92,7 @@ export function registerFactCommands(program: Command, cli: Cli): void {
         type: o.type,
         date: o.date === 'none' ? null : o.date,
         approximate: o.approximate ? true : o.exact ? false : undefined,
-        people: o.person,
-        places: o.place,
-        organizations: o.org,
-        tags: o.tag,
-        note: o.note,
-        roles: parseRoles(o.role),
+        ...linkFields(o),
       });
       cli.print(o.json, f, () => `edited ${factLine(f)}`);
     });
