@@ -14,10 +14,12 @@ import type { SearchHit } from './archive/search/engine.js';
 import type { DossierPreview, SavedDossier } from './archive/dossier/host.js';
 import { DOSSIER_LANGS, PAPERS } from './archive/dossier/types.js';
 import { SearchFiltersSchema } from './archive/search/filters.js';
+import { IDLE_LOCK_MAX_MINUTES } from './archive/model.js';
+import type { SessionStatus } from './session-status.js';
 
 export type { Article, ArticleDetail, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
-export type { DossierPreview, SavedDossier };
+export type { DossierPreview, SavedDossier, SessionStatus };
 
 export interface TagMove {
   from: string;
@@ -29,6 +31,8 @@ export interface TagMove {
 const id = z.string().min(1).max(200);
 const optionalText = (max: number) => z.string().max(max).optional();
 const names = z.array(z.string().min(1).max(300)).max(100).optional();
+/** long enough for a sentence of words; the core asks for at least 8 characters of a new one */
+const passphrase = z.string().min(1).max(1024);
 const roles = z.record(z.string().min(1).max(300), FactRoleSchema);
 
 export const inputs = {
@@ -121,6 +125,14 @@ export const inputs = {
   // issue 5: dossier (the preview HTML; a PDF saved where the user chooses)
   dossierPreview: dossierRequest(),
   saveDossierPdf: dossierRequest(),
+  // issue 6: the lock screen and the Security dialog (session.ts)
+  sessionStatus: z.object({}).strict(),
+  unlock: z.object({ passphrase }).strict(),
+  lock: z.object({}).strict(),
+  touch: z.object({}).strict(),
+  setIdleLock: z.object({ minutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).nullable() }).strict(),
+  encryptArchive: z.object({ passphrase }).strict(),
+  changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -163,6 +175,13 @@ export interface Outputs {
   setArticleLanguage: Article;
   dossierPreview: DossierPreview;
   saveDossierPdf: SavedDossier;
+  sessionStatus: SessionStatus;
+  unlock: SessionStatus;
+  lock: SessionStatus;
+  touch: null;
+  setIdleLock: SessionStatus;
+  encryptArchive: SessionStatus;
+  changePassphrase: SessionStatus;
 }
 
 /** What `window.aqiqat` is in the renderer. */

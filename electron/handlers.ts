@@ -2,52 +2,66 @@
  * The main-process side of the API: validate, call the core, turn any failure into a one-line
  * message. main.ts registers it on IPC; the e2e tests bind the very same function into Chromium.
  */
-import { Archive } from './archive/archive.js';
+import type { Archive } from './archive/archive.js';
 import { userMessage } from './archive/errors.js';
 import { previewDossier, saveDossierPdf, type DossierHost } from './archive/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
+import type { ArchiveSession } from './session.js';
 
 type Handlers = { [M in Method]: (input: import('zod').infer<(typeof inputs)[M]>) => Promise<Outputs[M]> };
 
 /** `dossier`: the app's printer, save dialog and preview window (absent in tests that do not print). */
-export function createHandlers(archive: Archive, version: string, dossier?: DossierHost): Handlers {
+export function createHandlers(session: ArchiveSession, version: string, dossier?: DossierHost): Handlers {
+  // every archive call goes through the session: refused while locked, counted as activity
+  const use = <T>(fn: (archive: Archive) => T | Promise<T>) => session.use(fn);
   return {
-    listArticles: () => archive.listArticles(),
-    getArticle: ({ id }) => archive.getArticle(id),
-    importFile: (input) => archive.importArticle(input),
-    addFact: (input) => archive.addFact(input),
-    listFacts: ({ articleId }) => archive.listFacts(articleId),
-    deleteFact: ({ id }) => archive.deleteFact(id),
-    search: ({ text, limit, filters }) => archive.searchFiltered({ text, limit, filters }),
-    archiveInfo: async (): Promise<ArchiveInfo> => ({ root: archive.root, version }),
-    editFact: ({ id, ...patch }) => archive.editFact(id, patch),
-    restoreFact: (input) => archive.restoreFact(input),
-    listFactTypes: async () => archive.listFactTypes(),
-    listEntities: async () => archive.listEntities(),
-    addEntity: ({ name, kind, aliases }) => archive.addEntity(name, kind, aliases),
-    renameEntity: ({ id, name }) => archive.renameEntity(id, name),
-    addAliases: ({ id, aliases }) => archive.addAliases(id, aliases),
-    mergeEntities: ({ keep, other }) => archive.mergeEntities(keep, other),
-    getEntity: ({ id }) => archive.getEntity(id),
-    listTags: () => archive.listTags(),
-    renameTag: ({ from, to }) => archive.renameTag(from, to),
-    mergeTag: ({ from, into }) => archive.mergeTag(from, into),
-    createCase: ({ title, summary }) => archive.createCase(title, summary),
-    listCases: async () => archive.listCases(),
-    getCase: ({ id }) => archive.getCase(id),
-    updateCase: ({ id, ...patch }) => archive.updateCase(id, patch),
-    deleteCase: ({ id }) => archive.deleteCase(id),
-    addFactsToCase: ({ id, factIds }) => archive.addFactsToCase(id, factIds),
-    removeFactFromCase: ({ id, factId }) => archive.removeFactFromCase(id, factId),
-    reorderCase: ({ id, factIds }) => archive.reorderCase(id, factIds),
-    setArticleLanguage: ({ id, lang }) => archive.setArticleLanguage(id, lang),
-    dossierPreview: (input) => previewDossier(archive, input, dossier),
-    saveDossierPdf: (input) => saveDossierPdf(archive, input, dossier),
+    listArticles: () => use((a) => a.listArticles()),
+    getArticle: ({ id }) => use((a) => a.getArticle(id)),
+    importFile: (input) => use((a) => a.importArticle(input)),
+    addFact: (input) => use((a) => a.addFact(input)),
+    listFacts: ({ articleId }) => use((a) => a.listFacts(articleId)),
+    deleteFact: ({ id }) => use((a) => a.deleteFact(id)),
+    search: ({ text, limit, filters }) => use((a) => a.searchFiltered({ text, limit, filters })),
+    archiveInfo: async (): Promise<ArchiveInfo> => ({ root: session.root, version }),
+    editFact: ({ id, ...patch }) => use((a) => a.editFact(id, patch)),
+    restoreFact: (input) => use((a) => a.restoreFact(input)),
+    listFactTypes: () => use((a) => a.listFactTypes()),
+    listEntities: () => use((a) => a.listEntities()),
+    addEntity: ({ name, kind, aliases }) => use((a) => a.addEntity(name, kind, aliases)),
+    renameEntity: ({ id, name }) => use((a) => a.renameEntity(id, name)),
+    addAliases: ({ id, aliases }) => use((a) => a.addAliases(id, aliases)),
+    mergeEntities: ({ keep, other }) => use((a) => a.mergeEntities(keep, other)),
+    getEntity: ({ id }) => use((a) => a.getEntity(id)),
+    listTags: () => use((a) => a.listTags()),
+    renameTag: ({ from, to }) => use((a) => a.renameTag(from, to)),
+    mergeTag: ({ from, into }) => use((a) => a.mergeTag(from, into)),
+    createCase: ({ title, summary }) => use((a) => a.createCase(title, summary)),
+    listCases: () => use((a) => a.listCases()),
+    getCase: ({ id }) => use((a) => a.getCase(id)),
+    updateCase: ({ id, ...patch }) => use((a) => a.updateCase(id, patch)),
+    deleteCase: ({ id }) => use((a) => a.deleteCase(id)),
+    addFactsToCase: ({ id, factIds }) => use((a) => a.addFactsToCase(id, factIds)),
+    removeFactFromCase: ({ id, factId }) => use((a) => a.removeFactFromCase(id, factId)),
+    reorderCase: ({ id, factIds }) => use((a) => a.reorderCase(id, factIds)),
+    setArticleLanguage: ({ id, lang }) => use((a) => a.setArticleLanguage(id, lang)),
+    dossierPreview: (input) => use((a) => previewDossier(a, input, dossier)),
+    saveDossierPdf: (input) => use((a) => saveDossierPdf(a, input, dossier)),
+    // the session itself: these work while locked (status polling does not count as activity)
+    sessionStatus: () => session.status(),
+    unlock: ({ passphrase }) => session.unlock(passphrase),
+    lock: () => session.lock('user'),
+    touch: async () => {
+      session.touch();
+      return null;
+    },
+    setIdleLock: ({ minutes }) => session.setIdleLock(minutes),
+    encryptArchive: ({ passphrase }) => session.encrypt(passphrase),
+    changePassphrase: ({ current, next }) => session.changePassphrase(current, next),
   };
 }
 
-export function createDispatcher(archive: Archive, version: string, dossier?: DossierHost) {
-  const handlers = createHandlers(archive, version, dossier);
+export function createDispatcher(session: ArchiveSession, version: string, dossier?: DossierHost) {
+  const handlers = createHandlers(session, version, dossier);
   return async (method: unknown, input: unknown): Promise<IpcResult<unknown>> => {
     if (typeof method !== 'string' || !Object.hasOwn(inputs, method)) {
       return { ok: false, error: `unknown call ${String(method).slice(0, 40)}` };

@@ -6,10 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
-import { Archive } from './archive/archive.js';
 import { userMessage } from './archive/errors.js';
 import { defaultArchiveDir } from './archive/paths.js';
-import { createSampleArchive } from './archive/sample.js';
+import { ArchiveSession } from './session.js';
 import { IPC_CHANNEL } from './api.js';
 import { guardContents, guardSession, isTrustedSender } from './guards.js';
 import { createDispatcher } from './handlers.js';
@@ -32,10 +31,14 @@ const sampleDir = app.isPackaged ? path.join(process.resourcesPath, 'data/sample
 app.commandLine.appendSwitch('host-resolver-rules', HOST_RESOLVER_RULES);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
-async function openArchive(): Promise<Archive> {
+/** How often main checks the idle lock itself, so the key leaves memory even if the window is frozen. */
+const IDLE_CHECK_MS = 15_000;
+
+/** A plain archive opens; an encrypted one waits locked for the lock screen's passphrase; none: the sample. */
+function startSession(): Promise<ArchiveSession> {
   // the CLI's rule too: $AQIQAT_ARCHIVE, else <userData>/archive
   const dir = process.env.AQIQAT_ARCHIVE ? defaultArchiveDir() : path.join(app.getPath('userData'), 'archive');
-  return (await Archive.exists(dir)) ? Archive.open(dir) : createSampleArchive(dir, sampleDir);
+  return ArchiveSession.start(dir, sampleDir);
 }
 
 function lockDown(): void {
@@ -56,15 +59,17 @@ function lockDown(): void {
 
 async function start(): Promise<void> {
   lockDown();
-  let archive: Archive;
+  let session: ArchiveSession;
   try {
-    archive = await openArchive();
+    session = await startSession();
   } catch (e) {
     dialog.showErrorBox('Aqiqat cannot open the archive', userMessage(e));
     app.exit(1);
     return;
   }
-  const dispatch = createDispatcher(archive, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
+  setInterval(() => void session.checkIdle().catch(() => undefined), IDLE_CHECK_MS);
+  app.on('before-quit', () => void session.close().catch(() => undefined));
+  const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };

@@ -2,12 +2,13 @@
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
  * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
  */
+import { AqiqatError } from './errors.js';
 import { findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
 import { addAliases, addEntity, entityNames, factsOfEntity, mergeEntities, renameEntity, resolveEntity } from './entities.js';
 import { allFactTypes } from './fact-types.js';
 import { addFact, deleteFact, editFact, listFacts, restoreFact, type FactInput, type FactPatch, type RestoreInput } from './facts.js';
-import type { Anchor, Article, Case, Entity, EntityKind, EventDate, Fact, FactRole, FactType, Language } from './model.js';
+import { DEFAULT_IDLE_LOCK_MINUTES, type Anchor, type Article, type Case, type Entity, type EntityKind, type EventDate, type Fact, type FactRole, type FactType, type Language } from './model.js';
 import { moveTag, tagTree, type TagNode } from './tags.js';
 import { timelineOrder } from './timeline.js';
 import type { SearchEngine, SearchHit } from './search/engine.js';
@@ -107,6 +108,10 @@ export class Archive {
     return ArchiveStore.exists(dir);
   }
 
+  static isEncrypted(dir: string): Promise<boolean> {
+    return ArchiveStore.isEncrypted(dir);
+  }
+
   importArticle(input: ImportInput): Promise<ImportResult> {
     return importArticle(this.store, input);
   }
@@ -150,6 +155,19 @@ export class Archive {
   /** Release the archive (its single-writer lock); the object must not be used afterwards. */
   close(): Promise<void> {
     return this.store.close();
+  }
+
+  /** Idle minutes after which the app locks this archive; null: never, or not encrypted (nothing to lock). */
+  get idleLockMinutes(): number | null {
+    if (!this.store.codec.encrypted) return null;
+    const security = this.store.meta.data.security;
+    return security ? security.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  async setIdleLock(minutes: number | null): Promise<void> {
+    if (!this.store.codec.encrypted) throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+    this.store.meta.data.security = { idleLockMinutes: minutes };
+    await this.store.save(this.store.meta);
   }
 
   /** Override the detected language of an article (issue 7). */

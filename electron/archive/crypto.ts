@@ -78,6 +78,12 @@ export class Sealer implements Codec {
     this.#nameKey = createHmac('sha256', key).update('aqiqat file names').digest();
   }
 
+  /** Zero the keys (the archive was closed or locked); this sealer must not be used afterwards. */
+  dispose(): void {
+    this.key.fill(0);
+    this.#nameKey.fill(0);
+  }
+
   locate(file: string): string {
     const rel = path.relative(this.root, path.resolve(file)).split(path.sep);
     const m = rel.length === 2 && (rel[0] === 'texts' || rel[0] === 'sources') ? /^([0-9a-f]{64})(\..*)$/.exec(rel[1]!) : null;

@@ -6,6 +6,10 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1;
 
+/** The app's idle lock (session.ts): on by default for an encrypted archive, at most a day. */
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+export const IDLE_LOCK_MAX_MINUTES = 1440;
+
 export const ARTICLE_ID = /^[0-9a-f]{12,64}$/;
 /** A fact id is its article id, a dash and a random suffix: the id alone locates the fact's shard. */
 export const FACT_ID = /^[0-9a-f]{12,64}-[0-9a-z]{6}$/;
@@ -120,6 +124,8 @@ export const ArchiveFileSchema = z.object({
   factTypes: z.array(z.lazy(() => FactTypeSchema)).default([]),
   /** how many snapshots of archive.json backups/ keeps (snapshots.ts); absent: the default */
   backups: z.object({ keep: z.number().int().min(1).max(1000) }).optional(),
+  /** the app locks an encrypted archive after this many idle minutes (null: never); absent: the default */
+  security: z.object({ idleLockMinutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).nullable() }).optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 

@@ -120,6 +120,11 @@ export class ArchiveStore {
     return exists(layoutOf(dir).archiveFile);
   }
 
+  /** Whether opening `dir` needs a passphrase (its key file exists). */
+  static async isEncrypted(dir: string): Promise<boolean> {
+    return exists(path.join(layoutOf(dir).root, KEY_FILE));
+  }
+
   articleShard(n: number): Promise<Db<ArticleShard>> {
     return cached(this.#articleShards, n, () =>
       openDb(articleShardFile(this.layout, n), ArticleShardSchema, `article shard ${n}`, { schemaVersion: SCHEMA_VERSION, articles: [] }, this.#codec),
@@ -260,6 +265,8 @@ export class ArchiveStore {
   async close(): Promise<void> {
     await this.#lock?.release();
     this.#lock = null;
+    // a locked app must not keep the data key in memory: zero it rather than wait for the collector
+    if (this.#codec instanceof Sealer) this.#codec.dispose();
   }
 }
 

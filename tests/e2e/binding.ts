@@ -2,9 +2,9 @@
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import type { Archive } from '../../electron/archive/archive.js';
 import type { DossierHost } from '../../electron/archive/dossier/host.js';
 import { createDispatcher } from '../../electron/handlers.js';
+import type { ArchiveSession } from '../../electron/session.js';
 import { decodeInput } from './transport.js';
 
 let clientScript: Promise<string> | undefined;
@@ -27,8 +27,8 @@ function bundleClient(): Promise<string> {
   return clientScript;
 }
 
-export async function bindArchive(page: Page, archive: Archive, version: string, dossier?: DossierHost): Promise<void> {
-  const dispatch = createDispatcher(archive, version, dossier);
+export async function bindArchive(page: Page, session: ArchiveSession, version: string, dossier?: DossierHost): Promise<void> {
+  const dispatch = createDispatcher(session, version, dossier);
   await page.exposeFunction('__aqiqatInvoke', (method: unknown, payload: unknown) =>
     dispatch(method, typeof payload === 'string' ? decodeInput(payload) : payload),
   );

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Archive } from '../../electron/archive/archive.js';
 import { createSampleArchive } from '../../electron/archive/sample.js';
 import { bindArchive } from './binding.js';
+import { ArchiveSession } from '../../electron/session.js';
 import { chromiumPrinter } from '../../electron/archive/dossier/pdf.js';
 import type { DossierHost } from '../../electron/archive/dossier/host.js';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -22,7 +23,12 @@ const RENDERER_DIR = path.join(REPO, 'dist/renderer');
 
 export interface App {
   page: Page;
+  /** the archive the test started with (not for the 'encrypted' kind: it starts locked; use `session`) */
   archive: Archive;
+  /** the app's hold on the archive, as main.ts has it: open or locked */
+  session: ArchiveSession;
+  /** move the session's clock on (the idle lock), without waiting */
+  advanceClock: (ms: number) => void;
   /** requests that tried to leave the app (aborted) */
   leaked: string[];
   /** console errors and warnings, uncaught exceptions — a CSP violation shows up here */
@@ -49,10 +55,15 @@ async function createManyArchive(dir: string): Promise<Archive> {
   return archive;
 }
 
+/** The passphrase of the 'encrypted' archive (Kazakh letters: NFC-normalised on both sides). */
+export const PASSPHRASE = 'тау басында жел соғады';
+
 const CREATE = {
   empty: (dir: string) => Archive.create(dir),
   sample: (dir: string) => createSampleArchive(dir, SAMPLE_DIR),
   many: createManyArchive,
+  /** the sample, encrypted with PASSPHRASE: the app starts at the lock screen, as main.ts would */
+  encrypted: (dir: string) => createSampleArchive(dir, SAMPLE_DIR, { encrypt: true, passphrase: PASSPHRASE }),
 } as const;
 
 export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>({
@@ -66,6 +77,16 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
     try {
       const dir = path.join(tmp, 'archive');
       const archive = await CREATE[archiveKind](dir);
+      let skew = 0;
+      const now = () => Date.now() + skew;
+      let session: ArchiveSession;
+      if (archiveKind === 'encrypted') {
+        await archive.close();
+        session = await ArchiveSession.start(dir, SAMPLE_DIR, now);
+      } else {
+        session = ArchiveSession.of(archive, now);
+      }
+      closers.push(() => session.close());
       const { version } = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
 
       const problems: string[] = [];
@@ -88,7 +109,7 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
         },
       };
       closers.push(() => printer.close());
-      await bindArchive(page, archive, version, dossierHost);
+      await bindArchive(page, session, version, dossierHost);
       const leaked = await serveRenderer(page, RENDERER_DIR);
       await page.goto(APP_URL);
       // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
@@ -98,7 +119,8 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         await page.screenshot({ path: path.join(testInfo.project.outputDir, 'screens', `${name}.png`) });
       };
-      await use({ page, archive, leaked, problems, screenshot, saved });
+      const advanceClock = (ms: number) => void (skew += ms);
+      await use({ page, archive, session, advanceClock, leaked, problems, screenshot, saved });
     } finally {
       for (const close of closers) await close();
       await rm(tmp, { recursive: true, force: true });

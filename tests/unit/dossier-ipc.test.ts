@@ -8,11 +8,12 @@ import { pdfFileName } from '../../electron/archive/dossier/host.js';
 import { chromiumPrinter } from '../../electron/archive/dossier/pdf.js';
 import { createSampleArchive } from '../../electron/archive/sample.js';
 import { createDispatcher } from '../../electron/handlers.js';
+import { ArchiveSession } from '../../electron/session.js';
 import { SAMPLE_DIR, tempDir } from './helpers.js';
 
 async function setup(host?: DossierHost) {
   const archive = await createSampleArchive(path.join(await tempDir(), 'a'), SAMPLE_DIR);
-  const dispatch = createDispatcher(archive, '1.0.0', host);
+  const dispatch = createDispatcher(ArchiveSession.of(archive), '1.0.0', host);
   const [theCase] = archive.listCases();
   return { archive, dispatch, api: makeClient((m, i) => dispatch(m, i)), caseId: theCase!.id, caseFacts: theCase!.facts.length };
 }

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { makeClient, METHODS } from '../../electron/api.js';
 import { Archive } from '../../electron/archive/archive.js';
 import { createDispatcher } from '../../electron/handlers.js';
+import { ArchiveSession } from '../../electron/session.js';
 import { SEED_ARTICLE, tempDir } from './helpers.js';
 
 async function setup() {
   const archive = await Archive.create(await tempDir());
-  const dispatch = createDispatcher(archive, '1.2.3');
+  const dispatch = createDispatcher(ArchiveSession.of(archive), '1.2.3');
   return { archive, dispatch, api: makeClient((m, i) => dispatch(m, i)) };
 }
 
@@ -36,8 +37,9 @@ describe('IPC dispatcher', () => {
   });
 
   it('covers every method of the contract', () => {
+    const session = ['sessionStatus', 'unlock', 'lock', 'touch', 'setIdleLock', 'encryptArchive', 'changePassphrase'];
     const annotation = ['editFact', 'restoreFact', 'listFactTypes', 'listEntities', 'addEntity', 'renameEntity', 'addAliases', 'mergeEntities', 'getEntity', 'listTags', 'renameTag', 'mergeTag', 'createCase', 'listCases', 'getCase', 'updateCase', 'deleteCase', 'addFactsToCase', 'removeFactFromCase', 'reorderCase'];
-    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', 'setArticleLanguage', ...annotation, 'dossierPreview', 'saveDossierPdf'].sort());
+    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', 'setArticleLanguage', ...annotation, 'dossierPreview', 'saveDossierPdf', ...session].sort());
   });
 });
 

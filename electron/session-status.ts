@@ -1,0 +1,17 @@
+/**
+ * What the renderer knows of the app's hold on the archive (session.ts). No imports: the renderer
+ * bundles this file, and it must not pull the core in with it.
+ */
+
+/** The one-line error of any archive call while the archive is locked; the renderer shows the lock screen on it. */
+export const LOCKED_MESSAGE = 'the archive is locked; enter its passphrase to open it again';
+
+export interface SessionStatus {
+  /** locked: an encrypted archive whose key is not in memory; every archive call is refused */
+  locked: boolean;
+  encrypted: boolean;
+  /** why it is locked: at start, by the user, or after idle minutes */
+  lockedBy: 'start' | 'user' | 'idle' | null;
+  /** idle minutes before the app locks (encrypted, open archives); null: never, or unknown while locked */
+  idleLockMinutes: number | null;
+}

@@ -1,0 +1,202 @@
+/**
+ * The app's hold on one archive folder: open, or locked (an encrypted archive whose key left memory).
+ * Every archive call runs through use(); lock, unlock and encrypt run alone, after the calls in flight
+ * have finished, so locking never cuts a write in half. Plain Node: main.ts and the e2e binding drive
+ * the same object. Why the lock closes the archive (releasing its single-writer lock) rather than
+ * holding it: a locked app is not using the archive, and the CLI may then open it.
+ */
+import { Archive } from './archive/archive.js';
+import { checkPassphrase } from './archive/crypto.js';
+import { changePassphrase, encryptArchive } from './archive/encrypt.js';
+import { AqiqatError } from './archive/errors.js';
+import { createSampleArchive } from './archive/sample.js';
+import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
+
+export type Clock = () => number;
+
+export class ArchiveSession {
+  #archive: Archive | null;
+  #encrypted: boolean;
+  #lockedBy: SessionStatus['lockedBy'];
+  #lastActivity: number;
+  /** settles when the last lock/unlock/encrypt queued is done; calls wait on it */
+  #gate: Promise<void> = Promise.resolve();
+  /** how many lock/unlock/encrypt are queued or running */
+  #exclusive = 0;
+  readonly #inflight = new Set<Promise<unknown>>();
+
+  private constructor(
+    readonly root: string,
+    archive: Archive | null,
+    encrypted: boolean,
+    private readonly now: Clock,
+  ) {
+    this.#archive = archive;
+    this.#encrypted = encrypted;
+    this.#lockedBy = archive ? null : 'start';
+    this.#lastActivity = now();
+  }
+
+  /**
+   * The app's start: an encrypted archive waits locked for its passphrase, a plain one opens, and
+   * a folder without an archive gets the sample (first run).
+   */
+  static async start(root: string, sampleDir: string, now: Clock = Date.now): Promise<ArchiveSession> {
+    if (await Archive.exists(root)) {
+      if (await Archive.isEncrypted(root)) return new ArchiveSession(root, null, true, now);
+      return new ArchiveSession(root, await Archive.open(root), false, now);
+    }
+    return new ArchiveSession(root, await createSampleArchive(root, sampleDir), false, now);
+  }
+
+  /** A session over an archive already open (tests, tools). */
+  static of(archive: Archive, now: Clock = Date.now): ArchiveSession {
+    return new ArchiveSession(archive.root, archive, archive.store.codec.encrypted, now);
+  }
+
+  /** A session over an encrypted archive, waiting for its passphrase. */
+  static locked(root: string, now: Clock = Date.now): ArchiveSession {
+    return new ArchiveSession(root, null, true, now);
+  }
+
+  async status(): Promise<SessionStatus> {
+    await this.checkIdle();
+    while (this.#exclusive > 0) await this.#gate;
+    return this.#status();
+  }
+
+  /** The user did something (typed, clicked, scrolled): the idle clock starts again. */
+  touch(): void {
+    if (this.#archive) this.#lastActivity = this.now();
+  }
+
+  /** Run one archive call; refused while locked. Any call counts as activity. */
+  async use<T>(fn: (archive: Archive) => T | Promise<T>): Promise<T> {
+    // synchronous up to registering the call when nothing is pending, so a lock asked for after
+    // this call was made always waits for it
+    if (this.#idleExpired()) await this.lock('idle');
+    while (this.#exclusive > 0) await this.#gate;
+    const archive = this.#archive;
+    if (!archive) throw new AqiqatError(LOCKED_MESSAGE, 'input');
+    this.#lastActivity = this.now();
+    const call = (async () => fn(archive))();
+    this.#inflight.add(call);
+    try {
+      return await call;
+    } finally {
+      this.#inflight.delete(call);
+    }
+  }
+
+  /** Lock when the archive has been idle longer than its setting; main.ts calls this on a timer. */
+  async checkIdle(): Promise<boolean> {
+    if (!this.#idleExpired()) return false;
+    await this.lock('idle');
+    return true;
+  }
+
+  #idleExpired(): boolean {
+    const minutes = this.#archive?.idleLockMinutes ?? null;
+    return minutes !== null && this.now() - this.#lastActivity >= minutes * 60_000;
+  }
+
+  lock(by: 'user' | 'idle' = 'user'): Promise<SessionStatus> {
+    return this.#alone(async () => {
+      if (!this.#encrypted) throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+      if (this.#archive) {
+        const archive = this.#archive;
+        this.#archive = null;
+        this.#lockedBy = by;
+        await archive.close();
+      }
+      return this.#status();
+    });
+  }
+
+  unlock(passphrase: string): Promise<SessionStatus> {
+    return this.#alone(async () => {
+      if (!this.#archive) {
+        // a wrong passphrase throws here and nothing changes: still locked
+        this.#archive = await Archive.open(this.root, { passphrase });
+        this.#lockedBy = null;
+        this.#lastActivity = this.now();
+      }
+      return this.#status();
+    });
+  }
+
+  /** Encrypt the open plain archive in place, then reopen it with its new key. */
+  encrypt(passphrase: string): Promise<SessionStatus> {
+    return this.#alone(async () => {
+      const archive = this.#open();
+      if (this.#encrypted) throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
+      checkPassphrase(passphrase);
+      try {
+        await encryptArchive(archive.store, passphrase);
+      } finally {
+        // from the key file's first write on, the archive opens only with the passphrase
+        this.#archive = null;
+        await archive.close();
+        this.#encrypted = await Archive.isEncrypted(this.root);
+        this.#lockedBy = this.#encrypted ? 'start' : null;
+      }
+      this.#archive = await Archive.open(this.root, { passphrase });
+      this.#lockedBy = null;
+      this.#lastActivity = this.now();
+      return this.#status();
+    });
+  }
+
+  changePassphrase(current: string, next: string): Promise<SessionStatus> {
+    return this.#alone(async () => {
+      await changePassphrase(this.#open().store, current, next);
+      return this.#status();
+    });
+  }
+
+  setIdleLock(minutes: number | null): Promise<SessionStatus> {
+    return this.use(async (archive) => {
+      await archive.setIdleLock(minutes);
+      return this.#status();
+    });
+  }
+
+  /** Release the archive for good (the app quits). */
+  close(): Promise<void> {
+    return this.#alone(async () => {
+      const archive = this.#archive;
+      this.#archive = null;
+      await archive?.close();
+    });
+  }
+
+  #open(): Archive {
+    if (!this.#archive) throw new AqiqatError(LOCKED_MESSAGE, 'input');
+    return this.#archive;
+  }
+
+  #status(): SessionStatus {
+    return {
+      locked: this.#archive === null,
+      encrypted: this.#encrypted,
+      lockedBy: this.#archive ? null : this.#lockedBy,
+      idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
+    };
+  }
+
+  /** Run `fn` with no archive call in flight and none starting until it is done. */
+  async #alone<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.#gate;
+    let release!: () => void;
+    this.#gate = new Promise<void>((resolve) => (release = resolve));
+    this.#exclusive++;
+    try {
+      await previous;
+      await Promise.allSettled([...this.#inflight]);
+      return await fn();
+    } finally {
+      this.#exclusive--;
+      release();
+    }
+  }
+}

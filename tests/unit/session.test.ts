@@ -1,0 +1,174 @@
+/**
+ * The app's hold on an archive (electron/session.ts): the lock screen's unlock, the idle lock, encrypting
+ * from the app, and that locking never cuts a write in half. Driven through the IPC dispatcher where the
+ * renderer would be, with a clock the test moves.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeClient } from '../../electron/api.js';
+import { Archive } from '../../electron/archive/archive.js';
+import { createSampleArchive } from '../../electron/archive/sample.js';
+import { createDispatcher } from '../../electron/handlers.js';
+import { ArchiveSession } from '../../electron/session.js';
+import { LOCKED_MESSAGE } from '../../electron/session-status.js';
+import { SAMPLE_DIR, SEED_ARTICLE, tempDir } from './helpers.js';
+
+const PASS = 'жеті атасын білген ұл';
+const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
+
+const cli = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS } });
+
+// fast scrypt for the many unlocks here; the real cost is checked in encryption.test.ts
+beforeAll(() => void (process.env.AQIQAT_TEST_SCRYPT_LOG2N = '12'));
+afterAll(() => void delete process.env.AQIQAT_TEST_SCRYPT_LOG2N);
+
+function clock() {
+  let t = 1_800_000_000_000;
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
+async function encryptedSession() {
+  const dir = path.join(await tempDir(), 'archive');
+  await (await createSampleArchive(dir, SAMPLE_DIR, { encrypt: true, passphrase: PASS })).close();
+  const time = clock();
+  const session = await ArchiveSession.start(dir, SAMPLE_DIR, time.now);
+  const api = makeClient(createDispatcher(session, '0.0.0'));
+  return { dir, time, session, api };
+}
+
+describe('session: lock screen', () => {
+  it('an encrypted archive starts locked; every archive call is refused until the right passphrase', async () => {
+    const { api } = await encryptedSession();
+    expect(await api.sessionStatus({})).toEqual({ locked: true, encrypted: true, lockedBy: 'start', idleLockMinutes: null });
+    await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
+    await expect(api.unlock({ passphrase: 'not the passphrase' })).rejects.toThrow(/^wrong passphrase; nothing was changed$/);
+    expect((await api.sessionStatus({})).locked).toBe(true);
+
+    const open = await api.unlock({ passphrase: PASS });
+    expect(open).toMatchObject({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10 });
+    expect((await api.listArticles({})).length).toBeGreaterThan(0);
+    expect((await api.archiveInfo({})).version).toBe('0.0.0');
+  });
+
+  it('locks on demand, closing the archive so that another process may open it, and unlocks again', async () => {
+    const { dir, api } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    const facts = (await api.listFacts({})).length;
+    expect(await api.lock({})).toMatchObject({ locked: true, lockedBy: 'user' });
+    await expect(api.listFacts({})).rejects.toThrow(LOCKED_MESSAGE);
+    // the single-writer lock was released: the command line can use the archive meanwhile
+    expect(cli(dir, 'articles').status).toBe(0);
+    await api.unlock({ passphrase: PASS });
+    const refused = cli(dir, 'articles');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/open in another window/);
+    expect((await api.listFacts({})).length).toBe(facts);
+  });
+
+  it('a plain archive cannot be locked and has no idle lock', async () => {
+    const archive = await Archive.create(await tempDir());
+    const api = makeClient(createDispatcher(ArchiveSession.of(archive), '0.0.0'));
+    expect(await api.sessionStatus({})).toEqual({ locked: false, encrypted: false, lockedBy: null, idleLockMinutes: null });
+    await expect(api.lock({})).rejects.toThrow(/not encrypted/);
+    await expect(api.setIdleLock({ minutes: 5 })).rejects.toThrow(/not encrypted/);
+    expect(await api.listArticles({})).toEqual([]);
+  });
+});
+
+describe('session: idle lock', () => {
+  it('locks after the idle minutes the user set; status polling is not activity, a call or touch is', async () => {
+    const { time, api, session } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    expect(await api.setIdleLock({ minutes: 3 })).toMatchObject({ idleLockMinutes: 3 });
+
+    time.advance(2 * 60_000);
+    await api.touch({}); // the user moved the mouse
+    time.advance(2 * 60_000);
+    expect((await api.sessionStatus({})).locked).toBe(false); // 2 min since the touch
+    time.advance(30_000);
+    await api.listCases({}); // a call is activity too
+    time.advance(2.9 * 60_000);
+    expect((await api.sessionStatus({})).locked).toBe(false);
+    time.advance(0.2 * 60_000);
+    // main's timer finds it idle even if the window asks nothing
+    expect(await session.checkIdle()).toBe(true);
+    expect(await api.sessionStatus({})).toMatchObject({ locked: true, lockedBy: 'idle' });
+
+    // the setting is stored (sealed) in archive.json: it holds after unlocking again
+    expect(await api.unlock({ passphrase: PASS })).toMatchObject({ idleLockMinutes: 3 });
+  });
+
+  it('a call arriving after the idle time is refused, not served', async () => {
+    const { time, api } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    time.advance(10 * 60_000 + 1);
+    await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
+  });
+
+  it('"never" turns the idle lock off', async () => {
+    const { time, api } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    await api.setIdleLock({ minutes: null });
+    time.advance(7 * 24 * 3600_000);
+    expect(await api.sessionStatus({})).toMatchObject({ locked: false, idleLockMinutes: null });
+  });
+
+  it('refuses a setting outside 1 minute to a day', async () => {
+    const { api } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    await expect(api.setIdleLock({ minutes: 0 })).rejects.toThrow(/^invalid setIdleLock request: minutes/);
+    await expect(api.setIdleLock({ minutes: 1441 })).rejects.toThrow(/^invalid setIdleLock request: minutes/);
+  });
+});
+
+describe('session: locking waits for writes in flight', () => {
+  it('an import running when the lock comes finishes and is stored', async () => {
+    const { api, dir } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    const bytes = new Uint8Array(await readFile(SEED_ARTICLE));
+    const text = new TextDecoder().decode(bytes).replace('Мұхтар', 'Мұхтарбек');
+    const importing = api.importFile({ name: 'late.txt', bytes: new TextEncoder().encode(text), title: 'Кеш мақала' });
+    const locking = api.lock({});
+    const [imported] = await Promise.all([importing, locking]);
+    expect((await api.sessionStatus({})).locked).toBe(true);
+    const reopened = await Archive.open(dir, { passphrase: PASS });
+    expect((await reopened.listArticles()).map((a) => a.id)).toContain(imported.article.id);
+    await reopened.close();
+  });
+});
+
+describe('session: encrypting from the app', () => {
+  it('encrypts the open plain archive, stays open, then locks and unlocks with the new passphrase', async () => {
+    const dir = path.join(await tempDir(), 'archive');
+    const archive = await createSampleArchive(dir, SAMPLE_DIR);
+    const marker = 'ҚҰПИЯСӨЗ';
+    await archive.addFact({ articleId: (await archive.listArticles())[0]!.id, quote: (await archive.getArticle((await archive.listArticles())[0]!.id)).text.slice(0, 40), note: marker });
+    const session = ArchiveSession.of(archive);
+    const api = makeClient(createDispatcher(session, '0.0.0'));
+    await expect(api.encryptArchive({ passphrase: 'short' })).rejects.toThrow(/at least 8 characters/);
+    expect(await Archive.isEncrypted(dir)).toBe(false);
+
+    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10 });
+    expect((await api.search({ text: 'Жәкішев' })).length).toBeGreaterThan(0);
+    const shards = await readFile(path.join(dir, 'archive.json'));
+    expect(shards.includes(Buffer.from(marker))).toBe(false);
+    await expect(api.encryptArchive({ passphrase: PASS })).rejects.toThrow(/already encrypted/);
+
+    await api.lock({});
+    await api.unlock({ passphrase: PASS });
+    expect((await api.listFacts({})).some((f) => f.note === marker)).toBe(true);
+  });
+
+  it('changes the passphrase: the old one no longer opens it', async () => {
+    const { api } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз' })).rejects.toThrow(/^wrong passphrase/);
+    await api.changePassphrase({ current: PASS, next: 'жаңа құпия сөз' });
+    await api.lock({});
+    await expect(api.unlock({ passphrase: PASS })).rejects.toThrow(/^wrong passphrase/);
+    expect((await api.unlock({ passphrase: 'жаңа құпия сөз' })).locked).toBe(false);
+  });
+});
