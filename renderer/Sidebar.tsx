@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { api } from './api.js';
 import { DossierExport } from './features/dossier/DossierExport.js';
 import { useI18n } from './i18n/i18n.js';
-import { LANGS, MESSAGES, type Lang } from './i18n/messages.js';
+import { LanguageSelect } from './i18n/LanguageSelect.js';
+import { SecurityButtons } from './features/session/SecurityDialog.js';
 
 export type Section = 'library' | 'cases' | 'entities' | 'tags';
 const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags'];
@@ -10,7 +11,7 @@ const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags'];
 /** Sections of DESIGN §8 (saved searches arrive with their feature), the interface language, the shortcuts. */
 export function Sidebar({ articleCount, section = 'library', onSection }: { articleCount: number | null; section?: Section; onSection?: (s: Section) => void }) {
   const version = useVersion();
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   return (
     <nav className="sidebar" aria-label="Sections">
       <div className="brand">
@@ -28,16 +29,8 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
         ))}
       </ul>
       <DossierExport />
-      <label className="lang-select">
-        <span>{t('settings.language')}</span>
-        <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-          {LANGS.map((l) => (
-            <option key={l} value={l}>
-              {MESSAGES[l]['lang.name']}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SecurityButtons />
+      <LanguageSelect />
       <section className="shortcuts" aria-label={t('shortcuts.title')}>
         <dl>
           <dt><kbd>/</kbd></dt>

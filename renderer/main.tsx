@@ -12,6 +12,7 @@ import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-700.css';
 import './styles/base.css';
 import { App } from './App.js';
+import { SessionGate } from './features/session/SessionGate.js';
 import { I18nProvider } from './i18n/i18n.js';
 
 const root = document.getElementById('root');
@@ -19,7 +20,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <SessionGate>
+        <App />
+      </SessionGate>
     </I18nProvider>
   </StrictMode>,
 );

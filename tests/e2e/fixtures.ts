@@ -66,9 +66,11 @@ const CREATE = {
   encrypted: (dir: string) => createSampleArchive(dir, SAMPLE_DIR, { encrypt: true, passphrase: PASSPHRASE }),
 } as const;
 
-export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>({
+export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageClock: boolean; app: App }>({
   archiveKind: ['empty', { option: true }],
-  app: async ({ page, archiveKind }, use, testInfo) => {
+  /** the page's timers and Date under page.clock (installed before the app loads): fastForward instead of waiting */
+  fakePageClock: [false, { option: true }],
+  app: async ({ page, archiveKind, fakePageClock }, use, testInfo) => {
     await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
       throw new Error('dist/renderer is missing: run `npx vite build --config renderer/vite.config.ts` first');
     });
@@ -111,6 +113,7 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; app: App }>(
       closers.push(() => printer.close());
       await bindArchive(page, session, version, dossierHost);
       const leaked = await serveRenderer(page, RENDERER_DIR);
+      if (fakePageClock) await page.clock.install();
       await page.goto(APP_URL);
       // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));

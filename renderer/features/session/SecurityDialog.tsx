@@ -1,0 +1,207 @@
+/**
+ * "Security…" in the sidebar: encrypt a plain archive, or for an encrypted one choose the idle lock and
+ * change the passphrase; and "Lock now". Everything runs in main (session.ts); this only asks.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { api, errorLine } from '../../api.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from './SessionGate.js';
+
+type Line = { kind: 'busy' | 'done' | 'error'; text: string } | null;
+
+const IDLE_CHOICES = [1, 5, 10, 15, 30, 60, 240];
+
+export function SecurityButtons() {
+  const { status, lockNow } = useSession();
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const ids = useId();
+  return (
+    <>
+      <div className="security-buttons">
+        <button
+          type="button"
+          className="section"
+          onClick={() => {
+            setOpen(true);
+            dialog.current?.showModal();
+          }}
+        >
+          <span>{t('security.open')}</span>
+        </button>
+        {status.encrypted ? (
+          <button type="button" className="section lock-now" onClick={() => void lockNow()}>
+            <span>{t('lock.now')}</span>
+          </button>
+        ) : null}
+      </div>
+      <dialog ref={dialog} className="app-dialog security-dialog" aria-labelledby={`${ids}-title`} onClose={() => setOpen(false)}>
+        <h2 id={`${ids}-title`}>{t('security.title')}</h2>
+        {/* mounted only while open: typed passphrases do not outlive the dialog */}
+        {open ? <SecurityForm onClose={() => dialog.current?.close()} /> : null}
+      </dialog>
+    </>
+  );
+}
+
+function SecurityForm({ onClose }: { onClose: () => void }) {
+  const { status } = useSession();
+  const { t } = useI18n();
+  const [line, setLine] = useState<Line>(null);
+  const busy = line?.kind === 'busy';
+  return (
+    <div className="app-form">
+      <p className="security-state">{status.encrypted ? t('security.encrypted') : t('security.plain')}</p>
+      {status.encrypted ? (
+        <>
+          <IdleLock busy={busy} setLine={setLine} />
+          <ChangePassphrase busy={busy} setLine={setLine} />
+        </>
+      ) : (
+        <Encrypt busy={busy} setLine={setLine} />
+      )}
+      {busy ? <progress className="app-progress" aria-label={line.text} /> : null}
+      <p className={`app-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
+        {line?.text ?? ''}
+      </p>
+      <div className="app-actions">
+        <button type="button" onClick={onClose} disabled={busy}>
+          {t('security.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface Part {
+  busy: boolean;
+  setLine: (line: Line) => void;
+}
+
+function IdleLock({ busy, setLine }: Part) {
+  const { status, setStatus } = useSession();
+  const { t } = useI18n();
+  const current = status.idleLockMinutes;
+  const choices = current === null || IDLE_CHOICES.includes(current) ? IDLE_CHOICES : [...IDLE_CHOICES, current].sort((a, b) => a - b);
+  const change = async (value: string) => {
+    const minutes = value === 'never' ? null : Number(value);
+    try {
+      setStatus(await api().setIdleLock({ minutes }));
+      setLine({ kind: 'done', text: minutes === null ? t('security.idleOff') : t('security.idleSaved', { n: minutes }) });
+    } catch (e) {
+      setLine({ kind: 'error', text: errorLine(e) });
+    }
+  };
+  return (
+    <label>
+      {t('security.idle')}
+      <select value={current === null ? 'never' : String(current)} onChange={(e) => void change(e.currentTarget.value)} disabled={busy}>
+        {choices.map((n) => (
+          <option key={n} value={String(n)}>
+            {t('security.minutes', { n })}
+          </option>
+        ))}
+        <option value="never">{t('security.never')}</option>
+      </select>
+    </label>
+  );
+}
+
+function ChangePassphrase({ busy, setLine }: Part) {
+  const { setStatus } = useSession();
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (next !== again) return setLine({ kind: 'error', text: t('security.mismatch') });
+    setLine({ kind: 'busy', text: t('security.change') });
+    try {
+      setStatus(await api().changePassphrase({ current, next }));
+      setCurrent('');
+      setNext('');
+      setAgain('');
+      setLine({ kind: 'done', text: t('security.changed') });
+    } catch (err) {
+      setLine({ kind: 'error', text: errorLine(err) });
+    }
+  };
+  return (
+    <form className="app-form" onSubmit={(e) => void submit(e)}>
+      <fieldset disabled={busy}>
+        <legend>{t('security.change')}</legend>
+        <Secret label={t('security.current')} value={current} onChange={setCurrent} />
+        <Secret label={t('security.new')} value={next} onChange={setNext} hint={t('security.hint')} />
+        <Secret label={t('security.again')} value={again} onChange={setAgain} />
+        <div className="app-actions">
+          <button type="submit" className="button-primary" disabled={!current || !next || !again}>
+            {t('security.change')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function Encrypt({ busy, setLine }: Part) {
+  const { setStatus } = useSession();
+  const { t } = useI18n();
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (next !== again) return setLine({ kind: 'error', text: t('security.mismatch') });
+    setLine({ kind: 'busy', text: t('security.encrypting') });
+    try {
+      const status = await api().encryptArchive({ passphrase: next });
+      setNext('');
+      setAgain('');
+      setLine({ kind: 'done', text: t('security.encryptedNow') });
+      setStatus(status);
+    } catch (err) {
+      setLine({ kind: 'error', text: errorLine(err) });
+    }
+  };
+  return (
+    <form className="app-form" onSubmit={(e) => void submit(e)}>
+      <fieldset disabled={busy}>
+        <legend>{t('security.encrypt')}</legend>
+        <Secret label={t('security.new')} value={next} onChange={setNext} hint={t('security.hint')} />
+        <Secret label={t('security.again')} value={again} onChange={setAgain} />
+        <p className="app-hint">{t('security.encryptWarning')}</p>
+        <div className="app-actions">
+          <button type="submit" className="button-primary" disabled={!next || !again}>
+            {t('security.encrypt')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function Secret({ label, value, onChange, hint }: { label: string; value: string; onChange: (v: string) => void; hint?: string }) {
+  const hintId = useId();
+  // the hint outside the label: the field's name stays just its label
+  return (
+    <div className="app-field">
+      <label>
+        {label}
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          aria-describedby={hint ? hintId : undefined}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      </label>
+      {hint ? (
+        <small id={hintId} className="app-hint">
+          {hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useI18n } from './i18n.js';
+import { LANGS, MESSAGES, type Lang } from './messages.js';
+import './language-select.css';
+
+/** The interface language, each named in itself (the sidebar and the lock screen). */
+export function LanguageSelect({ className = '' }: { className?: string }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <label className={`lang-select ${className}`.trim()}>
+      <span>{t('settings.language')}</span>
+      <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {MESSAGES[l]['lang.name']}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
