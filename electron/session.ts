@@ -7,7 +7,6 @@
  */
 import { Archive } from './archive/archive.js';
 import { checkPassphrase } from './archive/crypto.js';
-import { changePassphrase, encryptArchive } from './archive/encrypt.js';
 import { AqiqatError } from './archive/errors.js';
 import { createSampleArchive } from './archive/sample.js';
 import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
@@ -125,31 +124,28 @@ export class ArchiveSession {
     });
   }
 
-  /** Encrypt the open plain archive in place, then reopen it with its new key. */
+  /** Encrypt the open plain archive in place, then go on with it open under its new key. */
   encrypt(passphrase: string): Promise<SessionStatus> {
     return this.#alone(async () => {
       const archive = this.#open();
       if (this.#encrypted) throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
       checkPassphrase(passphrase);
+      this.#archive = null;
       try {
-        await encryptArchive(archive.store, passphrase);
+        this.#archive = (await archive.encrypt(passphrase)).archive;
       } finally {
         // from the key file's first write on, the archive opens only with the passphrase
-        this.#archive = null;
-        await archive.close();
         this.#encrypted = await Archive.isEncrypted(this.root);
-        this.#lockedBy = this.#encrypted ? 'start' : null;
+        this.#lockedBy = this.#archive ? null : 'start';
+        this.#lastActivity = this.now();
       }
-      this.#archive = await Archive.open(this.root, { passphrase });
-      this.#lockedBy = null;
-      this.#lastActivity = this.now();
       return this.#status();
     });
   }
 
   changePassphrase(current: string, next: string): Promise<SessionStatus> {
     return this.#alone(async () => {
-      await changePassphrase(this.#open().store, current, next);
+      await this.#open().changePassphrase(current, next);
       return this.#status();
     });
   }

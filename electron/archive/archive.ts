@@ -2,6 +2,7 @@
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
  * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
  */
+import { changePassphrase, encryptArchive, type EncryptResult } from './encrypt.js';
 import { AqiqatError } from './errors.js';
 import { findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
@@ -155,6 +156,27 @@ export class Archive {
   /** Release the archive (its single-writer lock); the object must not be used afterwards. */
   close(): Promise<void> {
     return this.store.close();
+  }
+
+  /**
+   * Encrypt this archive in place (or finish an interrupted run): this object is closed, the one
+   * returned is open with the new key. `passphrase` may be absent only when finishing.
+   */
+  async encrypt(passphrase: string | undefined): Promise<{ archive: Archive; result: EncryptResult }> {
+    let result: EncryptResult;
+    try {
+      result = await encryptArchive(this.store, passphrase);
+    } finally {
+      await this.close();
+    }
+    const sealed = await Archive.open(this.root, { passphrase });
+    await sealed.store.audit.record({ action: 'archive-encrypted', summary: `${result.sealed} files sealed` });
+    return { archive: sealed, result };
+  }
+
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await changePassphrase(this.store, current, next);
+    await this.store.audit.record({ action: 'passphrase-changed' });
   }
 
   /** Idle minutes after which the app locks this archive; null: never, or not encrypted (nothing to lock). */

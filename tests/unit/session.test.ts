@@ -18,8 +18,10 @@ import { SAMPLE_DIR, SEED_ARTICLE, tempDir } from './helpers.js';
 const PASS = 'жеті атасын білген ұл';
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
-const cli = (dir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS } });
+const cliAs = (passphrase: string, dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: passphrase } });
+const cli = (dir: string, ...args: string[]) => cliAs(PASS, dir, ...args);
+const auditActions = (passphrase: string, dir: string) => (JSON.parse(cliAs(passphrase, dir, 'log', '--json').stdout) as Array<{ action: string }>).map((e) => e.action);
 
 // fast scrypt for the many unlocks here; the real cost is checked in encryption.test.ts
 beforeAll(() => void (process.env.AQIQAT_TEST_SCRYPT_LOG2N = '12'));
@@ -116,6 +118,18 @@ describe('session: idle lock', () => {
     expect(await api.sessionStatus({})).toMatchObject({ locked: false, idleLockMinutes: null });
   });
 
+  it('`aqiqat idle-lock` sets what the app then uses; bad values are one-line errors', async () => {
+    const { dir, api } = await encryptedSession();
+    expect(cli(dir, 'idle-lock').stdout.trim()).toBe('the app locks this archive after 10 min without activity');
+    expect(JSON.parse(cli(dir, 'idle-lock', '45', '--json').stdout)).toEqual({ encrypted: true, idleLockMinutes: 45 });
+    for (const bad of ['0', '1441', 'soon']) {
+      const r = cli(dir, 'idle-lock', bad);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(await api.unlock({ passphrase: PASS })).toMatchObject({ idleLockMinutes: 45 });
+  });
+
   it('refuses a setting outside 1 minute to a day', async () => {
     const { api } = await encryptedSession();
     await api.unlock({ passphrase: PASS });
@@ -158,17 +172,19 @@ describe('session: encrypting from the app', () => {
     await expect(api.encryptArchive({ passphrase: PASS })).rejects.toThrow(/already encrypted/);
 
     await api.lock({});
+    expect(auditActions(PASS, dir)).toContain('archive-encrypted');
     await api.unlock({ passphrase: PASS });
     expect((await api.listFacts({})).some((f) => f.note === marker)).toBe(true);
   });
 
-  it('changes the passphrase: the old one no longer opens it', async () => {
-    const { api } = await encryptedSession();
+  it('changes the passphrase: the old one no longer opens it; the audit log says so', async () => {
+    const { api, dir } = await encryptedSession();
     await api.unlock({ passphrase: PASS });
     await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз' })).rejects.toThrow(/^wrong passphrase/);
     await api.changePassphrase({ current: PASS, next: 'жаңа құпия сөз' });
     await api.lock({});
     await expect(api.unlock({ passphrase: PASS })).rejects.toThrow(/^wrong passphrase/);
+    expect(auditActions('жаңа құпия сөз', dir)).toContain('passphrase-changed');
     expect((await api.unlock({ passphrase: 'жаңа құпия сөз' })).locked).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '..
 import { AqiqatError } from '../errors.js';
 import { verifyArchive } from '../integrity.js';
 import { listSnapshots, pruneSnapshots } from '../snapshots.js';
-import { changePassphrase, encryptArchive } from '../encrypt.js';
+import { IDLE_LOCK_MAX_MINUTES } from '../model.js';
 import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
 import { newPassphrase, passphraseFor } from './passphrase.js';
 
@@ -103,11 +103,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       const dir = cli.dir();
       const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(() => true, () => false);
       const passphrase = wasEncrypted ? await passphraseFor(dir, cli.io.env) : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
-      const archive = await Archive.open(dir, { passphrase });
-      const r = await encryptArchive(archive.store, passphrase);
-      await archive.close();
-      const sealed = await Archive.open(dir, { passphrase });
-      await sealed.store.audit.record({ action: 'archive-encrypted', summary: `${r.sealed} files sealed` });
+      const { archive: sealed, result: r } = await (await Archive.open(dir, { passphrase })).encrypt(passphrase);
       await sealed.close();
       cli.print(o.json, r, () => `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`);
     });
@@ -121,9 +117,24 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       const old = await passphraseFor(dir, cli.io.env);
       if (old === undefined) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
       const archive = await Archive.open(dir, { passphrase: old });
-      await changePassphrase(archive.store, old, await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE'));
-      await archive.store.audit.record({ action: 'passphrase-changed' });
+      await archive.changePassphrase(old, await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE'));
       cli.print(o.json, { archive: archive.root }, () => 'the passphrase was changed; backups made before keep the old one');
+    });
+
+  program
+    .command('idle-lock [minutes]')
+    .description(`show or set after how many idle minutes the app locks this encrypted archive (1-${IDLE_LOCK_MAX_MINUTES}, or "never")`)
+    .addOption(jsonOption())
+    .action(async (value: string | undefined, o: { json?: boolean }) => {
+      const minutes = value === undefined ? undefined : value === 'never' ? null : positiveInt(value, 'minutes');
+      if (minutes && minutes > IDLE_LOCK_MAX_MINUTES) throw new AqiqatError(`minutes must be at most ${IDLE_LOCK_MAX_MINUTES} (a day), or "never"`, 'usage');
+      const archive = await cli.open();
+      if (minutes !== undefined) await archive.setIdleLock(minutes);
+      const now = archive.idleLockMinutes;
+      const encrypted = archive.store.codec.encrypted;
+      cli.print(o.json, { encrypted, idleLockMinutes: now }, () =>
+        !encrypted ? 'this archive is not encrypted, so the app never locks it' : now === null ? 'the app does not lock this archive by itself' : `the app locks this archive after ${now} min without activity`,
+      );
     });
 
   program
