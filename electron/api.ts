@@ -133,6 +133,7 @@ export const inputs = {
   setIdleLock: z.object({ minutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).nullable() }).strict(),
   encryptArchive: z.object({ passphrase }).strict(),
   changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
+  restoreSnapshot: z.object({}).strict(),
 } as const;
 
 export type Method = keyof typeof inputs;
@@ -182,6 +183,7 @@ export interface Outputs {
   setIdleLock: SessionStatus;
   encryptArchive: SessionStatus;
   changePassphrase: SessionStatus;
+  restoreSnapshot: SessionStatus;
 }
 
 /** What `window.aqiqat` is in the renderer. */

@@ -57,6 +57,7 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     setIdleLock: ({ minutes }) => session.setIdleLock(minutes),
     encryptArchive: ({ passphrase }) => session.encrypt(passphrase),
     changePassphrase: ({ current, next }) => session.changePassphrase(current, next),
+    restoreSnapshot: () => session.restoreSnapshot(),
   };
 }
 

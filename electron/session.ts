@@ -7,7 +7,8 @@
  */
 import { Archive } from './archive/archive.js';
 import { checkPassphrase } from './archive/crypto.js';
-import { AqiqatError } from './archive/errors.js';
+import { restoreArchiveJson } from './archive/backup.js';
+import { AqiqatError, DamagedArchiveError } from './archive/errors.js';
 import { createSampleArchive } from './archive/sample.js';
 import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
 
@@ -18,6 +19,8 @@ export class ArchiveSession {
   #encrypted: boolean;
   #lockedBy: SessionStatus['lockedBy'];
   #lastActivity: number;
+  /** archive.json is damaged: nothing opens until the latest snapshot is put back (or a backup, by the CLI) */
+  #damage: DamagedArchiveError | null = null;
   /** settles when the last lock/unlock/encrypt queued is done; calls wait on it */
   #gate: Promise<void> = Promise.resolve();
   /** how many lock/unlock/encrypt are queued or running */
@@ -43,7 +46,14 @@ export class ArchiveSession {
   static async start(root: string, sampleDir: string, now: Clock = Date.now): Promise<ArchiveSession> {
     if (await Archive.exists(root)) {
       if (await Archive.isEncrypted(root)) return new ArchiveSession(root, null, true, now);
-      return new ArchiveSession(root, await Archive.open(root), false, now);
+      try {
+        return new ArchiveSession(root, await Archive.open(root), false, now);
+      } catch (e) {
+        if (!(e instanceof DamagedArchiveError)) throw e;
+        const session = new ArchiveSession(root, null, false, now);
+        session.#damage = e;
+        return session;
+      }
     }
     return new ArchiveSession(root, await createSampleArchive(root, sampleDir), false, now);
   }
@@ -116,7 +126,13 @@ export class ArchiveSession {
     return this.#alone(async () => {
       if (!this.#archive) {
         // a wrong passphrase throws here and nothing changes: still locked
-        this.#archive = await Archive.open(this.root, { passphrase });
+        try {
+          this.#archive = await Archive.open(this.root, { passphrase });
+        } catch (e) {
+          if (e instanceof DamagedArchiveError) this.#damage = e;
+          throw e;
+        }
+        this.#damage = null;
         this.#lockedBy = null;
         this.#lastActivity = this.now();
       }
@@ -157,6 +173,30 @@ export class ArchiveSession {
     });
   }
 
+  /**
+   * Put the latest snapshot of archive.json back in place of a damaged one (which is kept in backups/),
+   * then open the archive again: a plain one at once, an encrypted one at the lock screen.
+   */
+  restoreSnapshot(): Promise<SessionStatus> {
+    return this.#alone(async () => {
+      const snapshot = this.#damage?.snapshot;
+      if (!snapshot) throw new AqiqatError('there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`', 'usage');
+      await restoreArchiveJson(snapshot.file, this.root);
+      this.#damage = null;
+      if (!this.#encrypted) {
+        try {
+          this.#archive = await Archive.open(this.root);
+          this.#lockedBy = null;
+          this.#lastActivity = this.now();
+        } catch (e) {
+          if (e instanceof DamagedArchiveError) this.#damage = e;
+          throw e;
+        }
+      }
+      return this.#status();
+    });
+  }
+
   /** Release the archive for good (the app quits). */
   close(): Promise<void> {
     return this.#alone(async () => {
@@ -177,6 +217,7 @@ export class ArchiveSession {
       encrypted: this.#encrypted,
       lockedBy: this.#archive ? null : this.#lockedBy,
       idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
+      problem: this.#damage ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null } : null,
     };
   }
 

@@ -14,6 +14,27 @@ export class AqiqatError extends Error {
   }
 }
 
+/** A file written by a newer Aqiqat: not damage, so no backup is offered in its place. */
+export class NewerSchemaError extends AqiqatError {
+  constructor(message: string) {
+    super(message, 'archive');
+  }
+}
+
+/**
+ * archive.json cannot be read as an archive (invalid JSON, wrong schema, fails to authenticate). The
+ * message says where the last good copy is; `snapshot` lets the app offer to put it back.
+ */
+export class DamagedArchiveError extends AqiqatError {
+  constructor(
+    readonly detail: string,
+    readonly snapshot: { file: string; takenAt: string } | null,
+    hint: string,
+  ) {
+    super(`${detail} ${hint}`, 'archive');
+  }
+}
+
 export const isAqiqatError = (e: unknown): e is AqiqatError => e instanceof AqiqatError;
 
 /** A one-line message for any thrown value, never a stack trace. */

@@ -9,7 +9,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic.js';
 import { plainCodec, type Codec } from './crypto.js';
-import { AqiqatError } from './errors.js';
+import { AqiqatError, NewerSchemaError } from './errors.js';
 import { SCHEMA_VERSION } from './model.js';
 
 export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S>> {
@@ -58,9 +58,8 @@ export function parseValidated<S extends z.ZodType>(raw: string, schema: S, wher
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new AqiqatError(
+    throw new NewerSchemaError(
       `${where} was written by a newer Aqiqat (schema ${version}, this version reads ${SCHEMA_VERSION}); update Aqiqat. The file was left untouched.`,
-      'archive',
     );
   }
   const result = schema.safeParse(value);

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
 import { KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from './crypto.js';
-import { AqiqatError } from './errors.js';
+import { AqiqatError, DamagedArchiveError, NewerSchemaError } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AuditLog, auditInputOf } from './audit.js';
-import { backupHint, DEFAULT_KEEP_SNAPSHOTS, takeSnapshot } from './snapshots.js';
+import { backupHint, DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
@@ -95,7 +95,8 @@ export class ArchiveStore {
         data = await adapter.read();
       } catch (e) {
         // a damaged archive.json is left as it is; say where the last good copy is
-        if (e instanceof AqiqatError && e.kind === 'archive') throw new AqiqatError(`${e.message} ${await backupHint(layout)}`, 'archive');
+        if (e instanceof NewerSchemaError) throw e;
+        if (e instanceof AqiqatError && e.kind === 'archive') throw new DamagedArchiveError(e.message, await latestSnapshot(layout), await backupHint(layout));
         throw e;
       }
       if (!data) {

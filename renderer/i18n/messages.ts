@@ -243,6 +243,11 @@ const en = {
   'security.encryptedNow': "The archive is encrypted. Keep the passphrase safe: it cannot be recovered.",
   'security.encryptWarning': "Copies written before encryption may remain in the disk's free space. For a laptop at risk, start a new archive encrypted from the beginning (aqiqat init --encrypt).",
   'security.close': "Close",
+  'recover.title': "The archive cannot be opened",
+  'recover.snapshot': "A snapshot of it from {date} can be put back. Articles and facts are kept; changes to people, places, cases and tags made since then are lost. The damaged file is kept in the backups folder.",
+  'recover.restore': "Put the snapshot back",
+  'recover.restoring': "Restoring…",
+  'recover.none': "No snapshot of it exists. Restore a backup file from the command line: aqiqat restore FILE.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -488,6 +493,11 @@ const kk: Messages = {
   'security.encryptedNow': "Мұрағат шифрланды. Құпия сөзді сақтаңыз: оны қалпына келтіру мүмкін емес.",
   'security.encryptWarning': "Шифрлауға дейін жазылған көшірмелер дискінің бос орнында қалуы мүмкін. Қауіп төнген ноутбук үшін басынан шифрланған жаңа мұрағат ашыңыз (aqiqat init --encrypt).",
   'security.close': "Жабу",
+  'recover.title': "Мұрағатты ашу мүмкін емес",
+  'recover.snapshot': "Оның {date} кезіндегі көшірмесін қайтаруға болады. Мақалалар мен деректер сақталады; содан бергі адамдар, орындар, істер мен тегтердегі өзгерістер жоғалады. Зақымдалған файл backups қалтасында қалады.",
+  'recover.restore': "Көшірмені қайтару",
+  'recover.restoring': "Қайтарылуда…",
+  'recover.none': "Оның көшірмесі жоқ. Сақтық көшірме файлын пәрмен жолынан қайтарыңыз: aqiqat restore FILE.",
 };
 
 const ru: Messages = {
@@ -730,6 +740,11 @@ const ru: Messages = {
   'security.encryptedNow': "Архив зашифрован. Храните кодовую фразу: восстановить её невозможно.",
   'security.encryptWarning': "Копии, записанные до шифрования, могут остаться в свободном месте диска. Для ноутбука под угрозой начните новый архив, зашифрованный с самого начала (aqiqat init --encrypt).",
   'security.close': "Закрыть",
+  'recover.title': "Архив не открывается",
+  'recover.snapshot': "Можно вернуть его копию от {date}. Статьи и факты сохранятся; изменения в людях, местах, делах и тегах после этого момента будут потеряны. Повреждённый файл останется в папке backups.",
+  'recover.restore': "Вернуть копию",
+  'recover.restoring': "Восстановление…",
+  'recover.none': "Копии нет. Восстановите файл резервной копии из командной строки: aqiqat restore FILE.",
 };
 
 export type Lang = 'en' | 'kk' | 'ru';

@@ -64,7 +64,15 @@ const CREATE = {
   many: createManyArchive,
   /** the sample, encrypted with PASSPHRASE: the app starts at the lock screen, as main.ts would */
   encrypted: (dir: string) => createSampleArchive(dir, SAMPLE_DIR, { encrypt: true, passphrase: PASSPHRASE }),
+  /** the sample opened twice (so backups/ has a snapshot); the fixture then breaks archive.json as DAMAGE */
+  damaged: async (dir: string) => {
+    await (await createSampleArchive(dir, SAMPLE_DIR)).close();
+    return Archive.open(dir);
+  },
 } as const;
+
+/** What the 'damaged' archive's archive.json holds: cut short, as by a bad disk or a careless hand. */
+export const DAMAGE = '{"schemaVersion":1,"createdAt":"2024-';
 
 export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageClock: boolean; app: App }>({
   archiveKind: ['empty', { option: true }],
@@ -82,8 +90,9 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageCloc
       let skew = 0;
       const now = () => Date.now() + skew;
       let session: ArchiveSession;
-      if (archiveKind === 'encrypted') {
+      if (archiveKind === 'encrypted' || archiveKind === 'damaged') {
         await archive.close();
+        if (archiveKind === 'damaged') await writeFile(path.join(dir, 'archive.json'), DAMAGE);
         session = await ArchiveSession.start(dir, SAMPLE_DIR, now);
       } else {
         session = ArchiveSession.of(archive, now);

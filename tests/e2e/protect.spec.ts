@@ -4,10 +4,10 @@
  * and a plain archive can be encrypted from the Security dialog.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isSealed } from '../../electron/archive/crypto.js';
-import { expect, expectSealed, PASSPHRASE, SAMPLE_DIR, test, type App } from './fixtures.js';
+import { DAMAGE, expect, expectSealed, PASSPHRASE, SAMPLE_DIR, test, type App } from './fixtures.js';
 
 const SAMPLE = JSON.parse(await readFile(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as { articles: Array<{ title: string }> };
 const TITLE = SAMPLE.articles[0]!.title;
@@ -123,6 +123,29 @@ test.describe('a plain archive', () => {
     await expect(page.getByRole('heading', { name: 'The archive is locked' })).toBeVisible();
     await unlock(app, 'бір екі үш төрт бес');
     await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: TITLE })).toBeVisible();
+    expectSealed(app);
+  });
+});
+
+test.describe('a damaged archive.json', () => {
+  test.use({ archiveKind: 'damaged' });
+
+  test('the app says what is wrong and puts the latest snapshot back; the damaged file is kept', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByRole('heading', { name: 'The archive cannot be opened' })).toBeVisible();
+    await expect(page.getByText('archive.json is not valid JSON; it was left untouched.', { exact: false })).toBeVisible();
+    await expect(page.getByText('A snapshot of it from', { exact: false })).toBeVisible();
+    await app.screenshot('33-recovery');
+
+    await page.getByRole('button', { name: 'Put the snapshot back' }).click();
+    await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: TITLE })).toBeVisible();
+    await page.getByRole('button', { name: /^Cases/ }).click();
+    await expect(page.getByText(/Жәкішев ісі/).first()).toBeVisible();
+
+    const backups = path.join(app.session.root, 'backups');
+    const kept = (await readdir(backups)).filter((n) => n.startsWith('replaced-archive-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(path.join(backups, kept[0]!), 'utf8')).toBe(DAMAGE);
     expectSealed(app);
   });
 });

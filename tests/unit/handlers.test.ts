@@ -37,7 +37,7 @@ describe('IPC dispatcher', () => {
   });
 
   it('covers every method of the contract', () => {
-    const session = ['sessionStatus', 'unlock', 'lock', 'touch', 'setIdleLock', 'encryptArchive', 'changePassphrase'];
+    const session = ['sessionStatus', 'unlock', 'lock', 'touch', 'setIdleLock', 'encryptArchive', 'changePassphrase', 'restoreSnapshot'];
     const annotation = ['editFact', 'restoreFact', 'listFactTypes', 'listEntities', 'addEntity', 'renameEntity', 'addAliases', 'mergeEntities', 'getEntity', 'listTags', 'renameTag', 'mergeTag', 'createCase', 'listCases', 'getCase', 'updateCase', 'deleteCase', 'addFactsToCase', 'removeFactFromCase', 'reorderCase'];
     expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', 'setArticleLanguage', ...annotation, 'dossierPreview', 'saveDossierPdf', ...session].sort());
   });

@@ -4,7 +4,7 @@
  * renderer would be, with a clock the test moves.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient } from '../../electron/api.js';
@@ -44,13 +44,13 @@ async function encryptedSession() {
 describe('session: lock screen', () => {
   it('an encrypted archive starts locked; every archive call is refused until the right passphrase', async () => {
     const { api } = await encryptedSession();
-    expect(await api.sessionStatus({})).toEqual({ locked: true, encrypted: true, lockedBy: 'start', idleLockMinutes: null });
+    expect(await api.sessionStatus({})).toEqual({ locked: true, encrypted: true, lockedBy: 'start', idleLockMinutes: null, problem: null });
     await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
     await expect(api.unlock({ passphrase: 'not the passphrase' })).rejects.toThrow(/^wrong passphrase; nothing was changed$/);
     expect((await api.sessionStatus({})).locked).toBe(true);
 
     const open = await api.unlock({ passphrase: PASS });
-    expect(open).toMatchObject({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10 });
+    expect(open).toMatchObject({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, problem: null });
     expect((await api.listArticles({})).length).toBeGreaterThan(0);
     expect((await api.archiveInfo({})).version).toBe('0.0.0');
   });
@@ -73,7 +73,7 @@ describe('session: lock screen', () => {
   it('a plain archive cannot be locked and has no idle lock', async () => {
     const archive = await Archive.create(await tempDir());
     const api = makeClient(createDispatcher(ArchiveSession.of(archive), '0.0.0'));
-    expect(await api.sessionStatus({})).toEqual({ locked: false, encrypted: false, lockedBy: null, idleLockMinutes: null });
+    expect(await api.sessionStatus({})).toEqual({ locked: false, encrypted: false, lockedBy: null, idleLockMinutes: null, problem: null });
     await expect(api.lock({})).rejects.toThrow(/not encrypted/);
     await expect(api.setIdleLock({ minutes: 5 })).rejects.toThrow(/not encrypted/);
     expect(await api.listArticles({})).toEqual([]);
@@ -165,7 +165,7 @@ describe('session: encrypting from the app', () => {
     await expect(api.encryptArchive({ passphrase: 'short' })).rejects.toThrow(/at least 8 characters/);
     expect(await Archive.isEncrypted(dir)).toBe(false);
 
-    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10 });
+    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, problem: null });
     expect((await api.search({ text: 'Жәкішев' })).length).toBeGreaterThan(0);
     const shards = await readFile(path.join(dir, 'archive.json'));
     expect(shards.includes(Buffer.from(marker))).toBe(false);
@@ -186,5 +186,56 @@ describe('session: encrypting from the app', () => {
     await expect(api.unlock({ passphrase: PASS })).rejects.toThrow(/^wrong passphrase/);
     expect(auditActions('жаңа құпия сөз', dir)).toContain('passphrase-changed');
     expect((await api.unlock({ passphrase: 'жаңа құпия сөз' })).locked).toBe(false);
+  });
+});
+
+describe('session: a damaged archive.json', () => {
+  /** The sample, opened once (so backups/ holds a snapshot), then archive.json broken by hand. */
+  async function damaged(options: { encrypt?: boolean; snapshot?: boolean } = {}) {
+    const dir = path.join(await tempDir(), 'archive');
+    const passphrase = options.encrypt ? PASS : undefined;
+    await (await createSampleArchive(dir, SAMPLE_DIR, { encrypt: options.encrypt, passphrase })).close();
+    if (options.snapshot !== false) await (await Archive.open(dir, { passphrase })).close();
+    await writeFile(path.join(dir, 'archive.json'), '{"schemaVersion":1, broken');
+    return dir;
+  }
+
+  it('opens to a problem, not a crash; putting the latest snapshot back opens the archive and keeps the damaged file', async () => {
+    const dir = await damaged();
+    const api = makeClient(createDispatcher(await ArchiveSession.start(dir, SAMPLE_DIR), '0.0.0'));
+    const status = await api.sessionStatus({});
+    expect(status).toMatchObject({ locked: true, encrypted: false, problem: { message: expect.stringMatching(/^archive\.json is not valid JSON/), snapshotTakenAt: expect.any(String) } });
+    await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
+
+    expect(await api.restoreSnapshot({})).toMatchObject({ locked: false, problem: null });
+    expect((await api.listCases({})).length).toBeGreaterThan(0);
+    const kept = (await readdir(path.join(dir, 'backups'))).filter((n) => n.startsWith('replaced-archive-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(path.join(dir, 'backups', kept[0]!), 'utf8')).toBe('{"schemaVersion":1, broken');
+  });
+
+  it('without a snapshot: the problem says so and nothing is replaced', async () => {
+    const dir = await damaged({ snapshot: false });
+    const api = makeClient(createDispatcher(await ArchiveSession.start(dir, SAMPLE_DIR), '0.0.0'));
+    expect((await api.sessionStatus({})).problem).toMatchObject({ snapshotTakenAt: null });
+    await expect(api.restoreSnapshot({})).rejects.toThrow(/^there is no snapshot to put back/);
+    expect(await readFile(path.join(dir, 'archive.json'), 'utf8')).toBe('{"schemaVersion":1, broken');
+  });
+
+  it('encrypted: the unlock finds the damage; after the snapshot is back, the passphrase opens it', async () => {
+    const dir = await damaged({ encrypt: true });
+    const api = makeClient(createDispatcher(await ArchiveSession.start(dir, SAMPLE_DIR), '0.0.0'));
+    await expect(api.unlock({ passphrase: PASS })).rejects.toThrow(/archive\.json/);
+    expect((await api.sessionStatus({})).problem?.snapshotTakenAt).toEqual(expect.any(String));
+    expect(await api.restoreSnapshot({})).toMatchObject({ locked: true, encrypted: true, problem: null });
+    expect(await api.unlock({ passphrase: PASS })).toMatchObject({ locked: false, problem: null });
+  });
+
+  it('a newer schema is not damage: the app still refuses at start, with no snapshot offered in its place', async () => {
+    const dir = path.join(await tempDir(), 'archive');
+    await (await Archive.create(dir)).close();
+    const raw = await readFile(path.join(dir, 'archive.json'), 'utf8');
+    await writeFile(path.join(dir, 'archive.json'), raw.replace('"schemaVersion":1', '"schemaVersion":2'));
+    await expect(ArchiveSession.start(dir, SAMPLE_DIR)).rejects.toThrow(/newer Aqiqat/);
   });
 });

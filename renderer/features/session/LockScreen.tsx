@@ -5,7 +5,15 @@ import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { LanguageSelect } from '../../i18n/LanguageSelect.js';
 
-export function LockScreen({ status, idleMinutes, onUnlocked }: { status: SessionStatus; idleMinutes: number | null; onUnlocked: (s: SessionStatus) => void }) {
+interface Props {
+  status: SessionStatus;
+  idleMinutes: number | null;
+  onUnlocked: (s: SessionStatus) => void;
+  /** after a failed unlock: the session may now know of a damaged archive.json */
+  onFailed: () => void;
+}
+
+export function LockScreen({ status, idleMinutes, onUnlocked, onFailed }: Props) {
   const { t } = useI18n();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,6 +37,7 @@ export function LockScreen({ status, idleMinutes, onUnlocked }: { status: Sessio
       setPassphrase('');
       setBusy(false);
       requestAnimationFrame(() => field.current?.focus());
+      onFailed();
     }
   };
 

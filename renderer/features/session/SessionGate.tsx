@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { SessionStatus } from '../../../electron/api.js';
 import { api, errorLine, LOCKED_EVENT } from '../../api.js';
 import { LockScreen } from './LockScreen.js';
+import { RecoveryScreen } from './RecoveryScreen.js';
 import { useActivity } from './useActivity.js';
 import './session.css';
 
@@ -69,6 +70,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const session = useMemo(() => (status ? { status, setStatus, lockNow } : null), [status, lockNow]);
 
   if (!session) return error ? <p className="pane-message error session-error">{error}</p> : null;
-  if (session.status.locked) return <LockScreen status={session.status} idleMinutes={lastMinutes} onUnlocked={setStatus} />;
+  if (session.status.problem) return <RecoveryScreen problem={session.status.problem} onRestored={setStatus} />;
+  if (session.status.locked) return <LockScreen status={session.status} idleMinutes={lastMinutes} onUnlocked={setStatus} onFailed={() => void refresh()} />;
   return <Context.Provider value={session}>{children}</Context.Provider>;
 }
