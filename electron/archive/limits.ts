@@ -11,3 +11,14 @@ export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
   // a nonsense value falls back to the default rather than to "no limit"
   return Number.isFinite(mb) && mb > 0 && mb <= 4096 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_IMPORT_MB * 1024 * 1024;
 }
+
+/** How long one file may take to parse (seconds): a PDF that sends pdf.js into a loop is stopped. */
+export const DEFAULT_PARSE_TIMEOUT_S = 120;
+/** The parser's heap (MB): a file built to balloon in memory stops the parser, not the app. */
+export const PARSE_HEAP_MB = 1024;
+
+export function parseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AQIQAT_PARSE_TIMEOUT_S?.trim();
+  const s = raw ? Number(raw) : DEFAULT_PARSE_TIMEOUT_S;
+  return (Number.isFinite(s) && s > 0 && s <= 3600 ? s : DEFAULT_PARSE_TIMEOUT_S) * 1000;
+}
