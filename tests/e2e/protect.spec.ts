@@ -89,6 +89,36 @@ test.describe('an encrypted archive', () => {
   });
 });
 
+test.describe('changing the passphrase', () => {
+  test.use({ archiveKind: 'encrypted' });
+
+  test('a wrong current passphrase changes nothing; the new one opens the archive, the old one no longer', async ({ app }) => {
+    const { page } = app;
+    await unlock(app, PASSPHRASE);
+    await page.getByRole('button', { name: 'Security…' }).click();
+    const change = page.getByRole('dialog', { name: 'Security' }).getByRole('group', { name: 'Change passphrase' });
+    const status = page.getByRole('dialog', { name: 'Security' }).getByRole('status');
+    await change.getByLabel('Current passphrase').fill('not it at all');
+    await change.getByLabel('New passphrase', { exact: true }).fill('жаңа құпия сөз осы');
+    await change.getByLabel('New passphrase again').fill('жаңа құпия сөз осы');
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(status).toHaveText('wrong passphrase; nothing was changed');
+
+    await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(status).toHaveText('Passphrase changed. Use the new one from now on.');
+    await expect(change.getByLabel('Current passphrase')).toHaveValue('');
+
+    await page.getByRole('dialog', { name: 'Security' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await unlock(app, PASSPHRASE);
+    await expect(page.getByRole('alert')).toHaveText('wrong passphrase; nothing was changed');
+    await unlock(app, 'жаңа құпия сөз осы');
+    await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: TITLE })).toBeVisible();
+    expectSealed(app);
+  });
+});
+
 test.describe('a plain archive', () => {
   test.use({ archiveKind: 'sample' });
 

@@ -3,6 +3,7 @@
  * change the passphrase; and "Lock now". Everything runs in main (session.ts); this only asks.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
+import type { SessionStatus } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from './SessionGate.js';
@@ -108,35 +109,48 @@ function IdleLock({ busy, setLine }: Part) {
   );
 }
 
-function ChangePassphrase({ busy, setLine }: Part) {
+/** A new passphrase typed twice, sent by `run`; the fields clear once it is done. */
+function useNewPassphrase(setLine: Part['setLine'], busyText: string, doneText: string, run: (next: string) => Promise<SessionStatus>) {
   const { setStatus } = useSession();
   const { t } = useI18n();
-  const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent, clearMore: () => void = () => undefined) => {
     e.preventDefault();
     if (next !== again) return setLine({ kind: 'error', text: t('security.mismatch') });
-    setLine({ kind: 'busy', text: t('security.change') });
+    setLine({ kind: 'busy', text: busyText });
     try {
-      setStatus(await api().changePassphrase({ current, next }));
-      setCurrent('');
+      const status = await run(next);
       setNext('');
       setAgain('');
-      setLine({ kind: 'done', text: t('security.changed') });
+      clearMore();
+      setLine({ kind: 'done', text: doneText });
+      setStatus(status);
     } catch (err) {
       setLine({ kind: 'error', text: errorLine(err) });
     }
   };
+  const fields = (
+    <>
+      <Secret label={t('security.new')} value={next} onChange={setNext} hint={t('security.hint')} />
+      <Secret label={t('security.again')} value={again} onChange={setAgain} />
+    </>
+  );
+  return { submit, fields, filled: next !== '' && again !== '' };
+}
+
+function ChangePassphrase({ busy, setLine }: Part) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const { submit, fields, filled } = useNewPassphrase(setLine, t('security.change'), t('security.changed'), (next) => api().changePassphrase({ current, next }));
   return (
-    <form className="app-form" onSubmit={(e) => void submit(e)}>
+    <form className="app-form" onSubmit={(e) => void submit(e, () => setCurrent(''))}>
       <fieldset disabled={busy}>
         <legend>{t('security.change')}</legend>
         <Secret label={t('security.current')} value={current} onChange={setCurrent} />
-        <Secret label={t('security.new')} value={next} onChange={setNext} hint={t('security.hint')} />
-        <Secret label={t('security.again')} value={again} onChange={setAgain} />
+        {fields}
         <div className="app-actions">
-          <button type="submit" className="button-primary" disabled={!current || !next || !again}>
+          <button type="submit" className="button-primary" disabled={!current || !filled}>
             {t('security.change')}
           </button>
         </div>
@@ -146,33 +160,16 @@ function ChangePassphrase({ busy, setLine }: Part) {
 }
 
 function Encrypt({ busy, setLine }: Part) {
-  const { setStatus } = useSession();
   const { t } = useI18n();
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (next !== again) return setLine({ kind: 'error', text: t('security.mismatch') });
-    setLine({ kind: 'busy', text: t('security.encrypting') });
-    try {
-      const status = await api().encryptArchive({ passphrase: next });
-      setNext('');
-      setAgain('');
-      setLine({ kind: 'done', text: t('security.encryptedNow') });
-      setStatus(status);
-    } catch (err) {
-      setLine({ kind: 'error', text: errorLine(err) });
-    }
-  };
+  const { submit, fields, filled } = useNewPassphrase(setLine, t('security.encrypting'), t('security.encryptedNow'), (passphrase) => api().encryptArchive({ passphrase }));
   return (
     <form className="app-form" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={busy}>
         <legend>{t('security.encrypt')}</legend>
-        <Secret label={t('security.new')} value={next} onChange={setNext} hint={t('security.hint')} />
-        <Secret label={t('security.again')} value={again} onChange={setAgain} />
+        {fields}
         <p className="app-hint">{t('security.encryptWarning')}</p>
         <div className="app-actions">
-          <button type="submit" className="button-primary" disabled={!next || !again}>
+          <button type="submit" className="button-primary" disabled={!filled}>
             {t('security.encrypt')}
           </button>
         </div>
