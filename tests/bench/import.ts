@@ -5,9 +5,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { Archive } from '../../electron/archive/archive.js';
 import { collectFiles, importFiles, type BatchSummary } from '../../electron/archive/batch.js';
+import { makeDocx, makePdf } from '../unit/import/fixtures.js';
 import { fmtMs, markdownTable, runChild, type BenchContext, type BenchPart } from './harness.js';
 
 const FILES = 1_000;
@@ -36,41 +36,14 @@ function article(n: number): string[] {
   return paragraphs;
 }
 
+/** The text layer of article n as a PDF (Latin: the standard Helvetica has no Cyrillic). */
+function pdfLines(n: number): string[] {
+  return Array.from({ length: 30 }, (_, i) => `Article ${n} line ${i}: court hearing, appeal, detention, release`);
+}
+
 function html(n: number): string {
   const ps = article(n);
   return `<!doctype html><html><head><meta charset="utf-8"><title>Мақала ${n} — Example</title><meta property="og:title" content="Мақала ${n}"><meta property="article:published_time" content="2021-05-${String((n % 28) + 1).padStart(2, '0')}T10:00:00+06:00"><script>var tracking=${n};</script><style>body{}</style></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="ad">Реклама</div><article><h1>Мақала ${n}</h1>${ps.map((p) => `<p>${p}</p>`).join('')}</article><footer>© Example</footer></body></html>`;
-}
-
-async function docx(n: number): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const body = [`Мақала ${n}`, ...article(n)].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-/** A one-page PDF with a Latin text layer (standard Helvetica: no font embedding needed). */
-function pdf(n: number): Uint8Array {
-  const lines = Array.from({ length: 30 }, (_, i) => `(Article ${n} line ${i}: court hearing, appeal, detention, release) Tj T*`).join('\n');
-  const stream = `BT /F1 11 Tf 14 TL 50 800 Td\n${lines}\nET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
 }
 
 type Mix = 'txt-html' | 'mixed';
@@ -83,8 +56,8 @@ async function makeCorpus(dir: string, mix: Mix): Promise<void> {
     if (n < 10) await mkdir(sub, { recursive: true });
     const file = path.join(sub, `a${n}.${kind}`);
     if (kind === 'html' || kind === 'htm') await writeFile(file, html(n));
-    else if (kind === 'docx') await writeFile(file, await docx(n));
-    else if (kind === 'pdf') await writeFile(file, pdf(n));
+    else if (kind === 'docx') await writeFile(file, await makeDocx([`Мақала ${n}`, ...article(n)].map((text) => ({ text }))));
+    else if (kind === 'pdf') await writeFile(file, makePdf(pdfLines(n)));
     else await writeFile(file, `Мақала ${n}\n\n${article(n).join('\n\n')}\n`);
   }
 }
