@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Archive } from '../../electron/archive/archive.js';
 import { collectFiles, importFiles, type BatchSummary } from '../../electron/archive/batch.js';
 import { makeDocx, makePdf } from '../unit/import/fixtures.js';
-import { fmtMs, markdownTable, runChild, type BenchContext, type BenchPart } from './harness.js';
+import { fmtMs, markdownTable, partReport, peakRssMB, runChild, timed, type BenchContext, type BenchPart } from './harness.js';
 
 const FILES = 1_000;
 const TARGET_MS = 10_000;
@@ -86,31 +86,26 @@ export const importPart: BenchPart = {
       `${r.summary.imported} / ${r.summary.failed}`,
     ]);
     const t = results['txt-html'];
-    const report = [
+    const report = partReport(
       `### import (${FILES.toLocaleString('en-US')} files through collectFiles → importFiles, fresh process each)`,
-      '',
       markdownTable(['corpus', 'files', 'wall ms', 'CPU ms', 'files/s', 'peak RSS MB', 'imported / failed'], rows),
-      '',
-      `- Target (issue 7): ${FILES.toLocaleString('en-US')} .txt/.html files under ${TARGET_MS / 1000} s: ${t.ms < TARGET_MS ? 'met' : 'NOT met'} (${(t.ms / 1000).toFixed(1)} s).`,
-      '- Wall time includes loading the parsers on first use, writing sources/ and texts/ with fsync, and one metadata write per 200 files. Files are ~3 KB of Kazakh/Russian text; HTML pages carry navigation, an ad, a script and Open Graph metadata.',
-    ].join('\n');
+      `- Target (issue 7): ${FILES.toLocaleString('en-US')} .txt/.html files under ${TARGET_MS / 1000} s: ${t.ms < TARGET_MS ? 'met' : 'NOT met'} (${(t.ms / 1000).toFixed(1)} s).\n` +
+        '- Wall time includes loading the parsers on first use, writing sources/ and texts/ with fsync, and one metadata write per 200 files. Files are ~3 KB of Kazakh/Russian text; HTML pages carry navigation, an ad, a script and Open Graph metadata.',
+    );
     return { report, data: results };
   },
   child: {
     async run([corpus, archiveDir]) {
       const archive = await Archive.create(archiveDir!);
-      const cpu = process.cpuUsage();
-      const t0 = performance.now();
-      const files = await collectFiles([corpus!]);
-      const { items, summary } = await importFiles(archive, files);
-      const ms = performance.now() - t0;
-      const used = process.cpuUsage(cpu);
-      const cpuMs = (used.user + used.system) / 1000;
+      const { value: { files, items, summary }, ms, cpuMs } = await timed(async () => {
+        const files = await collectFiles([corpus!]);
+        return { files, ...(await importFiles(archive, files)) };
+      });
       const failed = items.find((i) => i.status === 'failed');
       if (failed) throw new Error(`bench corpus file failed: ${failed.file}: ${failed.error}`);
       const byExt: Record<string, number> = {};
       for (const f of files) byExt[path.extname(f)] = (byExt[path.extname(f)] ?? 0) + 1;
-      return { files: files.length, ms, cpuMs, summary, maxRssMB: process.resourceUsage().maxRSS / 1024, byExt } satisfies RunResult;
+      return { files: files.length, ms, cpuMs, summary, maxRssMB: peakRssMB(), byExt } satisfies RunResult;
     },
   },
 };
