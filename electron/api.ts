@@ -34,6 +34,20 @@ const names = z.array(z.string().min(1).max(300)).max(100).optional();
 /** long enough for a sentence of words; the core asks for at least 8 characters of a new one */
 const passphrase = z.string().min(1).max(1024);
 const roles = z.record(z.string().min(1).max(300), FactRoleSchema);
+/** The fields of a fact as addFact takes them; editFact takes the same, each optional. */
+const factFields = z.object({
+  quote: z.string().min(1).max(20000),
+  type: optionalText(40),
+  date: optionalText(21), // YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD
+  approximate: z.boolean().optional(),
+  people: names,
+  places: names,
+  organizations: names,
+  tags: names,
+  note: optionalText(20000),
+  near: z.number().int().nonnegative().optional(),
+  roles: roles.optional(),
+});
 
 export const inputs = {
   listArticles: z.object({}).strict(),
@@ -49,43 +63,14 @@ export const inputs = {
       lang: LanguageSchema.optional(),
     })
     .strict(),
-  addFact: z
-    .object({
-      articleId: id,
-      quote: z.string().min(1).max(20000),
-      type: optionalText(40),
-      date: optionalText(21), // YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD
-      approximate: z.boolean().optional(),
-      people: names,
-      places: names,
-      organizations: names,
-      tags: names,
-      note: optionalText(20000),
-      near: z.number().int().nonnegative().optional(),
-      roles: roles.optional(),
-    })
-    .strict(),
+  addFact: z.object({ articleId: id, ...factFields.shape }).strict(),
   listFacts: z.object({ articleId: id.optional() }).strict(),
   deleteFact: z.object({ id }).strict(),
   search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional(), filters: SearchFiltersSchema.optional() }).strict(),
   archiveInfo: z.object({}).strict(),
   // issue 3: annotation, entities, tags, cases
-  editFact: z
-    .object({
-      id,
-      quote: z.string().min(1).max(20000).optional(),
-      type: optionalText(40),
-      date: z.string().max(21).nullable().optional(),
-      approximate: z.boolean().optional(),
-      people: names,
-      places: names,
-      organizations: names,
-      tags: names,
-      note: optionalText(20000),
-      roles: roles.optional(),
-      near: z.number().int().nonnegative().optional(),
-    })
-    .strict(),
+  // every field of addFact may be left out (unchanged); a null date clears it
+  editFact: z.object({ id, ...factFields.partial().shape, date: z.string().max(21).nullable().optional() }).strict(),
   restoreFact: z
     .object({
       id,

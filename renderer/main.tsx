@@ -11,6 +11,7 @@ import '@fontsource/noto-sans/cyrillic-700.css';
 import '@fontsource/noto-sans/cyrillic-ext-400.css';
 import '@fontsource/noto-sans/cyrillic-ext-700.css';
 import './styles/base.css';
+import './styles/dialog.css';
 import { App } from './App.js';
 import { SessionGate } from './features/session/SessionGate.js';
 import { I18nProvider } from './i18n/i18n.js';

@@ -11,8 +11,8 @@ import { FACT_ID, FactRoleSchema, type ArchiveFile, type EntityKind, type Fact, 
 import type { ArchiveStore } from './store.js';
 import { ensureTags, normalizeTag } from './tags.js';
 
-export interface FactInput {
-  articleId: string;
+/** The fields of a fact as `fact add` takes them; `fact edit` takes the same ones, each optional. */
+interface FactFields {
   quote: string;
   type?: string | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD */
@@ -27,6 +27,10 @@ export interface FactInput {
   near?: number | undefined;
   /** a person's role in the event, by the name given in `people` */
   roles?: Readonly<Record<string, FactRole>> | undefined;
+}
+
+export interface FactInput extends FactFields {
+  articleId: string;
 }
 
 export const DEFAULT_FACT_TYPE = 'statement';
@@ -136,20 +140,15 @@ function entityLinker(meta: ArchiveFile) {
   return { link, roles, changed: () => changed };
 }
 
-/** What `fact edit` may change: any field of `fact add`; absent means unchanged, a null date clears it. */
-export interface FactPatch {
-  quote?: string | undefined;
-  type?: string | undefined;
+/** Every field optional, and allowed to be given as undefined (exactOptionalPropertyTypes). */
+type Optional<T> = { [K in keyof T]?: T[K] | undefined };
+
+/**
+ * What `fact edit` may change: any field of `fact add`; absent means unchanged, a null date clears it.
+ * `near` is where the user selected a changed quote.
+ */
+export interface FactPatch extends Optional<Omit<FactFields, 'date'>> {
   date?: string | null | undefined;
-  approximate?: boolean | undefined;
-  people?: readonly string[] | undefined;
-  places?: readonly string[] | undefined;
-  organizations?: readonly string[] | undefined;
-  tags?: readonly string[] | undefined;
-  note?: string | undefined;
-  roles?: Readonly<Record<string, FactRole>> | undefined;
-  /** where the user selected a changed quote */
-  near?: number | undefined;
 }
 
 /**

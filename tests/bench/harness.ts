@@ -1,11 +1,15 @@
 /**
  * What every bench part shares: the context it runs in, timing and statistics helpers, fresh child
- * processes (for "after start" figures) and markdown output.
+ * processes (for "after start" figures), the synthetic archive built through the core and kept
+ * between runs (`--keep`), and markdown output.
  */
 import { spawn } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Archive } from '../../electron/archive/archive.js';
+import type { FactInput } from '../../electron/archive/facts.js';
+import type { Corpus, GenArticle, GenFact } from './corpus.js';
 
 export interface BenchContext {
   /** corpus sizes in articles */
@@ -71,6 +75,9 @@ export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/** This process's peak resident set size so far, in MB. */
+export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
+
 /** Run `bench.js --child <part> <mode> args` in a fresh Node process; wall time from spawn to its result. */
 export async function runChild<T>(part: string, mode: string, args: string[]): Promise<{ wallMs: number; result: T }> {
   const script = fileURLToPath(import.meta.url);
@@ -99,6 +106,79 @@ export async function runChild<T>(part: string, mode: string, args: string[]): P
       if (!done) reject(new Error(`child ${part} ${mode} exited with ${code} without a result:\n${out}`));
     });
   });
+}
+
+/** Articles per archive.batch(): one write per changed shard per chunk keeps the build fast and bounded. */
+export const BUILD_CHUNK = 2_000;
+
+/** What Archive.importArticle takes for a generated article. */
+export function articleInput(a: GenArticle) {
+  return { bytes: Buffer.from(a.text, 'utf8'), name: a.name, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.publishedAt, lang: a.lang };
+}
+
+/** What Archive.addFact takes for a generated fact of article `articleId`. */
+export function factInput(articleId: string, f: GenFact): FactInput {
+  return { articleId, quote: f.quote, type: f.type, date: f.date, people: f.people, tags: f.tags, note: f.note };
+}
+
+/**
+ * A new archive in `dir` holding articles 0…size-1 of the corpus and their facts, imported through
+ * Archive.importArticle/addFact in batches of BUILD_CHUNK articles. Returns the archive and where the time
+ * went: the whole build, the imports, the fact saves and the batch writes.
+ */
+export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir: string, size: number) {
+  let importMs = 0;
+  let factMs = 0;
+  let flushMs = 0;
+  const t0 = performance.now();
+  const archive = await Archive.create(dir);
+  for (let from = 0; from < size; from += BUILD_CHUNK) {
+    const to = Math.min(size, from + BUILD_CHUNK);
+    const tBatch = performance.now();
+    let inside = 0;
+    await archive.batch(async () => {
+      const tIn = performance.now();
+      for (let i = from; i < to; i++) {
+        const a = corpus.article(i);
+        const tImport = performance.now();
+        const { status, article } = await archive.importArticle(articleInput(a));
+        const tFacts = performance.now();
+        importMs += tFacts - tImport;
+        if (status !== 'imported') throw new Error(`corpus article ${i} is a duplicate of ${article.id}`);
+        for (const f of a.facts) await archive.addFact(factInput(article.id, f));
+        factMs += performance.now() - tFacts;
+      }
+      inside = performance.now() - tIn;
+    });
+    flushMs += performance.now() - tBatch - inside;
+    if (to === size || (to / BUILD_CHUNK) % 5 === 0) {
+      ctx.log(`  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  }
+  const oursMs = performance.now() - t0;
+  return { archive, oursMs, importMs, factMs, flushMs };
+}
+
+/** Where a part keeps what it builds for one corpus size: under `--keep DIR` (reused by later runs) or in this run's scratch folder. */
+export function corpusFolder(ctx: BenchContext, part: string, size: number): string {
+  return ctx.keep ? path.join(path.resolve(ctx.keep), `${part}-${size}-seed${ctx.seed}`) : path.join(ctx.tmp, `${part}-${size}`);
+}
+
+/**
+ * Reuse what `base` holds if its bench-corpus.json says it was built for `marker` (corpus version,
+ * seed, size…); otherwise empty it, run `build` and write the marker last (a build cut short is never
+ * reused). Returns whether it was reused.
+ */
+export async function reuseOrBuild(base: string, marker: object, build: () => Promise<void>): Promise<boolean> {
+  const markerFile = path.join(base, 'bench-corpus.json');
+  const want = JSON.stringify(marker);
+  const existing = await readFile(markerFile, 'utf8').catch(() => null);
+  if (existing !== null && existing.trim() === want) return true;
+  await rm(base, { recursive: true, force: true });
+  await mkdir(base, { recursive: true });
+  await build();
+  await writeFile(markerFile, want);
+  return false;
 }
 
 /** Total bytes of the files under `target` (a file or a folder) and how many files. */
@@ -130,6 +210,20 @@ export function ratio(a: number, b: number): string {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return '–';
   const r = a / b;
   return `${r >= 10 ? Math.round(r).toLocaleString('en-US') : r.toFixed(1)}×`;
+}
+
+/** A part's markdown report: its heading, then each block (a table, a list, a verdict…) after a blank line. */
+export function partReport(heading: string, ...blocks: string[]): string {
+  return [heading, ...blocks].join('\n\n');
+}
+
+/** A target's outcome, for `**…**` in a verdict. */
+export const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+
+/** The verdict when the size the targets are set at was not measured. */
+export function targetsNotChecked(targetSize: number, targets: string): string {
+  const size = targetSize.toLocaleString('en-US');
+  return `Targets (at ${size} articles: ${targets}): not checked, ${size} was not in --sizes.`;
 }
 
 export function markdownTable(header: string[], rows: string[][]): string {

@@ -11,15 +11,13 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Archive } from '../../electron/archive/archive.js';
 import { importArticle } from '../../electron/archive/articles.js';
 import { IndexedSearch } from '../../electron/archive/search/indexed.js';
 import { ScanSearch } from '../../electron/archive/search/scan.js';
 import { ArchiveStore } from '../../electron/archive/store.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32 } from './corpus.js';
-import { diskUsage, fmtMs, gc, markdownTable, mb, median, percentile, ratio, runChild, timed, type BenchContext, type BenchPart } from './harness.js';
+import { buildCorpusArchive, corpusFolder, diskUsage, fmtMs, gc, markdownTable, mb, median, met, partReport, peakRssMB, percentile, ratio, reuseOrBuild, runChild, targetsNotChecked, timed, type BenchContext, type BenchPart } from './harness.js';
 
-const CHUNK = 2_000;
 const QUERIES = 200;
 const TOP = 20;
 const LOAD_RUNS = 3;
@@ -113,23 +111,6 @@ function makeQueries(corpus: Corpus, seed: number): BenchQuery[] {
   return out;
 }
 
-async function buildArchive(ctx: BenchContext, corpus: Corpus, dir: string, size: number): Promise<number> {
-  const t0 = performance.now();
-  const archive = await Archive.create(dir);
-  for (let from = 0; from < size; from += CHUNK) {
-    const to = Math.min(size, from + CHUNK);
-    await archive.batch(async () => {
-      for (let i = from; i < to; i++) {
-        const a = corpus.article(i);
-        const { article } = await archive.importArticle({ bytes: Buffer.from(a.text, 'utf8'), name: a.name, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.publishedAt, lang: a.lang });
-        for (const f of a.facts) await archive.addFact({ articleId: article.id, quote: f.quote, type: f.type, date: f.date, people: f.people, tags: f.tags, note: f.note });
-      }
-    });
-    if (to === size || (to / CHUNK) % 5 === 0) ctx.log(`  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  }
-  return performance.now() - t0;
-}
-
 async function buildFts(dir: string, file: string): Promise<number> {
   const { default: Database } = await import('better-sqlite3');
   await rm(file, { force: true });
@@ -152,21 +133,15 @@ async function buildFts(dir: string, file: string): Promise<number> {
 }
 
 async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, queriesFile: string): Promise<SizeResult> {
-  const base = ctx.keep ? path.join(path.resolve(ctx.keep), `search-${size}-seed${ctx.seed}`) : path.join(ctx.tmp, `search-${size}`);
+  const base = corpusFolder(ctx, 'search', size);
   const dir = path.join(base, 'archive');
   const ftsFile = path.join(base, 'fts5.sqlite');
-  const marker = path.join(base, 'bench-corpus.json');
-  const want = JSON.stringify({ corpusVersion: CORPUS_VERSION, seed: ctx.seed, size });
   let archiveMs: number | null = null;
-  if ((await readFile(marker, 'utf8').catch(() => '')) === want) {
-    ctx.log(`search ${size}: reusing the archive in ${base}`);
-  } else {
-    await rm(base, { recursive: true, force: true });
-    await mkdir(base, { recursive: true });
+  const reused = await reuseOrBuild(base, { corpusVersion: CORPUS_VERSION, seed: ctx.seed, size }, async () => {
     ctx.log(`search ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts…`);
-    archiveMs = await buildArchive(ctx, corpus, dir, size);
-    await writeFile(marker, want);
-  }
+    archiveMs = (await buildCorpusArchive(ctx, corpus, dir, size)).oursMs;
+  });
+  if (reused) ctx.log(`search ${size}: reusing the archive in ${base}`);
   gc();
 
   ctx.log(`search ${size}: index build (IndexedSearch.reindex)…`);
@@ -281,32 +256,27 @@ function report(results: SizeResult[], queries: BenchQuery[]): string {
   const target = results.find((r) => r.size === TARGET_SIZE);
   let verdict: string;
   if (!target) {
-    verdict = `Targets (at ${TARGET_SIZE.toLocaleString('en-US')} articles: query p95 ≤ ${TARGET_P95_RATIO}× FTS5, cold load < ${TARGET_LOAD_MS} ms, incremental add < ${TARGET_ADD_MS} ms): not checked, ${TARGET_SIZE.toLocaleString('en-US')} was not in --sizes.`;
+    verdict = targetsNotChecked(TARGET_SIZE, `query p95 ≤ ${TARGET_P95_RATIO}× FTS5, cold load < ${TARGET_LOAD_MS} ms, incremental add < ${TARGET_ADD_MS} ms`);
   } else {
     const o = target.ours.children.flatMap((c) => c.latencies);
     const f = target.fts.children.flatMap((c) => c.latencies);
     const p95ratio = percentile(o, 95) / percentile(f, 95);
     const load = median(target.ours.load);
     const add = median(target.ours.adds);
-    const mark = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
     verdict =
-      `Targets at ${TARGET_SIZE.toLocaleString('en-US')} articles: query p95 ${p95ratio.toFixed(2)}× FTS5 ≤ ${TARGET_P95_RATIO}×: **${mark(p95ratio <= TARGET_P95_RATIO)}**; ` +
-      `cold load ${fmtMs(load)} ms < ${TARGET_LOAD_MS} ms: **${mark(load < TARGET_LOAD_MS)}**; incremental add ${fmtMs(add)} ms < ${TARGET_ADD_MS} ms: **${mark(add < TARGET_ADD_MS)}**.`;
+      `Targets at ${TARGET_SIZE.toLocaleString('en-US')} articles: query p95 ${p95ratio.toFixed(2)}× FTS5 ≤ ${TARGET_P95_RATIO}×: **${met(p95ratio <= TARGET_P95_RATIO)}**; ` +
+      `cold load ${fmtMs(load)} ms < ${TARGET_LOAD_MS} ms: **${met(load < TARGET_LOAD_MS)}**; incremental add ${fmtMs(add)} ms < ${TARGET_ADD_MS} ms: **${met(add < TARGET_ADD_MS)}**.`;
   }
-  return [
+  return partReport(
     '### Search',
-    '',
     table,
-    '',
-    ...details,
-    '',
+    details.join('\n'),
     verdict,
-    '',
     `How measured: ${QUERIES} queries (${[...new Set(queries.map((q) => q.kind))].join(', ')}), top ${TOP} with snippets (ours: highlighted snippet from the article text; FTS5: its snippet() function), ` +
       'run in a fresh Node process right after loading, once each, 3 processes per engine; p50/p95 over all 600 runs. "cold load" = Archive store open + index load in that process (FTS5: opening the database and a first query). ' +
       'FTS5 runs its own syntax for each query (words quoted, prefix "w"*), without folding or stemming: it misses Latin spellings and Kazakh inflections that ours finds (see hits per query). ' +
       '"add 1 article" = ours: the index update after an import is saved (journal append, fsync-free); FTS5: one transaction inserting the article and 5 fact quotes. The scan is the first engine (reads every text per query).',
-  ].join('\n');
+  );
 }
 
 export const searchPart: BenchPart = {
@@ -340,7 +310,7 @@ export const searchPart: BenchPart = {
         hits += (await engine.search({ text: q.ours, limit: TOP })).length;
         latencies.push(performance.now() - t);
       }
-      return { loadMs: load.ms, loadCpuMs: load.cpuMs, latencies, hits, maxRssMB: process.resourceUsage().maxRSS / 1024 } satisfies QueryChildResult;
+      return { loadMs: load.ms, loadCpuMs: load.cpuMs, latencies, hits, maxRssMB: peakRssMB() } satisfies QueryChildResult;
     },
     async 'query-fts'([file, queriesFile]) {
       const queries = JSON.parse(await readFile(queriesFile!, 'utf8')) as BenchQuery[];
@@ -358,7 +328,7 @@ export const searchPart: BenchPart = {
         hits += load.value.all(q.fts).length;
         latencies.push(performance.now() - t);
       }
-      return { loadMs: load.ms, loadCpuMs: load.cpuMs, latencies, hits, maxRssMB: process.resourceUsage().maxRSS / 1024 } satisfies QueryChildResult;
+      return { loadMs: load.ms, loadCpuMs: load.cpuMs, latencies, hits, maxRssMB: peakRssMB() } satisfies QueryChildResult;
     },
   },
 };

@@ -6,7 +6,7 @@
  *  - list after start: a fresh Node process from spawn to the sorted article list (median of 3), and
  *    that process's peak RSS.
  */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -16,23 +16,30 @@ import { articleIdFor, randomId } from '../../electron/archive/ids.js';
 import type { Article, Fact } from '../../electron/archive/model.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32, type GenArticle } from './corpus.js';
 import {
+  BUILD_CHUNK,
+  buildCorpusArchive,
+  corpusFolder,
   diskUsage,
+  factInput,
   fmtMs,
   gc,
   markdownTable,
   mb,
   median,
+  met,
+  partReport,
+  peakRssMB,
   percentile,
   ratio,
+  reuseOrBuild,
   runChild,
+  targetsNotChecked,
   timed,
   type BenchContext,
   type BenchPart,
   type ChildStartup,
 } from './harness.js';
 
-/** Articles per archive.batch(): one write per changed shard per chunk keeps the build fast and bounded. */
-const CHUNK = 2_000;
 const LIST_RUNS = 3;
 /** The targets of the issue, checked at this size only. */
 const TARGET_SIZE = 50_000;
@@ -81,66 +88,16 @@ const newestFirst = (a: Article, b: Article) =>
 
 const articleId = (a: GenArticle) => articleIdFor(sha256Hex(Buffer.from(a.text, 'utf8')));
 
-async function buildArchive(ctx: BenchContext, corpus: Corpus, dir: string, size: number) {
-  let importMs = 0;
-  let factMs = 0;
-  let flushMs = 0;
-  const t0 = performance.now();
-  const archive = await Archive.create(dir);
-  for (let from = 0; from < size; from += CHUNK) {
-    const to = Math.min(size, from + CHUNK);
-    const tBatch = performance.now();
-    let inside = 0;
-    await archive.batch(async () => {
-      const tIn = performance.now();
-      for (let i = from; i < to; i++) {
-        const a = corpus.article(i);
-        const tImport = performance.now();
-        const { status, article } = await archive.importArticle({
-          bytes: Buffer.from(a.text, 'utf8'),
-          name: a.name,
-          title: a.title,
-          url: a.url,
-          publisher: a.publisher,
-          publishedAt: a.publishedAt,
-          lang: a.lang,
-        });
-        const tFacts = performance.now();
-        importMs += tFacts - tImport;
-        if (status !== 'imported') throw new Error(`corpus article ${i} is a duplicate of ${article.id}`);
-        for (const f of a.facts) {
-          await archive.addFact({ articleId: article.id, quote: f.quote, type: f.type, date: f.date, people: f.people, tags: f.tags, note: f.note });
-        }
-        factMs += performance.now() - tFacts;
-      }
-      inside = performance.now() - tIn;
-    });
-    flushMs += performance.now() - tBatch - inside;
-    if (to === size || (to / CHUNK) % 5 === 0) {
-      ctx.log(`  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-    }
-  }
-  const oursMs = performance.now() - t0;
-  return { archive, oursMs, importMs, factMs, flushMs };
-}
-
 async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Promise<SizeResult> {
-  const base = ctx.keep ? path.join(path.resolve(ctx.keep), `storage-${size}-seed${ctx.seed}`) : path.join(ctx.tmp, `storage-${size}`);
+  const base = corpusFolder(ctx, 'storage', size);
   const oursDir = path.join(base, 'archive');
   const baselineFile = path.join(base, 'baseline', 'db.json');
-  const markerFile = path.join(base, 'bench-corpus.json');
   const marker = { corpusVersion: CORPUS_VERSION, seed: ctx.seed, size, facts: size * FACTS_PER_ARTICLE };
-  const existing = await readFile(markerFile, 'utf8').catch(() => null);
-  const reused = existing !== null && existing.trim() === JSON.stringify(marker);
-  const build: SizeResult['build'] = { reused };
-
-  if (reused) {
-    ctx.log(`storage ${size}: reusing the archive and baseline in ${base}`);
-  } else {
-    await rm(base, { recursive: true, force: true });
+  const build: SizeResult['build'] = { reused: false };
+  build.reused = await reuseOrBuild(base, marker, async () => {
     await mkdir(path.dirname(baselineFile), { recursive: true });
-    ctx.log(`storage ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${CHUNK}…`);
-    const built = await buildArchive(ctx, corpus, oursDir, size);
+    ctx.log(`storage ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${BUILD_CHUNK}…`);
+    const built = await buildCorpusArchive(ctx, corpus, oursDir, size);
     Object.assign(build, { oursMs: built.oursMs, importMs: built.importMs, factMs: built.factMs, flushMs: built.flushMs });
     // The baseline holds exactly the same records (the archive's own metadata and facts).
     const data: BaselineDb = { articles: await built.archive.store.allArticles(), facts: await built.archive.store.allFacts() };
@@ -150,9 +107,9 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
     const t = performance.now();
     await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
     build.baselineMs = performance.now() - t;
-    await writeFile(markerFile, JSON.stringify(marker));
     ctx.log(`  built in ${(built.oursMs / 1000).toFixed(1)} s (imports ${(built.importMs / 1000).toFixed(1)} s, facts ${(built.factMs / 1000).toFixed(1)} s, batch writes ${(built.flushMs / 1000).toFixed(1)} s); baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`);
-  }
+  });
+  if (build.reused) ctx.log(`storage ${size}: reusing the archive and baseline in ${base}`);
   gc();
 
   const ours = await measureOursSaves(ctx, corpus, oursDir, size);
@@ -203,9 +160,7 @@ async function measureOursSaves(ctx: BenchContext, corpus: Corpus, dir: string, 
     const id = articleId(gen);
     figures.openArticle.push((await timed(() => archive.getArticle(id))).ms);
     const f = corpus.extraFact(gen, k);
-    const save = await timed(() =>
-      archive.addFact({ articleId: id, quote: f.quote, type: f.type, date: f.date, people: f.people, tags: f.tags, note: f.note }),
-    );
+    const save = await timed(() => archive.addFact(factInput(id, f)));
     figures.saves.push(save.ms);
     figures.saveCpu.push(save.cpuMs);
     added.push(save.value.id);
@@ -291,30 +246,25 @@ function report(results: SizeResult[], seed: number): string {
   const target = results.find((r) => r.size === TARGET_SIZE);
   let verdict: string;
   if (!target) {
-    verdict = `Targets (at ${TARGET_SIZE.toLocaleString('en-US')} articles: save p95 < ${TARGET_SAVE_P95_MS} ms, list < ${TARGET_LIST_MS} ms): not checked, ${TARGET_SIZE.toLocaleString('en-US')} was not in --sizes.`;
+    verdict = targetsNotChecked(TARGET_SIZE, `save p95 < ${TARGET_SAVE_P95_MS} ms, list < ${TARGET_LIST_MS} ms`);
   } else {
     const p95 = percentile(target.ours.saves, 95);
     const list = median(target.ours.listWall);
-    const mark = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
     verdict =
-      `Targets at ${TARGET_SIZE.toLocaleString('en-US')} articles: save one fact p95 ${fmtMs(p95)} ms < ${TARGET_SAVE_P95_MS} ms: **${mark(p95 < TARGET_SAVE_P95_MS)}**; ` +
-      `list after start ${fmtMs(list)} ms < ${TARGET_LIST_MS} ms: **${mark(list < TARGET_LIST_MS)}**.`;
+      `Targets at ${TARGET_SIZE.toLocaleString('en-US')} articles: save one fact p95 ${fmtMs(p95)} ms < ${TARGET_SAVE_P95_MS} ms: **${met(p95 < TARGET_SAVE_P95_MS)}**; ` +
+      `list after start ${fmtMs(list)} ms < ${TARGET_LIST_MS} ms: **${met(list < TARGET_LIST_MS)}**.`;
   }
 
-  return [
+  return partReport(
     `### Storage (seed ${seed})`,
-    '',
     table,
-    '',
-    ...details,
-    '',
+    details.join('\n'),
     verdict,
-    '',
     'How measured: "save" = wall time of one Archive.addFact (ours: article text read, quote anchored, one fact shard rewritten atomically with fsync) after the article was opened with getArticle, ' +
       'vs. push + lowdb `db.write()` of the whole single file (steno: temp file + rename, no fsync). "list after start" = wall time from spawning a fresh `node` process to receiving its sorted article list ' +
       '(process creation, Node bootstrap and module loading included; OS file cache warm), median of 3; ours = Archive.open + listArticles, baseline = `Low(JSONFile).read()` + the same sort. ' +
       '"peak RSS" = the highest maxRSS of those processes. "files MB" = the JSON holding metadata and facts (ours: archive.json + shards/).',
-  ].join('\n');
+  );
 }
 
 export const storagePart: BenchPart = {
@@ -355,6 +305,6 @@ function listResult(list: Article[], startup: ChildStartup, openMs: number, list
     openMs,
     listMs,
     sinceOriginMs: performance.now(),
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    maxRssMB: peakRssMB(),
   };
 }

@@ -91,13 +91,13 @@ export function DossierExport() {
       <button type="button" className="section dossier-open" onClick={() => void open()}>
         <span>{t('dossier.open')}</span>
       </button>
-      <dialog ref={dialog} className="dossier-dialog" aria-labelledby={`${ids}-title`}>
+      <dialog ref={dialog} className="dialog dossier-dialog" aria-labelledby={`${ids}-title`}>
         <h2 id={`${ids}-title`}>{t('dossier.title')}</h2>
         {cases !== null && cases.length === 0 ? (
           <p className="dossier-empty">{t('dossier.noCases', { command: 'aqiqat case create' })}</p>
         ) : (
           <form method="dialog" className="dossier-form" onSubmit={(e) => e.preventDefault()}>
-            <label>
+            <label className="dialog-field">
               {t('dossier.case')}
               <select value={caseId} onChange={(e) => setCaseId(e.currentTarget.value)} disabled={busy}>
                 {(cases ?? []).map((c) => (
@@ -108,7 +108,7 @@ export function DossierExport() {
               </select>
             </label>
             <div className="dossier-row">
-              <label>
+              <label className="dialog-field">
                 {t('dossier.labelsLang')}
                 <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)} disabled={busy}>
                   {LANGS.map(([v, name]) => (
@@ -118,7 +118,7 @@ export function DossierExport() {
                   ))}
                 </select>
               </label>
-              <label>
+              <label className="dialog-field">
                 {t('dossier.paper')}
                 <select value={paper} onChange={(e) => setPaper(e.currentTarget.value as Paper)} disabled={busy}>
                   <option value="a4">A4</option>
@@ -126,7 +126,7 @@ export function DossierExport() {
                 </select>
               </label>
             </div>
-            <label>
+            <label className="dialog-field">
               {t('dossier.compiledBy')}
               <input type="text" value={compiledBy} onChange={(e) => setCompiledBy(e.currentTarget.value)} placeholder={t('dossier.compiledByPlaceholder')} disabled={busy} />
             </label>
@@ -146,7 +146,7 @@ export function DossierExport() {
             <p className={`dossier-status${status?.kind === 'error' ? ' error' : ''}`} role="status">
               {status?.text ?? ''}
             </p>
-            <div className="dossier-actions">
+            <div className="dialog-actions">
               <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
                 {t('dossier.close')}
               </button>

@@ -67,29 +67,29 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
   };
 
   return (
-    <dialog ref={ref} className="paste-dialog" aria-labelledby="paste-title" onClose={onClose}>
+    <dialog ref={ref} className="dialog paste-dialog" aria-labelledby="paste-title" onClose={onClose}>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id="paste-title">{t('paste.title')}</h2>
-        <label className="paste-field paste-text">
+        <label className="dialog-field paste-field paste-text">
           {t('paste.text')}
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={10} autoFocus placeholder={t('paste.textPlaceholder')} />
         </label>
         <div className="paste-row">
-          <label className="paste-field">
+          <label className="dialog-field paste-field">
             {t('paste.titleLabel')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('paste.titlePlaceholder')} />
           </label>
-          <label className="paste-field">
+          <label className="dialog-field paste-field">
             {t('paste.url')}
             <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
           </label>
         </div>
         <div className="paste-row">
-          <label className="paste-field">
+          <label className="dialog-field paste-field">
             {t('paste.published')}
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </label>
-          <label className="paste-field">
+          <label className="dialog-field paste-field">
             {t('paste.language')}
             <select aria-label={t('paste.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
               <option value="">{detected ? t('paste.detected', { lang: t(LANGUAGE_NAMES[detected]) }) : t('paste.detect')}</option>
@@ -106,7 +106,7 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
             {error}
           </p>
         )}
-        <div className="paste-actions">
+        <div className="dialog-actions paste-actions">
           <button type="button" onClick={onClose}>
             {t('paste.cancel')}
           </button>

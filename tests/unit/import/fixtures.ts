@@ -1,4 +1,7 @@
-/** Import fixtures made in the test: DOCX files written with JSZip, zip bombs, mixed folders. */
+/**
+ * Import fixtures made in the test: DOCX files written with JSZip, one-page PDFs, zip bombs, mixed
+ * folders. The bench's import corpus (tests/bench/import.ts) builds its .docx and .pdf files here too.
+ */
 import JSZip from 'jszip';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -32,6 +35,32 @@ export async function makeDocx(blocks: DocxBlock[], opts: { title?: string } = {
     );
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A one-page PDF with a Latin text layer, one line of text per entry, and no document title
+ * (standard Helvetica: nothing embedded). `leading` is the line spacing in points: 30 sets lines
+ * far enough apart for the extractor to read them as paragraphs.
+ */
+export function makePdf(lines: readonly string[], { leading = 14 }: { leading?: number } = {}): Uint8Array {
+  const stream = `BT /F1 11 Tf ${leading} TL 50 800 Td\n${lines.map((l) => `(${l}) Tj T*`).join('\n')}\nET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
 }
 
 /** A .docx whose one extra entry inflates from ~100 KB to `megabytes` MB of zeros. */
