@@ -147,10 +147,10 @@ export function DossierExport() {
               {status?.text ?? ''}
             </p>
             <div className="dialog-actions">
-              <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
+              <button type="button" className="dialog-button" onClick={() => dialog.current?.close()} disabled={busy}>
                 {t('dossier.close')}
               </button>
-              <button type="button" onClick={() => void preview()} disabled={busy || !caseId}>
+              <button type="button" className="dialog-button" onClick={() => void preview()} disabled={busy || !caseId}>
                 {t('dossier.preview')}
               </button>
               <button type="button" className="button-primary" onClick={() => void save()} disabled={busy || !caseId}>

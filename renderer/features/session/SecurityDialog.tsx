@@ -37,7 +37,7 @@ export function SecurityButtons() {
           </button>
         ) : null}
       </div>
-      <dialog ref={dialog} className="app-dialog security-dialog" aria-labelledby={`${ids}-title`} onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className="dialog security-dialog" aria-labelledby={`${ids}-title`} onClose={() => setOpen(false)}>
         <h2 id={`${ids}-title`}>{t('security.title')}</h2>
         {/* mounted only while open: typed passphrases do not outlive the dialog */}
         {open ? <SecurityForm onClose={() => dialog.current?.close()} /> : null}
@@ -52,7 +52,7 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
   const [line, setLine] = useState<Line>(null);
   const busy = line?.kind === 'busy';
   return (
-    <div className="app-form">
+    <div className="security-form">
       <p className="security-state">{status.encrypted ? t('security.encrypted') : t('security.plain')}</p>
       {status.encrypted ? (
         <>
@@ -62,12 +62,12 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
       ) : (
         <Encrypt busy={busy} setLine={setLine} />
       )}
-      {busy ? <progress className="app-progress" aria-label={line.text} /> : null}
-      <p className={`app-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
+      {busy ? <progress className="security-progress" aria-label={line.text} /> : null}
+      <p className={`security-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
         {line?.text ?? ''}
       </p>
-      <div className="app-actions">
-        <button type="button" onClick={onClose} disabled={busy}>
+      <div className="dialog-actions">
+        <button type="button" className="dialog-button" onClick={onClose} disabled={busy}>
           {t('security.close')}
         </button>
       </div>
@@ -95,7 +95,7 @@ function IdleLock({ busy, setLine }: Part) {
     }
   };
   return (
-    <label>
+    <label className="dialog-field">
       {t('security.idle')}
       <select value={current === null ? 'never' : String(current)} onChange={(e) => void change(e.currentTarget.value)} disabled={busy}>
         {choices.map((n) => (
@@ -144,12 +144,12 @@ function ChangePassphrase({ busy, setLine }: Part) {
   const [current, setCurrent] = useState('');
   const { submit, fields, filled } = useNewPassphrase(setLine, t('security.change'), t('security.changed'), (next) => api().changePassphrase({ current, next }));
   return (
-    <form className="app-form" onSubmit={(e) => void submit(e, () => setCurrent(''))}>
+    <form className="security-form" onSubmit={(e) => void submit(e, () => setCurrent(''))}>
       <fieldset disabled={busy}>
         <legend>{t('security.change')}</legend>
         <Secret label={t('security.current')} value={current} onChange={setCurrent} />
         {fields}
-        <div className="app-actions">
+        <div className="dialog-actions">
           <button type="submit" className="button-primary" disabled={!current || !filled}>
             {t('security.change')}
           </button>
@@ -163,12 +163,12 @@ function Encrypt({ busy, setLine }: Part) {
   const { t } = useI18n();
   const { submit, fields, filled } = useNewPassphrase(setLine, t('security.encrypting'), t('security.encryptedNow'), (passphrase) => api().encryptArchive({ passphrase }));
   return (
-    <form className="app-form" onSubmit={(e) => void submit(e)}>
+    <form className="security-form" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={busy}>
         <legend>{t('security.encrypt')}</legend>
         {fields}
-        <p className="app-hint">{t('security.encryptWarning')}</p>
-        <div className="app-actions">
+        <p className="security-hint">{t('security.encryptWarning')}</p>
+        <div className="dialog-actions">
           <button type="submit" className="button-primary" disabled={!filled}>
             {t('security.encrypt')}
           </button>
@@ -182,8 +182,8 @@ function Secret({ label, value, onChange, hint }: { label: string; value: string
   const hintId = useId();
   // the hint outside the label: the field's name stays just its label
   return (
-    <div className="app-field">
-      <label>
+    <div className="security-field">
+      <label className="dialog-field">
         {label}
         <input
           type="password"
@@ -195,7 +195,7 @@ function Secret({ label, value, onChange, hint }: { label: string; value: string
         />
       </label>
       {hint ? (
-        <small id={hintId} className="app-hint">
+        <small id={hintId} className="security-hint">
           {hint}
         </small>
       ) : null}
