@@ -129,6 +129,7 @@ async function buildFts(dir: string, file: string): Promise<number> {
     for (const f of facts) insert.run('', f.anchor.exact);
   })();
   db.close();
+  await store.close();
   return performance.now() - t0;
 }
 
@@ -139,16 +140,19 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
   let archiveMs: number | null = null;
   const reused = await reuseOrBuild(base, { corpusVersion: CORPUS_VERSION, seed: ctx.seed, size }, async () => {
     ctx.log(`search ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts…`);
-    archiveMs = (await buildCorpusArchive(ctx, corpus, dir, size)).oursMs;
+    const built = await buildCorpusArchive(ctx, corpus, dir, size);
+    archiveMs = built.oursMs;
+    await built.archive.close();
   });
   if (reused) ctx.log(`search ${size}: reusing the archive in ${base}`);
   gc();
 
   ctx.log(`search ${size}: index build (IndexedSearch.reindex)…`);
   await rm(path.join(dir, 'index'), { recursive: true, force: true });
-  const store = await ArchiveStore.open(dir);
-  const engine = new IndexedSearch(store);
-  const build = await timed(() => engine.reindex());
+  const indexing = await ArchiveStore.open(dir);
+  const build = await timed(() => new IndexedSearch(indexing).reindex());
+  // the children below open the archive: its single-writer lock must be free (reopened for the adds)
+  await indexing.close();
   ctx.log(`  ${fmtMs(build.ms)} ms (CPU ${fmtMs(build.cpuMs)} ms), ${build.value.documents.toLocaleString('en-US')} documents, ${build.value.words.toLocaleString('en-US')} words`);
   gc();
 
@@ -177,6 +181,8 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
 
   ctx.log(`search ${size}: ${ADDS} incremental adds…`);
   const runId = `${process.pid}-${Date.now()}`;
+  const store = await ArchiveStore.open(dir);
+  const engine = new IndexedSearch(store);
   await engine.ready();
   for (let k = 0; k < ADDS; k++) {
     const a = corpus.article(size + 1_000_000 + k);
@@ -209,6 +215,7 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
     const q = queries[Math.floor((i * queries.length) / scanQueries)]!;
     result.scan.latencies.push((await timed(() => scan.search({ text: q.ours.replace(/[*"]/g, ''), limit: TOP }))).ms);
   }
+  await store.close();
   if (!ctx.keep) await rm(base, { recursive: true, force: true });
   return result;
 }

@@ -104,6 +104,7 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
     if (data.articles.length !== size || data.facts.length !== size * FACTS_PER_ARTICLE) {
       throw new Error(`built ${data.articles.length} articles / ${data.facts.length} facts, expected ${size} / ${size * FACTS_PER_ARTICLE}`);
     }
+    await built.archive.close();
     const t = performance.now();
     await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
     build.baselineMs = performance.now() - t;
@@ -169,6 +170,8 @@ async function measureOursSaves(ctx: BenchContext, corpus: Corpus, dir: string, 
   await archive.batch(async () => {
     for (const id of added) await archive.deleteFact(id);
   });
+  // release the single-writer lock: the list-after-start children open this archive next
+  await archive.close();
   return figures;
 }
 
