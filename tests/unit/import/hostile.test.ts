@@ -6,31 +6,9 @@ import { Archive } from '../../../electron/archive/archive.js';
 import { readImportFile } from '../../../electron/archive/articles.js';
 import { extract } from '../../../electron/archive/extract/index.js';
 import { tempDir } from '../helpers.js';
-import { makeDocx } from './fixtures.js';
+import { makeDocx, tinyPdf } from './fixtures.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** A one-page PDF with a Latin text layer and no document title (standard Helvetica, nothing embedded). */
-function tinyPdf(lines: string[]): Uint8Array {
-  const stream = `BT /F1 11 Tf 30 TL 50 800 Td\n${lines.map((l) => `(${l}) Tj T*`).join('\n')}\nET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return enc(out);
-}
 
 describe('hostile and odd input', () => {
   it('reduces a page nested 60,000 elements deep to its text instead of hanging or overflowing the stack', async () => {
