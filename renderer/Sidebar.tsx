@@ -48,6 +48,8 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
           <dd>{t('shortcuts.next')}</dd>
           <dt><kbd>e</kbd></dt>
           <dd>{t('fact.edit')}</dd>
+          <dt><kbd>c</kbd></dt>
+          <dd>{t('shortcuts.addToCase')}</dd>
         </dl>
       </section>
       <p className="sidebar-foot">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorLine, type ArticleDetail, type FactView } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FactPanel, type PanelTarget } from '../annotate/FactPanel.js';
-import { selectedRange } from '../annotate/selection.js';
+import { selectedRange, type Passage } from '../annotate/selection.js';
 import { useCatalog } from '../annotate/useCatalog.js';
 import { useReaderKeys } from '../annotate/useReaderKeys.js';
 import { FactMargin } from './FactMargin.js';
@@ -45,6 +45,8 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
+  // a passage selected while a fact is edited: offered as its new quote, not opened as a new fact
+  const [selection, setSelection] = useState<Passage | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const catalog = useCatalog();
   const lang = article.lang === 'other' ? undefined : article.lang;
@@ -59,8 +61,12 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
     const container = textRef.current;
     if (!container) return;
     const range = selectedRange(container, text);
-    if (range) setPanel({ mode: 'add', articleId: article.id, quote: text.slice(range.start, range.end), start: range.start, published });
+    if (!range) return;
+    const passage = { quote: text.slice(range.start, range.end), start: range.start };
+    if (panel?.mode === 'edit') setSelection(passage);
+    else setPanel({ mode: 'add', articleId: article.id, ...passage, published });
   };
+  useEffect(() => setSelection(null), [panel]);
 
   const placed = useMemo(() => facts.filter((f) => !unplaced.includes(f)), [facts, unplaced]);
   useReaderKeys({
@@ -159,6 +165,8 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
             onDeleted={afterDelete}
             onClose={() => setPanel(null)}
             onMessage={(text) => setToast({ text })}
+            selection={selection}
+            onAddSelection={() => selection && setPanel({ mode: 'add', articleId: article.id, ...selection, published })}
           />
         ) : (
           <FactMargin facts={facts} unplaced={unplaced} activeFact={activeFact} onPick={setActiveFact} />
