@@ -185,7 +185,7 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
         <div className="field-row">
           <label className="field">
             <span>{t('fact.date')}</span>
-            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.dateHint')} aria-describedby="date-hint" />
+            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.datePlaceholder')} aria-describedby="date-hint" />
           </label>
           <label className="check">
             <input type="checkbox" checked={approximate} onChange={(e) => setApproximate(e.target.checked)} />

@@ -40,7 +40,7 @@ interface Toast {
 
 function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail; focusFactId: string | null; onChanged: () => void }) {
   const { article, text, facts } = detail;
-  const { t } = useI18n();
+  const { t, lang: uiLang } = useI18n();
   const { segments, unplaced } = useMemo(() => segmentText(text, facts), [text, facts]);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
@@ -50,6 +50,8 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
   const textRef = useRef<HTMLDivElement>(null);
   const catalog = useCatalog();
   const lang = article.lang === 'other' ? undefined : article.lang;
+  // a highlight's tooltip names its type as the margin does: from the thesaurus, in the interface language
+  const typeLabel = (type: string) => catalog.factTypes.find((x) => x.id === type)?.labels[uiLang] ?? factTypeLabel(type);
   const published = article.publishedAt;
 
   const editFact = useCallback((id: string) => {
@@ -146,6 +148,7 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
                 key={s.start}
                 text={text.slice(s.start, s.end)}
                 facts={s.facts}
+                typeLabel={typeLabel}
                 active={s.facts.some((f) => f.id === activeFact)}
                 onOpen={(id) => {
                   if (window.getSelection()?.isCollapsed === false) return; // a selection across a highlight adds a fact
@@ -189,14 +192,14 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
   );
 }
 
-function FactMark({ text, facts, active, onOpen }: { text: string; facts: ArticleDetail['facts']; active: boolean; onOpen: (id: string) => void }) {
+function FactMark({ text, facts, typeLabel, active, onOpen }: { text: string; facts: ArticleDetail['facts']; typeLabel: (type: string) => string; active: boolean; onOpen: (id: string) => void }) {
   // The innermost fact decides the colour: it is the most specific claim about this run of text.
   const inner = facts[facts.length - 1]!;
   return (
     <mark
       className={`fact hue-${factHue(inner.type)}${active ? ' is-active' : ''}`}
       data-facts={facts.map((f) => f.id).join(' ')}
-      title={facts.map((f) => factTypeLabel(f.type)).join(', ')}
+      title={facts.map((f) => typeLabel(f.type)).join(', ')}
       onClick={() => onOpen(inner.id)}
     >
       {text}
