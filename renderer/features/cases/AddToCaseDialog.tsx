@@ -64,10 +64,19 @@ export function AddToCaseDialog({ factId, quote, source, onDone }: Props) {
     }
     setBusy(true);
     setError(null);
+    const isNew = choice === NEW_CASE;
     try {
-      const caseId = choice === NEW_CASE ? (await api().createCase({ title: title.trim() })).id : choice;
+      let caseId = choice;
+      if (isNew) {
+        const created = await api().createCase({ title: title.trim() });
+        caseId = created.id;
+        // should adding fail now, a second try goes to this case rather than creating another
+        const { id, title: named, summary, status, createdAt, factIds } = created;
+        setCases((known) => [...(known ?? []), { id, title: named, summary, status, createdAt, facts: factIds }]);
+        setChoice(created.id);
+      }
       const added = await api().addFactsToCase({ id: caseId, factIds: [factId] });
-      end(t(choice === NEW_CASE ? 'addToCase.created' : 'fact.addedToCase', { case: added.title }));
+      end(t(isNew ? 'addToCase.created' : 'fact.addedToCase', { case: added.title }));
     } catch (err) {
       setError(errorLine(err));
       setBusy(false);
