@@ -16,7 +16,7 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
     <nav className="sidebar" aria-label="Sections">
       <div className="brand">
         <span className="brand-name">Aqiqat</span>
-        <span className="brand-tag">Offline archive</span>
+        <span className="brand-tag">{t('sidebar.tagline')}</span>
       </div>
       <ul className="sections">
         {SECTIONS.map((s) => (
@@ -41,10 +41,14 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
           <dd>{t('shortcuts.next')}</dd>
           <dt><kbd>e</kbd></dt>
           <dd>{t('fact.edit')}</dd>
+          <dt><kbd>c</kbd></dt>
+          <dd>{t('shortcuts.addToCase')}</dd>
         </dl>
       </section>
       <p className="sidebar-foot">
-        <span className="offline-dot" aria-hidden="true" /> {t('sidebar.offline')}{version && <> · v{version}</>}
+        <span className="offline-dot" aria-hidden="true" /> {t('sidebar.offline')}
+        {/* on a line of its own when the words are long, never a dangling "·" */}
+        {version && <> <span className="nowrap">· v{version}</span></>}
       </p>
     </nav>
   );

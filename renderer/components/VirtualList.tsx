@@ -17,12 +17,14 @@ interface Props<T> {
   renderRow: (item: T) => ReactNode;
   selectedKey: string | null;
   onSelect: (item: T) => void;
+  /** a key the list does not use, with the selected item (a list's own shortcuts, e.g. "c" for a case) */
+  onOtherKey?: ((e: KeyboardEvent<HTMLDivElement>, selected: T | undefined) => void) | undefined;
   ref?: Ref<HTMLDivElement> | undefined;
 }
 
 const OVERSCAN = 6;
 
-export function VirtualList<T>({ items, rowHeight, label, idPrefix, getKey, renderRow, selectedKey, onSelect, ref }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, label, idPrefix, getKey, renderRow, selectedKey, onSelect, onOtherKey, ref }: Props<T>) {
   const scroller = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -59,7 +61,7 @@ export function VirtualList<T>({ items, rowHeight, label, idPrefix, getKey, rend
     else if (e.key === 'Home') move(0);
     else if (e.key === 'End') move(items.length - 1);
     else if (e.key === 'Enter' && selectedIndex >= 0) move(selectedIndex);
-    else return;
+    else return onOtherKey?.(e, items[selectedIndex]);
     e.preventDefault();
   };
 

@@ -118,6 +118,47 @@ test('select text → add a fact with type, date and person → highlighted → 
   expectSealed(app);
 });
 
+test('edit a fact: a passage selected in the reader becomes its new quote, and the anchor follows it', async ({ app }) => {
+  const { page } = app;
+  const reader = await openSampleArticle(page);
+  const old = ARTICLE.facts[1]!.quote;
+  const before = (await app.archive.listFacts()).find((f) => f.quote === old)!;
+  await reader.locator('mark.fact', { hasText: old }).first().click();
+  const edit = page.getByRole('region', { name: 'Edit fact' });
+  await expect(edit.getByLabel('Quote')).toHaveText(old);
+
+  // nothing selected yet: the button says what to do
+  await edit.getByRole('button', { name: 'Use selected text as quote' }).click();
+  await expect(edit.getByRole('alert')).toHaveText('Select the new passage in the article first.');
+
+  // a selection while editing is offered as the new quote (the panel stays on this fact)
+  const passage = 'Ал полицейлер пикетті сырттай бақылап тұрады.';
+  await selectText(page, passage);
+  await expect(edit).toContainText(`Selected in the article: “${passage}”`);
+  await edit.getByRole('button', { name: 'Use selected text as quote' }).click();
+  await expect(edit.getByLabel('Quote')).toHaveText(passage);
+  await expect(edit).toContainText('New quote: it replaces the old one when you save.');
+  await app.screenshot('24-edit-fact-new-quote');
+  await edit.getByRole('button', { name: /Save fact/ }).click();
+  await expect(page.getByRole('status')).toHaveText(/Fact saved/);
+  await expect(reader.locator('mark.fact', { hasText: passage })).toHaveAttribute('data-facts', new RegExp(before.id));
+  await expect(reader.locator('mark.fact', { hasText: old })).toHaveCount(0);
+
+  // in the core: the same fact, quoting the new passage, anchored where that passage is
+  const after = (await app.archive.listFacts()).find((f) => f.id === before.id)!;
+  expect(after).toMatchObject({ quote: passage, type: before.type, date: before.date, people: before.people, cases: before.cases });
+  const { text } = await app.archive.getArticle(after.articleId);
+  expect(text.slice(after.anchor.start, after.anchor.end)).toBe(passage);
+  expect(after.anchor.start).toBe(text.indexOf(passage));
+
+  // a selection while editing can still become a fact of its own
+  await reader.locator('mark.fact', { hasText: passage }).click();
+  await selectText(page, 'Оның наразылық шарасы');
+  await page.getByRole('region', { name: 'Edit fact' }).getByRole('button', { name: 'Add it as a new fact' }).click();
+  await expect(page.getByRole('region', { name: 'Add fact' }).getByLabel('Quote')).toHaveText('Оның наразылық шарасы');
+  expectSealed(app);
+});
+
 test('the passage’s date is suggested from its words and the article’s published date', async ({ app }) => {
   const { page } = app;
   await openSampleArticle(page);

@@ -20,7 +20,17 @@ interface Item {
   height: number;
 }
 
+/**
+ * pdf.js builds one DOMMatrix when it loads, for drawing pages on a canvas, and takes the class from
+ * its optional @napi-rs/canvas. The packaged app leaves that native module out (build/electron-builder.yml)
+ * because it only reads text layers, which never touch the matrix: an empty class lets pdf.js load.
+ */
+function standInForDomMatrix(): void {
+  if (!('DOMMatrix' in globalThis)) Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
+}
+
 export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
+  standInForDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
   const task = pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });

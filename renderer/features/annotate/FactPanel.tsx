@@ -1,7 +1,8 @@
 /**
  * The "Add fact" / "Edit fact" panel beside the reader: type from the thesaurus (or a new one), date with
  * precision and "approximate" (with the date the passage states, suggested), people with roles, places,
- * organizations, tags, note; in edit mode also delete and "add to case". Ctrl+Enter saves.
+ * organizations, tags, note; in edit mode also a new quote from a passage selected in the reader, delete
+ * and "add to case". Ctrl+Enter saves.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorLine, type FactView } from '../../api.js';
@@ -9,6 +10,7 @@ import { suggestDate } from '../../../electron/archive/date-suggest.js';
 import type { FactRole } from '../../../electron/archive/model.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { EntityField } from './EntityField.js';
+import type { Passage } from './selection.js';
 import type { Catalog } from './useCatalog.js';
 import './annotate.css';
 
@@ -23,14 +25,20 @@ interface Props {
   onDeleted: (fact: FactView) => void;
   onClose: () => void;
   onMessage: (text: string) => void;
+  /** in edit mode: the passage last selected in the reader while this panel is open */
+  selection: Passage | null;
+  /** in edit mode: start adding the selected passage as a fact of its own instead */
+  onAddSelection: () => void;
 }
 
 const NEW_TYPE = '__new__';
 
-export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMessage }: Props) {
+export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMessage, selection, onAddSelection }: Props) {
   const { t, lang, date: showDate } = useI18n();
   const fact = target.mode === 'edit' ? target.fact : null;
-  const quote = fact ? fact.quote : target.mode === 'add' ? target.quote : '';
+  // edit mode: the passage the quote moves to when the fact is saved
+  const [requote, setRequote] = useState<Passage | null>(null);
+  const quote = requote?.quote ?? (fact ? fact.quote : target.mode === 'add' ? target.quote : '');
   const suggestion = useMemo(() => suggestDate(quote, target.published), [quote, target.published]);
   const [type, setType] = useState(fact?.type ?? 'statement');
   const [newType, setNewType] = useState('');
@@ -69,7 +77,7 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
       const saved =
         target.mode === 'add'
           ? await api().addFact({ articleId: target.articleId, quote: target.quote, near: target.start, ...fields, ...(date.trim() ? { date: date.trim() } : {}) })
-          : await api().editFact({ id: target.fact.id, ...fields, date: date.trim() || null });
+          : await api().editFact({ id: target.fact.id, ...fields, date: date.trim() || null, ...(requote ? { quote: requote.quote, near: requote.start } : {}) });
       onSaved(saved);
     } catch (e) {
       setError(errorLine(e));
@@ -77,6 +85,13 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
       setBusy(false);
     }
   };
+
+  const takeSelection = () => {
+    if (!selection) return setError(t('fact.noSelection'));
+    setError(null);
+    setRequote(selection);
+  };
+  const offered = selection && (selection.start !== requote?.start || selection.quote !== requote.quote) ? selection : null;
 
   const remove = async () => {
     if (!fact) return;
@@ -113,9 +128,36 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
       }}
     >
       <h2 id="fact-panel-title">{t(fact ? 'fact.edit' : 'fact.add')}</h2>
-      <blockquote className="panel-quote" aria-label={t('fact.quote')}>
+      <blockquote className={`panel-quote${requote ? ' is-changed' : ''}`} aria-label={t('fact.quote')}>
         {quote}
       </blockquote>
+      {fact && (
+        <div className="requote">
+          {requote && (
+            <p className="hint">
+              {t('fact.quoteChanged')}{' '}
+              <button type="button" className="link" onClick={() => setRequote(null)}>
+                {t('fact.keepQuote')}
+              </button>
+            </p>
+          )}
+          {offered ? (
+            <p className="hint requote-offer">{t('fact.selected', { quote: offered.quote })}</p>
+          ) : (
+            !requote && <p className="hint">{t('fact.requoteHint')}</p>
+          )}
+          <div className="requote-actions">
+            <button type="button" onClick={takeSelection}>
+              {t('fact.useSelection')}
+            </button>
+            {offered && (
+              <button type="button" className="link" onClick={onAddSelection}>
+                {t('fact.addSelection')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -143,7 +185,7 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
         <div className="field-row">
           <label className="field">
             <span>{t('fact.date')}</span>
-            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.dateHint')} aria-describedby="date-hint" />
+            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.datePlaceholder')} aria-describedby="date-hint" />
           </label>
           <label className="check">
             <input type="checkbox" checked={approximate} onChange={(e) => setApproximate(e.target.checked)} />

@@ -25,6 +25,12 @@ export function offsetIn(container: Node, node: Node, offset: number): number | 
   return null;
 }
 
+/** A passage selected in the reader: its text and where it starts in the article text. */
+export interface Passage {
+  quote: string;
+  start: number;
+}
+
 /** The selected range as [start, end) offsets in the container's text, trimmed of white space; null if none. */
 export function selectedRange(container: HTMLElement, text: string): { start: number; end: number } | null {
   const sel = window.getSelection();

@@ -135,7 +135,10 @@ function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: (
       {error && <p className="panel-error" role="alert">{error}</p>}
       <h2 className="case-h2">{t('case.timeline')}</h2>
       {view.facts.length === 0 ? (
-        <p className="pane-message">{t('case.noFacts')}</p>
+        <div className="pane-message">
+          <p>{t('case.noFacts')}</p>
+          <p>{t('case.noFactsSearch')}</p>
+        </div>
       ) : (
         <>
           <Timeline facts={view.facts} onPick={(fid) => document.getElementById(`entry-${fid}`)?.scrollIntoView({ block: 'center' })} />
@@ -153,7 +156,7 @@ function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: (
                   <p className="case-fact-source">
                     {t('case.source')}:{' '}
                     <a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(f.article.id, f.id); }}>{f.article.title}</a>
-                    {f.article.publishedAt && <>, {f.article.publishedAt}</>}
+                    {f.article.publishedAt && <>, <time className="nowrap" dateTime={f.article.publishedAt}>{f.article.publishedAt}</time></>}
                   </p>
                 </div>
                 <div className="case-fact-actions">

@@ -145,7 +145,7 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
                 <blockquote>{f.quote}</blockquote>
                 <p className="case-fact-source">
                   <a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(f.article.id, f.id); }}>{f.article.title}</a>
-                  {f.article.publishedAt && <>, {f.article.publishedAt}</>}
+                  {f.article.publishedAt && <>, <time className="nowrap" dateTime={f.article.publishedAt}>{f.article.publishedAt}</time></>}
                 </p>
               </div>
             </li>
@@ -156,7 +156,7 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
       {page.articles.length === 0 ? <p className="hint">{t('entity.none')}</p> : (
         <ul className="link-list">
           {page.articles.map((a) => (
-            <li key={a.id}><a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(a.id, null); }}>{a.title}</a>{a.publishedAt && <>, {a.publishedAt}</>}</li>
+            <li key={a.id}><a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(a.id, null); }}>{a.title}</a>{a.publishedAt && <>, <time className="nowrap" dateTime={a.publishedAt}>{a.publishedAt}</time></>}</li>
           ))}
         </ul>
       )}

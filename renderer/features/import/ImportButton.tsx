@@ -80,12 +80,13 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
             </li>
           ))}
           {state.failures.length > FAILURES_SHOWN && <li>{t('import.more', { n: state.failures.length - FAILURES_SHOWN })}</li>}
-          <li>
-            <button type="button" className="link-button" onClick={dismiss}>
-              {t('import.dismiss')}
-            </button>
-          </li>
         </ul>
+      )}
+      {/* after the list, not one of its items: it is not a failed file */}
+      {state && !state.running && state.total > 1 && state.failures.length > 0 && (
+        <button type="button" className="link-button import-dismiss" onClick={dismiss}>
+          {t('import.dismiss')}
+        </button>
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

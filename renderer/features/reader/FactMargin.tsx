@@ -14,6 +14,7 @@ interface Props {
 export function FactMargin({ facts, unplaced, activeFact, onPick }: Props) {
   const { t } = useI18n();
   const factTypeLabel = useFactTypeLabel();
+  const dateWords = { approximate: (date: string) => t('reader.circa', { date }), none: t('fact.noDate') };
   return (
     <aside className="fact-margin" aria-labelledby="fact-margin-title">
       <h2 id="fact-margin-title">
@@ -33,7 +34,7 @@ export function FactMargin({ facts, unplaced, activeFact, onPick }: Props) {
               >
                 <span className="fact-item-head">
                   <span className={`fact-chip hue-${factHue(f.type)}`}>{factTypeLabel(f.type)}</span>
-                  <span className="fact-date">{eventDate(f.date)}</span>
+                  <span className="fact-date">{eventDate(f.date, dateWords)}</span>
                 </span>
                 <span className="fact-quote">{f.quote}</span>
                 {f.people.length > 0 && <span className="fact-people">{f.people.join(', ')}</span>}

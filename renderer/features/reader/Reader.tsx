@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorLine, type ArticleDetail, type FactView } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FactPanel, type PanelTarget } from '../annotate/FactPanel.js';
-import { selectedRange } from '../annotate/selection.js';
+import { selectedRange, type Passage } from '../annotate/selection.js';
 import { useCatalog } from '../annotate/useCatalog.js';
 import { useReaderKeys } from '../annotate/useReaderKeys.js';
 import { FactMargin } from './FactMargin.js';
@@ -40,14 +40,18 @@ interface Toast {
 
 function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail; focusFactId: string | null; onChanged: () => void }) {
   const { article, text, facts } = detail;
-  const { t } = useI18n();
+  const { t, lang: uiLang } = useI18n();
   const { segments, unplaced } = useMemo(() => segmentText(text, facts), [text, facts]);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
+  // a passage selected while a fact is edited: offered as its new quote, not opened as a new fact
+  const [selection, setSelection] = useState<Passage | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const catalog = useCatalog();
   const lang = article.lang === 'other' ? undefined : article.lang;
+  // a highlight's tooltip names its type as the margin does: from the thesaurus, in the interface language
+  const typeLabel = (type: string) => catalog.factTypes.find((x) => x.id === type)?.labels[uiLang] ?? factTypeLabel(type);
   const published = article.publishedAt;
 
   const editFact = useCallback((id: string) => {
@@ -59,8 +63,12 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
     const container = textRef.current;
     if (!container) return;
     const range = selectedRange(container, text);
-    if (range) setPanel({ mode: 'add', articleId: article.id, quote: text.slice(range.start, range.end), start: range.start, published });
+    if (!range) return;
+    const passage = { quote: text.slice(range.start, range.end), start: range.start };
+    if (panel?.mode === 'edit') setSelection(passage);
+    else setPanel({ mode: 'add', articleId: article.id, ...passage, published });
   };
+  useEffect(() => setSelection(null), [panel]);
 
   const placed = useMemo(() => facts.filter((f) => !unplaced.includes(f)), [facts, unplaced]);
   useReaderKeys({
@@ -140,6 +148,7 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
                 key={s.start}
                 text={text.slice(s.start, s.end)}
                 facts={s.facts}
+                typeLabel={typeLabel}
                 active={s.facts.some((f) => f.id === activeFact)}
                 onOpen={(id) => {
                   if (window.getSelection()?.isCollapsed === false) return; // a selection across a highlight adds a fact
@@ -159,6 +168,8 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
             onDeleted={afterDelete}
             onClose={() => setPanel(null)}
             onMessage={(text) => setToast({ text })}
+            selection={selection}
+            onAddSelection={() => selection && setPanel({ mode: 'add', articleId: article.id, ...selection, published })}
           />
         ) : (
           <FactMargin facts={facts} unplaced={unplaced} activeFact={activeFact} onPick={setActiveFact} />
@@ -181,14 +192,14 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
   );
 }
 
-function FactMark({ text, facts, active, onOpen }: { text: string; facts: ArticleDetail['facts']; active: boolean; onOpen: (id: string) => void }) {
+function FactMark({ text, facts, typeLabel, active, onOpen }: { text: string; facts: ArticleDetail['facts']; typeLabel: (type: string) => string; active: boolean; onOpen: (id: string) => void }) {
   // The innermost fact decides the colour: it is the most specific claim about this run of text.
   const inner = facts[facts.length - 1]!;
   return (
     <mark
       className={`fact hue-${factHue(inner.type)}${active ? ' is-active' : ''}`}
       data-facts={facts.map((f) => f.id).join(' ')}
-      title={facts.map((f) => factTypeLabel(f.type)).join(', ')}
+      title={facts.map((f) => typeLabel(f.type)).join(', ')}
       onClick={() => onOpen(inner.id)}
     >
       {text}

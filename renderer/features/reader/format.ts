@@ -1,11 +1,11 @@
 /** Display strings for stored values; pure. Dates stay ISO-like: unambiguous in kk, ru and en alike. */
 import type { FactView } from '../../api.js';
 
-/** "2009", "2020-09", "2020-10-16"; "c. 2009" when approximate. */
-export function eventDate(date: FactView['date']): string {
-  if (!date) return 'no date';
+/** "2009", "2020-09", "2020-10-16"; approximate and missing dates in the words the caller gives ("c. 2009"). */
+export function eventDate(date: FactView['date'], words: { approximate: (date: string) => string; none: string }): string {
+  if (!date) return words.none;
   const text = date.end ? `${date.value}/${date.end}` : date.value;
-  return date.approximate ? `c. ${text}` : text;
+  return date.approximate ? words.approximate(text) : text;
 }
 
 /** "parole-denied" → "Parole denied", "un-decision" → "UN decision". */

@@ -41,24 +41,28 @@ export function SearchFilterBar({ value, onChange }: Props) {
           </option>
         ))}
       </select>
-      <input
-        aria-label={t('search.fromYear')}
-        placeholder={t('search.from')}
-        title={t('search.fromYear')}
-        inputMode="numeric"
-        maxLength={4}
-        defaultValue={value.publishedFrom ?? ''}
-        onChange={(e) => set({ publishedFrom: year(e.currentTarget.value) })}
-      />
-      <input
-        aria-label={t('search.toYear')}
-        placeholder={t('search.to')}
-        title={t('search.toYear')}
-        inputMode="numeric"
-        maxLength={4}
-        defaultValue={value.publishedTo ?? ''}
-        onChange={(e) => set({ publishedTo: year(e.currentTarget.value) })}
-      />
+      {/* the years on a line of their own, named: "from"/"to" alone did not say from what */}
+      <span className="search-years">
+        <span aria-hidden="true">{t('search.publishedYears')}</span>
+        <input
+          aria-label={t('search.fromYear')}
+          placeholder={t('search.from')}
+          title={t('search.fromYear')}
+          inputMode="numeric"
+          maxLength={4}
+          defaultValue={value.publishedFrom ?? ''}
+          onChange={(e) => set({ publishedFrom: year(e.currentTarget.value) })}
+        />
+        <input
+          aria-label={t('search.toYear')}
+          placeholder={t('search.to')}
+          title={t('search.toYear')}
+          inputMode="numeric"
+          maxLength={4}
+          defaultValue={value.publishedTo ?? ''}
+          onChange={(e) => set({ publishedTo: year(e.currentTarget.value) })}
+        />
+      </span>
     </div>
   );
 }
