@@ -124,6 +124,8 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageCloc
       const leaked = await serveRenderer(page, RENDERER_DIR);
       if (fakePageClock) await page.clock.install();
       await page.goto(APP_URL);
+      // the app mounts once the session has answered (open, locked or damaged): keys pressed before would be lost
+      await page.locator('nav.sidebar, main.lock-screen').first().waitFor();
       // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
 

@@ -85,14 +85,14 @@ export function AddToCaseDialog({ factId, quote, source, onDone }: Props) {
 
   return (
     // Escape closes a modal dialog natively; `onClose` turns that into a cancel.
-    <dialog ref={dialog} className="case-dialog" aria-labelledby={`${ids}-title`} onClose={() => end(null)}>
+    <dialog ref={dialog} className="dialog case-dialog" aria-labelledby={`${ids}-title`} onClose={() => end(null)}>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id={`${ids}-title`}>{t('addToCase.title')}</h2>
         <figure className="case-dialog-fact">
           <blockquote>{quote}</blockquote>
           <figcaption>{source}</figcaption>
         </figure>
-        <label className="case-dialog-field">
+        <label className="dialog-field">
           {t('addToCase.case')}
           <select ref={caseField} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={cases === null}>
             <option value="">{cases === null ? t('addToCase.loading') : t('fact.chooseCase')}</option>
@@ -108,7 +108,7 @@ export function AddToCaseDialog({ factId, quote, source, onDone }: Props) {
           </select>
         </label>
         {choice === NEW_CASE && (
-          <label className="case-dialog-field">
+          <label className="dialog-field">
             {t('cases.newTitle')}
             <input ref={titleField} value={title} onChange={(e) => setTitle(e.target.value)} />
           </label>
@@ -118,8 +118,8 @@ export function AddToCaseDialog({ factId, quote, source, onDone }: Props) {
             {error}
           </p>
         )}
-        <div className="case-dialog-actions">
-          <button type="button" onClick={() => end(null)}>
+        <div className="dialog-actions">
+          <button type="button" className="dialog-button" onClick={() => end(null)}>
             {t('fact.cancel')}
           </button>
           <button type="submit" className="button-primary" disabled={busy || cases === null}>
