@@ -83,6 +83,14 @@ export function electronPrinter(): Printer {
   };
 }
 
+/** Open dossier previews: they show archive content, so a lock closes them (closePreviews). */
+const previews = new Set<BrowserWindow>();
+
+export function closePreviews(): void {
+  for (const win of previews) if (!win.isDestroyed()) win.destroy();
+  previews.clear();
+}
+
 /** The printer, the save dialog and the preview window for the IPC handlers. */
 export function electronDossierHost(parent: () => BrowserWindow | null): DossierHost {
   return {
@@ -97,6 +105,8 @@ export function electronDossierHost(parent: () => BrowserWindow | null): Dossier
     },
     async preview(html, title) {
       const win = await windowWith(html, { show: true, javascript: false, title });
+      previews.add(win);
+      win.on('closed', () => previews.delete(win));
       win.show();
     },
   };

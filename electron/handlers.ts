@@ -4,7 +4,7 @@
  */
 import type { Archive } from './archive/archive.js';
 import { userMessage } from './archive/errors.js';
-import { previewDossier, saveDossierPdf, type DossierHost } from './archive/dossier/host.js';
+import { previewDossier, printDossierPdf, recordSavedDossier, type DossierHost } from './archive/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
 import type { ArchiveSession } from './session.js';
 
@@ -45,13 +45,19 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     reorderCase: ({ id, factIds }) => use((a) => a.reorderCase(id, factIds)),
     setArticleLanguage: ({ id, lang }) => use((a) => a.setArticleLanguage(id, lang)),
     dossierPreview: (input) => use((a) => previewDossier(a, input, dossier)),
-    saveDossierPdf: (input) => use((a) => saveDossierPdf(a, input, dossier)),
+    saveDossierPdf: async (input) => {
+      const printed = await use((a) => printDossierPdf(a, input, dossier));
+      // the save dialog outside use(): left open, it must not hold off the idle lock
+      const path = await dossier!.savePdf(printed.fileName, printed.pdf);
+      if (path) await use((a) => recordSavedDossier(a, printed, path));
+      return { path, bytes: printed.pdf.length, facts: printed.facts };
+    },
     // the session itself: these work while locked (status polling does not count as activity)
     sessionStatus: () => session.status(),
     unlock: ({ passphrase }) => session.unlock(passphrase),
     lock: () => session.lock('user'),
     touch: async () => {
-      session.touch();
+      await session.touch();
       return null;
     },
     setIdleLock: ({ minutes }) => session.setIdleLock(minutes),

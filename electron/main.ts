@@ -12,7 +12,7 @@ import { ArchiveSession } from './session.js';
 import { IPC_CHANNEL } from './api.js';
 import { guardContents, guardSession, isTrustedSender } from './guards.js';
 import { createDispatcher } from './handlers.js';
-import { electronDossierHost } from './dossier-printer.js';
+import { closePreviews, electronDossierHost } from './dossier-printer.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -68,7 +68,20 @@ async function start(): Promise<void> {
     return;
   }
   setInterval(() => void session.checkIdle().catch(() => undefined), IDLE_CHECK_MS);
-  app.on('before-quit', () => void session.close().catch(() => undefined));
+  session.onLock(closePreviews);
+  // quit only once the archive is closed: a write or an encryption in progress finishes first
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void session
+      .close()
+      .catch(() => undefined)
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
   const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive

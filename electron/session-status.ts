@@ -14,6 +14,8 @@ export interface SessionStatus {
   lockedBy: 'start' | 'user' | 'idle' | null;
   /** idle minutes before the app locks (encrypted, open archives); null: never, or unknown while locked */
   idleLockMinutes: number | null;
+  /** an encryption was interrupted: some files are still plain until it is finished (at the next unlock) */
+  unfinishedEncryption: boolean;
   /** archive.json could not be read: what is wrong, and when the snapshot the app can put back was taken */
   problem: { message: string; snapshotTakenAt: string | null } | null;
 }

@@ -8,7 +8,9 @@
 import { Archive } from './archive/archive.js';
 import { checkPassphrase } from './archive/crypto.js';
 import { restoreArchiveJson } from './archive/backup.js';
-import { AqiqatError, DamagedArchiveError } from './archive/errors.js';
+import { layoutOf } from './archive/layout.js';
+import { replacementSnapshots } from './archive/snapshots.js';
+import { AqiqatError, DamagedArchiveError, FileReadError } from './archive/errors.js';
 import { createSampleArchive } from './archive/sample.js';
 import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
 
@@ -26,6 +28,7 @@ export class ArchiveSession {
   /** how many lock/unlock/encrypt are queued or running */
   #exclusive = 0;
   readonly #inflight = new Set<Promise<unknown>>();
+  readonly #lockListeners: Array<() => void> = [];
 
   private constructor(
     readonly root: string,
@@ -74,9 +77,18 @@ export class ArchiveSession {
     return this.#status();
   }
 
-  /** The user did something (typed, clicked, scrolled): the idle clock starts again. */
-  touch(): void {
-    if (this.#archive) this.#lastActivity = this.now();
+  /**
+   * The user did something (typed, clicked, scrolled): the idle clock starts again — unless the idle
+   * time has already run out (a laptop waking from sleep): then whoever moved the mouse gets the lock.
+   */
+  async touch(): Promise<void> {
+    if (this.#idleExpired()) await this.lock('idle');
+    else if (this.#archive) this.#lastActivity = this.now();
+  }
+
+  /** Called after every lock (the app closes windows that show archive content, e.g. a dossier preview). */
+  onLock(listener: () => void): void {
+    this.#lockListeners.push(listener);
   }
 
   /** Run one archive call; refused while locked. Any call counts as activity. */
@@ -112,11 +124,16 @@ export class ArchiveSession {
   lock(by: 'user' | 'idle' = 'user'): Promise<SessionStatus> {
     return this.#alone(async () => {
       if (!this.#encrypted) throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
-      if (this.#archive) {
+      // an idle lock queued behind a long call: the user may have come back meanwhile
+      if (this.#archive && (by === 'user' || this.#idleExpired())) {
         const archive = this.#archive;
         this.#archive = null;
         this.#lockedBy = by;
-        await archive.close();
+        try {
+          await archive.close();
+        } finally {
+          for (const listener of this.#lockListeners) listener();
+        }
       }
       return this.#status();
     });
@@ -126,12 +143,14 @@ export class ArchiveSession {
     return this.#alone(async () => {
       if (!this.#archive) {
         // a wrong passphrase throws here and nothing changes: still locked
+        let archive: Archive;
         try {
-          this.#archive = await Archive.open(this.root, { passphrase });
+          archive = await Archive.open(this.root, { passphrase });
         } catch (e) {
           if (e instanceof DamagedArchiveError) this.#damage = e;
           throw e;
         }
+        this.#archive = archive.store.unfinishedEncryption ? await this.#finishEncryption(archive, passphrase) : archive;
         this.#damage = null;
         this.#lockedBy = null;
         this.#lastActivity = this.now();
@@ -140,23 +159,37 @@ export class ArchiveSession {
     });
   }
 
-  /** Encrypt the open plain archive in place, then go on with it open under its new key. */
+  /** Encrypt the open plain archive in place (or finish an interrupted run), then go on with it open. */
   encrypt(passphrase: string): Promise<SessionStatus> {
     return this.#alone(async () => {
       const archive = this.#open();
-      if (this.#encrypted) throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
+      if (this.#encrypted && !archive.store.unfinishedEncryption) throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
       checkPassphrase(passphrase);
       this.#archive = null;
       try {
         this.#archive = (await archive.encrypt(passphrase)).archive;
-      } finally {
-        // from the key file's first write on, the archive opens only with the passphrase
+      } catch (e) {
+        // archive.encrypt closed it; open the folder as it now is: plain still, or encrypted with this
+        // passphrase but unfinished (finished at the next unlock, or by trying again here)
         this.#encrypted = await Archive.isEncrypted(this.root);
+        this.#archive = await Archive.open(this.root, this.#encrypted ? { passphrase } : {}).catch(() => null);
         this.#lockedBy = this.#archive ? null : 'start';
-        this.#lastActivity = this.now();
+        throw e;
       }
+      this.#encrypted = true;
+      this.#lockedBy = null;
+      this.#lastActivity = this.now();
       return this.#status();
     });
+  }
+
+  /** Seal what an interrupted encryption left plain; if that fails again, go on with the archive as it is. */
+  async #finishEncryption(archive: Archive, passphrase: string): Promise<Archive> {
+    try {
+      return (await archive.encrypt(passphrase)).archive;
+    } catch {
+      return Archive.open(this.root, { passphrase });
+    }
   }
 
   changePassphrase(current: string, next: string): Promise<SessionStatus> {
@@ -179,9 +212,8 @@ export class ArchiveSession {
    */
   restoreSnapshot(): Promise<SessionStatus> {
     return this.#alone(async () => {
-      const snapshot = this.#damage?.snapshot;
-      if (!snapshot) throw new AqiqatError('there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`', 'usage');
-      await restoreArchiveJson(snapshot.file, this.root);
+      if (!this.#damage?.snapshot) throw new AqiqatError('there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`', 'usage');
+      await this.#putBackSnapshot();
       this.#damage = null;
       if (!this.#encrypted) {
         try {
@@ -195,6 +227,22 @@ export class ArchiveSession {
       }
       return this.#status();
     });
+  }
+
+  /** The newest snapshot that passes the check restoreArchiveJson makes (a sealed one is checked at unlock). */
+  async #putBackSnapshot(): Promise<void> {
+    let refusal: unknown = null;
+    for (const snapshot of await replacementSnapshots(layoutOf(this.root))) {
+      try {
+        await restoreArchiveJson(snapshot.file, this.root);
+        return;
+      } catch (e) {
+        // a snapshot that fails its check is damaged too; anything else (the current file unreadable) stops here
+        if (!(e instanceof AqiqatError) || e.kind !== 'archive' || e instanceof FileReadError) throw e;
+        refusal ??= e; // that snapshot is damaged too: try the one before it
+      }
+    }
+    throw refusal ?? new AqiqatError('there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`', 'usage');
   }
 
   /** Release the archive for good (the app quits). */
@@ -217,6 +265,7 @@ export class ArchiveSession {
       encrypted: this.#encrypted,
       lockedBy: this.#archive ? null : this.#lockedBy,
       idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
+      unfinishedEncryption: this.#archive?.store.unfinishedEncryption ?? false,
       problem: this.#damage ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null } : null,
     };
   }

@@ -170,7 +170,12 @@ export class Archive {
       await this.close();
     }
     const sealed = await Archive.open(this.root, { passphrase });
-    await sealed.store.audit.record({ action: 'archive-encrypted', summary: `${result.sealed} files sealed` });
+    try {
+      await sealed.store.audit.record({ action: 'archive-encrypted', summary: `${result.sealed} files sealed` });
+    } catch (e) {
+      await sealed.close();
+      throw e;
+    }
     return { archive: sealed, result };
   }
 

@@ -48,6 +48,14 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 const lineHash = (line: string) => createHash('sha256').update(line).digest('hex');
 const excerpt = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/**
+ * An export left the archive (dossier, JSON, CSV): what, of which case, where to, and the SHA-256 of
+ * exactly the bytes written — so a dossier a lawyer holds can be matched to this log.
+ */
+export function exportEntry(what: string, bytes: string | Uint8Array, caseId: string | null, where: string): AuditInput {
+  return { action: 'export-made', caseId: caseId ?? undefined, sha256: createHash('sha256').update(bytes).digest('hex'), summary: `${what} → ${where}` };
+}
+
 /** Who is at the keyboard, as the OS knows it. */
 export function currentActor(): string {
   let user = 'unknown';
@@ -61,11 +69,11 @@ export function currentActor(): string {
 
 /** The audit entry of an archive event. Unknown event types are logged by type with the ids they carry. */
 export function auditInputOf(event: ArchiveEvent): AuditInput {
-  const e = event as { type: string; article?: { id?: string; title?: string; sha256?: string }; fact?: { id?: string; articleId?: string; anchor?: { exact?: string } }; case?: { id?: string; title?: string }; caseId?: string };
+  const e = event as { type: string; article?: { id?: string; title?: string; sha256?: string }; fact?: { id?: string; articleId?: string; anchor?: { exact?: string } }; case?: { id?: string; title?: string }; caseId?: string; factId?: string };
   return {
     action: e.type,
     articleId: e.article?.id ?? e.fact?.articleId,
-    factId: e.fact?.id,
+    factId: e.fact?.id ?? e.factId,
     caseId: e.case?.id ?? e.caseId,
     sha256: e.type === 'article-added' ? e.article?.sha256 : undefined,
     summary: e.article?.title ? excerpt(e.article.title) : e.fact?.anchor?.exact ? excerpt(e.fact.anchor.exact) : e.case?.title ? excerpt(e.case.title) : undefined,

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { fsyncDir, isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE } from './audit.js';
 import { isSealed, KEY_FILE } from './crypto.js';
-import { AqiqatError } from './errors.js';
+import { AqiqatError, FileReadError } from './errors.js';
 import { parseValidated } from './json-adapter.js';
 import { layoutOf, type Layout } from './layout.js';
 import { acquireLock } from './lock.js';
@@ -260,7 +260,11 @@ export async function restoreArchiveJson(file: string, dir: string, now = new Da
   const lock = await acquireLock(layout.root, 'aqiqat restore');
   try {
     let previous: string | null = null;
-    const current = await readFile(layout.archiveFile).catch(() => null);
+    // a current archive.json that cannot be read is not replaced: no copy of it could be kept
+    const current = await readFile(layout.archiveFile).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw new FileReadError(`cannot read the current archive.json (${e.code ?? e.message}); nothing was replaced`);
+    });
     if (current) {
       await mkdir(layout.backupsDir, { recursive: true });
       previous = path.join(layout.backupsDir, `replaced-archive-${stampOf(now)}.json`);

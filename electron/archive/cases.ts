@@ -36,6 +36,7 @@ export async function createCase(store: ArchiveStore, title: string, summary = '
   const c: Case = { id, title: t, summary: summary.trim(), factIds: [], status: 'open', createdAt: now.toISOString() };
   meta.cases.push(c);
   await store.save(store.meta);
+  await store.emit({ type: 'case-created', case: c });
   return c;
 }
 
@@ -46,6 +47,7 @@ export async function updateCase(store: ArchiveStore, ref: string, patch: { titl
   if (patch.summary !== undefined) c.summary = patch.summary.trim();
   if (patch.status !== undefined) c.status = patch.status;
   await store.save(store.meta);
+  await store.emit({ type: 'case-updated', case: c });
   return c;
 }
 
@@ -54,6 +56,7 @@ export async function deleteCase(store: ArchiveStore, ref: string): Promise<Case
   const c = resolveCase(meta, ref);
   meta.cases = meta.cases.filter((x) => x !== c);
   await store.save(store.meta);
+  await store.emit({ type: 'case-deleted', case: c });
   return c;
 }
 
@@ -83,6 +86,7 @@ export async function addFactsToCase(store: ArchiveStore, ref: string, factIds: 
   const added = ids.filter((id) => !c.factIds.includes(id));
   c.factIds.push(...added);
   if (added.length > 0) await store.save(store.meta);
+  for (const factId of added) await store.emit({ type: 'case-fact-added', case: c, factId });
   return { case: c, added };
 }
 
@@ -92,6 +96,7 @@ export async function removeFactFromCase(store: ArchiveStore, ref: string, factI
   if (!c.factIds.includes(id)) throw new AqiqatError(`fact ${id} is not in case ${c.id}`, 'not-found');
   c.factIds = c.factIds.filter((f) => f !== id);
   await store.save(store.meta);
+  await store.emit({ type: 'case-fact-removed', case: c, factId: id });
   return c;
 }
 
@@ -103,6 +108,7 @@ export async function reorderCase(store: ArchiveStore, ref: string, factIds: rea
   if (!same) throw new AqiqatError(`the new order must list each of the ${c.factIds.length} facts of case ${c.id} once`, 'usage');
   c.factIds = given;
   await store.save(store.meta);
+  await store.emit({ type: 'case-reordered', case: c });
   return c;
 }
 

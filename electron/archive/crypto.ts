@@ -117,6 +117,8 @@ const KeyFileSchema = z.object({
   /** the data key, sealed with the passphrase's key */
   key: z.string(),
   changedAt: z.string(),
+  /** set while `encrypt` seals an existing archive's files, cleared when it is done: an interrupted run is finished at the next open */
+  sealing: z.literal(true).optional(),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;
 
@@ -180,5 +182,6 @@ export async function unlock(keyFile: KeyFile, passphrase: string): Promise<Buff
 /** The same data key under a new passphrase (nothing else is re-encrypted). */
 export async function rewrap(keyFile: KeyFile, oldPassphrase: string, newPassphrase: string, now = new Date()): Promise<KeyFile> {
   checkPassphrase(newPassphrase);
-  return sealDataKey(await unlock(keyFile, oldPassphrase), newPassphrase, now);
+  const next = await sealDataKey(await unlock(keyFile, oldPassphrase), newPassphrase, now);
+  return keyFile.sealing ? { ...next, sealing: true } : next;
 }

@@ -9,7 +9,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
-import { isSealed, KEY_FILE, newKeyFile, parseKeyFile, rewrap, Sealer, type Codec } from './crypto.js';
+import { isSealed, KEY_FILE, newKeyFile, parseKeyFile, rewrap, Sealer, type Codec, type KeyFile } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import type { ArchiveStore } from './store.js';
 
@@ -34,7 +34,7 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
     if (!passphrase) throw new AqiqatError('give the new passphrase in AQIQAT_PASSPHRASE, or run in a terminal to be asked', 'usage');
     await store.snapshot('encrypt');
     const { keyFile, dataKey } = await newKeyFile(passphrase);
-    await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify(keyFile));
+    await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify({ ...keyFile, sealing: true } satisfies KeyFile));
     codec = new Sealer(dataKey, store.layout.root);
   }
   let sealed = 0;
@@ -53,7 +53,16 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
     sealed++;
   }
   await sealAuditLog(store, codec);
+  await markSealed(store.layout.root);
+  if (codec !== store.codec && codec instanceof Sealer) codec.dispose();
   return { sealed, alreadySealed };
+}
+
+/** Every file is sealed now: clear the key file's "sealing" mark. */
+async function markSealed(root: string): Promise<void> {
+  const file = path.join(root, KEY_FILE);
+  const { sealing, ...done } = parseKeyFile(await readFile(file, 'utf8'));
+  if (sealing) await writeFileAtomic(file, JSON.stringify(done));
 }
 
 const isRegular = (file: string) => stat(file).then((s) => s.isFile(), () => false);

@@ -14,6 +14,13 @@ export class AqiqatError extends Error {
   }
 }
 
+/** A file the system would not let us read (permissions, a failing disk): not damage to its content. */
+export class FileReadError extends AqiqatError {
+  constructor(message: string) {
+    super(message, 'archive');
+  }
+}
+
 /** A file written by a newer Aqiqat: not damage, so no backup is offered in its place. */
 export class NewerSchemaError extends AqiqatError {
   constructor(message: string) {

@@ -3,7 +3,7 @@
  * up to date this way; an audit log can too). Inside a batch, events wait for the batch's writes and
  * are dropped with it if it fails.
  */
-import type { Article, Fact } from './model.js';
+import type { Article, Case, Fact } from './model.js';
 
 export type ArchiveEvent =
   | { type: 'article-added'; article: Article }
@@ -12,7 +12,10 @@ export type ArchiveEvent =
   /** edited, or changed by an entity merge or a tag rename/merge */
   | { type: 'fact-updated'; fact: Fact; previous: Fact }
   /** retagged by a tag rename/merge */
-  | { type: 'article-updated'; article: Article; previous: Article };
+  | { type: 'article-updated'; article: Article; previous: Article }
+  /** cases live in archive.json: told for the audit log (how a dossier came to be) */
+  | { type: 'case-created' | 'case-updated' | 'case-deleted' | 'case-reordered'; case: Case }
+  | { type: 'case-fact-added' | 'case-fact-removed'; case: Case; factId: string };
 
 export type ArchiveListener = (event: ArchiveEvent) => void | Promise<void>;
 

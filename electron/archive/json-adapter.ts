@@ -9,7 +9,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic.js';
 import { plainCodec, type Codec } from './crypto.js';
-import { AqiqatError, NewerSchemaError } from './errors.js';
+import { AqiqatError, FileReadError, NewerSchemaError } from './errors.js';
 import { SCHEMA_VERSION } from './model.js';
 
 export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S>> {
@@ -31,7 +31,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
     } catch (e) {
       if (e instanceof AqiqatError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new AqiqatError(`cannot read ${this.where()}: ${(e as Error).message}`, 'archive');
+      throw new FileReadError(`cannot read ${this.where()}: ${(e as Error).message}`);
     }
     return parseValidated(raw, this.schema, this.where());
   }

@@ -43,6 +43,20 @@ export async function latestSnapshot(layout: Layout): Promise<Snapshot | null> {
 }
 
 /**
+ * Snapshots that could stand in for a damaged archive.json, newest first: those not byte-identical to
+ * it, so a snapshot that was put back and proved bad itself is passed over for an older one.
+ */
+export async function replacementSnapshots(layout: Layout): Promise<Snapshot[]> {
+  const current = await readFile(layout.archiveFile).catch(() => null);
+  const out: Snapshot[] = [];
+  for (const s of await listSnapshots(layout)) {
+    const bytes = await readFile(s.file).catch(() => null);
+    if (bytes && !(current && bytes.equals(current))) out.push(s);
+  }
+  return out;
+}
+
+/**
  * Copy `bytes` (archive.json as it is on disk) into backups/, unless the newest snapshot already
  * holds exactly these bytes; then keep only the newest `keep`. Returns the snapshot written, if any.
  */
@@ -68,7 +82,7 @@ export async function pruneSnapshots(layout: Layout, keep: number): Promise<void
 
 /** The sentence a refusal of a damaged archive.json ends with. */
 export async function backupHint(layout: Layout): Promise<string> {
-  const latest = await latestSnapshot(layout);
+  const [latest] = await replacementSnapshots(layout);
   if (!latest) return 'No snapshot of it exists in backups/; restore a backup file with `aqiqat restore FILE`.';
   return `The latest snapshot is ${path.relative(layout.root, latest.file)} (${latest.takenAt}); put it back with \`aqiqat restore ${latest.file}\`.`;
 }

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
 import { KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from './crypto.js';
-import { AqiqatError, DamagedArchiveError, NewerSchemaError } from './errors.js';
+import { AqiqatError, DamagedArchiveError, FileReadError, NewerSchemaError } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AuditLog, auditInputOf } from './audit.js';
-import { backupHint, DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, takeSnapshot } from './snapshots.js';
+import { backupHint, DEFAULT_KEEP_SNAPSHOTS, replacementSnapshots, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
@@ -88,15 +88,16 @@ export class ArchiveStore {
     const lock = await acquireLock(layout.root, lockOwnerKind());
     try {
       if (lock.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
-      const codec = await codecOf(layout.root, options);
+      const { codec, sealing } = await codecOf(layout.root, options);
       const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
       let data: ArchiveFile | null;
       try {
         data = await adapter.read();
       } catch (e) {
         // a damaged archive.json is left as it is; say where the last good copy is
-        if (e instanceof NewerSchemaError) throw e;
-        if (e instanceof AqiqatError && e.kind === 'archive') throw new DamagedArchiveError(e.message, await latestSnapshot(layout), await backupHint(layout));
+        // only damaged content is offered a snapshot in its place: not a newer format, not a read error
+        if (e instanceof NewerSchemaError || e instanceof FileReadError) throw e;
+        if (e instanceof AqiqatError && e.kind === 'archive') throw new DamagedArchiveError(e.message, (await replacementSnapshots(layout))[0] ?? null, await backupHint(layout));
         throw e;
       }
       if (!data) {
@@ -107,6 +108,7 @@ export class ArchiveStore {
       }
       const store = new ArchiveStore(layout, new Low(adapter, data));
       store.#codec = codec;
+      store.#unfinishedEncryption = sealing;
       store.#lock = lock;
       store.logChanges();
       await store.snapshot('open');
@@ -233,6 +235,12 @@ export class ArchiveStore {
   }
 
   #codec: Codec = plainCodec;
+  #unfinishedEncryption = false;
+
+  /** `encrypt` was interrupted: some files may still be plain until it runs again (Archive.encrypt). */
+  get unfinishedEncryption(): boolean {
+    return this.#unfinishedEncryption;
+  }
 
   /** How file contents are stored: plain, or sealed with the archive's key (crypto.ts). */
   get codec(): Codec {
@@ -264,10 +272,13 @@ export class ArchiveStore {
 
   /** Release the single-writer lock; the store must not be used afterwards. */
   async close(): Promise<void> {
-    await this.#lock?.release();
-    this.#lock = null;
-    // a locked app must not keep the data key in memory: zero it rather than wait for the collector
-    if (this.#codec instanceof Sealer) this.#codec.dispose();
+    try {
+      await this.#lock?.release();
+      this.#lock = null;
+    } finally {
+      // a locked app must not keep the data key in memory: zero it rather than wait for the collector
+      if (this.#codec instanceof Sealer) this.#codec.dispose();
+    }
   }
 }
 
@@ -286,13 +297,14 @@ function requirePassphrase(options: OpenOptions, root: string): string {
 }
 
 /** The codec of the archive at `root`: sealed if it has encryption.json (then the passphrase must unlock it). */
-async function codecOf(root: string, options: OpenOptions): Promise<Codec> {
+async function codecOf(root: string, options: OpenOptions): Promise<{ codec: Codec; sealing: boolean }> {
   const raw = await readFile(path.join(root, KEY_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
     throw new AqiqatError(`cannot read ${KEY_FILE}: ${e.message}`, 'archive');
   });
-  if (raw === null) return plainCodec;
-  return new Sealer(await unlock(parseKeyFile(raw), requirePassphrase(options, root)), root);
+  if (raw === null) return { codec: plainCodec, sealing: false };
+  const keyFile = parseKeyFile(raw);
+  return { codec: new Sealer(await unlock(keyFile, requirePassphrase(options, root)), root), sealing: keyFile.sealing === true };
 }
 
 /** Who holds a lock, for the "open in another window" message. */

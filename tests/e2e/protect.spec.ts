@@ -58,8 +58,8 @@ test.describe('an encrypted archive', () => {
     let touched!: () => void;
     const touch = new Promise<void>((resolve) => (touched = resolve));
     const realTouch = session.touch.bind(session);
-    session.touch = () => {
-      realTouch();
+    session.touch = async () => {
+      await realTouch();
       touched();
     };
     await page.clock.fastForward(50_000);

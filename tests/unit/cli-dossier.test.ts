@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
 function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -33,6 +35,14 @@ describe('aqiqat dossier / export', () => {
     expect(text).toContain(theCase!.title);
     // by title too
     expect(aqiqat([...A, 'dossier', theCase!.title, '--format', 'html', '--out', path.join(dir, '..', 'd.html')]).code).toBe(0);
+
+    // the audit log shows how the dossier came to be: the case, its facts, and the export with the file's SHA-256
+    const log = JSON.parse(aqiqat([...A, 'log', '--case', theCase!.id, '--json']).stdout) as Array<{ action: string; sha256?: string; summary?: string }>;
+    expect(log.filter((e) => e.action === 'case-created')).toHaveLength(1);
+    expect(log.filter((e) => e.action === 'case-fact-added')).toHaveLength(theCase!.facts.length);
+    const exports = log.filter((e) => e.action === 'export-made');
+    expect(exports.map((e) => e.sha256)).toEqual([sha256(await readFile(out)), sha256(await readFile(path.join(dir, '..', 'd.html')))]);
+    expect(exports[0]!.summary).toBe(`dossier PDF → ${out}`);
   });
 
   it('dossier --format html with --facts, --redact and --redact-sources', async () => {
@@ -91,5 +101,8 @@ describe('aqiqat dossier / export', () => {
     const toFile = aqiqat([...A, 'export', '--format', 'csv', '--out', out]);
     expect(toFile.code).toBe(0);
     expect((await readFile(out))[0]).toBe(0xef);
+    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{ action: string; sha256?: string; summary?: string }>;
+    const last = log.filter((e) => e.action === 'export-made').at(-1);
+    expect(last).toMatchObject({ sha256: sha256(await readFile(out)), summary: `CSV export of ${all.length} facts → ${out}` });
   });
 });

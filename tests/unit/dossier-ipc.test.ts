@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeClient } from '../../electron/api.js';
@@ -46,11 +47,14 @@ describe('dossier over IPC', () => {
       },
     };
     try {
-      const { api, caseId, caseFacts } = await setup(host);
+      const { api, archive, caseId, caseFacts } = await setup(host);
       const saved = await api.saveDossierPdf({ caseId, lang: 'kk', paper: 'letter', compiledBy: 'Бюро' });
       expect(suggested).toBe('Іс-құжаты-Мұхтар-Жәкішев-ісі.pdf');
       expect(saved).toMatchObject({ path: path.join(dir, suggested), facts: caseFacts });
       expect(execFileSync('pdfinfo', [saved.path!], { encoding: 'utf8' })).toMatch(/Author:\s+Бюро/);
+      // the audit log holds the SHA-256 of exactly the saved file
+      const { entries } = await archive.store.audit.readAll();
+      expect(entries.at(-1)).toMatchObject({ action: 'export-made', caseId, sha256: createHash('sha256').update(await readFile(saved.path!)).digest('hex'), summary: `dossier PDF → ${saved.path}` });
     } finally {
       await printer.close();
     }

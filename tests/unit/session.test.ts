@@ -4,11 +4,13 @@
  * renderer would be, with a clock the test moves.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient } from '../../electron/api.js';
 import { Archive } from '../../electron/archive/archive.js';
+import { restoreArchiveJson } from '../../electron/archive/backup.js';
+import { newKeyFile, Sealer } from '../../electron/archive/crypto.js';
 import { createSampleArchive } from '../../electron/archive/sample.js';
 import { createDispatcher } from '../../electron/handlers.js';
 import { ArchiveSession } from '../../electron/session.js';
@@ -44,13 +46,13 @@ async function encryptedSession() {
 describe('session: lock screen', () => {
   it('an encrypted archive starts locked; every archive call is refused until the right passphrase', async () => {
     const { api } = await encryptedSession();
-    expect(await api.sessionStatus({})).toEqual({ locked: true, encrypted: true, lockedBy: 'start', idleLockMinutes: null, problem: null });
+    expect(await api.sessionStatus({})).toEqual({ locked: true, encrypted: true, lockedBy: 'start', idleLockMinutes: null, unfinishedEncryption: false, problem: null });
     await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
     await expect(api.unlock({ passphrase: 'not the passphrase' })).rejects.toThrow(/^wrong passphrase; nothing was changed$/);
     expect((await api.sessionStatus({})).locked).toBe(true);
 
     const open = await api.unlock({ passphrase: PASS });
-    expect(open).toMatchObject({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, problem: null });
+    expect(open).toMatchObject({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, unfinishedEncryption: false, problem: null });
     expect((await api.listArticles({})).length).toBeGreaterThan(0);
     expect((await api.archiveInfo({})).version).toBe('0.0.0');
   });
@@ -73,7 +75,7 @@ describe('session: lock screen', () => {
   it('a plain archive cannot be locked and has no idle lock', async () => {
     const archive = await Archive.create(await tempDir());
     const api = makeClient(createDispatcher(ArchiveSession.of(archive), '0.0.0'));
-    expect(await api.sessionStatus({})).toEqual({ locked: false, encrypted: false, lockedBy: null, idleLockMinutes: null, problem: null });
+    expect(await api.sessionStatus({})).toEqual({ locked: false, encrypted: false, lockedBy: null, idleLockMinutes: null, unfinishedEncryption: false, problem: null });
     await expect(api.lock({})).rejects.toThrow(/not encrypted/);
     await expect(api.setIdleLock({ minutes: 5 })).rejects.toThrow(/not encrypted/);
     expect(await api.listArticles({})).toEqual([]);
@@ -165,7 +167,7 @@ describe('session: encrypting from the app', () => {
     await expect(api.encryptArchive({ passphrase: 'short' })).rejects.toThrow(/at least 8 characters/);
     expect(await Archive.isEncrypted(dir)).toBe(false);
 
-    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, problem: null });
+    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, unfinishedEncryption: false, problem: null });
     expect((await api.search({ text: 'Жәкішев' })).length).toBeGreaterThan(0);
     const shards = await readFile(path.join(dir, 'archive.json'));
     expect(shards.includes(Buffer.from(marker))).toBe(false);
@@ -239,3 +241,83 @@ describe('session: a damaged archive.json', () => {
     await expect(ArchiveSession.start(dir, SAMPLE_DIR)).rejects.toThrow(/newer Aqiqat/);
   });
 });
+
+describe('session: review findings', () => {
+  it('a touch after the idle time has run out (a laptop waking up) locks instead of reviving the session', async () => {
+    const { time, api } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    time.advance(60 * 60_000);
+    await api.touch({});
+    expect(await api.sessionStatus({})).toMatchObject({ locked: true, lockedBy: 'idle' });
+  });
+
+  it('an idle lock queued behind a long call does not lock if the user came back meanwhile', async () => {
+    const { time, api, session } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    // the idle time has run out, but the lock must wait for the call; the user is back before it runs
+    let finish2!: () => void;
+    const long2 = session.use(() => new Promise<void>((resolve) => (finish2 = resolve)));
+    time.advance(11 * 60_000);
+    const idle2 = session.lock('idle');
+    time.advance(-11 * 60_000); // stands for fresh activity: the idle time no longer holds
+    finish2();
+    await long2;
+    await idle2;
+    expect((await api.sessionStatus({})).locked).toBe(false);
+  });
+
+  it('an encryption interrupted part way is finished at the next unlock: nothing stays plain', async () => {
+    const dir = path.join(await tempDir(), 'archive');
+    const marker = 'ҮЗІЛГЕНШИФР';
+    const archive = await createSampleArchive(dir, SAMPLE_DIR);
+    const [a] = await archive.listArticles();
+    await archive.addFact({ articleId: a!.id, quote: (await archive.getArticle(a!.id)).text.slice(0, 30), note: marker });
+    // what a crash after sealing only archive.json leaves: the key file (still marked "sealing"), the rest plain
+    const { keyFile, dataKey } = await newKeyFile(PASS);
+    const sealer = new Sealer(dataKey, dir);
+    await archive.close();
+    await writeFile(path.join(dir, 'encryption.json'), JSON.stringify({ ...keyFile, sealing: true }));
+    await writeFile(path.join(dir, 'archive.json'), sealer.seal(await readFile(path.join(dir, 'archive.json')), path.join(dir, 'archive.json')));
+    expect(grepR(dir, marker)).not.toEqual([]);
+
+    const session = await ArchiveSession.start(dir, SAMPLE_DIR);
+    const api = makeClient(createDispatcher(session, '0.0.0'));
+    expect(await api.unlock({ passphrase: PASS })).toMatchObject({ locked: false, encrypted: true, unfinishedEncryption: false });
+    expect(grepR(dir, marker)).toEqual([]);
+    expect(JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8')).sealing).toBeUndefined();
+    expect((await api.listFacts({})).some((f) => f.note === marker)).toBe(true);
+  });
+
+  it('a damaged newest snapshot is passed over for the one before it', async () => {
+    const dir = path.join(await tempDir(), 'archive');
+    await (await createSampleArchive(dir, SAMPLE_DIR)).close();
+    await (await Archive.open(dir)).close(); // snapshot 1
+    const a = await Archive.open(dir);
+    await a.createCase('Кейінгі іс');
+    await a.close();
+    await (await Archive.open(dir)).close(); // snapshot 2, holding the new case
+    const snapshots = (await readdir(path.join(dir, 'backups'))).filter((n) => n.startsWith('archive-')).sort();
+    expect(snapshots.length).toBeGreaterThanOrEqual(2);
+    await writeFile(path.join(dir, 'backups', snapshots.at(-1)!), '{"schemaVersion":1');
+    await writeFile(path.join(dir, 'archive.json'), 'not json');
+    const api = makeClient(createDispatcher(await ArchiveSession.start(dir, SAMPLE_DIR), '0.0.0'));
+    expect(await api.restoreSnapshot({})).toMatchObject({ locked: false, problem: null });
+    expect((await api.listCases({})).map((c) => c.title)).not.toContain('Кейінгі іс');
+  });
+
+  it('archive.json that cannot be read (not damaged) is reported as it is, and never replaced', async () => {
+    const dir = path.join(await tempDir(), 'archive');
+    await (await createSampleArchive(dir, SAMPLE_DIR)).close();
+    await (await Archive.open(dir)).close(); // a snapshot exists
+    await rename(path.join(dir, 'archive.json'), path.join(dir, 'moved.json'));
+    await mkdir(path.join(dir, 'archive.json')); // reading it fails with EISDIR, as a bad disk or permissions would
+    await expect(ArchiveSession.start(dir, SAMPLE_DIR)).rejects.toThrow(/^cannot read archive\.json: EISDIR/);
+    const [snapshot] = (await readdir(path.join(dir, 'backups'))).filter((n) => n.startsWith('archive-'));
+    await expect(restoreArchiveJson(path.join(dir, 'backups', snapshot!), dir)).rejects.toThrow(/cannot read the current archive\.json \(EISDIR\); nothing was replaced/);
+  });
+});
+
+/** Files under `dir` holding `word` as UTF-8 bytes. */
+function grepR(dir: string, word: string): string[] {
+  return spawnSync('grep', ['-r', '-l', '-a', '-F', word, dir], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+}

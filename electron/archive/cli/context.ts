@@ -28,7 +28,11 @@ export function makeCli(program: Command, io: Io): Cli {
   return {
     io,
     dir,
-    open: async () => Archive.open(dir(), { passphrase: await passphraseFor(dir(), io.env) }),
+    open: async () => {
+      const archive = await Archive.open(dir(), { passphrase: await passphraseFor(dir(), io.env) });
+      if (archive.store.unfinishedEncryption) io.err('note: encrypting this archive was interrupted and some files are still unencrypted; run `aqiqat encrypt` to finish');
+      return archive;
+    },
     print: (asJson, value, human) => io.out(asJson ? JSON.stringify(value) : human()),
   };
 }

@@ -8,6 +8,8 @@ import { caseSelection, loadFacts, type DossierSelection } from '../dossier/data
 import { LABELS } from '../dossier/labels.js';
 import { chromiumPrinter } from '../dossier/pdf.js';
 import { DOSSIER_LANGS, PAPERS, type DossierLang, type Paper } from '../dossier/types.js';
+import { exportEntry } from '../audit.js';
+import { resolveCase } from '../cases.js';
 import { AqiqatError } from '../errors.js';
 import type { ArchiveStore } from '../store.js';
 import { timelineOrder } from '../timeline.js';
@@ -89,21 +91,23 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
         redact: o.redact ?? [],
         redactSources: o.redactSources ?? false,
       });
-      let bytes = 0;
+      let written: string | Uint8Array;
       if (o.format === 'html') {
         if (o.out === '-') cli.io.out(dossier.html);
         else await writeOut(o.out!, dossier.html);
-        bytes = Buffer.byteLength(dossier.html);
+        written = dossier.html;
       } else {
         const printer = chromiumPrinter(cli.io.env);
         try {
-          const pdf = await printDossier(dossier, printer, o.paper);
-          await writeOut(o.out!, pdf);
-          bytes = pdf.length;
+          written = await printDossier(dossier, printer, o.paper);
+          await writeOut(o.out!, written);
         } finally {
           await printer.close();
         }
       }
+      const where = o.out === '-' ? 'standard output' : path.resolve(o.out!);
+      await archive.store.audit.record(exportEntry(`dossier ${o.format.toUpperCase()}`, written, selection.caseId, where));
+      const bytes = typeof written === 'string' ? Buffer.byteLength(written) : written.length;
       if (o.out === '-') return;
       const summary = { out: path.resolve(o.out!), format: o.format, case: selection.caseId, facts: dossier.facts, sources: dossier.sources, bytes, redacted: o.redact ?? [] };
       cli.print(o.json, summary, () => {
@@ -127,10 +131,13 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       const facts = await loadFacts(archive.store, ids, o.case !== undefined);
       const rows = await exportRows(archive.store, o.case !== undefined ? timelineOrder(facts, (f) => f.date) : facts);
       const text = o.format === 'csv' ? toCsv(rows) : JSON.stringify(rows, null, o.out ? 2 : undefined);
+      const caseId = o.case !== undefined ? resolveCase(archive.store.meta.data, o.case).id : null;
+      // the bytes as written: the CSV on standard output loses its last line break
+      const written = o.out || o.format !== 'csv' ? text : text.replace(/\r\n$/, '');
+      await archive.store.audit.record(exportEntry(`${o.format.toUpperCase()} export of ${rows.length} facts`, written, caseId, o.out ? path.resolve(o.out) : 'standard output'));
       if (o.out) {
         await writeOut(o.out, text);
         cli.io.err(`wrote ${rows.length} facts to ${path.resolve(o.out)}`);
-      } else if (o.format === 'csv') cli.io.out(text.replace(/\r\n$/, ''));
-      else cli.io.out(text);
+      } else cli.io.out(written);
     });
 }

@@ -4,7 +4,9 @@
  * as a DossierHost, so the handlers stay testable with the Chromium printer and a temp folder.
  */
 import type { Archive } from '../archive.js';
+import { exportEntry } from '../audit.js';
 import { AqiqatError } from '../errors.js';
+import { resolveCase } from '../cases.js';
 import { caseSelection } from './data.js';
 import { buildDossier, printDossier, type DossierResult } from './dossier.js';
 import type { Printer } from './pdf.js';
@@ -66,10 +68,22 @@ export async function previewDossier(archive: Archive, r: AppDossierRequest, hos
   return { html: d.html, title: d.title, facts: d.facts, sources: d.sources };
 }
 
-export async function saveDossierPdf(archive: Archive, r: AppDossierRequest, host?: DossierHost): Promise<SavedDossier> {
+/** A dossier printed, not yet saved: saving asks the user where (a dialog that may stay open a long time). */
+export interface PrintedDossier {
+  pdf: Uint8Array;
+  fileName: string;
+  caseId: string;
+  facts: number;
+}
+
+export async function printDossierPdf(archive: Archive, r: AppDossierRequest, host?: DossierHost): Promise<PrintedDossier> {
   if (!host) throw new AqiqatError('saving a PDF needs the desktop app (or `aqiqat dossier` on the command line)');
   const d = await build(archive, r);
   const pdf = await printDossier(d, host.printer, r.paper ?? 'a4');
-  const path = await host.savePdf(pdfFileName(d.title), pdf);
-  return { path, bytes: pdf.length, facts: d.facts };
+  return { pdf, fileName: pdfFileName(d.title), caseId: resolveCase(archive.store.meta.data, r.caseId).id, facts: d.facts };
+}
+
+/** The audit log's line for a saved dossier: the SHA-256 of the very bytes written. */
+export async function recordSavedDossier(archive: Archive, printed: PrintedDossier, savedAt: string): Promise<void> {
+  await archive.store.audit.record(exportEntry('dossier PDF', printed.pdf, printed.caseId, savedAt));
 }

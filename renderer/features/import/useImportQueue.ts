@@ -2,7 +2,7 @@
  * A batch of files imported one by one through the API (the work runs in the main process, so the
  * window stays responsive); Cancel stops before the next file and keeps everything already imported.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorLine, type ImportResult } from '../../api.js';
 import type { T } from '../../i18n/i18n.js';
 
@@ -30,6 +30,13 @@ const IDLE: QueueState = { running: false, total: 0, done: 0, current: null, imp
 export function useImportQueue(onImported: (result: ImportResult) => void) {
   const [state, setState] = useState<QueueState | null>(null);
   const cancelRef = useRef(false);
+  // unmounted (the archive locked, the window moved on): stop before the next file, as Cancel does
+  useEffect(
+    () => () => {
+      cancelRef.current = true;
+    },
+    [],
+  );
 
   const run = useCallback(
     async (files: File[]) => {

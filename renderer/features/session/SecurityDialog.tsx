@@ -54,6 +54,11 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
   return (
     <div className="security-form">
       <p className="security-state">{status.encrypted ? t('security.encrypted') : t('security.plain')}</p>
+      {status.unfinishedEncryption ? (
+        <p className="security-status error" role="alert">
+          {t('security.unfinished')}
+        </p>
+      ) : null}
       {status.encrypted ? (
         <>
           <IdleLock busy={busy} setLine={setLine} />
