@@ -4,7 +4,7 @@
  */
 import type { Archive } from './archive/archive.js';
 import { userMessage } from './archive/errors.js';
-import { previewDossier, printDossierPdf, recordSavedDossier, type DossierHost } from './archive/dossier/host.js';
+import { previewDossier, printDossierPdf, savedDossierEntry, type DossierHost } from './archive/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
 import type { ArchiveSession } from './session.js';
 
@@ -49,7 +49,8 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
       const printed = await use((a) => printDossierPdf(a, input, dossier));
       // the save dialog outside use(): left open, it must not hold off the idle lock
       const path = await dossier!.savePdf(printed.fileName, printed.pdf);
-      if (path) await use((a) => recordSavedDossier(a, printed, path));
+      // locked meanwhile: the line waits for the unlock rather than being lost
+      if (path) await session.audit(savedDossierEntry(printed, path));
       return { path, bytes: printed.pdf.length, facts: printed.facts };
     },
     // the session itself: these work while locked (status polling does not count as activity)

@@ -10,6 +10,7 @@ import { checkPassphrase } from './archive/crypto.js';
 import { restoreArchiveJson } from './archive/backup.js';
 import { layoutOf } from './archive/layout.js';
 import { replacementSnapshots } from './archive/snapshots.js';
+import type { AuditInput } from './archive/audit.js';
 import { AqiqatError, DamagedArchiveError, FileReadError } from './archive/errors.js';
 import { createSampleArchive } from './archive/sample.js';
 import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
@@ -29,6 +30,8 @@ export class ArchiveSession {
   #exclusive = 0;
   readonly #inflight = new Set<Promise<unknown>>();
   readonly #lockListeners: Array<() => void> = [];
+  /** audit entries that came while locked (a dossier saved from a dialog left open): written at unlock */
+  readonly #pendingAudit: Array<{ entry: AuditInput; at: Date }> = [];
 
   private constructor(
     readonly root: string,
@@ -109,6 +112,20 @@ export class ArchiveSession {
     }
   }
 
+  /** Add to the archive's audit log, now or (while locked) at the next unlock: the line is never lost. */
+  async audit(entry: AuditInput, at = new Date()): Promise<void> {
+    this.#pendingAudit.push({ entry, at });
+    if (this.#archive && this.#exclusive === 0) await this.#flushAudit(this.#archive);
+  }
+
+  async #flushAudit(archive: Archive): Promise<void> {
+    while (this.#pendingAudit.length > 0) {
+      const { entry, at } = this.#pendingAudit[0]!;
+      await archive.store.audit.record(entry, at);
+      this.#pendingAudit.shift();
+    }
+  }
+
   /** Lock when the archive has been idle longer than its setting; main.ts calls this on a timer. */
   async checkIdle(): Promise<boolean> {
     if (!this.#idleExpired()) return false;
@@ -152,6 +169,7 @@ export class ArchiveSession {
         }
         this.#archive = archive.store.unfinishedEncryption ? await this.#finishEncryption(archive, passphrase) : archive;
         this.#damage = null;
+        await this.#flushAudit(this.#archive);
         this.#lockedBy = null;
         this.#lastActivity = this.now();
       }

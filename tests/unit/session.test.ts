@@ -4,6 +4,7 @@
  * renderer would be, with a clock the test moves.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -321,3 +322,35 @@ describe('session: review findings', () => {
 function grepR(dir: string, word: string): string[] {
   return spawnSync('grep', ['-r', '-l', '-a', '-F', word, dir], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
 }
+
+describe('session: the dossier save dialog', () => {
+  it('a save dialog left open does not hold off a lock; the PDF is saved and its audit line written at the unlock', async () => {
+    const { api, session, dir } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    const [theCase] = await api.listCases({});
+    let answer!: (file: string) => void;
+    let dialogOpen!: () => void;
+    const opened = new Promise<void>((resolve) => (dialogOpen = resolve));
+    const printer = { print: async () => new TextEncoder().encode('%PDF-1.4 stand-in'), close: async () => undefined };
+    const host = {
+      printer,
+      savePdf: () => {
+        dialogOpen();
+        return new Promise<string>((resolve) => (answer = resolve));
+      },
+    };
+    const withHost = makeClient(createDispatcher(session, '0.0.0', host));
+    const saving = withHost.saveDossierPdf({ caseId: theCase!.id });
+    await opened;
+    // the user walked away: the lock is not blocked by the dialog
+    expect(await api.lock({})).toMatchObject({ locked: true });
+    const file = path.join(dir, '..', 'saved.pdf');
+    answer(file);
+    expect((await saving).path).toBe(file);
+    // its audit line waited for the key: written at the unlock, with the time of the save
+    await api.unlock({ passphrase: PASS });
+    const log = (await session.use((a) => a.store.audit.readAll())).entries;
+    expect(log.at(-1)).toMatchObject({ action: 'export-made', summary: `dossier PDF → ${file}` });
+    expect(log.at(-1)!.sha256).toBe(createHash('sha256').update('%PDF-1.4 stand-in').digest('hex'));
+  });
+});

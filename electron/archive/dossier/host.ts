@@ -4,7 +4,7 @@
  * as a DossierHost, so the handlers stay testable with the Chromium printer and a temp folder.
  */
 import type { Archive } from '../archive.js';
-import { exportEntry } from '../audit.js';
+import { exportEntry, type AuditInput } from '../audit.js';
 import { AqiqatError } from '../errors.js';
 import { resolveCase } from '../cases.js';
 import { caseSelection } from './data.js';
@@ -84,6 +84,6 @@ export async function printDossierPdf(archive: Archive, r: AppDossierRequest, ho
 }
 
 /** The audit log's line for a saved dossier: the SHA-256 of the very bytes written. */
-export async function recordSavedDossier(archive: Archive, printed: PrintedDossier, savedAt: string): Promise<void> {
-  await archive.store.audit.record(exportEntry('dossier PDF', printed.pdf, printed.caseId, savedAt));
+export function savedDossierEntry(printed: PrintedDossier, savedAt: string): AuditInput {
+  return exportEntry('dossier PDF', printed.pdf, printed.caseId, savedAt);
 }
