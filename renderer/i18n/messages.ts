@@ -232,7 +232,7 @@ const en = {
   'dossier.preview': "Preview",
   'dossier.save': "Save PDF…",
   'dossier.building': "Building the preview…",
-  'dossier.previewReady': "Preview ready: {facts} facts, {sources} sources (“{title}”).",
+  'dossier.previewReady': "Preview ready: facts: {facts}, sources: {sources} (“{title}”).",
   'dossier.printing': "Printing the dossier to PDF…",
   'dossier.saved': "Saved {facts} facts to {path}",
   'dossier.notSaved': "Not saved.",

@@ -15,7 +15,7 @@ test('export a case dossier: choose, redact, preview, save as PDF', async ({ app
   await dialog.getByRole('checkbox', { name: 'Асхат Жексебаев' }).check();
 
   await dialog.getByRole('button', { name: 'Preview' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Preview ready: ${caseFacts} facts, 1 sources`));
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Preview ready: facts: ${caseFacts}, sources: 1 `));
   await app.screenshot('dossier-dialog');
 
   await dialog.getByRole('button', { name: 'Save PDF…' }).click();

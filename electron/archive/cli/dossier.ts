@@ -9,6 +9,7 @@ import { LABELS } from '../dossier/labels.js';
 import { chromiumPrinter } from '../dossier/pdf.js';
 import { DOSSIER_LANGS, PAPERS, type DossierLang, type Paper } from '../dossier/types.js';
 import { exportEntry } from '../audit.js';
+import { counted } from '../format.js';
 import { resolveCase } from '../cases.js';
 import { AqiqatError } from '../errors.js';
 import type { ArchiveStore } from '../store.js';
@@ -111,7 +112,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       if (o.out === '-') return;
       const summary = { out: path.resolve(o.out!), format: o.format, case: selection.caseId, facts: dossier.facts, sources: dossier.sources, bytes, redacted: o.redact ?? [] };
       cli.print(o.json, summary, () => {
-        const lines = [`wrote ${summary.out}: ${dossier.facts} facts, ${dossier.sources} sources (${(bytes / 1024).toFixed(0)} KB)`];
+        const lines = [`wrote ${summary.out}: ${counted(dossier.facts, 'fact')}, ${counted(dossier.sources, 'source')} (${(bytes / 1024).toFixed(0)} KB)`];
         // a URL often spells the name too (…/zhakishev-picket); they are redacted, but say how to drop them
         if (o.redact?.length && !o.redactSources) lines.push('note: source URLs are kept (names in them are redacted); --redact-sources leaves them out');
         return lines.join('\n');
