@@ -7,31 +7,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Archive } from '../../electron/archive/archive.js';
 import { expect, expectSealed, SAMPLE_DIR, test } from './fixtures.js';
+import { selectText } from './reader.js';
 
 const sample = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as { articles: Array<{ title: string; facts: Array<{ quote: string }> }> };
 const ARTICLE = sample.articles[0]!;
 const FACTS = ARTICLE.facts.length;
-
-/** Select `phrase` in the reader's text as a user would with the mouse, and let go. */
-async function selectText(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const container = document.querySelector('.reader-text')!;
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + phrase.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${phrase}" is not in one text run of the reader`);
-  }, phrase);
-}
 
 async function openSampleArticle(page: Page) {
   await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: ARTICLE.title }).click();

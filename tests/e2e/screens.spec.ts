@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { LANGS, MESSAGES, type Lang, type MessageKey } from '../../renderer/i18n/messages.js';
 import { expect, expectSealed, test, type App } from './fixtures.js';
+import { selectText } from './reader.js';
 
 /**
  * Controls and labels whose text does not fit: wider than their box (cut off, or spilling over what is
@@ -52,25 +53,6 @@ async function clippedText(page: Page): Promise<string[]> {
 async function look(app: App, lang: Lang, name: string): Promise<void> {
   await app.screenshot(`${lang}-${name}`);
   expect(await clippedText(app.page), `${lang}-${name}: text that does not fit`).toEqual([]);
-}
-
-async function selectText(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((phrase) => {
-    const container = document.querySelector('.reader-text')!;
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + phrase.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${phrase}" is not in one text run of the reader`);
-  }, phrase);
 }
 
 async function useLanguage(page: Page, lang: Lang): Promise<(key: MessageKey) => string> {
