@@ -6,6 +6,7 @@
  * holding it: a locked app is not using the archive, and the CLI may then open it.
  */
 import { Archive } from './archive/archive.js';
+import type { OpenOptions } from './archive/store.js';
 import { checkPassphrase } from './archive/crypto.js';
 import { restoreArchiveJson } from './archive/backup.js';
 import { layoutOf } from './archive/layout.js';
@@ -16,6 +17,8 @@ import { createSampleArchive } from './archive/sample.js';
 import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
 
 export type Clock = () => number;
+
+const NO_SNAPSHOT = 'there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`';
 
 export class ArchiveSession {
   #archive: Archive | null;
@@ -52,14 +55,12 @@ export class ArchiveSession {
   static async start(root: string, sampleDir: string, now: Clock = Date.now): Promise<ArchiveSession> {
     if (await Archive.exists(root)) {
       if (await Archive.isEncrypted(root)) return new ArchiveSession(root, null, true, now);
-      try {
-        return new ArchiveSession(root, await Archive.open(root), false, now);
-      } catch (e) {
+      const session = new ArchiveSession(root, null, false, now);
+      // damaged: the session starts at the recovery screen; anything else cannot start the app
+      await session.#openArchive({}).catch((e: unknown) => {
         if (!(e instanceof DamagedArchiveError)) throw e;
-        const session = new ArchiveSession(root, null, false, now);
-        session.#damage = e;
-        return session;
-      }
+      });
+      return session;
     }
     return new ArchiveSession(root, await createSampleArchive(root, sampleDir), false, now);
   }
@@ -67,11 +68,6 @@ export class ArchiveSession {
   /** A session over an archive already open (tests, tools). */
   static of(archive: Archive, now: Clock = Date.now): ArchiveSession {
     return new ArchiveSession(archive.root, archive, archive.store.codec.encrypted, now);
-  }
-
-  /** A session over an encrypted archive, waiting for its passphrase. */
-  static locked(root: string, now: Clock = Date.now): ArchiveSession {
-    return new ArchiveSession(root, null, true, now);
   }
 
   async status(): Promise<SessionStatus> {
@@ -160,18 +156,9 @@ export class ArchiveSession {
     return this.#alone(async () => {
       if (!this.#archive) {
         // a wrong passphrase throws here and nothing changes: still locked
-        let archive: Archive;
-        try {
-          archive = await Archive.open(this.root, { passphrase });
-        } catch (e) {
-          if (e instanceof DamagedArchiveError) this.#damage = e;
-          throw e;
-        }
-        this.#archive = archive.store.unfinishedEncryption ? await this.#finishEncryption(archive, passphrase) : archive;
-        this.#damage = null;
-        await this.#flushAudit(this.#archive);
-        this.#lockedBy = null;
-        this.#lastActivity = this.now();
+        const archive = await this.#openArchive({ passphrase });
+        if (archive.store.unfinishedEncryption) this.#opened(await this.#finishEncryption(archive, passphrase));
+        await this.#flushAudit(this.#archive!);
       }
       return this.#status();
     });
@@ -185,18 +172,15 @@ export class ArchiveSession {
       checkPassphrase(passphrase);
       this.#archive = null;
       try {
-        this.#archive = (await archive.encrypt(passphrase)).archive;
+        this.#opened((await archive.encrypt(passphrase)).archive);
       } catch (e) {
         // archive.encrypt closed it; open the folder as it now is: plain still, or encrypted with this
         // passphrase but unfinished (finished at the next unlock, or by trying again here)
         this.#encrypted = await Archive.isEncrypted(this.root);
-        this.#archive = await Archive.open(this.root, this.#encrypted ? { passphrase } : {}).catch(() => null);
-        this.#lockedBy = this.#archive ? null : 'start';
+        await this.#openArchive(this.#encrypted ? { passphrase } : {}).catch(() => (this.#lockedBy = 'start'));
         throw e;
       }
       this.#encrypted = true;
-      this.#lockedBy = null;
-      this.#lastActivity = this.now();
       return this.#status();
     });
   }
@@ -230,19 +214,10 @@ export class ArchiveSession {
    */
   restoreSnapshot(): Promise<SessionStatus> {
     return this.#alone(async () => {
-      if (!this.#damage?.snapshot) throw new AqiqatError('there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`', 'usage');
+      if (!this.#damage?.snapshot) throw new AqiqatError(NO_SNAPSHOT, 'usage');
       await this.#putBackSnapshot();
       this.#damage = null;
-      if (!this.#encrypted) {
-        try {
-          this.#archive = await Archive.open(this.root);
-          this.#lockedBy = null;
-          this.#lastActivity = this.now();
-        } catch (e) {
-          if (e instanceof DamagedArchiveError) this.#damage = e;
-          throw e;
-        }
-      }
+      if (!this.#encrypted) await this.#openArchive({});
       return this.#status();
     });
   }
@@ -260,7 +235,7 @@ export class ArchiveSession {
         refusal ??= e; // that snapshot is damaged too: try the one before it
       }
     }
-    throw refusal ?? new AqiqatError('there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`', 'usage');
+    throw refusal ?? new AqiqatError(NO_SNAPSHOT, 'usage');
   }
 
   /** Release the archive for good (the app quits). */
@@ -270,6 +245,26 @@ export class ArchiveSession {
       this.#archive = null;
       await archive?.close();
     });
+  }
+
+  /** Open the folder into this session; a damaged archive.json is remembered for the recovery screen. */
+  async #openArchive(options: OpenOptions): Promise<Archive> {
+    try {
+      const archive = await Archive.open(this.root, options);
+      this.#damage = null;
+      this.#opened(archive);
+      return archive;
+    } catch (e) {
+      if (e instanceof DamagedArchiveError) this.#damage = e;
+      throw e;
+    }
+  }
+
+  /** The archive is open now: calls are served, and the idle clock starts. */
+  #opened(archive: Archive): void {
+    this.#archive = archive;
+    this.#lockedBy = null;
+    this.#lastActivity = this.now();
   }
 
   #open(): Archive {

@@ -97,7 +97,10 @@ export class ArchiveStore {
         // a damaged archive.json is left as it is; say where the last good copy is
         // only damaged content is offered a snapshot in its place: not a newer format, not a read error
         if (e instanceof NewerSchemaError || e instanceof FileReadError) throw e;
-        if (e instanceof AqiqatError && e.kind === 'archive') throw new DamagedArchiveError(e.message, (await replacementSnapshots(layout))[0] ?? null, await backupHint(layout));
+        if (e instanceof AqiqatError && e.kind === 'archive') {
+          const [latest] = await replacementSnapshots(layout);
+          throw new DamagedArchiveError(e.message, latest ?? null, backupHint(layout, latest));
+        }
         throw e;
       }
       if (!data) {

@@ -31,7 +31,7 @@ interface Pending {
 }
 
 /** Beside the bundle that imports this module: dist/cli/, dist/electron/, dist/bench/. */
-export const BUNDLED_WORKER = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+const BUNDLED_WORKER = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
 
 export class ParserThread {
   #worker: Worker | null = null;
@@ -120,11 +120,13 @@ export class ParserThread {
   }
 }
 
-let shared: ParserThread | null = null;
+let parse: ((bytes: Uint8Array, name: string) => Promise<Extracted>) | null = null;
 
-/** Parse `bytes` as the file `name` says, in the parser thread when the bundle has one. */
+/** Parse `bytes` as the file `name` says, in the parser thread when the bundle has one (looked for once). */
 export function extractIsolated(bytes: Uint8Array, name: string): Promise<Extracted> {
-  if (!existsSync(BUNDLED_WORKER)) return extract(bytes, name);
-  shared ??= new ParserThread(BUNDLED_WORKER);
-  return shared.parse(bytes, name);
+  if (!parse) {
+    const thread = existsSync(BUNDLED_WORKER) ? new ParserThread(BUNDLED_WORKER) : null;
+    parse = thread ? (b, n) => thread.parse(b, n) : extract;
+  }
+  return parse(bytes, name);
 }
