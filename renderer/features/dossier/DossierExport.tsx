@@ -142,8 +142,8 @@ export function DossierExport() {
                 <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} /> {t('dossier.hideUrls')}
               </label>
             </fieldset>
-            {busy ? <progress className="dossier-progress" aria-label={status.text} /> : null}
-            <p className={`dossier-status${status?.kind === 'error' ? ' error' : ''}`} role="status">
+            {busy ? <progress className="dialog-progress" aria-label={status.text} /> : null}
+            <p className={`dialog-status${status?.kind === 'error' ? ' error' : ''}`} role="status">
               {status?.text ?? ''}
             </p>
             <div className="dialog-actions">

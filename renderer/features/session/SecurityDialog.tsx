@@ -55,7 +55,7 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
     <div className="security-form">
       <p className="security-state">{status.encrypted ? t('security.encrypted') : t('security.plain')}</p>
       {status.unfinishedEncryption ? (
-        <p className="security-status error" role="alert">
+        <p className="dialog-status error" role="alert">
           {t('security.unfinished')}
         </p>
       ) : null}
@@ -67,8 +67,8 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
       ) : (
         <Encrypt busy={busy} setLine={setLine} />
       )}
-      {busy ? <progress className="security-progress" aria-label={line.text} /> : null}
-      <p className={`security-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
+      {busy ? <progress className="dialog-progress" aria-label={line.text} /> : null}
+      <p className={`dialog-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
         {line?.text ?? ''}
       </p>
       <div className="dialog-actions">
