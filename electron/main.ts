@@ -105,8 +105,12 @@ async function start(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(start, (e: unknown) => {
-  console.error(`Aqiqat: ${userMessage(e)}`);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    // one line, not Electron's box for an uncaught error with its stack; quitting closes the archive if it is open
+    dialog.showErrorBox('Aqiqat cannot start', userMessage(e));
+    app.quit();
+  });
 app.on('window-all-closed', () => app.quit());
