@@ -86,12 +86,6 @@ async function start(): Promise<void> {
         app.quit();
       });
   });
-  const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
-    // only our own page may call the archive
-    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };
-    return dispatch(method, input);
-  });
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -102,6 +96,13 @@ async function start(): Promise<void> {
     webPreferences: webPreferences(path.join(here, 'preload.cjs'), mode),
   });
   win.once('ready-to-show', () => win.show());
+  // the save dialog belongs to the app window even when the app is not in front
+  const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => (win.isDestroyed() ? null : win)));
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    // only our own page may call the archive
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };
+    return dispatch(method, input);
+  });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

@@ -17,7 +17,8 @@ const fake = vi.hoisted(() => {
     events: [] as string[],
     appListeners: new Map<string, Fn>(),
     menu: undefined as MenuItemConstructorOptions[] | null | undefined,
-    windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> }; url: string }>,
+    windows: [] as Array<{ options: { parent?: unknown; webPreferences?: Record<string, unknown> }; url: string }>,
+    dialogParents: [] as unknown[],
     requestFilter: null as ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | null,
     ipc: null as ((event: { senderFrame: { url: string } | null }, method: unknown, input: unknown) => unknown) | null,
     errors: [] as string[],
@@ -26,7 +27,9 @@ const fake = vi.hoisted(() => {
   };
   class FakeWindow {
     url = '';
-    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+    destroyed = false;
+    readonly webContents = { executeJavaScript: async () => 0, printToPDF: async () => new TextEncoder().encode('%PDF-1.4 printed') };
+    constructor(readonly options: { parent?: unknown; webPreferences?: Record<string, unknown> }) {
       state.events.push('window');
       state.windows.push(this);
     }
@@ -39,6 +42,12 @@ const fake = vi.hoisted(() => {
     async loadURL(url: string) {
       this.url = url;
       if (state.failLoad) throw state.failLoad;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
     }
     static getFocusedWindow = () => null;
   }
@@ -62,9 +71,21 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: () => undefined,
         webRequest: { onBeforeRequest: (l: typeof state.requestFilter) => void (state.requestFilter = l) },
       },
-      fromPartition: () => electron.session.defaultSession,
+      // the dossier windows' own session
+      fromPartition: () => ({
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+        webRequest: { onBeforeRequest: () => undefined },
+        protocol: { handle: () => undefined },
+      }),
     },
-    dialog: { showErrorBox: (title: string, message: string) => void state.errors.push(`${title}: ${message}`) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => void state.errors.push(`${title}: ${message}`),
+      showSaveDialog: async (parent: unknown) => {
+        state.dialogParents.push(parent);
+        return { canceled: true, filePath: '' };
+      },
+    },
     ipcMain: { handle: (_channel: string, handler: typeof state.ipc) => void (state.ipc = handler) },
     Menu: {
       buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
@@ -87,7 +108,7 @@ const roles = (items: MenuItemConstructorOptions[]): string[] =>
 async function launch(isPackaged: boolean) {
   const dir = path.join(await tempDir(), 'archive');
   await (await createSampleArchive(dir, SAMPLE_DIR)).close();
-  Object.assign(fake.state, { isPackaged, events: [], windows: [], menu: undefined, errors: [], exitCodes: [], quits: 0 });
+  Object.assign(fake.state, { isPackaged, events: [], windows: [], dialogParents: [], menu: undefined, errors: [], exitCodes: [], quits: 0 });
   fake.state.appListeners.clear();
   vi.stubEnv('AQIQAT_ARCHIVE', dir);
   // main.ts reads process.resourcesPath at load when packaged (Electron sets it)
@@ -140,6 +161,19 @@ describe('the main process', () => {
     // IPC answers the app's own page only
     expect(await fake.state.ipc!({ senderFrame: { url: 'devtools://devtools/x' } }, 'listCases', {})).toEqual({ ok: false, error: 'refused: unknown sender' });
     expect(await fake.state.ipc!({ senderFrame: { url: 'aqiqat://app/index.html' } }, 'listCases', {})).toMatchObject({ ok: true });
+  });
+
+  it('Save PDF asks on a window of its own, a child of the app window, even when the app is not in front', async () => {
+    await launch(true);
+    await vi.waitFor(() => expect(fake.state.windows[0]?.url).toBe('aqiqat://app/index.html'));
+    const [app] = fake.state.windows;
+    const fromPage = { senderFrame: { url: 'aqiqat://app/index.html' } };
+    const cases = (await fake.state.ipc!(fromPage, 'listCases', {})) as { value: Array<{ id: string }> };
+    expect(await fake.state.ipc!(fromPage, 'saveDossierPdf', { caseId: cases.value[0]!.id })).toMatchObject({ ok: true, value: { path: null } });
+    const [holder] = fake.state.dialogParents as Array<(typeof fake.state.windows)[number] & { destroyed: boolean }>;
+    expect(holder).not.toBe(app);
+    expect(holder!.options.parent).toBe(app);
+    expect(holder!.destroyed).toBe(true);
   });
 
   it('a development run keeps DevTools (menu and window), still without Reload', async () => {
