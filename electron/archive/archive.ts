@@ -184,6 +184,26 @@ export class Archive {
     await this.store.audit.record({ action: 'passphrase-changed' });
   }
 
+  /**
+   * A new passphrase and a new data key, every file re-sealed (the old key file and passphrase open
+   * nothing written from now on): this object is closed, the one returned is open with the new key.
+   */
+  async rekey(current: string, next: string): Promise<Archive> {
+    try {
+      await changePassphrase(this.store, current, next, true);
+    } finally {
+      await this.close();
+    }
+    const rekeyed = await Archive.open(this.root, { passphrase: next });
+    try {
+      await rekeyed.store.audit.record({ action: 'passphrase-changed', summary: 'new data key' });
+    } catch (e) {
+      await rekeyed.close();
+      throw e;
+    }
+    return rekeyed;
+  }
+
   /** Idle minutes after which the app locks this archive; null: never, or not encrypted (nothing to lock). */
   get idleLockMinutes(): number | null {
     if (!this.store.codec.encrypted) return null;
