@@ -52,6 +52,8 @@ export interface Codec {
   candidates(file: string): string[];
   /** `file`, sealed by seal(), is now on disk: record its generation (no-op unless it is versioned). */
   committed?(file: string): Promise<void>;
+  /** Whether the archive recorded writing `file`: then it must be there (a deleted shard is a rollback too). */
+  written?(file: string): boolean;
 }
 
 export const plainCodec: Codec = {
@@ -263,6 +265,10 @@ export class Sealer implements Codec {
       throw new AqiqatError(`${HEAD_FILE} is missing or an older copy (${rel} is newer): it was deleted or put back from before; restore the archive from a backup`, 'archive');
     }
     this.#durable.set(rel, gen);
+  }
+
+  written(file: string): boolean {
+    return (this.#durable.get(this.rel(file)) ?? 0) > 0;
   }
 
   async committed(file: string): Promise<void> {

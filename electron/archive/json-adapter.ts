@@ -39,6 +39,9 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
       if (e instanceof AqiqatError) throw e;
       throw new FileReadError(`cannot read ${this.where()}: ${(e as Error).message}`);
     }
+    if (raw === null && this.codec.written?.(this.file)) {
+      throw new AqiqatError(`${this.where()} is missing, though this archive wrote it: it was deleted; restore the archive from a backup`, 'archive');
+    }
     return raw === null ? null : parseValidated(raw, this.schema, this.where());
   }
 

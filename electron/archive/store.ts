@@ -168,7 +168,8 @@ export class ArchiveStore {
     const out: number[] = [];
     // encrypted shards have keyed names (crypto.ts locate), so each shard's possible names are looked for
     for (let n = 0; n < SHARD_COUNT; n++) {
-      if (this.#codec.candidates(file(this.layout, n)).some((f) => names.has(path.basename(f)))) out.push(n);
+      const logical = file(this.layout, n);
+      if (this.#codec.written?.(logical) || this.#codec.candidates(logical).some((f) => names.has(path.basename(f)))) out.push(n);
     }
     return out;
   }
