@@ -199,9 +199,30 @@ export class ArchiveSession {
     }
   }
 
-  changePassphrase(current: string, next: string): Promise<SessionStatus> {
+  changePassphrase(current: string, next: string, rekey = false): Promise<SessionStatus> {
     return this.#alone(async () => {
-      await this.#open().changePassphrase(current, next);
+      if (!rekey) {
+        await this.#open().changePassphrase(current, next);
+        return this.#status();
+      }
+      const archive = this.#open();
+      let started = false;
+      try {
+        this.#opened(
+          await archive.rekey(current, next, () => {
+            started = true;
+            this.#archive = null;
+          }),
+        );
+      } catch (e) {
+        if (!started) throw e; // a wrong passphrase: nothing changed, still open
+        // archive.rekey closed it: open the folder with whichever passphrase it now takes (a re-key
+        // that got as far as the new key file is finished by that open), else show the lock screen
+        await this.#openArchive({ passphrase: current })
+          .catch(() => this.#openArchive({ passphrase: next }))
+          .catch(() => (this.#lockedBy = 'start'));
+        throw e;
+      }
       return this.#status();
     });
   }

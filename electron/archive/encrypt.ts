@@ -84,34 +84,40 @@ async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
   await writeFileAtomic(file, rebuildLog(entries, codec, file));
 }
 
-/**
- * Seal the data key under a new passphrase; nothing else changes. With `rekey`, a new data key replaces
- * it and every file is re-sealed: then the store is stale (its key is the old one) and must be closed
- * without writing anything more.
- */
-export async function changePassphrase(store: ArchiveStore, oldPassphrase: string, newPassphrase: string, rekey = false): Promise<void> {
-  const keyPath = path.join(store.layout.root, KEY_FILE);
-  const raw = await readFile(keyPath, 'utf8').catch(() => null);
+async function keyFileOf(store: ArchiveStore): Promise<KeyFile> {
+  const raw = await readFile(path.join(store.layout.root, KEY_FILE), 'utf8').catch(() => null);
   if (raw === null) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
-  const keyFile = parseKeyFile(raw);
-  if (!rekey) {
-    const next = await rewrap(keyFile, oldPassphrase, newPassphrase);
-    await store.snapshot('passphrase');
-    await writeFileAtomic(keyPath, JSON.stringify(next));
-    return;
-  }
+  return parseKeyFile(raw);
+}
+
+/** Seal the data key under a new passphrase; nothing else changes. */
+export async function changePassphrase(store: ArchiveStore, oldPassphrase: string, newPassphrase: string): Promise<void> {
+  const next = await rewrap(await keyFileOf(store), oldPassphrase, newPassphrase);
+  await store.snapshot('passphrase');
+  await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify(next));
+}
+
+/**
+ * Check what a re-key needs (nothing changes if that fails), then return the re-key itself: a new data
+ * key under `newPassphrase` and every file re-sealed. After it has started the store is stale (its key
+ * is the old one) and must be closed without writing anything more.
+ */
+export async function prepareRekey(store: ArchiveStore, oldPassphrase: string, newPassphrase: string): Promise<() => Promise<void>> {
   checkPassphrase(newPassphrase);
+  const keyFile = await keyFileOf(store);
   if (keyFile.sealing) throw new AqiqatError('the encryption of this archive was interrupted; finish it with `aqiqat encrypt` first', 'usage');
   const oldKey = await unlock(keyFile, oldPassphrase);
-  await store.snapshot('passphrase');
-  const { keyFile: next, dataKey } = await rekeyFile(oldKey, newPassphrase);
-  await writeFileAtomic(keyPath, JSON.stringify(next));
-  const sealer = await Sealer.load(dataKey, store.layout.root, new Sealer(oldKey, store.layout.root));
-  try {
-    await resealAll(store, sealer);
-  } finally {
-    sealer.dispose();
-  }
+  return async () => {
+    await store.snapshot('passphrase');
+    const { keyFile: next, dataKey } = await rekeyFile(oldKey, newPassphrase);
+    await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify(next));
+    const sealer = await Sealer.load(dataKey, store.layout.root, new Sealer(oldKey, store.layout.root));
+    try {
+      await resealAll(store, sealer);
+    } finally {
+      sealer.dispose();
+    }
+  };
 }
 
 /** Open with an unfinished re-key (store.codec reads both keys): re-seal what is left and drop the old key. */
