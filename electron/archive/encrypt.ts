@@ -11,7 +11,7 @@
  * the archive, files not yet re-sealed are read with the old key, and the next open finishes the work.
  * Only then is the old key dropped from encryption.json.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
@@ -44,6 +44,8 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
     await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify({ ...keyFile, sealing: true } satisfies KeyFile));
     codec = new Sealer(dataKey, store.layout.root);
   }
+  const { layout } = store;
+  for (const dir of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) await chmod(dir, 0o700).catch(() => undefined);
   let sealed = 0;
   let alreadySealed = 0;
   for (const file of await contentFiles(store)) {

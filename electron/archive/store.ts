@@ -4,7 +4,7 @@
  * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
@@ -57,6 +57,8 @@ export class ArchiveStore {
     }
     for (const d of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
       await mkdir(d, { recursive: true });
+      // other users of the computer need not even see the names and sizes of sealed files
+      if (options.encrypt) await chmod(d, 0o700);
     }
     const lock = await acquireLock(layout.root, lockOwnerKind());
     try {

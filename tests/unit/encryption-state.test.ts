@@ -232,6 +232,8 @@ describe('the metadata of an encrypted archive', () => {
     }
     expect(seen[0]).toEqual(seen[1]);
     expect(seen[0]!.sources!.extensions).toEqual([]);
+    // other users of the computer cannot list the folders
+    for (const sub of ['', 'texts', 'sources', 'shards', 'backups']) expect((await stat(path.join(scratch, 'known', sub))).mode & 0o077).toBe(0);
     // snapshot names say when, not why
     expect((await readdir(path.join(scratch, 'known', 'backups'))).every((n) => /^archive-\d{8}T\d{9}Z-sealed\.json$/.test(n))).toBe(true);
   });
