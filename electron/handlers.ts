@@ -76,7 +76,7 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     },
     setIdleLock: ({ minutes }) => session.setIdleLock(minutes),
     encryptArchive: ({ passphrase }) => session.encrypt(passphrase),
-    changePassphrase: ({ current, next }) => session.changePassphrase(current, next),
+    changePassphrase: ({ current, next, rekey }) => session.changePassphrase(current, next, rekey === true),
     restoreSnapshot: () => session.restoreSnapshot(),
   };
 }

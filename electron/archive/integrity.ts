@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile } from './atomic.js';
 import { sourceFile, textFile } from './layout.js';
-import type { ArchiveStore } from './store.js';
+import { readStored, type ArchiveStore } from './store.js';
 
 export interface IntegrityProblem {
   /** path inside the archive */
@@ -31,7 +31,7 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
   const hashFile = async (file: string): Promise<string | null> => {
     let bytes: Buffer;
     try {
-      bytes = await readFile(store.codec.locate(file)).catch(() => readFile(file));
+      bytes = await readStored(store.codec, file);
     } catch {
       return null;
     }

@@ -191,6 +191,24 @@ describe('session: encrypting from the app', () => {
     expect(auditActions('жаңа құпия сөз', dir)).toContain('passphrase-changed');
     expect((await api.unlock({ passphrase: 'жаңа құпия сөз' })).locked).toBe(false);
   });
+
+  it('"the old passphrase may be known": a new data key, every file re-sealed, and the session goes on open', async () => {
+    const { api, dir } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    const oldKey = await readFile(path.join(dir, 'encryption.json'), 'utf8');
+    const facts = await api.listFacts({});
+    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз', rekey: true })).rejects.toThrow(/^wrong passphrase/);
+    expect((await api.listFacts({})).length).toBe(facts.length); // still open with the old key
+    expect((await api.changePassphrase({ current: PASS, next: 'жаңа құпия сөз', rekey: true })).locked).toBe(false);
+    expect(await api.listFacts({})).toEqual(facts);
+    const key = JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8'));
+    expect(key.key).not.toBe(JSON.parse(oldKey).key);
+    expect(key.rekeying).toBeUndefined();
+    await api.lock({});
+    // the old key file with the old passphrase no longer opens the files
+    await writeFile(path.join(dir, 'encryption.json'), oldKey);
+    expect(cliAs(PASS, dir, 'facts').stderr).toMatch(/does not authenticate/);
+  });
 });
 
 describe('session: a damaged archive.json', () => {
