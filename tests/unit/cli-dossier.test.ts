@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
@@ -104,5 +104,32 @@ describe('aqiqat dossier / export', () => {
     const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{ action: string; sha256?: string; summary?: string }>;
     const last = log.filter((e) => e.action === 'export-made').at(-1);
     expect(last).toMatchObject({ sha256: sha256(await readFile(out)), summary: `CSV export of ${all.length} facts → ${out}` });
+  });
+
+  it('Chromium starts with a clean environment, and a killed run’s profile is swept by the next', async () => {
+    const { dir, A } = await sample();
+    const tmp = path.join(dir, '..');
+    // a stand-in for Chromium that records the environment it was given, then runs the real one
+    const wrapper = path.join(tmp, 'chromium.sh');
+    await writeFile(wrapper, `#!/bin/sh\nenv > "${tmp}/browser-env.txt"\nexec /usr/bin/chromium "$@"\n`);
+    await chmod(wrapper, 0o755);
+    const env = { CHROMIUM_PATH: wrapper, TMPDIR: tmp, AQIQAT_PASSPHRASE: 'correct horse battery staple' };
+    const args = [...A, 'dossier', '--out', path.join(tmp, 'd.pdf')];
+    const r = aqiqat(args, env);
+    expect(r.stderr).toBe('');
+    const seen = await readFile(path.join(tmp, 'browser-env.txt'), 'utf8');
+    expect(seen).toMatch(/^PATH=/m);
+    expect(seen).not.toMatch(/AQIQAT|correct horse/);
+
+    const profiles = async () => (await readdir(tmp)).filter((n) => /^aqiqat-chromium-|^playwright_chromiumdev_profile-/.test(n));
+    expect(await profiles()).toEqual([]);
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, stdio: 'ignore' });
+    const exited = new Promise((done) => child.on('exit', done));
+    for (let i = 0; i < 300 && (await profiles()).length === 0; i++) await new Promise((done) => setTimeout(done, 20));
+    child.kill('SIGKILL');
+    await exited;
+    expect(await profiles()).toHaveLength(1);
+    expect(aqiqat(args, env).code).toBe(0);
+    expect(await profiles()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The printed dossier, checked the way a reader gets it: poppler's pdftotext and pdffonts on real PDFs
 // from Chromium. One browser for the whole file (a launch is 1–2 s).
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
@@ -69,6 +69,10 @@ describe('dossier PDF', () => {
     }
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+Іс құжаты: Мұхтар Жәкішев ісі/);
+    expect(info).toMatch(/Creator:\s+Aqiqat\n/);
+    // Chromium's own Info (browser, version, operating system) is not left under the update
+    const raw = (await readFile(file)).toString('latin1');
+    expect(raw).not.toMatch(/Mozilla|HeadlessChrome|Skia\/PDF/);
     expect(info).toMatch(/Author:\s+Тест/);
     expect(info).toMatch(/Page size:.*\(A4\)/);
   });
