@@ -14,11 +14,10 @@ const SOUNDS: Record<string, string> = { ş: 'ш', š: 'ш', ç: 'ш', č: 'ш',
 
 /** Latin letter groups first, then single letters, to the key alphabet (Russian letters, one per sound). */
 const LATIN_GROUPS: Array<[RegExp, string]> = [
-  [/shch|sch/g, 'ш'],
+  [/shch|sch|tch|ch|sh/g, 'ш'],
   [/dzh|dj|zh|j/g, 'ж'],
-  [/kh|h|x/g, 'х'],
-  [/ch|sh|tch/g, 'ш'],
   [/gh/g, 'г'],
+  [/kh|h|x/g, 'х'],
 ];
 const KEY: Record<string, string> = {
   а: 'а', ә: 'а', б: 'б', в: 'в', г: 'г', ғ: 'г', д: 'д', е: 'е', э: 'е', ё: 'ио', ж: 'ж', з: 'з', и: 'и', і: 'и', ы: 'и', й: 'и',
