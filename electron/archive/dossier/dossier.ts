@@ -57,6 +57,11 @@ export async function buildDossier(store: ArchiveStore, req: DossierRequest): Pr
 export async function printDossier(d: DossierResult, printer: Printer, paper: Paper): Promise<Uint8Array> {
   const printed = await printer.print({ html: d.html, footerTemplate: d.footerTemplate, paper });
   const pdf = setPdfInfo(printed, { title: d.title, author: d.compiledBy, subject: 'Aqiqat dossier', creationDate: d.generatedAt });
-  if (d.redactedNames.length > 0) refuseIfNamed(await pdfReadable(pdf), d.redactedNames);
+  if (d.redactedNames.length > 0) {
+    const read = await pdfReadable(pdf).catch((e: unknown) => {
+      throw new AqiqatError(`the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`);
+    });
+    refuseIfNamed(read, d.redactedNames);
+  }
   return pdf;
 }

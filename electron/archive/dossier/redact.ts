@@ -147,17 +147,14 @@ export interface Redactor {
   readonly active: boolean;
   /** `text` with every matched name replaced by [redacted] */
   apply(text: string): string;
-  /** does `text` still contain a form of a redacted name? (tests, and a last check before printing) */
-  finds(text: string): boolean;
 }
 
 export function makeRedactor(names: readonly string[]): Redactor {
   const words = nameWords(names);
-  if (words.length === 0) return { active: false, apply: (t) => t, finds: () => false };
+  if (words.length === 0) return { active: false, apply: (t) => t };
   // longest first, so that a longer name word wins over a shorter one it contains
   const source = words.sort((a, b) => b.length - a.length).map(wordPattern).join('|');
   const re = new RegExp(source, 'giu');
-  const probe = new RegExp(source, 'iu');
   return {
     active: true,
     apply(text) {
@@ -184,10 +181,6 @@ export function makeRedactor(names: readonly string[]): Redactor {
           // "[redacted] [redacted]" (first name and surname) is one person
           .replace(/\[redacted\](?:[\s\u00a0-]+\[redacted\])+/gu, REDACTED)
       );
-    },
-    finds(text) {
-      const folded = foldText(text);
-      return probe.test(folded.text) || probe.test(folded.oneScript);
     },
   };
 }
