@@ -73,10 +73,13 @@ function words(text: string): Word[] {
   });
 }
 
-/** Endings (as keys) a short name takes in Kazakh, Russian and English text. */
-const SHORT_ENDINGS = new Set(
-  ['а', 'у', 'е', 'и', 'о', 'ом', 'ем', 'им', 'ой', 'ей', 'их', 'ими', 'ам', 'ах', 'ов', 'ев', 'н', 'с', 'ни', 'ди', 'ти', 'нин', 'дин', 'тин', 'га', 'ге', 'ка', 'ке', 'на', 'не', 'да', 'де', 'та', 'те', 'нда', 'нде', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'мен', 'бен', 'пен', 'лар', 'лер', 'дар', 'дер', 'тар', 'тер'],
+/** Endings a short name takes right after its stem (Russian declension; Kazakh after a consonant), as keys. */
+const AFTER_STEM = new Set(
+  ['а', 'у', 'е', 'и', 'о', 'ом', 'ем', 'им', 'ой', 'ей', 'ых', 'их', 'ыми', 'ими', 'ам', 'ах', 'ов', 'ев', 'ы', 'ты', 'ды', 'тың', 'дың', 'ға', 'қа', 'ке', 'ге', 'да', 'та', 'дан', 'тан', 'мен', 'бен', 'пен', 'дар', 'тар', 'лар']
+    .map(soundKey),
 );
+/** Kazakh endings after a name's own final vowel (Алма → Алманың, Алмаға), as keys. */
+const AFTER_VOWEL = new Set(['', 'н', 'ны', 'ның', 'ға', 'ге', 'на', 'да', 'дан', 'мен', 'лар', 'сы'].map(soundKey));
 const STEM_ANY_ENDING = 4;
 const STEM_INSIDE_WORD = 7;
 
@@ -102,7 +105,10 @@ function suspect(k: string, s: NameStem): boolean {
   if (s.stem.length >= STEM_INSIDE_WORD && k.includes(s.stem)) return true;
   if (!k.startsWith(s.stem)) return false;
   const rest = k.slice(s.stem.length);
-  return s.stem.length >= STEM_ANY_ENDING || rest === '' || SHORT_ENDINGS.has(rest) || (VOWEL.test(rest[0] ?? '') && SHORT_ENDINGS.has(rest.slice(1)));
+  if (s.stem.length >= STEM_ANY_ENDING || rest === '') return true;
+  // two key letters (Ян, Ай) are half the words of a language: only the word itself
+  if (s.stem.length < 3) return false;
+  return AFTER_STEM.has(rest) || (VOWEL.test(rest[0]!) && AFTER_VOWEL.has(rest.slice(1)));
 }
 
 /** The first word of `texts` that reads as a redacted name, or null. Lines are also read joined (a name wrapped at a line end). */
