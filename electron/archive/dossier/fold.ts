@@ -18,15 +18,18 @@ export interface Folded {
   end: number[];
 }
 
-const FORMAT = /^\p{Cf}$/u;
+/** Format characters, and the letters and symbols that print as nothing (Hangul fillers, the blank Braille cell). */
+const FORMAT = /^[\p{Cf}\u115f\u1160\u3164\uffa0\u2800]$/u;
 const MARK = /^\p{M}$/u;
 const LETTER = /^\p{L}$/u;
 const HYPHEN = /^[-\u2010\u2011\u2012\u2013]$/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/y;
 
 /** "%D0%96%D0%B5…" at `at`: the decoded characters with the span of each, or null. */
 function percentRun(s: string, at: number): Array<[string, number, number]> | null {
-  const run = /^(?:%[0-9a-fA-F]{2})+/.exec(s.slice(at, at + 3 * 64));
+  PERCENT_RUN.lastIndex = at;
+  const run = PERCENT_RUN.exec(s);
   if (!run) return null;
   const bytes = run[0].slice(1).split('%').map((h) => parseInt(h, 16));
   const out: Array<[string, number, number]> = [];

@@ -56,7 +56,8 @@ function readable(text: string): string {
   t = t.replace(/xn--[a-z0-9-]+/gi, (label) => domainToUnicode(label) || label);
   return t
     .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
+    // format characters, and what prints as nothing (Hangul fillers, the blank Braille cell)
+    .replace(/[\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
     .replace(/(\p{L}\p{M}*)[-\u2010\u2011\u2012\u2013]\s+(?=\p{L})/gu, '$1');
 }
 
