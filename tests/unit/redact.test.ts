@@ -65,6 +65,7 @@ describe('redaction of hidden, split and disguised spellings', () => {
     ['a long percent-encoded path', `https://x.kz/${'%D0%B0'.repeat(40)}-%D0%96%D0%B5%D0%BA%D1%81%D0%B5%D0%B1%D0%B0%D0%B5%D0%B2`, `https://x.kz/${'%D0%B0'.repeat(40)}-${R}`],
     ['a Hangul filler', 'Жексе\u3164баев', R],
     ['a variation selector', 'Жексе\ufe0fбаев', R],
+    ['a Greek look-alike', 'Ζheksebayev', R],
   ])('%s', (_, input, expected) => {
     expect(askhat.apply(input)).toBe(expected);
     expect(findName([askhat.apply(input)], nameStems(['Асхат Жексебаев']))).toBeNull();
@@ -94,7 +95,7 @@ describe('the reader’s check', () => {
   it.each([
     'Жексе\u00adбаев', 'Жексе\u200bбаевты', 'Жeксебаев', 'Жексе- баев', 'Жексе-\nбаевтың', 'Жексебаевтардікіндегі', 'Zheksebayev', 'Dzheksebaev', 'Jeksebaev',
     'ЖЕКСЕБАЕВ', 'Ｚｈｅｋｓｅｂａｙｅｖ', 'Жексеба\u0301ев', 'Zhekseбаеву', 'https://x.kz/%D0%96%D0%B5%D0%BA%D1%81%D0%B5%D0%B1%D0%B0%D0%B5%D0%B2',
-    'https://x.kz/%25D0%2596%25D0%25B5%25D0%25BA%25D1%2581%25D0%25B5%25D0%25B1%25D0%25B0%25D0%25B5%25D0%25B2', 'http://xn--80abejacc7a4d.kz', 'Асхатқа', 'Askhatqa', 'Жексеба\nевтың', 'Жексе\u3164баев', 'Жексе\ufe0fбаев',
+    'https://x.kz/%25D0%2596%25D0%25B5%25D0%25BA%25D1%2581%25D0%25B5%25D0%25B1%25D0%25B0%25D0%25B5%25D0%25B2', 'http://xn--80abejacc7a4d.kz', 'Асхатқа', 'Askhatqa', 'Жексеба\nевтың', 'Жексе\u3164баев', 'Жексе\ufe0fбаев', 'Ж е к с е б а е в', 'Ж.Е.К.С.Е.Б.А.Е.В', 'Ζheksebayev',
   ])('finds %j', (text) => {
     expect(findName([text], stems)).not.toBeNull();
   });

@@ -67,11 +67,24 @@ interface Word {
   keys: string[];
 }
 
+const word = (shown: string): Word => {
+  const bare = shown.replace(/\p{M}/gu, '');
+  return { shown, keys: [...new Set([soundKey(bare.toLowerCase()), soundKey(oneScript(bare).toLowerCase())])] };
+};
+
 function words(text: string): Word[] {
-  return (readable(text).match(/[\p{L}\p{M}]+/gu) ?? []).map((shown) => {
-    const bare = shown.replace(/\p{M}/gu, '');
-    return { shown, keys: [...new Set([soundKey(bare.toLowerCase()), soundKey(oneScript(bare).toLowerCase())])] };
-  });
+  const found = readable(text).match(/[\p{L}\p{M}]+/gu) ?? [];
+  const out = found.map(word);
+  // a name spelled out letter by letter (Ж е к с е б а е в, Ж.Е.К.С.Е.Б.А.Е.В) is read as one word
+  let run: string[] = [];
+  for (const w of [...found, '']) {
+    if (w.replace(/\p{M}/gu, '').length === 1) run.push(w);
+    else {
+      if (run.length >= 3) out.push(word(run.join('')));
+      run = [];
+    }
+  }
+  return out;
 }
 
 /** Endings a short name takes right after its stem (Russian declension; Kazakh after a consonant), as keys. */
