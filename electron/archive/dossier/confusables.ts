@@ -4,21 +4,19 @@
  * look-alike letters are mapped into that script. One character to one, so positions stay put.
  */
 const PAIRS = 'aа bв cс eе hһ iі jј kк mм oо pр sѕ tт xх yу AА BВ CС EЕ HН IІ JЈ KК MМ OО PР SЅ TТ XХ YУ qԛ wԝ QԚ WԜ';
-const GREEK = 'αа βв εе ηн ιі κк μм νv οо ρр τт υу χх ΑА ΒВ ΕЕ ΗН ΙІ ΚК ΜМ ΝН ΟО ΡР ΤТ ΥУ ΧХ ΖZ';
+/** Greek letters and what they pass for in a Latin word, and in a Cyrillic one. */
+const GREEK_LATIN = 'αa βb εe ιi κk νv οo ρp τt υu χx ΑA ΒB ΕE ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX ΖZ';
+const GREEK_CYRILLIC = 'αа βв εе ιі κк οо ρр τт υу χх ΑА ΒВ ΕЕ ΗН ΙІ ΚК ΜМ ΟО ΡР ΤТ ΥУ ΧХ';
 
 const TO_CYRILLIC = new Map<string, string>();
 const TO_LATIN = new Map<string, string>();
-for (const pair of PAIRS.split(' ')) {
-  const [lat, cyr] = [...pair] as [string, string];
+const pairs = (list: string) => list.split(' ').map((pair) => [...pair] as [string, string]);
+for (const [lat, cyr] of pairs(PAIRS)) {
   if (!TO_CYRILLIC.has(lat)) TO_CYRILLIC.set(lat, cyr);
   if (!TO_LATIN.has(cyr)) TO_LATIN.set(cyr, lat);
 }
-for (const pair of GREEK.split(' ')) {
-  const [greek, cyr] = [...pair] as [string, string];
-  const cyrillic = /\p{Script=Cyrillic}/u.test(cyr);
-  TO_CYRILLIC.set(greek, cyrillic ? cyr : greek);
-  TO_LATIN.set(greek, cyrillic ? (TO_LATIN.get(cyr) ?? cyr) : cyr);
-}
+for (const [greek, lat] of pairs(GREEK_LATIN)) TO_LATIN.set(greek, lat);
+for (const [greek, cyr] of pairs(GREEK_CYRILLIC)) TO_CYRILLIC.set(greek, cyr);
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;

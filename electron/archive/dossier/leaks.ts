@@ -136,6 +136,7 @@ export function findName(texts: readonly string[], stems: readonly NameStem[]): 
 
 /** What a reader sees of a PDF, page by page, then its metadata and link targets. */
 export async function pdfReadable(pdf: Uint8Array): Promise<string[]> {
+  // pdf.js wants a DOMMatrix class at load, never for text (see extract/pdf.ts)
   if (!('DOMMatrix' in globalThis)) Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
