@@ -1,7 +1,8 @@
 /**
  * Text as a reader reads it, for finding names: invisible format characters (soft hyphen, zero-width
  * space, word joiner, bidi marks) and combining marks dropped, compatibility forms (NBSP, fullwidth,
- * ligatures) unfolded, a word hyphenated across a line break ("Жексе- баев") joined, %XX in URLs and
+ * ligatures) unfolded, a word hyphenated across a line break ("Жексе- баев") or marked with apostrophes
+ * (Ja'kis'ev) joined, %XX in URLs and
  * punycode host labels decoded. Each character of the folded text remembers the span of the original it
  * came from, so a match can be cut out of the original.
  */
@@ -23,6 +24,7 @@ const FORMAT = /^[\p{Cf}\u115f\u1160\u3164\uffa0\u2800]$/u;
 const MARK = /^\p{M}$/u;
 const LETTER = /^\p{L}$/u;
 const HYPHEN = /^[-\u2010\u2011\u2012\u2013]$/;
+const APOSTROPHE = /^['\u2019\u02bc\u2018`]$/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/y;
 
@@ -79,6 +81,15 @@ function readerChars(s: string): Array<[string, number, number]> {
       }
     }
     if (FORMAT.test(ch)) {
+      i = next;
+      continue;
+    }
+    // Kazakh Latin of 2017 marks letters with an apostrophe (Ja'kis'evtin'): it is part of the letter, not a break
+    const before = out.at(-1)?.[0] ?? '';
+    const after = next < s.length ? String.fromCodePoint(s.codePointAt(next)!) : '';
+    if (APOSTROPHE.test(ch) && LETTER.test(before) && (LETTER.test(after) || /[nsgcaou]/i.test(before))) {
+      // at the end of a word it goes with its letter
+      if (!LETTER.test(after)) out.at(-1)![2] = next;
       i = next;
       continue;
     }

@@ -33,6 +33,8 @@ export function soundKey(word: string): string {
   let w = '';
   for (const ch of word) w += SOUNDS[ch] ?? ch;
   w = w.normalize('NFD').replace(/\p{M}/gu, '');
+  // Kazakh Latin of 2017: s' is ш, c' is ч; elsewhere the apostrophe only marks the letter (a' is ә)
+  w = w.replace(/[sc]['\u2019\u02bc\u2018`]/g, 'ш').replace(/['\u2019\u02bc\u2018`]/g, '');
   for (const [re, to] of LATIN_GROUPS) w = w.replace(re, to);
   let key = '';
   for (const ch of w) key += KEY[ch] ?? ch;
@@ -73,7 +75,7 @@ const word = (shown: string): Word => {
 };
 
 function words(text: string): Word[] {
-  const found = readable(text).match(/[\p{L}\p{M}]+/gu) ?? [];
+  const found = readable(text).match(/[\p{L}\p{M}]+(?:['\u2019\u02bc\u2018`][\p{L}\p{M}]+)*/gu) ?? [];
   const out = found.map(word);
   // a name spelled out letter by letter (Ж е к с е б а е в, Ж.Е.К.С.Е.Б.А.Е.В) is read as one word
   let run: string[] = [];
