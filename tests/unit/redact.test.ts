@@ -84,6 +84,15 @@ describe('redaction of hidden, split and disguised spellings', () => {
     expect(bekov.apply(input)).toBe(expected);
   });
 
+  it.each([
+    ['Fyodorov', R],
+    ['Федоров', R],
+    ['Qairat', R],
+    ['Qajrat', R],
+  ])('ё and й in their Latin spellings: %s', (input, expected) => {
+    expect(makeRedactor(['Қайрат Фёдоров']).apply(input)).toBe(expected);
+  });
+
   it('leaves other words alone', () => {
     for (const t of ['Серік Бекетов', 'Жексенов', 'Баев', 'Алматыда пикет', 'https://x.kz/%D2%9B%D0%B0%D0%B9%D1%82%D0%B0', 'Ерулан']) {
       expect(askhat.apply(t)).toBe(t);

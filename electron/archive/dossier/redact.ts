@@ -17,17 +17,17 @@ import type { DossierData } from './types.js';
 
 export const REDACTED = '[redacted]';
 
-/** Same letter in the other Cyrillic orthography (Kazakh ⇄ Russian). */
+/** Same letter in the other Cyrillic orthography (Kazakh ⇄ Russian); й and ё arrive folded, as и and е. */
 const CYRILLIC_EQUIV: Record<string, string> = {
   а: 'аә', ә: 'әа', о: 'оө', ө: 'өо', у: 'уұү', ұ: 'ұу', ү: 'үу', к: 'кқ', қ: 'қк', г: 'гғ', ғ: 'ғг', н: 'нң', ң: 'ңн',
-  х: 'хһ', һ: 'һх', и: 'иіый', і: 'іиы', ы: 'ыиі', е: 'еёэ', ё: 'ёе', э: 'эе', й: 'йи',
+  х: 'хһ', һ: 'һх', и: 'иіы', і: 'іиы', ы: 'ыиі', е: 'еэ', э: 'эе',
 };
 
 /** Latin spellings of each Cyrillic letter (ISO-like, BGN/PCGN, Kazakh Latin 2017/2021, French-style). */
 const LATIN: Record<string, readonly string[]> = {
   а: ['a'], ә: ['a', 'ä', 'ae', 'á'], б: ['b'], в: ['v', 'w'], г: ['g', 'gh'], ғ: ['g', 'gh', 'ğ', 'ǵ'], д: ['d'],
-  е: ['e', 'ye', 'ie'], ё: ['e', 'yo', 'io', 'jo'], ж: ['zh', 'j', 'ž', 'dzh', 'dj'], з: ['z'], и: ['i', 'y', 'ı', 'iy'],
-  й: ['y', 'i', 'j', 'ı'], і: ['i', 'ı'], к: ['k'], қ: ['q', 'k'], л: ['l'], м: ['m'], н: ['n'], ң: ['n', 'ng', 'ñ', 'ń'],
+  // е and и stand for the folded ё and й too
+  е: ['e', 'ye', 'ie', 'yo', 'io', 'jo'], ж: ['zh', 'j', 'ž', 'dzh', 'dj'], з: ['z'], и: ['i', 'y', 'ı', 'iy', 'j'], і: ['i', 'ı'], к: ['k'], қ: ['q', 'k'], л: ['l'], м: ['m'], н: ['n'], ң: ['n', 'ng', 'ñ', 'ń'],
   о: ['o'], ө: ['o', 'ö', 'ó', 'oe'], п: ['p'], р: ['r'], с: ['s'], т: ['t'], у: ['u', 'w', 'ý', 'ú', 'y', 'ou'],
   ұ: ['u', 'ū', 'ú'], ү: ['u', 'ü', 'ú', 'ue'], ф: ['f'], х: ['kh', 'h', 'x'], һ: ['h'], ц: ['ts', 'c', 'tz'],
   ч: ['ch', 'ç', 'č', 'tch'], ш: ['sh', 'ş', 'š', 'ch'], щ: ['shch', 'sch', 'ş'], ъ: [''], ы: ['y', 'ı', 'i'],
