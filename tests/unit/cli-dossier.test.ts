@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findChromium } from '../../electron/archive/dossier/pdf.js';
 import { tempDir } from './helpers.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -111,7 +112,7 @@ describe('aqiqat dossier / export', () => {
     const tmp = path.join(dir, '..');
     // a stand-in for Chromium that records the environment it was given, then runs the real one
     const wrapper = path.join(tmp, 'chromium.sh');
-    await writeFile(wrapper, `#!/bin/sh\nenv > "${tmp}/browser-env.txt"\nexec /usr/bin/chromium "$@"\n`);
+    await writeFile(wrapper, `#!/bin/sh\nenv > "${tmp}/browser-env.txt"\nexec "${await findChromium()}" "$@"\n`);
     await chmod(wrapper, 0o755);
     const env = { CHROMIUM_PATH: wrapper, TMPDIR: tmp, AQIQAT_PASSPHRASE: 'correct horse battery staple' };
     const args = [...A, 'dossier', '--out', path.join(tmp, 'd.pdf')];
