@@ -12,7 +12,10 @@ test('export a case dossier: choose, redact, preview, save as PDF', async ({ app
   await expect(dialog.getByRole('combobox', { name: 'Case' })).toHaveValue(/^c-/);
   await dialog.getByRole('combobox', { name: 'Language of the labels' }).selectOption('kk');
   await dialog.getByRole('textbox', { name: 'Compiled by' }).fill('Құқық бюросы');
+  await expect(dialog.getByText(/a web search for one can find the public article/)).toBeHidden();
   await dialog.getByRole('checkbox', { name: 'Асхат Жексебаев' }).check();
+  // redaction hides names, not the article a verbatim quote leads to: the dialog says so
+  await expect(dialog.getByText(/a web search for one can find the public article/)).toBeVisible();
 
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Preview ready: facts: ${caseFacts}, sources: 1 `));

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findChromium } from '../../electron/archive/dossier/pdf.js';
 import { tempDir } from './helpers.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -104,5 +105,73 @@ describe('aqiqat dossier / export', () => {
     const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{ action: string; sha256?: string; summary?: string }>;
     const last = log.filter((e) => e.action === 'export-made').at(-1);
     expect(last).toMatchObject({ sha256: sha256(await readFile(out)), summary: `CSV export of ${all.length} facts → ${out}` });
+  });
+
+  it('Chromium starts with a clean environment, and a killed run’s profile is swept by the next', async () => {
+    const { dir, A } = await sample();
+    const tmp = path.join(dir, '..');
+    // a stand-in for Chromium that records the environment it was given, then runs the real one
+    const wrapper = path.join(tmp, 'chromium.sh');
+    await writeFile(wrapper, `#!/bin/sh\nenv > "${tmp}/browser-env.txt"\nexec "${await findChromium()}" "$@"\n`);
+    await chmod(wrapper, 0o755);
+    const env = { CHROMIUM_PATH: wrapper, TMPDIR: tmp, AQIQAT_PASSPHRASE: 'correct horse battery staple' };
+    const args = [...A, 'dossier', '--out', path.join(tmp, 'd.pdf')];
+    const r = aqiqat(args, env);
+    expect(r.stderr).toBe('');
+    const seen = await readFile(path.join(tmp, 'browser-env.txt'), 'utf8');
+    expect(seen).toMatch(/^PATH=/m);
+    expect(seen).not.toMatch(/AQIQAT|correct horse/);
+
+    const profiles = async () => (await readdir(tmp)).filter((n) => /^aqiqat-chromium-|^playwright_chromiumdev_profile-/.test(n));
+    expect(await profiles()).toEqual([]);
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, stdio: 'ignore' });
+    const exited = new Promise((done) => child.on('exit', done));
+    for (let i = 0; i < 300 && (await profiles()).length === 0; i++) await new Promise((done) => setTimeout(done, 20));
+    child.kill('SIGKILL');
+    await exited;
+    expect(await profiles()).toHaveLength(1);
+    expect(aqiqat(args, env).code).toBe(0);
+    expect(await profiles()).toEqual([]);
+  });
+
+  it('the review’s repro: hidden and disguised spellings, a Cyrillic URL, a Latin-only person', async () => {
+    const { dir, A } = await sample();
+    const tmp = path.join(dir, '..');
+    const quotes = [
+      'Белсенді Жексе\u00adбаев 2021 жылы қайта ұсталды',
+      'Полиция Жексе\u200bбаевты сотқа жеткізді',
+      'Активист Жeксебаев айыппұл төледі',
+      'Сот Жексе- баевтың ісін қарады',
+      'Олар Жексебаевтардікіндегі жиналысты таратты',
+    ];
+    await writeFile(path.join(tmp, 'hostile-kk.txt'), ['Жексебаев қайта ұсталды', ...quotes.map((q) => `${q}.`)].join('\n\n') + '\n');
+    const imported = aqiqat([...A, 'import', path.join(tmp, 'hostile-kk.txt'), '--url', 'https://news.example.kz/2021/Жексебаев-қайта-ұсталды', '--json']);
+    const article = (JSON.parse(imported.stdout) as Array<{ article: { id: string } }>)[0]!.article.id;
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string }>;
+    for (const q of quotes) {
+      const fact = JSON.parse(aqiqat([...A, 'fact', 'add', '--article', article, '--quote', q, '--type', 'arrest', '--person', 'Асхат Жексебаев', '--json']).stdout) as { id: string };
+      expect(aqiqat([...A, 'case', 'add-fact', theCase!.id, fact.id]).code).toBe(0);
+    }
+    const out = path.join(tmp, 'red.pdf');
+    const r = aqiqat([...A, 'dossier', theCase!.id, '--lang', 'kk', '--redact', 'Асхат Жексебаев', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('note: quotes are verbatim');
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    expect(text.split('\n').filter((l) => /Жекс|Жeкс|баев|%D0%96/.test(l))).toEqual([]);
+    expect(text).toContain('[redacted] айыппұл төледі');
+
+    // a person stored only in Latin
+    await writeFile(path.join(tmp, 'bekov.txt'), 'Ерлан Бековты полиция ұстады\n\nАлматыда белсенді Ерлан Беков 2022 жылы ұсталды.\n');
+    const bekov = (JSON.parse(aqiqat([...A, 'import', path.join(tmp, 'bekov.txt'), '--json']).stdout) as Array<{ article: { id: string } }>)[0]!.article.id;
+    expect(aqiqat([...A, 'entity', 'add', 'Yerlan Bekov', '--kind', 'person']).code).toBe(0);
+    const fact = JSON.parse(aqiqat([...A, 'fact', 'add', '--article', bekov, '--quote', 'Алматыда белсенді Ерлан Беков 2022 жылы ұсталды', '--type', 'arrest', '--person', 'Yerlan Bekov', '--json']).stdout) as { id: string };
+    const latin = path.join(tmp, 'bekov.pdf');
+    expect(aqiqat([...A, 'dossier', '--facts', fact.id, '--lang', 'en', '--redact', 'Yerlan Bekov', '--redact-sources', '--out', latin]).code).toBe(0);
+    const bekovText = execFileSync('pdftotext', [latin, '-'], { encoding: 'utf8' });
+    expect(bekovText).not.toMatch(/Беков|Ерлан|Bekov|Yerlan/);
+    expect(bekovText).toContain('[1] [redacted] полиция ұстады');
+    // --redact-sources: nothing left that finds the article
+    expect(bekovText).not.toMatch(/[0-9a-f]{64}|\d{4}-\d{2}-\d{2}/);
+    expect(bekovText).toContain('withheld in this copy');
   });
 });

@@ -76,6 +76,29 @@ describe('dossier over IPC', () => {
 });
 
 describe('redaction guard', () => {
+  it('reads the printed PDF back: a name that only the printer shows is refused, and nothing is saved', async () => {
+    const chromium = chromiumPrinter();
+    let saved = false; // the save dialog was shown
+    // a printer (as Electron's printToPDF is) whose bytes differ from the HTML that was checked
+    const host: DossierHost = {
+      printer: { print: (job) => chromium.print({ ...job, footerTemplate: job.footerTemplate.replace('</span></div>', ' Жексе\u00adбаев</span></div>') }), close: () => chromium.close() },
+      async chooseSavePath() {
+        saved = true;
+        return null;
+      },
+    };
+    try {
+      const { api, caseId } = await setup(host);
+      await expect(api.saveDossierPdf({ caseId, redact: ['Асхат Жексебаев'] })).rejects.toThrow(/a redacted name is still in the dossier/);
+      expect(saved).toBe(false);
+      // the same printer without a redaction prints and saves
+      await api.saveDossierPdf({ caseId });
+      expect(saved).toBe(true);
+    } finally {
+      await chromium.close();
+    }
+  });
+
   it('refuses a dossier whose typed fields still name a redacted person', async () => {
     const { api, caseId } = await setup();
     await expect(api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Жәкішевтің адвокаты' })).rejects.toThrow(/a redacted name is still in the dossier/);

@@ -63,7 +63,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .requiredOption('--out <file>', 'where to write the PDF or HTML (- for HTML on standard output)')
     .addOption(new Option('--lang <lang>', 'language of the dossier’s labels (quotes stay in their original language)').choices(DOSSIER_LANGS).default('en'))
     .option('--redact <person>', 'replace this person’s name and aliases, in all their forms, by [redacted] (repeatable)', collect)
-    .option('--redact-sources', 'leave the source URLs out')
+    .option('--redact-sources', 'leave out the sources’ URLs, publishers, dates and hashes (each can find a public article)')
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
     .addOption(new Option('--paper <size>', 'paper size').choices(PAPERS).default('a4'))
     .option('--title <title>', 'the dossier’s title')
@@ -114,7 +114,9 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       cli.print(o.json, summary, () => {
         const lines = [`wrote ${summary.out}: ${counted(dossier.facts, 'fact')}, ${counted(dossier.sources, 'source')} (${(bytes / 1024).toFixed(0)} KB)`];
         // a URL often spells the name too (…/zhakishev-picket); they are redacted, but say how to drop them
-        if (o.redact?.length && !o.redactSources) lines.push('note: source URLs are kept (names in them are redacted); --redact-sources leaves them out');
+        if (o.redact?.length && !o.redactSources) lines.push('note: source URLs, publishers, dates and hashes are kept (names in them are redacted); --redact-sources leaves them out');
+        // what no redaction hides: a quote from a public article leads back to it
+        if (o.redact?.length) lines.push('note: quotes are verbatim; a web search for one can find the public article and the name');
         return lines.join('\n');
       });
     });

@@ -4,6 +4,7 @@ import type { ArchiveStore } from '../store.js';
 import { collectDossier, personNames, type DossierSelection } from './data.js';
 import { dossierFonts } from './fonts.js';
 import { buildDossierHtml, type BuiltDossier } from './html.js';
+import { findName, htmlReadable, nameStems, pdfReadable } from './leaks.js';
 import { setPdfInfo } from './pdf-info.js';
 import type { Printer } from './pdf.js';
 import { makeRedactor, redactDossier } from './redact.js';
@@ -26,6 +27,14 @@ export interface DossierResult extends BuiltDossier {
   sources: number;
   generatedAt: Date;
   compiledBy: string;
+  /** every spelling of the redacted people, for the reader's check of the printed PDF */
+  redactedNames: string[];
+}
+
+/** Refuses a finished dossier (HTML or PDF, as read back) that still shows a redacted name. */
+function refuseIfNamed(texts: readonly string[], names: readonly string[]): void {
+  const word = findName(texts, nameStems(names));
+  if (word !== null) throw new AqiqatError(`a redacted name is still in the dossier ("${word}"; check --compiled-by and --title); nothing was written`);
 }
 
 export async function buildDossier(store: ArchiveStore, req: DossierRequest): Promise<DossierResult> {
@@ -39,24 +48,20 @@ export async function buildDossier(store: ArchiveStore, req: DossierRequest): Pr
     { lang: req.lang, paper: req.paper, generatedAt, compiledBy: req.compiledBy, redactSources: req.redactSources, redacted: names.length > 0 },
     req.fonts === false ? undefined : dossierFonts(),
   );
-  // last check on what a reader will see (the cover's compiled-by line is typed, not redacted)
-  if (redactor.active && redactor.finds(visibleText(built.html) + visibleText(built.footerTemplate) + ' ' + built.title)) {
-    throw new AqiqatError('a redacted name is still in the dossier (check --compiled-by and --title); nothing was written');
-  }
-  return { ...built, facts: data.facts.length, sources: data.sources.length, generatedAt, compiledBy: req.compiledBy };
+  // the reader's check on the document as a browser reads it (the cover's compiled-by line is typed, not redacted)
+  if (names.length > 0) refuseIfNamed([...(await htmlReadable(built.html)), ...(await htmlReadable(built.footerTemplate)), built.title], names);
+  return { ...built, facts: data.facts.length, sources: data.sources.length, generatedAt, compiledBy: req.compiledBy, redactedNames: names };
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-/** The text of our own HTML (styles and tags dropped, our five escapes undone). */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!);
-}
-
-/** The PDF of a built dossier, with its Info dictionary (title, author, creation date) set. */
+/** The PDF of a built dossier, with its Info dictionary (title, author, creation date) set; read back and refused if it shows a redacted name. */
 export async function printDossier(d: DossierResult, printer: Printer, paper: Paper): Promise<Uint8Array> {
-  const pdf = await printer.print({ html: d.html, footerTemplate: d.footerTemplate, paper });
-  return setPdfInfo(pdf, { title: d.title, author: d.compiledBy, subject: 'Aqiqat dossier', creationDate: d.generatedAt });
+  const printed = await printer.print({ html: d.html, footerTemplate: d.footerTemplate, paper });
+  const pdf = setPdfInfo(printed, { title: d.title, author: d.compiledBy, subject: 'Aqiqat dossier', creationDate: d.generatedAt });
+  if (d.redactedNames.length > 0) {
+    const read = await pdfReadable(pdf).catch((e: unknown) => {
+      throw new AqiqatError(`the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`);
+    });
+    refuseIfNamed(read, d.redactedNames);
+  }
+  return pdf;
 }

@@ -67,7 +67,7 @@ function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: num
     ...(data.caseId ? ([[l.caseId, data.caseId]] as Array<[string, string]>) : []),
     ...(period ? ([[l.period, period]] as Array<[string, string]>) : []),
   ];
-  const redacted = o.redacted ? `<p class="redaction-note">${esc(l.redactionNote)}</p>` : '';
+  const redacted = o.redacted ? `<p class="redaction-note">${esc(l.redactionNote)}</p><p class="searchable-note">${esc(l.searchableNote)}</p>` : '';
   return `<section class="cover">
 <div class="kicker">${esc(data.caseId ? l.dossier : l.factsDossier)}</div>
 <h1>${esc(data.title)}</h1>
@@ -165,14 +165,17 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels, 
         ? `<a class="url" href="${esc(s.url)}">${esc(s.url)}</a>`
         : `<span class="url">${esc(s.url)}</span>`
       : '—';
+  // a publisher, a date or a hash finds a public article as surely as its URL does
+  const withheld = `<span class="withheld">${esc(l.withheld)}</span>`;
+  const shown = (html: string) => (o.redactSources ? withheld : html);
   const rows: Array<[string, string]> = [
-    [l.publisher, s.publisher ? esc(s.publisher) : '—'],
-    [l.published, s.publishedAt ? esc(formatEventDate({ value: s.publishedAt, precision: 'day', approximate: false }, l)) : '—'],
+    [l.publisher, shown(s.publisher ? esc(s.publisher) : '—')],
+    [l.published, shown(s.publishedAt ? esc(formatEventDate({ value: s.publishedAt, precision: 'day', approximate: false }, l)) : '—')],
     [l.url, url],
-    [l.imported, esc(`${s.importedAt.slice(0, 10)} ${s.importedAt.slice(11, 16)} UTC`)],
+    [l.imported, shown(esc(`${s.importedAt.slice(0, 10)} ${s.importedAt.slice(11, 16)} UTC`))],
     [l.citedIn, esc(citedIn || '—')],
-    [l.sha256Original, `<span class="hash">${esc(s.sha256)}</span>`],
-    [l.sha256Text, `<span class="hash">${esc(s.textSha256)}</span>`],
+    [l.sha256Original, shown(`<span class="hash">${esc(s.sha256)}</span>`)],
+    [l.sha256Text, shown(`<span class="hash">${esc(s.textSha256)}</span>`)],
   ];
   const titleLang = s.lang === 'other' ? '' : ` lang="${s.lang}"`;
   return `<div class="source" id="s${n}"><h3><span class="src-n">[${n}]</span> <span${titleLang}>${esc(s.title)}</span></h3><dl>${rows
@@ -184,7 +187,7 @@ function sourcesSection(data: DossierData, numbers: Map<string, number>, o: Doss
   const ordered = [...data.sources].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
   const cited = new Map<string, number[]>();
   data.facts.forEach((f, i) => cited.set(f.sourceId, [...(cited.get(f.sourceId) ?? []), i + 1]));
-  return `<section id="sources"><h2>4. ${esc(l.sources)}</h2><p class="integrity">${esc(l.integrityNote)}</p>${ordered
+  return `<section id="sources"><h2>4. ${esc(l.sources)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${ordered
     .map((s) => sourceEntry(s, numbers.get(s.id)!, o, l, numberList(cited.get(s.id) ?? [], l)))
     .join('\n')}</section>`;
 }
@@ -207,6 +210,7 @@ section{margin:0 0 8mm}
 .cover-meta{display:grid;grid-template-columns:max-content 1fr;gap:2mm 8mm;margin:0;font-size:10.5pt}
 .cover-meta dt{color:#555}.cover-meta dd{margin:0}
 .redaction-note{margin-top:10mm;font-weight:700}
+.searchable-note{margin-top:0;font-size:9.5pt;color:#333}
 .confidential{margin-top:auto;border:1pt solid #8a1c1c;color:#8a1c1c;padding:3mm 4mm;font-size:9.5pt}
 .toc{margin-bottom:8mm}.toc ol{list-style:none;padding:0;margin:0;font-size:11pt}.toc li{margin:1.5mm 0}
 #summary p{margin:0 0 2.5mm;max-width:165mm}

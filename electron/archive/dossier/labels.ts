@@ -40,6 +40,8 @@ export interface Labels {
   sha256Text: string;
   citedIn: string;
   urlWithheld: string;
+  /** a publisher, date or hash left out of this copy */
+  withheld: string;
   note: string;
   factCount: (n: number) => string;
   page: string;
@@ -49,7 +51,11 @@ export interface Labels {
   monthsOfDay: readonly string[];
   formatDate: (y: string, m: number | null, d: number | null, labels: Labels) => string;
   redactionNote: string;
+  /** with the redaction note: what redaction cannot hide */
+  searchableNote: string;
   integrityNote: string;
+  /** the integrity note when publishers, dates and hashes are withheld */
+  integrityNoteWithheld: string;
   /** a person's part in an event */
   roles: Readonly<Record<FactRole, string>>;
 }
@@ -99,6 +105,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     sha256Text: 'SHA-256 of the extracted text',
     citedIn: 'Quoted in facts',
     urlWithheld: 'withheld in this copy',
+    withheld: 'withheld in this copy',
     note: 'Note',
     factCount: (n) => (n === 1 ? '1 fact' : `${n} facts`),
     page: 'page',
@@ -107,8 +114,10 @@ export const LABELS: Record<DossierLang, Labels> = {
     monthsOfDay: EN_MONTHS,
     formatDate: (y, m, d, l) => (m === null ? y : d === null ? `${l.months[m - 1]} ${y}` : `${d} ${l.monthsOfDay[m - 1]} ${y}`),
     redactionNote: 'Names of some people have been replaced by “[redacted]” in this copy.',
+    searchableNote: 'Quotes are copied word for word from their sources: a search for one can find the original article, and the names in it.',
     integrityNote:
       'Each quote is copied character for character from the archived text of its source. The hashes identify the original file and the extracted text exactly: anyone holding the files can check them with sha256sum.',
+    integrityNoteWithheld: 'Each quote is copied character for character from the archived text of its source. The sources’ URLs, publishers, dates and hashes are withheld in this copy.',
     roles: { victim: 'victim', perpetrator: 'perpetrator', witness: 'witness', source: 'source', other: 'other' },
   },
   kk: {
@@ -149,6 +158,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     sha256Text: 'Мәтіннің SHA-256',
     citedIn: 'Дәйексөз алынған фактілер',
     urlWithheld: 'бұл нұсқада көрсетілмейді',
+    withheld: 'бұл нұсқада көрсетілмейді',
     note: 'Ескертпе',
     factCount: (n) => `${n} факт`,
     page: 'бет',
@@ -157,8 +167,10 @@ export const LABELS: Record<DossierLang, Labels> = {
     monthsOfDay: KK_MONTHS,
     formatDate: (y, m, d, l) => (m === null ? `${y} ж.` : d === null ? `${y} ж. ${l.months[m - 1]}` : `${y} ж. ${d} ${l.monthsOfDay[m - 1]}`),
     redactionNote: 'Бұл нұсқада кейбір адамдардың есімдері «[redacted]» деп ауыстырылған.',
+    searchableNote: 'Дәйексөздер дереккөзден сөзбе-сөз алынған: біреуін іздеу түпнұсқа мақаланы және ондағы есімдерді табуы мүмкін.',
     integrityNote:
       'Әр дәйексөз дереккөздің мұрағаттағы мәтінінен әріп-әрпімен көшірілген. Хэштер түпнұсқа файл мен мәтінді дәл анықтайды: файлдары бар кез келген адам оларды sha256sum арқылы тексере алады.',
+    integrityNoteWithheld: 'Әр дәйексөз дереккөздің мұрағаттағы мәтінінен әріп-әрпімен көшірілген. Бұл нұсқада дереккөздердің сілтемелері, басылымдары, күндері мен хэштері көрсетілмейді.',
     roles: { victim: 'жәбірленуші', perpetrator: 'құқық бұзушы', witness: 'куә', source: 'дереккөз', other: 'басқа' },
   },
   ru: {
@@ -199,6 +211,7 @@ export const LABELS: Record<DossierLang, Labels> = {
     sha256Text: 'SHA-256 извлечённого текста',
     citedIn: 'Цитируется в фактах',
     urlWithheld: 'скрыта в этой копии',
+    withheld: 'скрыто в этой копии',
     note: 'Примечание',
     factCount: (n) => `фактов: ${n}`,
     page: 'стр.',
@@ -207,8 +220,10 @@ export const LABELS: Record<DossierLang, Labels> = {
     monthsOfDay: RU_MONTHS_GEN,
     formatDate: (y, m, d, l) => (m === null ? `${y} г.` : d === null ? `${l.months[m - 1]} ${y} г.` : `${d} ${l.monthsOfDay[m - 1]} ${y} г.`),
     redactionNote: 'В этой копии имена некоторых людей заменены на «[redacted]».',
+    searchableNote: 'Цитаты скопированы из источников дословно: поиск по одной из них может найти исходную статью и имена в ней.',
     integrityNote:
       'Каждая цитата скопирована буква в букву из архивного текста источника. Хэши точно идентифицируют исходный файл и извлечённый текст: любой, у кого есть файлы, может проверить их с помощью sha256sum.',
+    integrityNoteWithheld: 'Каждая цитата скопирована буква в букву из архивного текста источника. Адреса, издания, даты и хэши источников в этой копии скрыты.',
     roles: { victim: 'пострадавший', perpetrator: 'нарушитель', witness: 'свидетель', source: 'источник', other: 'другое' },
   },
 };

@@ -4,7 +4,10 @@
  * Offline by construction: every request but data: is aborted, and the browser resolves no host.
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
 import { AqiqatError } from '../errors.js';
 import type { Paper } from './types.js';
 
@@ -58,14 +61,43 @@ async function loadPlaywright(): Promise<typeof import('playwright-core')> {
 
 const LAUNCH_ARGS = ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost'];
 
+/** What Chromium needs to start and find fonts; nothing else of ours (AQIQAT_PASSPHRASE above all) reaches its processes. */
+const BROWSER_ENV = /^(?:PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TMP|TEMP|DISPLAY|WAYLAND_DISPLAY|XDG_\w+|FONTCONFIG_\w+|SYSTEMROOT|SYSTEMDRIVE|WINDIR|COMSPEC|PATHEXT|LOCALAPPDATA|APPDATA|USERPROFILE|PROGRAMDATA|PROGRAMFILES|PROGRAMFILES\(X86\)|COMMONPROGRAMFILES)$/i;
+
+export function browserEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => BROWSER_ENV.test(e[0]) && e[1] !== undefined));
+}
+
+/** Profiles live in <tmp>/aqiqat-chromium-<pid>-*: one left by a killed run (its process gone) is removed by the next. */
+const PROFILE = /^aqiqat-chromium-(\d+)-/;
+
+async function sweepProfiles(tmp: string): Promise<void> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  const names = await readdir(tmp).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => PROFILE.test(n) && !alive(Number(PROFILE.exec(n)![1]))).map((n) => rm(path.join(tmp, n), { recursive: true, force: true }).catch(() => undefined)),
+  );
+}
+
 /** A Chromium printer; the browser starts on the first job and is reused until close(). */
 export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
-  let browser: Promise<Browser> | null = null;
+  let browser: Promise<BrowserContext> | null = null;
+  let profile: string | null = null;
   const start = async () => {
     const { chromium } = await loadPlaywright();
     const executablePath = await findChromium(env);
+    const tmp = os.tmpdir();
+    await sweepProfiles(tmp);
+    profile = await mkdtemp(path.join(tmp, `aqiqat-chromium-${process.pid}-`));
     try {
-      return await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+      return await chromium.launchPersistentContext(profile, { executablePath, args: LAUNCH_ARGS, env: browserEnv(env), headless: true });
     } catch (e) {
       throw new AqiqatError(`Chromium (${executablePath}) did not start: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -91,6 +123,8 @@ export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
     async close() {
       if (browser) await (await browser.catch(() => null))?.close();
       browser = null;
+      if (profile) await rm(profile, { recursive: true, force: true });
+      profile = null;
     },
   };
 }

@@ -141,6 +141,7 @@ export function DossierExport() {
               <label className="dossier-check">
                 <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} /> {t('dossier.hideUrls')}
               </label>
+              {redact.length > 0 ? <p className="dossier-hint">{t('dossier.searchable')}</p> : null}
             </fieldset>
             {busy ? <progress className="dialog-progress" aria-label={status.text} /> : null}
             <p className={`dialog-status${status?.kind === 'error' ? ' error' : ''}`} role="status">
