@@ -14,6 +14,7 @@ import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AuditLog, auditInputOf } from './audit.js';
+import { recoverSwap, restoreLeftovers } from './swap.js';
 import { backupHint, DEFAULT_KEEP_SNAPSHOTS, replacementSnapshots, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
@@ -51,6 +52,7 @@ export class ArchiveStore {
   /** Create a new, empty archive in `dir` (which may exist but must not hold an archive). */
   static async init(dir: string, now = new Date(), options: OpenOptions = {}): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
     if (await exists(layout.archiveFile)) {
       throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
     }
@@ -82,9 +84,8 @@ export class ArchiveStore {
 
   static async open(dir: string, options: OpenOptions = {}): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
-    if (!(await exists(layout.archiveFile))) {
-      throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
-    }
+    await recoverSwap(layout.root);
+    if (!(await exists(layout.archiveFile))) throw await noArchiveError(layout.root);
     const lock = await acquireLock(layout.root, lockOwnerKind());
     try {
       if (lock.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
@@ -122,8 +123,11 @@ export class ArchiveStore {
     }
   }
 
+  /** Whether `dir` holds an archive (a restore interrupted there is finished or undone first). */
   static async exists(dir: string): Promise<boolean> {
-    return exists(layoutOf(dir).archiveFile);
+    const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
+    return exists(layout.archiveFile);
   }
 
   /** Whether opening `dir` needs a passphrase (its key file exists). */
@@ -308,6 +312,13 @@ async function codecOf(root: string, options: OpenOptions): Promise<{ codec: Cod
   if (raw === null) return { codec: plainCodec, sealing: false };
   const keyFile = parseKeyFile(raw);
   return { codec: new Sealer(await unlock(keyFile, requirePassphrase(options, root)), root), sealing: keyFile.sealing === true };
+}
+
+/** "No archive here": naming the copies a restore left beside it, which may be the one looked for. */
+export async function noArchiveError(root: string): Promise<AqiqatError> {
+  const left = await restoreLeftovers(root);
+  if (left.length === 0) return new AqiqatError(`no archive in ${root}; create one with \`aqiqat init\``, 'not-found');
+  return new AqiqatError(`no archive in ${root}, but a restore left ${left.join(', ')} beside it; move the one you want to ${root} (nothing was created)`, 'not-found');
 }
 
 /** Who holds a lock, for the "open in another window" message. */

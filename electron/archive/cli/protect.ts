@@ -11,7 +11,7 @@ import { verifyArchive } from '../integrity.js';
 import { listSnapshots, pruneSnapshots } from '../snapshots.js';
 import { IDLE_LOCK_MAX_MINUTES } from '../model.js';
 import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
-import { newPassphrase, passphraseFor } from './passphrase.js';
+import { newPassphrase, passphraseFor, passphraseFrom } from './passphrase.js';
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const fileSha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
@@ -46,8 +46,9 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .action(async (file: string, o: { json?: boolean }) => {
       const sha256 = await fileSha256(file).catch(() => undefined);
       if (await isBackupFile(file)) {
-        const r = await restoreBackup(file, cli.dir());
-        const archive = await Archive.open(r.archive, { passphrase: await passphraseFor(r.archive, cli.io.env) });
+        let passphrase: string | undefined;
+        const r = await restoreBackup(file, cli.dir(), { passphrase: async () => (passphrase = await passphraseFrom(cli.io.env, 'AQIQAT_PASSPHRASE', 'Passphrase of the backup: ')) });
+        const archive = await Archive.open(r.archive, { passphrase });
         await archive.store.audit.record({ action: 'archive-restored', sha256, summary: path.basename(file) });
         await archive.close();
         cli.print(o.json, r, () => `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`);

@@ -1,0 +1,147 @@
+/**
+ * `aqiqat restore` under faults, through the real CLI with file system faults injected (kill/fault-hook.mjs):
+ * a rename refused (Windows: a folder an antivirus holds), a kill at every file mutation, a full disk.
+ * After each, the CLI and the app's start find the old or the restored archive, never none, never a sample.
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArchiveSession } from '../../electron/session.js';
+import { SAMPLE_DIR, tempDir } from './helpers.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
+const HOOK = path.resolve(import.meta.dirname, 'kill/fault-hook.mjs');
+
+function aqiqat(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp): void {
+  expect(r.code).toBe(1);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(pattern);
+}
+
+/**
+ * An archive whose people tell which state it is in: the backup has "Backed Up Person"; the archive
+ * at the time of the restore also has "Added After Backup"; a sample would have neither.
+ */
+async function setUp() {
+  const scratch = await tempDir();
+  const base = path.join(scratch, 'base');
+  const backup = path.join(scratch, 'b.aqbackup');
+  expect(aqiqat(['--archive', base, 'init', '--sample']).code).toBe(0);
+  expect(aqiqat(['--archive', base, 'entity', 'add', 'Backed Up Person', '--kind', 'person']).code).toBe(0);
+  expect(aqiqat(['--archive', base, 'backup', '--out', backup]).code).toBe(0);
+  expect(aqiqat(['--archive', base, 'entity', 'add', 'Added After Backup', '--kind', 'person']).code).toBe(0);
+  return { scratch, base, backup };
+}
+
+type State = 'old' | 'restored' | 'other';
+const stateOf = (names: string[]): State =>
+  names.includes('Backed Up Person') ? (names.includes('Added After Backup') ? 'old' : 'restored') : 'other';
+
+function cliState(dir: string): State | string {
+  const r = aqiqat(['--archive', dir, 'entity', 'list', '--json']);
+  if (r.code !== 0) return r.stderr.trim();
+  return stateOf((JSON.parse(r.stdout) as Array<{ name: string }>).map((e) => e.name));
+}
+
+async function appState(dir: string): Promise<State | string> {
+  try {
+    const session = await ArchiveSession.start(dir, SAMPLE_DIR);
+    try {
+      return stateOf(await session.use((a) => a.listEntities().map((e) => e.name)));
+    } finally {
+      await session.close();
+    }
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * What a restore left beside the archive folder `a`. A lock's temp file from a kill is left until it is
+ * 10 s old (it could be another process's, about to be linked): not counted.
+ */
+async function besides(scratch: string): Promise<string[]> {
+  return (await readdir(scratch))
+    .filter((n) => n.startsWith('a.') && !/^a\.restore\.lock\.[0-9a-f]{12}\.tmp$/.test(n))
+    .map((n) => n.replace(/\d{8}T\d{9}Z/, 'TIME'));
+}
+
+describe('restore under faults', () => {
+  it('a refused rename of the restored folder puts the archive back and says so in one line', async () => {
+    const { scratch, base, backup } = await setUp();
+    const dir = path.join(scratch, 'a');
+    await cp(base, dir, { recursive: true });
+    const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_FAULT: 'EBUSY:rename:\\.restoring-' });
+    expectOneLineError(r, /could not put the restored archive in place \(EBUSY: .*antivirus.*\); nothing was changed/);
+    expect(await besides(scratch)).toEqual([]);
+    expect(cliState(dir)).toBe('old');
+    expect(await appState(dir)).toBe('old');
+  });
+
+  it('when the old archive cannot be put back either, the next open (CLI or app) puts it back', async () => {
+    for (const opener of ['cli', 'app'] as const) {
+      const { scratch, base, backup } = await setUp();
+      const dir = path.join(scratch, 'a');
+      await cp(base, dir, { recursive: true });
+      const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_FAULT: 'EBUSY:rename:\\.(restoring|before-restore)-' });
+      expectOneLineError(r, /nor the old one back \(EBUSY\); the old archive is in .*a\.before-restore-\d+T\d+Z and goes back in place the next time/);
+      expect(opener === 'cli' ? cliState(dir) : await appState(dir)).toBe('old');
+      expect(await besides(scratch)).toEqual([]);
+    }
+  });
+
+  it('a kill at any point of restore leaves the old or the restored archive for the next open, never none and never a sample', async () => {
+    const { scratch, base, backup } = await setUp();
+    const dir = path.join(scratch, 'a');
+    const log = path.join(scratch, 'mutations.log');
+    await cp(base, dir, { recursive: true });
+    expect(aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_CRASH_LOG: log }).code).toBe(0);
+    const points = (await readFile(log, 'utf8')).trim().split('\n');
+    expect(points.length).toBeGreaterThan(5);
+    const seen = new Set<State | string>();
+    const wrong: string[] = [];
+    for (let k = 1; k <= points.length; k++) {
+      for (const name of await readdir(scratch)) if (name.startsWith('a')) await rm(path.join(scratch, name), { recursive: true, force: true });
+      await cp(base, dir, { recursive: true });
+      const killed = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_CRASH_AT: String(k) });
+      if (killed.signal !== 'SIGKILL') wrong.push(`point ${k} (${points[k - 1]}): not killed, ${killed.stderr.trim()}`);
+      // the app and the CLI take turns at opening first (and so at finishing the interrupted swap)
+      const first = k % 2 === 0 ? await appState(dir) : cliState(dir);
+      const second = k % 2 === 0 ? cliState(dir) : await appState(dir);
+      seen.add(first);
+      if (first !== 'old' && first !== 'restored') wrong.push(`point ${k} (${points[k - 1]}): ${first}`);
+      if (second !== first) wrong.push(`point ${k} (${points[k - 1]}): then ${second}`);
+      const left = await besides(scratch);
+      if (left.some((n) => !/^a\.before-restore-TIME$/.test(n))) wrong.push(`point ${k} (${points[k - 1]}): left ${left.join(' ')}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(seen).toEqual(new Set(['old', 'restored']));
+  }, 600_000);
+
+  it('without an archive but with a restore’s leftovers beside it, neither the CLI nor the app creates one', async () => {
+    const { scratch, base } = await setUp();
+    await cp(base, path.join(scratch, 'a.before-restore-20261201T000000000Z'), { recursive: true });
+    const dir = path.join(scratch, 'a');
+    const r = aqiqat(['--archive', dir, 'articles']);
+    expectOneLineError(r, /no archive in .*a, but a restore left .*a\.before-restore-20261201T000000000Z beside it/);
+    expect(await appState(dir)).toMatch(/no archive in .*a, but a restore left/);
+    expect(await besides(scratch)).toEqual(['a.before-restore-TIME']);
+  });
+
+  it('a marker naming folders that are not a restore’s moves nothing', async () => {
+    const { scratch, base } = await setUp();
+    const dir = path.join(scratch, 'a');
+    const other = path.join(scratch, 'other');
+    await cp(base, other, { recursive: true });
+    await writeFile(`${dir}.restore.json`, JSON.stringify({ staging: 'other', previous: '../base' }));
+    expect(cliState(dir)).toMatch(/no archive in/);
+    expect(cliState(other)).toBe('old');
+    expect(cliState(base)).toBe('old');
+  });
+});
