@@ -4,11 +4,12 @@
  * After each, the CLI and the app's start find the old or the restored archive, never none, never a sample.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArchiveSession } from '../../electron/session.js';
-import { SAMPLE_DIR, tempDir } from './helpers.js';
+import { SAMPLE_DIR, snapshot, tempDir } from './helpers.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const HOOK = path.resolve(import.meta.dirname, 'kill/fault-hook.mjs');
@@ -143,5 +144,100 @@ describe('restore under faults', () => {
     expect(cliState(dir)).toMatch(/no archive in/);
     expect(cliState(other)).toBe('old');
     expect(cliState(base)).toBe('old');
+  });
+});
+
+/** A backup file as `aqiqat backup` writes it, from the files given (path → bytes), in that order. */
+async function writeBackupFile(file: string, files: Array<[string, Buffer]>, sizes: Record<string, number> = {}): Promise<void> {
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const manifest = { format: 'aqiqat-backup', version: 1, createdAt: '2026-01-01T00:00:00.000Z', files: files.map(([p, b]) => ({ path: p, size: sizes[p] ?? b.length, sha256: sha(b) })) };
+  await writeFile(file, Buffer.concat([Buffer.from(`AQIQAT-BACKUP 1\n${JSON.stringify(manifest)}\n`), ...files.map(([, b]) => b)]));
+}
+
+/** The files of a backup, parsed back. */
+async function readBackupFile(file: string): Promise<Array<[string, Buffer]>> {
+  const raw = await readFile(file);
+  const first = raw.indexOf(0x0a);
+  const second = raw.indexOf(0x0a, first + 1);
+  const manifest = JSON.parse(raw.subarray(first + 1, second).toString('utf8')) as { files: Array<{ path: string; size: number }> };
+  let at = second + 1;
+  return manifest.files.map((f) => {
+    const bytes = raw.subarray(at, at + f.size);
+    at += f.size;
+    return [f.path, Buffer.from(bytes)];
+  });
+}
+
+describe('restore checks that the backup opens before it touches anything', () => {
+  const OLD = 'the passphrase of the backup day';
+  const NEW = 'a passphrase chosen after it';
+  const fast = { AQIQAT_TEST_SCRYPT_LOG2N: '12' };
+
+  it('a backup made before a passphrase change, restored with the new one: refused, nothing changed; with the old one: restored', async () => {
+    const scratch = await tempDir();
+    const dir = path.join(scratch, 'a');
+    const backup = path.join(scratch, 'old.aqbackup');
+    expect(aqiqat(['--archive', dir, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'passphrase'], { ...fast, AQIQAT_PASSPHRASE: OLD, AQIQAT_NEW_PASSPHRASE: NEW }).code).toBe(0);
+    const before = await snapshot(dir);
+    expectOneLineError(aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: NEW }), /wrong passphrase for old\.aqbackup \(a backup keeps the passphrase of the day it was made\); nothing was changed/);
+    expect(await snapshot(dir)).toEqual(before);
+    expect((await readdir(scratch)).sort()).toEqual(['a', 'old.aqbackup']);
+    expectOneLineError(aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: '' }), /is an encrypted backup: give its passphrase/);
+    expect(await snapshot(dir)).toEqual(before);
+
+    const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: OLD });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'articles'], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+  });
+
+  it('a sealed archive.json without its encryption.json, or sealed with another key: refused, nothing changed', async () => {
+    const scratch = await tempDir();
+    const dir = path.join(scratch, 'a');
+    const other = path.join(scratch, 'other');
+    const backup = path.join(scratch, 'b.aqbackup');
+    const otherBackup = path.join(scratch, 'o.aqbackup');
+    for (const d of [dir, other]) expect(aqiqat(['--archive', d, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    expect(aqiqat(['--archive', other, 'backup', '--out', otherBackup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    const files = await readBackupFile(backup);
+    const before = await snapshot(dir);
+
+    const noKey = path.join(scratch, 'nokey.aqbackup');
+    await writeBackupFile(noKey, files.filter(([p]) => p !== 'encryption.json'));
+    expectOneLineError(aqiqat(['--archive', dir, 'restore', noKey], { AQIQAT_PASSPHRASE: OLD }), /holds an encrypted archive\.json but no encryption\.json, so it cannot be opened; nothing was changed/);
+
+    // the other archive's key file, same passphrase: it unlocks, but archive.json does not authenticate
+    const otherKey = (await readBackupFile(otherBackup)).find(([p]) => p === 'encryption.json')!;
+    const mixed = path.join(scratch, 'mixed.aqbackup');
+    await writeBackupFile(mixed, files.map(([p, b]) => (p === 'encryption.json' ? otherKey : [p, b])));
+    expectOneLineError(aqiqat(['--archive', dir, 'restore', mixed], { AQIQAT_PASSPHRASE: OLD }), /archive\.json is damaged or was changed/);
+    expect(await snapshot(dir)).toEqual(before);
+    expect((await readdir(scratch)).filter((n) => n.startsWith('a.'))).toEqual([]);
+  });
+});
+
+describe('restore refuses a crafted manifest at once', () => {
+  it('more entries than any archive has, or an entry bigger than a backup can hold', async () => {
+    const { scratch, base } = await setUp();
+    const dir = path.join(scratch, 'a');
+    await cp(base, dir, { recursive: true });
+    const archiveJson = await readFile(path.join(base, 'archive.json'));
+    const before = await snapshot(dir);
+
+    const many = path.join(scratch, 'many.aqbackup');
+    const empty = Buffer.alloc(0);
+    await writeBackupFile(many, [['archive.json', archiveJson], ...Array.from({ length: 250_001 }, (_, i): [string, Buffer] => [`texts/${i.toString(16).padStart(64, '0')}.txt`, empty])]);
+    const started = Date.now();
+    expectOneLineError(aqiqat(['--archive', dir, 'restore', many]), /names 250002 files; a backup holds at most 250000/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+
+    const big = path.join(scratch, 'big.aqbackup');
+    await writeBackupFile(big, [['archive.json', archiveJson], ['sources/big.pdf', empty]], { 'sources/big.pdf': 3 * 2 ** 30 });
+    expectOneLineError(aqiqat(['--archive', dir, 'restore', big]), /names a file of 3221225472 bytes \(sources\/big\.pdf\); a backup holds none over/);
+    expect(await snapshot(dir)).toEqual(before);
+    expect((await readdir(scratch)).filter((n) => n.startsWith('a.'))).toEqual([]);
   });
 });
