@@ -47,7 +47,15 @@ export const isAqiqatError = (e: unknown): e is AqiqatError => e instanceof Aqiq
 /** What a full disk (or a used-up quota) says, wherever a write fails. */
 export const DISK_FULL = 'the disk is full: free some space, or write to another disk, and try again';
 
-const isDiskFull = (e: unknown): boolean => {
+/** A write failed for want of space; `what` says which ("could not save the archive: "). */
+export class DiskFullError extends AqiqatError {
+  constructor(what = '') {
+    super(`${what}${DISK_FULL}`, 'archive');
+  }
+}
+
+export const isDiskFull = (e: unknown): boolean => {
+  if (e instanceof DiskFullError) return true;
   const code = (e as NodeJS.ErrnoException | null)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT';
 };

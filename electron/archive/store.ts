@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
 import { KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from './crypto.js';
-import { AqiqatError, DamagedArchiveError, FileReadError, NewerSchemaError } from './errors.js';
+import { AqiqatError, DamagedArchiveError, DiskFullError, FileReadError, isDiskFull, NewerSchemaError, systemReason } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
@@ -86,9 +86,13 @@ export class ArchiveStore {
     const layout = layoutOf(dir);
     await recoverSwap(layout.root);
     if (!(await exists(layout.archiveFile))) throw await noArchiveError(layout.root);
-    const lock = await acquireLock(layout.root, lockOwnerKind());
+    // a full disk has no room for the lock file: open for reading only (no other writer can be kept out)
+    const lock = await acquireLock(layout.root, lockOwnerKind()).catch((e: unknown) => {
+      if (isDiskFull(e)) return null;
+      throw e;
+    });
     try {
-      if (lock.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
+      if (lock?.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
       const { codec, sealing } = await codecOf(layout.root, options);
       const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
       let data: ArchiveFile | null;
@@ -114,11 +118,14 @@ export class ArchiveStore {
       store.#codec = codec;
       store.#unfinishedEncryption = sealing;
       store.#lock = lock;
+      store.#readOnly = lock === null;
       store.logChanges();
-      await store.snapshot('open');
+      // a safety copy, not a condition of reading: a full disk (or a read-only one) must not lock the user out
+      if (lock) await store.snapshot('open').catch((e: unknown) => (store.#openWarning = `no snapshot of archive.json was taken (${systemReason(e)})`));
+      else store.#openWarning = 'the disk is full, so the archive is open only for reading; free some space to change it';
       return store;
     } catch (e) {
-      await lock.release();
+      await lock?.release();
       throw e;
     }
   }
@@ -168,8 +175,21 @@ export class ArchiveStore {
       .map((m) => parseInt(m[1]!, 16));
   }
 
+  #readOnly = false;
+  #openWarning: string | null = null;
+
+  /** Something the user should know about this open (a snapshot that could not be written): one line. */
+  get openWarning(): string | null {
+    return this.#openWarning;
+  }
+
+  #refuseIfReadOnly(): void {
+    if (this.#readOnly) throw new AqiqatError('the disk is full, so the archive was opened only for reading: free some space and open it again to change it', 'archive');
+  }
+
   /** Persist a changed database now, or at the end of the running batch. */
   async save(db: Savable): Promise<void> {
+    this.#refuseIfReadOnly();
     if (this.#pending) {
       this.#pending.add(db);
       return;
@@ -178,6 +198,7 @@ export class ArchiveStore {
       await db.write();
     } catch (e) {
       await this.forgetUnsaved();
+      if (isDiskFull(e)) throw new DiskFullError('could not save the archive: ');
       throw new AqiqatError(`could not save the archive: ${(e as Error).message}`, 'archive');
     }
   }
@@ -201,6 +222,7 @@ export class ArchiveStore {
    */
   async batch<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#pending) return fn();
+    this.#refuseIfReadOnly();
     this.#pending = new Set();
     const pending = this.#pending;
     try {
@@ -265,6 +287,7 @@ export class ArchiveStore {
 
   /** Where content for `file` goes on disk and its bytes there (sealed when encrypted): for batch writers. */
   storedContent(file: string, data: string | Uint8Array): { file: string; bytes: Uint8Array } {
+    this.#refuseIfReadOnly();
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     return { file: this.#codec.locate(file), bytes: this.#codec.encrypted ? this.#codec.seal(bytes, file) : bytes };
   }

@@ -1,7 +1,7 @@
 // node --import ./tests/unit/kill/fault-hook.mjs bin/aqiqat.js …: file system faults for a real CLI run.
 // AQIQAT_CRASH_AT=K: SIGKILL just before the K-th file mutation (rename, link, rm, unlink, appendFile,
 //   open for append); AQIQAT_CRASH_LOG=FILE lists the mutations (a run without a kill counts them).
-// AQIQAT_FAULT=CODE:OP:REGEX: every OP (rename, or write: data written through a file handle) on a path
+// AQIQAT_FAULT=CODE:OP:REGEX: every OP (rename, or write: data written to a file) on a path
 //   matching REGEX fails with CODE, e.g. EBUSY:rename:\.restoring- (a folder Windows' antivirus holds) or
 //   ENOSPC:write:backups/ (a full disk). A write writes half its bytes first, as a disk filling up does.
 import fs from 'node:fs';
@@ -54,6 +54,14 @@ FH.write = async function (data, ...rest) {
     throw fault('write', paths.get(this));
   }
   return origWrite.call(this, data, ...rest);
+};
+const origFspWriteFile = fsp.writeFile;
+fsp.writeFile = async function (p, data, ...rest) {
+  if (matches('write', p)) {
+    await origFspWriteFile.call(this, p, Buffer.from(data).subarray(0, Buffer.byteLength(data) >> 1), ...rest);
+    throw fault('write', p);
+  }
+  return origFspWriteFile.call(this, p, data, ...rest);
 };
 FH.writeFile = async function (data, ...rest) {
   if (matches('write', paths.get(this))) {
