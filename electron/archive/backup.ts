@@ -19,6 +19,7 @@ import { isSealed, KEY_FILE, parseKeyFile, Sealer, unlock } from './crypto.js';
 import { AqiqatError, FileReadError } from './errors.js';
 import { parseValidated } from './json-adapter.js';
 import { layoutOf, type Layout } from './layout.js';
+import { GAZETTEER_FILE } from './search/gazetteer.js';
 import { acquireLock } from './lock.js';
 import { ArchiveFileSchema } from './model.js';
 import { recoverSwap, swapIn, takeSwapLock } from './swap.js';
@@ -35,7 +36,7 @@ export const MAX_BACKUP_FILES = 250_000;
 export const MAX_BACKUP_FILE_BYTES = 2 ** 31 - 1;
 
 /** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
-const SAFE_PATH = /^(archive\.json|audit\.log|encryption\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+const SAFE_PATH = /^(archive\.json|audit\.log|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 const ManifestSchema = z.object({
   format: z.literal('aqiqat-backup'),
@@ -53,12 +54,12 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The archive's files a backup holds: archive.json, the audit log, shards, texts, sources, index. */
+/** The archive's files a backup holds: archive.json, the audit log, its gazetteer, shards, texts, sources, index. */
 export async function archiveFiles(layout: Layout): Promise<string[]> {
   const out: string[] = [];
   // an encrypted archive's files are copied as they are on disk, sealed; encryption.json holds the
   // data key sealed with the passphrase, so the backup opens with the passphrase of its day
-  for (const name of ['archive.json', AUDIT_FILE, KEY_FILE]) {
+  for (const name of ['archive.json', AUDIT_FILE, KEY_FILE, GAZETTEER_FILE]) {
     if (await stat(path.join(layout.root, name)).then((s) => s.isFile(), () => false)) out.push(name);
   }
   for (const dir of ['shards', 'texts', 'sources', 'index']) {

@@ -11,6 +11,8 @@ import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
 import { isSealed, KEY_FILE, newKeyFile, parseKeyFile, rewrap, Sealer, type Codec, type KeyFile } from './crypto.js';
 import { AqiqatError } from './errors.js';
+import { GAZETTEER_FILE } from './search/gazetteer.js';
+import { restoreLeftovers } from './swap.js';
 import type { ArchiveStore } from './store.js';
 
 export interface EncryptResult {
@@ -18,10 +20,10 @@ export interface EncryptResult {
   alreadySealed: number;
 }
 
-/** Every file whose content the codec covers: archive.json, shards, texts, sources, index, backups. */
+/** Every file whose content the codec covers: archive.json, the gazetteer, shards, texts, sources, index, backups. */
 async function contentFiles(store: ArchiveStore): Promise<string[]> {
   const { layout } = store;
-  const out = [layout.archiveFile];
+  const out = [layout.archiveFile, path.join(layout.root, GAZETTEER_FILE)];
   for (const dir of [layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
     for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) if (!isTempFile(name)) out.push(path.join(dir, name));
   }
@@ -56,6 +58,19 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
   await markSealed(store.layout.root);
   if (codec !== store.codec && codec instanceof Sealer) codec.dispose();
   return { sealed, alreadySealed };
+}
+
+/**
+ * The copies of this archive that restores kept beside it (`<dir>.before-restore-…`) and that are not
+ * encrypted: whole plain archives that `encrypt` does not reach, so the user must be told.
+ */
+export async function plainRestoreCopies(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of await restoreLeftovers(root)) {
+    const head = await readFile(path.join(dir, 'archive.json')).catch(() => null);
+    if (!head || !isSealed(head)) out.push(dir);
+  }
+  return out;
 }
 
 /** Every file is sealed now: clear the key file's "sealing" mark. */

@@ -241,3 +241,44 @@ describe('restore refuses a crafted manifest at once', () => {
     expect((await readdir(scratch)).filter((n) => n.startsWith('a.'))).toEqual([]);
   });
 });
+
+/** Every file below `dir` whose bytes contain `needle` (UTF-8). */
+async function filesContaining(dir: string, needle: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [rel, b64] of await snapshot(dir)) if (Buffer.from(b64, 'base64').includes(Buffer.from(needle))) out.push(rel);
+  return out;
+}
+
+describe('encrypt leaves no plaintext behind without a word', () => {
+  it('seals the archive’s gazetteer.json (search still uses it) and names the plain copies restores kept, removing them on request', async () => {
+    const scratch = await tempDir();
+    const dir = path.join(scratch, 'a');
+    const A = ['--archive', dir];
+    const backup = path.join(scratch, 'b.aqbackup');
+    const env = { AQIQAT_TEST_SCRYPT_LOG2N: '12', AQIQAT_PASSPHRASE: 'correct horse battery staple' };
+    expect(aqiqat([...A, 'init', '--sample']).code).toBe(0);
+    expect(aqiqat([...A, 'backup', '--out', backup]).code).toBe(0);
+    const restored = aqiqat([...A, 'restore', backup, '--json']);
+    expect(restored.code).toBe(0);
+    const { previous } = JSON.parse(restored.stdout) as { previous: string };
+    const article = path.join(scratch, 'lisakovsk.txt');
+    await writeFile(article, 'Лисаковск қаласында жиын өтті.\n');
+    expect(aqiqat([...A, 'import', article]).code).toBe(0);
+    await writeFile(path.join(dir, 'gazetteer.json'), JSON.stringify({ schemaVersion: 1, groups: [{ kind: 'place', names: ['Лисаковск', 'Informantgrad'] }] }));
+    const aliasHit = () => (JSON.parse(aqiqat([...A, 'search', 'Informantgrad', '--json'], env).stdout) as Array<{ tier: string }>).length;
+    expect(aliasHit()).toBeGreaterThan(0);
+
+    const enc = aqiqat([...A, 'encrypt'], env);
+    expect(enc.code).toBe(0);
+    expect(enc.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(enc.stderr).toContain(`warning: an unencrypted copy of this archive, kept by restore, is beside it: ${previous}; delete it once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`);
+    expect(await filesContaining(dir, 'Informant')).toEqual([]);
+    expect(await filesContaining(dir, 'Лисаковск')).toEqual([]);
+    expect(aliasHit()).toBeGreaterThan(0);
+
+    const removed = aqiqat([...A, 'encrypt', '--remove-plain-copies', '--json'], env);
+    expect(removed.stderr).toBe('');
+    expect(JSON.parse(removed.stdout)).toMatchObject({ plainCopies: [], removedPlainCopies: [previous] });
+    expect((await readdir(scratch)).sort()).toEqual(['a', 'b.aqbackup', 'lisakovsk.txt']);
+  });
+});

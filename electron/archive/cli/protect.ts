@@ -1,12 +1,13 @@
 /** backup, restore, verify, log, snapshots: keeping the archive safe (issue 6). */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Archive } from '../archive.js';
 import { entriesOfCase, type AuditEntry } from '../audit.js';
 import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '../backup.js';
 import { AqiqatError, DISK_FULL, isDiskFull } from '../errors.js';
+import { plainRestoreCopies } from '../encrypt.js';
 import { verifyArchive } from '../integrity.js';
 import { listSnapshots, pruneSnapshots } from '../snapshots.js';
 import { IDLE_LOCK_MAX_MINUTES } from '../model.js';
@@ -103,14 +104,26 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
   program
     .command('encrypt')
     .description('encrypt the archive in place (passphrase: $AQIQAT_PASSPHRASE or asked); run again to finish an interrupted run')
+    .option('--remove-plain-copies', 'also delete the unencrypted copies that restores kept beside the archive (<archive>.before-restore-…)')
     .addOption(jsonOption())
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean; removePlainCopies?: boolean }) => {
       const dir = cli.dir();
       const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(() => true, () => false);
       const passphrase = wasEncrypted ? await passphraseFor(dir, cli.io.env) : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
-      const { archive: sealed, result: r } = await (await Archive.open(dir, { passphrase })).encrypt(passphrase);
+      const { archive: sealed, result } = await (await Archive.open(dir, { passphrase })).encrypt(passphrase);
       await sealed.close();
-      cli.print(o.json, r, () => `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`);
+      const copies = await plainRestoreCopies(sealed.root);
+      if (o.removePlainCopies) for (const copy of copies) await rm(copy, { recursive: true, force: true });
+      const r = { ...result, plainCopies: o.removePlainCopies ? [] : copies, removedPlainCopies: o.removePlainCopies ? copies : [] };
+      cli.print(o.json, r, () =>
+        [
+          `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`,
+          ...r.removedPlainCopies.map((c) => `removed the unencrypted copy ${c}`),
+        ].join('\n'),
+      );
+      if (r.plainCopies.length > 0) {
+        cli.io.err(`warning: ${r.plainCopies.length === 1 ? 'an unencrypted copy' : `${r.plainCopies.length} unencrypted copies`} of this archive, kept by restore, ${r.plainCopies.length === 1 ? 'is' : 'are'} beside it: ${r.plainCopies.join(', ')}; delete ${r.plainCopies.length === 1 ? 'it' : 'them'} once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`);
+      }
     });
 
   program
