@@ -9,10 +9,10 @@
  * two folders with renames, and keeps the old one as `<dir>.before-restore-<time>`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { fsyncDir, isTempFile, writeFileAtomic } from './atomic.js';
+import { fsyncDir, isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE } from './audit.js';
 import { inParallel } from './content-writes.js';
 import { isSealed, KEY_FILE, parseKeyFile, Sealer, unlock } from './crypto.js';
@@ -60,17 +60,20 @@ export async function archiveFiles(layout: Layout): Promise<string[]> {
   // an encrypted archive's files are copied as they are on disk, sealed; encryption.json holds the
   // data key sealed with the passphrase, so the backup opens with the passphrase of its day
   for (const name of ['archive.json', AUDIT_FILE, KEY_FILE, GAZETTEER_FILE]) {
-    if (await stat(path.join(layout.root, name)).then((s) => s.isFile(), () => false)) out.push(name);
+    if (await isPlainFile(path.join(layout.root, name))) out.push(name);
   }
   for (const dir of ['shards', 'texts', 'sources', 'index']) {
     const names = await readdir(path.join(layout.root, dir)).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (isTempFile(name) || !SAFE_PATH.test(`${dir}/${name}`)) continue;
-      if (await stat(path.join(layout.root, dir, name)).then((s) => s.isFile(), () => false)) out.push(`${dir}/${name}`);
+      if (await isPlainFile(path.join(layout.root, dir, name))) out.push(`${dir}/${name}`);
     }
   }
   return out;
 }
+
+/** A regular file, not a symbolic link to one (which could point outside the archive). */
+const isPlainFile = (p: string) => lstat(p).then((s) => s.isFile(), () => false);
 
 export interface BackupResult {
   file: string;
@@ -93,7 +96,7 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
   // pass 1: sizes and hashes for the manifest (files are read one at a time: memory stays small)
   const files: Manifest['files'] = [];
   for (const rel of rels) {
-    const bytes = await readFile(path.join(layout.root, rel));
+    const bytes = await readFileNoFollow(path.join(layout.root, rel));
     files.push({ path: rel, size: bytes.length, sha256: sha256(bytes) });
   }
   const manifest: Manifest = { format: 'aqiqat-backup', version: 1, createdAt: now.toISOString(), files };
@@ -112,7 +115,7 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
     await write(Buffer.from(`${MAGIC}${JSON.stringify(manifest)}\n`));
     // pass 2: the bytes, re-hashed to be sure they are the ones the manifest names
     for (const f of files) {
-      const bytes = await readFile(path.join(layout.root, f.path));
+      const bytes = await readFileNoFollow(path.join(layout.root, f.path));
       if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw new AqiqatError(`${f.path} changed while the backup was written; run it again`, 'archive');
       await write(bytes);
     }

@@ -5,7 +5,7 @@
  * Plain bytes that were on the disk before may survive in free blocks (SSDs especially): an archive
  * that must never have been plain should be created with `init --encrypt`.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
@@ -42,8 +42,10 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
   let sealed = 0;
   let alreadySealed = 0;
   for (const file of await contentFiles(store)) {
+    // a link is not the archive's file: neither read nor sealed (open refuses linked folders)
+    if (!(await isRegular(file))) continue;
     const bytes = await readFile(file).catch(() => null);
-    if (!bytes || !(await isRegular(file))) continue;
+    if (!bytes) continue;
     if (isSealed(bytes)) {
       alreadySealed++;
       continue;
@@ -80,7 +82,7 @@ async function markSealed(root: string): Promise<void> {
   if (sealing) await writeFileAtomic(file, JSON.stringify(done));
 }
 
-const isRegular = (file: string) => stat(file).then((s) => s.isFile(), () => false);
+const isRegular = (file: string) => lstat(file).then((s) => s.isFile(), () => false);
 
 /** Re-write the audit log with every line sealed; the hash chain is rebuilt over the sealed lines. */
 async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {

@@ -3,11 +3,10 @@
  * Compact JSON, because lowdb's JSONFile pretty-prints (+8 % size, measured) and these files are
  * rewritten on every save.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { writeFileAtomic } from './atomic.js';
+import { readFileNoFollow, writeFileAtomic } from './atomic.js';
 import { plainCodec, type Codec } from './crypto.js';
 import { AqiqatError, FileReadError, NewerSchemaError } from './errors.js';
 import { SCHEMA_VERSION } from './model.js';
@@ -27,7 +26,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
   async read(): Promise<z.infer<S> | null> {
     let raw: string;
     try {
-      raw = this.codec.open(await readFile(this.file), this.file).toString('utf8');
+      raw = this.codec.open(await readFileNoFollow(this.file), this.file).toString('utf8');
     } catch (e) {
       if (e instanceof AqiqatError) throw e;
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;

@@ -4,16 +4,16 @@
  * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
+import { readFileNoFollow, sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
 import { KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from './crypto.js';
 import { AqiqatError, DamagedArchiveError, DiskFullError, FileReadError, isDiskFull, NewerSchemaError, systemReason } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
-import { AuditLog, auditInputOf } from './audit.js';
+import { AUDIT_FILE, AuditLog, auditInputOf } from './audit.js';
 import { recoverSwap, restoreLeftovers } from './swap.js';
 import { backupHint, DEFAULT_KEEP_SNAPSHOTS, replacementSnapshots, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
@@ -86,6 +86,7 @@ export class ArchiveStore {
     const layout = layoutOf(dir);
     await recoverSwap(layout.root);
     if (!(await exists(layout.archiveFile))) throw await noArchiveError(layout.root);
+    await refuseLinks(layout);
     // a full disk has no room for the lock file: open for reading only (no other writer can be kept out)
     const lock = await acquireLock(layout.root, lockOwnerKind()).catch((e: unknown) => {
       if (isDiskFull(e)) return null;
@@ -296,7 +297,7 @@ export class ArchiveStore {
   async readContent(file: string): Promise<Buffer> {
     const stored = this.#codec.locate(file);
     // under its plain name: not yet reached by an interrupted `aqiqat encrypt`
-    const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' && stored !== file ? readFile(file) : Promise.reject(e)));
+    const bytes = await readFileNoFollow(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' && stored !== file ? readFileNoFollow(file) : Promise.reject(e)));
     return this.#codec.open(bytes, file);
   }
 
@@ -335,6 +336,18 @@ async function codecOf(root: string, options: OpenOptions): Promise<{ codec: Cod
   if (raw === null) return { codec: plainCodec, sealing: false };
   const keyFile = parseKeyFile(raw);
   return { codec: new Sealer(await unlock(keyFile, requirePassphrase(options, root)), root), sealing: keyFile.sealing === true };
+}
+
+/**
+ * The archive's folders and top files must be its own, not symbolic links: a linked index/ would be
+ * written outside the archive, a linked sources/ backed up from outside it.
+ */
+async function refuseLinks(layout: Layout): Promise<void> {
+  for (const p of [layout.archiveFile, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir, path.join(layout.root, KEY_FILE), path.join(layout.root, AUDIT_FILE)]) {
+    if (await lstat(p).then((s) => s.isSymbolicLink(), () => false)) {
+      throw new AqiqatError(`${path.relative(layout.root, p)} in ${layout.root} is a symbolic link; Aqiqat follows no link inside the archive folder: put the real ${p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log') ? 'file' : 'folder'} there`, 'archive');
+    }
+  }
 }
 
 /** "No archive here": naming the copies a restore left beside it, which may be the one looked for. */
