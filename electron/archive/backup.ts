@@ -20,7 +20,7 @@ import { AqiqatError, FileReadError } from './errors.js';
 import { parseValidated } from './json-adapter.js';
 import { layoutOf, type Layout } from './layout.js';
 import { GAZETTEER_FILE } from './search/gazetteer.js';
-import { acquireLock } from './lock.js';
+import { acquireLock, type ArchiveLock } from './lock.js';
 import { ArchiveFileSchema } from './model.js';
 import { recoverSwap, swapIn, takeSwapLock } from './swap.js';
 
@@ -236,23 +236,20 @@ export async function restoreBackup(file: string, dir: string, options: RestoreO
   const { manifest, dataStart } = await checkBackup(file);
   await checkBackupOpens(file, manifest, dataStart, options.passphrase);
   const layout = layoutOf(dir);
+  await mkdir(path.dirname(layout.root), { recursive: true });
   await recoverSwap(layout.root);
   const swapLock = await takeSwapLock(layout.root);
-  const hadArchive = await stat(layout.root).then((s) => s.isDirectory(), () => false);
-  const lock = hadArchive ? await acquireLock(layout.root, 'aqiqat restore').catch(async (e: unknown) => {
-    await swapLock.release();
-    throw e;
-  }) : null;
+  let lock: ArchiveLock | null = null;
   const staging = `${layout.root}.restoring-${randomBytes(4).toString('hex')}`;
-  let swapped = false;
   try {
+    const hadArchive = await stat(layout.root).then((s) => s.isDirectory(), () => false);
+    if (hadArchive) lock = await acquireLock(layout.root, 'aqiqat restore');
     await writeStaging(file, manifest, dataStart, staging);
     const previous = hadArchive ? `${layout.root}.before-restore-${stampOf(options.now ?? new Date())}` : null;
     await swapIn(layout.root, staging, previous);
-    swapped = true;
     return { archive: layout.root, files: manifest.files.length, previous };
   } catch (e) {
-    if (!swapped) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw e;
   } finally {
     await lock?.release();
