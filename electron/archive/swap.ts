@@ -119,10 +119,14 @@ async function finishSwap(root: string): Promise<void> {
     // the staged folder is there: the swap never began (or was undone); else it was done
     if (staging && (await isDir(staging))) await rm(staging, { recursive: true, force: true });
     else if (previous) await rm(path.join(previous, LOCK_FILE), { force: true });
-  } else if (previous && (await isDir(previous))) {
-    await rename(previous, root);
-  } else if (staging && (await isDir(staging))) {
-    await rename(staging, root); // there was no archive before: the restored one is all there is
+  } else {
+    // there was no archive before when only the staged one is left: the restored one is all there is
+    const from = previous && (await isDir(previous)) ? previous : staging && (await isDir(staging)) ? staging : null;
+    if (from) {
+      await renameRetrying(from, root).catch((e: unknown) => {
+        throw new AqiqatError(`an interrupted restore left the archive in ${from} and it cannot be moved back to ${root} (${systemReason(e)}: a program may hold a file in it); close it and open the archive again`, 'archive');
+      });
+    }
   }
   await fsyncDir(parent);
   await rm(marker, { force: true });
