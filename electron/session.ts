@@ -6,7 +6,8 @@
  * holding it: a locked app is not using the archive, and the CLI may then open it.
  */
 import { Archive } from './archive/archive.js';
-import type { OpenOptions } from './archive/store.js';
+import { noArchiveError, type OpenOptions } from './archive/store.js';
+import { restoreLeftovers } from './archive/swap.js';
 import { checkPassphrase } from './archive/crypto.js';
 import { restoreArchiveJson } from './archive/backup.js';
 import { layoutOf } from './archive/layout.js';
@@ -52,7 +53,8 @@ export class ArchiveSession {
 
   /**
    * The app's start: an encrypted archive waits locked for its passphrase, a plain one opens, and
-   * a folder without an archive gets the sample (first run).
+   * a folder without an archive gets the sample (first run) — unless a restore left copies of an
+   * archive beside it: then the user's archive is likely one of them, and the error names them.
    */
   static async start(root: string, sampleDir: string, now: Clock = Date.now): Promise<ArchiveSession> {
     if (await Archive.exists(root)) {
@@ -64,6 +66,7 @@ export class ArchiveSession {
       });
       return session;
     }
+    if ((await restoreLeftovers(root)).length > 0) throw await noArchiveError(root);
     return new ArchiveSession(root, await createSampleArchive(root, sampleDir), false, now);
   }
 

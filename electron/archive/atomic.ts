@@ -4,8 +4,10 @@
  * (lowdb's default writer, steno, renames a fixed temp name without fsync.)
  */
 import { randomBytes } from 'node:crypto';
-import { access, open, readdir, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { AqiqatError } from './errors.js';
 
 export async function fsyncDir(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals renames itself.
@@ -39,6 +41,30 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
   await fsyncDir(dir);
 }
+
+/**
+ * Read a file of the archive without following a symbolic link: a link planted in the folder (a synced
+ * folder, another user) must not make Aqiqat read, back up or index a file outside it. Windows has no
+ * O_NOFOLLOW; lstat covers it there.
+ */
+export async function readFileNoFollow(file: string): Promise<Buffer> {
+  const { O_RDONLY, O_NOFOLLOW } = constants;
+  if (O_NOFOLLOW === undefined && (await lstat(file)).isSymbolicLink()) throw linkError(file);
+  let handle;
+  try {
+    handle = await open(file, O_RDONLY | (O_NOFOLLOW ?? 0));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(file);
+    throw e;
+  }
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+const linkError = (file: string) => new AqiqatError(`${file} is a symbolic link; Aqiqat reads no link inside the archive folder: put the real file there`, 'archive');
 
 /** Write content-addressed, immutable data once: an existing file with that name is already right. */
 export async function writeFileOnce(file: string, data: string | Uint8Array): Promise<void> {

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { plainCodec, type Codec } from './crypto.js';
-import { AqiqatError } from './errors.js';
+import { AqiqatError, DiskFullError, isDiskFull } from './errors.js';
 import type { ArchiveEvent } from './events.js';
 
 export const AUDIT_FILE = 'audit.log';
@@ -192,6 +192,7 @@ export class AuditLog {
       }
     } catch (e) {
       this.#tail = null;
+      if (isDiskFull(e)) throw new DiskFullError('the change was saved, but the audit log could not be written: ');
       throw new AqiqatError(`the change was saved, but the audit log could not be written: ${(e as Error).message}`, 'archive');
     }
     this.#tail = Promise.resolve({ seq, prev, endsWithNewline: true });

@@ -9,25 +9,35 @@
  * two folders with renames, and keeps the old one as `<dir>.before-restore-<time>`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { fsyncDir, isTempFile, writeFileAtomic } from './atomic.js';
+import { fsyncDir, isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE } from './audit.js';
-import { isSealed, KEY_FILE } from './crypto.js';
+import { inParallel } from './content-writes.js';
+import { isSealed, KEY_FILE, parseKeyFile, Sealer, unlock } from './crypto.js';
 import { AqiqatError, FileReadError } from './errors.js';
 import { parseValidated } from './json-adapter.js';
 import { layoutOf, type Layout } from './layout.js';
-import { acquireLock } from './lock.js';
+import { GAZETTEER_FILE } from './search/gazetteer.js';
+import { acquireLock, type ArchiveLock } from './lock.js';
 import { ArchiveFileSchema } from './model.js';
 import { sealerOf } from './store.js';
+import { recoverSwap, swapIn, takeSwapLock } from './swap.js';
 
 const MAGIC = 'AQIQAT-BACKUP 1\n';
 /** A manifest line longer than this is not ours (a 1M-file archive is ~120 MB of manifest). */
 const MAX_MANIFEST = 256 * 1024 * 1024;
+/**
+ * At most this many files: an archive of the design's 50,000 articles holds ~100,000 (a text and a
+ * source each, 512 shards), so this is 2.5 times that; more is a crafted file, and each one costs a write.
+ */
+export const MAX_BACKUP_FILES = 250_000;
+/** One file at most 2 GiB: `backup` reads each file whole, and Node reads no bigger file in one piece. */
+export const MAX_BACKUP_FILE_BYTES = 2 ** 31 - 1;
 
 /** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
-const SAFE_PATH = /^(archive\.json|audit\.log|encryption\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+const SAFE_PATH = /^(archive\.json|audit\.log|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 const ManifestSchema = z.object({
   format: z.literal('aqiqat-backup'),
@@ -45,23 +55,26 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The archive's files a backup holds: archive.json, the audit log, shards, texts, sources, index. */
+/** The archive's files a backup holds: archive.json, the audit log, its gazetteer, shards, texts, sources, index. */
 export async function archiveFiles(layout: Layout): Promise<string[]> {
   const out: string[] = [];
   // an encrypted archive's files are copied as they are on disk, sealed; encryption.json holds the
   // data key sealed with the passphrase, so the backup opens with the passphrase of its day
-  for (const name of ['archive.json', AUDIT_FILE, KEY_FILE]) {
-    if (await stat(path.join(layout.root, name)).then((s) => s.isFile(), () => false)) out.push(name);
+  for (const name of ['archive.json', AUDIT_FILE, KEY_FILE, GAZETTEER_FILE]) {
+    if (await isPlainFile(path.join(layout.root, name))) out.push(name);
   }
   for (const dir of ['shards', 'texts', 'sources', 'index']) {
     const names = await readdir(path.join(layout.root, dir)).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (isTempFile(name) || !SAFE_PATH.test(`${dir}/${name}`)) continue;
-      if (await stat(path.join(layout.root, dir, name)).then((s) => s.isFile(), () => false)) out.push(`${dir}/${name}`);
+      if (await isPlainFile(path.join(layout.root, dir, name))) out.push(`${dir}/${name}`);
     }
   }
   return out;
 }
+
+/** A regular file, not a symbolic link to one (which could point outside the archive). */
+const isPlainFile = (p: string) => lstat(p).then((s) => s.isFile(), () => false);
 
 export interface BackupResult {
   file: string;
@@ -80,10 +93,11 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
     throw new AqiqatError('write the backup outside the archive folder (another disk is best)', 'usage');
   }
   const rels = await archiveFiles(layout);
+  if (rels.length > MAX_BACKUP_FILES) throw new AqiqatError(`the archive holds ${rels.length} files, more than a backup can hold (${MAX_BACKUP_FILES})`, 'archive');
   // pass 1: sizes and hashes for the manifest (files are read one at a time: memory stays small)
   const files: Manifest['files'] = [];
   for (const rel of rels) {
-    const bytes = await readFile(path.join(layout.root, rel));
+    const bytes = await readFileNoFollow(path.join(layout.root, rel));
     files.push({ path: rel, size: bytes.length, sha256: sha256(bytes) });
   }
   const manifest: Manifest = { format: 'aqiqat-backup', version: 1, createdAt: now.toISOString(), files };
@@ -102,7 +116,7 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
     await write(Buffer.from(`${MAGIC}${JSON.stringify(manifest)}\n`));
     // pass 2: the bytes, re-hashed to be sure they are the ones the manifest names
     for (const f of files) {
-      const bytes = await readFile(path.join(layout.root, f.path));
+      const bytes = await readFileNoFollow(path.join(layout.root, f.path));
       if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw new AqiqatError(`${f.path} changed while the backup was written; run it again`, 'archive');
       await write(bytes);
     }
@@ -136,10 +150,18 @@ export async function checkBackup(file: string): Promise<{ manifest: Manifest; d
     if (manifestLine === null) throw new AqiqatError(`${file} is damaged: its manifest is cut off`);
     let manifest: Manifest;
     try {
-      manifest = ManifestSchema.parse(JSON.parse(manifestLine.toString('utf8')));
-    } catch {
+      const value: unknown = JSON.parse(manifestLine.toString('utf8'));
+      const count = (value as { files?: unknown } | null)?.files;
+      if (Array.isArray(count) && count.length > MAX_BACKUP_FILES) {
+        throw new AqiqatError(`${file} names ${count.length} files; a backup holds at most ${MAX_BACKUP_FILES}, so it was not made by Aqiqat; nothing was restored`);
+      }
+      manifest = ManifestSchema.parse(value);
+    } catch (e) {
+      if (e instanceof AqiqatError) throw e;
       throw new AqiqatError(`${file} is damaged: its manifest is not valid (or names a path outside the archive)`);
     }
+    const huge = manifest.files.find((f) => f.size > MAX_BACKUP_FILE_BYTES);
+    if (huge) throw new AqiqatError(`${file} names a file of ${huge.size} bytes (${huge.path}); a backup holds none over ${MAX_BACKUP_FILE_BYTES}; nothing was restored`);
     const paths = new Set(manifest.files.map((f) => f.path));
     if (paths.size !== manifest.files.length) throw new AqiqatError(`${file} is damaged: its manifest names a file twice`);
     if (!paths.has('archive.json')) throw new AqiqatError(`${file} holds no archive.json`);
@@ -197,49 +219,128 @@ export interface RestoreResult {
   previous: string | null;
 }
 
+export interface RestoreOptions {
+  /** asked only when the backup is encrypted: the passphrase of the backup's day */
+  passphrase?: (() => Promise<string | undefined>) | undefined;
+  now?: Date | undefined;
+}
+
 const stampOf = (d: Date) => d.toISOString().replace(/[-:.]/g, '');
 
 /**
- * Restore a backup file into `dir`: check it all first, then build it beside `dir` and swap. An archive
- * already in `dir` is kept as `<dir>.before-restore-<time>`; its lock must be free (not open elsewhere).
+ * Restore a backup file into `dir`: check it all first (hashes, and that it opens: an encrypted one
+ * with the passphrase given), then build it beside `dir` and swap (swap.ts: an interruption leaves the
+ * old or the restored archive, never none). An archive already in `dir` is kept as
+ * `<dir>.before-restore-<time>`; its lock must be free (not open elsewhere).
  */
-export async function restoreBackup(file: string, dir: string, now = new Date()): Promise<RestoreResult> {
+export async function restoreBackup(file: string, dir: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const { manifest, dataStart } = await checkBackup(file);
+  await checkBackupOpens(file, manifest, dataStart, options.passphrase);
   const layout = layoutOf(dir);
-  const hadArchive = await stat(layout.root).then((s) => s.isDirectory(), () => false);
-  const lock = hadArchive ? await acquireLock(layout.root, 'aqiqat restore') : null;
+  await mkdir(path.dirname(layout.root), { recursive: true });
+  await recoverSwap(layout.root);
+  const swapLock = await takeSwapLock(layout.root);
+  let lock: ArchiveLock | null = null;
   const staging = `${layout.root}.restoring-${randomBytes(4).toString('hex')}`;
   try {
-    const staged = layoutOf(staging);
-    for (const d of [staged.root, staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir]) await mkdir(d, { recursive: true });
-    const h = await open(file, 'r');
-    try {
-      let at = dataStart;
-      for (const f of manifest.files) {
-        const bytes = await readAt(h, at, f.size);
-        // checked above, but the file could have changed since: check again as it is written
-        if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} changed while it was restored; nothing was replaced`);
-        await writeFileAtomic(path.join(staging, f.path), bytes);
-        at += f.size;
-      }
-    } finally {
-      await h.close();
-    }
-    let previous: string | null = null;
-    if (hadArchive) {
-      previous = `${layout.root}.before-restore-${stampOf(now)}`;
-      await rename(layout.root, previous);
-      await rm(path.join(previous, 'archive.lock'), { force: true });
-    }
-    await rename(staging, layout.root);
-    await fsyncDir(path.dirname(layout.root));
+    const hadArchive = await stat(layout.root).then((s) => s.isDirectory(), () => false);
+    if (hadArchive) lock = await acquireLock(layout.root, 'aqiqat restore');
+    await writeStaging(file, manifest, dataStart, staging);
+    const previous = hadArchive ? `${layout.root}.before-restore-${stampOf(options.now ?? new Date())}` : null;
+    await swapIn(layout.root, staging, previous);
     return { archive: layout.root, files: manifest.files.length, previous };
   } catch (e) {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw e;
   } finally {
     await lock?.release();
+    await swapLock.release();
   }
+}
+
+/**
+ * The backup must open as an archive before anything is touched: a sealed archive.json needs the
+ * backup's own encryption.json, and that the passphrase given unlocks it and authenticates the file.
+ */
+async function checkBackupOpens(file: string, manifest: Manifest, dataStart: number, passphrase: RestoreOptions['passphrase']): Promise<void> {
+  const h = await open(file, 'r');
+  try {
+    const read = async (rel: string): Promise<Buffer | null> => {
+      let at = dataStart;
+      for (const f of manifest.files) {
+        if (f.path === rel) return readAt(h, at, f.size);
+        at += f.size;
+      }
+      return null;
+    };
+    const archiveJson = (await read('archive.json'))!;
+    const keyRaw = await read(KEY_FILE);
+    if (!keyRaw) {
+      if (isSealed(archiveJson)) throw new AqiqatError(`${file} holds an encrypted archive.json but no ${KEY_FILE}, so it cannot be opened; nothing was changed`);
+      return;
+    }
+    const keyFile = parseKeyFile(keyRaw.toString('utf8'));
+    const given = await passphrase?.();
+    if (!given) throw new AqiqatError(`${file} is an encrypted backup: give its passphrase (the one of the day it was made) in AQIQAT_PASSPHRASE, or run in a terminal to be asked`);
+    const dataKey = await unlock(keyFile, given).catch((e: unknown) => {
+      if (e instanceof AqiqatError && e.kind === 'input') throw new AqiqatError(`wrong passphrase for ${path.basename(file)} (a backup keeps the passphrase of the day it was made); nothing was changed`);
+      throw e;
+    });
+    // a sealed file authenticates its path inside the archive, so any root will do
+    const root = path.resolve('backup');
+    const sealer = new Sealer(dataKey, root);
+    try {
+      // as a copy, not as the live file: the head that records its generation is not read here
+      const plain = sealer.openArchiveCopy(archiveJson);
+      if (!plain) throw new AqiqatError(`archive.json is damaged or was changed in ${path.basename(file)} (its encryption does not authenticate); nothing was changed`);
+      parseValidated(plain.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
+    } finally {
+      sealer.dispose();
+    }
+  } finally {
+    await h.close();
+  }
+}
+
+/**
+ * Write the backup's files into a fresh folder. Nothing reads it before swapIn, so each file is written
+ * without its own fsync; all are fsynced together at the end, then their folders (as content-writes.ts
+ * does for imports): a crash before that leaves only a half-written folder nobody uses.
+ */
+async function writeStaging(file: string, manifest: Manifest, dataStart: number, staging: string): Promise<void> {
+  const staged = layoutOf(staging);
+  await mkdir(staging);
+  for (const d of [staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir]) await mkdir(d);
+  const h = await open(file, 'r');
+  const written: string[] = [];
+  try {
+    let at = dataStart;
+    for (const f of manifest.files) {
+      const bytes = await readAt(h, at, f.size);
+      // checked above, but the file could have changed since: check again as it is written
+      if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} changed while it was restored; nothing was replaced`);
+      const target = path.join(staging, f.path);
+      const out = await open(target, 'wx', 0o600);
+      try {
+        await out.writeFile(bytes);
+      } finally {
+        await out.close();
+      }
+      written.push(target);
+      at += f.size;
+    }
+  } finally {
+    await h.close();
+  }
+  await inParallel(written, 8, async (target) => {
+    const out = await open(target, 'r+');
+    try {
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+  });
+  for (const d of [staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir, staging]) await fsyncDir(d);
 }
 
 /**

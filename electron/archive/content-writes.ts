@@ -74,7 +74,8 @@ export async function endContentDefer(store: ArchiveStore): Promise<void> {
   if (pending) await Promise.all([...pending.values()].map((p) => rm(p.temp, { force: true })));
 }
 
-async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+/** Run `fn` over `items`, at most `width` at a time. */
+export async function inParallel<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await fn(items[next++]!);

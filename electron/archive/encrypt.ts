@@ -11,13 +11,15 @@
  * the archive, files not yet re-sealed are read with the old key, and the next open finishes the work.
  * Only then is the old key dropped from encryption.json.
  */
-import { chmod, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
 import { checkPassphrase, isSealed, KEY_FILE, newKeyFile, parseKeyFile, rekeyFile, rewrap, Sealer, unlock, type Codec, type KeyFile } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import { articleShardFile, factShardFile, SHARD_COUNT, sourceFile, textFile } from './layout.js';
+import { GAZETTEER_FILE } from './search/gazetteer.js';
+import { restoreLeftovers } from './swap.js';
 import type { ArchiveStore } from './store.js';
 
 export interface EncryptResult {
@@ -25,10 +27,10 @@ export interface EncryptResult {
   alreadySealed: number;
 }
 
-/** Every file whose content the codec covers: archive.json, shards, texts, sources, index, backups. */
+/** Every file whose content the codec covers: archive.json, the gazetteer, shards, texts, sources, index, backups. */
 async function contentFiles(store: ArchiveStore): Promise<string[]> {
   const { layout } = store;
-  const out = [layout.archiveFile];
+  const out = [layout.archiveFile, path.join(layout.root, GAZETTEER_FILE)];
   for (const dir of [layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
     for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) if (!isTempFile(name)) out.push(path.join(dir, name));
   }
@@ -49,8 +51,10 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
   let sealed = 0;
   let alreadySealed = 0;
   for (const file of await contentFiles(store)) {
+    // a link is not the archive's file: neither read nor sealed (open refuses linked folders)
+    if (!(await isRegular(file))) continue;
     const bytes = await readFile(file).catch(() => null);
-    if (!bytes || !(await isRegular(file))) continue;
+    if (!bytes) continue;
     if (isSealed(bytes)) {
       alreadySealed++;
       continue;
@@ -68,6 +72,19 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
   return { sealed, alreadySealed };
 }
 
+/**
+ * The copies of this archive that restores kept beside it (`<dir>.before-restore-…`) and that are not
+ * encrypted: whole plain archives that `encrypt` does not reach, so the user must be told.
+ */
+export async function plainRestoreCopies(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of await restoreLeftovers(root)) {
+    const head = await readFile(path.join(dir, 'archive.json')).catch(() => null);
+    if (!head || !isSealed(head)) out.push(dir);
+  }
+  return out;
+}
+
 /** Every file is sealed now: clear the key file's "sealing" mark. */
 async function markSealed(root: string): Promise<void> {
   const file = path.join(root, KEY_FILE);
@@ -75,7 +92,7 @@ async function markSealed(root: string): Promise<void> {
   if (sealing) await writeFileAtomic(file, JSON.stringify(done));
 }
 
-const isRegular = (file: string) => stat(file).then((s) => s.isFile(), () => false);
+const isRegular = (file: string) => lstat(file).then((s) => s.isFile(), () => false);
 
 /** Re-write the audit log with every line sealed; the hash chain is rebuilt over the sealed lines. */
 async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {

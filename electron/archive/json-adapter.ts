@@ -3,11 +3,11 @@
  * Compact JSON, because lowdb's JSONFile pretty-prints (+8 % size, measured) and these files are
  * rewritten on every save.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { writeFileAtomic } from './atomic.js';
+import { readFileNoFollow, writeFileAtomic } from './atomic.js';
 import { plainCodec, type Codec } from './crypto.js';
 import { AqiqatError, FileReadError, NewerSchemaError } from './errors.js';
 import { SCHEMA_VERSION } from './model.js';
@@ -29,7 +29,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
     try {
       // an encrypted shard under its keyed name, or still under the name an older archive gave it
       for (const stored of this.codec.candidates(this.file)) {
-        const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+        const bytes = await readFileNoFollow(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
         if (bytes) {
           raw = this.codec.open(bytes, this.file).toString('utf8');
           break;

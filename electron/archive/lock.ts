@@ -107,9 +107,13 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
   }
 }
 
+/** Who holds a lock, for messages: " (the Aqiqat app, process 123, since …)". */
+export function ownerText(owner: LockOwner | null): string {
+  return owner ? ` (${owner.by}, process ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}, since ${owner.startedAt})` : '';
+}
+
 function heldMessage(root: string, owner: LockOwner | null): string {
-  const who = owner ? ` (${owner.by}, process ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}, since ${owner.startedAt})` : '';
-  return `the archive ${root} is open in another window${who}; close it there first`;
+  return `the archive ${root} is open in another window${ownerText(owner)}; close it there first`;
 }
 
 /**
@@ -117,8 +121,12 @@ function heldMessage(root: string, owner: LockOwner | null): string {
  * machine is taken over; the takeover renames the stale file aside first, so two processes recovering
  * at once cannot both win.
  */
-export async function acquireLock(root: string, by = 'aqiqat'): Promise<ArchiveLock> {
-  const file = lockFileOf(root);
+export function acquireLock(root: string, by = 'aqiqat'): Promise<ArchiveLock> {
+  return acquireLockFile(lockFileOf(root), by, (owner) => heldMessage(root, owner));
+}
+
+/** The same lock on any file: `busy` says who holds it when it is taken. */
+export async function acquireLockFile(file: string, by: string, busy: (owner: LockOwner | null) => string): Promise<ArchiveLock> {
   const count = held.get(file);
   if (count !== undefined) {
     held.set(file, count + 1);
@@ -141,7 +149,7 @@ export async function acquireLock(root: string, by = 'aqiqat'): Promise<ArchiveL
       installExitHook();
       return handle(file, false);
     }
-    if (owner && !isStale(owner)) throw new AqiqatError(heldMessage(root, owner), 'conflict');
+    if (owner && !isStale(owner)) throw new AqiqatError(busy(owner), 'conflict');
     // stale (or unreadable: a crash between open and write of the fallback path): move it aside
     const aside = `${file}.stale-${randomBytes(4).toString('hex')}`;
     try {
@@ -156,12 +164,12 @@ export async function acquireLock(root: string, by = 'aqiqat'): Promise<ArchiveL
       // someone took the lock between our read and our rename: put theirs back, and they win
       await link(aside, file).catch(() => undefined);
       await rm(aside, { force: true });
-      throw new AqiqatError(heldMessage(root, moved === 'missing' ? null : moved), 'conflict');
+      throw new AqiqatError(busy(moved === 'missing' ? null : moved), 'conflict');
     }
     await rm(aside, { force: true });
     recovered = true;
   }
-  throw new AqiqatError(heldMessage(root, null), 'conflict');
+  throw new AqiqatError(busy(null), 'conflict');
 }
 
 function handle(file: string, recovered: boolean): ArchiveLock {

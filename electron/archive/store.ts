@@ -4,17 +4,18 @@
  * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
-import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
+import { readFileNoFollow, sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
 import { HEAD_FILE, KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlockSealer, type Codec } from './crypto.js';
 import { finishRekey } from './encrypt.js';
-import { AqiqatError, DamagedArchiveError, FileReadError, NewerSchemaError } from './errors.js';
+import { AqiqatError, DamagedArchiveError, DiskFullError, FileReadError, isDiskFull, NewerSchemaError, systemReason } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
-import { AuditLog, auditInputOf } from './audit.js';
+import { AUDIT_FILE, AuditLog, auditInputOf } from './audit.js';
+import { recoverSwap, restoreLeftovers } from './swap.js';
 import { backupHint, DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, replacementSnapshots, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
@@ -52,6 +53,7 @@ export class ArchiveStore {
   /** Create a new, empty archive in `dir` (which may exist but must not hold an archive). */
   static async init(dir: string, now = new Date(), options: OpenOptions = {}): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
     if (await exists(layout.archiveFile)) {
       throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
     }
@@ -85,12 +87,16 @@ export class ArchiveStore {
 
   static async open(dir: string, options: OpenOptions = {}): Promise<ArchiveStore> {
     const layout = layoutOf(dir);
-    if (!(await exists(layout.archiveFile))) {
-      throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
-    }
-    const lock = await acquireLock(layout.root, lockOwnerKind());
+    await recoverSwap(layout.root);
+    if (!(await exists(layout.archiveFile))) throw await noArchiveError(layout.root);
+    await refuseLinks(layout);
+    // a full disk has no room for the lock file: open for reading only (no other writer can be kept out)
+    const lock = await acquireLock(layout.root, lockOwnerKind()).catch((e: unknown) => {
+      if (isDiskFull(e)) return null;
+      throw e;
+    });
     try {
-      if (lock.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
+      if (lock?.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
       const { codec, sealing } = await codecOf(layout.root, options);
       const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
       let data: ArchiveFile | null;
@@ -116,23 +122,29 @@ export class ArchiveStore {
       store.#codec = codec;
       store.#unfinishedEncryption = sealing;
       store.#lock = lock;
+      store.#readOnly = lock === null;
       store.logChanges();
-      await store.snapshot('open');
-      if (codec instanceof Sealer && codec.rekeying) await finishRekey(store);
-      else if (codec instanceof Sealer && !(await exists(path.join(layout.root, HEAD_FILE)))) {
+      // a safety copy, not a condition of reading: a full disk (or a read-only one) must not lock the user out
+      if (lock) await store.snapshot('open').catch((e: unknown) => (store.#openWarning = `no snapshot of archive.json was taken (${systemReason(e)})`));
+      else store.#openWarning = 'the disk is full, so the archive is open only for reading; free some space to change it';
+      if (lock && codec instanceof Sealer && codec.rekeying) await finishRekey(store);
+      else if (lock && codec instanceof Sealer && !(await exists(path.join(layout.root, HEAD_FILE)))) {
         // sealed before files carried generations: from this write on, an older archive.json is refused.
         // Best effort: an archive that cannot be written to (a full disk) still opens
         await store.meta.write().catch(() => undefined);
       }
       return store;
     } catch (e) {
-      await lock.release();
+      await lock?.release();
       throw e;
     }
   }
 
+  /** Whether `dir` holds an archive (a restore interrupted there is finished or undone first). */
   static async exists(dir: string): Promise<boolean> {
-    return exists(layoutOf(dir).archiveFile);
+    const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
+    return exists(layout.archiveFile);
   }
 
   /** Whether opening `dir` needs a passphrase (its key file exists). */
@@ -176,8 +188,21 @@ export class ArchiveStore {
     return out;
   }
 
+  #readOnly = false;
+  #openWarning: string | null = null;
+
+  /** Something the user should know about this open (a snapshot that could not be written): one line. */
+  get openWarning(): string | null {
+    return this.#openWarning;
+  }
+
+  #refuseIfReadOnly(): void {
+    if (this.#readOnly) throw new AqiqatError('the disk is full, so the archive was opened only for reading: free some space and open it again to change it', 'archive');
+  }
+
   /** Persist a changed database now, or at the end of the running batch. */
   async save(db: Savable): Promise<void> {
+    this.#refuseIfReadOnly();
     if (this.#pending) {
       this.#pending.add(db);
       return;
@@ -186,6 +211,7 @@ export class ArchiveStore {
       await db.write();
     } catch (e) {
       await this.forgetUnsaved();
+      if (isDiskFull(e)) throw new DiskFullError('could not save the archive: ');
       throw new AqiqatError(`could not save the archive: ${(e as Error).message}`, 'archive');
     }
   }
@@ -209,6 +235,7 @@ export class ArchiveStore {
    */
   async batch<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#pending) return fn();
+    this.#refuseIfReadOnly();
     this.#pending = new Set();
     const pending = this.#pending;
     try {
@@ -284,6 +311,7 @@ export class ArchiveStore {
 
   /** Where content for `file` goes on disk and its bytes there (sealed when encrypted): for batch writers. */
   storedContent(file: string, data: string | Uint8Array): { file: string; bytes: Uint8Array } {
+    this.#refuseIfReadOnly();
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     return { file: this.#codec.locate(file), bytes: this.#codec.encrypted ? this.#codec.seal(bytes, file) : bytes };
   }
@@ -349,13 +377,32 @@ export async function readStored(codec: Codec, file: string): Promise<Buffer> {
   let error: unknown;
   for (const name of [first!, ...rest]) {
     try {
-      return await readFile(name);
+      return await readFileNoFollow(name);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       error ??= e;
     }
   }
   throw error;
+}
+
+/**
+ * The archive's folders and top files must be its own, not symbolic links: a linked index/ would be
+ * written outside the archive, a linked sources/ backed up from outside it.
+ */
+async function refuseLinks(layout: Layout): Promise<void> {
+  for (const p of [layout.archiveFile, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir, path.join(layout.root, KEY_FILE), path.join(layout.root, AUDIT_FILE)]) {
+    if (await lstat(p).then((s) => s.isSymbolicLink(), () => false)) {
+      throw new AqiqatError(`${path.relative(layout.root, p)} in ${layout.root} is a symbolic link; Aqiqat follows no link inside the archive folder: put the real ${p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log') ? 'file' : 'folder'} there`, 'archive');
+    }
+  }
+}
+
+/** "No archive here": naming the copies a restore left beside it, which may be the one looked for. */
+export async function noArchiveError(root: string): Promise<AqiqatError> {
+  const left = await restoreLeftovers(root);
+  if (left.length === 0) return new AqiqatError(`no archive in ${root}; create one with \`aqiqat init\``, 'not-found');
+  return new AqiqatError(`no archive in ${root}, but a restore left ${left.join(', ')} beside it; move the one you want to ${root} (nothing was created)`, 'not-found');
 }
 
 /** Who holds a lock, for the "open in another window" message. */

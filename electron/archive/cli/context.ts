@@ -31,6 +31,7 @@ export function makeCli(program: Command, io: Io): Cli {
     open: async () => {
       const archive = await Archive.open(dir(), { passphrase: await passphraseFor(dir(), io.env) });
       if (archive.store.unfinishedEncryption) io.err('note: encrypting this archive was interrupted and some files are still unencrypted; run `aqiqat encrypt` to finish');
+      if (archive.store.openWarning) io.err(`note: ${archive.store.openWarning}`);
       return archive;
     },
     print: (asJson, value, human) => io.out(asJson ? JSON.stringify(value) : human()),

@@ -1,17 +1,18 @@
 /** backup, restore, verify, log, snapshots: keeping the archive safe (issue 6). */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Archive } from '../archive.js';
 import { entriesOfCase, type AuditEntry } from '../audit.js';
 import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '../backup.js';
-import { AqiqatError } from '../errors.js';
+import { AqiqatError, DISK_FULL, isDiskFull } from '../errors.js';
+import { plainRestoreCopies } from '../encrypt.js';
 import { verifyArchive } from '../integrity.js';
 import { listSnapshots, pruneSnapshots } from '../snapshots.js';
 import { IDLE_LOCK_MAX_MINUTES } from '../model.js';
 import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
-import { newPassphrase, passphraseFor } from './passphrase.js';
+import { newPassphrase, passphraseFor, passphraseFrom } from './passphrase.js';
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const fileSha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
@@ -34,7 +35,11 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       }
       const archive = await cli.open();
       const r = await writeBackup(archive.store.layout, o.out);
-      await archive.store.audit.record({ action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) });
+      // the backup is written: a full archive disk (the reason to back up to another) must not fail it
+      await archive.store.audit.record({ action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) }).catch((e: unknown) => {
+        if (!isDiskFull(e)) throw e;
+        cli.io.err(`note: the audit log could not record this backup (${DISK_FULL})`);
+      });
       cli.print(o.json, r, () => `backed up ${r.files} files (${mib(r.bytes)}) to ${r.file}\nsha256 ${r.sha256}`);
     });
 
@@ -46,8 +51,9 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .action(async (file: string, o: { json?: boolean }) => {
       const sha256 = await fileSha256(file).catch(() => undefined);
       if (await isBackupFile(file)) {
-        const r = await restoreBackup(file, cli.dir());
-        const archive = await Archive.open(r.archive, { passphrase: await passphraseFor(r.archive, cli.io.env) });
+        let passphrase: string | undefined;
+        const r = await restoreBackup(file, cli.dir(), { passphrase: async () => (passphrase = await passphraseFrom(cli.io.env, 'AQIQAT_PASSPHRASE', 'Passphrase of the backup: ')) });
+        const archive = await Archive.open(r.archive, { passphrase });
         await archive.store.audit.record({ action: 'archive-restored', sha256, summary: path.basename(file) });
         await archive.close();
         cli.print(o.json, r, () => `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`);
@@ -99,14 +105,26 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
   program
     .command('encrypt')
     .description('encrypt the archive in place (passphrase: $AQIQAT_PASSPHRASE or asked); run again to finish an interrupted run')
+    .option('--remove-plain-copies', 'also delete the unencrypted copies that restores kept beside the archive (<archive>.before-restore-…)')
     .addOption(jsonOption())
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean; removePlainCopies?: boolean }) => {
       const dir = cli.dir();
       const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(() => true, () => false);
       const passphrase = wasEncrypted ? await passphraseFor(dir, cli.io.env) : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
-      const { archive: sealed, result: r } = await (await Archive.open(dir, { passphrase })).encrypt(passphrase);
+      const { archive: sealed, result } = await (await Archive.open(dir, { passphrase })).encrypt(passphrase);
       await sealed.close();
-      cli.print(o.json, r, () => `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`);
+      const copies = await plainRestoreCopies(sealed.root);
+      if (o.removePlainCopies) for (const copy of copies) await rm(copy, { recursive: true, force: true });
+      const r = { ...result, plainCopies: o.removePlainCopies ? [] : copies, removedPlainCopies: o.removePlainCopies ? copies : [] };
+      cli.print(o.json, r, () =>
+        [
+          `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`,
+          ...r.removedPlainCopies.map((c) => `removed the unencrypted copy ${c}`),
+        ].join('\n'),
+      );
+      if (r.plainCopies.length > 0) {
+        cli.io.err(`warning: ${r.plainCopies.length === 1 ? 'an unencrypted copy' : `${r.plainCopies.length} unencrypted copies`} of this archive, kept by restore, ${r.plainCopies.length === 1 ? 'is' : 'are'} beside it: ${r.plainCopies.join(', ')}; delete ${r.plainCopies.length === 1 ? 'it' : 'them'} once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`);
+      }
     });
 
   program

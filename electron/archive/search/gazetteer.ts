@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import shipped from '../../../data/gazetteer.json' with { type: 'json' };
+import { plainCodec, type Codec } from '../crypto.js';
 import { AqiqatError } from '../errors.js';
 import type { Entity } from '../model.js';
 import { tokenize, type Analyzer, type Token, type WordAnalysis } from './analyze.js';
@@ -20,14 +21,21 @@ export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
 export const SHIPPED_GAZETTEER: Gazetteer = GazetteerSchema.parse(shipped);
 
-/** An archive's own gazetteer.json, if any: a malformed one is a one-line error, not ignored silently. */
-export async function readGazetteer(file: string): Promise<Gazetteer | null> {
-  let raw: string;
+/** An archive's own names, in its folder. */
+export const GAZETTEER_FILE = 'gazetteer.json';
+
+/**
+ * An archive's own gazetteer.json, if any, through the archive's codec (sealed in an encrypted archive:
+ * it names people): a malformed one is a one-line error, not ignored silently.
+ */
+export async function readGazetteer(file: string, codec: Codec = plainCodec): Promise<Gazetteer | null> {
+  let stored: Buffer;
   try {
-    raw = await readFile(file, 'utf8');
+    stored = await readFile(file);
   } catch {
     return null;
   }
+  const raw = codec.open(stored, file).toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(raw);

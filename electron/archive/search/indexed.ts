@@ -18,7 +18,7 @@ import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
 import { articleDoc, factDoc, type IndexDoc } from './documents.js';
 import type { SearchEngine, SearchHit, SearchQuery } from './engine.js';
 import { compileFilters } from './filters.js';
-import { AliasTable, protectedKeys, readGazetteer, SHIPPED_GAZETTEER, type Gazetteer } from './gazetteer.js';
+import { AliasTable, GAZETTEER_FILE, protectedKeys, readGazetteer, SHIPPED_GAZETTEER, type Gazetteer } from './gazetteer.js';
 import { SearchIndex, vocabWord, type DocMeta } from './index.js';
 import {
   appendJournal,
@@ -122,7 +122,7 @@ export class IndexedSearch implements SearchEngine {
   }
 
   async #setupAnalyzer(): Promise<void> {
-    const own = await readGazetteer(path.join(this.#layout.root, 'gazetteer.json'));
+    const own = await readGazetteer(path.join(this.#layout.root, GAZETTEER_FILE), this.store.codec);
     this.#gazetteers = own ? [SHIPPED_GAZETTEER, own] : [SHIPPED_GAZETTEER];
     const keys = protectedKeys(this.#gazetteers);
     this.#analyzerId = createHash('sha256')
