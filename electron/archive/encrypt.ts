@@ -8,7 +8,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
-import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
+import { AUDIT_FILE, headOf, parseAudit, rebuildLog, writeAuditHead } from './audit.js';
 import { isSealed, KEY_FILE, newKeyFile, parseKeyFile, rewrap, Sealer, type Codec, type KeyFile } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import type { ArchiveStore } from './store.js';
@@ -70,10 +70,14 @@ const isRegular = (file: string) => stat(file).then((s) => s.isFile(), () => fal
 /** Re-write the audit log with every line sealed; the hash chain is rebuilt over the sealed lines. */
 async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
   const file = path.join(store.layout.root, AUDIT_FILE);
-  const raw = await readFile(file, 'utf8').catch(() => '');
-  if (raw.split('\n').every((l) => l === '' || l.startsWith('E:'))) return;
-  const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? codec.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
-  await writeFileAtomic(file, rebuildLog(entries, codec, file));
+  let raw = await readFile(file, 'utf8').catch(() => '');
+  if (!raw.split('\n').every((l) => l === '' || l.startsWith('E:'))) {
+    const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? codec.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
+    raw = rebuildLog(entries, codec, file);
+    await writeFileAtomic(file, raw);
+  }
+  // the chain was rebuilt, and the head is sealed from now on (also when an interrupted run is finished)
+  await writeAuditHead(store.layout.root, codec, headOf(raw));
 }
 
 /** Seal the data key under a new passphrase; nothing else changes. */
