@@ -137,7 +137,6 @@ export class Archive {
     return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
   }
 
-  /** `existing`: an identical fact was already there, and is what is returned. */
   /** What deleteArticle would remove, for a confirmation that says so. */
   async articleDeletion(id: string): Promise<ArticleDeletion> {
     const { article, facts, cases } = await articleFootprint(this.store, id);
@@ -150,9 +149,10 @@ export class Archive {
     return { article, factIds: facts.map((f) => f.id), cases: cases.map(caseSummary) };
   }
 
-  async addFact(input: FactInput): Promise<FactView & { existing: boolean }> {
+  /** `existing`: an identical fact was already there, and is what is returned. */
+  async addFact(input: FactInput): Promise<FactView & { existing?: true }> {
     const { fact, existing } = await addFact(this.store, input);
-    return { ...this.viewFact(fact), existing };
+    return existing ? { ...this.viewFact(fact), existing } : this.viewFact(fact);
   }
 
   async listFacts(articleId?: string): Promise<FactView[]> {
