@@ -152,8 +152,8 @@ async function checkAuditEnd(store: ArchiveStore, entries: readonly { seq: numbe
   if (typeof head === 'string') problems.push({ file: AUDIT_HEAD_FILE, problem: 'audit-end', detail: head });
   else if (head === null) {
     if (raw) problems.push({ file: AUDIT_HEAD_FILE, problem: 'audit-end', detail: `${AUDIT_HEAD_FILE} is missing, so the end of the log cannot be checked (deleted, or the archive was last changed by an older version: the next change writes it)` });
-  } else if (raw !== null) {
-    const { problem, after } = checkHead(raw, head);
+  } else {
+    const { problem, after } = checkHead(raw ?? '', head);
     if (problem) problems.push({ file: 'audit.log', problem: 'audit-end', detail: problem });
     else if (after > 0) notes.push(`the audit log has ${after} line${after === 1 ? '' : 's'} after the end ${AUDIT_HEAD_FILE} records (a crash before the head was written; the next change writes it)`);
   }
