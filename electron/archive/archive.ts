@@ -4,7 +4,7 @@
  */
 import { changePassphrase, encryptArchive, type EncryptResult } from './encrypt.js';
 import { AqiqatError } from './errors.js';
-import { articleFootprint, deleteArticle, findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
+import { deleteArticle, findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
 import { addAliases, addEntity, entityNames, factsOfEntity, mergeEntities, renameEntity, resolveEntity } from './entities.js';
 import { allFactTypes } from './fact-types.js';
@@ -135,12 +135,6 @@ export class Archive {
     const article = await findArticle(this.store, id);
     const [text, facts] = await Promise.all([readArticleText(this.store, article), listFacts(this.store, article.id)]);
     return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
-  }
-
-  /** What deleteArticle would remove, for a confirmation that says so. */
-  async articleDeletion(id: string): Promise<ArticleDeletion> {
-    const { article, facts, cases } = await articleFootprint(this.store, id);
-    return { article, factIds: facts.map((f) => f.id), cases: cases.map(caseSummary) };
   }
 
   /** Delete an article, its facts (out of their cases too) and the files no other article names. */

@@ -237,6 +237,16 @@ describe('aqiqat article delete', () => {
     expect(aqiqat([...A, 'verify']).code).toBe(0);
   });
 
+  it('search still loads after the last article is deleted', async () => {
+    const { A } = await sampleArchive();
+    expect(JSON.parse(aqiqat([...A, 'search', 'пикет', '--json']).stdout).length).toBeGreaterThan(0);
+    const [article] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout);
+    expect(aqiqat([...A, 'article', 'delete', article.id]).code).toBe(0);
+    for (let i = 0; i < 2; i++) expect(aqiqat([...A, 'search', 'пикет', '--json'])).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+    expect(aqiqat([...A, 'reindex']).code).toBe(0);
+    expect(aqiqat([...A, 'search', 'пикет', '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
+  });
+
   it('keeps a text file another article still names', async () => {
     const dir = path.join(await tempDir(), 'a');
     let archive = await Archive.create(dir);
