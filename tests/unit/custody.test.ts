@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
@@ -313,6 +313,24 @@ describe('the audit log and its observers', () => {
     const { entries } = await archive.store.audit.readAll();
     expect(entries.at(-1)).toMatchObject({ action: 'fact-added', factId: fact.id });
     await archive.close();
+  });
+
+  it('the real index failing to write its journal fails neither the change nor its audit line', async () => {
+    const dir = path.join(await tempDir(), 'a');
+    const archive = await Archive.create(dir);
+    const { article } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'seed.txt' });
+    expect((await archive.search('Жексебаев')).length).toBeGreaterThan(0);
+    // the journal's place taken by a folder: every append to it fails, as on a full disk
+    const journal = path.join(dir, 'index', 'search.journal');
+    await rm(journal, { force: true });
+    await mkdir(journal);
+    const fact = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған' });
+    expect((await archive.store.audit.readAll()).entries.at(-1)).toMatchObject({ action: 'fact-added', factId: fact.id });
+    await archive.close();
+    await rm(journal, { recursive: true });
+    const reopened = await Archive.open(dir);
+    expect((await reopened.searchFiltered({ text: '2009', filters: { kind: 'fact' } })).map((h) => h.id)).toEqual([fact.id]);
+    await reopened.close();
   });
 
   it('a fact delete that stops midway never leaves a case naming a fact that is gone', async () => {
