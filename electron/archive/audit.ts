@@ -12,12 +12,11 @@
  * Other areas record through the store's archive events (store.events: every event is logged) or,
  * for things that are not archive changes (an export), with `store.audit.record({...})`.
  */
-import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic.js';
 import { isSealed, plainCodec, type Codec } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import type { ArchiveEvent } from './events.js';
@@ -195,7 +194,20 @@ export function checkHead(raw: string, head: AuditHead): { problem: string | nul
 export async function writeAuditHead(root: string, codec: Codec, head: AuditHead): Promise<void> {
   const file = path.join(root, AUDIT_HEAD_FILE);
   const json = JSON.stringify({ format: 'aqiqat-audit-head', lines: head.lines, last: head.last });
-  await writeFileAtomic(file, codec.seal(Buffer.from(json), file));
+  // temp file, fsync, rename, as writeFileAtomic, but without its fsync of the folder: a rename lost
+  // to a power cut leaves the previous head, which a longer log still satisfies; saves one fsync per change
+  const temp = path.join(root, `.${AUDIT_HEAD_FILE}.${randomBytes(6).toString('hex')}.tmp`);
+  const h = await open(temp, 'wx', 0o600);
+  try {
+    await h.writeFile(codec.seal(Buffer.from(json), file));
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+  await rename(temp, file).catch(async (e: unknown) => {
+    await rm(temp, { force: true });
+    throw e;
+  });
 }
 
 /** The head as stored: null when there is none; a string says why it cannot be used. */
