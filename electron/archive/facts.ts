@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { anchorAt, closestPassage, findQuote, resolveAnchor } from './anchor.js';
 import { findArticle, readArticleText } from './articles.js';
+import { auditInputOf } from './audit.js';
 import { parseEventDate } from './dates.js';
 import { ensureEntity, findEntity } from './entities.js';
 import { AqiqatError } from './errors.js';
@@ -86,7 +87,12 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
   const shard = await store.factShard(shardOf(article.id));
   const same = shard.data.facts.find((f) => sameFact(f, fact));
   // (a name created just now cannot be on a fact already there, so `same` implies nothing new to save)
-  if (same) return { fact: same, existing: true };
+  if (same) {
+    // a retry after a kill between the save and the audit line: the line is written now
+    const { entries } = await store.audit.readAll();
+    if (!entries.some((e) => e.action === 'fact-added' && e.factId === same.id)) await store.audit.record(auditInputOf({ type: 'fact-added', fact: same }));
+    return { fact: same, existing: true };
+  }
   // archive.json first: a crash between the two writes leaves an unused entity, never a fact
   // that names an entity nobody can resolve.
   if (metaChanged) await store.save(store.meta);

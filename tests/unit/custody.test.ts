@@ -302,6 +302,25 @@ describe('the audit log and its observers', () => {
     expect(aqiqat([...A, ...add, '--note', 'second']).stdout).toMatch(/^added /);
   });
 
+  it('a retry of a fact add killed before its audit line writes the line', async () => {
+    const dir = path.join(await tempDir(), 'a');
+    const archive = await Archive.create(dir);
+    const { article } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'seed.txt' });
+    const input = { articleId: article.id, quote: '2009 жылы 14 жылға сотталған', people: ['Мұхтар Жәкішев'] };
+    // as if killed after the save: the audit listener never ran
+    const record = archive.store.audit.recordAll.bind(archive.store.audit);
+    archive.store.audit.recordAll = async () => [];
+    const fact = await archive.addFact(input);
+    archive.store.audit.recordAll = record;
+    const logged = async () => (await archive.store.audit.readAll()).entries.filter((e) => e.action === 'fact-added' && e.factId === fact.id);
+    expect(await logged()).toHaveLength(0);
+    expect(await archive.addFact(input)).toMatchObject({ id: fact.id, existing: true });
+    expect(await logged()).toHaveLength(1);
+    expect(await archive.addFact(input)).toMatchObject({ id: fact.id, existing: true });
+    expect(await logged()).toHaveLength(1);
+    await archive.close();
+  });
+
   it('an observer that fails (the index on a full disk) fails neither the change nor its audit line', async () => {
     const dir = path.join(await tempDir(), 'a');
     const archive = await Archive.create(dir);
