@@ -126,7 +126,7 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
 function checkArticleMetadata(a: Article, logged: { sha256?: string | undefined; textSha256?: string | undefined; seq: number } | undefined, shard: string, problems: IntegrityProblem[]): void {
   if (!a.sha256.startsWith(a.id)) problems.push({ file: shard, problem: 'metadata', detail: `article ${a.id}: its id is not the beginning of its source's SHA-256 ${a.sha256}` });
   if (!logged) {
-    problems.push({ file: shard, problem: 'metadata', detail: `article ${a.id} has no article-added line in the audit log` });
+    problems.push({ file: shard, problem: 'metadata', detail: `article ${a.id} has no article-added line in the audit log (a crash right after its import, or it was put in its shard by hand)` });
     return;
   }
   if (logged.sha256 !== undefined && logged.sha256 !== a.sha256) problems.push({ file: shard, problem: 'metadata', detail: `article ${a.id}: its source SHA-256 ${a.sha256} is not the ${logged.sha256} the audit log recorded (seq ${logged.seq})` });
