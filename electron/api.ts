@@ -118,7 +118,8 @@ export const inputs = {
   touch: z.object({}).strict(),
   setIdleLock: z.object({ minutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).nullable() }).strict(),
   encryptArchive: z.object({ passphrase }).strict(),
-  changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
+  /** rekey: the old passphrase may be known to someone, so the data key is replaced too and every file re-sealed */
+  changePassphrase: z.object({ current: passphrase, next: passphrase, rekey: z.boolean().optional() }).strict(),
   restoreSnapshot: z.object({}).strict(),
 } as const;
 

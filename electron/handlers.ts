@@ -3,10 +3,14 @@
  * message. main.ts registers it on IPC; the e2e tests bind the very same function into Chromium.
  */
 import type { Archive } from './archive/archive.js';
-import { userMessage } from './archive/errors.js';
+import { writeFileAtomic } from './archive/atomic.js';
+import { AqiqatError, userMessage } from './archive/errors.js';
 import { previewDossier, printDossierPdf, savedDossierEntry, type DossierHost } from './archive/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
 import type { ArchiveSession } from './session.js';
+
+/** Refused: whoever answered a save dialog that stayed open through a lock need not be who printed. */
+export const LOCKED_DURING_SAVE = 'the app locked while the save dialog was open, so the dossier was not saved; save it again';
 
 type Handlers = { [M in Method]: (input: import('zod').infer<(typeof inputs)[M]>) => Promise<Outputs[M]> };
 
@@ -14,6 +18,8 @@ type Handlers = { [M in Method]: (input: import('zod').infer<(typeof inputs)[M]>
 export function createHandlers(session: ArchiveSession, version: string, dossier?: DossierHost): Handlers {
   // every archive call goes through the session: refused while locked, counted as activity
   const use = <T>(fn: (archive: Archive) => T | Promise<T>) => session.use(fn);
+  let locks = 0;
+  session.onLock(() => locks++);
   return {
     listArticles: () => use((a) => a.listArticles()),
     getArticle: ({ id }) => use((a) => a.getArticle(id)),
@@ -47,12 +53,19 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     setArticleLanguage: ({ id, lang }) => use((a) => a.setArticleLanguage(id, lang)),
     dossierPreview: (input) => use((a) => previewDossier(a, input, dossier)),
     saveDossierPdf: async (input) => {
-      const printed = await use((a) => printDossierPdf(a, input, dossier));
-      // the save dialog outside use(): left open, it must not hold off the idle lock
-      const path = await dossier!.savePdf(printed.fileName, printed.pdf);
-      // locked meanwhile: the line waits for the unlock rather than being lost
-      if (path) await session.audit(savedDossierEntry(printed, path));
-      return { path, bytes: printed.pdf.length, facts: printed.facts };
+      // counted inside use(): no lock can complete while the print is in flight
+      const { printed, locksAtPrint } = await use(async (a) => ({ printed: await printDossierPdf(a, input, dossier), locksAtPrint: locks }));
+      // the save dialog outside use(): left open, it must not hold off the idle lock (which closes it)
+      const path = await dossier!.chooseSavePath(printed.fileName);
+      // the write inside use(): refused while locked, and no lock can come between the check and the file
+      const saved = await use(async () => {
+        if (locks !== locksAtPrint) throw new AqiqatError(LOCKED_DURING_SAVE);
+        if (path) await writeChosenFile(path, printed.pdf);
+        return path;
+      });
+      // a lock right after the write: the line waits for the unlock rather than being lost
+      if (saved) await session.audit(savedDossierEntry(printed, saved));
+      return { path: saved, bytes: printed.pdf.length, facts: printed.facts };
     },
     // the session itself: these work while locked (status polling does not count as activity)
     sessionStatus: () => session.status(),
@@ -64,9 +77,20 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     },
     setIdleLock: ({ minutes }) => session.setIdleLock(minutes),
     encryptArchive: ({ passphrase }) => session.encrypt(passphrase),
-    changePassphrase: ({ current, next }) => session.changePassphrase(current, next),
+    changePassphrase: ({ current, next, rekey }) => session.changePassphrase(current, next, rekey === true),
     restoreSnapshot: () => session.restoreSnapshot(),
   };
+}
+
+/** A folder the user picked may refuse the file (read-only, full, gone): one line, not "internal error". */
+async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    throw new AqiqatError(`cannot save the dossier as ${file} (${code}); choose another folder`);
+  }
 }
 
 export function createDispatcher(session: ArchiveSession, version: string, dossier?: DossierHost) {

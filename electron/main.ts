@@ -5,28 +5,31 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { userMessage } from './archive/errors.js';
 import { defaultArchiveDir } from './archive/paths.js';
 import { ArchiveSession } from './session.js';
 import { IPC_CHANNEL } from './api.js';
 import { guardContents, guardSession, isTrustedSender } from './guards.js';
 import { createDispatcher } from './handlers.js';
-import { closePreviews, electronDossierHost } from './dossier-printer.js';
+import { closeOnLock, electronDossierHost } from './dossier-printer.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
   appFileFor,
+  appMenu,
   CONTENT_SECURITY_POLICY,
   contentTypeOf,
   HOST_RESOLVER_RULES,
   webPreferences,
+  type ShellMode,
 } from './security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
 const appRoot = path.resolve(here, '../..');
 const rendererDir = path.join(appRoot, 'dist/renderer');
 const sampleDir = app.isPackaged ? path.join(process.resourcesPath, 'data/sample') : path.join(appRoot, 'data/sample');
+const mode: ShellMode = { devTools: !app.isPackaged };
 
 app.commandLine.appendSwitch('host-resolver-rules', HOST_RESOLVER_RULES);
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
@@ -42,7 +45,8 @@ function startSession(): Promise<ArchiveSession> {
 }
 
 function lockDown(): void {
-  guardSession(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, mode)));
+  guardSession(session.defaultSession, mode);
   protocol.handle(APP_SCHEME, async (request) => {
     const file = appFileFor(rendererDir, request.url);
     if (!file) return new Response('not found', { status: 404 });
@@ -54,7 +58,7 @@ function lockDown(): void {
       return new Response('not found', { status: 404 });
     }
   });
-  app.on('web-contents-created', (_event, contents: WebContents) => guardContents(contents));
+  app.on('web-contents-created', (_event, contents: WebContents) => guardContents(contents, mode));
 }
 
 async function start(): Promise<void> {
@@ -68,7 +72,7 @@ async function start(): Promise<void> {
     return;
   }
   setInterval(() => void session.checkIdle().catch(() => undefined), IDLE_CHECK_MS);
-  session.onLock(closePreviews);
+  session.onLock(closeOnLock);
   // quit only once the archive is closed: a write or an encryption in progress finishes first
   let closed = false;
   app.on('before-quit', (event) => {
@@ -82,12 +86,6 @@ async function start(): Promise<void> {
         app.quit();
       });
   });
-  const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => BrowserWindow.getFocusedWindow()));
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
-    // only our own page may call the archive
-    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };
-    return dispatch(method, input);
-  });
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -95,14 +93,25 @@ async function start(): Promise<void> {
     minHeight: 560,
     title: 'Aqiqat',
     show: false,
-    webPreferences: webPreferences(path.join(here, 'preload.cjs')),
+    webPreferences: webPreferences(path.join(here, 'preload.cjs'), mode),
   });
   win.once('ready-to-show', () => win.show());
+  // the save dialog belongs to the app window even when the app is not in front
+  const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => (win.isDestroyed() ? null : win)));
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    // only our own page may call the archive
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };
+    return dispatch(method, input);
+  });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(start, (e: unknown) => {
-  console.error(`Aqiqat: ${userMessage(e)}`);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    // one line, not Electron's box for an uncaught error with its stack; quitting closes the archive if it is open
+    dialog.showErrorBox('Aqiqat cannot start', userMessage(e));
+    app.quit();
+  });
 app.on('window-all-closed', () => app.quit());

@@ -3,6 +3,7 @@
  * tests can check exactly what every window gets (DESIGN §5).
  */
 import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 
 /** The renderer is served from this origin by a custom protocol, never from file:// or the web. */
 export const APP_SCHEME = 'aqiqat';
@@ -23,9 +24,18 @@ export const CONTENT_SECURITY_POLICY = [
 /** Chromium must not resolve any host: it still tries update and account hosts in the background. */
 export const HOST_RESOLVER_RULES = 'MAP * ~NOTFOUND , EXCLUDE localhost';
 
-export function webPreferences(preload: string) {
+/**
+ * Developer tools only in a development run (`!app.isPackaged`): in the installed app they would let
+ * whoever finds it at the lock screen plant a script that keeps the next passphrase typed.
+ */
+export interface ShellMode {
+  devTools: boolean;
+}
+
+export function webPreferences(preload: string, mode: ShellMode) {
   return {
     preload,
+    devTools: mode.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -43,9 +53,9 @@ export function webPreferences(preload: string) {
   } as const;
 }
 
-/** Requests the session lets through: the app's own files and devtools. Everything else is cancelled. */
-export function isAllowedRequest(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('devtools://') || url.startsWith('data:');
+/** Requests the session lets through: the app's own files (and devtools in a development run). Everything else is cancelled. */
+export function isAllowedRequest(url: string, mode: ShellMode): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:') || (mode.devTools && url.startsWith('devtools://'));
 }
 
 /**
@@ -79,3 +89,35 @@ const TYPES: Record<string, string> = {
 };
 
 export const contentTypeOf = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/**
+ * The application menu. Without one, Electron installs its default menu, whose View menu reloads the
+ * page (typing in a form is lost) and opens the developer tools, on the lock screen too. Edit stays so
+ * that undo, cut, copy and paste work in text fields (on macOS their shortcuts exist only as menu items).
+ */
+export function appMenu(platform: NodeJS.Platform, mode: ShellMode): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const edit: MenuItemConstructorOptions = {
+    role: 'editMenu',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
+  const dev: MenuItemConstructorOptions[] = mode.devTools ? [{ role: 'viewMenu', submenu: [{ role: 'toggleDevTools' }] }] : [];
+  if (!mac) return [{ role: 'fileMenu', submenu: [{ role: 'quit' }] }, edit, ...dev];
+  return [
+    { role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] },
+    edit,
+    ...dev,
+    { role: 'windowMenu', submenu: [{ role: 'minimize' }, { role: 'zoom' }, { role: 'close' }] },
+  ];
+}

@@ -27,6 +27,8 @@ export class ArchiveSession {
   #lastActivity: number;
   /** archive.json is damaged: nothing opens until the latest snapshot is put back (or a backup, by the CLI) */
   #damage: DamagedArchiveError | null = null;
+  /** the recovery screen chose to put the latest snapshot back into an encrypted archive: done at unlock */
+  #putBackAtUnlock = false;
   /** settles when the last lock/unlock/encrypt queued is done; calls wait on it */
   #gate: Promise<void> = Promise.resolve();
   /** how many lock/unlock/encrypt are queued or running */
@@ -156,6 +158,9 @@ export class ArchiveSession {
     return this.#alone(async () => {
       if (!this.#archive) {
         // a wrong passphrase throws here and nothing changes: still locked
+        // a snapshot chosen on the recovery screen is sealed anew as archive.json, which needs the key
+        if (this.#putBackAtUnlock) await this.#putBackSnapshot(passphrase);
+        this.#putBackAtUnlock = false;
         const archive = await this.#openArchive({ passphrase });
         if (archive.store.unfinishedEncryption) this.#opened(await this.#finishEncryption(archive, passphrase));
         await this.#flushAudit(this.#archive!);
@@ -194,9 +199,30 @@ export class ArchiveSession {
     }
   }
 
-  changePassphrase(current: string, next: string): Promise<SessionStatus> {
+  changePassphrase(current: string, next: string, rekey = false): Promise<SessionStatus> {
     return this.#alone(async () => {
-      await this.#open().changePassphrase(current, next);
+      if (!rekey) {
+        await this.#open().changePassphrase(current, next);
+        return this.#status();
+      }
+      const archive = this.#open();
+      let started = false;
+      try {
+        this.#opened(
+          await archive.rekey(current, next, () => {
+            started = true;
+            this.#archive = null;
+          }),
+        );
+      } catch (e) {
+        if (!started) throw e; // a wrong passphrase: nothing changed, still open
+        // archive.rekey closed it: open the folder with whichever passphrase it now takes (a re-key
+        // that got as far as the new key file is finished by that open), else show the lock screen
+        await this.#openArchive({ passphrase: current })
+          .catch(() => this.#openArchive({ passphrase: next }))
+          .catch(() => (this.#lockedBy = 'start'));
+        throw e;
+      }
       return this.#status();
     });
   }
@@ -215,19 +241,20 @@ export class ArchiveSession {
   restoreSnapshot(): Promise<SessionStatus> {
     return this.#alone(async () => {
       if (!this.#damage?.snapshot) throw new AqiqatError(NO_SNAPSHOT, 'usage');
-      await this.#putBackSnapshot();
+      if (this.#encrypted) this.#putBackAtUnlock = true;
+      else await this.#putBackSnapshot();
       this.#damage = null;
       if (!this.#encrypted) await this.#openArchive({});
       return this.#status();
     });
   }
 
-  /** The newest snapshot that passes the check restoreArchiveJson makes (a sealed one is checked at unlock). */
-  async #putBackSnapshot(): Promise<void> {
+  /** The newest snapshot that passes the check restoreArchiveJson makes. */
+  async #putBackSnapshot(passphrase?: string): Promise<void> {
     let refusal: unknown = null;
     for (const snapshot of await replacementSnapshots(layoutOf(this.root))) {
       try {
-        await restoreArchiveJson(snapshot.file, this.root);
+        await restoreArchiveJson(snapshot.file, this.root, undefined, passphrase);
         return;
       } catch (e) {
         // a snapshot that fails its check is damaged too; anything else (the current file unreadable) stops here

@@ -2,7 +2,7 @@
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
  * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
  */
-import { changePassphrase, encryptArchive, type EncryptResult } from './encrypt.js';
+import { changePassphrase, encryptArchive, prepareRekey, type EncryptResult } from './encrypt.js';
 import { AqiqatError } from './errors.js';
 import { deleteArticle, findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
@@ -197,6 +197,29 @@ export class Archive {
   async changePassphrase(current: string, next: string): Promise<void> {
     await changePassphrase(this.store, current, next);
     await this.store.audit.record({ action: 'passphrase-changed' });
+  }
+
+  /**
+   * A new passphrase and a new data key, every file re-sealed (the old key file and passphrase open
+   * nothing written from now on): this object is closed, the one returned is open with the new key.
+   * If the checks fail, nothing changed and this object stays open; `started` is called once it did not.
+   */
+  async rekey(current: string, next: string, started: () => void = () => undefined): Promise<Archive> {
+    const rekey = await prepareRekey(this.store, current, next); // a wrong passphrase: still open, nothing changed
+    started();
+    try {
+      await rekey();
+    } finally {
+      await this.close();
+    }
+    const rekeyed = await Archive.open(this.root, { passphrase: next });
+    try {
+      await rekeyed.store.audit.record({ action: 'passphrase-changed', summary: 'new data key' });
+    } catch (e) {
+      await rekeyed.close();
+      throw e;
+    }
+    return rekeyed;
   }
 
   /** Idle minutes after which the app locks this archive; null: never, or not encrypted (nothing to lock). */

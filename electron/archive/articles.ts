@@ -214,8 +214,7 @@ async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<v
   const kept = new Set((await store.allArticles()).flatMap(filesOf));
   for (const file of filesOf(gone)) {
     if (kept.has(file)) continue;
-    // under its keyed name, and under the plain one an interrupted `aqiqat encrypt` may have left
-    await rm(store.codec.locate(file), { force: true });
-    if (store.codec.locate(file) !== file) await rm(file, { force: true });
+    // under every name it may have (keyed, an older scheme's, the plain one an interrupted `aqiqat encrypt` left)
+    for (const name of store.codec.candidates(file)) await rm(name, { force: true });
   }
 }

@@ -20,6 +20,7 @@ import { parseValidated } from './json-adapter.js';
 import { layoutOf, type Layout } from './layout.js';
 import { acquireLock } from './lock.js';
 import { ArchiveFileSchema } from './model.js';
+import { sealerOf } from './store.js';
 
 const MAGIC = 'AQIQAT-BACKUP 1\n';
 /** A manifest line longer than this is not ours (a 1M-file archive is ~120 MB of manifest). */
@@ -245,7 +246,7 @@ export async function restoreBackup(file: string, dir: string, now = new Date())
  * Put a snapshot of archive.json (backups/archive-….json, or any archive.json) back. The current
  * archive.json, damaged or not, is kept as backups/replaced-archive-<time>.json.
  */
-export async function restoreArchiveJson(file: string, dir: string, now = new Date()): Promise<{ archive: string; previous: string | null }> {
+export async function restoreArchiveJson(file: string, dir: string, now = new Date(), passphrase?: string): Promise<{ archive: string; previous: string | null }> {
   let raw: Buffer;
   try {
     raw = await readFile(file);
@@ -253,11 +254,24 @@ export async function restoreArchiveJson(file: string, dir: string, now = new Da
     const code = (e as NodeJS.ErrnoException).code;
     throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
   }
-  // a sealed snapshot is checked by its GCM tag when the archive is next opened
-  if (!isSealed(raw)) parseValidated(raw.toString('utf8'), ArchiveFileSchema, path.basename(file));
   const layout = layoutOf(dir);
   if (!(await stat(layout.root).then((s) => s.isDirectory(), () => false))) throw new AqiqatError(`no archive folder ${layout.root}`, 'not-found');
-  const lock = await acquireLock(layout.root, 'aqiqat restore');
+  // a sealed copy is opened with the archive's key and sealed anew as the current archive.json: a copy
+  // alone would be refused as older than the archive, so only the passphrase can put one back
+  const sealer = isSealed(raw) ? await sealerOf(layout.root, passphrase) : null;
+  if (sealer) {
+    const plain = sealer.openArchiveCopy(raw);
+    if (!plain) {
+      sealer.dispose();
+      throw new AqiqatError(`${path.basename(file)} is damaged or is not a copy of this archive's archive.json (its encryption does not authenticate)`, 'archive');
+    }
+    parseValidated(plain.toString('utf8'), ArchiveFileSchema, path.basename(file));
+    raw = sealer.seal(plain, layout.archiveFile);
+  } else if (!isSealed(raw)) parseValidated(raw.toString('utf8'), ArchiveFileSchema, path.basename(file));
+  const lock = await acquireLock(layout.root, 'aqiqat restore').catch((e: unknown) => {
+    sealer?.dispose();
+    throw e;
+  });
   try {
     let previous: string | null = null;
     // a current archive.json that cannot be read is not replaced: no copy of it could be kept
@@ -271,8 +285,10 @@ export async function restoreArchiveJson(file: string, dir: string, now = new Da
       await writeFileAtomic(previous, current);
     }
     await writeFileAtomic(layout.archiveFile, raw);
+    await sealer?.committed(layout.archiveFile);
     return { archive: layout.root, previous };
   } finally {
+    sealer?.dispose();
     await lock.release();
   }
 }

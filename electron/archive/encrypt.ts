@@ -1,16 +1,23 @@
 /**
- * `aqiqat encrypt`: seal an existing archive in place, and `aqiqat passphrase`: change the passphrase.
+ * `aqiqat encrypt`: seal an existing archive in place, and `aqiqat passphrase`: change the passphrase,
+ * or with a re-key, the data key too.
  * Encrypting writes encryption.json first, then seals file after file (each atomically). A crash part
  * way leaves a readable archive (plain files are still read) and running `encrypt` again finishes it.
  * Plain bytes that were on the disk before may survive in free blocks (SSDs especially): an archive
  * that must never have been plain should be created with `init --encrypt`.
+ *
+ * A re-key likewise writes encryption.json first (the new data key under the new passphrase, the old
+ * data key sealed inside it), then re-seals file after file; from then on only the new passphrase opens
+ * the archive, files not yet re-sealed are read with the old key, and the next open finishes the work.
+ * Only then is the old key dropped from encryption.json.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, headOf, parseAudit, rebuildLog, writeAuditHead } from './audit.js';
-import { isSealed, KEY_FILE, newKeyFile, parseKeyFile, rewrap, Sealer, type Codec, type KeyFile } from './crypto.js';
+import { checkPassphrase, isSealed, KEY_FILE, newKeyFile, parseKeyFile, rekeyFile, rewrap, Sealer, unlock, type Codec, type KeyFile } from './crypto.js';
 import { AqiqatError } from './errors.js';
+import { articleShardFile, factShardFile, SHARD_COUNT, sourceFile, textFile } from './layout.js';
 import type { ArchiveStore } from './store.js';
 
 export interface EncryptResult {
@@ -37,6 +44,8 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
     await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify({ ...keyFile, sealing: true } satisfies KeyFile));
     codec = new Sealer(dataKey, store.layout.root);
   }
+  const { layout } = store;
+  for (const dir of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) await chmod(dir, 0o700).catch(() => undefined);
   let sealed = 0;
   let alreadySealed = 0;
   for (const file of await contentFiles(store)) {
@@ -46,9 +55,10 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
       alreadySealed++;
       continue;
     }
-    // texts and sources move to their keyed names (crypto.ts locate); the plain file goes after
+    // texts, sources and shards move to their keyed names (crypto.ts locate); the plain file goes after
     const target = codec.locate(file);
     await writeFileAtomic(target, codec.seal(bytes, file));
+    await codec.committed?.(file);
     if (target !== file) await rm(file, { force: true });
     sealed++;
   }
@@ -80,12 +90,100 @@ async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
   await writeAuditHead(store.layout.root, codec, headOf(raw));
 }
 
+async function keyFileOf(store: ArchiveStore): Promise<KeyFile> {
+  const raw = await readFile(path.join(store.layout.root, KEY_FILE), 'utf8').catch(() => null);
+  if (raw === null) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
+  return parseKeyFile(raw);
+}
+
 /** Seal the data key under a new passphrase; nothing else changes. */
 export async function changePassphrase(store: ArchiveStore, oldPassphrase: string, newPassphrase: string): Promise<void> {
-  const keyPath = path.join(store.layout.root, KEY_FILE);
-  const raw = await readFile(keyPath, 'utf8').catch(() => null);
-  if (raw === null) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
-  const next = await rewrap(parseKeyFile(raw), oldPassphrase, newPassphrase);
+  const next = await rewrap(await keyFileOf(store), oldPassphrase, newPassphrase);
   await store.snapshot('passphrase');
-  await writeFileAtomic(keyPath, JSON.stringify(next));
+  await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify(next));
+}
+
+/**
+ * Check what a re-key needs (nothing changes if that fails), then return the re-key itself: a new data
+ * key under `newPassphrase` and every file re-sealed. After it has started the store is stale (its key
+ * is the old one) and must be closed without writing anything more.
+ */
+export async function prepareRekey(store: ArchiveStore, oldPassphrase: string, newPassphrase: string): Promise<() => Promise<void>> {
+  checkPassphrase(newPassphrase);
+  const keyFile = await keyFileOf(store);
+  if (keyFile.sealing) throw new AqiqatError('the encryption of this archive was interrupted; finish it with `aqiqat encrypt` first', 'usage');
+  const oldKey = await unlock(keyFile, oldPassphrase);
+  return async () => {
+    await store.snapshot('passphrase');
+    const { keyFile: next, dataKey } = await rekeyFile(oldKey, newPassphrase);
+    await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify(next));
+    const sealer = await Sealer.load(dataKey, store.layout.root, new Sealer(oldKey, store.layout.root));
+    try {
+      await resealAll(store, sealer);
+    } finally {
+      sealer.dispose();
+    }
+  };
+}
+
+/** Open with an unfinished re-key (store.codec reads both keys): re-seal what is left and drop the old key. */
+export async function finishRekey(store: ArchiveStore): Promise<void> {
+  if (!(store.codec instanceof Sealer)) return;
+  await resealAll(store, store.codec);
+}
+
+/**
+ * Every file under `sealer`'s key, each written atomically (a kill part way leaves files under either
+ * key, both readable), then the old key dropped from encryption.json. Running it again is harmless.
+ */
+async function resealAll(store: ArchiveStore, sealer: Sealer): Promise<void> {
+  const { layout } = store;
+  // first, while the shards still open with the store's key
+  const articles = await store.allArticles();
+  const reseal = async (logical: string, skipDone: boolean) => {
+    const [target, ...older] = sealer.candidates(logical);
+    if (skipDone && (await isRegular(target!))) return;
+    for (const from of [target!, ...older]) {
+      const bytes = await readFile(from).catch(() => null);
+      if (!bytes) continue;
+      let sealed: Buffer;
+      try {
+        sealed = sealer.reseal(bytes, logical);
+      } catch (e) {
+        // damaged under both keys: left as it is, to be reported where it is read
+        if (e instanceof AqiqatError) return;
+        throw e;
+      }
+      await writeFileAtomic(target!, sealed);
+      for (const other of older) await rm(other, { force: true });
+      return;
+    }
+  };
+  await reseal(layout.archiveFile, false);
+  for (let n = 0; n < SHARD_COUNT; n++) for (const file of [articleShardFile(layout, n), factShardFile(layout, n)]) await reseal(file, false);
+  await sealer.resealHead();
+  // content files are immutable: one already under its new name is done
+  for (const a of articles) {
+    await reseal(textFile(layout, a.textSha256), true);
+    await reseal(sourceFile(layout, a.sha256, a.sourceExt), true);
+    for (const other of a.otherSources ?? []) await reseal(sourceFile(layout, other.sha256, other.ext), true);
+  }
+  for (const name of await readdir(layout.backupsDir).catch(() => [] as string[])) if (!isTempFile(name)) await reseal(path.join(layout.backupsDir, name), false);
+  await resealAuditLog(store, sealer);
+  // the search index is rebuilt from the texts at the next search, under the new key
+  for (const name of await readdir(layout.indexDir).catch(() => [] as string[])) await rm(path.join(layout.indexDir, name), { force: true, recursive: true });
+  const file = path.join(layout.root, KEY_FILE);
+  const { rekeying, ...done } = parseKeyFile(await readFile(file, 'utf8'));
+  if (rekeying) await writeFileAtomic(file, JSON.stringify(done));
+}
+
+async function resealAuditLog(store: ArchiveStore, sealer: Sealer): Promise<void> {
+  const file = path.join(store.layout.root, AUDIT_FILE);
+  const raw = await readFile(file, 'utf8').catch(() => null);
+  if (raw === null) return;
+  const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? sealer.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
+  const rebuilt = rebuildLog(entries, sealer, file);
+  await writeFileAtomic(file, rebuilt);
+  // the chain was rebuilt under the new key: its head follows
+  await writeAuditHead(store.layout.root, sealer, headOf(rebuilt));
 }

@@ -11,7 +11,7 @@ import { isTempFile } from './atomic.js';
 import { AUDIT_HEAD_FILE, HEAD_MISMATCH_ACTION, HEAD_MISSING_ACTION, checkHead, readAuditHead } from './audit.js';
 import { sourceFile, textFile } from './layout.js';
 import type { Article, Fact } from './model.js';
-import type { ArchiveStore } from './store.js';
+import { readStored, type ArchiveStore } from './store.js';
 
 export interface IntegrityProblem {
   /** path inside the archive */
@@ -41,7 +41,7 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
   const readPlain = async (file: string): Promise<Buffer | null | 'does-not-authenticate'> => {
     let bytes: Buffer;
     try {
-      bytes = await readFile(store.codec.locate(file)).catch(() => readFile(file));
+      bytes = await readStored(store.codec, file);
     } catch {
       return null;
     }

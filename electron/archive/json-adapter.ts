@@ -3,7 +3,7 @@
  * Compact JSON, because lowdb's JSONFile pretty-prints (+8 % size, measured) and these files are
  * rewritten on every save.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
@@ -25,19 +25,34 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
   ) {}
 
   async read(): Promise<z.infer<S> | null> {
-    let raw: string;
+    let raw: string | null = null;
     try {
-      raw = this.codec.open(await readFile(this.file), this.file).toString('utf8');
+      // an encrypted shard under its keyed name, or still under the name an older archive gave it
+      for (const stored of this.codec.candidates(this.file)) {
+        const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+        if (bytes) {
+          raw = this.codec.open(bytes, this.file).toString('utf8');
+          break;
+        }
+      }
     } catch (e) {
       if (e instanceof AqiqatError) throw e;
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new FileReadError(`cannot read ${this.where()}: ${(e as Error).message}`);
     }
-    return parseValidated(raw, this.schema, this.where());
+    if (raw === null && this.codec.written?.(this.file)) {
+      throw new AqiqatError(`${this.where()} is missing, though this archive wrote it: it was deleted; restore the archive from a backup`, 'archive');
+    }
+    return raw === null ? null : parseValidated(raw, this.schema, this.where());
   }
 
   write(data: z.infer<S>): Promise<void> {
-    const next = this.#queue.then(() => writeFileAtomic(this.file, this.codec.encrypted ? this.codec.seal(Buffer.from(JSON.stringify(data)), this.file) : JSON.stringify(data)));
+    const next = this.#queue.then(async () => {
+      const [target, ...older] = this.codec.candidates(this.file);
+      await writeFileAtomic(target!, this.codec.encrypted ? this.codec.seal(Buffer.from(JSON.stringify(data)), this.file) : JSON.stringify(data));
+      await this.codec.committed?.(this.file);
+      // the copy under an older name would be read again if the new name were lost: drop it
+      for (const file of older) await rm(file, { force: true });
+    });
     this.#queue = next.catch(() => undefined);
     return next;
   }

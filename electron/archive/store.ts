@@ -4,17 +4,18 @@
  * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
-import { KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from './crypto.js';
+import { HEAD_FILE, KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlockSealer, type Codec } from './crypto.js';
+import { finishRekey } from './encrypt.js';
 import { AqiqatError, DamagedArchiveError, FileReadError, NewerSchemaError } from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AuditLog, auditInputOf } from './audit.js';
-import { backupHint, DEFAULT_KEEP_SNAPSHOTS, replacementSnapshots, takeSnapshot } from './snapshots.js';
+import { backupHint, DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, replacementSnapshots, takeSnapshot } from './snapshots.js';
 import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
@@ -56,6 +57,8 @@ export class ArchiveStore {
     }
     for (const d of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
       await mkdir(d, { recursive: true });
+      // other users of the computer need not even see the names and sizes of sealed files
+      if (options.encrypt) await chmod(d, 0o700);
     }
     const lock = await acquireLock(layout.root, lockOwnerKind());
     try {
@@ -115,6 +118,12 @@ export class ArchiveStore {
       store.#lock = lock;
       store.logChanges();
       await store.snapshot('open');
+      if (codec instanceof Sealer && codec.rekeying) await finishRekey(store);
+      else if (codec instanceof Sealer && !(await exists(path.join(layout.root, HEAD_FILE)))) {
+        // sealed before files carried generations: from this write on, an older archive.json is refused.
+        // Best effort: an archive that cannot be written to (a full disk) still opens
+        await store.meta.write().catch(() => undefined);
+      }
       return store;
     } catch (e) {
       await lock.release();
@@ -156,12 +165,15 @@ export class ArchiveStore {
 
   /** The shard numbers that have a file of this kind: shards nobody wrote to are not read at all. */
   private async shardsOnDisk(kind: 'articles' | 'facts'): Promise<number[]> {
-    const names = await readdir(this.layout.shardsDir).catch(() => [] as string[]);
-    const pattern = new RegExp(`^([0-9a-f]{2})\\.${kind}\\.json$`);
-    return names
-      .map((name) => pattern.exec(name))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => parseInt(m[1]!, 16));
+    const names = new Set(await readdir(this.layout.shardsDir).catch(() => [] as string[]));
+    const file = kind === 'articles' ? articleShardFile : factShardFile;
+    const out: number[] = [];
+    // encrypted shards have keyed names (crypto.ts locate), so each shard's possible names are looked for
+    for (let n = 0; n < SHARD_COUNT; n++) {
+      const logical = file(this.layout, n);
+      if (this.#codec.written?.(logical) || this.#codec.candidates(logical).some((f) => names.has(path.basename(f)))) out.push(n);
+    }
+    return out;
   }
 
   /** Persist a changed database now, or at the end of the running batch. */
@@ -221,7 +233,18 @@ export class ArchiveStore {
    */
   async snapshot(reason: string): Promise<void> {
     const bytes = await readFile(this.layout.archiveFile);
-    await takeSnapshot(this.layout, bytes, reason, this.meta.data.backups?.keep ?? DEFAULT_KEEP_SNAPSHOTS);
+    const keep = this.meta.data.backups?.keep ?? DEFAULT_KEEP_SNAPSHOTS;
+    if (!(this.#codec instanceof Sealer)) {
+      await takeSnapshot(this.layout, bytes, reason, keep);
+      return;
+    }
+    // sealed as a snapshot, so that it never opens as archive.json; its name does not say why it was
+    // taken (that would show when the passphrase was changed). Compared by content: ciphertexts always differ
+    const plain = this.#codec.open(bytes, this.layout.archiveFile);
+    const latest = await latestSnapshot(this.layout);
+    const previous = latest ? await readFile(latest.file).catch(() => null) : null;
+    if (previous && this.#codec.openArchiveCopy(previous)?.equals(plain)) return;
+    await takeSnapshot(this.layout, this.#codec.seal(plain, path.join(this.layout.backupsDir, 'archive-.json')), 'sealed', keep);
   }
 
   #audit: AuditLog | null = null;
@@ -267,10 +290,7 @@ export class ArchiveStore {
 
   /** Read a content file written by writeContent (decrypted if need be). */
   async readContent(file: string): Promise<Buffer> {
-    const stored = this.#codec.locate(file);
-    // under its plain name: not yet reached by an interrupted `aqiqat encrypt`
-    const bytes = await readFile(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' && stored !== file ? readFile(file) : Promise.reject(e)));
-    return this.#codec.open(bytes, file);
+    return this.#codec.open(await readStored(this.#codec, file), file);
   }
 
   /** Release the single-writer lock; the store must not be used afterwards. */
@@ -301,13 +321,41 @@ function requirePassphrase(options: OpenOptions, root: string): string {
 
 /** The codec of the archive at `root`: sealed if it has encryption.json (then the passphrase must unlock it). */
 async function codecOf(root: string, options: OpenOptions): Promise<{ codec: Codec; sealing: boolean }> {
+  const found = await keyFileOf(root);
+  if (!found) return { codec: plainCodec, sealing: false };
+  return { codec: await unlockSealer(found, requirePassphrase(options, root), root), sealing: found.sealing === true };
+}
+
+/** The sealer of the encrypted archive at `root` (for work done without opening it: restoring archive.json). */
+export async function sealerOf(root: string, passphrase: string | undefined): Promise<Sealer | null> {
+  const found = await keyFileOf(root);
+  return found && unlockSealer(found, requirePassphrase({ passphrase }, root), root);
+}
+
+async function keyFileOf(root: string) {
   const raw = await readFile(path.join(root, KEY_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
     throw new AqiqatError(`cannot read ${KEY_FILE}: ${e.message}`, 'archive');
   });
-  if (raw === null) return { codec: plainCodec, sealing: false };
-  const keyFile = parseKeyFile(raw);
-  return { codec: new Sealer(await unlock(keyFile, requirePassphrase(options, root)), root), sealing: keyFile.sealing === true };
+  return raw === null ? null : parseKeyFile(raw);
+}
+
+/**
+ * The stored bytes of a content file, under whichever name it has (keyed, from before a re-key, or plain:
+ * not yet reached by an interrupted `aqiqat encrypt`).
+ */
+export async function readStored(codec: Codec, file: string): Promise<Buffer> {
+  const [first, ...rest] = codec.candidates(file);
+  let error: unknown;
+  for (const name of [first!, ...rest]) {
+    try {
+      return await readFile(name);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      error ??= e;
+    }
+  }
+  throw error;
 }
 
 /** Who holds a lock, for the "open in another window" message. */

@@ -111,10 +111,9 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageCloc
       const printer = chromiumPrinter();
       const dossierHost: DossierHost = {
         printer,
-        async savePdf(name, pdf) {
+        async chooseSavePath(name) {
           const file = path.join(tmp, 'saved', name);
           await mkdir(path.dirname(file), { recursive: true });
-          await writeFile(file, pdf);
           saved.push(file);
           return file;
         },

@@ -119,6 +119,35 @@ test.describe('changing the passphrase', () => {
   });
 });
 
+test.describe('re-keying', () => {
+  test.use({ archiveKind: 'encrypted' });
+
+  test('"the old passphrase may be known to someone" replaces the data key too; the new passphrase opens the archive', async ({ app }) => {
+    const { page } = app;
+    await unlock(app, PASSPHRASE);
+    const keyBefore = JSON.parse(await readFile(path.join(app.session.root, 'encryption.json'), 'utf8')).key as string;
+    await page.getByRole('button', { name: 'Security…' }).click();
+    const change = page.getByRole('dialog', { name: 'Security' }).getByRole('group', { name: 'Change passphrase' });
+    const status = page.getByRole('dialog', { name: 'Security' }).getByRole('status');
+    await change.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await change.getByLabel('New passphrase', { exact: true }).fill('жаңа құпия сөз осы');
+    await change.getByLabel('New passphrase again').fill('жаңа құпия сөз осы');
+    await change.getByLabel('The old passphrase may be known to someone').check();
+    await change.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(status).toHaveText('Passphrase and key changed; every file re-encrypted. Use the new passphrase from now on.');
+    const key = JSON.parse(await readFile(path.join(app.session.root, 'encryption.json'), 'utf8')) as { key: string; rekeying?: string };
+    expect(key.key).not.toBe(keyBefore);
+    expect(key.rekeying).toBeUndefined();
+
+    await page.getByRole('dialog', { name: 'Security' }).getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: TITLE })).toBeVisible();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await unlock(app, 'жаңа құпия сөз осы');
+    await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: TITLE })).toBeVisible();
+    expectSealed(app);
+  });
+});
+
 test.describe('a plain archive', () => {
   test.use({ archiveKind: 'sample' });
 

@@ -39,11 +39,9 @@ describe('dossier over IPC', () => {
     let suggested = '';
     const host: DossierHost = {
       printer,
-      async savePdf(name, pdf) {
+      async chooseSavePath(name) {
         suggested = name;
-        const file = path.join(dir, name);
-        await writeFile(file, pdf);
-        return file;
+        return path.join(dir, name);
       },
     };
     try {
@@ -59,6 +57,21 @@ describe('dossier over IPC', () => {
       await printer.close();
     }
     expect(pdfFileName('<>:"/\\|?*')).toBe('dossier.pdf');
+  });
+
+  it('a folder that refuses the file: one line naming it, and no audit line', async () => {
+    const dir = await tempDir();
+    const printer = { print: async () => new TextEncoder().encode('%PDF-1.4 stand-in'), close: async () => undefined };
+    const gone = path.join(dir, 'unplugged-usb', 'case.pdf');
+    const { dispatch, archive, caseId } = await setup({ printer, chooseSavePath: async () => gone });
+    const before = (await archive.store.audit.readAll()).entries.length;
+    expect(await dispatch('saveDossierPdf', { caseId })).toEqual({ ok: false, error: `cannot save the dossier as ${gone} (ENOENT); choose another folder` });
+    expect((await archive.store.audit.readAll()).entries).toHaveLength(before);
+    // a file where a folder should be: the same one line
+    await writeFile(path.join(dir, 'file'), 'x');
+    const notDir = path.join(dir, 'file', 'case.pdf');
+    const { dispatch: again, caseId: id } = await setup({ printer, chooseSavePath: async () => notDir });
+    expect(await again('saveDossierPdf', { caseId: id })).toEqual({ ok: false, error: `cannot save the dossier as ${notDir} (ENOTDIR); choose another folder` });
   });
 });
 

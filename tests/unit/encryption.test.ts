@@ -3,7 +3,7 @@
  * (AQIQAT_TEST_SCRYPT_LOG2N) so that ~60 unlocks stay fast; one test checks the real default.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshot, tempDir } from './helpers.js';
@@ -86,9 +86,12 @@ describe('encryption at rest', () => {
     expect(JSON.parse(r.stdout).problems).toContainEqual(expect.objectContaining({ problem: 'changed', file: `sources/${sha256}.txt` }));
     expect(JSON.parse(r.stdout).problems).toHaveLength(2);
 
+    // shard names are keyed: rotate every shard's content one name on, so each is under another's name
     const shards = path.join(dir, 'shards');
-    const articles = (await readdir(shards)).filter((n) => n.endsWith('.articles.json'));
-    await copyFile(path.join(shards, articles[0]!), path.join(shards, articles[1]!));
+    const names = (await readdir(shards)).filter((n) => n !== 'head');
+    expect(names.length).toBeGreaterThan(1);
+    const contents = await Promise.all(names.map((n) => readFile(path.join(shards, n))));
+    for (const [i, n] of names.entries()) await writeFile(path.join(shards, n), contents[(i + 1) % names.length]!);
     const moved = aqiqat([...A, 'articles']);
     expect(moved.code).toBe(1);
     expect(moved.stderr).toMatch(/shards\/\w\w\.articles\.json is damaged or was changed \(its encryption does not authenticate\)/);

@@ -15,11 +15,14 @@ describe('session and page guards', () => {
     let request: Parameters<GuardedSession['setPermissionRequestHandler']>[0] | undefined;
     let check: (() => boolean) | undefined;
     let before: Parameters<GuardedSession['webRequest']['onBeforeRequest']>[0] | undefined;
-    guardSession({
-      setPermissionRequestHandler: (h) => (request = h),
-      setPermissionCheckHandler: (h) => (check = h),
-      webRequest: { onBeforeRequest: (l) => (before = l) },
-    });
+    guardSession(
+      {
+        setPermissionRequestHandler: (h) => (request = h),
+        setPermissionCheckHandler: (h) => (check = h),
+        webRequest: { onBeforeRequest: (l) => (before = l) },
+      },
+      { devTools: false },
+    );
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
       let granted: boolean | undefined;
       request!(null, permission, (g) => (granted = g));
@@ -32,23 +35,40 @@ describe('session and page guards', () => {
       return r!.cancel;
     };
     expect(cancelled('aqiqat://app/assets/index.js')).toBe(false);
-    for (const url of ['https://example.org/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ftp://x/', 'aqiqat://other/']) expect(cancelled(url), url).toBe(true);
+    for (const url of ['https://example.org/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ftp://x/', 'aqiqat://other/', 'devtools://devtools/bundled/devtools_app.html']) expect(cancelled(url), url).toBe(true);
+  });
+
+  /** A stand-in for a page's webContents: what the guards install, and how often DevTools were closed. */
+  function contentsStandIn() {
+    const listeners = new Map<string, (e: { preventDefault(): void }) => void>();
+    const state = { open: undefined as (() => { action: 'deny' }) | undefined, devToolsClosed: 0 };
+    const contents: GuardedContents = {
+      on: (event: string, l: (e: { preventDefault(): void }) => void) => listeners.set(event, l),
+      setWindowOpenHandler: (h) => (state.open = h),
+      closeDevTools: () => void state.devToolsClosed++,
+    };
+    return { contents, listeners, state };
+  }
+
+  it('close DevTools the moment they open in the installed app, and leave them to a development run', () => {
+    const packaged = contentsStandIn();
+    guardContents(packaged.contents, { devTools: false });
+    packaged.listeners.get('devtools-opened')!({ preventDefault: () => undefined });
+    expect(packaged.state.devToolsClosed).toBe(1);
+    const development = contentsStandIn();
+    guardContents(development.contents, { devTools: true });
+    expect(development.listeners.has('devtools-opened')).toBe(false);
   });
 
   it('stop navigation, redirects, webviews and new windows', () => {
-    const listeners = new Map<string, (e: { preventDefault(): void }) => void>();
-    let open: (() => { action: 'deny' }) | undefined;
-    const contents: GuardedContents = {
-      on: (event, l) => listeners.set(event, l),
-      setWindowOpenHandler: (h) => (open = h),
-    };
-    guardContents(contents);
+    const { contents, listeners, state } = contentsStandIn();
+    guardContents(contents, { devTools: false });
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
       listeners.get(event)!({ preventDefault: () => (prevented = true) });
       expect(prevented, event).toBe(true);
     }
-    expect(open!()).toEqual({ action: 'deny' });
+    expect(state.open!()).toEqual({ action: 'deny' });
   });
 
   it('answer IPC only from the app’s own page', () => {
@@ -59,7 +79,7 @@ describe('session and page guards', () => {
   });
 
   it('disable middle-click (Auxclick) in every window', () => {
-    expect(webPreferences('/p.cjs').disableBlinkFeatures).toBe('Auxclick');
+    expect(webPreferences('/p.cjs', { devTools: false }).disableBlinkFeatures).toBe('Auxclick');
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { Archive } from '../../electron/archive/archive.js';
 import { restoreArchiveJson } from '../../electron/archive/backup.js';
 import { newKeyFile, Sealer } from '../../electron/archive/crypto.js';
 import { createSampleArchive } from '../../electron/archive/sample.js';
-import { createDispatcher } from '../../electron/handlers.js';
+import { createDispatcher, LOCKED_DURING_SAVE } from '../../electron/handlers.js';
 import { ArchiveSession } from '../../electron/session.js';
 import { LOCKED_MESSAGE } from '../../electron/session-status.js';
 import { SAMPLE_DIR, SEED_ARTICLE, tempDir } from './helpers.js';
@@ -190,6 +191,24 @@ describe('session: encrypting from the app', () => {
     expect(auditActions('жаңа құпия сөз', dir)).toContain('passphrase-changed');
     expect((await api.unlock({ passphrase: 'жаңа құпия сөз' })).locked).toBe(false);
   });
+
+  it('"the old passphrase may be known": a new data key, every file re-sealed, and the session goes on open', async () => {
+    const { api, dir } = await encryptedSession();
+    await api.unlock({ passphrase: PASS });
+    const oldKey = await readFile(path.join(dir, 'encryption.json'), 'utf8');
+    const facts = await api.listFacts({});
+    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз', rekey: true })).rejects.toThrow(/^wrong passphrase/);
+    expect((await api.listFacts({})).length).toBe(facts.length); // still open with the old key
+    expect((await api.changePassphrase({ current: PASS, next: 'жаңа құпия сөз', rekey: true })).locked).toBe(false);
+    expect(await api.listFacts({})).toEqual(facts);
+    const key = JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8'));
+    expect(key.key).not.toBe(JSON.parse(oldKey).key);
+    expect(key.rekeying).toBeUndefined();
+    await api.lock({});
+    // the old key file with the old passphrase no longer opens the files
+    await writeFile(path.join(dir, 'encryption.json'), oldKey);
+    expect(cliAs(PASS, dir, 'facts').stderr).toMatch(/does not authenticate/);
+  });
 });
 
 describe('session: a damaged archive.json', () => {
@@ -324,33 +343,97 @@ function grepR(dir: string, word: string): string[] {
 }
 
 describe('session: the dossier save dialog', () => {
-  it('a save dialog left open does not hold off a lock; the PDF is saved and its audit line written at the unlock', async () => {
-    const { api, session, dir } = await encryptedSession();
-    await api.unlock({ passphrase: PASS });
-    const [theCase] = await api.listCases({});
-    let answer!: (file: string) => void;
-    let dialogOpen!: () => void;
-    const opened = new Promise<void>((resolve) => (dialogOpen = resolve));
-    const printer = { print: async () => new TextEncoder().encode('%PDF-1.4 stand-in'), close: async () => undefined };
+  const PDF = '%PDF-1.4 stand-in';
+  type Answer = (file: string | null) => void;
+
+  /** A session whose save dialog the test answers: `nextDialog()` resolves with the answer of the next one opened. */
+  async function savingSession() {
+    const env = await encryptedSession();
+    await env.api.unlock({ passphrase: PASS });
+    const [theCase] = await env.api.listCases({});
+    let waiting: ((answer: Answer) => void) | null = null;
     const host = {
-      printer,
-      savePdf: () => {
-        dialogOpen();
-        return new Promise<string>((resolve) => (answer = resolve));
-      },
+      printer: { print: async () => new TextEncoder().encode(PDF), close: async () => undefined },
+      chooseSavePath: () =>
+        new Promise<string | null>((resolve) => {
+          waiting?.(resolve);
+          waiting = null;
+        }),
     };
-    const withHost = makeClient(createDispatcher(session, '0.0.0', host));
-    const saving = withHost.saveDossierPdf({ caseId: theCase!.id });
-    await opened;
+    const withHost = makeClient(createDispatcher(env.session, '0.0.0', host));
+    const nextDialog = () => new Promise<Answer>((resolve) => (waiting = resolve));
+    const file = path.join(env.dir, '..', 'saved.pdf');
+    const exported = async () => (await env.session.use((a) => a.store.audit.readAll())).entries.filter((e) => e.action === 'export-made');
+    return { ...env, nextDialog, file, exported, save: () => withHost.saveDossierPdf({ caseId: theCase!.id }) };
+  }
+
+  it('a save dialog left open does not hold off a lock, and what it answers after the lock is not written', async () => {
+    const { api, nextDialog, file, exported, save } = await savingSession();
+    const dialog = nextDialog();
+    const saving = save();
+    const answer = await dialog;
     // the user walked away: the lock is not blocked by the dialog
     expect(await api.lock({})).toMatchObject({ locked: true });
-    const file = path.join(dir, '..', 'saved.pdf');
+    // whoever found the laptop picks a folder and presses Save
     answer(file);
-    expect((await saving).path).toBe(file);
-    // its audit line waited for the key: written at the unlock, with the time of the save
+    await expect(saving).rejects.toThrow(LOCKED_MESSAGE);
+    expect(existsSync(file)).toBe(false);
     await api.unlock({ passphrase: PASS });
-    const log = (await session.use((a) => a.store.audit.readAll())).entries;
-    expect(log.at(-1)).toMatchObject({ action: 'export-made', summary: `dossier PDF → ${file}` });
-    expect(log.at(-1)!.sha256).toBe(createHash('sha256').update('%PDF-1.4 stand-in').digest('hex'));
+    expect(await exported()).toEqual([]);
+  });
+
+  it('a dialog that outlived a lock stays refused after the unlock; saving again works', async () => {
+    const { api, nextDialog, file, exported, save } = await savingSession();
+    let dialog = nextDialog();
+    const saving = save();
+    let answer = await dialog;
+    await api.lock({});
+    await api.unlock({ passphrase: PASS });
+    answer(file);
+    await expect(saving).rejects.toThrow(LOCKED_DURING_SAVE);
+    expect(existsSync(file)).toBe(false);
+    expect(await exported()).toEqual([]);
+
+    dialog = nextDialog();
+    const again = save();
+    answer = await dialog;
+    answer(file);
+    expect(await again).toMatchObject({ path: file });
+    expect(await readFile(file, 'utf8')).toBe(PDF);
+    expect(await exported()).toEqual([expect.objectContaining({ summary: `dossier PDF → ${file}`, sha256: createHash('sha256').update(PDF).digest('hex') })]);
+  });
+
+  it('the idle lock counts too, even when it strikes only as the dialog returns', async () => {
+    const { time, nextDialog, file, save } = await savingSession();
+    const dialog = nextDialog();
+    const saving = save();
+    const answer = await dialog;
+    time.advance(11 * 60_000); // past the default 10 idle minutes, with no idle timer run meanwhile
+    answer(file);
+    await expect(saving).rejects.toThrow(LOCKED_MESSAGE);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a lock asked for during the print counts against the dialog that follows it', async () => {
+    const { api, nextDialog, file, save } = await savingSession();
+    const dialog = nextDialog();
+    const saving = save();
+    // queued behind the print in flight: it runs once the print is done, while the dialog opens
+    const locking = api.lock({});
+    const answer = await dialog;
+    await locking;
+    await api.unlock({ passphrase: PASS });
+    answer(file);
+    await expect(saving).rejects.toThrow(LOCKED_DURING_SAVE);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('a cancelled dialog saves nothing and says so', async () => {
+    const { nextDialog, exported, save } = await savingSession();
+    const dialog = nextDialog();
+    const saving = save();
+    (await dialog)(null);
+    expect(await saving).toMatchObject({ path: null });
+    expect(await exported()).toEqual([]);
   });
 });

@@ -52,8 +52,9 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         await archive.close();
         cli.print(o.json, r, () => `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`);
       } else {
-        const r = await restoreArchiveJson(file, cli.dir());
-        const archive = await Archive.open(r.archive, { passphrase: await passphraseFor(r.archive, cli.io.env) });
+        const passphrase = await passphraseFor(cli.dir(), cli.io.env);
+        const r = await restoreArchiveJson(file, cli.dir(), undefined, passphrase);
+        const archive = await Archive.open(r.archive, { passphrase });
         await archive.store.audit.record({ action: 'archive-json-restored', sha256, summary: path.basename(file) });
         await archive.close();
         cli.print(o.json, r, () => `restored archive.json from ${file}${r.previous ? `; the one it replaced is kept in ${r.previous}` : ''}`);
@@ -115,14 +116,21 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
   program
     .command('passphrase')
     .description('change the passphrase of an encrypted archive (old: $AQIQAT_PASSPHRASE or asked; new: $AQIQAT_NEW_PASSPHRASE or asked)')
+    .option('--rekey', 'the old passphrase may be known to someone: also replace the data key and re-seal every file')
     .addOption(jsonOption())
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { rekey?: boolean; json?: boolean }) => {
       const dir = cli.dir();
       const old = await passphraseFor(dir, cli.io.env);
       if (old === undefined) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
       const archive = await Archive.open(dir, { passphrase: old });
-      await archive.changePassphrase(old, await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE'));
-      cli.print(o.json, { archive: archive.root }, () => 'the passphrase was changed; backups made before keep the old one');
+      const next = await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE');
+      if (o.rekey) {
+        await (await archive.rekey(old, next)).close();
+        cli.print(o.json, { archive: archive.root, rekeyed: true }, () => 'the passphrase and the data key were changed and every file re-sealed; backups made before keep the old ones');
+        return;
+      }
+      await archive.changePassphrase(old, next);
+      cli.print(o.json, { archive: archive.root, rekeyed: false }, () => 'the passphrase was changed; backups made before keep the old one');
     });
 
   program

@@ -14,8 +14,8 @@ import type { DossierLang, Paper } from './types.js';
 
 export interface DossierHost {
   printer: Printer;
-  /** ask where to save (suggested file name); the chosen path, or null if the user cancelled */
-  savePdf(suggestedName: string, pdf: Uint8Array): Promise<string | null>;
+  /** ask where to save (suggested file name): the chosen path, or null if the user cancelled; the caller writes it */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
   /** show the dossier HTML in a locked window (no script, no network) */
   preview?(html: string, title: string): Promise<void>;
 }

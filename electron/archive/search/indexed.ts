@@ -4,7 +4,7 @@
  * another format, and repaired shard by shard when stale.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readArticleText } from '../articles.js';
@@ -383,15 +383,9 @@ export class IndexedSearch implements SearchEngine {
       // through the store's codec, as store.readContent does: keyed name and sealed bytes when encrypted
       const file = textFile(this.#layout, article.textSha256);
       const { codec } = this.store;
-      let stored: Buffer;
-      try {
-        stored = readFileSync(codec.locate(file));
-      } catch (e) {
-        // under its plain name: not yet reached by an interrupted `aqiqat encrypt`
-        if (codec.locate(file) === file) throw e;
-        stored = readFileSync(file);
-      }
-      text = codec.open(stored, file).toString('utf8');
+      // under whichever name it has: keyed, from an older archive or re-key, or plain (an interrupted `aqiqat encrypt`)
+      const name = codec.candidates(file).find((f) => existsSync(f)) ?? file;
+      text = codec.open(readFileSync(name), file).toString('utf8');
     } catch {
       throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
     }

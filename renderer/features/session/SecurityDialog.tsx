@@ -147,13 +147,21 @@ function useNewPassphrase(setLine: Part['setLine'], busyText: string, doneText: 
 function ChangePassphrase({ busy, setLine }: Part) {
   const { t } = useI18n();
   const [current, setCurrent] = useState('');
-  const { submit, fields, filled } = useNewPassphrase(setLine, t('security.change'), t('security.changed'), (next) => api().changePassphrase({ current, next }));
+  const [rekey, setRekey] = useState(false);
+  const { submit, fields, filled } = useNewPassphrase(setLine, rekey ? t('security.rekeying') : t('security.change'), rekey ? t('security.rekeyed') : t('security.changed'), (next) =>
+    api().changePassphrase({ current, next, rekey }),
+  );
   return (
     <form className="security-form" onSubmit={(e) => void submit(e, () => setCurrent(''))}>
       <fieldset disabled={busy}>
         <legend>{t('security.change')}</legend>
         <Secret label={t('security.current')} value={current} onChange={setCurrent} />
         {fields}
+        <label className="security-check">
+          <input type="checkbox" checked={rekey} onChange={(e) => setRekey(e.currentTarget.checked)} />
+          {t('security.rekey')}
+        </label>
+        <small className="security-hint">{t('security.rekeyHint')}</small>
         <div className="dialog-actions">
           <button type="submit" className="button-primary" disabled={!current || !filled}>
             {t('security.change')}
