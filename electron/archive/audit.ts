@@ -161,6 +161,8 @@ export function parseAudit(raw: string, decode: (line: string) => string = (l) =
 /** The entries an append writes first when the log does not end where audit.head says. */
 export const HEAD_MISMATCH_ACTION = 'audit-head-mismatch';
 export const HEAD_MISSING_ACTION = 'audit-head-missing';
+/** The first line of a new log: from here on audit.head must exist (an older version's log has no such line). */
+export const HEAD_STARTED_ACTION = 'audit-head-started';
 
 /** Where the log ended after the last append: its line count and the SHA-256 of its last line. */
 export interface AuditHead {
@@ -327,6 +329,7 @@ export class AuditLog {
     const notes: AuditInput[] = [];
     if (typeof head === 'string') notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(head, 300) });
     else if (head === null && raw !== '') notes.push({ action: HEAD_MISSING_ACTION, summary: `${AUDIT_HEAD_FILE} was missing; the end of the log is checked from here on` });
+    else if (head === null) notes.push({ action: HEAD_STARTED_ACTION, summary: `the end of this log is kept in ${AUDIT_HEAD_FILE}` });
     else if (head !== null) {
       const { problem } = checkHead(raw, head);
       if (problem) notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(problem, 300) });

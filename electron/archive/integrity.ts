@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile } from './atomic.js';
-import { AUDIT_HEAD_FILE, HEAD_MISMATCH_ACTION, HEAD_MISSING_ACTION, checkHead, readAuditHead } from './audit.js';
+import { AUDIT_HEAD_FILE, HEAD_MISMATCH_ACTION, HEAD_MISSING_ACTION, HEAD_STARTED_ACTION, checkHead, readAuditHead } from './audit.js';
 import { sourceFile, textFile } from './layout.js';
 import type { Article, Fact } from './model.js';
 import { readStored, type ArchiveStore } from './store.js';
@@ -151,7 +151,10 @@ async function checkAuditEnd(store: ArchiveStore, entries: readonly { seq: numbe
   if (raw === null || raw === '') problems.push({ file: 'audit.log', problem: 'audit-end', detail: 'the audit log is missing or empty (every archive has at least its archive-created line)' });
   if (typeof head === 'string') problems.push({ file: AUDIT_HEAD_FILE, problem: 'audit-end', detail: head });
   else if (head === null) {
-    if (raw) problems.push({ file: AUDIT_HEAD_FILE, problem: 'audit-end', detail: `${AUDIT_HEAD_FILE} is missing, so the end of the log cannot be checked (deleted, or the archive was last changed by an older version: the next change writes it)` });
+    // a log that has kept a head must still have it; one written by an older version gets it with its next change
+    const kept = entries.some((e) => e.action === HEAD_STARTED_ACTION || e.action === HEAD_MISSING_ACTION);
+    if (kept) problems.push({ file: AUDIT_HEAD_FILE, problem: 'audit-end', detail: `${AUDIT_HEAD_FILE} is missing, so the end of the log cannot be checked` });
+    else if (raw) notes.push(`the audit log was written by an older version and has no ${AUDIT_HEAD_FILE} yet: its end is checked from the next change on`);
   } else {
     const { problem, after } = checkHead(raw ?? '', head);
     if (problem) problems.push({ file: 'audit.log', problem: 'audit-end', detail: problem });

@@ -167,6 +167,29 @@ describe('the end of the audit log is checked against audit.head', () => {
     expect(r.report.problems.map((p) => p.problem)).toContain('audit-end');
   });
 
+  it('a log from an older version (no head, no head-started line) is told, and checked from its next change', async () => {
+    const { dir, A } = await sampleArchive();
+    const all = await lines(dir);
+    expect(JSON.parse(all[0]!).action).toBe('audit-head-started');
+    let prev = '0'.repeat(64);
+    const legacy = all.slice(1).map((l, i) => {
+      const line = JSON.stringify({ ...JSON.parse(l), seq: i + 1, prev });
+      prev = sha256(line);
+      return line;
+    });
+    await write(dir, legacy);
+    await rm(path.join(dir, 'audit.head'));
+    const old = verify(A);
+    expect(old.code).toBe(0);
+    expect(old.report.notes).toEqual([expect.stringMatching(/written by an older version and has no audit\.head yet/)]);
+    expect(aqiqat([...A, 'entity', 'add', 'Somebody', '--kind', 'person']).code).toBe(0);
+    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout);
+    expect(log.slice(-2).map((e: { action: string }) => e.action)).toEqual(['audit-head-missing', 'entity-added']);
+    expect(verify(A).code).toBe(0);
+    await rm(path.join(dir, 'audit.head'));
+    expect(verify(A).report.problems).toEqual([expect.objectContaining({ file: 'audit.head', detail: 'audit.head is missing, so the end of the log cannot be checked' })]);
+  });
+
   it('in an encrypted archive the head is sealed: a plain one, or a cut log, is refused', async () => {
     const { dir, A } = await sampleArchive(true);
     expect(verify(A).code).toBe(0);
