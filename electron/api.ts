@@ -7,7 +7,7 @@ import type { ArticleDetail, FactView } from './archive/archive.js';
 import type { ImportResult } from './archive/articles.js';
 import type { Article } from './archive/model.js';
 import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema, LanguageSchema } from './archive/model.js';
-import type { CaseSummary, CaseView, EntityPage, TimelineEntry } from './archive/archive.js';
+import type { ArticleDeletion, CaseSummary, CaseView, EntityPage, TimelineEntry } from './archive/archive.js';
 import type { Entity, FactType } from './archive/model.js';
 import type { TagNode } from './archive/tags.js';
 import type { SearchHit } from './archive/search/engine.js';
@@ -17,7 +17,7 @@ import { SearchFiltersSchema } from './archive/search/filters.js';
 import { IDLE_LOCK_MAX_MINUTES } from './archive/model.js';
 import type { SessionStatus } from './session-status.js';
 
-export type { Article, ArticleDetail, FactView, ImportResult, SearchHit };
+export type { Article, ArticleDeletion, ArticleDetail, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
 export type { DossierPreview, SavedDossier, SessionStatus };
 
@@ -66,6 +66,7 @@ export const inputs = {
   addFact: z.object({ articleId: id, ...factFields.shape }).strict(),
   listFacts: z.object({ articleId: id.optional() }).strict(),
   deleteFact: z.object({ id }).strict(),
+  deleteArticle: z.object({ id }).strict(),
   search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional(), filters: SearchFiltersSchema.optional() }).strict(),
   archiveInfo: z.object({}).strict(),
   // issue 3: annotation, entities, tags, cases
@@ -137,6 +138,7 @@ export interface Outputs {
   addFact: FactView;
   listFacts: FactView[];
   deleteFact: FactView;
+  deleteArticle: ArticleDeletion;
   search: SearchHit[];
   archiveInfo: ArchiveInfo;
   editFact: FactView;

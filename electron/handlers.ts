@@ -27,6 +27,7 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     addFact: (input) => use((a) => a.addFact(input)),
     listFacts: ({ articleId }) => use((a) => a.listFacts(articleId)),
     deleteFact: ({ id }) => use((a) => a.deleteFact(id)),
+    deleteArticle: ({ id }) => use((a) => a.deleteArticle(id)),
     search: ({ text, limit, filters }) => use((a) => a.searchFiltered({ text, limit, filters })),
     archiveInfo: async (): Promise<ArchiveInfo> => ({ root: session.root, version }),
     editFact: ({ id, ...patch }) => use((a) => a.editFact(id, patch)),

@@ -3,7 +3,7 @@
  * and the detail (the reader). State lives here only where two panes share it: the open article and the query.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportResult, SearchHit } from './api.js';
+import type { ArticleDeletion, ImportResult, SearchHit } from './api.js';
 import { ImportButton } from './features/import/ImportButton.js';
 import { ArticleList } from './features/library/ArticleList.js';
 import { useArticles } from './features/library/useArticles.js';
@@ -27,6 +27,8 @@ interface Open {
 export function App() {
   const library = useArticles();
   const [open, setOpen] = useState<Open | null>(null);
+  /** what the detail pane says when nothing is open after a change (an article deleted) */
+  const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -53,6 +55,9 @@ export function App() {
   useGlobalShortcuts(focusSearch);
 
   const openArticle = useCallback((articleId: string) => setOpen({ articleId, hitKey: null, factId: null }), []);
+  useEffect(() => {
+    if (open) setNotice(null);
+  }, [open]);
   const openHit = useCallback(
     (hit: SearchHit) => setOpen({ articleId: hit.articleId, hitKey: `${hit.kind}:${hit.id}`, factId: hit.kind === 'fact' ? hit.id : null }),
     [],
@@ -65,6 +70,14 @@ export function App() {
       openArticle(result.article.id);
     },
     [reload, openArticle],
+  );
+  const onDeleted = useCallback(
+    async (deleted: ArticleDeletion) => {
+      setOpen(null);
+      setNotice(t('reader.deleted', { title: deleted.article.title, n: deleted.factIds.length }));
+      await reload();
+    },
+    [reload, t],
   );
 
   const openFromSection = useCallback((articleId: string, factId: string | null) => {
@@ -102,16 +115,21 @@ export function App() {
       </section>
       {/* keyed by article: a newly opened article starts at its top, not at the last one's scroll offset */}
       <main className="detail-pane" key={open?.articleId ?? 'none'}>
-        {open ? <Reader id={open.articleId} focusFactId={open.factId} /> : <NothingOpen empty={library.articles?.length === 0} />}
+        {open ? <Reader id={open.articleId} focusFactId={open.factId} onDeleted={(d) => void onDeleted(d)} /> : <NothingOpen empty={library.articles?.length === 0} notice={notice} />}
       </main>
     </div>
   );
 }
 
-function NothingOpen({ empty }: { empty: boolean }) {
+function NothingOpen({ empty, notice }: { empty: boolean; notice: string | null }) {
   const { t } = useI18n();
   return (
     <div className="pane-message empty detail-empty">
+      {notice && (
+        <p className="detail-notice" role="status">
+          {notice}
+        </p>
+      )}
       {empty ? (
         <>
           <p className="empty-title">{t('app.emptyTitle')}</p>

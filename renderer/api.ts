@@ -5,7 +5,7 @@
 import type { AqiqatApi } from '../electron/api.js';
 import { LOCKED_MESSAGE } from '../electron/session-status.js';
 
-export type { AqiqatApi, Article, ArticleDetail, FactView, ImportResult, SearchHit } from '../electron/api.js';
+export type { AqiqatApi, Article, ArticleDeletion, ArticleDetail, FactView, ImportResult, SearchHit } from '../electron/api.js';
 
 declare global {
   interface Window {

@@ -4,7 +4,7 @@
  */
 import { changePassphrase, encryptArchive, prepareRekey, type EncryptResult } from './encrypt.js';
 import { AqiqatError } from './errors.js';
-import { findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
+import { deleteArticle, findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
 import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
 import { addAliases, addEntity, entityNames, factsOfEntity, mergeEntities, renameEntity, resolveEntity } from './entities.js';
 import { allFactTypes } from './fact-types.js';
@@ -82,6 +82,13 @@ export interface EntityPage {
   cases: CaseSummary[];
 }
 
+/** An article with what deleting it takes along: its facts, and the cases they are removed from. */
+export interface ArticleDeletion {
+  article: Article;
+  factIds: string[];
+  cases: CaseSummary[];
+}
+
 function caseSummary(c: Case): CaseSummary {
   return { id: c.id, title: c.title, summary: c.summary, status: c.status, createdAt: c.createdAt, facts: [...c.factIds] };
 }
@@ -130,8 +137,16 @@ export class Archive {
     return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
   }
 
-  async addFact(input: FactInput): Promise<FactView> {
-    return this.viewFact(await addFact(this.store, input));
+  /** Delete an article, its facts (out of their cases too) and the files no other article names. */
+  async deleteArticle(id: string): Promise<ArticleDeletion> {
+    const { article, facts, cases } = await deleteArticle(this.store, id);
+    return { article, factIds: facts.map((f) => f.id), cases: cases.map(caseSummary) };
+  }
+
+  /** `existing`: an identical fact was already there, and is what is returned. */
+  async addFact(input: FactInput): Promise<FactView & { existing?: true }> {
+    const { fact, existing } = await addFact(this.store, input);
+    return existing ? { ...this.viewFact(fact), existing } : this.viewFact(fact);
   }
 
   async listFacts(articleId?: string): Promise<FactView[]> {
@@ -272,18 +287,25 @@ export class Archive {
   async addEntity(name: string, kind: EntityKind, aliases: readonly string[] = []): Promise<Entity> {
     const entity = addEntity(this.store.meta.data, name, kind, aliases);
     await this.store.save(this.store.meta);
+    await this.store.emit({ type: 'entity-added', entity });
     return entity;
   }
 
   async renameEntity(ref: string, name: string): Promise<Entity> {
+    const previousName = resolveEntity(this.store.meta.data, ref).name;
     const entity = renameEntity(this.store.meta.data, ref, name);
     await this.store.save(this.store.meta);
+    if (entity.name !== previousName) await this.store.emit({ type: 'entity-renamed', entity, previousName });
     return entity;
   }
 
   async addAliases(ref: string, aliases: readonly string[]): Promise<Entity> {
+    const before = new Set(resolveEntity(this.store.meta.data, ref).aliases);
     const entity = addAliases(this.store.meta.data, ref, aliases);
+    const added = entity.aliases.filter((a) => !before.has(a));
+    if (added.length === 0) return entity;
     await this.store.save(this.store.meta);
+    await this.store.emit({ type: 'entity-aliases-added', entity, aliases: added });
     return entity;
   }
 

@@ -4,14 +4,14 @@
  * unreferenced file, never an article without its text.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDay } from './dates.js';
 import { AqiqatError } from './errors.js';
 import { articleIdFor } from './ids.js';
 import { shardOf, sourceFile, textFile } from './layout.js';
 import { maxImportBytes } from './limits.js';
-import type { Article, Language, OtherSource } from './model.js';
+import type { Article, Case, Fact, Language, OtherSource } from './model.js';
 import type { ArchiveStore } from './store.js';
 import { detectLanguage, normalizeText, titleFromText } from './text.js';
 import { canImport } from './extract/index.js';
@@ -169,4 +169,52 @@ export async function setArticleLanguage(store: ArchiveStore, idOrPrefix: string
   await store.save(shard);
   await store.emit({ type: 'article-updated', article, previous });
   return article;
+}
+
+/** What deleting an article takes with it: its facts, and the cases that hold some of them. */
+export async function articleFootprint(store: ArchiveStore, idOrPrefix: string): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
+  const article = await findArticle(store, idOrPrefix);
+  const facts = (await store.factShard(shardOf(article.id))).data.facts.filter((f) => f.articleId === article.id);
+  const ids = new Set(facts.map((f) => f.id));
+  const cases = store.meta.data.cases.filter((c) => c.factIds.some((id) => ids.has(id)));
+  return { article, facts, cases };
+}
+
+/**
+ * Delete an article with its facts. Cases first, then facts, then the article (each step a saved
+ * file, so a crash midway leaves a state the same command finishes), and only then its text and
+ * source files, those no other article names: a crash there leaves unreferenced files, never an
+ * article without its text. Every fact removed and the article are told (audit log, search index).
+ */
+export async function deleteArticle(store: ArchiveStore, idOrPrefix: string): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
+  const { article, facts, cases } = await articleFootprint(store, idOrPrefix);
+  const ids = new Set(facts.map((f) => f.id));
+  const removed = cases.map((c) => ({ case: c, factIds: c.factIds.filter((id) => ids.has(id)) }));
+  for (const c of cases) c.factIds = c.factIds.filter((id) => !ids.has(id));
+  if (cases.length > 0) await store.save(store.meta);
+  if (facts.length > 0) {
+    const factShard = await store.factShard(shardOf(article.id));
+    factShard.data.facts = factShard.data.facts.filter((f) => !ids.has(f.id));
+    await store.save(factShard);
+  }
+  const shard = await store.articleShard(shardOf(article.id));
+  shard.data.articles = shard.data.articles.filter((a) => a.id !== article.id);
+  await store.save(shard);
+  await removeUnreferenced(store, article);
+  for (const r of removed) for (const factId of r.factIds) await store.emit({ type: 'case-fact-removed', case: r.case, factId });
+  for (const fact of facts) await store.emit({ type: 'fact-deleted', fact });
+  await store.emit({ type: 'article-deleted', article, facts: facts.length });
+  return { article, facts, cases };
+}
+
+/** The content files of a deleted article that no remaining article names (a same-text link shares none, but a hand-made archive might). */
+async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<void> {
+  const { layout } = store;
+  const filesOf = (a: Article) => [sourceFile(layout, a.sha256, a.sourceExt), ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)), textFile(layout, a.textSha256)];
+  const kept = new Set((await store.allArticles()).flatMap(filesOf));
+  for (const file of filesOf(gone)) {
+    if (kept.has(file)) continue;
+    // under every name it may have (keyed, an older scheme's, the plain one an interrupted `aqiqat encrypt` left)
+    for (const name of store.codec.candidates(file)) await rm(name, { force: true });
+  }
 }

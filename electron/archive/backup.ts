@@ -13,7 +13,7 @@ import { lstat, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandl
 import path from 'node:path';
 import { z } from 'zod';
 import { fsyncDir, isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
-import { AUDIT_FILE } from './audit.js';
+import { AUDIT_FILE, AUDIT_HEAD_FILE } from './audit.js';
 import { inParallel } from './content-writes.js';
 import { isSealed, KEY_FILE, parseKeyFile, Sealer, unlock } from './crypto.js';
 import { AqiqatError, FileReadError } from './errors.js';
@@ -37,7 +37,7 @@ export const MAX_BACKUP_FILES = 250_000;
 export const MAX_BACKUP_FILE_BYTES = 2 ** 31 - 1;
 
 /** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
-const SAFE_PATH = /^(archive\.json|audit\.log|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+const SAFE_PATH = /^(archive\.json|audit\.log|audit\.head|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 const ManifestSchema = z.object({
   format: z.literal('aqiqat-backup'),
@@ -60,7 +60,7 @@ export async function archiveFiles(layout: Layout): Promise<string[]> {
   const out: string[] = [];
   // an encrypted archive's files are copied as they are on disk, sealed; encryption.json holds the
   // data key sealed with the passphrase, so the backup opens with the passphrase of its day
-  for (const name of ['archive.json', AUDIT_FILE, KEY_FILE, GAZETTEER_FILE]) {
+  for (const name of ['archive.json', AUDIT_FILE, AUDIT_HEAD_FILE, KEY_FILE, GAZETTEER_FILE]) {
     if (await isPlainFile(path.join(layout.root, name))) out.push(name);
   }
   for (const dir of ['shards', 'texts', 'sources', 'index']) {

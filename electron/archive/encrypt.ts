@@ -14,7 +14,7 @@
 import { chmod, lstat, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
-import { AUDIT_FILE, parseAudit, rebuildLog } from './audit.js';
+import { AUDIT_FILE, headOf, parseAudit, rebuildLog, writeAuditHead } from './audit.js';
 import { checkPassphrase, isSealed, KEY_FILE, newKeyFile, parseKeyFile, rekeyFile, rewrap, Sealer, unlock, type Codec, type KeyFile } from './crypto.js';
 import { AqiqatError } from './errors.js';
 import { articleShardFile, factShardFile, SHARD_COUNT, sourceFile, textFile } from './layout.js';
@@ -97,10 +97,14 @@ const isRegular = (file: string) => lstat(file).then((s) => s.isFile(), () => fa
 /** Re-write the audit log with every line sealed; the hash chain is rebuilt over the sealed lines. */
 async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
   const file = path.join(store.layout.root, AUDIT_FILE);
-  const raw = await readFile(file, 'utf8').catch(() => '');
-  if (raw.split('\n').every((l) => l === '' || l.startsWith('E:'))) return;
-  const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? codec.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
-  await writeFileAtomic(file, rebuildLog(entries, codec, file));
+  let raw = await readFile(file, 'utf8').catch(() => '');
+  if (!raw.split('\n').every((l) => l === '' || l.startsWith('E:'))) {
+    const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? codec.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
+    raw = rebuildLog(entries, codec, file);
+    await writeFileAtomic(file, raw);
+  }
+  // the chain was rebuilt, and the head is sealed from now on (also when an interrupted run is finished)
+  await writeAuditHead(store.layout.root, codec, headOf(raw));
 }
 
 async function keyFileOf(store: ArchiveStore): Promise<KeyFile> {
@@ -195,5 +199,8 @@ async function resealAuditLog(store: ArchiveStore, sealer: Sealer): Promise<void
   const raw = await readFile(file, 'utf8').catch(() => null);
   if (raw === null) return;
   const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? sealer.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
-  await writeFileAtomic(file, rebuildLog(entries, sealer, file));
+  const rebuilt = rebuildLog(entries, sealer, file);
+  await writeFileAtomic(file, rebuilt);
+  // the chain was rebuilt under the new key: its head follows
+  await writeAuditHead(store.layout.root, sealer, headOf(rebuilt));
 }

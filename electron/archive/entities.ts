@@ -131,6 +131,7 @@ export async function mergeEntities(store: ArchiveStore, keepRef: string, otherR
   });
   absorbEntity(meta, keep, other);
   await store.save(store.meta);
+  await store.emit({ type: 'entity-merged', entity: keep, merged: other, facts: changed.length });
   for (const c of changed) await store.emit({ type: 'fact-updated', ...c });
   return { entity: keep, factsMoved: changed.length };
 }

@@ -1,6 +1,8 @@
 /** Facts: quoted passages of an article, typed, dated and linked (DESIGN §2). */
+import { isDeepStrictEqual } from 'node:util';
 import { anchorAt, closestPassage, findQuote, resolveAnchor } from './anchor.js';
 import { findArticle, readArticleText } from './articles.js';
+import { auditInputOf } from './audit.js';
 import { parseEventDate } from './dates.js';
 import { ensureEntity, findEntity } from './entities.js';
 import { AqiqatError } from './errors.js';
@@ -43,7 +45,11 @@ export function normalizeFactType(input: string | undefined): string {
   return type;
 }
 
-export async function addFact(store: ArchiveStore, input: FactInput, now = new Date()): Promise<Fact> {
+/**
+ * Add a fact. One identical to a fact already there (same article, anchor and fields: a retry after a
+ * crash or a double click) is not added twice: that fact is returned, with `existing`.
+ */
+export async function addFact(store: ArchiveStore, input: FactInput, now = new Date()): Promise<{ fact: Fact; existing: boolean }> {
   const article = await findArticle(store, input.articleId);
   const type = normalizeFactType(input.type);
   const date = input.date ? parseEventDate(input.date, input.approximate ?? false) : null;
@@ -78,14 +84,34 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
   let metaChanged = linker.changed();
   if (ensureTags(meta, fact.tags) > 0) metaChanged = true;
   if (ensureFactType(meta, type)) metaChanged = true;
+  const shard = await store.factShard(shardOf(article.id));
+  const same = shard.data.facts.find((f) => sameFact(f, fact));
+  // (a name created just now cannot be on a fact already there, so `same` implies nothing new to save)
+  if (same) {
+    // a retry after a kill between the save and the audit line: the line is written now
+    const { entries } = await store.audit.readAll();
+    if (!entries.some((e) => e.action === 'fact-added' && e.factId === same.id)) await store.audit.record(auditInputOf({ type: 'fact-added', fact: same }));
+    return { fact: same, existing: true };
+  }
   // archive.json first: a crash between the two writes leaves an unused entity, never a fact
   // that names an entity nobody can resolve.
   if (metaChanged) await store.save(store.meta);
-  const shard = await store.factShard(shardOf(article.id));
   shard.data.facts.push(fact);
   await store.save(shard);
   await store.emit({ type: 'fact-added', fact });
-  return fact;
+  return { fact, existing: false };
+}
+
+/** Everything but id and times: what makes two facts the same statement. */
+function sameFact(a: Fact, b: Fact): boolean {
+  const strip = ({ id: _id, createdAt: _c, updatedAt: _u, ...rest }: Fact) => rest;
+  return isDeepStrictEqual(canonical(strip(a)), canonical(strip(b)));
+}
+
+/** Lists whose order carries no meaning, sorted; keys sorted (roles) by isDeepStrictEqual itself. */
+function canonical(f: Omit<Fact, 'id' | 'createdAt' | 'updatedAt'>) {
+  const sorted = (xs: readonly string[]) => [...xs].sort();
+  return { ...f, tags: sorted(f.tags), places: sorted(f.places), organizations: sorted(f.organizations) };
 }
 
 export async function listFacts(store: ArchiveStore, articleId?: string): Promise<Fact[]> {
@@ -101,14 +127,17 @@ export async function deleteFact(store: ArchiveStore, id: string): Promise<Fact>
   const shard = await store.factShard(shardOf(factId));
   const index = shard.data.facts.findIndex((f) => f.id === factId);
   if (index < 0) throw new AqiqatError(`no fact ${factId}`, 'not-found');
-  const [fact] = shard.data.facts.splice(index, 1);
-  await store.save(shard);
-  // then forget it in cases: a crash in between leaves a dangling id that readers skip
+  const fact = shard.data.facts[index]!;
+  // out of its cases first: a crash in between leaves the fact outside them, which the retry deletes,
+  // never a case naming a fact that is gone
   const cases = store.meta.data.cases.filter((c) => c.factIds.includes(factId));
   for (const c of cases) c.factIds = c.factIds.filter((f) => f !== factId);
   if (cases.length > 0) await store.save(store.meta);
-  await store.emit({ type: 'fact-deleted', fact: fact! });
-  return fact!;
+  shard.data.facts.splice(index, 1);
+  await store.save(shard);
+  for (const c of cases) await store.emit({ type: 'case-fact-removed', case: c, factId });
+  await store.emit({ type: 'fact-deleted', fact });
+  return fact;
 }
 
 /** Links names to entities (creating them on first mention) and remembers whether archive.json changed. */
@@ -266,10 +295,12 @@ export async function restoreFact(store: ArchiveStore, input: RestoreInput, now 
   fact.roles = linker.roles(input.people, input.roles);
   ensureTags(meta, fact.tags);
   ensureFactType(meta, fact.type);
-  for (const c of meta.cases) if (input.cases.includes(c.id) && !c.factIds.includes(fact.id)) c.factIds.push(fact.id);
+  const cases = meta.cases.filter((c) => input.cases.includes(c.id) && !c.factIds.includes(fact.id));
+  for (const c of cases) c.factIds.push(fact.id);
   await store.save(store.meta);
   shard.data.facts.push(fact);
   await store.save(shard);
   await store.emit({ type: 'fact-added', fact });
+  for (const c of cases) await store.emit({ type: 'case-fact-added', case: c, factId: fact.id });
   return fact;
 }

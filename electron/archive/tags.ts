@@ -118,6 +118,7 @@ export async function moveTag(store: ArchiveStore, fromRef: string, toRef: strin
   meta.tags = paths.map((path) => ({ path }));
   ensureTags(meta, [to]);
   await store.save(store.meta);
+  await store.emit({ type: mode === 'rename' ? 'tag-renamed' : 'tag-merged', from, to, facts: facts.length, articles: articles.length });
   for (const c of facts) await store.emit({ type: 'fact-updated', ...c });
   for (const c of articles) await store.emit({ type: 'article-updated', ...c });
   return { from, to, facts: facts.length, articles: articles.length };

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
 import { sha256Hex } from '../../electron/archive/articles.js';
 import { isTempFile } from '../../electron/archive/atomic.js';
+import { verifyArchive } from '../../electron/archive/integrity.js';
 import { SEED_ARTICLE, tempDir } from './helpers.js';
 
 const TRIALS = Number(process.env.AQIQAT_KILL_TRIALS ?? 100);
@@ -148,6 +149,10 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
         const logged = new Set(audit.entries.map((e) => `${e.action} ${e.factId ?? e.articleId}`));
         for (const id of acks.facts.keys()) if (!logged.has(`fact-added ${id}`)) lost.push(`trial ${t}: audit of fact ${id}`);
         for (const id of acks.deleted) if (!logged.has(`fact-deleted ${id}`)) lost.push(`trial ${t}: audit of deletion ${id}`);
+        // a kill is never taken for tampering: the log ends where its head says (or after it), every quote is its text
+        for (const p of (await verifyArchive(archive.store)).problems) {
+          if (['audit-end', 'audit-chain', 'quote'].includes(p.problem)) corrupt.push(`trial ${t}: verify: ${p.detail}`);
+        }
       } catch (e) {
         corrupt.push(`trial ${t}: ${(e as Error).message}`);
       } finally {

@@ -157,7 +157,9 @@ async function toPreviousFormat(dir: string, articles: Array<{ sha256: string; s
   const audit = path.join(dir, 'audit.log');
   const { entries } = parseAudit(await readFile(audit, 'utf8'), (line) => sealer.open(Buffer.from(line.slice(2), 'base64'), audit).toString('utf8'));
   const v1: Codec = { ...plainCodec, encrypted: true, seal: (plain) => sealV1(key, plain, 'audit.log') };
-  await writeFile(audit, rebuildLog(entries, v1, audit));
+  // the previous version kept no audit.head, nor the line that starts one
+  await writeFile(audit, rebuildLog(entries.filter((e) => e.action !== 'audit-head-started'), v1, audit));
+  await rm(path.join(dir, 'audit.head'));
   await rm(layout.indexDir, { recursive: true });
   await mkdir(layout.indexDir);
   await rm(path.join(dir, 'shards', 'head'));

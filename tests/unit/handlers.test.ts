@@ -34,12 +34,25 @@ describe('IPC dispatcher', () => {
   it('turns core errors into one-line messages the client throws', async () => {
     const { api } = await setup();
     await expect(api.getArticle({ id: 'abcdef' })).rejects.toThrow(/^no article abcdef$/);
+    await expect(api.deleteArticle({ id: 'abcdef' })).rejects.toThrow(/^no article abcdef$/);
+  });
+
+  it('deletes an article with its facts, naming what went', async () => {
+    const { api, dispatch } = await setup();
+    const { article } = await api.importFile({ name: 'a.txt', bytes: new Uint8Array(await readFile(SEED_ARTICLE)) });
+    const fact = await api.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған' });
+    const c = await api.createCase({ title: 'Іс' });
+    await api.addFactsToCase({ id: c.id, factIds: [fact.id] });
+    expect(await dispatch('deleteArticle', { id: article.id, force: true })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid deleteArticle request/) });
+    expect(await api.deleteArticle({ id: article.id })).toMatchObject({ article: { id: article.id }, factIds: [fact.id], cases: [{ id: c.id, facts: [] }] });
+    expect(await api.listArticles({})).toEqual([]);
+    expect(await api.search({ text: 'Жексебаев' })).toEqual([]);
   });
 
   it('covers every method of the contract', () => {
     const session = ['sessionStatus', 'unlock', 'lock', 'touch', 'setIdleLock', 'encryptArchive', 'changePassphrase', 'restoreSnapshot'];
     const annotation = ['editFact', 'restoreFact', 'listFactTypes', 'listEntities', 'addEntity', 'renameEntity', 'addAliases', 'mergeEntities', 'getEntity', 'listTags', 'renameTag', 'mergeTag', 'createCase', 'listCases', 'getCase', 'updateCase', 'deleteCase', 'addFactsToCase', 'removeFactFromCase', 'reorderCase'];
-    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', 'setArticleLanguage', ...annotation, 'dossierPreview', 'saveDossierPdf', ...session].sort());
+    expect(METHODS.sort()).toEqual(['addFact', 'archiveInfo', 'deleteArticle', 'deleteFact', 'getArticle', 'importFile', 'listArticles', 'listFacts', 'search', 'setArticleLanguage', ...annotation, 'dossierPreview', 'saveDossierPdf', ...session].sort());
   });
 });
 

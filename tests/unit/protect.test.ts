@@ -58,6 +58,12 @@ describe('aqiqat backup and restore', () => {
     expect(aqiqat([...A, 'facts', '--json']).stdout).toBe(facts);
     expect(aqiqat(['--archive', previous, 'facts', '--json']).stdout).not.toBe(facts); // nothing lost: the replaced archive is kept
     expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({ action: 'archive-restored', sha256: result.sha256 });
+    // the backup carries audit.head, so the restored log's end is checked, not only noted as unknown
+    expect(manifest.files.map((f: { path: string }) => f.path)).toContain('audit.head');
+    const verified = aqiqat([...A, 'verify']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/ends where audit\.head says/);
+    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).map((e: { action: string }) => e.action)).not.toContain('audit-head-missing');
   });
 
   it('refuses a damaged backup and changes nothing', async () => {
@@ -164,15 +170,16 @@ describe('audit log', () => {
     const { entries, broken } = parseAudit(await readFile(path.join(dir, 'audit.log'), 'utf8'));
     expect(broken).toEqual([]);
     expect(entries.map((e) => [e.seq, e.action])).toEqual([
-      [1, 'archive-created'],
-      [2, 'article-added'],
-      [3, 'fact-added'],
-      [4, 'fact-deleted'],
+      [1, 'audit-head-started'],
+      [2, 'archive-created'],
+      [3, 'article-added'],
+      [4, 'fact-added'],
+      [5, 'fact-deleted'],
     ]);
-    expect(entries[2]).toMatchObject({ factId: fact.id, articleId: article.id, summary: '2009 жылы 14 жылға сотталған' });
-    expect(entries[0]!.actor).toMatch(/@.* \(cli\)$/);
+    expect(entries[3]).toMatchObject({ factId: fact.id, articleId: article.id, summary: '2009 жылы 14 жылға сотталған' });
+    expect(entries[1]!.actor).toMatch(/@.* \(cli\)$/);
     const log = JSON.parse(aqiqat(['--archive', dir, 'log', '--json']).stdout);
-    expect(log).toHaveLength(4);
+    expect(log).toHaveLength(5);
   });
 
   it('survives a line torn by a crash: the next entry starts on its own line', async () => {
@@ -184,7 +191,7 @@ describe('audit log', () => {
     await archive.store.audit.record({ action: 'export-made', caseId: 'c1', sha256: 'a'.repeat(64) });
     await archive.close();
     const { entries, broken, torn } = parseAudit(await readFile(file, 'utf8'));
-    expect(entries.map((e) => e.action)).toEqual(['archive-created', 'audit-line-torn', 'export-made']);
+    expect(entries.map((e) => e.action)).toEqual(['audit-head-started', 'archive-created', 'audit-line-torn', 'export-made']);
     expect(broken).toEqual([]); // a crash, told apart from a cut made by hand …
     expect(torn).toBe(1);
     const cut = (await readFile(file, 'utf8')).split('\n');

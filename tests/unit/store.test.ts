@@ -10,7 +10,7 @@ describe('ArchiveStore', () => {
   it('creates the folder layout of DESIGN §2 with a versioned archive.json', async () => {
     const dir = await tempDir();
     await ArchiveStore.init(dir);
-    expect((await readdir(dir)).sort()).toEqual(['archive.json', 'archive.lock', 'audit.log', 'backups', 'index', 'shards', 'sources', 'texts']);
+    expect((await readdir(dir)).sort()).toEqual(['archive.json', 'archive.lock', 'audit.head', 'audit.log', 'backups', 'index', 'shards', 'sources', 'texts']);
     const file = JSON.parse(await readFile(path.join(dir, 'archive.json'), 'utf8'));
     expect(file.schemaVersion).toBe(1);
   });

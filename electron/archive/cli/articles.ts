@@ -1,4 +1,4 @@
-/** init, import, articles, show */
+/** init, import, articles, show, article delete */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,4 +69,17 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
       );
     });
 
+  program
+    .command('article')
+    .description('delete an article')
+    .command('delete')
+    .description('delete an article with its facts (taken out of their cases too); its text and source files go unless another article names them')
+    .argument('<id>', 'article id (or its first digits)')
+    .addOption(jsonOption())
+    .action(async (id: string, o: { json?: boolean }) => {
+      const d = await (await cli.open()).deleteArticle(id);
+      const facts = `${d.factIds.length} fact${d.factIds.length === 1 ? '' : 's'}`;
+      const cases = d.cases.length ? `; removed from ${d.cases.map((c) => `${c.id} “${c.title}”`).join(', ')}` : '';
+      cli.print(o.json, d, () => `deleted article ${d.article.id} “${d.article.title}” (sha256 ${d.article.sha256}) and its ${facts}${cases}`);
+    });
 }

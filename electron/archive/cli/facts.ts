@@ -57,7 +57,7 @@ export function registerFactCommands(program: Command, cli: Cli): void {
         approximate: o.approximate,
         ...linkFields(o),
       });
-      cli.print(o.json, f, () => `added ${factLine(f)}`);
+      cli.print(o.json, f, () => `${f.existing ? 'already in the archive:' : 'added'} ${factLine(f)}`);
     });
   fact
     .command('delete')

@@ -18,7 +18,7 @@ const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const fileSha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
 
 function auditLine(e: AuditEntry): string {
-  const ids = [e.caseId && `case ${e.caseId}`, e.factId && `fact ${e.factId}`, !e.factId && e.articleId && `article ${e.articleId}`, e.sha256 && `sha256 ${e.sha256}`].filter(Boolean).join('  ');
+  const ids = [e.caseId && `case ${e.caseId}`, e.entityId && `entity ${e.entityId}`, e.factId && `fact ${e.factId}`, !e.factId && e.articleId && `article ${e.articleId}`, e.sha256 && `sha256 ${e.sha256}`].filter(Boolean).join('  ');
   return `${e.at}  ${e.actor}  ${e.action}${ids ? `  ${ids}` : ''}${e.summary ? `  “${e.summary}”` : ''}`;
 }
 
@@ -69,15 +69,19 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
 
   program
     .command('verify')
-    .description('re-hash every text and source against its recorded SHA-256 and check the audit log (exit 1 on any difference)')
+    .description('re-hash every text and source against its recorded SHA-256, check each quote against its text and the audit log, its chain and its end (exit 1 on any difference)')
     .addOption(jsonOption())
     .action(async (o: { json?: boolean }) => {
       const archive = await cli.open();
       const report = await verifyArchive(archive.store);
+      const torn = report.auditTornLines ? ` (${report.auditTornLines} line${report.auditTornLines === 1 ? '' : 's'} torn by a crash, marked so)` : '';
       cli.print(o.json, report, () =>
-        report.problems.length === 0
-          ? `ok: ${report.filesChecked} files of ${report.articles} articles match their SHA-256; audit log of ${report.auditEntries} entries is intact`
-          : report.problems.map((p) => `${p.problem}: ${p.file}: ${p.detail}`).join('\n'),
+        [
+          report.problems.length === 0
+            ? `ok: ${report.filesChecked} files of ${report.articles} articles match their SHA-256; ${report.facts} quotes match their texts; audit log of ${report.auditEntries} entries is intact${torn} and ends where audit.head says`
+            : report.problems.map((p) => `${p.problem}: ${p.file}: ${p.detail}`).join('\n'),
+          ...report.notes.map((n) => `note: ${n}`),
+        ].join('\n'),
       );
       if (report.problems.length > 0) {
         if (!o.json) cli.io.err(`aqiqat: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found; restore the files from a backup`);

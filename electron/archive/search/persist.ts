@@ -229,8 +229,10 @@ export async function loadBase(file: string, index: SearchIndex, analyzer: strin
     const u16 = (name: string, count?: number) => num(name, (b, o, n) => new Uint16Array(b, o, n), 2, count);
     const u32 = (name: string, count?: number) => num(name, (b, o, n) => new Uint32Array(b, o, n), 4, count);
     const table = (name: string) => {
-      const keys = str(`${name}.keys`);
-      const offsets = u32(`${name}.offsets`, keys.length + 1);
+      // the count comes from the offsets: an empty table (every article deleted) has no key, not one empty key
+      const offsets = u32(`${name}.offsets`);
+      if (offsets.length === 0) throw new CorruptIndex(`table ${name} has no offsets`);
+      const keys = str(`${name}.keys`, offsets.length - 1);
       const ids = u32(`${name}.ids`);
       if (offsets[keys.length] !== ids.length) throw new CorruptIndex(`table ${name} is inconsistent`);
       for (let i = 0; i < ids.length; i++) if (ids[i]! >= header.words) throw new CorruptIndex(`table ${name} names a word that does not exist`);

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, errorLine, type ArticleDetail, type FactView } from '../../api.js';
+import { api, errorLine, type ArticleDeletion, type ArticleDetail, type FactView } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FactPanel, type PanelTarget } from '../annotate/FactPanel.js';
 import { selectedRange, type Passage } from '../annotate/selection.js';
 import { useCatalog } from '../annotate/useCatalog.js';
 import { useReaderKeys } from '../annotate/useReaderKeys.js';
+import { DeleteArticleDialog } from './DeleteArticleDialog.js';
 import { FactMargin } from './FactMargin.js';
 import { factHue, factTypeLabel, shortHash } from './format.js';
 import { segmentText } from './segments.js';
@@ -15,9 +16,11 @@ interface Props {
   id: string;
   /** a fact to bring into view once the article is shown (a search hit on a fact) */
   focusFactId: string | null;
+  /** the article was deleted: the reader has nothing left to show */
+  onDeleted: (deleted: ArticleDeletion) => void;
 }
 
-export function Reader({ id, focusFactId }: Props) {
+export function Reader({ id, focusFactId, onDeleted }: Props) {
   const [version, setVersion] = useState(0);
   const state = useArticle(id, version);
   const { t } = useI18n();
@@ -29,7 +32,7 @@ export function Reader({ id, focusFactId }: Props) {
       </p>
     );
   }
-  return <ArticleView key={id} detail={state.detail} focusFactId={focusFactId} onChanged={() => setVersion((v) => v + 1)} />;
+  return <ArticleView key={id} detail={state.detail} focusFactId={focusFactId} onChanged={() => setVersion((v) => v + 1)} onDeleted={onDeleted} />;
 }
 
 interface Toast {
@@ -38,13 +41,14 @@ interface Toast {
   undo?: FactView;
 }
 
-function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail; focusFactId: string | null; onChanged: () => void }) {
+function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: ArticleDetail; focusFactId: string | null; onChanged: () => void; onDeleted: (deleted: ArticleDeletion) => void }) {
   const { article, text, facts } = detail;
   const { t, lang: uiLang } = useI18n();
   const { segments, unplaced } = useMemo(() => segmentText(text, facts), [text, facts]);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
+  const [deleting, setDeleting] = useState(false);
   // a passage selected while a fact is edited: offered as its new quote, not opened as a new fact
   const [selection, setSelection] = useState<Passage | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -130,6 +134,18 @@ function ArticleView({ detail, focusFactId, onChanged }: { detail: ArticleDetail
             SHA-256 <code>{shortHash(article.sha256)}</code>
           </span>
         </p>
+        <button type="button" className="reader-delete" onClick={() => setDeleting(true)}>
+          {t('reader.deleteArticle')}
+        </button>
+        {deleting && (
+          <DeleteArticleDialog
+            detail={detail}
+            onDone={(deleted) => {
+              setDeleting(false);
+              if (deleted) onDeleted(deleted);
+            }}
+          />
+        )}
       </header>
       <div className={`reader-body${panel ? ' is-annotating' : ''}`}>
         <div
