@@ -22,3 +22,10 @@ export function parseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const s = raw ? Number(raw) : DEFAULT_PARSE_TIMEOUT_S;
   return (Number.isFinite(s) && s > 0 && s <= 3600 ? s : DEFAULT_PARSE_TIMEOUT_S) * 1000;
 }
+
+/**
+ * The longest text an import keeps (characters, after extraction): some 10,000 pages. A small file
+ * can unpack to far more (a .docx or PDF made to), and one text of hundreds of millions of characters
+ * is more than the search index can take in one document.
+ */
+export const MAX_TEXT_CHARS = 20_000_000;

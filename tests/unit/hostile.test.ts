@@ -117,6 +117,27 @@ describe('hostile files on import', () => {
   });
 });
 
+describe('a text over the import limit already in the archive', () => {
+  it('search and reindex index its first 20 million characters and carry on', async () => {
+    const { dir, scratch, A } = await setUp();
+    const r = aqiqat([...A, 'import', await file(scratch, 'small.txt', 'Бастауы сөз\n'), '--json']);
+    const [{ article }] = JSON.parse(r.stdout);
+    // put in by hand (or by an older version): 21 million characters under the article's text name
+    const huge = `Бастауы сөз ${'ортасыортасыортасыортасы '.repeat(850_000)}ақырғысөз`;
+    await writeFile(path.join(dir, 'texts', `${article.textSha256}.txt`), huge);
+    const hits = (q: string) => {
+      const out = aqiqat([...A, 'search', q, '--json']);
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+      return (JSON.parse(out.stdout) as Array<{ articleId: string }>).map((h) => h.articleId);
+    };
+    expect(hits('Бастауы')).toEqual([article.id]);
+    expect(hits('ақырғысөз')).toEqual([]); // past the indexed part
+    expect(aqiqat([...A, 'reindex']).code).toBe(0);
+    expect(hits('Бастауы')).toEqual([article.id]);
+  });
+});
+
 describe('a hand-edited archive.json', () => {
   const cases: Array<[string, (valid: string) => string, RegExp]> = [
     ['deeply nested JSON', () => `${'['.repeat(200_000)}${']'.repeat(200_000)}`, /archive\.json is malformed/],
