@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { AqiqatError } from '../errors.js';
 import { MAX_TEXT_CHARS } from '../limits.js';
-import type { Extracted, Extractor } from './types.js';
+import { cleanLine } from '../text.js';
+import type { Extracted, ExtractedMeta, Extractor } from './types.js';
 
 export type { Extracted, ExtractedMeta } from './types.js';
 
@@ -54,7 +55,13 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
   if (extracted.text.length > MAX_TEXT_CHARS) {
     throw new AqiqatError(`${name} holds ${millions(extracted.text.length)} million characters of text; the limit is ${MAX_TEXT_CHARS / 1e6} million`);
   }
-  return extracted;
+  return { text: extracted.text, meta: cleanMeta(extracted.meta) };
+}
+
+/** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */
+function cleanMeta(meta: ExtractedMeta): ExtractedMeta {
+  const line = (s: string | undefined) => (s === undefined ? undefined : cleanLine(s) || undefined);
+  return { ...meta, title: line(meta.title), author: line(meta.author), publisher: line(meta.publisher), url: line(meta.url) };
 }
 
 const millions = (n: number) => (n / 1e6).toFixed(1);

@@ -32,7 +32,7 @@ afterEach(async () => {
   for (const t of threads.splice(0)) await t.close();
 });
 
-async function standIn(timeoutMs: number, memoryMb = 64): Promise<ParserThread> {
+async function standIn(timeoutMs: number, memoryMb = 256): Promise<ParserThread> {
   const file = path.join(await tempDir(), 'stand-in.mjs');
   await writeFile(file, STAND_IN);
   const thread = new ParserThread(file, timeoutMs, memoryMb);
