@@ -227,15 +227,18 @@ export function makeHugeTextDocx(lead: string, megabytes: number): Promise<Uint8
 
 /**
  * A one-page PDF whose content stream shows "Hello bomb" and then inflates to `megabytes` MB of
- * spaces: about 1 MB of file per GB decoded.
+ * spaces: about 1 MB of file per GB decoded. `twice`: deflated twice (filters [/FlateDecode
+ * /FlateDecode]), so that only a reader that undoes both layers sees its size.
  */
-export async function makePdfBomb(megabytes: number): Promise<Uint8Array> {
-  const stream = await deflate(repeated('BT /F1 12 Tf 72 712 Td (Hello bomb) Tj ET\n', 0x20, megabytes, ''), 'zlib');
+export async function makePdfBomb(megabytes: number, { twice = false }: { twice?: boolean } = {}): Promise<Uint8Array> {
+  const once = await deflate(repeated('BT /F1 12 Tf 72 712 Td (Hello bomb) Tj ET\n', 0x20, megabytes, ''), 'zlib');
+  const stream = twice ? await deflate([once], 'zlib') : once;
+  const filter = twice ? '[/FlateDecode /FlateDecode]' : '/FlateDecode';
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
     Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'),
-    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]),
+    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter ${filter} >>\nstream\n`), stream, Buffer.from('\nendstream')]),
     Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];

@@ -95,18 +95,25 @@ describe('parser thread', () => {
       return { code: r.status, stdout: r.stdout, errors: lines.filter((l) => !l.startsWith('peak-kb ')), peakMb: Number(lines.find((l) => l.startsWith('peak-kb '))?.slice(8)) / 1024 };
     };
     expect(run(['init']).code).toBe(0);
+    // deflated twice, so only pdf.js sees what it unpacks to: 300 MB of Uint8Arrays, off its heap
     const bomb = path.join(scratch, 'bomb.pdf');
-    await writeFile(bomb, await makePdfBomb(300)); // 0.3 MB that pdf.js inflates to 300 MB of Uint8Arrays, off its heap
+    await writeFile(bomb, await makePdfBomb(300, { twice: true }));
     const limit = { AQIQAT_PARSE_MEMORY_MB: '128' };
     const r = run(['import', bomb], limit);
     expect(r.errors).toEqual(['aqiqat: bomb.pdf: reading it needed more than 128 MB of memory, so it was stopped; nothing was imported']);
     expect(r.code).toBe(1);
+    // deflated once: measured before pdf.js starts, and refused at once
+    const plain = path.join(scratch, 'plain-bomb.pdf');
+    await writeFile(plain, await makePdfBomb(300));
+    const early = run(['import', plain], limit);
+    expect(early.errors).toEqual(['aqiqat: plain-bomb.pdf holds a stream that unpacks to more than 128 MB; refused as a possible PDF bomb']);
     const ok = path.join(scratch, 'ok.pdf');
     await writeFile(ok, makePdf(['An ordinary page']));
     const fine = run(['import', ok], limit);
     expect(fine.code).toBe(0);
     // a process that parses a small PDF, plus the limit and a little: far below the 300 MB unpacked
     expect(r.peakMb).toBeLessThan(fine.peakMb + 128 + 64);
+    expect(early.peakMb).toBeLessThan(fine.peakMb + 64);
     expect(JSON.parse(run(['articles', '--json']).stdout)).toHaveLength(1);
   });
 });
