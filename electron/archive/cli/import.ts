@@ -26,6 +26,7 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
     defaults: { title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang },
     stdin: cli.io.stdin,
     onItem: (item) => {
+      progress?.(''); // the live line is cleared first: a chunk's lines would start after it
       if (!o.json) report(cli, item);
       if (item.status === 'failed') cli.io.err(`aqiqat: ${item.error}`);
     },
