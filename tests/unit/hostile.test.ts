@@ -132,6 +132,11 @@ describe('hostile files on import', () => {
     }
     expect(shown).toContain('evil\\u202etxt.md');
     expect(JSON.parse(aqiqat([...A, 'show', article.id, '--json']).stdout).title).toBe(title);
+    // what commander echoes back from the command line, too
+    const bad = aqiqat([...A, 'articles', '--x\u001b[2J\u202e']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toMatch(unsafe);
+    expect(bad.stderr).toContain('--x\\u001b[2J\\u202e');
   });
 
   it('a 255-byte file name from disk imports like any other', async () => {

@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import { Archive } from '../archive.js';
 import { AqiqatError } from '../errors.js';
 import { defaultArchiveDir } from '../paths.js';
-import { escapedIo } from './output.js';
 import { passphraseFor } from './passphrase.js';
 
 export interface Io {
@@ -24,8 +23,7 @@ export interface Cli {
   print: (asJson: boolean | undefined, value: unknown, human: () => string) => void;
 }
 
-export function makeCli(program: Command, raw: Io): Cli {
-  const io = escapedIo(raw);
+export function makeCli(program: Command, io: Io): Cli {
   const dir = () => program.opts<{ archive?: string }>().archive ?? defaultArchiveDir(io.env);
   return {
     io,

@@ -1,8 +1,9 @@
 /**
- * Everything the commands print passes here (makeCli wraps their Io): control characters (C0 but line
- * breaks, CSV's CRLF and tabs; DEL, C1) and bidi controls in archive data, such as a saved page's title or a file
- * name, are shown as \u escapes. So no line can drive the terminal (ANSI escapes set its title, clear
- * it, fake an `ok`) or reorder what is read. JSON stays valid and means the same: \u escapes are JSON's own.
+ * Everything the CLI prints passes here (main() wraps its Io): control characters (C0 but line breaks,
+ * CSV's CRLF and tabs; DEL, C1) and bidi controls, from archive data such as a saved page's title or a
+ * file name or from the command line itself, are shown as \u escapes. So no line can drive the terminal
+ * (ANSI escapes set its title, clear it, fake an `ok`) or reorder what is read. JSON stays valid and
+ * means the same: \u escapes are JSON's own.
  */
 import type { Io } from './context.js';
 
