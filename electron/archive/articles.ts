@@ -16,6 +16,7 @@ import type { ArchiveStore } from './store.js';
 import { detectLanguage, normalizeText, titleFromText } from './text.js';
 import { canImport } from './extract/index.js';
 import { extractIsolated } from './extract/isolated.js';
+import { parseNoted } from './extract/unfinished.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
 import { writeContent } from './content-writes.js';
 
@@ -90,7 +91,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const existing = shard.data.articles.find((a) => a.id === id);
   if (existing) return { status: 'duplicate', article: existing };
 
-  const { text: raw, meta } = await extractIsolated(input.bytes, input.name);
+  const { text: raw, meta } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () => extractIsolated(input.bytes, input.name));
   const text = normalizeText(raw);
   if (text === '') throw new AqiqatError(`${input.name} holds no text`);
   const textSha256 = sha256Hex(text);

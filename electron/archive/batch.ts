@@ -1,7 +1,8 @@
 /**
  * Many files in one go: folders are walked (known extensions only), each file imports on its own (a bad
  * one fails alone with its reason), metadata is written once per chunk of files (store.batch), and a
- * cancel stops between files, keeping everything imported before it.
+ * cancel stops between files, keeping everything imported before it. A file is reported imported only
+ * once the metadata naming it is on disk: a process killed mid-chunk has said nothing it then lost.
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +32,10 @@ export interface BatchSummary {
 export interface BatchOptions {
   /** metadata for every file (title only makes sense for one) */
   defaults?: Omit<ImportInput, 'bytes' | 'name'>;
+  /** each file's outcome, in order, once its chunk is saved */
   onItem?: (item: BatchItem, done: number, total: number) => void;
+  /** each file as it has been read (a progress bar): not yet saved */
+  onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** files per metadata write: bounds the work a crash can lose */
   chunk?: number;
@@ -92,19 +96,23 @@ export async function importFiles(
   deferContentSync(archive.store);
   try {
     for (let start = 0; start < files.length && !cancelled; start += chunk) {
+      const read: BatchItem[] = [];
       await archive.batch(async () => {
         for (const file of files.slice(start, start + chunk)) {
           if (options.signal?.aborted) {
             cancelled = true;
             break;
           }
-          const item = await importOne(archive, file, options);
-          items.push(item);
-          options.onItem?.(item, items.length, files.length);
+          read.push(await importOne(archive, file, options));
+          options.onProgress?.(items.length + read.length, files.length);
         }
         // texts and sources on disk before the metadata naming them (written when this returns)
         await flushContent(archive.store);
       });
+      for (const item of read) {
+        items.push(item);
+        options.onItem?.(item, items.length, files.length);
+      }
     }
   } finally {
     await endContentDefer(archive.store);

@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { MAX_IMPORT_BYTES } from './articles.js';
 import { registerArticleCommands } from './cli/articles.js';
 import { makeCli, Quiet, type Io } from './cli/context.js';
+import { escapedIo } from './cli/output.js';
 import { registerFactCommands } from './cli/facts.js';
 import { registerImportCommands } from './cli/import.js';
 import { registerProtectCommands } from './cli/protect.js';
@@ -73,8 +74,10 @@ export function buildProgram(io: Io): Command {
 }
 
 /** Run the CLI; returns the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  if (io === processIo) {
+export async function main(argv: string[], raw: Io = processIo): Promise<number> {
+  // every line, from commands, commander and errors alike, through one escaping of control and bidi characters
+  const io = escapedIo(raw);
+  if (raw === processIo) {
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(0); // `aqiqat articles | head`
     });

@@ -14,11 +14,27 @@ export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
 
 /** How long one file may take to parse (seconds): a PDF that sends pdf.js into a loop is stopped. */
 export const DEFAULT_PARSE_TIMEOUT_S = 120;
-/** The parser's heap (MB): a file built to balloon in memory stops the parser, not the app. */
-export const PARSE_HEAP_MB = 1024;
+/**
+ * How much memory (MB) parsing one file may take: a file built to balloon in memory stops the parser,
+ * not the app. AQIQAT_PARSE_MEMORY_MB changes it (tests, a machine with little memory).
+ */
+export const DEFAULT_PARSE_MEMORY_MB = 1024;
+
+export function parseMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AQIQAT_PARSE_MEMORY_MB?.trim();
+  const mb = raw ? Number(raw) : DEFAULT_PARSE_MEMORY_MB;
+  return Number.isFinite(mb) && mb >= 16 && mb <= 65536 ? Math.floor(mb) : DEFAULT_PARSE_MEMORY_MB;
+}
 
 export function parseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.AQIQAT_PARSE_TIMEOUT_S?.trim();
   const s = raw ? Number(raw) : DEFAULT_PARSE_TIMEOUT_S;
   return (Number.isFinite(s) && s > 0 && s <= 3600 ? s : DEFAULT_PARSE_TIMEOUT_S) * 1000;
 }
+
+/**
+ * The longest text an import keeps (characters, after extraction): some 10,000 pages. A small file
+ * can unpack to far more (a .docx or PDF made to), and one text of hundreds of millions of characters
+ * is more than the search index can take in one document.
+ */
+export const MAX_TEXT_CHARS = 20_000_000;

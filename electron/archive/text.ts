@@ -29,6 +29,19 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/**
+ * A file's own metadata (title, author, publisher, address) as one line: line breaks and tabs become
+ * spaces, other control characters (C0, DEL, C1: a page's `&#27;]0;…` terminal escapes) go.
+ */
+export function cleanLine(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\t\n\r\u000b\u000c\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
 export function titleFromText(text: string, max = 160): string {
   const line = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
   if (line.length <= max) return line;

@@ -108,12 +108,64 @@ describe('hostile files on import', () => {
     expect(r.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
   });
 
+  it("drops a saved page's terminal escapes from its metadata, and no CLI line can drive the terminal", async () => {
+    const { scratch, A } = await setUp();
+    const body = '<p>Body text long enough to be the article. </p>'.repeat(10);
+    const page = `<html><head><title>Title&#27;]0;PWNED&#7;&#27;[2J&#27;[31mRED</title><meta property="og:site_name" content="Pub&#27;[2Jlisher&#x9b;6n"></head><body><article>${body}</article></body></html>`;
+    const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    const imported = aqiqat([...A, 'import', await file(scratch, 'esc.html', page)]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).not.toMatch(unsafe);
+    const [page1] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter((a: { sourceExt: string }) => a.sourceExt === 'html');
+    expect(page1).toMatchObject({ title: 'Title]0;PWNED[2J[31mRED', publisher: 'Pub[2Jlisher›6n' });
+
+    // what is already stored (a title given by hand, a file name) is escaped on the way out, in every command
+    const title = 'T\u001b[2J\u009b31m\u202eRLO';
+    const named = await file(scratch, 'evil\u202etxt.md', 'Мәтін');
+    const r = aqiqat([...A, 'import', named, '--title', title, '--json']);
+    const [{ article }] = JSON.parse(r.stdout); // --json stays valid JSON and says exactly what is stored
+    expect(article).toMatchObject({ title, sourceName: 'evil\u202etxt.md' });
+    const shown = aqiqat([...A, 'show', article.id]).stdout;
+    for (const out of [aqiqat([...A, 'articles']).stdout, shown, aqiqat([...A, 'import', named]).stdout]) {
+      expect(out).not.toMatch(unsafe);
+      expect(out).toContain('T\\u001b[2J\\u009b31m\\u202eRLO');
+    }
+    expect(shown).toContain('evil\\u202etxt.md');
+    expect(JSON.parse(aqiqat([...A, 'show', article.id, '--json']).stdout).title).toBe(title);
+    // what commander echoes back from the command line, too
+    const bad = aqiqat([...A, 'articles', '--x\u001b[2J\u202e']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toMatch(unsafe);
+    expect(bad.stderr).toContain('--x\\u001b[2J\\u202e');
+  });
+
   it('a 255-byte file name from disk imports like any other', async () => {
     const { scratch, A } = await setUp();
     const name = `${'a'.repeat(251)}.txt`;
     const r = aqiqat([...A, 'import', await file(scratch, name, 'Ұзын атау'), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].article.sourceName).toBe(name);
+  });
+});
+
+describe('a text over the import limit already in the archive', () => {
+  it('search and reindex index its first 20 million characters and carry on', async () => {
+    const { dir, scratch, A } = await setUp();
+    const r = aqiqat([...A, 'import', await file(scratch, 'small.txt', 'Бастауы сөз\n'), '--json']);
+    const [{ article }] = JSON.parse(r.stdout);
+    // put in by hand (or by an older version): 21 million characters under the article's text name
+    const huge = `Бастауы сөз ${'ортасыортасыортасыортасы '.repeat(850_000)}ақырғысөз`;
+    await writeFile(path.join(dir, 'texts', `${article.textSha256}.txt`), huge);
+    const hits = (q: string) => {
+      const out = aqiqat([...A, 'search', q, '--json']);
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+      return (JSON.parse(out.stdout) as Array<{ articleId: string }>).map((h) => h.articleId);
+    };
+    expect(hits('Бастауы')).toEqual([article.id]);
+    expect(hits('ақырғысөз')).toEqual([]); // past the indexed part
+    expect(aqiqat([...A, 'reindex']).code).toBe(0);
+    expect(hits('Бастауы')).toEqual([article.id]);
   });
 });
 

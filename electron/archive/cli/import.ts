@@ -25,11 +25,12 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
   const { items, summary } = await importFiles(archive, files, {
     defaults: { title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang },
     stdin: cli.io.stdin,
-    onItem: (item, done, total) => {
+    onItem: (item) => {
+      progress?.(''); // the live line is cleared first: a chunk's lines would start after it
       if (!o.json) report(cli, item);
       if (item.status === 'failed') cli.io.err(`aqiqat: ${item.error}`);
-      progress?.(`importing ${done}/${total} files (${Math.round((done / Math.max(1, (Date.now() - started) / 1000)) * 10) / 10}/s)`);
     },
+    onProgress: (done, total) => progress?.(`importing ${done}/${total} files (${Math.round((done / Math.max(1, (Date.now() - started) / 1000)) * 10) / 10}/s)`),
   });
   progress?.('');
   if (o.json) cli.io.out(JSON.stringify(items));

@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { AqiqatError } from '../errors.js';
-import type { Extracted, Extractor } from './types.js';
+import { MAX_TEXT_CHARS } from '../limits.js';
+import { cleanLine } from '../text.js';
+import type { Extracted, ExtractedMeta, Extractor } from './types.js';
 
 export type { Extracted, ExtractedMeta } from './types.js';
 
@@ -40,12 +42,26 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
     throw new AqiqatError(`${name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`);
   }
   const extractor = await load();
+  let extracted: Extracted;
   try {
-    return await extractor(bytes, name);
+    extracted = await extractor(bytes, name);
   } catch (e) {
     if (e instanceof AqiqatError) throw e;
     // a parser's own error on a broken file: one line, named after the file
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new AqiqatError(`${name} could not be read as .${ext} (${detail})`);
   }
+  // here, in the parser thread: an oversized text never crosses to the archive's side
+  if (extracted.text.length > MAX_TEXT_CHARS) {
+    throw new AqiqatError(`${name} holds ${millions(extracted.text.length)} million characters of text; the limit is ${MAX_TEXT_CHARS / 1e6} million`);
+  }
+  return { text: extracted.text, meta: cleanMeta(extracted.meta) };
 }
+
+/** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */
+function cleanMeta(meta: ExtractedMeta): ExtractedMeta {
+  const line = (s: string | undefined) => (s === undefined ? undefined : cleanLine(s) || undefined);
+  return { ...meta, title: line(meta.title), author: line(meta.author), publisher: line(meta.publisher), url: line(meta.url) };
+}
+
+const millions = (n: number) => (n / 1e6).toFixed(1);

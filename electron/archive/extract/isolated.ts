@@ -2,14 +2,16 @@
  * Imported files are parsed in a worker thread. Why: the app's main process answers every window call
  * on one event loop, so a 300-page PDF parsed there stalls search and reading for its whole duration;
  * and a file made to send a parser into a loop or to balloon in memory is stopped here — a time limit,
- * a heap limit — with a one-line error, while the archive carries on. The bundles (main, CLI, bench)
+ * a memory limit — with a one-line error, while the archive carries on. The memory limit is watched on
+ * the process's resident memory, not only the thread's heap: parsers decode into ArrayBuffers (a PDF's
+ * streams, a ZIP's entries), which V8's heap limit does not count. The bundles (main, CLI, bench)
  * carry the worker beside them; from the TypeScript sources (unit tests) files are parsed inline.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AqiqatError } from '../errors.js';
-import { PARSE_HEAP_MB, parseTimeoutMs } from '../limits.js';
+import { parseMemoryMb, parseTimeoutMs } from '../limits.js';
 import { extract, type Extracted } from './index.js';
 
 export interface ParseRequest {
@@ -30,6 +32,9 @@ interface Pending {
   worker?: Worker;
 }
 
+/** How often the memory is looked at while a file is parsed: growth between two looks stays small. */
+const MEMORY_POLL_MS = 20;
+
 /** Beside the bundle that imports this module: dist/cli/, dist/electron/, dist/bench/. */
 const BUNDLED_WORKER = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
 
@@ -37,11 +42,12 @@ export class ParserThread {
   #worker: Worker | null = null;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
+  #watch: NodeJS.Timeout | null = null;
 
   constructor(
     readonly workerFile: string,
     readonly timeoutMs: number = parseTimeoutMs(),
-    readonly heapMb: number = PARSE_HEAP_MB,
+    readonly memoryMb: number = parseMemoryMb(),
   ) {}
 
   parse(bytes: Uint8Array, name: string): Promise<Extracted> {
@@ -67,14 +73,33 @@ export class ParserThread {
     p.timer = setTimeout(() => this.#stuck(id), this.timeoutMs);
     worker.ref(); // a CLI import waits for its files; an idle thread does not keep the process alive
     worker.postMessage({ id, bytes: p.bytes, name: p.name } satisfies ParseRequest);
+    this.#watchMemory();
+  }
+
+  /** While files are being parsed: past the limit over what the process held when parsing began, the thread is stopped. */
+  #watchMemory(): void {
+    if (this.#watch) return;
+    const baseline = process.memoryUsage.rss();
+    this.#watch = setInterval(() => {
+      const worker = this.#worker;
+      if (!worker || process.memoryUsage.rss() - baseline <= this.memoryMb * 1024 * 1024) return;
+      this.#worker = null;
+      this.#lost(worker, (name) => `${name}: ${this.#tooMuchMemory}; nothing was imported`);
+      void worker.terminate();
+    }, MEMORY_POLL_MS);
+    this.#watch.unref();
+  }
+
+  get #tooMuchMemory(): string {
+    return `reading it needed more than ${this.memoryMb} MB of memory, so it was stopped`;
   }
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
     worker.on('message', (reply: ParseReply) => this.#settle(reply));
     worker.on('error', (e: Error & { code?: string }) => {
-      const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `reading it needed more than ${this.heapMb} MB of memory, so it was stopped` : `its parser failed (${e.message.split('\n')[0]})`;
+      const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.#tooMuchMemory : `its parser failed (${e.message.split('\n')[0]})`;
       this.#lost(worker, (name) => `${name}: ${why}; nothing was imported`);
     });
     worker.on('exit', () => this.#lost(worker, (name) => `${name}: its parser stopped; nothing was imported`));
@@ -116,7 +141,10 @@ export class ParserThread {
   #done(id: number): void {
     clearTimeout(this.#pending.get(id)?.timer);
     this.#pending.delete(id);
-    if (this.#pending.size === 0) this.#worker?.unref();
+    if (this.#pending.size > 0) return;
+    this.#worker?.unref();
+    clearInterval(this.#watch ?? undefined);
+    this.#watch = null;
   }
 }
 

@@ -4,7 +4,9 @@
  * page; lines of one paragraph are joined, and a larger vertical gap starts a new paragraph. A PDF
  * without a text layer (a scan) is refused with a clear message; OCR is a later step.
  */
+import { createInflate } from 'node:zlib';
 import { AqiqatError } from '../errors.js';
+import { parseMemoryMb } from '../limits.js';
 import { titleFromText } from '../text.js';
 import type { Extracted } from './types.js';
 
@@ -29,7 +31,48 @@ function standInForDomMatrix(): void {
   if (!('DOMMatrix' in globalThis)) Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
 }
 
+/**
+ * pdf.js inflates streams in JavaScript (some 60 MB/s), so a PDF bomb would keep it busy for half a
+ * minute before the parser's memory limit stopped it. Each FlateDecode stream but images (which text
+ * extraction never decodes) is first inflated here, natively, counting and dropping the output: one
+ * that unpacks past the limit is refused within a second or two. What this cannot read alone (an
+ * encrypted PDF, chained or other filters) is left to pdf.js, under the memory watch (isolated.ts).
+ */
+async function refuseStreamBombs(bytes: Uint8Array, name: string, limitMb = parseMemoryMb()): Promise<void> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buf.indexOf('stream', 0, 'latin1'); at >= 0; at = buf.indexOf('stream', at + 6, 'latin1')) {
+    if (at >= 3 && buf.toString('latin1', at - 3, at) === 'end') continue;
+    const dict = buf.toString('latin1', Math.max(0, buf.lastIndexOf(' obj', at, 'latin1'), at - 4096), at);
+    if (!dict.includes('/FlateDecode') || /\/Subtype\s*\/Image/.test(dict)) continue;
+    let start = at + 6;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    if ((await inflatedSize(buf.subarray(start), limitMb * 1024 * 1024)) > limitMb * 1024 * 1024) {
+      throw new AqiqatError(`${name} holds a stream that unpacks to more than ${limitMb} MB; refused as a possible PDF bomb`);
+    }
+  }
+}
+
+/** How much zlib data inflates to, up to just past `cap` (what follows the stream's end is ignored); 0 if unreadable. */
+function inflatedSize(data: Buffer, cap: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflate = createInflate();
+    let size = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        inflate.destroy();
+        resolve(size);
+      }
+    });
+    inflate.on('end', () => resolve(size));
+    inflate.on('error', () => resolve(0));
+    inflate.end(data);
+  });
+}
+
 export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
+  await refuseStreamBombs(bytes, name);
   standInForDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy

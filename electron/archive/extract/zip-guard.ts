@@ -1,7 +1,8 @@
 /**
- * Checks a ZIP (a .docx) before any library unpacks it: at most MAX_ENTRIES entries and MAX_UNPACKED
- * bytes in all. Sizes written in the archive can lie, so every entry is really inflated here with a
- * hard output cap (zlib's maxOutputLength): a zip bomb stops at the cap instead of filling memory.
+ * Checks a ZIP (a .docx) before anything reads it: at most MAX_ENTRIES entries and MAX_UNPACKED bytes
+ * in all. Sizes written in the archive can lie, so every entry is really inflated here with a hard
+ * output cap (zlib's maxOutputLength): a zip bomb stops at the cap instead of filling memory. The
+ * entries returned are the only ones the .docx reader sees (docx.ts), so nothing unmeasured is read.
  */
 import { inflateRawSync } from 'node:zlib';
 import { AqiqatError } from '../errors.js';
@@ -33,13 +34,18 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
   const count = buf.readUInt16LE(eocd + 10);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) throw bad('ZIP64 archives are not supported');
-  if (count > limits.maxEntries) throw new AqiqatError(`${name} holds ${count} files inside; a .docx over ${limits.maxEntries} is refused as a possible zip bomb`);
+  const tooMany = (n: number) => new AqiqatError(`${name} holds ${n} files inside; a .docx over ${limits.maxEntries} is refused as a possible zip bomb`);
+  if (count > limits.maxEntries) throw tooMany(count);
 
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   let unpacked = 0;
   let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) throw bad('its table of contents is broken');
+  if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) throw bad('its table of contents is broken');
+  // every record of the table, as ZIP readers walk it (until the signature stops), not just as many as the end record counts
+  for (; p + 4 <= buf.length && buf.readUInt32LE(p) === CENTRAL_SIG; ) {
+    if (entries.length >= limits.maxEntries) throw tooMany(entries.length + 1);
+    if (p + 46 > buf.length) throw bad('its table of contents is broken');
     const method = buf.readUInt16LE(p + 10);
     const packedSize = buf.readUInt32LE(p + 20);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -48,6 +54,8 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
     const local = buf.readUInt32LE(p + 42);
     const entryName = buf.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
+    if (names.has(entryName)) throw bad(`it holds ${entryName} twice`);
+    names.add(entryName);
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL_SIG) throw bad(`entry ${entryName} is missing`);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const packed = buf.subarray(start, start + packedSize);
@@ -65,9 +73,10 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
     } else throw bad(`entry ${entryName} uses compression method ${method}`);
     unpacked += data.length;
     if (unpacked > limits.maxUnpacked) throw tooBig(name, limits);
-    // only small XML parts are kept; media is measured and dropped
-    entries.push({ name: entryName, data: entryName.endsWith('.xml') ? data : Buffer.alloc(0) });
+    // only the XML parts (and their .rels) are kept; media is measured and dropped
+    entries.push({ name: entryName, data: /\.(xml|rels)$/i.test(entryName) ? data : Buffer.alloc(0) });
   }
+  if (entries.length !== count) throw bad(`its table of contents lists ${entries.length} files but says ${count}`);
   return entries;
 }
 

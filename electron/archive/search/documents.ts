@@ -16,8 +16,15 @@ export interface IndexDoc {
 
 const day = (iso: string | null): number => (iso ? Number(iso.replace(/-/g, '')) : 0);
 
+/**
+ * Longer runs of letters are not words anyone searches for (a hostile file's one 20-million-letter
+ * "word" would cost seconds and gigabytes to stem): not indexed.
+ */
+const MAX_WORD = 128;
+
 function count(tokens: readonly Token[], weight: number, into: Map<string, number>): void {
   for (const t of tokens) {
+    if (t.surface.length > MAX_WORD) continue;
     const w = vocabWord(t.surface);
     into.set(w, (into.get(w) ?? 0) + weight);
   }

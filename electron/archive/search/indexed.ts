@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../atomic.js';
 import { AqiqatError } from '../errors.js';
 import type { ArchiveEvent } from '../events.js';
 import { shardOf, textFile } from '../layout.js';
+import { MAX_TEXT_CHARS } from '../limits.js';
 import type { Article, Entity, Fact } from '../model.js';
 import type { ArchiveStore } from '../store.js';
 import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
@@ -227,8 +228,7 @@ export class IndexedSearch implements SearchEngine {
   }
 
   async #docsOf(article: Article, facts: readonly Fact[]): Promise<IndexDoc[]> {
-    const text = await readArticleText(this.store, article);
-    const tokens = tokenize(text);
+    const tokens = tokenize(indexedPart(await readArticleText(this.store, article)));
     return [articleDoc(article, tokens), ...facts.map((f) => factDoc(f, article, tokens))];
   }
 
@@ -267,7 +267,7 @@ export class IndexedSearch implements SearchEngine {
       const article = (await this.store.articleShard(shardOf(articleId))).data.articles.find((a) => a.id === articleId);
       if (!article) return;
       const text = await readArticleText(this.store, article);
-      const d = factDoc(e.fact, article, tokenize(text));
+      const d = factDoc(e.fact, article, tokenize(indexedPart(text)));
       ops.push({ add: d.meta, w: [...d.weights], fp });
     } else if (e.article) {
       const facts = e.type === 'article-added' ? [] : (await this.store.factShard(shardOf(articleId))).data.facts.filter((f) => f.articleId === articleId);
@@ -385,7 +385,7 @@ export class IndexedSearch implements SearchEngine {
       const { codec } = this.store;
       // under whichever name it has: keyed, from an older archive or re-key, or plain (an interrupted `aqiqat encrypt`)
       const name = codec.candidates(file).find((f) => existsSync(f)) ?? file;
-      text = codec.open(readFileSync(name), file).toString('utf8');
+      text = indexedPart(codec.open(readFileSync(name), file).toString('utf8'));
     } catch {
       throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
     }
@@ -394,6 +394,13 @@ export class IndexedSearch implements SearchEngine {
     return text;
   }
 }
+
+/**
+ * What of a text is indexed and searched: all of it, up to the import's limit. A longer text (in an
+ * older archive, or put in by hand) would take the index down with it (one document past V8's array
+ * sizes): only its start is findable.
+ */
+const indexedPart = (text: string): string => (text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
 
 const TIERS = ['folded', 'alias', 'folded', 'stem', 'exact'] as const;
 

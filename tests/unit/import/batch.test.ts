@@ -5,14 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/archive/archive.js';
 import { collectFiles, importFiles } from '../../../electron/archive/batch.js';
 import { tempDir } from '../helpers.js';
-import { makeMixedFolder } from './fixtures.js';
+import { makeMixedFolder, makePdf } from './fixtures.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
 
-function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input: '', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, node: string[] = []) {
+  const r = spawnSync(process.execPath, [...node, BIN, ...args], { input: '', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, encoding: 'utf8' });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The process is killed (as the kernel kills one out of memory) the moment die.pdf is handed to the parser thread. */
+const DIE_AT_DIE_PDF = [
+  '--import',
+  "data:text/javascript,import{Worker}from'node:worker_threads';const post=Worker.prototype.postMessage;Worker.prototype.postMessage=function(m,...r){if(m&&m.name==='die.pdf')process.kill(process.pid,'SIGKILL');return post.call(this,m,...r)}",
+];
 
 describe('batch import', () => {
   it('imports a folder of 200 mixed files recursively from the CLI: progress, summary, failures alone', async () => {
@@ -63,6 +69,34 @@ describe('batch import', () => {
     expect(r.stderr.trim()).toBe('aqiqat: z.exe: .exe files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf');
   });
 
+  it('says "imported" only once saved, and a file that killed the process while being read is skipped with one line next time', async () => {
+    const root = await tempDir();
+    const folder = path.join(root, 'in');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'a-before.txt'), 'ok article one');
+    await writeFile(path.join(folder, 'die.pdf'), makePdf(['A page the parser never finishes']));
+    await writeFile(path.join(folder, 'z-after.txt'), 'ok article two');
+    const dir = path.join(root, 'archive');
+    expect(aqiqat(['--archive', dir, 'init']).code).toBe(0);
+    const titles = () => (JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout) as Array<{ title: string }>).map((a) => a.title).sort();
+
+    const killed = aqiqat(['--archive', dir, 'import', folder], {}, DIE_AT_DIE_PDF);
+    expect(killed.signal).toBe('SIGKILL');
+    const saved = titles();
+    // whatever it printed as imported is in the archive
+    for (const line of killed.stdout.split('\n').filter((l) => l.startsWith('imported '))) expect(saved).toContain(line.replace(/^imported \w+ {2}/, ''));
+
+    const again = aqiqat(['--archive', dir, 'import', folder]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe('aqiqat: die.pdf is skipped: an earlier import stopped unexpectedly while reading it (to try it again, delete import.parsing in the archive folder)');
+    expect(again.stdout.trimEnd().split('\n').at(-1)).toBe(`${2 - saved.length} imported, ${saved.length} already in the archive, 1 failed (3 of 3 files)`);
+    expect(titles()).toEqual(['ok article one', 'ok article two']);
+    // still skipped later, alone or in the folder; any other file goes in
+    expect(aqiqat(['--archive', dir, 'import', path.join(folder, 'die.pdf')]).stderr).toMatch(/^aqiqat: die\.pdf is skipped/);
+    await writeFile(path.join(folder, 'other.pdf'), makePdf(['Another page']));
+    expect(aqiqat(['--archive', dir, 'import', path.join(folder, 'other.pdf')]).code).toBe(0);
+  });
+
   it('stops between files when cancelled and keeps what was imported', async () => {
     const root = await tempDir();
     const files: string[] = [];
@@ -72,7 +106,7 @@ describe('batch import', () => {
     }
     const archive = await Archive.create(path.join(root, 'arch'));
     const abort = new AbortController();
-    const { summary } = await importFiles(archive, files, { chunk: 3, onItem: (_i, done) => done === 4 && abort.abort(), signal: abort.signal });
+    const { summary } = await importFiles(archive, files, { chunk: 3, onProgress: (done) => done === 4 && abort.abort(), signal: abort.signal });
     expect(summary).toMatchObject({ total: 10, imported: 4, cancelled: true });
     const reopened = await Archive.open(path.join(root, 'arch'));
     expect(await reopened.listArticles()).toHaveLength(4);

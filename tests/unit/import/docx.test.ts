@@ -4,7 +4,7 @@ import { Archive } from '../../../electron/archive/archive.js';
 import { extract } from '../../../electron/archive/extract/index.js';
 import { unpackZip } from '../../../electron/archive/extract/zip-guard.js';
 import { tempDir } from '../helpers.js';
-import { makeDocx, makeManyEntries, makeZipBomb } from './fixtures.js';
+import { makeDocx, makeHiddenEntryDocx, makeHugeTextDocx, makeManyEntries, makeRawZip, makeZipBomb } from './fixtures.js';
 
 describe('DOCX import', () => {
   it('keeps headings and paragraphs as paragraphs; the title comes from the document properties', async () => {
@@ -41,6 +41,19 @@ describe('DOCX import', () => {
     expect(() => unpackZip(lying, 'lying.docx', { maxEntries: 100, maxUnpacked: 16 * 1024 * 1024 })).toThrow(/possible zip bomb/);
   });
 
+  it('refuses a ZIP whose table of contents holds more entries than its end record counts', async () => {
+    const hidden = await makeHiddenEntryDocx();
+    await expect(extract(hidden, 'hidden.docx')).rejects.toThrow(/^hidden\.docx is not a readable \.docx \(it holds word\/document\.xml twice\)$/);
+    // the same hidden bomb: 300 MB behind a 3-entry end record, refused without inflating it
+    const bomb = await makeHiddenEntryDocx(300);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(extract(bomb, 'hiddenbomb.docx')).rejects.toThrow(/^hiddenbomb\.docx is not a readable \.docx/);
+    // distinct names, the count still wrong: the end record is not believed either way
+    const entry = (name: string) => ({ name, content: [Buffer.from('<a/>')] });
+    const miscounted = await makeRawZip([entry('[Content_Types].xml'), entry('word/document.xml'), entry('word/styles.xml')], { countInEnd: 2 });
+    expect(() => unpackZip(miscounted, 'count.docx')).toThrow(/^count\.docx is not a readable \.docx \(its table of contents lists 3 files but says 2\)$/);
+  });
+
   it('refuses a .docx with too many entries', async () => {
     await expect(extract(await makeManyEntries(2100), 'many.docx')).rejects.toThrow(/^many\.docx holds 21\d\d files inside; a \.docx over 2000 is refused as a possible zip bomb$/);
   });
@@ -54,6 +67,17 @@ describe('DOCX import', () => {
     const truncated = (await makeDocx([{ text: 'мәтін' }])).slice(0, 300);
     await expect(archive.importArticle({ bytes: truncated, name: 'cut.docx' })).rejects.toThrow(/^cut\.docx is not a readable \.docx/);
     expect(await archive.listArticles()).toEqual([]);
+  });
+
+  it('refuses a text over 20 million characters with one line, whatever the format, and stores nothing', async () => {
+    const archive = await Archive.create(await tempDir());
+    const docx = await makeHugeTextDocx('Lead', 21);
+    expect(docx.length).toBeLessThan(200 * 1024); // 21 MB of text from a small file
+    await expect(archive.importArticle({ bytes: docx, name: 'huge.docx' })).rejects.toThrow(/^huge\.docx holds 22\.0 million characters of text; the limit is 20 million$/);
+    const txt = new TextEncoder().encode('сөз '.repeat(5_100_000));
+    await expect(archive.importArticle({ bytes: txt, name: 'long.txt' })).rejects.toThrow(/^long\.txt holds 20\.4 million characters of text; the limit is 20 million$/);
+    expect(await archive.listArticles()).toEqual([]);
+    await archive.close();
   });
 
   it('imports into the archive with the source kept byte for byte', async () => {

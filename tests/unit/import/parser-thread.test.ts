@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../../../electron/archive/extract/index.js';
 import { ParserThread } from '../../../electron/archive/extract/isolated.js';
 import { SEED_ARTICLE, tempDir } from '../helpers.js';
+import { makePdf, makePdfBomb } from './fixtures.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const BUILT_WORKER = path.join(REPO, 'dist/cli/extract-worker.js'); // built by global-setup with the CLI
@@ -31,10 +32,10 @@ afterEach(async () => {
   for (const t of threads.splice(0)) await t.close();
 });
 
-async function standIn(timeoutMs: number, heapMb = 64): Promise<ParserThread> {
+async function standIn(timeoutMs: number, memoryMb = 256): Promise<ParserThread> {
   const file = path.join(await tempDir(), 'stand-in.mjs');
   await writeFile(file, STAND_IN);
-  const thread = new ParserThread(file, timeoutMs, heapMb);
+  const thread = new ParserThread(file, timeoutMs, memoryMb);
   threads.push(thread);
   return thread;
 }
@@ -81,5 +82,38 @@ describe('parser thread', () => {
     expect(r.stderr.trim()).toMatch(/^aqiqat: seed-article-kk\.txt: reading it took longer than 0\.001 s, so it was stopped; nothing was imported$/);
     expect(run(['articles', '--json']).stdout.trim()).toBe('[]');
     expect(run(['import', SEED_ARTICLE]).status).toBe(0);
+  });
+
+  it('the CLI: a PDF that inflates past AQIQAT_PARSE_MEMORY_MB is stopped by the real memory it takes, not only its heap', async () => {
+    const scratch = await tempDir();
+    const dir = path.join(scratch, 'archive');
+    // the peak resident memory of the whole process (parser thread included), said on stderr at exit
+    const peak = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'peak-kb '+process.resourceUsage().maxRSS+'\\n'))";
+    const run = (args: string[], env: Record<string, string> = {}) => {
+      const r = spawnSync(process.execPath, ['--import', peak, BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+      const lines = r.stderr.trim().split('\n');
+      return { code: r.status, stdout: r.stdout, errors: lines.filter((l) => !l.startsWith('peak-kb ')), peakMb: Number(lines.find((l) => l.startsWith('peak-kb '))?.slice(8)) / 1024 };
+    };
+    expect(run(['init']).code).toBe(0);
+    // deflated twice, so only pdf.js sees what it unpacks to: 300 MB of Uint8Arrays, off its heap
+    const bomb = path.join(scratch, 'bomb.pdf');
+    await writeFile(bomb, await makePdfBomb(300, { twice: true }));
+    const limit = { AQIQAT_PARSE_MEMORY_MB: '128' };
+    const r = run(['import', bomb], limit);
+    expect(r.errors).toEqual(['aqiqat: bomb.pdf: reading it needed more than 128 MB of memory, so it was stopped; nothing was imported']);
+    expect(r.code).toBe(1);
+    // deflated once: measured before pdf.js starts, and refused at once
+    const plain = path.join(scratch, 'plain-bomb.pdf');
+    await writeFile(plain, await makePdfBomb(300));
+    const early = run(['import', plain], limit);
+    expect(early.errors).toEqual(['aqiqat: plain-bomb.pdf holds a stream that unpacks to more than 128 MB; refused as a possible PDF bomb']);
+    const ok = path.join(scratch, 'ok.pdf');
+    await writeFile(ok, makePdf(['An ordinary page']));
+    const fine = run(['import', ok], limit);
+    expect(fine.code).toBe(0);
+    // a process that parses a small PDF, plus the limit and a little: far below the 300 MB unpacked
+    expect(r.peakMb).toBeLessThan(fine.peakMb + 128 + 64);
+    expect(early.peakMb).toBeLessThan(fine.peakMb + 64);
+    expect(JSON.parse(run(['articles', '--json']).stdout)).toHaveLength(1);
   });
 });
