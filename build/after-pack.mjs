@@ -1,5 +1,5 @@
-// electron-builder afterPack hook: flips Electron's fuses in the packaged binary before it is signed
-// (issue 6). A fuse is burnt into the binary, so no command-line switch or environment variable can
+// electron-builder afterPack hook: flips Electron's fuses in the packaged binary before it is signed.
+// A fuse is burnt into the binary, so no command-line switch or environment variable can
 // turn the feature back on: the packaged app cannot be used as a plain Node (RUN_AS_NODE), nor be
 // injected into with NODE_OPTIONS or --inspect, and it only loads its own, integrity-checked app.asar.
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * THE contract between the renderer and the core (DESIGN §1): every call's input schema (zod, checked
+ * THE contract between the renderer and the core: every call's input schema (zod, checked
  * in main before anything runs) and its result type. Shared by main, preload, renderer and tests.
  */
 import { z } from 'zod';
@@ -69,7 +69,7 @@ export const inputs = {
   deleteArticle: z.object({ id }).strict(),
   search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional(), filters: SearchFiltersSchema.optional() }).strict(),
   archiveInfo: z.object({}).strict(),
-  // issue 3: annotation, entities, tags, cases
+  // annotation: entities, tags, cases
   // every field of addFact may be left out (unchanged); a null date clears it
   editFact: z.object({ id, ...factFields.partial().shape, date: z.string().max(21).nullable().optional() }).strict(),
   restoreFact: z
@@ -108,10 +108,10 @@ export const inputs = {
   removeFactFromCase: z.object({ id, factId: id }).strict(),
   reorderCase: z.object({ id, factIds: z.array(id).max(10000) }).strict(),
   setArticleLanguage: z.object({ id, lang: LanguageSchema }).strict(),
-  // issue 5: dossier (the preview HTML; a PDF saved where the user chooses)
+  // dossier (the preview HTML; a PDF saved where the user chooses)
   dossierPreview: dossierRequest(),
   saveDossierPdf: dossierRequest(),
-  // issue 6: the lock screen and the Security dialog (session.ts)
+  // the lock screen and the Security dialog (session.ts)
   sessionStatus: z.object({}).strict(),
   unlock: z.object({ passphrase }).strict(),
   lock: z.object({}).strict(),

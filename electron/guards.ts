@@ -1,5 +1,5 @@
 /**
- * The session and web-contents guards of DESIGN §5 as plain functions over the few Electron methods
+ * The session and web-contents guards as plain functions over the few Electron methods
  * they use (no electron import), so that unit tests can call the installed handlers and see them deny.
  */
 import { APP_ORIGIN, isAllowedRequest, type ShellMode } from './security.js';

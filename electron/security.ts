@@ -1,6 +1,6 @@
 /**
  * The app's security settings as plain data and pure functions (no electron import), so that unit
- * tests can check exactly what every window gets (DESIGN §5).
+ * tests can check exactly what every window gets.
  */
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';

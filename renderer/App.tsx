@@ -1,5 +1,5 @@
 /**
- * The three panes of DESIGN §8: sections, a list (the library, or search results while a query is typed),
+ * The three panes: sections, a list (the library, or search results while a query is typed),
  * and the detail (the reader). State lives here only where two panes share it: the open article and the query.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';

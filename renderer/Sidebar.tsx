@@ -8,7 +8,7 @@ import { SecurityButtons } from './features/session/SecurityDialog.js';
 export type Section = 'library' | 'cases' | 'entities' | 'tags';
 const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags'];
 
-/** Sections of DESIGN §8 (saved searches arrive with their feature), the interface language, the shortcuts. */
+/** Sections (saved searches arrive with their feature), the interface language, the shortcuts. */
 export function Sidebar({ articleCount, section = 'library', onSection }: { articleCount: number | null; section?: Section; onSection?: (s: Section) => void }) {
   const version = useVersion();
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 /**
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
- * JSON-able views. Everything the UI can do goes through here (DESIGN §1).
+ * JSON-able views. Everything the UI can do goes through here.
  */
 import { changePassphrase, encryptArchive, prepareRekey, type EncryptResult } from './encrypt.js';
 import { AqiqatError } from './errors.js';
@@ -235,7 +235,7 @@ export class Archive {
     await this.store.save(this.store.meta);
   }
 
-  /** Override the detected language of an article (issue 7). */
+  /** Override the detected language of an article. */
   setArticleLanguage(id: string, lang: Language): Promise<Article> {
     return setArticleLanguage(this.store, id, lang);
   }
@@ -265,7 +265,7 @@ export class Archive {
     };
   }
 
-  // ——— issue 3: entities, tags, cases, fact edit ———
+  // ——— entities, tags, cases, fact edit ———
 
   async editFact(id: string, patch: FactPatch): Promise<FactView> {
     return this.viewFact((await editFact(this.store, id, patch)).fact);

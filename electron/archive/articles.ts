@@ -1,5 +1,5 @@
 /**
- * Import pipeline: read → hash → dedupe → extract text → normalise → store (DESIGN §2).
+ * Import pipeline: read → hash → dedupe → extract text → normalise → store.
  * Content files are written before the metadata that names them, so a crash leaves at most an
  * unreferenced file, never an article without its text.
  */

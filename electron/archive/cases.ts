@@ -1,5 +1,5 @@
 /**
- * Cases: a title, a summary and an ordered list of facts (DESIGN §2). The stored order is the user's;
+ * Cases: a title, a summary and an ordered list of facts. The stored order is the user's;
  * the timeline (timeline.ts) sorts by event date and keeps that order among facts of the same date.
  */
 import { AqiqatError } from './errors.js';

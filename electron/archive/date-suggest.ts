@@ -1,5 +1,5 @@
 /**
- * Date help (issue 3, item 2): find the event date a passage states, in Kazakh, Russian or English,
+ * Date help: find the event date a passage states, in Kazakh, Russian or English,
  * for the user to confirm. Pure and dependency-free so the renderer runs it as the user selects text.
  * A month or day without a year takes the year of the article's publication (or the year before, when
  * that would put the event after the article: "в декабре" in an October article is last December);

@@ -38,6 +38,3 @@ function lastDay(d: EventDate): string {
   if (m !== undefined) return `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}`;
   return `${y}-12-31`;
 }
-
-/** How a date is typed back: "2009", "2020-10-04/2020-10-16". */
-export const eventDateText = (d: EventDate): string => (d.end ? `${d.value}/${d.end}` : d.value);

@@ -1,4 +1,4 @@
-/** Facts: quoted passages of an article, typed, dated and linked (DESIGN §2). */
+/** Facts: quoted passages of an article, typed, dated and linked. */
 import { isDeepStrictEqual } from 'node:util';
 import { anchorAt, closestPassage, findQuote, resolveAnchor } from './anchor.js';
 import { findArticle, readArticleText } from './articles.js';

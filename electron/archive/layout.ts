@@ -1,4 +1,4 @@
-/** Where each part of an archive lives inside its folder (DESIGN §2). */
+/** Where each part of an archive lives inside its folder. */
 import path from 'node:path';
 
 export const SHARD_COUNT = 256;

@@ -206,6 +206,3 @@ function installExitHook(): void {
     held.clear();
   });
 }
-
-/** Whether this process holds the lock of `root` (for tests and diagnostics). */
-export const holdsLock = (root: string): boolean => held.has(lockFileOf(root));

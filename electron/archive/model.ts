@@ -1,5 +1,5 @@
 /**
- * The stored file formats (DESIGN §2). Every file carries `schemaVersion`; readers validate with
+ * The stored file formats. Every file carries `schemaVersion`; readers validate with
  * these schemas so that a hand-edited or newer file is refused instead of half-understood.
  */
 import { z } from 'zod';
@@ -39,7 +39,7 @@ export const ArticleSchema = z.object({
   importedAt: isoInstant,
   tags: z.array(z.string()),
   note: z.string(),
-  /** Added with issue 7; optional so older files and other constructors stay valid. */
+  /** Optional so that older files and other constructors stay valid. */
   author: z.string().nullable().optional(),
   /** Other files with the same text (e.g. the PDF of an imported web page); absent means none. */
   otherSources: z.array(z.lazy(() => OtherSourceSchema)).optional(),
@@ -162,7 +162,6 @@ export const FactTypeSchema = z.object({
 });
 export type FactType = z.infer<typeof FactTypeSchema>;
 
-export const CASE_ID = /^c-[0-9a-z]{5}$/;
 /** A further source file of an article, kept in sources/<sha256>.<ext> like the first. */
 export const OtherSourceSchema = z.object({
   sha256: z.string().regex(SHA256),

@@ -1,5 +1,5 @@
 /**
- * Timeline order of facts, aware of date precision (DESIGN §2, issue 3): a year-only date sorts
+ * Timeline order of facts, aware of date precision: a year-only date sorts
  * before the months and days of that year, a month before its days; undated facts come last.
  * Pure, so the case view, `case show` and the dossier all order facts the same way.
  */

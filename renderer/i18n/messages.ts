@@ -247,7 +247,7 @@ const en = {
   'dossier.saved': "Saved {facts} facts to {path}",
   'dossier.notSaved': "Not saved.",
   'dossier.saveError': "Could not save the dossier: {error}",
-  // issue 6: the lock screen and the Security dialog
+  // the lock screen and the Security dialog
   'lock.title': "The archive is locked",
   'lock.start': "This archive is encrypted. Enter its passphrase to open it.",
   'lock.idle': "Locked after {n} min without activity. Enter the passphrase to go on.",
@@ -536,7 +536,7 @@ const kk: Messages = {
   'dossier.saved': "{facts} дерек сақталды: {path}",
   'dossier.notSaved': "Сақталмады.",
   'dossier.saveError': "Іс құжатын сақтау мүмкін болмады: {error}",
-  // issue 6: the lock screen and the Security dialog
+  // the lock screen and the Security dialog
   'lock.title': "Мұрағат құлыпталған",
   'lock.start': "Бұл мұрағат шифрланған. Ашу үшін құпия сөзді енгізіңіз.",
   'lock.idle': "{n} минут әрекетсіздіктен кейін құлыпталды. Жалғастыру үшін құпия сөзді енгізіңіз.",
@@ -822,7 +822,7 @@ const ru: Messages = {
   'dossier.saved': "Сохранено фактов: {facts}, файл: {path}",
   'dossier.notSaved': "Не сохранено.",
   'dossier.saveError': "Не удалось сохранить досье: {error}",
-  // issue 6: the lock screen and the Security dialog
+  // the lock screen and the Security dialog
   'lock.title': "Архив заблокирован",
   'lock.start': "Этот архив зашифрован. Введите кодовую фразу, чтобы открыть его.",
   'lock.idle': "Заблокирован после {n} мин бездействия. Введите кодовую фразу, чтобы продолжить.",

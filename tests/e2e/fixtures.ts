@@ -1,7 +1,7 @@
 /**
  * `app`: the built renderer in Chromium, its `window.aqiqat` bound to the real core on a fresh temp archive
  * (empty, or the sample with `test.use({ archiveKind: 'sample' })`). A click goes all the way to the
- * archive's files and back (DESIGN §6).
+ * archive's files and back.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -147,7 +147,7 @@ describe('facts', () => {
   });
 });
 
-describe('search (first version)', () => {
+describe('search through the Archive', () => {
   it('finds words case-insensitively in texts with a highlighted snippet', async () => {
     const { archive, article } = await withSeed();
     const [hit] = await archive.search('жексебаев');
@@ -183,7 +183,7 @@ describe('sample archive', () => {
     expect(detail.facts).toHaveLength(sample.articles[0].facts.length);
     for (const f of detail.facts) expect(detail.text.slice(f.anchor.start, f.anchor.end)).toBe(f.quote);
     expect(detail.facts.map((f) => f.date?.value)).toContain('2020-09');
-    // issue 3's "done when": a case of at least 8 typed, dated facts
+    // the sample case shows a real chronology: at least 8 typed, dated facts
     const [c] = archive.listCases();
     const shown = await archive.getCase(c!.id);
     expect(shown.facts.filter((f) => f.date && f.type !== 'statement').length).toBeGreaterThanOrEqual(8);

@@ -1,5 +1,5 @@
 /**
- * Item 1 of issue 6: kill a writing process with SIGKILL at random moments and prove after each kill
+ * Kill a writing process with SIGKILL at random moments and prove after each kill
  * that archive.json parses and validates, every shard does too, and every write the process
  * acknowledged before it died is on disk. The same archive goes through all trials, so each trial
  * also reopens an archive whose lock was left by a killed process.

@@ -1,5 +1,5 @@
 /**
- * Encryption at rest (issue 6, item 3) through the real CLI. The archives here use scrypt N=2^12
+ * Encryption at rest through the real CLI. The archives here use scrypt N=2^12
  * (AQIQAT_TEST_SCRYPT_LOG2N) so that ~60 unlocks stay fast; one test checks the real default.
  */
 import { spawnSync } from 'node:child_process';

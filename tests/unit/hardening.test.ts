@@ -1,4 +1,4 @@
-/** Hardening (issue 6, item 4): guards that deny, Electron fuses in the packaged app, electronegativity clean. */
+/** Hardening: guards that deny, Electron fuses in the packaged app, electronegativity clean. */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
- * Hostile input (issue 6, item 5): each gives a clear one-line error or a safe result, never a stack
+ * Hostile input: each gives a clear one-line error or a safe result, never a stack
  * trace, and nothing already stored is lost. HTML, PDF and DOCX arrive with the import of those
- * formats (issue 7) and get their cases there; this covers what the archive takes today.
+ * formats and get their cases there; this covers what the archive takes today.
  */
 import { spawnSync } from 'node:child_process';
 import { open, readdir, readFile, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-/** Backups, restore, verify, snapshots and the audit log (issue 6, item 2), through the real CLI. */
+/** Backups, restore, verify, snapshots and the audit log, through the real CLI. */
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -7,7 +7,7 @@ import { ArchiveStore } from '../../electron/archive/store.js';
 import { SEED_ARTICLE, tempDir } from './helpers.js';
 
 describe('ArchiveStore', () => {
-  it('creates the folder layout of DESIGN §2 with a versioned archive.json', async () => {
+  it('creates the folder layout with a versioned archive.json', async () => {
     const dir = await tempDir();
     await ArchiveStore.init(dir);
     expect((await readdir(dir)).sort()).toEqual(['archive.json', 'archive.lock', 'audit.head', 'audit.log', 'backups', 'index', 'shards', 'sources', 'texts']);

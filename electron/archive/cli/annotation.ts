@@ -1,4 +1,4 @@
-/** The commands of issue 3, registered with one line in cli.ts. */
+/** The annotation commands (entities, tags, cases, fact edit), registered with one line in cli.ts. */
 import type { Command } from 'commander';
 import { registerCaseCommands } from './cases.js';
 import type { Cli } from './context.js';

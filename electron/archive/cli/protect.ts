@@ -1,4 +1,4 @@
-/** backup, restore, verify, log, snapshots: keeping the archive safe (issue 6). */
+/** backup, restore, verify, log, snapshots: keeping the archive safe. */
 import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';

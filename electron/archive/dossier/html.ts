@@ -1,5 +1,5 @@
 /**
- * A dossier as one self-contained print HTML document (DESIGN §4): cover, contents, summary, people,
+ * A dossier as one self-contained print HTML document: cover, contents, summary, people,
  * chronology with numbered citations, sources with their hashes. Pure: no I/O, fonts come in as CSS.
  * Everything from the archive is untrusted text (quotes and titles come from the web) and is escaped;
  * the document carries a CSP that forbids scripts and every request but data: fonts.

@@ -1,5 +1,5 @@
 /**
- * HTML → PDF through a Printer (DESIGN §4). The CLI and tests print with Chromium through
+ * HTML → PDF through a Printer. The CLI and tests print with Chromium through
  * playwright-core; the app passes its own (Electron's webContents.printToPDF, electron/dossier-printer.ts).
  * Offline by construction: every request but data: is aborted, and the browser resolves no host.
  */

@@ -1,7 +1,7 @@
 /**
  * A DOM subtree as plain text with its paragraph breaks: blocks become paragraphs, <br> a line break.
  * Only text nodes are read, so scripts, styles, frames, handlers and link targets can never reach the
- * stored text (DESIGN §5).
+ * stored text.
  */
 
 /** Never read: code, media, form controls, embedded documents. */

@@ -1,6 +1,6 @@
 /**
- * The search contract. The first engine (scan.ts) read every text on each query; the indexed
- * cross-script engine of DESIGN §3 (indexed.ts) replaced it behind this same interface.
+ * The search contract: the indexed cross-script engine (indexed.ts) implements it, and so does the
+ * linear scan (scan.ts) that the bench measures it against.
  */
 import type { SearchFilters } from './filters.js';
 

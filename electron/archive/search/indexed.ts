@@ -1,5 +1,5 @@
 /**
- * The indexed search engine (DESIGN §3): a persisted inverted index under index/, kept up to date by
+ * The indexed search engine: a persisted inverted index under index/, kept up to date by
  * the archive's events, loaded at start without re-indexing, rebuilt when missing, corrupt or of
  * another format, and repaired shard by shard when stale.
  */
