@@ -12,7 +12,7 @@ import { addFact, deleteFact, editFact, listFacts, restoreFact, type FactInput, 
 import { DEFAULT_IDLE_LOCK_MINUTES, type Anchor, type Article, type Case, type Entity, type EntityKind, type EventDate, type Fact, type FactRole, type FactType, type Language } from './model.js';
 import { moveTag, tagTree, type TagNode } from './tags.js';
 import { timelineOrder } from './timeline.js';
-import type { SearchEngine, SearchHit } from './search/engine.js';
+import type { SearchHit } from './search/engine.js';
 import type { SearchFilters } from './search/filters.js';
 import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed.js';
 import { ArchiveStore, type OpenOptions } from './store.js';

@@ -83,7 +83,7 @@ export const dossierPart: BenchPart = {
     const fontLoad = await timed(async () => dossierFonts());
     const printer = chromiumPrinter();
     const rows: Row[] = [];
-    let launchMs = 0;
+    let launchMs: number;
     try {
       // the first job also starts Chromium: time it alone with a tiny document
       const tiny = buildDossierHtml(syntheticDossier(1, ctx.seed), { lang: 'kk', paper: 'a4', generatedAt: new Date(), compiledBy: 'bench' }, fontLoad.value);

@@ -38,7 +38,7 @@ const sourceOf = async (dir: string) => path.join(dir, 'sources', (await readdir
 
 describe('aqiqat backup and restore', () => {
   it('round-trips the whole archive through one file, keeping the replaced archive', async () => {
-    const { dir, scratch, A } = await sampleArchive();
+    const { scratch, A } = await sampleArchive();
     const out = path.join(scratch, 'archive.aqbackup');
     const b = aqiqat([...A, 'backup', '--out', out, '--json']);
     expect(b.code).toBe(0);

@@ -24,7 +24,7 @@ export function extractHtmlString(html: string): Extracted {
   const meta = pageMetadata(doc as unknown as MetaDocument, html);
   const pageTitle = textOf(doc as unknown as MetaDocument, 'title') ?? textOf(doc as unknown as MetaDocument, 'h1');
   // Readability changes the document it reads, and may find nothing on a short page
-  let body: TextSource | null = null;
+  let body: TextSource | null;
   try {
     const article = new Readability(doc, { serializer: (node: Node) => node, charThreshold: 200 }).parse();
     body = (article?.content as TextSource | null | undefined) ?? null;

@@ -1,0 +1,46 @@
+/** Layer rules (ARCHITECTURE.md): checked in `npm test` by `npm run lint:layers`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'a cycle hides which module owns what (a type-only import is erased at build time and may close one)',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'core-not-shell',
+      severity: 'error',
+      comment: 'the core is plain Node: it never imports Electron, the shell or the renderer',
+      from: { path: '^electron/archive/' },
+      to: { path: ['^electron/[^/]+\\.ts$', '^renderer/', '^node_modules/electron/'] },
+    },
+    {
+      name: 'renderer-not-node',
+      severity: 'error',
+      comment: 'the renderer runs sandboxed in Chromium: no Node built-ins, no Electron',
+      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-only-contract',
+      severity: 'error',
+      comment: 'the renderer reaches the core only through the contract and the pure modules it shares',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/', pathNot: ['^electron/api\\.ts$', '^electron/session-status\\.ts$', '^electron/archive/(model|timeline|dates|date-suggest|text)\\.ts$'] },
+    },
+    {
+      name: 'tests-not-imported',
+      severity: 'error',
+      comment: 'product code never depends on tests',
+      from: { pathNot: '^tests/' },
+      to: { path: '^tests/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: ['^dist/', '^release/'] },
+  },
+};
