@@ -27,7 +27,14 @@ module.exports = {
       severity: 'error',
       comment: 'the renderer reaches the core only through the contract and the pure modules it shares',
       from: { path: '^renderer/' },
-      to: { path: '^electron/', pathNot: ['^electron/api\\.ts$', '^electron/session-status\\.ts$', '^electron/archive/(model|timeline|dates|date-suggest|text)\\.ts$'] },
+      to: {
+        path: '^electron/',
+        pathNot: [
+          '^electron/api\\.ts$',
+          '^electron/session-status\\.ts$',
+          '^electron/archive/(model|timeline|dates|date-suggest|text)\\.ts$',
+        ],
+      },
     },
     {
       name: 'tests-not-imported',

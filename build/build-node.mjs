@@ -6,17 +6,43 @@ import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', define: { AQIQAT_VERSION: JSON.stringify(version) } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { AQIQAT_VERSION: JSON.stringify(version) },
+};
 
 // npm packages stay external (they are `dependencies`, shipped by electron-builder), except in the
 // preload: a sandboxed preload cannot require them, so it carries its own copy of zod.
 // Each bundle that imports files carries the parser thread beside it (extract/isolated.ts finds it there).
-const worker = (dir) => ({ entryPoints: ['electron/archive/extract/worker.ts'], outfile: `${dir}/extract-worker.js`, format: 'esm', packages: 'external' });
+const worker = (dir) => ({
+  entryPoints: ['electron/archive/extract/worker.ts'],
+  outfile: `${dir}/extract-worker.js`,
+  format: 'esm',
+  packages: 'external',
+});
 const targets = {
-  main: [{ entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' }, worker('dist/electron')],
-  preload: { entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },
-  cli: [{ entryPoints: ['electron/archive/cli.ts'], outfile: 'dist/cli/cli.js', format: 'esm', packages: 'external' }, worker('dist/cli')],
-  bench: [{ entryPoints: ['tests/bench/bench.ts'], outfile: 'dist/bench/bench.js', format: 'esm', packages: 'external' }, worker('dist/bench')],
+  main: [
+    { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' },
+    worker('dist/electron'),
+  ],
+  preload: {
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  },
+  cli: [
+    { entryPoints: ['electron/archive/cli.ts'], outfile: 'dist/cli/cli.js', format: 'esm', packages: 'external' },
+    worker('dist/cli'),
+  ],
+  bench: [
+    { entryPoints: ['tests/bench/bench.ts'], outfile: 'dist/bench/bench.js', format: 'esm', packages: 'external' },
+    worker('dist/bench'),
+  ],
 };
 
 const wanted = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(targets);
@@ -26,4 +52,6 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 // esbuild prints its own errors; the stack of the rethrown error would only add noise
-await Promise.all(wanted.flatMap((name) => [targets[name]].flat().map((target) => build({ ...common, ...target })))).catch(() => process.exit(1));
+await Promise.all(
+  wanted.flatMap((name) => [targets[name]].flat().map((target) => build({ ...common, ...target }))),
+).catch(() => process.exit(1));

@@ -21,7 +21,14 @@ const scan = mkdtempSync(path.join(os.tmpdir(), 'aqiqat-electronegativity-'));
 for (const dir of ['electron', 'renderer']) cpSync(path.join(root, dir), path.join(scan, dir), { recursive: true });
 let result;
 try {
-  result = await run({ input: scan, isRelative: true, customScan: [], excludeFromScan: [], parserPlugins: [], electronVersionOverride: electron });
+  result = await run({
+    input: scan,
+    isRelative: true,
+    customScan: [],
+    excludeFromScan: [],
+    parserPlugins: [],
+    electronVersionOverride: electron,
+  });
 } finally {
   console.log = log;
   rmSync(scan, { recursive: true, force: true });
@@ -33,12 +40,17 @@ for (const issue of result.issues) {
   const why = justified.find((j) => j.id === issue.id && j.file === issue.file);
   const where = `${issue.file}:${issue.location.line}:${issue.location.column}`;
   if (why) console.log(`justified  ${issue.id} (${issue.severity.name}) ${where}: ${why.reason}`);
-  else open.push(`${issue.id} (${issue.severity.name}, ${issue.confidence.name}) ${where}: ${issue.description}${issue.sample ? ` [${issue.sample}]` : ''}`);
+  else
+    open.push(
+      `${issue.id} (${issue.severity.name}, ${issue.confidence.name}) ${where}: ${issue.description}${issue.sample ? ` [${issue.sample}]` : ''}`,
+    );
 }
 for (const e of result.errors.filter((x) => !x.tolerable)) open.push(`could not parse ${e.file}: ${e.message}`);
 const stale = justified.filter((j) => !result.issues.some((i) => key(i) === `${j.id} ${j.file}`));
 for (const j of stale) console.log(`note: justification no longer needed: ${j.id} ${j.file}`);
-console.log(`electronegativity: ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${result.issues.length - open.length} justified, ${open.length} open`);
+console.log(
+  `electronegativity: ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings, ${result.issues.length - open.length} justified, ${open.length} open`,
+);
 if (open.length > 0) {
   for (const o of open) console.log(`FINDING    ${o}`);
   process.exit(1);

@@ -67,7 +67,13 @@ export const inputs = {
   listFacts: z.object({ articleId: id.optional() }).strict(),
   deleteFact: z.object({ id }).strict(),
   deleteArticle: z.object({ id }).strict(),
-  search: z.object({ text: z.string().max(1000), limit: z.number().int().positive().max(1000).optional(), filters: SearchFiltersSchema.optional() }).strict(),
+  search: z
+    .object({
+      text: z.string().max(1000),
+      limit: z.number().int().positive().max(1000).optional(),
+      filters: SearchFiltersSchema.optional(),
+    })
+    .strict(),
   archiveInfo: z.object({}).strict(),
   // annotation: entities, tags, cases
   // every field of addFact may be left out (unchanged); a null date clears it
@@ -102,7 +108,14 @@ export const inputs = {
   createCase: z.object({ title: z.string().min(1).max(500), summary: optionalText(20000) }).strict(),
   listCases: z.object({}).strict(),
   getCase: z.object({ id }).strict(),
-  updateCase: z.object({ id, title: optionalText(500), summary: optionalText(20000), status: z.enum(['open', 'closed']).optional() }).strict(),
+  updateCase: z
+    .object({
+      id,
+      title: optionalText(500),
+      summary: optionalText(20000),
+      status: z.enum(['open', 'closed']).optional(),
+    })
+    .strict(),
   deleteCase: z.object({ id }).strict(),
   addFactsToCase: z.object({ id, factIds: z.array(id).min(1).max(1000) }).strict(),
   removeFactFromCase: z.object({ id, factId: id }).strict(),
@@ -178,7 +191,7 @@ export interface Outputs {
 export type AqiqatApi = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };
 
 /** What crosses the IPC boundary: errors travel as one-line messages, never as stacks. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false, error: string };
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const METHODS = Object.keys(inputs) as Method[];
 export const IPC_CHANNEL = 'aqiqat:call';

@@ -24,7 +24,9 @@ function dossierSession(): Session {
   const ses = session.fromPartition(PARTITION);
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(details.url.startsWith(`${SCHEME}://`) || details.url.startsWith('data:')) }));
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !(details.url.startsWith(`${SCHEME}://`) || details.url.startsWith('data:')) }),
+  );
   ses.protocol.handle(SCHEME, (request) => {
     const html = documents.get(new URL(request.url).hostname);
     return html === undefined
@@ -36,7 +38,14 @@ function dossierSession(): Session {
 }
 
 /** A window in the dossier session: no preload, sandboxed, no DevTools; script only where asked for. */
-function dossierWindow(o: { title: string; javascript: boolean; show?: boolean; parent?: BrowserWindow | null; width?: number; height?: number }): BrowserWindow {
+function dossierWindow(o: {
+  title: string;
+  javascript: boolean;
+  show?: boolean;
+  parent?: BrowserWindow | null;
+  width?: number;
+  height?: number;
+}): BrowserWindow {
   const { preload: _none, ...prefs } = webPreferences('', { devTools: false });
   return new BrowserWindow({
     show: o.show ?? false,
@@ -117,10 +126,23 @@ export function electronDossierHost(parent: () => BrowserWindow | null): Dossier
     printer: electronPrinter(),
     async chooseSavePath(suggestedName) {
       // hidden, except on macOS, where the dialog is a sheet of its window and a hidden window's sheet is never shown
-      const holder = untilLock(dossierWindow({ title: 'Save dossier', javascript: false, show: process.platform === 'darwin', parent: parent(), width: 720, height: 480 }));
+      const holder = untilLock(
+        dossierWindow({
+          title: 'Save dossier',
+          javascript: false,
+          show: process.platform === 'darwin',
+          parent: parent(),
+          width: 720,
+          height: 480,
+        }),
+      );
       const closed = new Promise<null>((resolve) => holder.once('closed', () => resolve(null)));
       try {
-        const options = { title: 'Save dossier', defaultPath: suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const options = {
+          title: 'Save dossier',
+          defaultPath: suggestedName,
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        };
         // a lock destroys the holder: whatever the dialog then reports, the answer is "not saved"
         const choice = await Promise.race([dialog.showSaveDialog(holder, options), closed]);
         return choice && !choice.canceled && choice.filePath ? choice.filePath : null;

@@ -7,9 +7,15 @@ import { APP_ORIGIN, isAllowedRequest, type ShellMode } from './security.js';
 type Deny = { preventDefault(): void };
 
 export interface GuardedSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
-  webRequest: { onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void };
+  webRequest: {
+    onBeforeRequest(
+      listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
+    ): void;
+  };
 }
 
 export interface GuardedContents {

@@ -10,7 +10,8 @@ import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } f
 import type { ArchiveSession } from './session.js';
 
 /** Refused: whoever answered a save dialog that stayed open through a lock need not be who printed. */
-export const LOCKED_DURING_SAVE = 'the app locked while the save dialog was open, so the dossier was not saved; save it again';
+export const LOCKED_DURING_SAVE =
+  'the app locked while the save dialog was open, so the dossier was not saved; save it again';
 
 type Handlers = { [M in Method]: (input: import('zod').infer<(typeof inputs)[M]>) => Promise<Outputs[M]> };
 
@@ -54,7 +55,10 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
     dossierPreview: (input) => use((a) => previewDossier(a, input, dossier)),
     saveDossierPdf: async (input) => {
       // counted inside use(): no lock can complete while the print is in flight
-      const { printed, locksAtPrint } = await use(async (a) => ({ printed: await printDossierPdf(a, input, dossier), locksAtPrint: locks }));
+      const { printed, locksAtPrint } = await use(async (a) => ({
+        printed: await printDossierPdf(a, input, dossier),
+        locksAtPrint: locks,
+      }));
       // the save dialog outside use(): left open, it must not hold off the idle lock (which closes it)
       const path = await dossier!.chooseSavePath(printed.fileName);
       // the write inside use(): refused while locked, and no lock can come between the check and the file
@@ -103,7 +107,10 @@ export function createDispatcher(session: ArchiveSession, version: string, dossi
     const parsed = inputs[m].safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: `invalid ${m} request: ${issue?.path.join('.') || 'input'} ${issue?.message ?? ''}`.trim() };
+      return {
+        ok: false,
+        error: `invalid ${m} request: ${issue?.path.join('.') || 'input'} ${issue?.message ?? ''}`.trim(),
+      };
     }
     try {
       const handler = handlers[m] as (i: unknown) => Promise<unknown>;

@@ -97,7 +97,11 @@ async function start(): Promise<void> {
   });
   win.once('ready-to-show', () => win.show());
   // the save dialog belongs to the app window even when the app is not in front
-  const dispatch = createDispatcher(session, app.getVersion(), electronDossierHost(() => (win.isDestroyed() ? null : win)));
+  const dispatch = createDispatcher(
+    session,
+    app.getVersion(),
+    electronDossierHost(() => (win.isDestroyed() ? null : win)),
+  );
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'refused: unknown sender' };

@@ -55,7 +55,9 @@ export function webPreferences(preload: string, mode: ShellMode) {
 
 /** Requests the session lets through: the app's own files (and devtools in a development run). Everything else is cancelled. */
 export function isAllowedRequest(url: string, mode: ShellMode): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:') || (mode.devTools && url.startsWith('devtools://'));
+  return (
+    url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:') || (mode.devTools && url.startsWith('devtools://'))
+  );
 }
 
 /**
@@ -88,7 +90,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export const contentTypeOf = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeOf = (file: string): string =>
+  TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * The application menu. Without one, Electron installs its default menu, whose View menu reloads the
@@ -112,10 +115,23 @@ export function appMenu(platform: NodeJS.Platform, mode: ShellMode): MenuItemCon
       { role: 'selectAll' },
     ],
   };
-  const dev: MenuItemConstructorOptions[] = mode.devTools ? [{ role: 'viewMenu', submenu: [{ role: 'toggleDevTools' }] }] : [];
+  const dev: MenuItemConstructorOptions[] = mode.devTools
+    ? [{ role: 'viewMenu', submenu: [{ role: 'toggleDevTools' }] }]
+    : [];
   if (!mac) return [{ role: 'fileMenu', submenu: [{ role: 'quit' }] }, edit, ...dev];
   return [
-    { role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] },
+    {
+      role: 'appMenu',
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
     edit,
     ...dev,
     { role: 'windowMenu', submenu: [{ role: 'minimize' }, { role: 'zoom' }, { role: 'close' }] },

@@ -141,7 +141,8 @@ export class ArchiveSession {
 
   lock(by: 'user' | 'idle' = 'user'): Promise<SessionStatus> {
     return this.#alone(async () => {
-      if (!this.#encrypted) throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+      if (!this.#encrypted)
+        throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
       // an idle lock queued behind a long call: the user may have come back meanwhile
       if (this.#archive && (by === 'user' || this.#idleExpired())) {
         const archive = this.#archive;
@@ -176,7 +177,8 @@ export class ArchiveSession {
   encrypt(passphrase: string): Promise<SessionStatus> {
     return this.#alone(async () => {
       const archive = this.#open();
-      if (this.#encrypted && !archive.store.unfinishedEncryption) throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
+      if (this.#encrypted && !archive.store.unfinishedEncryption)
+        throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
       checkPassphrase(passphrase);
       this.#archive = null;
       try {
@@ -309,7 +311,9 @@ export class ArchiveSession {
       lockedBy: this.#archive ? null : this.#lockedBy,
       idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
       unfinishedEncryption: this.#archive?.store.unfinishedEncryption ?? false,
-      problem: this.#damage ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null } : null,
+      problem: this.#damage
+        ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null }
+        : null,
     };
   }
 

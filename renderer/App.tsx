@@ -59,7 +59,12 @@ export function App() {
     if (open) setNotice(null);
   }, [open]);
   const openHit = useCallback(
-    (hit: SearchHit) => setOpen({ articleId: hit.articleId, hitKey: `${hit.kind}:${hit.id}`, factId: hit.kind === 'fact' ? hit.id : null }),
+    (hit: SearchHit) =>
+      setOpen({
+        articleId: hit.articleId,
+        hitKey: `${hit.kind}:${hit.id}`,
+        factId: hit.kind === 'fact' ? hit.id : null,
+      }),
     [],
   );
   const { reload } = library;
@@ -110,12 +115,22 @@ export function App() {
         {searching ? (
           <SearchResults query={query} selectedHit={open?.hitKey ?? null} onOpen={openHit} listRef={listRef} />
         ) : (
-          <ArticleList articles={library.articles} error={library.error} selectedId={open?.articleId ?? null} onOpen={openArticle} listRef={listRef} />
+          <ArticleList
+            articles={library.articles}
+            error={library.error}
+            selectedId={open?.articleId ?? null}
+            onOpen={openArticle}
+            listRef={listRef}
+          />
         )}
       </section>
       {/* keyed by article: a newly opened article starts at its top, not at the last one's scroll offset */}
       <main className="detail-pane" key={open?.articleId ?? 'none'}>
-        {open ? <Reader id={open.articleId} focusFactId={open.factId} onDeleted={(d) => void onDeleted(d)} /> : <NothingOpen empty={library.articles?.length === 0} notice={notice} />}
+        {open ? (
+          <Reader id={open.articleId} focusFactId={open.factId} onDeleted={(d) => void onDeleted(d)} />
+        ) : (
+          <NothingOpen empty={library.articles?.length === 0} notice={notice} />
+        )}
       </main>
     </div>
   );

@@ -9,7 +9,15 @@ export type Section = 'library' | 'cases' | 'entities' | 'tags';
 const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags'];
 
 /** Sections (saved searches arrive with their feature), the interface language, the shortcuts. */
-export function Sidebar({ articleCount, section = 'library', onSection }: { articleCount: number | null; section?: Section; onSection?: (s: Section) => void }) {
+export function Sidebar({
+  articleCount,
+  section = 'library',
+  onSection,
+}: {
+  articleCount: number | null;
+  section?: Section;
+  onSection?: (s: Section) => void;
+}) {
   const version = useVersion();
   const { t } = useI18n();
   return (
@@ -21,7 +29,12 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
       <ul className="sections">
         {SECTIONS.map((s) => (
           <li key={s}>
-            <button type="button" className={`section${s === section ? ' is-current' : ''}`} aria-current={s === section ? 'page' : undefined} onClick={() => onSection?.(s)}>
+            <button
+              type="button"
+              className={`section${s === section ? ' is-current' : ''}`}
+              aria-current={s === section ? 'page' : undefined}
+              onClick={() => onSection?.(s)}
+            >
               <span>{t(`section.${s}`)}</span>
               {s === 'library' && articleCount !== null && <span className="count">{articleCount}</span>}
             </button>
@@ -33,22 +46,37 @@ export function Sidebar({ articleCount, section = 'library', onSection }: { arti
       <LanguageSelect />
       <section className="shortcuts" aria-label={t('shortcuts.title')}>
         <dl>
-          <dt><kbd>/</kbd></dt>
+          <dt>
+            <kbd>/</kbd>
+          </dt>
           <dd>{t('shortcuts.search')}</dd>
-          <dt><kbd>Ctrl+Enter</kbd></dt>
+          <dt>
+            <kbd>Ctrl+Enter</kbd>
+          </dt>
           <dd>{t('shortcuts.save')}</dd>
-          <dt><kbd>j</kbd> <kbd>k</kbd></dt>
+          <dt>
+            <kbd>j</kbd> <kbd>k</kbd>
+          </dt>
           <dd>{t('shortcuts.next')}</dd>
-          <dt><kbd>e</kbd></dt>
+          <dt>
+            <kbd>e</kbd>
+          </dt>
           <dd>{t('fact.edit')}</dd>
-          <dt><kbd>c</kbd></dt>
+          <dt>
+            <kbd>c</kbd>
+          </dt>
           <dd>{t('shortcuts.addToCase')}</dd>
         </dl>
       </section>
       <p className="sidebar-foot">
         <span className="offline-dot" aria-hidden="true" /> {t('sidebar.offline')}
         {/* on a line of its own when the words are long, never a dangling "·" */}
-        {version && <> <span className="nowrap">· v{version}</span></>}
+        {version && (
+          <>
+            {' '}
+            <span className="nowrap">· v{version}</span>
+          </>
+        )}
       </p>
     </nav>
   );

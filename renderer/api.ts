@@ -5,7 +5,15 @@
 import type { AqiqatApi } from '../electron/api.js';
 import { LOCKED_MESSAGE } from '../electron/session-status.js';
 
-export type { AqiqatApi, Article, ArticleDeletion, ArticleDetail, FactView, ImportResult, SearchHit } from '../electron/api.js';
+export type {
+  AqiqatApi,
+  Article,
+  ArticleDeletion,
+  ArticleDetail,
+  FactView,
+  ImportResult,
+  SearchHit,
+} from '../electron/api.js';
 
 declare global {
   interface Window {
@@ -32,7 +40,9 @@ export function api(): AqiqatApi {
  */
 function watchLocked(client: AqiqatApi): AqiqatApi {
   const out: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const [name, call] of Object.entries(client as unknown as Record<string, (input: unknown) => Promise<unknown>>)) {
+  for (const [name, call] of Object.entries(
+    client as unknown as Record<string, (input: unknown) => Promise<unknown>>,
+  )) {
     out[name] = async (input) => {
       try {
         return await call(input);

@@ -4,7 +4,9 @@ import { useEffect } from 'react';
 export function useGlobalShortcuts(focusSearch: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
       const slash = e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey;
       const ctrlK = (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k';
       if (!slash && !ctrlK) return;

@@ -21,7 +21,7 @@ export function anchorAt(text: string, start: number, end: number): Anchor {
 function canon(ch: string): string {
   if (/\s/.test(ch)) return ' ';
   if ('«»“”„"‟'.includes(ch)) return '"';
-  if ('‘’‚\'‛`'.includes(ch)) return "'";
+  if ("‘’‚'‛`".includes(ch)) return "'";
   if ('–—‒―'.includes(ch)) return '-';
   const lower = ch.toLowerCase();
   return lower.length === 1 ? lower : ch; // keep one char per char so offsets map back

@@ -4,12 +4,58 @@
  */
 import { changePassphrase, encryptArchive, prepareRekey, type EncryptResult } from './encrypt.js';
 import { AqiqatError } from './errors.js';
-import { deleteArticle, findArticle, importArticle, readArticleText, setArticleLanguage, type ImportInput, type ImportResult } from './articles.js';
-import { addFactsToCase, createCase, deleteCase, loadFacts, removeFactFromCase, reorderCase, resolveCase, updateCase } from './cases.js';
-import { addAliases, addEntity, entityNames, factsOfEntity, mergeEntities, renameEntity, resolveEntity } from './entities.js';
+import {
+  deleteArticle,
+  findArticle,
+  importArticle,
+  readArticleText,
+  setArticleLanguage,
+  type ImportInput,
+  type ImportResult,
+} from './articles.js';
+import {
+  addFactsToCase,
+  createCase,
+  deleteCase,
+  loadFacts,
+  removeFactFromCase,
+  reorderCase,
+  resolveCase,
+  updateCase,
+} from './cases.js';
+import {
+  addAliases,
+  addEntity,
+  entityNames,
+  factsOfEntity,
+  mergeEntities,
+  renameEntity,
+  resolveEntity,
+} from './entities.js';
 import { allFactTypes } from './fact-types.js';
-import { addFact, deleteFact, editFact, listFacts, restoreFact, type FactInput, type FactPatch, type RestoreInput } from './facts.js';
-import { DEFAULT_IDLE_LOCK_MINUTES, type Anchor, type Article, type Case, type Entity, type EntityKind, type EventDate, type Fact, type FactRole, type FactType, type Language } from './model.js';
+import {
+  addFact,
+  deleteFact,
+  editFact,
+  listFacts,
+  restoreFact,
+  type FactInput,
+  type FactPatch,
+  type RestoreInput,
+} from './facts.js';
+import {
+  DEFAULT_IDLE_LOCK_MINUTES,
+  type Anchor,
+  type Article,
+  type Case,
+  type Entity,
+  type EntityKind,
+  type EventDate,
+  type Fact,
+  type FactRole,
+  type FactType,
+  type Language,
+} from './model.js';
 import { moveTag, tagTree, type TagNode } from './tags.js';
 import { timelineOrder } from './timeline.js';
 import type { SearchHit } from './search/engine.js';
@@ -90,7 +136,14 @@ export interface ArticleDeletion {
 }
 
 function caseSummary(c: Case): CaseSummary {
-  return { id: c.id, title: c.title, summary: c.summary, status: c.status, createdAt: c.createdAt, facts: [...c.factIds] };
+  return {
+    id: c.id,
+    title: c.title,
+    summary: c.summary,
+    status: c.status,
+    createdAt: c.createdAt,
+    facts: [...c.factIds],
+  };
 }
 
 export class Archive {
@@ -128,7 +181,9 @@ export class Archive {
   async listArticles(): Promise<Article[]> {
     const articles = await this.store.allArticles();
     // ISO dates and hex ids sort as plain strings; localeCompare cost ~100 ms at 50k articles
-    return articles.sort((a, b) => cmp(b.publishedAt ?? '', a.publishedAt ?? '') || cmp(b.importedAt, a.importedAt) || cmp(a.id, b.id));
+    return articles.sort(
+      (a, b) => cmp(b.publishedAt ?? '', a.publishedAt ?? '') || cmp(b.importedAt, a.importedAt) || cmp(a.id, b.id),
+    );
   }
 
   async getArticle(id: string): Promise<ArticleDetail> {
@@ -230,7 +285,8 @@ export class Archive {
   }
 
   async setIdleLock(minutes: number | null): Promise<void> {
-    if (!this.store.codec.encrypted) throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+    if (!this.store.codec.encrypted)
+      throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
     this.store.meta.data.security = { idleLockMinutes: minutes };
     await this.store.save(this.store.meta);
   }
@@ -352,7 +408,10 @@ export class Archive {
     return this.viewCase(resolveCase(this.store.meta.data, ref));
   }
 
-  async updateCase(ref: string, patch: { title?: string | undefined; summary?: string | undefined; status?: 'open' | 'closed' | undefined }): Promise<CaseView> {
+  async updateCase(
+    ref: string,
+    patch: { title?: string | undefined; summary?: string | undefined; status?: 'open' | 'closed' | undefined },
+  ): Promise<CaseView> {
     return this.viewCase(await updateCase(this.store, ref, patch));
   }
 
@@ -375,7 +434,12 @@ export class Archive {
   private async viewCase(c: Case): Promise<CaseView> {
     const found = await loadFacts(this.store, c.factIds);
     const facts = c.factIds.map((id) => found.get(id)).filter((f): f is Fact => f !== undefined);
-    return { ...caseSummary(c), factIds: [...c.factIds], facts: await this.timelineEntries(facts), missing: c.factIds.length - facts.length };
+    return {
+      ...caseSummary(c),
+      factIds: [...c.factIds],
+      facts: await this.timelineEntries(facts),
+      missing: c.factIds.length - facts.length,
+    };
   }
 
   /** Facts with their source article, in timeline order (ties keep the given order). */
@@ -384,14 +448,26 @@ export class Archive {
     await Promise.all(
       [...new Set(facts.map((f) => f.articleId))].map(async (id) => {
         const a = await findArticle(this.store, id).catch(() => null);
-        articles.set(id, a ? { id: a.id, title: a.title, publishedAt: a.publishedAt, url: a.url, publisher: a.publisher } : { id, title: id, publishedAt: null, url: null, publisher: null });
+        articles.set(
+          id,
+          a
+            ? { id: a.id, title: a.title, publishedAt: a.publishedAt, url: a.url, publisher: a.publisher }
+            : { id, title: id, publishedAt: null, url: null, publisher: null },
+        );
       }),
     );
-    return timelineOrder(this.viewFacts([...facts]), (f) => f.date).map((f) => ({ ...f, article: articles.get(f.articleId)! }));
+    return timelineOrder(this.viewFacts([...facts]), (f) => f.date).map((f) => ({
+      ...f,
+      article: articles.get(f.articleId)!,
+    }));
   }
 
   /** Search with filters (kind, tags, case, fact type, people, places, dates, languages). */
-  searchFiltered(query: { text: string; limit?: number | undefined; filters?: SearchFilters | undefined }): Promise<SearchHit[]> {
+  searchFiltered(query: {
+    text: string;
+    limit?: number | undefined;
+    filters?: SearchFilters | undefined;
+  }): Promise<SearchHit[]> {
     return this.#search.search(query);
   }
 

@@ -44,7 +44,8 @@ export async function readImportFile(file: string): Promise<ImportInput> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new AqiqatError(`${file} is not a file`);
-    if (info.size > MAX_IMPORT_BYTES) throw new AqiqatError(`${file} is ${mib(info.size)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+    if (info.size > MAX_IMPORT_BYTES)
+      throw new AqiqatError(`${file} is ${mib(info.size)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
     bytes = await readFile(file);
   } catch (e) {
     if (e instanceof AqiqatError) throw e;
@@ -74,7 +75,9 @@ function checkUrl(url: string): string {
 export async function importArticle(store: ArchiveStore, input: ImportInput, now = new Date()): Promise<ImportResult> {
   const ext = extensionOf(input.name);
   if (!canImport(input.name)) {
-    throw new AqiqatError(`${input.name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`);
+    throw new AqiqatError(
+      `${input.name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`,
+    );
   }
   if (input.bytes.length > MAX_IMPORT_BYTES) {
     throw new AqiqatError(`${input.name} is ${mib(input.bytes.length)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
@@ -91,13 +94,16 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const existing = shard.data.articles.find((a) => a.id === id);
   if (existing) return { status: 'duplicate', article: existing };
 
-  const { text: raw, meta } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () => extractIsolated(input.bytes, input.name));
+  const { text: raw, meta } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
+    extractIsolated(input.bytes, input.name),
+  );
   const text = normalizeText(raw);
   if (text === '') throw new AqiqatError(`${input.name} holds no text`);
   const textSha256 = sha256Hex(text);
   const key = textKey(text);
   const same = await findSameText(store, key);
-  if (same) return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
+  if (same)
+    return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
 
   const article: Article = {
     id,
@@ -134,7 +140,8 @@ export async function findArticle(store: ArchiveStore, idOrPrefix: string): Prom
   const { articles } = (await store.articleShard(shardOf(want))).data;
   const candidates = articles.filter((a) => a.id.startsWith(want) || (want.length === 64 && want.startsWith(a.id)));
   if (candidates.length === 1) return candidates[0]!;
-  if (candidates.length > 1) throw new AqiqatError(`"${idOrPrefix}" matches ${candidates.length} articles; give more digits`, 'usage');
+  if (candidates.length > 1)
+    throw new AqiqatError(`"${idOrPrefix}" matches ${candidates.length} articles; give more digits`, 'usage');
   throw new AqiqatError(`no article ${idOrPrefix}`, 'not-found');
 }
 
@@ -143,13 +150,22 @@ export async function readArticleText(store: ArchiveStore, article: Article): Pr
     return (await store.readContent(textFile(store.layout, article.textSha256))).toString('utf8');
   } catch (e) {
     if (e instanceof AqiqatError) throw e; // damaged, not missing
-    throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
+    throw new AqiqatError(
+      `the text of article ${article.id} is missing from texts/; restore the archive from a backup`,
+      'archive',
+    );
   }
 }
 
 /** Another file with the same text: kept as evidence and listed on the article, not a second article. */
-async function linkSource(store: ArchiveStore, article: Article, source: OtherSource, bytes: Uint8Array): Promise<ImportResult> {
-  const known = article.sha256 === source.sha256 || (article.otherSources ?? []).some((s) => s.sha256 === source.sha256);
+async function linkSource(
+  store: ArchiveStore,
+  article: Article,
+  source: OtherSource,
+  bytes: Uint8Array,
+): Promise<ImportResult> {
+  const known =
+    article.sha256 === source.sha256 || (article.otherSources ?? []).some((s) => s.sha256 === source.sha256);
   if (known) return { status: 'duplicate', article };
   await writeContent(store, sourceFile(store.layout, source.sha256, source.ext), bytes);
   const shard = await store.articleShard(shardOf(article.id));
@@ -173,7 +189,10 @@ export async function setArticleLanguage(store: ArchiveStore, idOrPrefix: string
 }
 
 /** What deleting an article takes with it: its facts, and the cases that hold some of them. */
-export async function articleFootprint(store: ArchiveStore, idOrPrefix: string): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
+export async function articleFootprint(
+  store: ArchiveStore,
+  idOrPrefix: string,
+): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
   const article = await findArticle(store, idOrPrefix);
   const facts = (await store.factShard(shardOf(article.id))).data.facts.filter((f) => f.articleId === article.id);
   const ids = new Set(facts.map((f) => f.id));
@@ -187,7 +206,10 @@ export async function articleFootprint(store: ArchiveStore, idOrPrefix: string):
  * source files, those no other article names: a crash there leaves unreferenced files, never an
  * article without its text. Every fact removed and the article are told (audit log, search index).
  */
-export async function deleteArticle(store: ArchiveStore, idOrPrefix: string): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
+export async function deleteArticle(
+  store: ArchiveStore,
+  idOrPrefix: string,
+): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
   const { article, facts, cases } = await articleFootprint(store, idOrPrefix);
   const ids = new Set(facts.map((f) => f.id));
   const removed = cases.map((c) => ({ case: c, factIds: c.factIds.filter((id) => ids.has(id)) }));
@@ -202,7 +224,8 @@ export async function deleteArticle(store: ArchiveStore, idOrPrefix: string): Pr
   shard.data.articles = shard.data.articles.filter((a) => a.id !== article.id);
   await store.save(shard);
   await removeUnreferenced(store, article);
-  for (const r of removed) for (const factId of r.factIds) await store.emit({ type: 'case-fact-removed', case: r.case, factId });
+  for (const r of removed)
+    for (const factId of r.factIds) await store.emit({ type: 'case-fact-removed', case: r.case, factId });
   for (const fact of facts) await store.emit({ type: 'fact-deleted', fact });
   await store.emit({ type: 'article-deleted', article, facts: facts.length });
   return { article, facts, cases };
@@ -211,7 +234,11 @@ export async function deleteArticle(store: ArchiveStore, idOrPrefix: string): Pr
 /** The content files of a deleted article that no remaining article names (a same-text link shares none, but a hand-made archive might). */
 async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<void> {
   const { layout } = store;
-  const filesOf = (a: Article) => [sourceFile(layout, a.sha256, a.sourceExt), ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)), textFile(layout, a.textSha256)];
+  const filesOf = (a: Article) => [
+    sourceFile(layout, a.sha256, a.sourceExt),
+    ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)),
+    textFile(layout, a.textSha256),
+  ];
   const kept = new Set((await store.allArticles()).flatMap(filesOf));
   for (const file of filesOf(gone)) {
     if (kept.has(file)) continue;

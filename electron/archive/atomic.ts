@@ -64,7 +64,11 @@ export async function readFileNoFollow(file: string): Promise<Buffer> {
   }
 }
 
-const linkError = (file: string) => new AqiqatError(`${file} is a symbolic link; Aqiqat reads no link inside the archive folder: put the real file there`, 'archive');
+const linkError = (file: string) =>
+  new AqiqatError(
+    `${file} is a symbolic link; Aqiqat reads no link inside the archive folder: put the real file there`,
+    'archive',
+  );
 
 /** Write content-addressed, immutable data once: an existing file with that name is already right. */
 export async function writeFileOnce(file: string, data: string | Uint8Array): Promise<void> {
@@ -77,7 +81,8 @@ export async function writeFileOnce(file: string, data: string | Uint8Array): Pr
 }
 
 /** Temp files of writeFileAtomic (`.<name>.<12 hex>.tmp`) and of the lock (lock.ts). */
-export const isTempFile = (name: string): boolean => /^\..+\.[0-9a-f]{12}\.tmp$/.test(name) || /^archive\.lock\.([0-9a-f]{12}\.tmp|stale-[0-9a-f]{8})$/.test(name);
+export const isTempFile = (name: string): boolean =>
+  /^\..+\.[0-9a-f]{12}\.tmp$/.test(name) || /^archive\.lock\.([0-9a-f]{12}\.tmp|stale-[0-9a-f]{8})$/.test(name);
 
 /**
  * Remove the temp files a killed writer left in `dirs`. Only call it holding the archive's lock,

@@ -63,8 +63,18 @@ const excerpt = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * An export left the archive (dossier, JSON, CSV): what, of which case, where to, and the SHA-256 of
  * exactly the bytes written — so a dossier a lawyer holds can be matched to this log.
  */
-export function exportEntry(what: string, bytes: string | Uint8Array, caseId: string | null, where: string): AuditInput {
-  return { action: 'export-made', caseId: caseId ?? undefined, sha256: createHash('sha256').update(bytes).digest('hex'), summary: `${what} → ${where}` };
+export function exportEntry(
+  what: string,
+  bytes: string | Uint8Array,
+  caseId: string | null,
+  where: string,
+): AuditInput {
+  return {
+    action: 'export-made',
+    caseId: caseId ?? undefined,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    summary: `${what} → ${where}`,
+  };
 }
 
 /** Who is at the keyboard, as the OS knows it. */
@@ -83,15 +93,31 @@ export function auditInputOf(event: ArchiveEvent): AuditInput {
   const action = event.type;
   switch (event.type) {
     case 'article-added':
-      return { action, articleId: event.article.id, sha256: event.article.sha256, textSha256: event.article.textSha256, summary: excerpt(event.article.title) };
+      return {
+        action,
+        articleId: event.article.id,
+        sha256: event.article.sha256,
+        textSha256: event.article.textSha256,
+        summary: excerpt(event.article.title),
+      };
     case 'article-updated':
       return { action, articleId: event.article.id, summary: excerpt(event.article.title) };
     case 'article-deleted':
-      return { action, articleId: event.article.id, sha256: event.article.sha256, summary: excerpt(`${event.article.title} (${event.facts} fact${event.facts === 1 ? '' : 's'})`) };
+      return {
+        action,
+        articleId: event.article.id,
+        sha256: event.article.sha256,
+        summary: excerpt(`${event.article.title} (${event.facts} fact${event.facts === 1 ? '' : 's'})`),
+      };
     case 'fact-added':
     case 'fact-deleted':
     case 'fact-updated':
-      return { action, articleId: event.fact.articleId, factId: event.fact.id, summary: excerpt(event.fact.anchor.exact) };
+      return {
+        action,
+        articleId: event.fact.articleId,
+        factId: event.fact.id,
+        summary: excerpt(event.fact.anchor.exact),
+      };
     case 'case-fact-added':
     case 'case-fact-removed':
       return { action, caseId: event.case.id, factId: event.factId, summary: excerpt(event.case.title) };
@@ -105,12 +131,27 @@ export function auditInputOf(event: ArchiveEvent): AuditInput {
     case 'entity-renamed':
       return { action, entityId: event.entity.id, summary: excerpt(`${event.previousName} → ${event.entity.name}`) };
     case 'entity-aliases-added':
-      return { action, entityId: event.entity.id, summary: excerpt(`${event.entity.name}: ${event.aliases.join(', ')}`) };
+      return {
+        action,
+        entityId: event.entity.id,
+        summary: excerpt(`${event.entity.name}: ${event.aliases.join(', ')}`),
+      };
     case 'entity-merged':
-      return { action, entityId: event.entity.id, summary: excerpt(`${event.merged.name} (${event.merged.id}) → ${event.entity.name}, ${event.facts} fact${event.facts === 1 ? '' : 's'}`) };
+      return {
+        action,
+        entityId: event.entity.id,
+        summary: excerpt(
+          `${event.merged.name} (${event.merged.id}) → ${event.entity.name}, ${event.facts} fact${event.facts === 1 ? '' : 's'}`,
+        ),
+      };
     case 'tag-renamed':
     case 'tag-merged':
-      return { action, summary: excerpt(`${event.from} → ${event.to}, ${event.facts} fact${event.facts === 1 ? '' : 's'}, ${event.articles} article${event.articles === 1 ? '' : 's'}`) };
+      return {
+        action,
+        summary: excerpt(
+          `${event.from} → ${event.to}, ${event.facts} fact${event.facts === 1 ? '' : 's'}, ${event.articles} article${event.articles === 1 ? '' : 's'}`,
+        ),
+      };
   }
 }
 
@@ -149,7 +190,10 @@ export function parseAudit(raw: string, decode: (line: string) => string = (l) =
       else broken.push(`audit.log line ${unreadable} is not a valid entry`);
       unreadable = null;
     }
-    if (entry.prev !== prev) broken.push(`audit.log line ${i + 1} (seq ${entry.seq}) does not follow the line before it: a line was removed, changed or moved`);
+    if (entry.prev !== prev)
+      broken.push(
+        `audit.log line ${i + 1} (seq ${entry.seq}) does not follow the line before it: a line was removed, changed or moved`,
+      );
     entries.push(entry);
     prev = lineHash(line);
   });
@@ -170,7 +214,11 @@ export interface AuditHead {
   last: string;
 }
 
-const AuditHeadSchema = z.object({ format: z.literal('aqiqat-audit-head'), lines: z.number().int().nonnegative(), last: z.string().regex(/^[0-9a-f]{64}$/) });
+const AuditHeadSchema = z.object({
+  format: z.literal('aqiqat-audit-head'),
+  lines: z.number().int().nonnegative(),
+  last: z.string().regex(/^[0-9a-f]{64}$/),
+});
 
 /** The non-empty lines of a log as written (a torn last line included). */
 const logLines = (raw: string): string[] => raw.split('\n').filter((l) => l !== '');
@@ -186,9 +234,17 @@ export function headOf(raw: string): AuditHead {
  */
 export function checkHead(raw: string, head: AuditHead): { problem: string | null; after: number } {
   const lines = logLines(raw);
-  if (lines.length < head.lines) return { problem: `the log has ${lines.length} lines, and audit.head says ${head.lines}: lines were cut from its end`, after: 0 };
+  if (lines.length < head.lines)
+    return {
+      problem: `the log has ${lines.length} lines, and audit.head says ${head.lines}: lines were cut from its end`,
+      after: 0,
+    };
   const at = head.lines === 0 ? GENESIS : lineHash(lines[head.lines - 1]!);
-  if (at !== head.last) return { problem: `line ${head.lines} is not the line audit.head records as the last: the end of the log was changed, or the log was rewritten`, after: 0 };
+  if (at !== head.last)
+    return {
+      problem: `line ${head.lines} is not the line audit.head records as the last: the end of the log was changed, or the log was rewritten`,
+      after: 0,
+    };
   return { problem: null, after: lines.length - head.lines };
 }
 
@@ -266,7 +322,9 @@ export class AuditLog {
   }
 
   private decode(line: string): string {
-    return line.startsWith('E:') ? this.codec.open(Buffer.from(line.slice(2), 'base64'), this.file).toString('utf8') : line;
+    return line.startsWith('E:')
+      ? this.codec.open(Buffer.from(line.slice(2), 'base64'), this.file).toString('utf8')
+      : line;
   }
 
   /** Append one entry (fsynced before it resolves). Appends from one process are serialised. */
@@ -290,7 +348,9 @@ export class AuditLog {
     let { seq, prev } = tail;
     const entries: AuditEntry[] = [];
     const lines: string[] = [];
-    const torn = tail.endsWithNewline ? [] : [{ action: TORN_ACTION, summary: 'the line before was cut short by a crash while it was written' }];
+    const torn = tail.endsWithNewline
+      ? []
+      : [{ action: TORN_ACTION, summary: 'the line before was cut short by a crash while it was written' }];
     const lead = [...torn, ...tail.notes];
     for (const input of [...lead, ...inputs]) {
       const entry: AuditEntry = { seq: ++seq, at: now.toISOString(), actor: this.actor, ...defined(input), prev };
@@ -312,7 +372,10 @@ export class AuditLog {
     } catch (e) {
       this.#tail = null;
       if (isDiskFull(e)) throw new DiskFullError('the change was saved, but the audit log could not be written: ');
-      throw new AqiqatError(`the change was saved, but the audit log could not be written: ${(e as Error).message}`, 'archive');
+      throw new AqiqatError(
+        `the change was saved, but the audit log could not be written: ${(e as Error).message}`,
+        'archive',
+      );
     }
     const head = { lines: tail.lines + lines.length, last: prev };
     this.#tail = Promise.resolve({ seq, prev, lines: head.lines, endsWithNewline: true, notes: [] });
@@ -329,8 +392,13 @@ export class AuditLog {
     const head = await readAuditHead(this.root, this.codec);
     const notes: AuditInput[] = [];
     if (typeof head === 'string') notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(head, 300) });
-    else if (head === null && raw !== '') notes.push({ action: HEAD_MISSING_ACTION, summary: `${AUDIT_HEAD_FILE} was missing; the end of the log is checked from here on` });
-    else if (head === null) notes.push({ action: HEAD_STARTED_ACTION, summary: `the end of this log is kept in ${AUDIT_HEAD_FILE}` });
+    else if (head === null && raw !== '')
+      notes.push({
+        action: HEAD_MISSING_ACTION,
+        summary: `${AUDIT_HEAD_FILE} was missing; the end of the log is checked from here on`,
+      });
+    else if (head === null)
+      notes.push({ action: HEAD_STARTED_ACTION, summary: `the end of this log is kept in ${AUDIT_HEAD_FILE}` });
     else if (head !== null) {
       const { problem } = checkHead(raw, head);
       if (problem) notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(problem, 300) });
@@ -359,7 +427,11 @@ function defined(input: AuditInput): AuditInput {
  * The entries that concern a case: those naming it, and those about facts that are or were in it.
  * `factIds`: the case's facts now (from archive.json).
  */
-export function entriesOfCase(entries: readonly AuditEntry[], caseId: string, factIds: readonly string[]): AuditEntry[] {
+export function entriesOfCase(
+  entries: readonly AuditEntry[],
+  caseId: string,
+  factIds: readonly string[],
+): AuditEntry[] {
   const facts = new Set(factIds);
   for (const e of entries) if (e.caseId === caseId && e.factId) facts.add(e.factId);
   return entries.filter((e) => e.caseId === caseId || (e.factId !== undefined && facts.has(e.factId)));

@@ -37,7 +37,8 @@ export const MAX_BACKUP_FILES = 250_000;
 export const MAX_BACKUP_FILE_BYTES = 2 ** 31 - 1;
 
 /** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
-const SAFE_PATH = /^(archive\.json|audit\.log|audit\.head|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+const SAFE_PATH =
+  /^(archive\.json|audit\.log|audit\.head|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 const ManifestSchema = z.object({
   format: z.literal('aqiqat-backup'),
@@ -74,7 +75,11 @@ export async function archiveFiles(layout: Layout): Promise<string[]> {
 }
 
 /** A regular file, not a symbolic link to one (which could point outside the archive). */
-const isPlainFile = (p: string) => lstat(p).then((s) => s.isFile(), () => false);
+const isPlainFile = (p: string) =>
+  lstat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 export interface BackupResult {
   file: string;
@@ -93,7 +98,11 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
     throw new AqiqatError('write the backup outside the archive folder (another disk is best)', 'usage');
   }
   const rels = await archiveFiles(layout);
-  if (rels.length > MAX_BACKUP_FILES) throw new AqiqatError(`the archive holds ${rels.length} files, more than a backup can hold (${MAX_BACKUP_FILES})`, 'archive');
+  if (rels.length > MAX_BACKUP_FILES)
+    throw new AqiqatError(
+      `the archive holds ${rels.length} files, more than a backup can hold (${MAX_BACKUP_FILES})`,
+      'archive',
+    );
   // pass 1: sizes and hashes for the manifest (files are read one at a time: memory stays small)
   const files: Manifest['files'] = [];
   for (const rel of rels) {
@@ -117,7 +126,8 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
     // pass 2: the bytes, re-hashed to be sure they are the ones the manifest names
     for (const f of files) {
       const bytes = await readFileNoFollow(path.join(layout.root, f.path));
-      if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw new AqiqatError(`${f.path} changed while the backup was written; run it again`, 'archive');
+      if (bytes.length !== f.size || sha256(bytes) !== f.sha256)
+        throw new AqiqatError(`${f.path} changed while the backup was written; run it again`, 'archive');
       await write(bytes);
     }
     await h.sync();
@@ -153,7 +163,9 @@ export async function checkBackup(file: string): Promise<{ manifest: Manifest; d
       const value: unknown = JSON.parse(manifestLine.toString('utf8'));
       const count = (value as { files?: unknown } | null)?.files;
       if (Array.isArray(count) && count.length > MAX_BACKUP_FILES) {
-        throw new AqiqatError(`${file} names ${count.length} files; a backup holds at most ${MAX_BACKUP_FILES}, so it was not made by Aqiqat; nothing was restored`);
+        throw new AqiqatError(
+          `${file} names ${count.length} files; a backup holds at most ${MAX_BACKUP_FILES}, so it was not made by Aqiqat; nothing was restored`,
+        );
       }
       manifest = ManifestSchema.parse(value);
     } catch (e) {
@@ -161,19 +173,26 @@ export async function checkBackup(file: string): Promise<{ manifest: Manifest; d
       throw new AqiqatError(`${file} is damaged: its manifest is not valid (or names a path outside the archive)`);
     }
     const huge = manifest.files.find((f) => f.size > MAX_BACKUP_FILE_BYTES);
-    if (huge) throw new AqiqatError(`${file} names a file of ${huge.size} bytes (${huge.path}); a backup holds none over ${MAX_BACKUP_FILE_BYTES}; nothing was restored`);
+    if (huge)
+      throw new AqiqatError(
+        `${file} names a file of ${huge.size} bytes (${huge.path}); a backup holds none over ${MAX_BACKUP_FILE_BYTES}; nothing was restored`,
+      );
     const paths = new Set(manifest.files.map((f) => f.path));
-    if (paths.size !== manifest.files.length) throw new AqiqatError(`${file} is damaged: its manifest names a file twice`);
+    if (paths.size !== manifest.files.length)
+      throw new AqiqatError(`${file} is damaged: its manifest names a file twice`);
     if (!paths.has('archive.json')) throw new AqiqatError(`${file} holds no archive.json`);
     const dataStart = MAGIC.length + manifestLine.length + 1;
     const expected = dataStart + manifest.files.reduce((n, f) => n + f.size, 0);
-    if (expected !== size) throw new AqiqatError(`${file} is damaged: it is ${size} bytes, its manifest says ${expected}`);
+    if (expected !== size)
+      throw new AqiqatError(`${file} is damaged: it is ${size} bytes, its manifest says ${expected}`);
     let at = dataStart;
     for (const f of manifest.files) {
       const bytes = await readAt(h, at, f.size);
-      if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} is damaged: ${f.path} does not match its SHA-256; nothing was restored`);
+      if (sha256(bytes) !== f.sha256)
+        throw new AqiqatError(`${file} is damaged: ${f.path} does not match its SHA-256; nothing was restored`);
       // a sealed archive.json is checked by its GCM tag when the restored archive is opened
-      if (f.path === 'archive.json' && !isSealed(bytes)) parseValidated(bytes.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
+      if (f.path === 'archive.json' && !isSealed(bytes))
+        parseValidated(bytes.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
       at += f.size;
     }
     return { manifest, dataStart };
@@ -243,7 +262,10 @@ export async function restoreBackup(file: string, dir: string, options: RestoreO
   let lock: ArchiveLock | null = null;
   const staging = `${layout.root}.restoring-${randomBytes(4).toString('hex')}`;
   try {
-    const hadArchive = await stat(layout.root).then((s) => s.isDirectory(), () => false);
+    const hadArchive = await stat(layout.root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (hadArchive) lock = await acquireLock(layout.root, 'aqiqat restore');
     await writeStaging(file, manifest, dataStart, staging);
     const previous = hadArchive ? `${layout.root}.before-restore-${stampOf(options.now ?? new Date())}` : null;
@@ -262,7 +284,12 @@ export async function restoreBackup(file: string, dir: string, options: RestoreO
  * The backup must open as an archive before anything is touched: a sealed archive.json needs the
  * backup's own encryption.json, and that the passphrase given unlocks it and authenticates the file.
  */
-async function checkBackupOpens(file: string, manifest: Manifest, dataStart: number, passphrase: RestoreOptions['passphrase']): Promise<void> {
+async function checkBackupOpens(
+  file: string,
+  manifest: Manifest,
+  dataStart: number,
+  passphrase: RestoreOptions['passphrase'],
+): Promise<void> {
   const h = await open(file, 'r');
   try {
     const read = async (rel: string): Promise<Buffer | null> => {
@@ -276,14 +303,23 @@ async function checkBackupOpens(file: string, manifest: Manifest, dataStart: num
     const archiveJson = (await read('archive.json'))!;
     const keyRaw = await read(KEY_FILE);
     if (!keyRaw) {
-      if (isSealed(archiveJson)) throw new AqiqatError(`${file} holds an encrypted archive.json but no ${KEY_FILE}, so it cannot be opened; nothing was changed`);
+      if (isSealed(archiveJson))
+        throw new AqiqatError(
+          `${file} holds an encrypted archive.json but no ${KEY_FILE}, so it cannot be opened; nothing was changed`,
+        );
       return;
     }
     const keyFile = parseKeyFile(keyRaw.toString('utf8'));
     const given = await passphrase?.();
-    if (!given) throw new AqiqatError(`${file} is an encrypted backup: give its passphrase (the one of the day it was made) in AQIQAT_PASSPHRASE, or run in a terminal to be asked`);
+    if (!given)
+      throw new AqiqatError(
+        `${file} is an encrypted backup: give its passphrase (the one of the day it was made) in AQIQAT_PASSPHRASE, or run in a terminal to be asked`,
+      );
     const dataKey = await unlock(keyFile, given).catch((e: unknown) => {
-      if (e instanceof AqiqatError && e.kind === 'input') throw new AqiqatError(`wrong passphrase for ${path.basename(file)} (a backup keeps the passphrase of the day it was made); nothing was changed`);
+      if (e instanceof AqiqatError && e.kind === 'input')
+        throw new AqiqatError(
+          `wrong passphrase for ${path.basename(file)} (a backup keeps the passphrase of the day it was made); nothing was changed`,
+        );
       throw e;
     });
     // a sealed file authenticates its path inside the archive, so any root will do
@@ -292,7 +328,10 @@ async function checkBackupOpens(file: string, manifest: Manifest, dataStart: num
     try {
       // as a copy, not as the live file: the head that records its generation is not read here
       const plain = sealer.openArchiveCopy(archiveJson);
-      if (!plain) throw new AqiqatError(`archive.json is damaged or was changed in ${path.basename(file)} (its encryption does not authenticate); nothing was changed`);
+      if (!plain)
+        throw new AqiqatError(
+          `archive.json is damaged or was changed in ${path.basename(file)} (its encryption does not authenticate); nothing was changed`,
+        );
       parseValidated(plain.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
     } finally {
       sealer.dispose();
@@ -310,7 +349,8 @@ async function checkBackupOpens(file: string, manifest: Manifest, dataStart: num
 async function writeStaging(file: string, manifest: Manifest, dataStart: number, staging: string): Promise<void> {
   const staged = layoutOf(staging);
   await mkdir(staging);
-  for (const d of [staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir]) await mkdir(d);
+  for (const d of [staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir])
+    await mkdir(d);
   const h = await open(file, 'r');
   const written: string[] = [];
   try {
@@ -318,7 +358,8 @@ async function writeStaging(file: string, manifest: Manifest, dataStart: number,
     for (const f of manifest.files) {
       const bytes = await readAt(h, at, f.size);
       // checked above, but the file could have changed since: check again as it is written
-      if (sha256(bytes) !== f.sha256) throw new AqiqatError(`${file} changed while it was restored; nothing was replaced`);
+      if (sha256(bytes) !== f.sha256)
+        throw new AqiqatError(`${file} changed while it was restored; nothing was replaced`);
       const target = path.join(staging, f.path);
       const out = await open(target, 'wx', 0o600);
       try {
@@ -340,14 +381,20 @@ async function writeStaging(file: string, manifest: Manifest, dataStart: number,
       await out.close();
     }
   });
-  for (const d of [staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir, staging]) await fsyncDir(d);
+  for (const d of [staged.shardsDir, staged.textsDir, staged.sourcesDir, staged.indexDir, staged.backupsDir, staging])
+    await fsyncDir(d);
 }
 
 /**
  * Put a snapshot of archive.json (backups/archive-….json, or any archive.json) back. The current
  * archive.json, damaged or not, is kept as backups/replaced-archive-<time>.json.
  */
-export async function restoreArchiveJson(file: string, dir: string, now = new Date(), passphrase?: string): Promise<{ archive: string; previous: string | null }> {
+export async function restoreArchiveJson(
+  file: string,
+  dir: string,
+  now = new Date(),
+  passphrase?: string,
+): Promise<{ archive: string; previous: string | null }> {
   let raw: Buffer;
   try {
     raw = await readFile(file);
@@ -356,7 +403,13 @@ export async function restoreArchiveJson(file: string, dir: string, now = new Da
     throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
   }
   const layout = layoutOf(dir);
-  if (!(await stat(layout.root).then((s) => s.isDirectory(), () => false))) throw new AqiqatError(`no archive folder ${layout.root}`, 'not-found');
+  if (
+    !(await stat(layout.root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new AqiqatError(`no archive folder ${layout.root}`, 'not-found');
   // a sealed copy is opened with the archive's key and sealed anew as the current archive.json: a copy
   // alone would be refused as older than the archive, so only the passphrase can put one back
   const sealer = isSealed(raw) ? await sealerOf(layout.root, passphrase) : null;
@@ -364,7 +417,10 @@ export async function restoreArchiveJson(file: string, dir: string, now = new Da
     const plain = sealer.openArchiveCopy(raw);
     if (!plain) {
       sealer.dispose();
-      throw new AqiqatError(`${path.basename(file)} is damaged or is not a copy of this archive's archive.json (its encryption does not authenticate)`, 'archive');
+      throw new AqiqatError(
+        `${path.basename(file)} is damaged or is not a copy of this archive's archive.json (its encryption does not authenticate)`,
+        'archive',
+      );
     }
     parseValidated(plain.toString('utf8'), ArchiveFileSchema, path.basename(file));
     raw = sealer.seal(plain, layout.archiveFile);

@@ -52,7 +52,9 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      throw new AqiqatError(`cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new AqiqatError(
+        `cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -60,7 +62,11 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
       const full = path.join(dir, entry.name);
       // symlinked folders are not followed: no loops, no escaping the chosen folder
       if (entry.isDirectory()) await walk(full);
-      else if ((entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile())) && canImport(entry.name)) out.push(full);
+      else if (
+        (entry.isFile() || (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isFile())) &&
+        canImport(entry.name)
+      )
+        out.push(full);
     }
   };
   for (const p of paths) {
@@ -73,7 +79,14 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
 
 export function summarize(items: readonly BatchItem[], total: number, cancelled: boolean): BatchSummary {
   const count = (s: BatchItem['status']) => items.filter((i) => i.status === s).length;
-  return { total, imported: count('imported'), duplicates: count('duplicate'), linked: count('linked'), failed: count('failed'), cancelled };
+  return {
+    total,
+    imported: count('imported'),
+    duplicates: count('duplicate'),
+    linked: count('linked'),
+    failed: count('failed'),
+    cancelled,
+  };
 }
 
 export function summaryLine(s: BatchSummary): string {
@@ -120,7 +133,11 @@ export async function importFiles(
   return { items, summary: summarize(items, files.length, cancelled) };
 }
 
-async function importOne(archive: Archive, file: string, options: BatchOptions & { stdin?: () => Promise<Uint8Array> }): Promise<BatchItem> {
+async function importOne(
+  archive: Archive,
+  file: string,
+  options: BatchOptions & { stdin?: () => Promise<Uint8Array> },
+): Promise<BatchItem> {
   try {
     const input: ImportInput =
       file === '-' && options.stdin ? { bytes: await options.stdin(), name: 'stdin' } : await readImportFile(file);

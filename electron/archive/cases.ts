@@ -17,7 +17,11 @@ export function resolveCase(meta: ArchiveFile, ref: string): Case {
   if (byId) return byId;
   const byTitle = meta.cases.filter((c) => key(c.title) === key(r));
   if (byTitle.length === 1) return byTitle[0]!;
-  if (byTitle.length > 1) throw new AqiqatError(`${byTitle.length} cases are called "${ref}" (${byTitle.map((c) => c.id).join(', ')}); use the id`, 'conflict');
+  if (byTitle.length > 1)
+    throw new AqiqatError(
+      `${byTitle.length} cases are called "${ref}" (${byTitle.map((c) => c.id).join(', ')}); use the id`,
+      'conflict',
+    );
   throw new AqiqatError(`no case "${ref}"; see \`aqiqat case list\``, 'not-found');
 }
 
@@ -41,7 +45,11 @@ export async function createCase(store: ArchiveStore, title: string, summary = '
 }
 
 /** Change the title, summary or status of a case. */
-export async function updateCase(store: ArchiveStore, ref: string, patch: { title?: string | undefined; summary?: string | undefined; status?: Case['status'] | undefined }): Promise<Case> {
+export async function updateCase(
+  store: ArchiveStore,
+  ref: string,
+  patch: { title?: string | undefined; summary?: string | undefined; status?: Case['status'] | undefined },
+): Promise<Case> {
   const c = resolveCase(store.meta.data, ref);
   if (patch.title !== undefined) c.title = cleanTitle(patch.title);
   if (patch.summary !== undefined) c.summary = patch.summary.trim();
@@ -70,13 +78,19 @@ export async function loadFacts(store: ArchiveStore, ids: readonly string[]): Pr
     shards.set(n, [...(shards.get(n) ?? []), id]);
   }
   // shards are read in parallel: a case's facts usually come from many articles, hence many shards
-  const read = await Promise.all([...shards].map(async ([n, wanted]) => ({ want: new Set(wanted), shard: await store.factShard(n) })));
+  const read = await Promise.all(
+    [...shards].map(async ([n, wanted]) => ({ want: new Set(wanted), shard: await store.factShard(n) })),
+  );
   for (const { want, shard } of read) for (const f of shard.data.facts) if (want.has(f.id)) out.set(f.id, f);
   return out;
 }
 
 /** Append facts (those already in the case are skipped); every id must name an existing fact. */
-export async function addFactsToCase(store: ArchiveStore, ref: string, factIds: readonly string[]): Promise<{ case: Case; added: string[] }> {
+export async function addFactsToCase(
+  store: ArchiveStore,
+  ref: string,
+  factIds: readonly string[],
+): Promise<{ case: Case; added: string[] }> {
   const c = resolveCase(store.meta.data, ref);
   const ids = [...new Set(factIds.map((f) => f.trim()))];
   for (const id of ids) if (!FACT_ID.test(id)) throw new AqiqatError(`"${id}" is not a fact id`, 'usage');
@@ -104,12 +118,17 @@ export async function removeFactFromCase(store: ArchiveStore, ref: string, factI
 export async function reorderCase(store: ArchiveStore, ref: string, factIds: readonly string[]): Promise<Case> {
   const c = resolveCase(store.meta.data, ref);
   const given = factIds.map((f) => f.trim());
-  const same = given.length === c.factIds.length && new Set(given).size === given.length && given.every((f) => c.factIds.includes(f));
-  if (!same) throw new AqiqatError(`the new order must list each of the ${c.factIds.length} facts of case ${c.id} once`, 'usage');
+  const same =
+    given.length === c.factIds.length &&
+    new Set(given).size === given.length &&
+    given.every((f) => c.factIds.includes(f));
+  if (!same)
+    throw new AqiqatError(
+      `the new order must list each of the ${c.factIds.length} facts of case ${c.id} once`,
+      'usage',
+    );
   c.factIds = given;
   await store.save(store.meta);
   await store.emit({ type: 'case-reordered', case: c });
   return c;
 }
-
-

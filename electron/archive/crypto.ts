@@ -20,7 +20,14 @@
  * everything written is in the new form. Plain files (an archive half-way through `aqiqat encrypt`)
  * are read too.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt as scryptCb, type ScryptOptions } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt as scryptCb,
+  type ScryptOptions,
+} from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -62,12 +69,17 @@ export const plainCodec: Codec = {
   candidates: (file) => [file],
   seal: (plain) => Buffer.from(plain),
   open: (stored, file) => {
-    if (isSealed(stored)) throw new AqiqatError(`${path.basename(file)} is encrypted, but the archive has no ${KEY_FILE}; restore it from a backup`, 'archive');
+    if (isSealed(stored))
+      throw new AqiqatError(
+        `${path.basename(file)} is encrypted, but the archive has no ${KEY_FILE}; restore it from a backup`,
+        'archive',
+      );
     return Buffer.from(stored);
   },
 };
 
-const startsWith = (b: Uint8Array, magic: Buffer) => b.length >= magic.length && Buffer.from(b.buffer, b.byteOffset, magic.length).equals(magic);
+const startsWith = (b: Uint8Array, magic: Buffer) =>
+  b.length >= magic.length && Buffer.from(b.buffer, b.byteOffset, magic.length).equals(magic);
 export const isSealed = (b: Uint8Array): boolean => startsWith(b, MAGIC) || startsWith(b, MAGIC_V1);
 
 /**
@@ -180,7 +192,13 @@ export class Sealer implements Codec {
     const out = [this.locate(file), ...(this.#previous?.candidates(file) ?? [])];
     // AQENC1 archives named texts and sources by an HMAC of the hash, keeping the extension
     const m = /^(texts|sources)\/([0-9a-f]{64})(\.[a-z0-9]{1,8})$/.exec(this.rel(file));
-    if (m) out.push(path.join(path.dirname(path.resolve(file)), `${createHmac('sha256', this.#nameKey).update(m[2]!).digest('hex')}${m[3]}`));
+    if (m)
+      out.push(
+        path.join(
+          path.dirname(path.resolve(file)),
+          `${createHmac('sha256', this.#nameKey).update(m[2]!).digest('hex')}${m[3]}`,
+        ),
+      );
     out.push(file);
     return [...new Set(out)];
   }
@@ -220,7 +238,11 @@ export class Sealer implements Codec {
       if (!payload) return this.#previous ? this.#previous.#decode(stored, rel, aad) : null;
       const length = Number(payload.readBigUInt64BE(0));
       if (payload.length < HEADER || HEADER + length > payload.length) return null;
-      return { plain: payload.subarray(HEADER, HEADER + length), gen: payload.readUInt32BE(8), headGen: payload.readUInt32BE(12) };
+      return {
+        plain: payload.subarray(HEADER, HEADER + length),
+        gen: payload.readUInt32BE(8),
+        headGen: payload.readUInt32BE(12),
+      };
     }
     // AQENC1: the plain path was authenticated, and snapshots passed for archive.json
     const legacy = SNAPSHOT.test(rel) || REPLACED.test(rel) ? 'archive.json' : rel;
@@ -233,7 +255,11 @@ export class Sealer implements Codec {
     if (!isSealed(stored)) return Buffer.from(stored); // written before `aqiqat encrypt` reached it
     const rel = this.rel(file);
     const payload = this.#decode(stored, rel);
-    if (!payload) throw new AqiqatError(`${rel} is damaged or was changed (its encryption does not authenticate); restore it from a backup`, 'archive');
+    if (!payload)
+      throw new AqiqatError(
+        `${rel} is damaged or was changed (its encryption does not authenticate); restore it from a backup`,
+        'archive',
+      );
     if (VERSIONED.test(rel)) this.#checkGeneration(rel, payload);
     return payload.plain;
   }
@@ -252,17 +278,27 @@ export class Sealer implements Codec {
     const rel = this.rel(file);
     if (!isSealed(stored)) return this.seal(stored, file);
     const payload = this.#decode(stored, rel);
-    if (!payload) throw new AqiqatError(`${rel} is damaged or was changed (its encryption does not authenticate); restore it from a backup`, 'archive');
+    if (!payload)
+      throw new AqiqatError(
+        `${rel} is damaged or was changed (its encryption does not authenticate); restore it from a backup`,
+        'archive',
+      );
     return this.#sealPayload(payload.plain, rel, payload.gen, payload.headGen);
   }
 
   #checkGeneration(rel: string, { gen, headGen }: Payload): void {
     const newest = this.#durable.get(rel) ?? 0;
     if (gen < newest) {
-      throw new AqiqatError(`${rel} is an older copy (write ${gen}; this archive has written ${newest}): it was put back from before; restore the archive from a backup`, 'archive');
+      throw new AqiqatError(
+        `${rel} is an older copy (write ${gen}; this archive has written ${newest}): it was put back from before; restore the archive from a backup`,
+        'archive',
+      );
     }
     if (headGen > this.#headGen) {
-      throw new AqiqatError(`${HEAD_FILE} is missing or an older copy (${rel} is newer): it was deleted or put back from before; restore the archive from a backup`, 'archive');
+      throw new AqiqatError(
+        `${HEAD_FILE} is missing or an older copy (${rel} is newer): it was deleted or put back from before; restore the archive from a backup`,
+        'archive',
+      );
     }
     this.#durable.set(rel, gen);
   }
@@ -317,17 +353,27 @@ export class Sealer implements Codec {
       files = {};
     }
     if (!payload || typeof files !== 'object' || files === null) {
-      throw new AqiqatError(`${HEAD_FILE} is damaged or was changed (its encryption does not authenticate); restore the archive from a backup`, 'archive');
+      throw new AqiqatError(
+        `${HEAD_FILE} is damaged or was changed (its encryption does not authenticate); restore the archive from a backup`,
+        'archive',
+      );
     }
     this.#headGen = payload.gen;
-    for (const [rel, gen] of Object.entries(files)) if (VERSIONED.test(rel) && Number.isInteger(gen)) this.#durable.set(rel, gen as number);
+    for (const [rel, gen] of Object.entries(files))
+      if (VERSIONED.test(rel) && Number.isInteger(gen)) this.#durable.set(rel, gen as number);
   }
 }
 
 const KeyFileSchema = z.object({
   format: z.literal('aqiqat-encryption'),
   version: z.literal(1),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: z.string(),
+  }),
   /** the data key, sealed with the passphrase's key */
   key: z.string(),
   changedAt: z.string(),
@@ -352,11 +398,14 @@ function kdfParams(env: NodeJS.ProcessEnv = process.env): { N: number; r: number
 
 function scrypt(passphrase: string, salt: Buffer, kdf: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, 32, options, (e, key) => (e ? reject(e) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scryptCb(passphrase.normalize('NFC'), salt, 32, options, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 }
 
 export function checkPassphrase(passphrase: string): void {
-  if (passphrase.length < 8) throw new AqiqatError('the passphrase must be at least 8 characters (a few words are best)', 'usage');
+  if (passphrase.length < 8)
+    throw new AqiqatError('the passphrase must be at least 8 characters (a few words are best)', 'usage');
 }
 
 /** A new data key sealed under `passphrase`. */
@@ -387,14 +436,18 @@ export function parseKeyFile(raw: string): KeyFile {
   try {
     return KeyFileSchema.parse(JSON.parse(raw));
   } catch {
-    throw new AqiqatError(`${KEY_FILE} is damaged; without it the archive cannot be opened. Restore it from a backup.`, 'archive');
+    throw new AqiqatError(
+      `${KEY_FILE} is damaged; without it the archive cannot be opened. Restore it from a backup.`,
+      'archive',
+    );
   }
 }
 
 /** The data key, or "wrong passphrase". */
 export async function unlock(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
   const { N, r, p } = keyFile.kdf;
-  if (N > 2 ** 22 || r > 32 || p > 16) throw new AqiqatError(`${KEY_FILE} asks for an unreasonable key derivation; it was not made by Aqiqat`, 'archive');
+  if (N > 2 ** 22 || r > 32 || p > 16)
+    throw new AqiqatError(`${KEY_FILE} asks for an unreasonable key derivation; it was not made by Aqiqat`, 'archive');
   const kek = await scrypt(passphrase, Buffer.from(keyFile.kdf.salt, 'base64'), { N, r, p });
   const dataKey = openWith(kek, Buffer.from(keyFile.key, 'base64'), KEY_FILE, MAGIC_V1);
   kek.fill(0);
@@ -413,7 +466,10 @@ export async function unlockSealer(keyFile: KeyFile, passphrase: string, root: s
     const old = openWith(dataKey, Buffer.from(keyFile.rekeying, 'base64'), PREVIOUS_KEY, MAGIC_V1);
     if (!old || old.length !== 32) {
       dataKey.fill(0);
-      throw new AqiqatError(`${KEY_FILE} is damaged; without it the archive cannot be opened. Restore it from a backup.`, 'archive');
+      throw new AqiqatError(
+        `${KEY_FILE} is damaged; without it the archive cannot be opened. Restore it from a backup.`,
+        'archive',
+      );
     }
     previous = new Sealer(old, root);
   }
@@ -421,12 +477,21 @@ export async function unlockSealer(keyFile: KeyFile, passphrase: string, root: s
 }
 
 /** The same data key under a new passphrase (nothing else is re-encrypted). */
-export async function rewrap(keyFile: KeyFile, oldPassphrase: string, newPassphrase: string, now = new Date()): Promise<KeyFile> {
+export async function rewrap(
+  keyFile: KeyFile,
+  oldPassphrase: string,
+  newPassphrase: string,
+  now = new Date(),
+): Promise<KeyFile> {
   checkPassphrase(newPassphrase);
   const dataKey = await unlock(keyFile, oldPassphrase);
   try {
     const next = await sealDataKey(dataKey, newPassphrase, now);
-    return { ...next, ...(keyFile.sealing ? { sealing: true } : {}), ...(keyFile.rekeying ? { rekeying: keyFile.rekeying } : {}) };
+    return {
+      ...next,
+      ...(keyFile.sealing ? { sealing: true } : {}),
+      ...(keyFile.rekeying ? { rekeying: keyFile.rekeying } : {}),
+    };
   } finally {
     dataKey.fill(0);
   }
@@ -436,7 +501,14 @@ export async function rewrap(keyFile: KeyFile, oldPassphrase: string, newPassphr
  * A new data key under `newPassphrase`, with the current one (`oldKey`) sealed inside so that files not
  * yet re-sealed still open until the re-key is done.
  */
-export async function rekeyFile(oldKey: Buffer, newPassphrase: string, now = new Date()): Promise<{ keyFile: KeyFile; dataKey: Buffer }> {
+export async function rekeyFile(
+  oldKey: Buffer,
+  newPassphrase: string,
+  now = new Date(),
+): Promise<{ keyFile: KeyFile; dataKey: Buffer }> {
   const { keyFile, dataKey } = await newKeyFile(newPassphrase, now);
-  return { keyFile: { ...keyFile, rekeying: sealWith(dataKey, oldKey, PREVIOUS_KEY, MAGIC_V1).toString('base64') }, dataKey };
+  return {
+    keyFile: { ...keyFile, rekeying: sealWith(dataKey, oldKey, PREVIOUS_KEY, MAGIC_V1).toString('base64') },
+    dataKey,
+  };
 }

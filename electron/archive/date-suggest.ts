@@ -17,10 +17,50 @@ export interface DateSuggestion extends EventDate {
 }
 
 /** Kazakh case and possessive endings after a month name: қазанда, қазанның, қыркүйектегі, қарашада, қазанында… */
-const KK_ENDING = '(?:ы|і|сы|сі)?(?:да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|ны|ні|ның|нің|дың|дің|тың|тің|дан|ден|тан|тен|нан|нен)?(?:ғы|гі)?';
-const KK = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
-const RU = ['январ[ьяе]', 'феврал[ьяе]', 'март[ае]?', 'апрел[ьяе]', 'ма[йяе]', 'июн[ьяе]', 'июл[ьяе]', 'август[ае]?', 'сентябр[ьяе]', 'октябр[ьяе]', 'ноябр[ьяе]', 'декабр[ьяе]'];
-const EN = ['jan(?:uary)?', 'feb(?:ruary)?', 'march|mar', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?'];
+const KK_ENDING =
+  '(?:ы|і|сы|сі)?(?:да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|ны|ні|ның|нің|дың|дің|тың|тің|дан|ден|тан|тен|нан|нен)?(?:ғы|гі)?';
+const KK = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+const RU = [
+  'январ[ьяе]',
+  'феврал[ьяе]',
+  'март[ае]?',
+  'апрел[ьяе]',
+  'ма[йяе]',
+  'июн[ьяе]',
+  'июл[ьяе]',
+  'август[ае]?',
+  'сентябр[ьяе]',
+  'октябр[ьяе]',
+  'ноябр[ьяе]',
+  'декабр[ьяе]',
+];
+const EN = [
+  'jan(?:uary)?',
+  'feb(?:ruary)?',
+  'march|mar',
+  'apr(?:il)?',
+  'may',
+  'june?',
+  'july?',
+  'aug(?:ust)?',
+  'sept?(?:ember)?',
+  'oct(?:ober)?',
+  'nov(?:ember)?',
+  'dec(?:ember)?',
+];
 const MONTHS: Array<{ re: RegExp; month: number; needsNumber: boolean }> = [
   ...KK.map((stem, i) => ({ re: new RegExp(`^${stem}${KK_ENDING}$`, 'u'), month: i + 1, needsNumber: false })),
   ...RU.map((stem, i) => ({ re: new RegExp(`^(?:${stem})$`, 'u'), month: i + 1, needsNumber: false })),
@@ -53,14 +93,19 @@ function tokens(text: string): Token[] {
 }
 
 const monthOf = (t: Token | undefined) => (t && t.num === null ? MONTHS.find((m) => m.re.test(t.word)) : undefined);
-const isYear = (t: Token | undefined): t is Token & { num: number } => !!t && t.num !== null && t.word.length === 4 && t.num >= 1900 && t.num <= 2099;
-const isDay = (t: Token | undefined): t is Token & { num: number } => !!t && t.num !== null && t.word.length <= 2 && t.num >= 1 && t.num <= 31;
+const isYear = (t: Token | undefined): t is Token & { num: number } =>
+  !!t && t.num !== null && t.word.length === 4 && t.num >= 1900 && t.num <= 2099;
+const isDay = (t: Token | undefined): t is Token & { num: number } =>
+  !!t && t.num !== null && t.word.length <= 2 && t.num >= 1 && t.num <= 31;
 const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** Every date the passage states, in text order. `published` is the article's YYYY-MM-DD, if known. */
 export function findDates(passage: string, published?: string | null): DateSuggestion[] {
-  const pub = published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? { y: Number(published.slice(0, 4)), m: Number(published.slice(5, 7)), d: Number(published.slice(8, 10)) } : null;
+  const pub =
+    published && /^\d{4}-\d{2}-\d{2}$/.test(published)
+      ? { y: Number(published.slice(0, 4)), m: Number(published.slice(5, 7)), d: Number(published.slice(8, 10)) }
+      : null;
   const out: DateSuggestion[] = [];
   const used = new Set<number>(); // token indexes already read as part of a date
   const add = (y: number, m: number | null, d: number | null, start: number, end: number, approximate = false) => {
@@ -71,7 +116,9 @@ export function findDates(passage: string, published?: string | null): DateSugge
   };
 
   // numeric: 16.10.2020, 2020-10-16
-  for (const m of passage.matchAll(/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b|\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/gu)) {
+  for (const m of passage.matchAll(
+    /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b|\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/gu,
+  )) {
     const [y, mo, d] = m[3] ? [Number(m[3]), Number(m[2]), Number(m[1])] : [Number(m[4]), Number(m[5]), Number(m[6])];
     if (mo >= 1 && mo <= 12 && d >= 1) add(y, mo, d, m.index, m.index + m[0].length);
   }

@@ -15,7 +15,8 @@ export function parseEventDate(input: string, approximate = false): EventDate {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!m) throw new AqiqatError(`date "${input}" must be YYYY, YYYY-MM or YYYY-MM-DD (or a range FROM/TO)`, 'usage');
   const [, y, mo, d] = m;
-  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) throw new AqiqatError(`date "${input}" has no month ${mo}`, 'usage');
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12))
+    throw new AqiqatError(`date "${input}" has no month ${mo}`, 'usage');
   if (d !== undefined) {
     const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
     if (Number(d) < 1 || Number(d) > days) throw new AqiqatError(`date "${input}" has no day ${d}`, 'usage');
@@ -35,6 +36,7 @@ export function parseDay(input: string): string {
 function lastDay(d: EventDate): string {
   const [y, m, day] = d.value.split('-');
   if (day !== undefined) return d.value;
-  if (m !== undefined) return `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}`;
+  if (m !== undefined)
+    return `${y}-${m}-${String(new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate()).padStart(2, '0')}`;
   return `${y}-12-31`;
 }

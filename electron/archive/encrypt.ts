@@ -15,7 +15,19 @@ import { chmod, lstat, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isTempFile, writeFileAtomic } from './atomic.js';
 import { AUDIT_FILE, headOf, parseAudit, rebuildLog, writeAuditHead } from './audit.js';
-import { checkPassphrase, isSealed, KEY_FILE, newKeyFile, parseKeyFile, rekeyFile, rewrap, Sealer, unlock, type Codec, type KeyFile } from './crypto.js';
+import {
+  checkPassphrase,
+  isSealed,
+  KEY_FILE,
+  newKeyFile,
+  parseKeyFile,
+  rekeyFile,
+  rewrap,
+  Sealer,
+  unlock,
+  type Codec,
+  type KeyFile,
+} from './crypto.js';
 import { AqiqatError } from './errors.js';
 import { articleShardFile, factShardFile, SHARD_COUNT, sourceFile, textFile } from './layout.js';
 import { GAZETTEER_FILE } from './search/gazetteer.js';
@@ -32,7 +44,8 @@ async function contentFiles(store: ArchiveStore): Promise<string[]> {
   const { layout } = store;
   const out = [layout.archiveFile, path.join(layout.root, GAZETTEER_FILE)];
   for (const dir of [layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
-    for (const name of (await readdir(dir).catch(() => [] as string[])).sort()) if (!isTempFile(name)) out.push(path.join(dir, name));
+    for (const name of (await readdir(dir).catch(() => [] as string[])).sort())
+      if (!isTempFile(name)) out.push(path.join(dir, name));
   }
   return out;
 }
@@ -40,14 +53,26 @@ async function contentFiles(store: ArchiveStore): Promise<string[]> {
 export async function encryptArchive(store: ArchiveStore, passphrase: string | undefined): Promise<EncryptResult> {
   let codec: Codec = store.codec;
   if (!codec.encrypted) {
-    if (!passphrase) throw new AqiqatError('give the new passphrase in AQIQAT_PASSPHRASE, or run in a terminal to be asked', 'usage');
+    if (!passphrase)
+      throw new AqiqatError('give the new passphrase in AQIQAT_PASSPHRASE, or run in a terminal to be asked', 'usage');
     await store.snapshot('encrypt');
     const { keyFile, dataKey } = await newKeyFile(passphrase);
-    await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify({ ...keyFile, sealing: true } satisfies KeyFile));
+    await writeFileAtomic(
+      path.join(store.layout.root, KEY_FILE),
+      JSON.stringify({ ...keyFile, sealing: true } satisfies KeyFile),
+    );
     codec = new Sealer(dataKey, store.layout.root);
   }
   const { layout } = store;
-  for (const dir of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) await chmod(dir, 0o700).catch(() => undefined);
+  for (const dir of [
+    layout.root,
+    layout.shardsDir,
+    layout.textsDir,
+    layout.sourcesDir,
+    layout.indexDir,
+    layout.backupsDir,
+  ])
+    await chmod(dir, 0o700).catch(() => undefined);
   let sealed = 0;
   let alreadySealed = 0;
   for (const file of await contentFiles(store)) {
@@ -92,14 +117,20 @@ async function markSealed(root: string): Promise<void> {
   if (sealing) await writeFileAtomic(file, JSON.stringify(done));
 }
 
-const isRegular = (file: string) => lstat(file).then((s) => s.isFile(), () => false);
+const isRegular = (file: string) =>
+  lstat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 /** Re-write the audit log with every line sealed; the hash chain is rebuilt over the sealed lines. */
 async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
   const file = path.join(store.layout.root, AUDIT_FILE);
   let raw = await readFile(file, 'utf8').catch(() => '');
   if (!raw.split('\n').every((l) => l === '' || l.startsWith('E:'))) {
-    const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? codec.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
+    const { entries } = parseAudit(raw, (line) =>
+      line.startsWith('E:') ? codec.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line,
+    );
     raw = rebuildLog(entries, codec, file);
     await writeFileAtomic(file, raw);
   }
@@ -114,7 +145,11 @@ async function keyFileOf(store: ArchiveStore): Promise<KeyFile> {
 }
 
 /** Seal the data key under a new passphrase; nothing else changes. */
-export async function changePassphrase(store: ArchiveStore, oldPassphrase: string, newPassphrase: string): Promise<void> {
+export async function changePassphrase(
+  store: ArchiveStore,
+  oldPassphrase: string,
+  newPassphrase: string,
+): Promise<void> {
   const next = await rewrap(await keyFileOf(store), oldPassphrase, newPassphrase);
   await store.snapshot('passphrase');
   await writeFileAtomic(path.join(store.layout.root, KEY_FILE), JSON.stringify(next));
@@ -125,10 +160,18 @@ export async function changePassphrase(store: ArchiveStore, oldPassphrase: strin
  * key under `newPassphrase` and every file re-sealed. After it has started the store is stale (its key
  * is the old one) and must be closed without writing anything more.
  */
-export async function prepareRekey(store: ArchiveStore, oldPassphrase: string, newPassphrase: string): Promise<() => Promise<void>> {
+export async function prepareRekey(
+  store: ArchiveStore,
+  oldPassphrase: string,
+  newPassphrase: string,
+): Promise<() => Promise<void>> {
   checkPassphrase(newPassphrase);
   const keyFile = await keyFileOf(store);
-  if (keyFile.sealing) throw new AqiqatError('the encryption of this archive was interrupted; finish it with `aqiqat encrypt` first', 'usage');
+  if (keyFile.sealing)
+    throw new AqiqatError(
+      'the encryption of this archive was interrupted; finish it with `aqiqat encrypt` first',
+      'usage',
+    );
   const oldKey = await unlock(keyFile, oldPassphrase);
   return async () => {
     await store.snapshot('passphrase');
@@ -177,7 +220,8 @@ async function resealAll(store: ArchiveStore, sealer: Sealer): Promise<void> {
     }
   };
   await reseal(layout.archiveFile, false);
-  for (let n = 0; n < SHARD_COUNT; n++) for (const file of [articleShardFile(layout, n), factShardFile(layout, n)]) await reseal(file, false);
+  for (let n = 0; n < SHARD_COUNT; n++)
+    for (const file of [articleShardFile(layout, n), factShardFile(layout, n)]) await reseal(file, false);
   await sealer.resealHead();
   // content files are immutable: one already under its new name is done
   for (const a of articles) {
@@ -185,10 +229,12 @@ async function resealAll(store: ArchiveStore, sealer: Sealer): Promise<void> {
     await reseal(sourceFile(layout, a.sha256, a.sourceExt), true);
     for (const other of a.otherSources ?? []) await reseal(sourceFile(layout, other.sha256, other.ext), true);
   }
-  for (const name of await readdir(layout.backupsDir).catch(() => [] as string[])) if (!isTempFile(name)) await reseal(path.join(layout.backupsDir, name), false);
+  for (const name of await readdir(layout.backupsDir).catch(() => [] as string[]))
+    if (!isTempFile(name)) await reseal(path.join(layout.backupsDir, name), false);
   await resealAuditLog(store, sealer);
   // the search index is rebuilt from the texts at the next search, under the new key
-  for (const name of await readdir(layout.indexDir).catch(() => [] as string[])) await rm(path.join(layout.indexDir, name), { force: true, recursive: true });
+  for (const name of await readdir(layout.indexDir).catch(() => [] as string[]))
+    await rm(path.join(layout.indexDir, name), { force: true, recursive: true });
   const file = path.join(layout.root, KEY_FILE);
   const { rekeying, ...done } = parseKeyFile(await readFile(file, 'utf8'));
   if (rekeying) await writeFileAtomic(file, JSON.stringify(done));
@@ -198,7 +244,9 @@ async function resealAuditLog(store: ArchiveStore, sealer: Sealer): Promise<void
   const file = path.join(store.layout.root, AUDIT_FILE);
   const raw = await readFile(file, 'utf8').catch(() => null);
   if (raw === null) return;
-  const { entries } = parseAudit(raw, (line) => (line.startsWith('E:') ? sealer.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line));
+  const { entries } = parseAudit(raw, (line) =>
+    line.startsWith('E:') ? sealer.open(Buffer.from(line.slice(2), 'base64'), file).toString('utf8') : line,
+  );
   const rebuilt = rebuildLog(entries, sealer, file);
   await writeFileAtomic(file, rebuilt);
   // the chain was rebuilt under the new key: its head follows

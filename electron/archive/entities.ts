@@ -10,7 +10,9 @@ const key = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').
 export function findEntity(meta: ArchiveFile, nameOrId: string, kind?: EntityKind): Entity | undefined {
   const k = key(nameOrId);
   return meta.entities.find(
-    (e) => (kind === undefined || e.kind === kind) && (e.id === nameOrId || key(e.name) === k || e.aliases.some((a) => key(a) === k)),
+    (e) =>
+      (kind === undefined || e.kind === kind) &&
+      (e.id === nameOrId || key(e.name) === k || e.aliases.some((a) => key(a) === k)),
   );
 }
 
@@ -18,7 +20,12 @@ export function findEntity(meta: ArchiveFile, nameOrId: string, kind?: EntityKin
 export function ensureEntity(meta: ArchiveFile, name: string, kind: EntityKind): { entity: Entity; created: boolean } {
   const existing = findEntity(meta, name, kind);
   if (existing) return { entity: existing, created: false };
-  const entity: Entity = { id: newEntityId(), kind, name: name.normalize('NFC').trim().replace(/\s+/g, ' '), aliases: [] };
+  const entity: Entity = {
+    id: newEntityId(),
+    kind,
+    name: name.normalize('NFC').trim().replace(/\s+/g, ' '),
+    aliases: [],
+  };
   meta.entities.push(entity);
   return { entity, created: true };
 }
@@ -35,10 +42,20 @@ export function resolveEntity(meta: ArchiveFile, ref: string, kind?: EntityKind)
   if (byId) return byId;
   const k = key(r);
   const byName = meta.entities.filter((e) => (kind === undefined || e.kind === kind) && key(e.name) === k);
-  const matches = byName.length > 0 ? byName : meta.entities.filter((e) => (kind === undefined || e.kind === kind) && e.aliases.some((a) => key(a) === k));
+  const matches =
+    byName.length > 0
+      ? byName
+      : meta.entities.filter((e) => (kind === undefined || e.kind === kind) && e.aliases.some((a) => key(a) === k));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw new AqiqatError(`no ${kind ?? 'person, place or organization'} "${ref}"; see \`aqiqat entity list\``, 'not-found');
-  throw new AqiqatError(`"${ref}" names ${matches.length} entities (${matches.map((e) => `${e.id} ${e.kind}`).join(', ')}); use the id`, 'conflict');
+  if (matches.length === 0)
+    throw new AqiqatError(
+      `no ${kind ?? 'person, place or organization'} "${ref}"; see \`aqiqat entity list\``,
+      'not-found',
+    );
+  throw new AqiqatError(
+    `"${ref}" names ${matches.length} entities (${matches.map((e) => `${e.id} ${e.kind}`).join(', ')}); use the id`,
+    'conflict',
+  );
 }
 
 const clean = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -46,7 +63,9 @@ const clean = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' '
 /** The entity of `kind` already called `name` (as name or alias), other than `except`. */
 function taken(meta: ArchiveFile, name: string, kind: EntityKind, except?: Entity): Entity | undefined {
   const k = key(name);
-  return meta.entities.find((e) => e !== except && e.kind === kind && (key(e.name) === k || e.aliases.some((a) => key(a) === k)));
+  return meta.entities.find(
+    (e) => e !== except && e.kind === kind && (key(e.name) === k || e.aliases.some((a) => key(a) === k)),
+  );
 }
 
 /** A new entity; refused if one of that kind already has the name or an alias. Mutates `meta`. */
@@ -56,7 +75,8 @@ export function addEntity(meta: ArchiveFile, name: string, kind: EntityKind, ali
   const all = uniqueNames([n, ...aliases.map(clean).filter(Boolean)]);
   for (const a of all) {
     const other = taken(meta, a, kind);
-    if (other) throw new AqiqatError(`"${a}" is already ${other.id} ${other.name}; add aliases there or merge`, 'conflict');
+    if (other)
+      throw new AqiqatError(`"${a}" is already ${other.id} ${other.name}; add aliases there or merge`, 'conflict');
   }
   const entity: Entity = { id: newEntityId(), kind, name: n, aliases: all.slice(1) };
   meta.entities.push(entity);
@@ -113,7 +133,11 @@ function uniqueNames(names: readonly string[]): string[] {
  * Fact shards are written first: a crash midway leaves both entities, and running the merge again
  * finishes it.
  */
-export async function mergeEntities(store: ArchiveStore, keepRef: string, otherRef: string): Promise<{ entity: Entity; factsMoved: number }> {
+export async function mergeEntities(
+  store: ArchiveStore,
+  keepRef: string,
+  otherRef: string,
+): Promise<{ entity: Entity; factsMoved: number }> {
   const meta = store.meta.data;
   const keep = resolveEntity(meta, keepRef);
   const other = resolveEntity(meta, otherRef);
@@ -139,5 +163,7 @@ export async function mergeEntities(store: ArchiveStore, keepRef: string, otherR
 /** The facts that name an entity (all kinds of link). */
 export async function factsOfEntity(store: ArchiveStore, entityId: string): Promise<Fact[]> {
   const facts = await store.allFacts();
-  return facts.filter((f) => f.people.includes(entityId) || f.places.includes(entityId) || f.organizations.includes(entityId));
+  return facts.filter(
+    (f) => f.people.includes(entityId) || f.places.includes(entityId) || f.organizations.includes(entityId),
+  );
 }

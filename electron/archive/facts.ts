@@ -49,7 +49,11 @@ export function normalizeFactType(input: string | undefined): string {
  * Add a fact. One identical to a fact already there (same article, anchor and fields: a retry after a
  * crash or a double click) is not added twice: that fact is returned, with `existing`.
  */
-export async function addFact(store: ArchiveStore, input: FactInput, now = new Date()): Promise<{ fact: Fact; existing: boolean }> {
+export async function addFact(
+  store: ArchiveStore,
+  input: FactInput,
+  now = new Date(),
+): Promise<{ fact: Fact; existing: boolean }> {
   const article = await findArticle(store, input.articleId);
   const type = normalizeFactType(input.type);
   const date = input.date ? parseEventDate(input.date, input.approximate ?? false) : null;
@@ -59,7 +63,9 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
   const at = findQuote(text, input.quote, input.near);
   if (!at) {
     if (input.quote.trim() === '') throw new AqiqatError('the quote is empty', 'usage');
-    throw new AqiqatError(`the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, input.quote)}"`);
+    throw new AqiqatError(
+      `the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, input.quote)}"`,
+    );
   }
   const meta = store.meta.data;
   const linker = entityLinker(meta);
@@ -90,7 +96,8 @@ export async function addFact(store: ArchiveStore, input: FactInput, now = new D
   if (same) {
     // a retry after a kill between the save and the audit line: the line is written now
     const { entries } = await store.audit.readAll();
-    if (!entries.some((e) => e.action === 'fact-added' && e.factId === same.id)) await store.audit.record(auditInputOf({ type: 'fact-added', fact: same }));
+    if (!entries.some((e) => e.action === 'fact-added' && e.factId === same.id))
+      await store.audit.record(auditInputOf({ type: 'fact-added', fact: same }));
     return { fact: same, existing: true };
   }
   // archive.json first: a crash between the two writes leaves an unused entity, never a fact
@@ -154,14 +161,19 @@ function entityLinker(meta: ArchiveFile) {
     return [...new Set(ids)];
   };
   /** roles by person name → by entity id; a role for someone not among `people` is a usage error */
-  const roles = (people: readonly string[], byName: Readonly<Record<string, string>> | undefined): Record<string, FactRole> => {
+  const roles = (
+    people: readonly string[],
+    byName: Readonly<Record<string, string>> | undefined,
+  ): Record<string, FactRole> => {
     const out: Record<string, FactRole> = {};
     for (const [name, role] of Object.entries(byName ?? {})) {
       const parsed = FactRoleSchema.safeParse(role);
-      if (!parsed.success) throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
+      if (!parsed.success)
+        throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
       const entity = findEntity(meta, name, 'person');
       const listed = entity && people.some((p) => findEntity(meta, p, 'person') === entity);
-      if (!entity || !listed) throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
+      if (!entity || !listed)
+        throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
       out[entity.id] = parsed.data;
     }
     return out;
@@ -185,7 +197,12 @@ export interface FactPatch extends Optional<Omit<FactFields, 'date'>> {
  * re-anchored; linked names are created on first mention as in addFact. Roles of people who stay are
  * kept unless new roles are given.
  */
-export async function editFact(store: ArchiveStore, id: string, patch: FactPatch, now = new Date()): Promise<{ fact: Fact; previous: Fact }> {
+export async function editFact(
+  store: ArchiveStore,
+  id: string,
+  patch: FactPatch,
+  now = new Date(),
+): Promise<{ fact: Fact; previous: Fact }> {
   const factId = id.trim();
   if (!FACT_ID.test(factId)) throw new AqiqatError(`"${id}" is not a fact id`, 'usage');
   const shard = await store.factShard(shardOf(factId));
@@ -206,7 +223,9 @@ export async function editFact(store: ArchiveStore, id: string, patch: FactPatch
     const at = findQuote(text, patch.quote, patch.near ?? previous.anchor.start);
     if (!at) {
       if (patch.quote.trim() === '') throw new AqiqatError('the quote is empty', 'usage');
-      throw new AqiqatError(`the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, patch.quote)}"`);
+      throw new AqiqatError(
+        `the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, patch.quote)}"`,
+      );
     }
     next.anchor = anchorAt(text, at.start, at.end);
   }
@@ -242,8 +261,10 @@ const nameKey = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').to
 export function checkRoles(people: readonly string[], roles: Readonly<Record<string, string>> | undefined): void {
   const names = new Set(people.map(nameKey));
   for (const [name, role] of Object.entries(roles ?? {})) {
-    if (!FactRoleSchema.safeParse(role).success) throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
-    if (!names.has(nameKey(name))) throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
+    if (!FactRoleSchema.safeParse(role).success)
+      throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
+    if (!names.has(nameKey(name)))
+      throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
   }
 }
 
@@ -267,10 +288,12 @@ export interface RestoreInput {
 
 /** Undo a delete: the same id, re-anchored on the text, re-linked by name, back in its cases. */
 export async function restoreFact(store: ArchiveStore, input: RestoreInput, now = new Date()): Promise<Fact> {
-  if (!FACT_ID.test(input.id) || !input.id.startsWith(`${input.articleId}-`)) throw new AqiqatError(`"${input.id}" is not a fact id of article ${input.articleId}`, 'usage');
+  if (!FACT_ID.test(input.id) || !input.id.startsWith(`${input.articleId}-`))
+    throw new AqiqatError(`"${input.id}" is not a fact id of article ${input.articleId}`, 'usage');
   const article = await findArticle(store, input.articleId);
   const shard = await store.factShard(shardOf(article.id));
-  if (shard.data.facts.some((f) => f.id === input.id)) throw new AqiqatError(`fact ${input.id} is already in the archive`, 'conflict');
+  if (shard.data.facts.some((f) => f.id === input.id))
+    throw new AqiqatError(`fact ${input.id} is already in the archive`, 'conflict');
   checkRoles(input.people, input.roles);
   const text = await readArticleText(store, article);
   const at = resolveAnchor(text, input.anchor);

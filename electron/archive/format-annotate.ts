@@ -33,7 +33,9 @@ export function timelineLine(f: TimelineEntry): string {
 
 export function caseDetail(c: CaseView): string {
   const head = [`${c.id}  ${c.title}  (${c.status})`, c.summary ? `\n${c.summary}` : ''].join('');
-  const body = c.facts.length ? c.facts.map(timelineLine).join('\n') : 'no facts yet; add some with `aqiqat case add-fact CASE FACT...`';
+  const body = c.facts.length
+    ? c.facts.map(timelineLine).join('\n')
+    : 'no facts yet; add some with `aqiqat case add-fact CASE FACT...`';
   const missing = c.missing > 0 ? `\n(${c.missing} fact(s) of this case were deleted)` : '';
   return `${head}\n\n${body}${missing}`;
 }

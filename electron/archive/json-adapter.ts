@@ -29,7 +29,9 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
     try {
       // an encrypted shard under its keyed name, or still under the name an older archive gave it
       for (const stored of this.codec.candidates(this.file)) {
-        const bytes = await readFileNoFollow(stored).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+        const bytes = await readFileNoFollow(stored).catch((e: NodeJS.ErrnoException) =>
+          e.code === 'ENOENT' ? null : Promise.reject(e),
+        );
         if (bytes) {
           raw = this.codec.open(bytes, this.file).toString('utf8');
           break;
@@ -40,7 +42,10 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
       throw new FileReadError(`cannot read ${this.where()}: ${(e as Error).message}`);
     }
     if (raw === null && this.codec.written?.(this.file)) {
-      throw new AqiqatError(`${this.where()} is missing, though this archive wrote it: it was deleted; restore the archive from a backup`, 'archive');
+      throw new AqiqatError(
+        `${this.where()} is missing, though this archive wrote it: it was deleted; restore the archive from a backup`,
+        'archive',
+      );
     }
     return raw === null ? null : parseValidated(raw, this.schema, this.where());
   }
@@ -48,7 +53,10 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
   write(data: z.infer<S>): Promise<void> {
     const next = this.#queue.then(async () => {
       const [target, ...older] = this.codec.candidates(this.file);
-      await writeFileAtomic(target!, this.codec.encrypted ? this.codec.seal(Buffer.from(JSON.stringify(data)), this.file) : JSON.stringify(data));
+      await writeFileAtomic(
+        target!,
+        this.codec.encrypted ? this.codec.seal(Buffer.from(JSON.stringify(data)), this.file) : JSON.stringify(data),
+      );
       await this.codec.committed?.(this.file);
       // the copy under an older name would be read again if the new name were lost: drop it
       for (const file of older) await rm(file, { force: true });

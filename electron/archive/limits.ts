@@ -9,7 +9,9 @@ export function maxImportBytes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.AQIQAT_MAX_IMPORT_MB?.trim();
   const mb = raw ? Number(raw) : DEFAULT_MAX_IMPORT_MB;
   // a nonsense value falls back to the default rather than to "no limit"
-  return Number.isFinite(mb) && mb > 0 && mb <= 4096 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_IMPORT_MB * 1024 * 1024;
+  return Number.isFinite(mb) && mb > 0 && mb <= 4096
+    ? Math.floor(mb * 1024 * 1024)
+    : DEFAULT_MAX_IMPORT_MB * 1024 * 1024;
 }
 
 /** How long one file may take to parse (seconds): a PDF that sends pdf.js into a loop is stopped. */

@@ -63,7 +63,12 @@ function parseOwner(raw: string): LockOwner | null {
   try {
     const v = JSON.parse(raw) as Partial<LockOwner>;
     if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.startedAt === 'string') {
-      const owner: LockOwner = { pid: v.pid, host: v.host, startedAt: v.startedAt, by: typeof v.by === 'string' ? v.by : 'aqiqat' };
+      const owner: LockOwner = {
+        pid: v.pid,
+        host: v.host,
+        startedAt: v.startedAt,
+        by: typeof v.by === 'string' ? v.by : 'aqiqat',
+      };
       if (typeof v.boot === 'number') owner.boot = v.boot;
       return owner;
     }
@@ -109,7 +114,9 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
 
 /** Who holds a lock, for messages: " (the Aqiqat app, process 123, since …)". */
 export function ownerText(owner: LockOwner | null): string {
-  return owner ? ` (${owner.by}, process ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}, since ${owner.startedAt})` : '';
+  return owner
+    ? ` (${owner.by}, process ${owner.pid}${owner.host !== os.hostname() ? ` on ${owner.host}` : ''}, since ${owner.startedAt})`
+    : '';
 }
 
 function heldMessage(root: string, owner: LockOwner | null): string {
@@ -126,13 +133,23 @@ export function acquireLock(root: string, by = 'aqiqat'): Promise<ArchiveLock> {
 }
 
 /** The same lock on any file: `busy` says who holds it when it is taken. */
-export async function acquireLockFile(file: string, by: string, busy: (owner: LockOwner | null) => string): Promise<ArchiveLock> {
+export async function acquireLockFile(
+  file: string,
+  by: string,
+  busy: (owner: LockOwner | null) => string,
+): Promise<ArchiveLock> {
   const count = held.get(file);
   if (count !== undefined) {
     held.set(file, count + 1);
     return handle(file, false);
   }
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), by, boot: bootTime() };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: new Date().toISOString(),
+    by,
+    boot: bootTime(),
+  };
   const content = JSON.stringify(me);
   let recovered = false;
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -54,7 +54,10 @@ export const EventDateSchema = z.object({
   precision: DatePrecisionSchema,
   approximate: z.boolean(),
   /** a range's last year, month or day ("2009/2011", "2020-10-04/2020-10-16"); `value` is its first */
-  end: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+  end: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .optional(),
 });
 export type EventDate = z.infer<typeof EventDateSchema>;
 
@@ -82,7 +85,12 @@ export const FactSchema = z.object({
   createdAt: isoInstant,
   updatedAt: isoInstant,
   /** each linked person's part in the event (HURIDOCS ESF involvement); absent = not said */
-  roles: z.record(z.string().regex(ENTITY_ID), z.lazy(() => FactRoleSchema)).default({}),
+  roles: z
+    .record(
+      z.string().regex(ENTITY_ID),
+      z.lazy(() => FactRoleSchema),
+    )
+    .default({}),
 });
 export type Fact = z.infer<typeof FactSchema>;
 

@@ -7,7 +7,10 @@ import path from 'node:path';
 
 export const PRODUCT_NAME = 'Aqiqat';
 
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
@@ -15,4 +18,6 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
 }
 
 export const defaultArchiveDir = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.AQIQAT_ARCHIVE && env.AQIQAT_ARCHIVE.trim() !== '' ? path.resolve(env.AQIQAT_ARCHIVE) : path.join(userDataDir(env), 'archive');
+  env.AQIQAT_ARCHIVE && env.AQIQAT_ARCHIVE.trim() !== ''
+    ? path.resolve(env.AQIQAT_ARCHIVE)
+    : path.join(userDataDir(env), 'archive');

@@ -21,7 +21,9 @@ export function textKey(text: string): string {
 function mapOf(store: ArchiveStore): Promise<Map<string, string>> {
   let map = maps.get(store);
   if (!map) {
-    map = store.allArticles().then((articles) => new Map(articles.filter((a) => a.textKey).map((a) => [a.textKey!, a.id])));
+    map = store
+      .allArticles()
+      .then((articles) => new Map(articles.filter((a) => a.textKey).map((a) => [a.textKey!, a.id])));
     maps.set(store, map);
   }
   return map;

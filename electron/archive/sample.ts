@@ -39,14 +39,25 @@ const SampleSchema = z.object({
 
 /** Create an archive in `dir` filled with the sample; `sampleDir` holds sample.json. */
 export async function createSampleArchive(dir: string, sampleDir: string, options?: OpenOptions): Promise<Archive> {
-  const sample = parseValidated(await readFile(path.join(sampleDir, 'sample.json'), 'utf8'), SampleSchema, 'sample.json');
+  const sample = parseValidated(
+    await readFile(path.join(sampleDir, 'sample.json'), 'utf8'),
+    SampleSchema,
+    'sample.json',
+  );
   const archive = await Archive.create(dir, options);
   await archive.batch(async () => {
     for (const e of sample.entities) await archive.addEntity(e.name, e.kind, e.aliases);
     const byQuote = new Map<string, string>();
     for (const a of sample.articles) {
       const bytes = await readFile(path.join(sampleDir, a.file));
-      const { article } = await archive.importArticle({ bytes, name: a.file, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.publishedAt });
+      const { article } = await archive.importArticle({
+        bytes,
+        name: a.file,
+        title: a.title,
+        url: a.url,
+        publisher: a.publisher,
+        publishedAt: a.publishedAt,
+      });
       for (const f of a.facts) byQuote.set(f.quote, (await archive.addFact({ articleId: article.id, ...f })).id);
     }
     for (const c of sample.cases) {

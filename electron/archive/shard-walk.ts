@@ -17,7 +17,10 @@ async function shardNumbers(store: ArchiveStore, kind: 'articles' | 'facts'): Pr
 }
 
 /** `edit` returns the new record, or null to leave it; returns the changed pairs. */
-export async function rewriteFacts(store: ArchiveStore, edit: (f: Fact) => Fact | null): Promise<Array<{ fact: Fact; previous: Fact }>> {
+export async function rewriteFacts(
+  store: ArchiveStore,
+  edit: (f: Fact) => Fact | null,
+): Promise<Array<{ fact: Fact; previous: Fact }>> {
   const changed: Array<{ fact: Fact; previous: Fact }> = [];
   for (const n of await shardNumbers(store, 'facts')) {
     const shard = await store.factShard(n);
@@ -34,7 +37,10 @@ export async function rewriteFacts(store: ArchiveStore, edit: (f: Fact) => Fact 
   return changed;
 }
 
-export async function rewriteArticles(store: ArchiveStore, edit: (a: Article) => Article | null): Promise<Array<{ article: Article; previous: Article }>> {
+export async function rewriteArticles(
+  store: ArchiveStore,
+  edit: (a: Article) => Article | null,
+): Promise<Array<{ article: Article; previous: Article }>> {
   const changed: Array<{ article: Article; previous: Article }> = [];
   for (const n of await shardNumbers(store, 'articles')) {
     const shard = await store.articleShard(n);

@@ -60,7 +60,13 @@ export async function replacementSnapshots(layout: Layout): Promise<Snapshot[]> 
  * Copy `bytes` (archive.json as it is on disk) into backups/, unless the newest snapshot already
  * holds exactly these bytes; then keep only the newest `keep`. Returns the snapshot written, if any.
  */
-export async function takeSnapshot(layout: Layout, bytes: Uint8Array, reason: string, keep = DEFAULT_KEEP_SNAPSHOTS, now = new Date()): Promise<Snapshot | null> {
+export async function takeSnapshot(
+  layout: Layout,
+  bytes: Uint8Array,
+  reason: string,
+  keep = DEFAULT_KEEP_SNAPSHOTS,
+  now = new Date(),
+): Promise<Snapshot | null> {
   const latest = await latestSnapshot(layout);
   if (latest && reason === 'open') {
     const previous = await readFile(latest.file).catch(() => null);

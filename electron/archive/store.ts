@@ -8,9 +8,26 @@ import { chmod, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { readFileNoFollow, sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
-import { HEAD_FILE, KEY_FILE, newKeyFile, parseKeyFile, plainCodec, Sealer, unlockSealer, type Codec } from './crypto.js';
+import {
+  HEAD_FILE,
+  KEY_FILE,
+  newKeyFile,
+  parseKeyFile,
+  plainCodec,
+  Sealer,
+  unlockSealer,
+  type Codec,
+} from './crypto.js';
 import { finishRekey } from './encrypt.js';
-import { AqiqatError, DamagedArchiveError, DiskFullError, FileReadError, isDiskFull, NewerSchemaError, systemReason } from './errors.js';
+import {
+  AqiqatError,
+  DamagedArchiveError,
+  DiskFullError,
+  FileReadError,
+  isDiskFull,
+  NewerSchemaError,
+  systemReason,
+} from './errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
@@ -57,7 +74,14 @@ export class ArchiveStore {
     if (await exists(layout.archiveFile)) {
       throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
     }
-    for (const d of [layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
+    for (const d of [
+      layout.root,
+      layout.shardsDir,
+      layout.textsDir,
+      layout.sourcesDir,
+      layout.indexDir,
+      layout.backupsDir,
+    ]) {
       await mkdir(d, { recursive: true });
       // other users of the computer need not even see the names and sizes of sealed files
       if (options.encrypt) await chmod(d, 0o700);
@@ -71,7 +95,10 @@ export class ArchiveStore {
         await writeFileAtomic(path.join(layout.root, KEY_FILE), JSON.stringify(keyFile));
         codec = new Sealer(dataKey, layout.root);
       }
-      const meta = new Low(new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec), emptyArchiveFile(now.toISOString(), SHARD_COUNT));
+      const meta = new Low(
+        new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec),
+        emptyArchiveFile(now.toISOString(), SHARD_COUNT),
+      );
       await meta.write();
       const store = new ArchiveStore(layout, meta);
       store.#codec = codec;
@@ -96,7 +123,15 @@ export class ArchiveStore {
       throw e;
     });
     try {
-      if (lock?.recovered) await sweepTempFiles([layout.root, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]);
+      if (lock?.recovered)
+        await sweepTempFiles([
+          layout.root,
+          layout.shardsDir,
+          layout.textsDir,
+          layout.sourcesDir,
+          layout.indexDir,
+          layout.backupsDir,
+        ]);
       const { codec, sealing } = await codecOf(layout.root, options);
       const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
       let data: ArchiveFile | null;
@@ -116,7 +151,10 @@ export class ArchiveStore {
         throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
       }
       if (data.settings.shardCount !== SHARD_COUNT) {
-        throw new AqiqatError(`archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`, 'archive');
+        throw new AqiqatError(
+          `archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`,
+          'archive',
+        );
       }
       const store = new ArchiveStore(layout, new Low(adapter, data));
       store.#codec = codec;
@@ -125,8 +163,12 @@ export class ArchiveStore {
       store.#readOnly = lock === null;
       store.logChanges();
       // a safety copy, not a condition of reading: a full disk (or a read-only one) must not lock the user out
-      if (lock) await store.snapshot('open').catch((e: unknown) => (store.#openWarning = `no snapshot of archive.json was taken (${systemReason(e)})`));
-      else store.#openWarning = 'the disk is full, so the archive is open only for reading; free some space to change it';
+      if (lock)
+        await store
+          .snapshot('open')
+          .catch((e: unknown) => (store.#openWarning = `no snapshot of archive.json was taken (${systemReason(e)})`));
+      else
+        store.#openWarning = 'the disk is full, so the archive is open only for reading; free some space to change it';
       if (lock && codec instanceof Sealer && codec.rekeying) await finishRekey(store);
       else if (lock && codec instanceof Sealer && !(await exists(path.join(layout.root, HEAD_FILE)))) {
         // sealed before files carried generations: from this write on, an older archive.json is refused.
@@ -154,13 +196,25 @@ export class ArchiveStore {
 
   articleShard(n: number): Promise<Db<ArticleShard>> {
     return cached(this.#articleShards, n, () =>
-      openDb(articleShardFile(this.layout, n), ArticleShardSchema, `article shard ${n}`, { schemaVersion: SCHEMA_VERSION, articles: [] }, this.#codec),
+      openDb(
+        articleShardFile(this.layout, n),
+        ArticleShardSchema,
+        `article shard ${n}`,
+        { schemaVersion: SCHEMA_VERSION, articles: [] },
+        this.#codec,
+      ),
     );
   }
 
   factShard(n: number): Promise<Db<FactShard>> {
     return cached(this.#factShards, n, () =>
-      openDb(factShardFile(this.layout, n), FactShardSchema, `fact shard ${n}`, { schemaVersion: SCHEMA_VERSION, facts: [] }, this.#codec),
+      openDb(
+        factShardFile(this.layout, n),
+        FactShardSchema,
+        `fact shard ${n}`,
+        { schemaVersion: SCHEMA_VERSION, facts: [] },
+        this.#codec,
+      ),
     );
   }
 
@@ -183,7 +237,8 @@ export class ArchiveStore {
     // encrypted shards have keyed names (crypto.ts locate), so each shard's possible names are looked for
     for (let n = 0; n < SHARD_COUNT; n++) {
       const logical = file(this.layout, n);
-      if (this.#codec.written?.(logical) || this.#codec.candidates(logical).some((f) => names.has(path.basename(f)))) out.push(n);
+      if (this.#codec.written?.(logical) || this.#codec.candidates(logical).some((f) => names.has(path.basename(f))))
+        out.push(n);
     }
     return out;
   }
@@ -197,7 +252,11 @@ export class ArchiveStore {
   }
 
   #refuseIfReadOnly(): void {
-    if (this.#readOnly) throw new AqiqatError('the disk is full, so the archive was opened only for reading: free some space and open it again to change it', 'archive');
+    if (this.#readOnly)
+      throw new AqiqatError(
+        'the disk is full, so the archive was opened only for reading: free some space and open it again to change it',
+        'archive',
+      );
   }
 
   /** Persist a changed database now, or at the end of the running batch. */
@@ -271,7 +330,12 @@ export class ArchiveStore {
     const latest = await latestSnapshot(this.layout);
     const previous = latest ? await readFile(latest.file).catch(() => null) : null;
     if (previous && this.#codec.openArchiveCopy(previous)?.equals(plain)) return;
-    await takeSnapshot(this.layout, this.#codec.seal(plain, path.join(this.layout.backupsDir, 'archive-.json')), 'sealed', keep);
+    await takeSnapshot(
+      this.layout,
+      this.#codec.seal(plain, path.join(this.layout.backupsDir, 'archive-.json')),
+      'sealed',
+      keep,
+    );
   }
 
   #audit: AuditLog | null = null;
@@ -342,7 +406,10 @@ export interface OpenOptions {
 
 function requirePassphrase(options: OpenOptions, root: string): string {
   if (options.passphrase === undefined || options.passphrase === '') {
-    throw new AqiqatError(`the archive ${root} is encrypted: give its passphrase (AQIQAT_PASSPHRASE, or run in a terminal to be asked)`, 'input');
+    throw new AqiqatError(
+      `the archive ${root} is encrypted: give its passphrase (AQIQAT_PASSPHRASE, or run in a terminal to be asked)`,
+      'input',
+    );
   }
   return options.passphrase;
 }
@@ -391,9 +458,26 @@ export async function readStored(codec: Codec, file: string): Promise<Buffer> {
  * written outside the archive, a linked sources/ backed up from outside it.
  */
 async function refuseLinks(layout: Layout): Promise<void> {
-  for (const p of [layout.archiveFile, layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir, path.join(layout.root, KEY_FILE), path.join(layout.root, AUDIT_FILE)]) {
-    if (await lstat(p).then((s) => s.isSymbolicLink(), () => false)) {
-      throw new AqiqatError(`${path.relative(layout.root, p)} in ${layout.root} is a symbolic link; Aqiqat follows no link inside the archive folder: put the real ${p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log') ? 'file' : 'folder'} there`, 'archive');
+  for (const p of [
+    layout.archiveFile,
+    layout.shardsDir,
+    layout.textsDir,
+    layout.sourcesDir,
+    layout.indexDir,
+    layout.backupsDir,
+    path.join(layout.root, KEY_FILE),
+    path.join(layout.root, AUDIT_FILE),
+  ]) {
+    if (
+      await lstat(p).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      )
+    ) {
+      throw new AqiqatError(
+        `${path.relative(layout.root, p)} in ${layout.root} is a symbolic link; Aqiqat follows no link inside the archive folder: put the real ${p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log') ? 'file' : 'folder'} there`,
+        'archive',
+      );
     }
   }
 }
@@ -402,13 +486,22 @@ async function refuseLinks(layout: Layout): Promise<void> {
 export async function noArchiveError(root: string): Promise<AqiqatError> {
   const left = await restoreLeftovers(root);
   if (left.length === 0) return new AqiqatError(`no archive in ${root}; create one with \`aqiqat init\``, 'not-found');
-  return new AqiqatError(`no archive in ${root}, but a restore left ${left.join(', ')} beside it; move the one you want to ${root} (nothing was created)`, 'not-found');
+  return new AqiqatError(
+    `no archive in ${root}, but a restore left ${left.join(', ')} beside it; move the one you want to ${root} (nothing was created)`,
+    'not-found',
+  );
 }
 
 /** Who holds a lock, for the "open in another window" message. */
 const lockOwnerKind = (): string => (process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line');
 
-async function openDb<T>(file: string, schema: import('zod').ZodType<T>, label: string, empty: T, codec: Codec = plainCodec): Promise<Db<T>> {
+async function openDb<T>(
+  file: string,
+  schema: import('zod').ZodType<T>,
+  label: string,
+  empty: T,
+  codec: Codec = plainCodec,
+): Promise<Db<T>> {
   const db = new Low<T>(new ValidatedJsonFile(file, schema, label, codec), empty);
   await db.read(); // a missing file keeps `empty`
   return db;

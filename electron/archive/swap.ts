@@ -21,8 +21,16 @@ export const isRestoreLeftover = (root: string, name: string): boolean =>
 
 const MarkerSchema = z.object({ staging: z.string(), previous: z.string().nullable() });
 
-const ageMs = (p: string) => stat(p).then((s) => Date.now() - s.mtimeMs, () => 0);
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const ageMs = (p: string) =>
+  stat(p).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => 0,
+  );
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** Windows: a folder an antivirus, indexer or Explorer holds is refused for a moment; try for ~3 s. */
 async function renameRetrying(from: string, to: string): Promise<void> {
@@ -31,7 +39,8 @@ async function renameRetrying(from: string, to: string): Promise<void> {
       return await rename(from, to);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || (code !== 'EBUSY' && code !== 'EPERM' && code !== 'EACCES') || attempt >= 30) throw e;
+      if (process.platform !== 'win32' || (code !== 'EBUSY' && code !== 'EPERM' && code !== 'EACCES') || attempt >= 30)
+        throw e;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -39,7 +48,11 @@ async function renameRetrying(from: string, to: string): Promise<void> {
 
 /** Held by a restore from its first write to its last. */
 export function takeSwapLock(root: string): Promise<ArchiveLock> {
-  return acquireLockFile(swapLockOf(root), process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line', (owner) => `a restore into ${root} is running in another window${ownerText(owner)}; wait for it to finish`);
+  return acquireLockFile(
+    swapLockOf(root),
+    process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line',
+    (owner) => `a restore into ${root} is running in another window${ownerText(owner)}; wait for it to finish`,
+  );
 }
 
 /**
@@ -49,7 +62,10 @@ export function takeSwapLock(root: string): Promise<ArchiveLock> {
  */
 export async function swapIn(root: string, staging: string, previous: string | null): Promise<void> {
   const parent = path.dirname(root);
-  await writeFileAtomic(markerOf(root), JSON.stringify({ staging: path.basename(staging), previous: previous && path.basename(previous) }));
+  await writeFileAtomic(
+    markerOf(root),
+    JSON.stringify({ staging: path.basename(staging), previous: previous && path.basename(previous) }),
+  );
   let moved = false;
   try {
     if (previous) {
@@ -62,12 +78,18 @@ export async function swapIn(root: string, staging: string, previous: string | n
       try {
         await renameRetrying(previous!, root);
       } catch (back) {
-        throw new AqiqatError(`could not put the restored archive in place (${systemReason(e)}) nor the old one back (${systemReason(back)}); the old archive is in ${previous} and goes back in place the next time the archive is opened`, 'archive');
+        throw new AqiqatError(
+          `could not put the restored archive in place (${systemReason(e)}) nor the old one back (${systemReason(back)}); the old archive is in ${previous} and goes back in place the next time the archive is opened`,
+          'archive',
+        );
       }
     }
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await rm(markerOf(root), { force: true });
-    throw new AqiqatError(`could not put the restored archive in place (${systemReason(e)}: a file in it may be open in another program, such as an antivirus or a file manager); nothing was changed`, 'archive');
+    throw new AqiqatError(
+      `could not put the restored archive in place (${systemReason(e)}: a file in it may be open in another program, such as an antivirus or a file manager); nothing was changed`,
+      'archive',
+    );
   }
   if (previous) await rm(path.join(previous, LOCK_FILE), { force: true });
   await fsyncDir(parent);
@@ -100,7 +122,12 @@ export async function recoverSwap(root: string): Promise<void> {
     for (const name of await readdir(parent)) {
       if (name.startsWith(`${base}.restoring-`)) await rm(path.join(parent, name), { recursive: true, force: true });
       // the temp file of the lock a killed restore was taking (lock.ts); a fresh one may be another's, about to be linked
-      else if (name.startsWith(`${lockName}.`) && /\.[0-9a-f]{12}\.tmp$/.test(name) && (await ageMs(path.join(parent, name))) > 10_000) await rm(path.join(parent, name), { force: true });
+      else if (
+        name.startsWith(`${lockName}.`) &&
+        /\.[0-9a-f]{12}\.tmp$/.test(name) &&
+        (await ageMs(path.join(parent, name))) > 10_000
+      )
+        await rm(path.join(parent, name), { force: true });
     }
   } finally {
     await lock.release();
@@ -112,7 +139,10 @@ async function finishSwap(root: string): Promise<void> {
   const parent = path.dirname(root);
   const parsed = MarkerSchema.safeParse(safeJson(await readFile(marker, 'utf8').catch(() => '')));
   // only folders a restore of this archive names: a crafted marker cannot move anything else
-  const named = (name: string | null | undefined) => (name && !name.includes('/') && !name.includes('\\') && isRestoreLeftover(root, name) ? path.join(parent, name) : null);
+  const named = (name: string | null | undefined) =>
+    name && !name.includes('/') && !name.includes('\\') && isRestoreLeftover(root, name)
+      ? path.join(parent, name)
+      : null;
   const staging = parsed.success ? named(parsed.data.staging) : null;
   const previous = parsed.success ? named(parsed.data.previous) : null;
   if (await isDir(root)) {
@@ -124,7 +154,10 @@ async function finishSwap(root: string): Promise<void> {
     const from = previous && (await isDir(previous)) ? previous : staging && (await isDir(staging)) ? staging : null;
     if (from) {
       await renameRetrying(from, root).catch((e: unknown) => {
-        throw new AqiqatError(`an interrupted restore left the archive in ${from} and it cannot be moved back to ${root} (${systemReason(e)}: a program may hold a file in it); close it and open the archive again`, 'archive');
+        throw new AqiqatError(
+          `an interrupted restore left the archive in ${from} and it cannot be moved back to ${root} (${systemReason(e)}: a program may hold a file in it); close it and open the archive again`,
+          'archive',
+        );
       });
     }
   }
@@ -146,6 +179,7 @@ export async function restoreLeftovers(root: string): Promise<string[]> {
   const parent = path.dirname(root);
   const names = await readdir(parent).catch(() => [] as string[]);
   const out: string[] = [];
-  for (const name of names.filter((n) => isRestoreLeftover(root, n)).sort()) if (await isDir(path.join(parent, name))) out.push(path.join(parent, name));
+  for (const name of names.filter((n) => isRestoreLeftover(root, n)).sort())
+    if (await isDir(path.join(parent, name))) out.push(path.join(parent, name));
   return out;
 }

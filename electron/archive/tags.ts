@@ -10,7 +10,8 @@ export function normalizeTag(input: string): string {
     .normalize('NFC')
     .split('/')
     .map((p) => p.trim().replace(/\s+/g, '-').toLowerCase());
-  if (parts.some((p) => p === '')) throw new AqiqatError(`tag "${input}" has an empty level; use a path like violations/arbitrary-detention`, 'usage');
+  if (parts.some((p) => p === ''))
+    throw new AqiqatError(`tag "${input}" has an empty level; use a path like violations/arbitrary-detention`, 'usage');
   return parts.join('/');
 }
 
@@ -44,7 +45,11 @@ export interface TagNode {
 }
 
 /** The tree of every known tag, children sorted by name. */
-export function tagTree(known: readonly string[], factTags: readonly string[][], articleTags: readonly string[][]): TagNode[] {
+export function tagTree(
+  known: readonly string[],
+  factTags: readonly string[][],
+  articleTags: readonly string[][],
+): TagNode[] {
   const nodes = new Map<string, TagNode>();
   const node = (path: string): TagNode => {
     let n = nodes.get(path);
@@ -79,7 +84,11 @@ export function resolveTag(meta: ArchiveFile, ref: string): string {
   if (meta.tags.some((t) => t.path === path)) return path;
   const leaves = meta.tags.filter((t) => t.path.endsWith(`/${path}`));
   if (leaves.length === 1) return leaves[0]!.path;
-  if (leaves.length > 1) throw new AqiqatError(`"${ref}" could be ${leaves.map((t) => t.path).join(' or ')}; give the full path`, 'conflict');
+  if (leaves.length > 1)
+    throw new AqiqatError(
+      `"${ref}" could be ${leaves.map((t) => t.path).join(' or ')}; give the full path`,
+      'conflict',
+    );
   throw new AqiqatError(`no tag "${ref}"; see \`aqiqat tag list\``, 'not-found');
 }
 
@@ -95,13 +104,19 @@ export function movedPath(path: string, from: string, to: string): string {
  * fact and article carrying them is retagged. Shards first, archive.json last: a crash midway leaves
  * the old tag known, and running the command again finishes the move.
  */
-export async function moveTag(store: ArchiveStore, fromRef: string, toRef: string, mode: 'rename' | 'merge'): Promise<{ from: string; to: string; facts: number; articles: number }> {
+export async function moveTag(
+  store: ArchiveStore,
+  fromRef: string,
+  toRef: string,
+  mode: 'rename' | 'merge',
+): Promise<{ from: string; to: string; facts: number; articles: number }> {
   const meta = store.meta.data;
   const from = resolveTag(meta, fromRef);
   const to = mode === 'merge' ? resolveTag(meta, toRef) : normalizeTag(toRef);
   if (to === from) throw new AqiqatError(`"${fromRef}" and "${toRef}" are the same tag`, 'usage');
   if (to.startsWith(`${from}/`)) throw new AqiqatError(`cannot move ${from} under itself (${to})`, 'usage');
-  if (mode === 'rename' && meta.tags.some((t) => t.path === to)) throw new AqiqatError(`tag ${to} already exists; use \`aqiqat tag merge ${from} ${to}\``, 'conflict');
+  if (mode === 'rename' && meta.tags.some((t) => t.path === to))
+    throw new AqiqatError(`tag ${to} already exists; use \`aqiqat tag merge ${from} ${to}\``, 'conflict');
   const retag = (tags: string[]): string[] | null => {
     if (!tags.some((t) => t === from || t.startsWith(`${from}/`))) return null;
     return [...new Set(tags.map((t) => movedPath(t, from, to)))];
@@ -118,7 +133,13 @@ export async function moveTag(store: ArchiveStore, fromRef: string, toRef: strin
   meta.tags = paths.map((path) => ({ path }));
   ensureTags(meta, [to]);
   await store.save(store.meta);
-  await store.emit({ type: mode === 'rename' ? 'tag-renamed' : 'tag-merged', from, to, facts: facts.length, articles: articles.length });
+  await store.emit({
+    type: mode === 'rename' ? 'tag-renamed' : 'tag-merged',
+    from,
+    to,
+    facts: facts.length,
+    articles: articles.length,
+  });
   for (const c of facts) await store.emit({ type: 'fact-updated', ...c });
   for (const c of articles) await store.emit({ type: 'article-updated', ...c });
   return { from, to, facts: facts.length, articles: articles.length };

@@ -33,7 +33,20 @@ export function timelineOrder<T>(items: readonly T[], dateOf: (item: T) => Event
     .map((x) => x.item);
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * A date as its precision allows, never more: "2009", "October 2009", "16 October 2009"; "~" marks
@@ -47,15 +60,27 @@ export function formatEventDate(date: EventDate | null | undefined, monthNames: 
     return d !== undefined ? `${Number(d)} ${month} ${y}` : month !== undefined ? `${month} ${y}` : `${y}`;
   };
   // days of one month read as "4–14 October 2020"
-  const sameMonth = date.end !== undefined && date.end.length === 10 && date.value.length === 10 && date.end.slice(0, 7) === date.value.slice(0, 7);
-  const text = !date.end ? one(date.value) : sameMonth ? `${Number(date.value.slice(8))}–${one(date.end)}` : `${one(date.value)} – ${one(date.end)}`;
+  const sameMonth =
+    date.end !== undefined &&
+    date.end.length === 10 &&
+    date.value.length === 10 &&
+    date.end.slice(0, 7) === date.value.slice(0, 7);
+  const text = !date.end
+    ? one(date.value)
+    : sameMonth
+      ? `${Number(date.value.slice(8))}–${one(date.end)}`
+      : `${one(date.value)} – ${one(date.end)}`;
   return date.approximate ? `~${text}` : text;
 }
 
 /** The span a date stands for, as ISO days (inclusive): for drawing precision on a timeline. */
 export function dateSpan(date: EventDate): { from: string; to: string } {
   // a range: from the first day of its start to the last day of its end
-  if (date.end) return { from: dateSpan({ ...date, end: undefined }).from, to: dateSpan({ value: date.end, precision: date.precision, approximate: date.approximate }).to };
+  if (date.end)
+    return {
+      from: dateSpan({ ...date, end: undefined }).from,
+      to: dateSpan({ value: date.end, precision: date.precision, approximate: date.approximate }).to,
+    };
   const [y, m, d] = date.value.split('-');
   if (d !== undefined) return { from: date.value, to: date.value };
   if (m !== undefined) {

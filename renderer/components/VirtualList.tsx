@@ -24,7 +24,18 @@ interface Props<T> {
 
 const OVERSCAN = 6;
 
-export function VirtualList<T>({ items, rowHeight, label, idPrefix, getKey, renderRow, selectedKey, onSelect, onOtherKey, ref }: Props<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight,
+  label,
+  idPrefix,
+  getKey,
+  renderRow,
+  selectedKey,
+  onSelect,
+  onOtherKey,
+  ref,
+}: Props<T>) {
   const scroller = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);

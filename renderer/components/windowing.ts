@@ -8,7 +8,10 @@ export interface WindowInput {
 }
 
 /** [first, last) row indexes to render. */
-export function visibleRange({ count, rowHeight, scrollTop, viewport, overscan }: WindowInput): { first: number; last: number } {
+export function visibleRange({ count, rowHeight, scrollTop, viewport, overscan }: WindowInput): {
+  first: number;
+  last: number;
+} {
   if (count === 0 || rowHeight <= 0) return { first: 0, last: 0 };
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);

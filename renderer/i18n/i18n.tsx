@@ -37,7 +37,9 @@ function readSaved(): string | null {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => initialLang(readSaved(), navigator.languages ?? [navigator.language]));
+  const [lang, setLangState] = useState<Lang>(() =>
+    initialLang(readSaved(), navigator.languages ?? [navigator.language]),
+  );
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {
@@ -48,7 +50,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages = MESSAGES[lang];
-    const t: T = (key, vars) => messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+    const t: T = (key, vars) =>
+      messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
     return { lang, setLang, t, date: (d) => (d ? formatEventDate(d, MONTHS[lang]) : messages['fact.noDate']) };
   }, [lang, setLang]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -54,13 +54,16 @@ function parseArgs(argv: string[]): Options {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--sizes') opts.sizes = value().split(',').map((s) => positiveInt('--sizes', s.replace(/k$/i, '000')));
+    if (arg === '--sizes')
+      opts.sizes = value()
+        .split(',')
+        .map((s) => positiveInt('--sizes', s.replace(/k$/i, '000')));
     else if (arg === '--seed') {
       const v = value();
-      if (!/^\d{1,10}$/.test(v) || Number(v) > 0xffffffff) throw new UsageError(`--seed needs a whole number 0…4294967295, got "${v}"`);
+      if (!/^\d{1,10}$/.test(v) || Number(v) > 0xffffffff)
+        throw new UsageError(`--seed needs a whole number 0…4294967295, got "${v}"`);
       opts.seed = Number(v);
-    }
-    else if (arg === '--keep') opts.keep = value();
+    } else if (arg === '--keep') opts.keep = value();
     else if (arg === '--saves') opts.saves = positiveInt('--saves', value());
     else if (arg === '--json') opts.json = value();
     else if (arg === '--help' || arg === '-h') {
@@ -85,7 +88,10 @@ async function runChildMode([partName, mode, ...args]: string[]): Promise<void> 
 
 function machine(): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; load average ${load}`;
 }
 
@@ -107,11 +113,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   const started = performance.now();
-  const log = (message: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+  const log = (message: string) =>
+    console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
   const ctx: BenchContext = { sizes: opts.sizes, seed: opts.seed, keep: opts.keep, tmp, saves: opts.saves, log };
   const before = machine();
   log(`machine: ${before}`);
-  log(`parts: ${opts.parts.map((p) => p.name).join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}${opts.keep ? `; keeping corpora in ${opts.keep}` : ''}`);
+  log(
+    `parts: ${opts.parts.map((p) => p.name).join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}${opts.keep ? `; keeping corpora in ${opts.keep}` : ''}`,
+  );
 
   const reports: string[] = [];
   const data: Record<string, unknown> = {};
@@ -130,14 +139,20 @@ async function main(): Promise<void> {
     [
       '## Aqiqat bench',
       '',
-      `Machine: ${before}. At the end: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}. Run took ${minutes} min.`,
+      `Machine: ${before}. At the end: load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}. Run took ${minutes} min.`,
       `Seed ${opts.seed}, sizes ${opts.sizes.join(', ')}. Wall times on a shared machine are noisy (other processes, page cache): compare the ratios, and re-run before drawing conclusions from one figure.`,
       '',
       ...reports,
     ].join('\n'),
   );
   if (opts.json) {
-    await writeFile(opts.json, JSON.stringify({ machine: before, seed: opts.seed, sizes: opts.sizes, parts: data }, null, 2));
+    await writeFile(
+      opts.json,
+      JSON.stringify({ machine: before, seed: opts.seed, sizes: opts.sizes, parts: data }, null, 2),
+    );
   }
 }
 

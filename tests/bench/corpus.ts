@@ -52,17 +52,100 @@ class Zipf {
   }
 }
 
-const CONSONANTS = ['б', 'д', 'ж', 'з', 'к', 'қ', 'л', 'м', 'н', 'ң', 'п', 'р', 'с', 'т', 'ш', 'ғ', 'й', 'г', 'в', 'х', 'һ'];
+const CONSONANTS = [
+  'б',
+  'д',
+  'ж',
+  'з',
+  'к',
+  'қ',
+  'л',
+  'м',
+  'н',
+  'ң',
+  'п',
+  'р',
+  'с',
+  'т',
+  'ш',
+  'ғ',
+  'й',
+  'г',
+  'в',
+  'х',
+  'һ',
+];
 const VOWELS = ['а', 'ә', 'е', 'ы', 'і', 'о', 'ө', 'ұ', 'ү', 'у', 'и'];
 const FIRST_NAMES = [
-  'Асқар', 'Бауыржан', 'Ғалым', 'Дәурен', 'Ерлан', 'Жанболат', 'Қайрат', 'Мақсат', 'Нұрлан', 'Серік', 'Талғат', 'Өмірзақ',
-  'Айгүл', 'Әсел', 'Гүлжан', 'Динара', 'Жұлдыз', 'Мәдина', 'Нұргүл', 'Сәуле', 'Ұлболсын', 'Шынар', 'Айжан', 'Роза',
-  'Максим', 'Ольга', 'Сергей', 'Татьяна', 'Владимир', 'Елена',
+  'Асқар',
+  'Бауыржан',
+  'Ғалым',
+  'Дәурен',
+  'Ерлан',
+  'Жанболат',
+  'Қайрат',
+  'Мақсат',
+  'Нұрлан',
+  'Серік',
+  'Талғат',
+  'Өмірзақ',
+  'Айгүл',
+  'Әсел',
+  'Гүлжан',
+  'Динара',
+  'Жұлдыз',
+  'Мәдина',
+  'Нұргүл',
+  'Сәуле',
+  'Ұлболсын',
+  'Шынар',
+  'Айжан',
+  'Роза',
+  'Максим',
+  'Ольга',
+  'Сергей',
+  'Татьяна',
+  'Владимир',
+  'Елена',
 ];
-const FEMALE = new Set(['Айгүл', 'Әсел', 'Гүлжан', 'Динара', 'Жұлдыз', 'Мәдина', 'Нұргүл', 'Сәуле', 'Ұлболсын', 'Шынар', 'Айжан', 'Роза', 'Ольга', 'Татьяна', 'Елена']);
+const FEMALE = new Set([
+  'Айгүл',
+  'Әсел',
+  'Гүлжан',
+  'Динара',
+  'Жұлдыз',
+  'Мәдина',
+  'Нұргүл',
+  'Сәуле',
+  'Ұлболсын',
+  'Шынар',
+  'Айжан',
+  'Роза',
+  'Ольга',
+  'Татьяна',
+  'Елена',
+]);
 const SURNAMES = [
-  'Әбілов', 'Байжанов', 'Дүйсенов', 'Жақиянов', 'Қасымов', 'Мұқанов', 'Нұрғалиев', 'Оспанов', 'Сәрсенбаев', 'Тоқаев', 'Үсенов',
-  'Шәкенов', 'Ысқақов', 'Құдайбергенов', 'Иванов', 'Козлов', 'Ғабдуллин', 'Есенов', 'Бекмұхамбетов', 'Жұмабаев',
+  'Әбілов',
+  'Байжанов',
+  'Дүйсенов',
+  'Жақиянов',
+  'Қасымов',
+  'Мұқанов',
+  'Нұрғалиев',
+  'Оспанов',
+  'Сәрсенбаев',
+  'Тоқаев',
+  'Үсенов',
+  'Шәкенов',
+  'Ысқақов',
+  'Құдайбергенов',
+  'Иванов',
+  'Козлов',
+  'Ғабдуллин',
+  'Есенов',
+  'Бекмұхамбетов',
+  'Жұмабаев',
 ];
 const PUBLISHERS = [
   ['Azattyq', 'azattyq.example.kz'],
@@ -72,11 +155,34 @@ const PUBLISHERS = [
   ['Orda.kz', 'orda.example.kz'],
   ['Kursiv', 'kursiv.example.kz'],
 ] as const;
-export const FACT_TYPES = ['detention', 'sentence', 'protest', 'parole-denied', 'un-decision', 'health', 'trial', 'statement'];
+export const FACT_TYPES = [
+  'detention',
+  'sentence',
+  'protest',
+  'parole-denied',
+  'un-decision',
+  'health',
+  'trial',
+  'statement',
+];
 const TAGS = [
-  'violations/arbitrary-detention', 'violations/torture', 'violations/freedom-of-speech', 'violations/fair-trial',
-  'violations/freedom-of-assembly', 'region/almaty', 'region/astana', 'region/mangystau', 'region/zhanaozen', 'region/shymkent',
-  'theme/journalists', 'theme/activists', 'theme/religion', 'theme/labour', 'theme/land', 'source/court', 'source/ombudsman',
+  'violations/arbitrary-detention',
+  'violations/torture',
+  'violations/freedom-of-speech',
+  'violations/fair-trial',
+  'violations/freedom-of-assembly',
+  'region/almaty',
+  'region/astana',
+  'region/mangystau',
+  'region/zhanaozen',
+  'region/shymkent',
+  'theme/journalists',
+  'theme/activists',
+  'theme/religion',
+  'theme/labour',
+  'theme/land',
+  'source/court',
+  'source/ombudsman',
 ];
 
 export interface GenFact {
@@ -191,7 +297,17 @@ export class Corpus {
 
     const facts: GenFact[] = [];
     for (let k = 0; k < FACTS_PER_ARTICLE; k++) facts.push(this.#fact(r, text));
-    return { index: i, name: `article-${i}.txt`, text, title, url, publisher, publishedAt: `${year}-${pad2(month)}-${pad2(day)}`, lang, facts };
+    return {
+      index: i,
+      name: `article-${i}.txt`,
+      text,
+      title,
+      url,
+      publisher,
+      publishedAt: `${year}-${pad2(month)}-${pad2(day)}`,
+      lang,
+      facts,
+    };
   }
 
   /** Extra facts for an article (the timed saves): independent of the 5 stored ones. */
@@ -209,7 +325,14 @@ export class Corpus {
     const quote = text.slice(start, end).trim();
     const dx = r();
     const year = int(r, 2005, 2025);
-    const date = dx < 0.3 ? undefined : dx < 0.45 ? `${year}` : dx < 0.6 ? `${year}-${pad2(int(r, 1, 12))}` : `${year}-${pad2(int(r, 1, 12))}-${pad2(int(r, 1, 28))}`;
+    const date =
+      dx < 0.3
+        ? undefined
+        : dx < 0.45
+          ? `${year}`
+          : dx < 0.6
+            ? `${year}-${pad2(int(r, 1, 12))}`
+            : `${year}-${pad2(int(r, 1, 12))}-${pad2(int(r, 1, 28))}`;
     const people = [this.person(r), this.person(r)];
     const tags = [pick(r, TAGS)];
     if (r() < 0.5) tags.push(pick(r, TAGS));

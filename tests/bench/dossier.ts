@@ -44,7 +44,12 @@ export function syntheticDossier(n: number, seed: number): DossierData {
   const facts: DossierFact[] = Array.from({ length: n }, (_, i) => {
     const precision = pick(['year', 'month', 'day'] as const);
     const y = 2005 + Math.floor((i / n) * 20);
-    const value = precision === 'year' ? `${y}` : precision === 'month' ? `${y}-0${1 + (i % 9)}` : `${y}-0${1 + (i % 9)}-1${i % 10}`;
+    const value =
+      precision === 'year'
+        ? `${y}`
+        : precision === 'month'
+          ? `${y}-0${1 + (i % 9)}`
+          : `${y}-0${1 + (i % 9)}-1${i % 10}`;
     return {
       id: `f${i}`,
       quote: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(PHRASES)).join(' '),
@@ -62,7 +67,10 @@ export function syntheticDossier(n: number, seed: number): DossierData {
     title: 'Мұхтар Жәкішев ісі',
     summary: PHRASES.join(' '),
     facts,
-    entities: [...PEOPLE.map((name) => ({ kind: 'person' as const, name, aliases: [] })), ...PLACES.map((name) => ({ kind: 'place' as const, name, aliases: [] }))],
+    entities: [
+      ...PEOPLE.map((name) => ({ kind: 'person' as const, name, aliases: [] })),
+      ...PLACES.map((name) => ({ kind: 'place' as const, name, aliases: [] })),
+    ],
     sources,
   };
 }
@@ -86,7 +94,11 @@ export const dossierPart: BenchPart = {
     let launchMs: number;
     try {
       // the first job also starts Chromium: time it alone with a tiny document
-      const tiny = buildDossierHtml(syntheticDossier(1, ctx.seed), { lang: 'kk', paper: 'a4', generatedAt: new Date(), compiledBy: 'bench' }, fontLoad.value);
+      const tiny = buildDossierHtml(
+        syntheticDossier(1, ctx.seed),
+        { lang: 'kk', paper: 'a4', generatedAt: new Date(), compiledBy: 'bench' },
+        fontLoad.value,
+      );
       launchMs = (await timed(() => printer.print({ ...tiny, paper: 'a4' }))).ms;
       for (const n of SIZES) {
         const runs = n >= 2_000 ? 1 : 3;
@@ -95,23 +107,49 @@ export const dossierPart: BenchPart = {
         let bytes: Uint8Array = new Uint8Array();
         for (let r = 0; r < runs; r++) {
           const data = syntheticDossier(n, ctx.seed);
-          const built = await timed(async () => buildDossierHtml(data, { lang: 'kk', paper: 'a4', generatedAt: new Date(), compiledBy: 'bench' }, dossierFonts()));
+          const built = await timed(async () =>
+            buildDossierHtml(
+              data,
+              { lang: 'kk', paper: 'a4', generatedAt: new Date(), compiledBy: 'bench' },
+              dossierFonts(),
+            ),
+          );
           const printed = await timed(async () =>
-            setPdfInfo(await printer.print({ ...built.value, paper: 'a4' }), { title: built.value.title, author: 'bench', subject: 'bench', creationDate: new Date() }),
+            setPdfInfo(await printer.print({ ...built.value, paper: 'a4' }), {
+              title: built.value.title,
+              author: 'bench',
+              subject: 'bench',
+              creationDate: new Date(),
+            }),
           );
           html.push(built.ms);
           pdf.push(printed.ms);
           bytes = printed.value;
         }
-        const pages = (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-        rows.push({ facts: n, htmlMs: median(html), pdfMs: median(pdf), totalMs: median(html) + median(pdf), pages, kb: Math.round(bytes.length / 1024) });
+        const pages = (
+          Buffer.from(bytes)
+            .toString('latin1')
+            .match(/\/Type\s*\/Page[^s]/g) ?? []
+        ).length;
+        rows.push({
+          facts: n,
+          htmlMs: median(html),
+          pdfMs: median(pdf),
+          totalMs: median(html) + median(pdf),
+          pages,
+          kb: Math.round(bytes.length / 1024),
+        });
         ctx.log(`dossier ${n} facts: HTML ${fmtMs(median(html))} ms, PDF ${fmtMs(median(pdf))} ms, ${pages} pages`);
       }
     } finally {
       await printer.close();
     }
     const target = rows.find((r) => r.facts === TARGET_FACTS);
-    const verdict = target ? (target.totalMs < TARGET_MS ? `**met**: ${fmtMs(target.totalMs)} ms` : `**missed**: ${fmtMs(target.totalMs)} ms`) : 'not measured';
+    const verdict = target
+      ? target.totalMs < TARGET_MS
+        ? `**met**: ${fmtMs(target.totalMs)} ms`
+        : `**missed**: ${fmtMs(target.totalMs)} ms`
+      : 'not measured';
     const report = [
       '### Dossier',
       '',
@@ -119,7 +157,14 @@ export const dossierPart: BenchPart = {
       '',
       markdownTable(
         ['facts', 'HTML build ms', 'PDF ms', 'HTML + PDF ms', 'pages', 'PDF KB'],
-        rows.map((r) => [r.facts.toLocaleString('en-US'), fmtMs(r.htmlMs), fmtMs(r.pdfMs), fmtMs(r.totalMs), String(r.pages), String(r.kb)]),
+        rows.map((r) => [
+          r.facts.toLocaleString('en-US'),
+          fmtMs(r.htmlMs),
+          fmtMs(r.pdfMs),
+          fmtMs(r.totalMs),
+          String(r.pages),
+          String(r.kb),
+        ]),
       ),
       '',
       `Target: ${TARGET_FACTS} facts under ${TARGET_MS / 1000} s (warm browser) — ${verdict}.`,

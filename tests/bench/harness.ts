@@ -82,7 +82,9 @@ export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 export async function runChild<T>(part: string, mode: string, args: string[]): Promise<{ wallMs: number; result: T }> {
   const script = fileURLToPath(import.meta.url);
   const t0 = performance.now();
-  const child = spawn(process.execPath, [script, '--child', part, mode, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, '--child', part, mode, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let done = false;
@@ -113,7 +115,15 @@ export const BUILD_CHUNK = 2_000;
 
 /** What Archive.importArticle takes for a generated article. */
 export function articleInput(a: GenArticle) {
-  return { bytes: Buffer.from(a.text, 'utf8'), name: a.name, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.publishedAt, lang: a.lang };
+  return {
+    bytes: Buffer.from(a.text, 'utf8'),
+    name: a.name,
+    title: a.title,
+    url: a.url,
+    publisher: a.publisher,
+    publishedAt: a.publishedAt,
+    lang: a.lang,
+  };
 }
 
 /** What Archive.addFact takes for a generated fact of article `articleId`. */
@@ -152,7 +162,9 @@ export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir:
     });
     flushMs += performance.now() - tBatch - inside;
     if (to === size || (to / BUILD_CHUNK) % 5 === 0) {
-      ctx.log(`  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      ctx.log(
+        `  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      );
     }
   }
   const oursMs = performance.now() - t0;
@@ -161,7 +173,9 @@ export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir:
 
 /** Where a part keeps what it builds for one corpus size: under `--keep DIR` (reused by later runs) or in this run's scratch folder. */
 export function corpusFolder(ctx: BenchContext, part: string, size: number): string {
-  return ctx.keep ? path.join(path.resolve(ctx.keep), `${part}-${size}-seed${ctx.seed}`) : path.join(ctx.tmp, `${part}-${size}`);
+  return ctx.keep
+    ? path.join(path.resolve(ctx.keep), `${part}-${size}-seed${ctx.seed}`)
+    : path.join(ctx.tmp, `${part}-${size}`);
 }
 
 /**

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { Archive } from '../../electron/archive/archive.js';
 import { collectFiles, importFiles, type BatchSummary } from '../../electron/archive/batch.js';
 import { makeDocx, makePdf } from '../unit/import/fixtures.js';
-import { fmtMs, markdownTable, partReport, peakRssMB, runChild, timed, type BenchContext, type BenchPart } from './harness.js';
+import {
+  fmtMs,
+  markdownTable,
+  partReport,
+  peakRssMB,
+  runChild,
+  timed,
+  type BenchContext,
+  type BenchPart,
+} from './harness.js';
 
 const FILES = 1_000;
 const TARGET_MS = 10_000;
@@ -23,7 +32,23 @@ interface RunResult {
   byExt: Record<string, number>;
 }
 
-const WORDS = ['Мұхтар', 'Жәкішев', 'Өскемен', 'сот', 'адвокат', 'шағым', 'қамау', 'бостандық', 'Тәуелсіздік', 'монументі', 'наразылық', 'үкім', 'колония', 'суд', 'освобождение'];
+const WORDS = [
+  'Мұхтар',
+  'Жәкішев',
+  'Өскемен',
+  'сот',
+  'адвокат',
+  'шағым',
+  'қамау',
+  'бостандық',
+  'Тәуелсіздік',
+  'монументі',
+  'наразылық',
+  'үкім',
+  'колония',
+  'суд',
+  'освобождение',
+];
 
 /** ~3 KB of article text, different for every n (deterministic: no two files share a text). */
 function article(n: number): string[] {
@@ -56,7 +81,8 @@ async function makeCorpus(dir: string, mix: Mix): Promise<void> {
     if (n < 10) await mkdir(sub, { recursive: true });
     const file = path.join(sub, `a${n}.${kind}`);
     if (kind === 'html' || kind === 'htm') await writeFile(file, html(n));
-    else if (kind === 'docx') await writeFile(file, await makeDocx([`Мақала ${n}`, ...article(n)].map((text) => ({ text }))));
+    else if (kind === 'docx')
+      await writeFile(file, await makeDocx([`Мақала ${n}`, ...article(n)].map((text) => ({ text }))));
     else if (kind === 'pdf') await writeFile(file, makePdf(pdfLines(n)));
     else await writeFile(file, `Мақала ${n}\n\n${article(n).join('\n\n')}\n`);
   }
@@ -67,7 +93,9 @@ async function measure(ctx: BenchContext, mix: Mix): Promise<RunResult> {
   await makeCorpus(corpus, mix);
   ctx.log(`import: ${FILES} ${mix} files written; importing in a fresh process`);
   const { result } = await runChild<RunResult>('import', 'run', [corpus, path.join(ctx.tmp, `import-archive-${mix}`)]);
-  ctx.log(`import: ${mix}: ${fmtMs(result.ms)} ms (CPU ${fmtMs(result.cpuMs)} ms), ${(result.files / (result.ms / 1000)).toFixed(0)} files/s, peak RSS ${result.maxRssMB.toFixed(0)} MB`);
+  ctx.log(
+    `import: ${mix}: ${fmtMs(result.ms)} ms (CPU ${fmtMs(result.cpuMs)} ms), ${(result.files / (result.ms / 1000)).toFixed(0)} files/s, peak RSS ${result.maxRssMB.toFixed(0)} MB`,
+  );
   return result;
 }
 
@@ -97,7 +125,11 @@ export const importPart: BenchPart = {
   child: {
     async run([corpus, archiveDir]) {
       const archive = await Archive.create(archiveDir!);
-      const { value: { files, items, summary }, ms, cpuMs } = await timed(async () => {
+      const {
+        value: { files, items, summary },
+        ms,
+        cpuMs,
+      } = await timed(async () => {
         const files = await collectFiles([corpus!]);
         return { files, ...(await importFiles(archive, files)) };
       });

@@ -16,7 +16,27 @@ import { IndexedSearch } from '../../electron/archive/search/indexed.js';
 import { ScanSearch } from '../../electron/archive/search/scan.js';
 import { ArchiveStore } from '../../electron/archive/store.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32 } from './corpus.js';
-import { buildCorpusArchive, corpusFolder, diskUsage, fmtMs, gc, markdownTable, mb, median, met, partReport, peakRssMB, percentile, ratio, reuseOrBuild, runChild, targetsNotChecked, timed, type BenchContext, type BenchPart } from './harness.js';
+import {
+  buildCorpusArchive,
+  corpusFolder,
+  diskUsage,
+  fmtMs,
+  gc,
+  markdownTable,
+  mb,
+  median,
+  met,
+  partReport,
+  peakRssMB,
+  percentile,
+  ratio,
+  reuseOrBuild,
+  runChild,
+  targetsNotChecked,
+  timed,
+  type BenchContext,
+  type BenchPart,
+} from './harness.js';
 
 const QUERIES = 200;
 const TOP = 20;
@@ -53,9 +73,47 @@ interface SizeResult {
 
 /** Kazakh/Russian letters → an English-style Latin spelling, to query names as English texts write them. */
 const LATIN: Record<string, string> = {
-  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'gh', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', і: 'i', к: 'k', қ: 'q',
-  л: 'l', м: 'm', н: 'n', ң: 'ng', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'kh',
-  һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y', э: 'e', ю: 'yu', я: 'ya', ь: '', ъ: '',
+  а: 'a',
+  ә: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: 'gh',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  і: 'i',
+  к: 'k',
+  қ: 'q',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  ң: 'ng',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'kh',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ы: 'y',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  ь: '',
+  ъ: '',
 };
 const latin = (w: string) => [...w.toLowerCase()].map((c) => LATIN[c] ?? c).join('');
 const ftsWord = (w: string) => `"${w.replace(/"/g, '')}"`;
@@ -139,7 +197,9 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
   const ftsFile = path.join(base, 'fts5.sqlite');
   let archiveMs: number | null = null;
   const reused = await reuseOrBuild(base, { corpusVersion: CORPUS_VERSION, seed: ctx.seed, size }, async () => {
-    ctx.log(`search ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts…`);
+    ctx.log(
+      `search ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts…`,
+    );
     const built = await buildCorpusArchive(ctx, corpus, dir, size);
     archiveMs = built.oursMs;
     await built.archive.close();
@@ -153,7 +213,9 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
   const build = await timed(() => new IndexedSearch(indexing).reindex());
   // the children below open the archive: its single-writer lock must be free (reopened for the adds)
   await indexing.close();
-  ctx.log(`  ${fmtMs(build.ms)} ms (CPU ${fmtMs(build.cpuMs)} ms), ${build.value.documents.toLocaleString('en-US')} documents, ${build.value.words.toLocaleString('en-US')} words`);
+  ctx.log(
+    `  ${fmtMs(build.ms)} ms (CPU ${fmtMs(build.cpuMs)} ms), ${build.value.documents.toLocaleString('en-US')} documents, ${build.value.words.toLocaleString('en-US')} words`,
+  );
   gc();
 
   ctx.log(`search ${size}: FTS5 build…`);
@@ -188,7 +250,9 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
     const a = corpus.article(size + 1_000_000 + k);
     // a new text each run: a kept archive already holds the previous run's additions
     const bytes = Buffer.from(`${a.text}\n${runId}-${k}`, 'utf8');
-    const t = await timed(() => importArticle(store, { bytes, name: a.name, title: a.title, publishedAt: a.publishedAt, lang: a.lang }));
+    const t = await timed(() =>
+      importArticle(store, { bytes, name: a.name, title: a.title, publishedAt: a.publishedAt, lang: a.lang }),
+    );
     if (t.value.status !== 'imported') throw new Error('the added article was already in the archive');
     result.ours.adds.push(engine.lastUpdateMs);
     result.ours.addTotal.push(t.ms);
@@ -228,9 +292,39 @@ function report(results: SizeResult[], queries: BenchQuery[]): string {
     const rss = (cs: QueryChildResult[]) => Math.max(...cs.map((c) => c.maxRssMB));
     const o = lat(r.ours.children);
     const f = lat(r.fts.children);
-    rows.push([size, 'ours (indexed, folding)', `${(r.build.oursMs / 1000).toFixed(1)} s`, fmtMs(median(r.ours.load)), fmtMs(percentile(o, 50)), fmtMs(percentile(o, 95)), fmtMs(median(r.ours.adds)), rss(r.ours.children).toFixed(0), mb(r.disk.ours)]);
-    rows.push([size, 'SQLite FTS5 (unicode61)', `${(r.build.ftsMs / 1000).toFixed(1)} s`, fmtMs(median(r.fts.load)), fmtMs(percentile(f, 50)), fmtMs(percentile(f, 95)), fmtMs(median(r.fts.adds)), rss(r.fts.children).toFixed(0), mb(r.disk.fts)]);
-    rows.push([size, `linear scan (${r.scan.latencies.length} queries)`, '–', '–', fmtMs(percentile(r.scan.latencies, 50)), fmtMs(percentile(r.scan.latencies, 95)), '–', '–', '–']);
+    rows.push([
+      size,
+      'ours (indexed, folding)',
+      `${(r.build.oursMs / 1000).toFixed(1)} s`,
+      fmtMs(median(r.ours.load)),
+      fmtMs(percentile(o, 50)),
+      fmtMs(percentile(o, 95)),
+      fmtMs(median(r.ours.adds)),
+      rss(r.ours.children).toFixed(0),
+      mb(r.disk.ours),
+    ]);
+    rows.push([
+      size,
+      'SQLite FTS5 (unicode61)',
+      `${(r.build.ftsMs / 1000).toFixed(1)} s`,
+      fmtMs(median(r.fts.load)),
+      fmtMs(percentile(f, 50)),
+      fmtMs(percentile(f, 95)),
+      fmtMs(median(r.fts.adds)),
+      rss(r.fts.children).toFixed(0),
+      mb(r.disk.fts),
+    ]);
+    rows.push([
+      size,
+      `linear scan (${r.scan.latencies.length} queries)`,
+      '–',
+      '–',
+      fmtMs(percentile(r.scan.latencies, 50)),
+      fmtMs(percentile(r.scan.latencies, 95)),
+      '–',
+      '–',
+      '–',
+    ]);
     rows.push([
       size,
       '**ours / FTS5**',
@@ -242,9 +336,32 @@ function report(results: SizeResult[], queries: BenchQuery[]): string {
       ratio(rss(r.ours.children), rss(r.fts.children)),
       ratio(r.disk.ours, r.disk.fts),
     ]);
-    rows.push([size, '**scan / ours**', '', '', ratio(percentile(r.scan.latencies, 50), percentile(o, 50)), '', '', '', '']);
+    rows.push([
+      size,
+      '**scan / ours**',
+      '',
+      '',
+      ratio(percentile(r.scan.latencies, 50), percentile(o, 50)),
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
-  const table = markdownTable(['size (articles)', 'engine', 'index build', 'cold load ms', 'query p50 ms', 'query p95 ms', 'add 1 article ms', 'peak RSS MB', 'index MB'], rows);
+  const table = markdownTable(
+    [
+      'size (articles)',
+      'engine',
+      'index build',
+      'cold load ms',
+      'query p50 ms',
+      'query p95 ms',
+      'add 1 article ms',
+      'peak RSS MB',
+      'index MB',
+    ],
+    rows,
+  );
 
   const details: string[] = [];
   for (const r of results) {
@@ -253,17 +370,25 @@ function report(results: SizeResult[], queries: BenchQuery[]): string {
       `- **${r.size.toLocaleString('en-US')}**: ours build CPU ${fmtMs(r.build.oursCpuMs)} ms; cold load runs ${r.ours.load.map(fmtMs).join(', ')} ms (CPU ${c.map((x) => fmtMs(x.loadCpuMs)).join(', ')}); ` +
         `hits per query ours ${(c[0]!.hits / QUERIES).toFixed(1)} vs FTS5 ${(r.fts.children[0]!.hits / QUERIES).toFixed(1)} (of at most ${TOP}); ` +
         `add 1 article: index update p50 ${fmtMs(median(r.ours.adds))} / max ${fmtMs(Math.max(...r.ours.adds))} ms, whole durable import incl. index p50 ${fmtMs(median(r.ours.addTotal))} ms; FTS5 insert of article + 5 facts p50 ${fmtMs(median(r.fts.adds))} ms` +
-        (r.build.archiveMs !== null ? `; archive built through the core in ${(r.build.archiveMs / 1000).toFixed(0)} s` : ''),
+        (r.build.archiveMs !== null
+          ? `; archive built through the core in ${(r.build.archiveMs / 1000).toFixed(0)} s`
+          : ''),
     );
     const byKind = new Map<string, number[]>();
-    for (const child of c) child.latencies.forEach((ms, i) => byKind.set(queries[i]!.kind, [...(byKind.get(queries[i]!.kind) ?? []), ms]));
-    details.push(`  - ours p50/p95 by query kind: ${[...byKind].map(([k, v]) => `${k} ${fmtMs(percentile(v, 50))}/${fmtMs(percentile(v, 95))}`).join('; ')}`);
+    for (const child of c)
+      child.latencies.forEach((ms, i) => byKind.set(queries[i]!.kind, [...(byKind.get(queries[i]!.kind) ?? []), ms]));
+    details.push(
+      `  - ours p50/p95 by query kind: ${[...byKind].map(([k, v]) => `${k} ${fmtMs(percentile(v, 50))}/${fmtMs(percentile(v, 95))}`).join('; ')}`,
+    );
   }
 
   const target = results.find((r) => r.size === TARGET_SIZE);
   let verdict: string;
   if (!target) {
-    verdict = targetsNotChecked(TARGET_SIZE, `query p95 ≤ ${TARGET_P95_RATIO}× FTS5, cold load < ${TARGET_LOAD_MS} ms, incremental add < ${TARGET_ADD_MS} ms`);
+    verdict = targetsNotChecked(
+      TARGET_SIZE,
+      `query p95 ≤ ${TARGET_P95_RATIO}× FTS5, cold load < ${TARGET_LOAD_MS} ms, incremental add < ${TARGET_ADD_MS} ms`,
+    );
   } else {
     const o = target.ours.children.flatMap((c) => c.latencies);
     const f = target.fts.children.flatMap((c) => c.latencies);
@@ -288,7 +413,8 @@ function report(results: SizeResult[], queries: BenchQuery[]): string {
 
 export const searchPart: BenchPart = {
   name: 'search',
-  description: 'indexed cross-script search vs SQLite FTS5 and a linear scan: build, cold load, query p50/p95, add, RSS, size',
+  description:
+    'indexed cross-script search vs SQLite FTS5 and a linear scan: build, cold load, query p50/p95, add, RSS, size',
   async run(ctx) {
     const corpus = new Corpus(ctx.seed);
     const queries = makeQueries(corpus, ctx.seed);
@@ -317,14 +443,22 @@ export const searchPart: BenchPart = {
         hits += (await engine.search({ text: q.ours, limit: TOP })).length;
         latencies.push(performance.now() - t);
       }
-      return { loadMs: load.ms, loadCpuMs: load.cpuMs, latencies, hits, maxRssMB: peakRssMB() } satisfies QueryChildResult;
+      return {
+        loadMs: load.ms,
+        loadCpuMs: load.cpuMs,
+        latencies,
+        hits,
+        maxRssMB: peakRssMB(),
+      } satisfies QueryChildResult;
     },
     async 'query-fts'([file, queriesFile]) {
       const queries = JSON.parse(await readFile(queriesFile!, 'utf8')) as BenchQuery[];
       const { default: Database } = await import('better-sqlite3');
       const load = await timed(async () => {
         const db = new Database(file!, { readonly: true });
-        const stmt = db.prepare(`SELECT rowid, snippet(fts, -1, '[', ']', '…', 16) AS s FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ${TOP}`);
+        const stmt = db.prepare(
+          `SELECT rowid, snippet(fts, -1, '[', ']', '…', 16) AS s FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ${TOP}`,
+        );
         stmt.all('"a"');
         return stmt;
       });
@@ -335,7 +469,13 @@ export const searchPart: BenchPart = {
         hits += load.value.all(q.fts).length;
         latencies.push(performance.now() - t);
       }
-      return { loadMs: load.ms, loadCpuMs: load.cpuMs, latencies, hits, maxRssMB: peakRssMB() } satisfies QueryChildResult;
+      return {
+        loadMs: load.ms,
+        loadCpuMs: load.cpuMs,
+        latencies,
+        hits,
+        maxRssMB: peakRssMB(),
+      } satisfies QueryChildResult;
     },
   },
 };

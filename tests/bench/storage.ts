@@ -77,14 +77,23 @@ interface DesignFigures {
 interface SizeResult {
   size: number;
   facts: number;
-  build: { reused: boolean; oursMs?: number; importMs?: number; factMs?: number; flushMs?: number; baselineMs?: number };
+  build: {
+    reused: boolean;
+    oursMs?: number;
+    importMs?: number;
+    factMs?: number;
+    flushMs?: number;
+    baselineMs?: number;
+  };
   ours: DesignFigures & { openArticle: number[]; textBytes: number; textFiles: number; shardMaxBytes: number };
   baseline: DesignFigures & { readMs: number };
 }
 
 /** The article list order of Archive.listArticles (newest first). */
 const newestFirst = (a: Article, b: Article) =>
-  (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id);
+  (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') ||
+  b.importedAt.localeCompare(a.importedAt) ||
+  a.id.localeCompare(b.id);
 
 const articleId = (a: GenArticle) => articleIdFor(sha256Hex(Buffer.from(a.text, 'utf8')));
 
@@ -96,19 +105,33 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
   const build: SizeResult['build'] = { reused: false };
   build.reused = await reuseOrBuild(base, marker, async () => {
     await mkdir(path.dirname(baselineFile), { recursive: true });
-    ctx.log(`storage ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${BUILD_CHUNK}…`);
+    ctx.log(
+      `storage ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${BUILD_CHUNK}…`,
+    );
     const built = await buildCorpusArchive(ctx, corpus, oursDir, size);
-    Object.assign(build, { oursMs: built.oursMs, importMs: built.importMs, factMs: built.factMs, flushMs: built.flushMs });
+    Object.assign(build, {
+      oursMs: built.oursMs,
+      importMs: built.importMs,
+      factMs: built.factMs,
+      flushMs: built.flushMs,
+    });
     // The baseline holds exactly the same records (the archive's own metadata and facts).
-    const data: BaselineDb = { articles: await built.archive.store.allArticles(), facts: await built.archive.store.allFacts() };
+    const data: BaselineDb = {
+      articles: await built.archive.store.allArticles(),
+      facts: await built.archive.store.allFacts(),
+    };
     if (data.articles.length !== size || data.facts.length !== size * FACTS_PER_ARTICLE) {
-      throw new Error(`built ${data.articles.length} articles / ${data.facts.length} facts, expected ${size} / ${size * FACTS_PER_ARTICLE}`);
+      throw new Error(
+        `built ${data.articles.length} articles / ${data.facts.length} facts, expected ${size} / ${size * FACTS_PER_ARTICLE}`,
+      );
     }
     await built.archive.close();
     const t = performance.now();
     await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
     build.baselineMs = performance.now() - t;
-    ctx.log(`  built in ${(built.oursMs / 1000).toFixed(1)} s (imports ${(built.importMs / 1000).toFixed(1)} s, facts ${(built.factMs / 1000).toFixed(1)} s, batch writes ${(built.flushMs / 1000).toFixed(1)} s); baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`);
+    ctx.log(
+      `  built in ${(built.oursMs / 1000).toFixed(1)} s (imports ${(built.importMs / 1000).toFixed(1)} s, facts ${(built.factMs / 1000).toFixed(1)} s, batch writes ${(built.flushMs / 1000).toFixed(1)} s); baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`,
+    );
   });
   if (build.reused) ctx.log(`storage ${size}: reusing the archive and baseline in ${base}`);
   gc();
@@ -134,7 +157,9 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
     baseline.children.push(result);
   }
   if (oursList[0]?.first !== baseline.children[0]?.first) {
-    throw new Error(`the two designs list different first articles: ${oursList[0]?.first} vs ${baseline.children[0]?.first}`);
+    throw new Error(
+      `the two designs list different first articles: ${oursList[0]?.first} vs ${baseline.children[0]?.first}`,
+    );
   }
 
   const shards = await diskUsage(path.join(oursDir, 'shards'));
@@ -149,12 +174,27 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
 }
 
 /** Open the archive, then N times: open a random article (as the UI does), time addFact on it. */
-async function measureOursSaves(ctx: BenchContext, corpus: Corpus, dir: string, size: number): Promise<SizeResult['ours']> {
+async function measureOursSaves(
+  ctx: BenchContext,
+  corpus: Corpus,
+  dir: string,
+  size: number,
+): Promise<SizeResult['ours']> {
   const n = ctx.saves;
   ctx.log(`storage ${size}: ${n} durable fact saves (Archive.addFact) on random articles…`);
   const archive = await Archive.open(dir);
   const rng = mulberry32(ctx.seed ^ size);
-  const figures: SizeResult['ours'] = { saves: [], saveCpu: [], listWall: [], children: [], jsonBytes: 0, openArticle: [], textBytes: 0, textFiles: 0, shardMaxBytes: 0 };
+  const figures: SizeResult['ours'] = {
+    saves: [],
+    saveCpu: [],
+    listWall: [],
+    children: [],
+    jsonBytes: 0,
+    openArticle: [],
+    textBytes: 0,
+    textFiles: 0,
+    shardMaxBytes: 0,
+  };
   const added: string[] = [];
   for (let k = 0; k < n; k++) {
     const gen = corpus.article(Math.floor(rng() * size));
@@ -185,7 +225,14 @@ async function measureBaselineSaves(ctx: BenchContext, file: string, size: numbe
   const db = new Low<BaselineDb>(new JSONFile(copy), { articles: [], facts: [] });
   const read = await timed(() => db.read());
   const rng = mulberry32((ctx.seed ^ size) + 1);
-  const figures: SizeResult['baseline'] = { saves: [], saveCpu: [], listWall: [], children: [], jsonBytes: 0, readMs: read.ms };
+  const figures: SizeResult['baseline'] = {
+    saves: [],
+    saveCpu: [],
+    listWall: [],
+    children: [],
+    jsonBytes: 0,
+    readMs: read.ms,
+  };
   for (let k = 0; k < n; k++) {
     const like = db.data.facts[Math.floor(rng() * db.data.facts.length)]!;
     const stamp = new Date().toISOString();
@@ -207,7 +254,15 @@ function report(results: SizeResult[], seed: number): string {
     const size = r.size.toLocaleString('en-US');
     const design = (name: string, d: DesignFigures) => {
       const rss = Math.max(...d.children.map((c) => c.maxRssMB));
-      return [size, name, fmtMs(median(d.saves)), fmtMs(percentile(d.saves, 95)), fmtMs(median(d.listWall)), rss.toFixed(0), mb(d.jsonBytes)];
+      return [
+        size,
+        name,
+        fmtMs(median(d.saves)),
+        fmtMs(percentile(d.saves, 95)),
+        fmtMs(median(d.listWall)),
+        rss.toFixed(0),
+        mb(d.jsonBytes),
+      ];
     };
     rows.push(design('ours (sharded)', r.ours));
     rows.push(design(`baseline (one lowdb file, ${r.baseline.saves.length} saves)`, r.baseline));
@@ -222,7 +277,10 @@ function report(results: SizeResult[], seed: number): string {
       ratio(r.baseline.jsonBytes, r.ours.jsonBytes),
     ]);
   }
-  const table = markdownTable(['size (articles)', 'design', 'save p50 ms', 'save p95 ms', 'list after start ms', 'peak RSS MB', 'files MB'], rows);
+  const table = markdownTable(
+    ['size (articles)', 'design', 'save p50 ms', 'save p95 ms', 'list after start ms', 'peak RSS MB', 'files MB'],
+    rows,
+  );
 
   const details: string[] = [];
   for (const r of results) {

@@ -9,7 +9,9 @@ import { Archive } from '../../electron/archive/archive.js';
 import { expect, expectSealed, SAMPLE_DIR, test } from './fixtures.js';
 import { selectText } from './reader.js';
 
-const sample = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as { articles: Array<{ title: string; facts: Array<{ quote: string }> }> };
+const sample = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as {
+  articles: Array<{ title: string; facts: Array<{ quote: string }> }>;
+};
 const ARTICLE = sample.articles[0]!;
 const FACTS = ARTICLE.facts.length;
 
@@ -22,7 +24,9 @@ async function openSampleArticle(page: Page) {
 
 test.use({ archiveKind: 'sample' });
 
-test('select text → add a fact with type, date and person → highlighted → edit → delete → undo; survives a reload', async ({ app }) => {
+test('select text → add a fact with type, date and person → highlighted → edit → delete → undo; survives a reload', async ({
+  app,
+}) => {
   const { page } = app;
   const reader = await openSampleArticle(page);
   const marks = reader.locator('mark.fact');
@@ -57,7 +61,13 @@ test('select text → add a fact with type, date and person → highlighted → 
 
   // Stored in the archive, with the role by entity.
   const stored = (await app.archive.listFacts()).find((f) => f.quote === passage)!;
-  expect(stored).toMatchObject({ type: 'intimidation', date: { value: '2020-10', precision: 'month', approximate: true }, people: ['Асхат Жексебаев'], roles: { 'Асхат Жексебаев': 'victim' }, places: ['Алматы'] });
+  expect(stored).toMatchObject({
+    type: 'intimidation',
+    date: { value: '2020-10', precision: 'month', approximate: true },
+    people: ['Асхат Жексебаев'],
+    roles: { 'Асхат Жексебаев': 'victim' },
+    places: ['Алматы'],
+  });
 
   // Click the highlight: edit it.
   await mark.click();
@@ -68,7 +78,10 @@ test('select text → add a fact with type, date and person → highlighted → 
   await app.screenshot('12-edit-fact');
   await edit.getByRole('button', { name: /Save fact/ }).click();
   await expect(page.getByRole('status')).toHaveText(/Fact saved/);
-  expect((await app.archive.listFacts()).find((f) => f.id === stored.id)).toMatchObject({ type: 'statement', note: 'Police watch from a distance.' });
+  expect((await app.archive.listFacts()).find((f) => f.id === stored.id)).toMatchObject({
+    type: 'statement',
+    note: 'Police watch from a distance.',
+  });
 
   // Delete, then undo.
   await mark.click();
@@ -79,7 +92,10 @@ test('select text → add a fact with type, date and person → highlighted → 
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Fact restored');
   await expect(marks).toHaveCount(FACTS + 1);
-  expect((await app.archive.listFacts()).find((f) => f.id === stored.id)).toMatchObject({ type: 'statement', roles: { 'Асхат Жексебаев': 'victim' } });
+  expect((await app.archive.listFacts()).find((f) => f.id === stored.id)).toMatchObject({
+    type: 'statement',
+    roles: { 'Асхат Жексебаев': 'victim' },
+  });
 
   // j / k move between highlights; e opens the current one.
   await page.locator('body').click({ position: { x: 5, y: 790 } });
@@ -94,11 +110,17 @@ test('select text → add a fact with type, date and person → highlighted → 
   const again = await openSampleArticle(page);
   await expect(again.locator('mark.fact', { hasText: passage })).toHaveCount(1);
   const fromDisk = await Archive.open(app.archive.root);
-  expect((await fromDisk.listFacts()).find((f) => f.id === stored.id)).toMatchObject({ quote: passage, note: 'Police watch from a distance.', roles: { 'Асхат Жексебаев': 'victim' } });
+  expect((await fromDisk.listFacts()).find((f) => f.id === stored.id)).toMatchObject({
+    quote: passage,
+    note: 'Police watch from a distance.',
+    roles: { 'Асхат Жексебаев': 'victim' },
+  });
   expectSealed(app);
 });
 
-test('edit a fact: a passage selected in the reader becomes its new quote, and the anchor follows it', async ({ app }) => {
+test('edit a fact: a passage selected in the reader becomes its new quote, and the anchor follows it', async ({
+  app,
+}) => {
   const { page } = app;
   const reader = await openSampleArticle(page);
   const old = ARTICLE.facts[1]!.quote;
@@ -126,7 +148,13 @@ test('edit a fact: a passage selected in the reader becomes its new quote, and t
 
   // in the core: the same fact, quoting the new passage, anchored where that passage is
   const after = (await app.archive.listFacts()).find((f) => f.id === before.id)!;
-  expect(after).toMatchObject({ quote: passage, type: before.type, date: before.date, people: before.people, cases: before.cases });
+  expect(after).toMatchObject({
+    quote: passage,
+    type: before.type,
+    date: before.date,
+    people: before.people,
+    cases: before.cases,
+  });
   const { text } = await app.archive.getArticle(after.articleId);
   expect(text.slice(after.anchor.start, after.anchor.end)).toBe(passage);
   expect(after.anchor.start).toBe(text.indexOf(passage));
@@ -154,7 +182,9 @@ test('the passage’s date is suggested from its words and the article’s publi
   expectSealed(app);
 });
 
-test('create a case, add facts from the reader, see them in timeline order; reorder; still there after a reload', async ({ app }) => {
+test('create a case, add facts from the reader, see them in timeline order; reorder; still there after a reload', async ({
+  app,
+}) => {
   const { page } = app;
   const nav = page.getByRole('navigation', { name: 'Sections' });
   await nav.getByRole('button', { name: 'Cases' }).click();
@@ -168,7 +198,10 @@ test('create a case, add facts from the reader, see them in timeline order; reor
   const reader = await openSampleArticle(page);
   // the 16 October picket first, then the 4 October start: the timeline must put 4 October first
   for (const quote of [ARTICLE.facts[0]!.quote, ARTICLE.facts[1]!.quote]) {
-    await reader.locator('mark.fact', { hasText: quote.slice(0, 30) }).first().click();
+    await reader
+      .locator('mark.fact', { hasText: quote.slice(0, 30) })
+      .first()
+      .click();
     const edit = page.getByRole('region', { name: 'Edit fact' });
     await edit.getByRole('combobox', { name: 'Choose a case…' }).selectOption({ label: 'Жексебаевтың пикеті' });
     await edit.getByRole('button', { name: 'Add to case' }).click();
@@ -200,24 +233,40 @@ test('create a case, add facts from the reader, see them in timeline order; reor
   await page.reload();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Cases' }).click();
   await page.getByRole('button', { name: /Жексебаевтың пикеті/ }).click();
-  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').nth(0)).toContainText('4 October 2020');
+  await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').nth(0)).toContainText(
+    '4 October 2020',
+  );
   await expect(page.getByLabel('Summary')).toHaveValue('Daily one-person pickets in Almaty.');
   // and on disk: a fresh Archive over the same folder reads it back from archive.json and the shards
   const fromDisk = await Archive.open(app.archive.root);
   const onDisk = fromDisk.listCases().find((c) => c.title === 'Жексебаевтың пикеті')!;
   expect(onDisk.summary).toBe('Daily one-person pickets in Almaty.');
-  expect((await fromDisk.getCase(onDisk.id)).facts.map((f) => f.quote)).toEqual([ARTICLE.facts[1]!.quote, ARTICLE.facts[0]!.quote]);
+  expect((await fromDisk.getCase(onDisk.id)).facts.map((f) => f.quote)).toEqual([
+    ARTICLE.facts[1]!.quote,
+    ARTICLE.facts[0]!.quote,
+  ]);
 
   // The source of an entry opens the article with that fact marked.
-  await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').nth(0).getByRole('link', { name: ARTICLE.title }).click();
-  await expect(page.getByRole('article').locator('mark.fact.is-active')).toHaveText('Оның наразылық шарасы 4 қазанда басталған.');
+  await page
+    .getByRole('list', { name: 'Timeline' })
+    .getByRole('listitem')
+    .nth(0)
+    .getByRole('link', { name: ARTICLE.title })
+    .click();
+  await expect(page.getByRole('article').locator('mark.fact.is-active')).toHaveText(
+    'Оның наразылық шарасы 4 қазанда басталған.',
+  );
   expectSealed(app);
 });
 
 test('merge two entries for one person: the facts follow, the names become aliases', async ({ app }) => {
   const { page } = app;
   const [article] = await app.archive.listArticles();
-  await app.archive.addFact({ articleId: article!.id, quote: 'Ал полицейлер пикетті сырттай бақылап тұрады.', people: ['Жакишев М.'] });
+  await app.archive.addFact({
+    articleId: article!.id,
+    quote: 'Ал полицейлер пикетті сырттай бақылап тұрады.',
+    people: ['Жакишев М.'],
+  });
   await page.reload();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'People & places' }).click();
   const list = page.getByRole('region', { name: 'People & places' });
@@ -256,7 +305,9 @@ test('tags tree with counts; the interface in Kazakh and Russian, kept after a r
   await expect(nav.getByRole('button', { name: 'Істер' })).toBeVisible();
   await nav.getByRole('button', { name: 'Істер' }).click();
   await page.getByRole('button', { name: /Мұхтар Жәкішев ісі/ }).click();
-  await expect(page.getByRole('list', { name: 'Хронология' }).getByRole('listitem').nth(3)).toContainText('қыркүйек 2020');
+  await expect(page.getByRole('list', { name: 'Хронология' }).getByRole('listitem').nth(3)).toContainText(
+    'қыркүйек 2020',
+  );
   await app.screenshot('20-case-in-kazakh');
   await page.reload();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Кітапхана' })).toBeVisible();

@@ -10,7 +10,9 @@ const SAMPLE_FIRST_LINE = titleFromText(normalizeText(readFileSync(SAMPLE_FILE, 
 const RU_NOTE = {
   name: 'ru-note.txt',
   mimeType: 'text/plain',
-  buffer: Buffer.from('Заметка о мониторинге судебных заседаний\nНаблюдатели посетили заседание суда в Астане и составили отчёт.\n'),
+  buffer: Buffer.from(
+    'Заметка о мониторинге судебных заседаний\nНаблюдатели посетили заседание суда в Астане и составили отчёт.\n',
+  ),
 };
 
 test('empty archive: import a .txt, read it, find it by search', async ({ app }) => {
@@ -118,7 +120,10 @@ test.describe('sample archive', () => {
     // A search hit on a fact opens the article with that fact marked.
     await page.keyboard.press('Control+K');
     await page.keyboard.type('Өскемен');
-    const factHit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /^Fact/ }).first();
+    const factHit = page
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option', { name: /^Fact/ })
+      .first();
     await expect(factHit).toBeVisible();
     await app.screenshot('07-search-facts');
     await factHit.click();

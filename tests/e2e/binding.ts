@@ -27,7 +27,12 @@ function bundleClient(): Promise<string> {
   return clientScript;
 }
 
-export async function bindArchive(page: Page, session: ArchiveSession, version: string, dossier?: DossierHost): Promise<void> {
+export async function bindArchive(
+  page: Page,
+  session: ArchiveSession,
+  version: string,
+  dossier?: DossierHost,
+): Promise<void> {
   const dispatch = createDispatcher(session, version, dossier);
   await page.exposeFunction('__aqiqatInvoke', (method: unknown, payload: unknown) =>
     dispatch(method, typeof payload === 'string' ? decodeInput(payload) : payload),

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, SAMPLE_DIR, test } from './fixtures.js';
 
-const sample = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as { articles: Array<{ title: string; facts: unknown[] }> };
+const sample = JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as {
+  articles: Array<{ title: string; facts: unknown[] }>;
+};
 const ARTICLE = sample.articles[0]!;
 
 test.use({ archiveKind: 'sample' });
@@ -28,7 +30,9 @@ test('Delete article… asks with the facts and cases it affects, then removes i
 
   await reader.getByRole('button', { name: 'Delete article…' }).click();
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-  await expect(page.getByRole('main').getByRole('status')).toHaveText(`Deleted “${ARTICLE.title}”; facts deleted: ${ARTICLE.facts.length}.`);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    `Deleted “${ARTICLE.title}”; facts deleted: ${ARTICLE.facts.length}.`,
+  );
   await expect(page.getByRole('listbox', { name: 'Articles' }).getByRole('option')).toHaveCount(0);
   expect(await archive.listArticles()).toEqual([]);
   expect(await archive.listFacts()).toEqual([]);

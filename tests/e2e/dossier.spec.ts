@@ -22,7 +22,9 @@ test('export a case dossier: choose, redact, preview, save as PDF', async ({ app
   await app.screenshot('dossier-dialog');
 
   await dialog.getByRole('button', { name: 'Save PDF…' }).click();
-  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Saved ${caseFacts} facts to .*\\.pdf`), { timeout: 20_000 });
+  await expect(dialog.getByRole('status')).toHaveText(new RegExp(`Saved ${caseFacts} facts to .*\\.pdf`), {
+    timeout: 20_000,
+  });
   expect(app.saved).toHaveLength(1);
   const text = execFileSync('pdftotext', ['-raw', app.saved[0]!, '-'], { encoding: 'utf8' });
   expect(text).toContain('Хронология');

@@ -46,7 +46,9 @@ test('paste dialog: text, title, URL and date; the language is detected and can 
   await page.getByRole('button', { name: 'Paste text' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paste an article' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Article text').fill('Суд отказал Мухтару Джакишеву в условно-досрочном освобождении.\nАдвокат намерен обжаловать решение.');
+  await dialog
+    .getByLabel('Article text')
+    .fill('Суд отказал Мухтару Джакишеву в условно-досрочном освобождении.\nАдвокат намерен обжаловать решение.');
   await expect(dialog.getByLabel('Language', { exact: true })).toContainText('Detected: Russian');
   await dialog.getByLabel('Title', { exact: true }).fill('Суд отказал в УДО');
   await dialog.getByLabel('Web address', { exact: true }).fill('not a url');
@@ -67,11 +69,15 @@ test('paste dialog: text, title, URL and date; the language is detected and can 
   expectSealed(app);
 });
 
-test('a batch from the file chooser: progress, a summary naming the failed file, and Cancel keeps what is done', async ({ app }) => {
+test('a batch from the file chooser: progress, a summary naming the failed file, and Cancel keeps what is done', async ({
+  app,
+}) => {
   const { page } = app;
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
-  await (await chooser).setFiles([
+  await (
+    await chooser
+  ).setFiles([
     { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('Бірінші мақала\nМәтін.') },
     { name: 'b.html', mimeType: 'text/html', buffer: Buffer.from(PAGE_HTML) },
     { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 broken') },
@@ -80,7 +86,11 @@ test('a batch from the file chooser: progress, a summary naming the failed file,
   await expect(page.getByRole('list', { name: 'Files that failed' })).toContainText('scan.pdf is not a readable PDF');
   await app.screenshot('13-batch-summary');
 
-  const many = Array.from({ length: 300 }, (_, i) => ({ name: `n${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Мақала ${i}\nҚысқа мәтін ${i}.`) }));
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    name: `n${i}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Мақала ${i}\nҚысқа мәтін ${i}.`),
+  }));
   const chooser2 = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser2).setFiles(many);

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { isSealed } from '../../electron/archive/crypto.js';
 import { DAMAGE, expect, expectSealed, PASSPHRASE, SAMPLE_DIR, test, type App } from './fixtures.js';
 
-const SAMPLE = JSON.parse(await readFile(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as { articles: Array<{ title: string }> };
+const SAMPLE = JSON.parse(await readFile(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as {
+  articles: Array<{ title: string }>;
+};
 const TITLE = SAMPLE.articles[0]!.title;
 
 async function unlock(app: App, passphrase: string) {
@@ -40,7 +42,9 @@ test.describe('an encrypted archive', () => {
     expectSealed(app);
   });
 
-  test('locks after the idle minutes set in Security, not while the user is active; Lock now locks at once', async ({ app }) => {
+  test('locks after the idle minutes set in Security, not while the user is active; Lock now locks at once', async ({
+    app,
+  }) => {
     const { page, session } = app;
     await unlock(app, PASSPHRASE);
     await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: TITLE }).click();
@@ -92,7 +96,9 @@ test.describe('an encrypted archive', () => {
 test.describe('changing the passphrase', () => {
   test.use({ archiveKind: 'encrypted' });
 
-  test('a wrong current passphrase changes nothing; the new one opens the archive, the old one no longer', async ({ app }) => {
+  test('a wrong current passphrase changes nothing; the new one opens the archive, the old one no longer', async ({
+    app,
+  }) => {
     const { page } = app;
     await unlock(app, PASSPHRASE);
     await page.getByRole('button', { name: 'Security…' }).click();
@@ -122,7 +128,9 @@ test.describe('changing the passphrase', () => {
 test.describe('re-keying', () => {
   test.use({ archiveKind: 'encrypted' });
 
-  test('"the old passphrase may be known to someone" replaces the data key too; the new passphrase opens the archive', async ({ app }) => {
+  test('"the old passphrase may be known to someone" replaces the data key too; the new passphrase opens the archive', async ({
+    app,
+  }) => {
     const { page } = app;
     await unlock(app, PASSPHRASE);
     const keyBefore = JSON.parse(await readFile(path.join(app.session.root, 'encryption.json'), 'utf8')).key as string;
@@ -134,8 +142,13 @@ test.describe('re-keying', () => {
     await change.getByLabel('New passphrase again').fill('жаңа құпия сөз осы');
     await change.getByLabel('The old passphrase may be known to someone').check();
     await change.getByRole('button', { name: 'Change passphrase' }).click();
-    await expect(status).toHaveText('Passphrase and key changed; every file re-encrypted. Use the new passphrase from now on.');
-    const key = JSON.parse(await readFile(path.join(app.session.root, 'encryption.json'), 'utf8')) as { key: string; rekeying?: string };
+    await expect(status).toHaveText(
+      'Passphrase and key changed; every file re-encrypted. Use the new passphrase from now on.',
+    );
+    const key = JSON.parse(await readFile(path.join(app.session.root, 'encryption.json'), 'utf8')) as {
+      key: string;
+      rekeying?: string;
+    };
     expect(key.key).not.toBe(keyBefore);
     expect(key.rekeying).toBeUndefined();
 
@@ -151,7 +164,9 @@ test.describe('re-keying', () => {
 test.describe('a plain archive', () => {
   test.use({ archiveKind: 'sample' });
 
-  test('is encrypted from the Security dialog: nothing readable stays on disk, and it then locks and unlocks', async ({ app }) => {
+  test('is encrypted from the Security dialog: nothing readable stays on disk, and it then locks and unlocks', async ({
+    app,
+  }) => {
     const { page } = app;
     await page.getByRole('button', { name: 'Security…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Security' });
@@ -168,13 +183,17 @@ test.describe('a plain archive', () => {
 
     await encrypt.getByLabel('New passphrase again').fill('бір екі үш төрт бес');
     await encrypt.getByRole('button', { name: 'Encrypt archive' }).click();
-    await expect(dialog.getByRole('status')).toHaveText('The archive is encrypted. Keep the passphrase safe: it cannot be recovered.');
+    await expect(dialog.getByRole('status')).toHaveText(
+      'The archive is encrypted. Keep the passphrase safe: it cannot be recovered.',
+    );
     await expect(dialog.getByLabel('Lock after inactivity')).toHaveValue('10');
 
     // on disk: archive.json sealed, and no word of the sample anywhere in the folder
     const root = app.session.root;
     expect(isSealed(await readFile(path.join(root, 'archive.json')))).toBe(true);
-    const grep = spawnSync('grep', ['-r', '-l', '-a', '-F', '-e', 'Жәкішев', '-e', 'Жексебаев', root], { encoding: 'utf8' });
+    const grep = spawnSync('grep', ['-r', '-l', '-a', '-F', '-e', 'Жәкішев', '-e', 'Жексебаев', root], {
+      encoding: 'utf8',
+    });
     expect(grep.stdout.split('\n').filter(Boolean)).toEqual([]);
 
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -192,7 +211,9 @@ test.describe('a damaged archive.json', () => {
   test('the app says what is wrong and puts the latest snapshot back; the damaged file is kept', async ({ app }) => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'The archive cannot be opened' })).toBeVisible();
-    await expect(page.getByText('archive.json is not valid JSON; it was left untouched.', { exact: false })).toBeVisible();
+    await expect(
+      page.getByText('archive.json is not valid JSON; it was left untouched.', { exact: false }),
+    ).toBeVisible();
     await expect(page.getByText('A snapshot of it from', { exact: false })).toBeVisible();
     await app.screenshot('33-recovery');
 

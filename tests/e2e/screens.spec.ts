@@ -17,24 +17,31 @@ async function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const canvas = document.createElement('canvas').getContext('2d')!;
     const out: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 50)}”`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 50)}”`;
     // the nearest ancestor that cuts off what leaves its box
     const clipper = (el: HTMLElement): HTMLElement | null => {
       for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return a;
       return null;
     };
     // not shown, or shown only to screen readers (the 1px "visually hidden" box)
-    const shown = (el: HTMLElement) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.clientWidth > 1;
-    for (const el of document.querySelectorAll<HTMLElement>('button, label, legend, h1, h2, h3, dt, dd, kbd, th, .hit-kind, .chip, .count, .section, .list-count, .list-notice, .hint')) {
+    const shown = (el: HTMLElement) =>
+      el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.clientWidth > 1;
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, label, legend, h1, h2, h3, dt, dd, kbd, th, .hit-kind, .chip, .count, .section, .list-count, .list-notice, .hint',
+    )) {
       if (!shown(el)) continue;
       const style = getComputedStyle(el);
-      if (style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none' || /auto|scroll/.test(style.overflowX)) continue;
-      if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
+      if (style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none' || /auto|scroll/.test(style.overflowX))
+        continue;
+      if (el.scrollWidth > el.clientWidth + 1)
+        out.push(`${name(el)} needs ${el.scrollWidth}px, has ${el.clientWidth}px`);
       const clip = clipper(el);
       if (clip) {
         const edge = clip.getBoundingClientRect().left + clip.clientLeft + clip.clientWidth;
         const right = el.getBoundingClientRect().right;
-        if (right > edge + 1) out.push(`${name(el)} reaches ${Math.ceil(right - edge)}px past the edge of ${name(clip).split(' ')[0]}`);
+        if (right > edge + 1)
+          out.push(`${name(el)} reaches ${Math.ceil(right - edge)}px past the edge of ${name(clip).split(' ')[0]}`);
       }
     }
     for (const select of document.querySelectorAll<HTMLSelectElement>('select')) {
@@ -44,7 +51,8 @@ async function clippedText(page: Page): Promise<string[]> {
       const text = select.options[select.selectedIndex]!.text;
       // the box less its padding and the drop-down arrow (about 20px in Chromium)
       const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-      if (canvas.measureText(text).width > room) out.push(`select “${text}” needs ${Math.ceil(canvas.measureText(text).width)}px, has ${Math.floor(room)}px`);
+      if (canvas.measureText(text).width > room)
+        out.push(`select “${text}” needs ${Math.ceil(canvas.measureText(text).width)}px, has ${Math.floor(room)}px`);
     }
     return out;
   });
@@ -106,7 +114,10 @@ for (const lang of LANGS) {
         const results = page.getByRole('listbox', { name: t('search.list') });
         await expect(results.getByRole('option').first()).toBeVisible();
         await look(app, lang, '06-search');
-        await results.getByRole('button', { name: t('addToCase.action') }).first().click();
+        await results
+          .getByRole('button', { name: t('addToCase.action') })
+          .first()
+          .click();
         await expect(page.getByRole('dialog')).toBeVisible();
         await look(app, lang, '07-add-to-case');
         await page.keyboard.press('Escape');
@@ -116,7 +127,12 @@ for (const lang of LANGS) {
 
         await nav.getByRole('button', { name: t('section.cases') }).click();
         await page.getByRole('button', { name: /Мұхтар Жәкішев ісі/ }).click();
-        await expect(page.getByRole('list', { name: t('case.timeline') }).getByRole('listitem').first()).toBeVisible();
+        await expect(
+          page
+            .getByRole('list', { name: t('case.timeline') })
+            .getByRole('listitem')
+            .first(),
+        ).toBeVisible();
         await look(app, lang, '09-case');
         await page.getByRole('textbox', { name: t('cases.newTitle') }).fill('Пикеттер');
         await page.getByRole('button', { name: t('cases.create'), exact: true }).click();

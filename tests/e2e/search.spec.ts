@@ -35,7 +35,9 @@ test.describe('search in any script', () => {
 test.describe('from a search hit to a case', () => {
   test.use({ archiveKind: 'sample' });
 
-  test('a found fact goes into a case from the results: an existing case by keyboard, a new case by the button', async ({ app }) => {
+  test('a found fact goes into a case from the results: an existing case by keyboard, a new case by the button', async ({
+    app,
+  }) => {
     const { page } = app;
     const pickets = await app.archive.createCase('Пикеттер');
     const [sampleCase] = app.archive.listCases();
@@ -47,7 +49,9 @@ test.describe('from a search hit to a case', () => {
     await expect(results.getByRole('option', { name: /^Article/ })).toHaveCount(0);
     await expect(factHits.first()).toBeVisible();
     expect(await factHits.count(), 'the sample has at least two facts naming Zhakishev').toBeGreaterThanOrEqual(2);
-    const activeFact = async () => (await page.getByRole('article').locator('mark.fact.is-active').first().getAttribute('data-facts'))?.split(' ') ?? [];
+    const activeFact = async () =>
+      (await page.getByRole('article').locator('mark.fact.is-active').first().getAttribute('data-facts'))?.split(' ') ??
+      [];
 
     // keyboard: ↓ from the box into the list, ↓ selects (and opens) the first hit; "c" asks for a case
     await page.getByRole('searchbox', { name: 'Search the archive' }).focus();
@@ -61,7 +65,9 @@ test.describe('from a search hit to a case', () => {
     await expect(dialog).toBeVisible();
     // the sample's own case already holds some of these facts: shown, not offered
     const inSampleCase = first.some((id) => sampleCase!.facts.includes(id));
-    await expect(dialog.getByRole('option', { name: `${sampleCase!.title} (already there)` })).toHaveCount(inSampleCase ? 1 : 0);
+    await expect(dialog.getByRole('option', { name: `${sampleCase!.title} (already there)` })).toHaveCount(
+      inSampleCase ? 1 : 0,
+    );
     await dialog.getByLabel('Case').selectOption({ label: 'Пикеттер' });
     await app.screenshot('22-search-add-to-case');
     await expect(dialog.getByLabel('Case')).toBeFocused(); // the dialog opens on its first field

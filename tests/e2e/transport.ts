@@ -7,7 +7,9 @@
 const BYTES = '$aqiqat:bytes';
 
 export function encodeInput(input: unknown): string {
-  return JSON.stringify(input, (_key, value: unknown) => (value instanceof Uint8Array ? { [BYTES]: toBase64(value) } : value));
+  return JSON.stringify(input, (_key, value: unknown) =>
+    value instanceof Uint8Array ? { [BYTES]: toBase64(value) } : value,
+  );
 }
 
 export function decodeInput(payload: string): unknown {

@@ -10,7 +10,11 @@ import { SEED_ARTICLE, snapshot, tempDir } from './helpers.js';
 async function seeded() {
   const dir = await tempDir();
   const archive = await Archive.create(dir);
-  const { article } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'seed.txt', publishedAt: '2020-10-20' });
+  const { article } = await archive.importArticle({
+    bytes: await readFile(SEED_ARTICLE),
+    name: 'seed.txt',
+    publishedAt: '2020-10-20',
+  });
   return { dir, archive, article };
 }
 
@@ -28,7 +32,12 @@ describe('timeline order', () => {
   });
 
   it('keeps the given order between facts of the same date (the case order breaks ties)', () => {
-    const items = [{ n: 'b', date: d('2020') }, { n: 'a', date: d('2020') }, { n: 'c', date: null }, { n: 'z', date: null }];
+    const items = [
+      { n: 'b', date: d('2020') },
+      { n: 'a', date: d('2020') },
+      { n: 'c', date: null },
+      { n: 'z', date: null },
+    ];
     expect(timelineOrder(items, (x) => x.date).map((x) => x.n)).toEqual(['b', 'a', 'c', 'z']);
     expect(compareEventDates(d('2020', true), d('2020'))).toBeGreaterThan(0);
   });
@@ -46,13 +55,33 @@ describe('timeline order', () => {
 describe('fact types', () => {
   it('has the issue’s types with labels in the three languages', () => {
     const ids = THESAURUS.map((t) => t.id);
-    for (const id of ['detention', 'arrest', 'sentence', 'trial', 'parole-denied', 'protest', 'picket', 'intimidation', 'health', 'un-decision', 'statement']) expect(ids).toContain(id);
-    for (const t of THESAURUS) expect(new Set([t.labels.en.length > 0, t.labels.kk.length > 0, t.labels.ru.length > 0])).toEqual(new Set([true]));
+    for (const id of [
+      'detention',
+      'arrest',
+      'sentence',
+      'trial',
+      'parole-denied',
+      'protest',
+      'picket',
+      'intimidation',
+      'health',
+      'un-decision',
+      'statement',
+    ])
+      expect(ids).toContain(id);
+    for (const t of THESAURUS)
+      expect(new Set([t.labels.en.length > 0, t.labels.kk.length > 0, t.labels.ru.length > 0])).toEqual(
+        new Set([true]),
+      );
   });
 
   it('remembers a type the user made up', async () => {
     const { archive, article } = await seeded();
-    await archive.addFact({ articleId: article.id, quote: 'Ал полицейлер пикетті сырттай бақылап тұрады.', type: 'surveillance' });
+    await archive.addFact({
+      articleId: article.id,
+      quote: 'Ал полицейлер пикетті сырттай бақылап тұрады.',
+      type: 'surveillance',
+    });
     const reopened = await Archive.open(archive.root);
     expect(reopened.listFactTypes().map((t) => t.id)).toContain('surveillance');
     expect(reopened.listFactTypes().slice(0, THESAURUS.length)).toEqual(THESAURUS);
@@ -64,15 +93,29 @@ describe('entities', () => {
     const { archive, article } = await seeded();
     const kk = await archive.addEntity('Мұхтар Жәкішев', 'person', ['Mukhtar Dzhakishev']);
     const ru = await archive.addEntity('Мухтар Джакишев', 'person', ['Zhakishev']);
-    const f1 = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған', type: 'sentence', date: '2009', people: ['Мухтар Джакишев'], roles: { 'Мухтар Джакишев': 'victim' } });
-    const f2 = await archive.addFact({ articleId: article.id, quote: 'Оның наразылық шарасы 4 қазанда басталған.', people: ['Zhakishev', 'Mukhtar Dzhakishev'] });
+    const f1 = await archive.addFact({
+      articleId: article.id,
+      quote: '2009 жылы 14 жылға сотталған',
+      type: 'sentence',
+      date: '2009',
+      people: ['Мухтар Джакишев'],
+      roles: { 'Мухтар Джакишев': 'victim' },
+    });
+    const f2 = await archive.addFact({
+      articleId: article.id,
+      quote: 'Оның наразылық шарасы 4 қазанда басталған.',
+      people: ['Zhakishev', 'Mukhtar Dzhakishev'],
+    });
     const r = await archive.mergeEntities('Мұхтар Жәкішев', ru.id);
     expect(r.factsMoved).toBe(2);
     expect(r.entity.aliases.sort()).toEqual(['Mukhtar Dzhakishev', 'Zhakishev', 'Мухтар Джакишев'].sort());
     const reopened = await Archive.open(archive.root);
     expect(reopened.listEntities().map((e) => e.id)).toEqual([kk.id]);
     const facts = await reopened.listFacts(article.id);
-    expect(facts.find((f) => f.id === f1.id)).toMatchObject({ people: ['Мұхтар Жәкішев'], roles: { 'Мұхтар Жәкішев': 'victim' } });
+    expect(facts.find((f) => f.id === f1.id)).toMatchObject({
+      people: ['Мұхтар Жәкішев'],
+      roles: { 'Мұхтар Жәкішев': 'victim' },
+    });
     // both names were the same person once merged: listed once
     expect(facts.find((f) => f.id === f2.id)!.people).toEqual(['Мұхтар Жәкішев']);
     const page = await reopened.getEntity('Zhakishev');
@@ -85,7 +128,9 @@ describe('entities', () => {
     await archive.addEntity('Алматы', 'place');
     await archive.addEntity('Қазатомпром', 'organization');
     const before = await snapshot(dir);
-    await expect(archive.mergeEntities('Алматы', 'Қазатомпром')).rejects.toThrow(/cannot merge an? organization into a place/);
+    await expect(archive.mergeEntities('Алматы', 'Қазатомпром')).rejects.toThrow(
+      /cannot merge an? organization into a place/,
+    );
     await expect(archive.mergeEntities('Алматы', 'алматы')).rejects.toThrow(/same entity/);
     await expect(archive.mergeEntities('Алматы', 'Астана')).rejects.toThrow(/no .*"Астана"/);
     expect(await snapshot(dir)).toEqual(before);
@@ -106,8 +151,16 @@ describe('entities', () => {
 describe('tags', () => {
   it('rename moves the children, retags facts and articles, and counts stay right', async () => {
     const { archive, article } = await seeded();
-    const f = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған', tags: ['violations/unfair-trial', 'violations'] });
-    await archive.addFact({ articleId: article.id, quote: 'Оның наразылық шарасы 4 қазанда басталған.', tags: ['violations/arbitrary-detention/prolonged'] });
+    const f = await archive.addFact({
+      articleId: article.id,
+      quote: '2009 жылы 14 жылға сотталған',
+      tags: ['violations/unfair-trial', 'violations'],
+    });
+    await archive.addFact({
+      articleId: article.id,
+      quote: 'Оның наразылық шарасы 4 қазанда басталған.',
+      tags: ['violations/arbitrary-detention/prolonged'],
+    });
     const r = await archive.renameTag('violations', 'abuses');
     expect(r).toMatchObject({ from: 'violations', to: 'abuses', facts: 2 });
     const reopened = await Archive.open(archive.root);
@@ -124,8 +177,14 @@ describe('tags', () => {
 
   it('merge unites two tags without duplicates; rename onto an existing tag and moves under itself are refused', async () => {
     const { archive, article } = await seeded();
-    const f = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған', tags: ['detention/arbitrary', 'violations/arbitrary-detention'] });
-    await expect(archive.renameTag('detention/arbitrary', 'violations/arbitrary-detention')).rejects.toThrow(/already exists; use `aqiqat tag merge/);
+    const f = await archive.addFact({
+      articleId: article.id,
+      quote: '2009 жылы 14 жылға сотталған',
+      tags: ['detention/arbitrary', 'violations/arbitrary-detention'],
+    });
+    await expect(archive.renameTag('detention/arbitrary', 'violations/arbitrary-detention')).rejects.toThrow(
+      /already exists; use `aqiqat tag merge/,
+    );
     await expect(archive.renameTag('violations', 'violations/x')).rejects.toThrow(/under itself/);
     await expect(archive.mergeTag('detention/arbitrary', 'nowhere')).rejects.toThrow(/no tag "nowhere"/);
     await archive.mergeTag('arbitrary', 'violations/arbitrary-detention'); // a unique last level names a tag
@@ -140,9 +199,27 @@ describe('tags', () => {
 describe('fact edit', () => {
   it('changes only what is given, re-anchors a changed quote, keeps roles of people who stay', async () => {
     const { archive, article } = await seeded();
-    const f = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған', type: 'sentence', date: '2009', people: ['Мұхтар Жәкішев', 'Асхат Жексебаев'], roles: { 'Мұхтар Жәкішев': 'victim' }, note: 'n' });
-    const e = await archive.editFact(f.id, { quote: 'деген айыппен 2009 жылы 14 жылға сотталған', approximate: true, people: ['Мұхтар Жәкішев'] });
-    expect(e).toMatchObject({ type: 'sentence', note: 'n', date: { value: '2009', approximate: true }, people: ['Мұхтар Жәкішев'], roles: { 'Мұхтар Жәкішев': 'victim' } });
+    const f = await archive.addFact({
+      articleId: article.id,
+      quote: '2009 жылы 14 жылға сотталған',
+      type: 'sentence',
+      date: '2009',
+      people: ['Мұхтар Жәкішев', 'Асхат Жексебаев'],
+      roles: { 'Мұхтар Жәкішев': 'victim' },
+      note: 'n',
+    });
+    const e = await archive.editFact(f.id, {
+      quote: 'деген айыппен 2009 жылы 14 жылға сотталған',
+      approximate: true,
+      people: ['Мұхтар Жәкішев'],
+    });
+    expect(e).toMatchObject({
+      type: 'sentence',
+      note: 'n',
+      date: { value: '2009', approximate: true },
+      people: ['Мұхтар Жәкішев'],
+      roles: { 'Мұхтар Жәкішев': 'victim' },
+    });
     const text = (await archive.getArticle(article.id)).text;
     expect(text.slice(e.anchor.start, e.anchor.end)).toBe('деген айыппен 2009 жылы 14 жылға сотталған');
     expect(e.anchor.start).toBeLessThan(f.anchor.start);
@@ -150,13 +227,23 @@ describe('fact edit', () => {
     expect(cleared.date).toBeNull();
     expect(cleared.roles).toEqual({ 'Мұхтар Жәкішев': 'witness' });
     await expect(archive.editFact(f.id, { quote: 'not in the text at all' })).rejects.toThrow(/closest passage/);
-    await expect(archive.editFact(f.id, { people: ['A'], roles: { B: 'victim' } })).rejects.toThrow(/not among the fact's people/);
-    await expect(archive.editFact(f.id, { roles: { 'Мұхтар Жәкішев': 'hero' as 'victim' } })).rejects.toThrow(/must be one of victim/);
+    await expect(archive.editFact(f.id, { people: ['A'], roles: { B: 'victim' } })).rejects.toThrow(
+      /not among the fact's people/,
+    );
+    await expect(archive.editFact(f.id, { roles: { 'Мұхтар Жәкішев': 'hero' as 'victim' } })).rejects.toThrow(
+      /must be one of victim/,
+    );
   });
 
   it('delete then restore gives back the same fact, in its cases', async () => {
     const { archive, article } = await seeded();
-    const f = await archive.addFact({ articleId: article.id, quote: 'Оның наразылық шарасы 4 қазанда басталған.', type: 'protest', people: ['Асхат Жексебаев'], roles: { 'Асхат Жексебаев': 'victim' } });
+    const f = await archive.addFact({
+      articleId: article.id,
+      quote: 'Оның наразылық шарасы 4 қазанда басталған.',
+      type: 'protest',
+      people: ['Асхат Жексебаев'],
+      roles: { 'Асхат Жексебаев': 'victim' },
+    });
     const c = await archive.createCase('Жексебаев');
     await archive.addFactsToCase(c.id, [f.id]);
     const deleted = await archive.deleteFact(f.id);
@@ -197,14 +284,18 @@ describe('cases', () => {
     await expect(archive.removeFactFromCase(c.id, undated.id)).rejects.toThrow(/not in case/);
     await expect(archive.addFactsToCase(c.id, [`${article.id}-zzzzzz`])).rejects.toThrow(/no fact/);
     await expect(archive.getCase('nothing')).rejects.toThrow(/no case "nothing"/);
-    expect(archive.listCases()).toEqual([expect.objectContaining({ id: c.id, facts: [same.id, oct16.id, y2009.id, sep.id, y2020.id] })]);
+    expect(archive.listCases()).toEqual([
+      expect.objectContaining({ id: c.id, facts: [same.id, oct16.id, y2009.id, sep.id, y2020.id] }),
+    ]);
   });
 
   it('a hand-edited archive.json with a bad case is refused with a clear message', async () => {
     const { dir } = await seeded();
     const file = path.join(dir, 'archive.json');
     const json = JSON.parse(await readFile(file, 'utf8'));
-    json.cases = [{ id: 'c-aaaaa', title: '', summary: '', factIds: [], status: 'open', createdAt: new Date().toISOString() }];
+    json.cases = [
+      { id: 'c-aaaaa', title: '', summary: '', factIds: [], status: 'open', createdAt: new Date().toISOString() },
+    ];
     await (await import('node:fs/promises')).writeFile(file, JSON.stringify(json));
     await expect(Archive.open(dir)).rejects.toThrow(/archive\.json/);
   });
@@ -218,7 +309,10 @@ describe('date ranges', () => {
     expect(formatEventDate(parseEventDate('2009/2011', true))).toBe('~2009 – 2011');
     expect(dateSpan(parseEventDate('2020-09/2020-10'))).toEqual({ from: '2020-09-01', to: '2020-10-31' });
     expect(formatEventDate(parseEventDate('2020-09-28/2020-10-02'))).toBe('28 September 2020 – 2 October 2020');
-    const sorted = timelineOrder([parseEventDate('2020-10-04/2020-10-16'), d('2020-10-04'), d('2020-10')], (x) => x).map((x) => formatEventDate(x));
+    const sorted = timelineOrder(
+      [parseEventDate('2020-10-04/2020-10-16'), d('2020-10-04'), d('2020-10')],
+      (x) => x,
+    ).map((x) => formatEventDate(x));
     expect(sorted).toEqual(['October 2020', '4 October 2020', '4–16 October 2020']);
     expect(() => parseEventDate('2011/2009')).toThrow(/must end after it starts/);
     expect(() => parseEventDate('2020-10/2020-10-15')).toThrow(/must end after it starts/);
@@ -227,7 +321,16 @@ describe('date ranges', () => {
 
   it('is stored on a fact and shown by the CLI form', async () => {
     const { archive, article } = await seeded();
-    const f = await archive.addFact({ articleId: article.id, quote: 'бір адамдық пикет өткізіп жүр', date: '2020-10-04/2020-10-16' });
-    await expect((await Archive.open(archive.root)).listFacts()).resolves.toEqual([expect.objectContaining({ id: f.id, date: { value: '2020-10-04', precision: 'day', approximate: false, end: '2020-10-16' } })]);
+    const f = await archive.addFact({
+      articleId: article.id,
+      quote: 'бір адамдық пикет өткізіп жүр',
+      date: '2020-10-04/2020-10-16',
+    });
+    await expect((await Archive.open(archive.root)).listFacts()).resolves.toEqual([
+      expect.objectContaining({
+        id: f.id,
+        date: { value: '2020-10-04', precision: 'day', approximate: false, end: '2020-10-16' },
+      }),
+    ]);
   });
 });

@@ -12,7 +12,12 @@ async function withSeed() {
   const dir = await tempDir();
   const archive = await Archive.create(dir);
   const bytes = await readFile(SEED_ARTICLE);
-  const { article } = await archive.importArticle({ bytes, name: 'seed-article-kk.txt', url: 'https://example.org/a', publishedAt: '2020-10-20' });
+  const { article } = await archive.importArticle({
+    bytes,
+    name: 'seed-article-kk.txt',
+    url: 'https://example.org/a',
+    publishedAt: '2020-10-20',
+  });
   return { dir, archive, article, bytes };
 }
 
@@ -57,14 +62,23 @@ describe('import', () => {
     const dir = await tempDir();
     const archive = await Archive.create(dir);
     const before = await snapshot(dir);
-    await expect(archive.importArticle({ bytes: enc('Мәтін'), name: 'a.txt', url: 'javascript:alert(1)' })).rejects.toThrow(/not a web address/);
-    await expect(archive.importArticle({ bytes: enc('Мәтін'), name: 'a.txt', publishedAt: '20.10.2020' })).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(
+      archive.importArticle({ bytes: enc('Мәтін'), name: 'a.txt', url: 'javascript:alert(1)' }),
+    ).rejects.toThrow(/not a web address/);
+    await expect(
+      archive.importArticle({ bytes: enc('Мәтін'), name: 'a.txt', publishedAt: '20.10.2020' }),
+    ).rejects.toThrow(/YYYY-MM-DD/);
     expect(await snapshot(dir)).toEqual(before);
   });
 
   it('honours --title and --lang', async () => {
     const archive = await Archive.create(await tempDir());
-    const { article } = await archive.importArticle({ bytes: enc('first line\nbody'), name: 'a.txt', title: '  Own title ', lang: 'ru' });
+    const { article } = await archive.importArticle({
+      bytes: enc('first line\nbody'),
+      name: 'a.txt',
+      title: '  Own title ',
+      lang: 'ru',
+    });
     expect(article.title).toBe('Own title');
     expect(article.lang).toBe('ru');
   });
@@ -72,7 +86,8 @@ describe('import', () => {
   it('lists newest first and finds an article by an id prefix', async () => {
     const archive = await Archive.create(await tempDir());
     const old = (await archive.importArticle({ bytes: enc('Ескі'), name: 'a.txt', publishedAt: '2019-01-01' })).article;
-    const recent = (await archive.importArticle({ bytes: enc('Жаңа'), name: 'b.txt', publishedAt: '2021-01-01' })).article;
+    const recent = (await archive.importArticle({ bytes: enc('Жаңа'), name: 'b.txt', publishedAt: '2021-01-01' }))
+      .article;
     expect((await archive.listArticles()).map((a) => a.id)).toEqual([recent.id, old.id]);
     expect((await archive.getArticle(old.id.slice(0, 6))).article.id).toBe(old.id);
     await expect(archive.getArticle('zz')).rejects.toThrow(/not an article id/);
@@ -113,8 +128,16 @@ describe('facts', () => {
 
   it('reuses an entity found by name or alias instead of making a twin', async () => {
     const { archive, article } = await withSeed();
-    const a = await archive.addFact({ articleId: article.id, quote: 'Оның наразылық шарасы', people: ['Асхат Жексебаев'] });
-    const b = await archive.addFact({ articleId: article.id, quote: '4 қазанда басталған', people: ['АСХАТ ЖЕКСЕБАЕВ'] });
+    const a = await archive.addFact({
+      articleId: article.id,
+      quote: 'Оның наразылық шарасы',
+      people: ['Асхат Жексебаев'],
+    });
+    const b = await archive.addFact({
+      articleId: article.id,
+      quote: '4 қазанда басталған',
+      people: ['АСХАТ ЖЕКСЕБАЕВ'],
+    });
     expect(b.people).toEqual(a.people);
     expect(archive.store.meta.data.entities).toHaveLength(1);
   });
@@ -122,17 +145,21 @@ describe('facts', () => {
   it('refuses a quote that is not in the article, showing the closest passage, and writes nothing', async () => {
     const { dir, archive, article } = await withSeed();
     const before = await snapshot(dir);
-    await expect(archive.addFact({ articleId: article.id, quote: '2010 жылы 15 жылға сотталған', people: ['Жаңа Адам'] })).rejects.toThrow(
-      /quote is not in article .*closest passage is: "2009 жылы 14 жылға сотталған"/,
-    );
+    await expect(
+      archive.addFact({ articleId: article.id, quote: '2010 жылы 15 жылға сотталған', people: ['Жаңа Адам'] }),
+    ).rejects.toThrow(/quote is not in article .*closest passage is: "2009 жылы 14 жылға сотталған"/);
     expect(await snapshot(dir)).toEqual(before);
   });
 
   it('refuses a bad type or date without writing', async () => {
     const { dir, archive, article } = await withSeed();
     const before = await snapshot(dir);
-    await expect(archive.addFact({ articleId: article.id, quote: 'пикет', type: 'two words' })).rejects.toThrow(/fact type/);
-    await expect(archive.addFact({ articleId: article.id, quote: 'пикет', date: '2020-02-30' })).rejects.toThrow(/no day 30/);
+    await expect(archive.addFact({ articleId: article.id, quote: 'пикет', type: 'two words' })).rejects.toThrow(
+      /fact type/,
+    );
+    await expect(archive.addFact({ articleId: article.id, quote: 'пикет', date: '2020-02-30' })).rejects.toThrow(
+      /no day 30/,
+    );
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -187,7 +214,16 @@ describe('sample archive', () => {
     const [c] = archive.listCases();
     const shown = await archive.getCase(c!.id);
     expect(shown.facts.filter((f) => f.date && f.type !== 'statement').length).toBeGreaterThanOrEqual(8);
-    expect(shown.facts.map((f) => f.type)).toEqual(expect.arrayContaining(['picket', 'protest', 'administrative-arrest', 'sentence', 'un-decision', 'parole-denied']));
+    expect(shown.facts.map((f) => f.type)).toEqual(
+      expect.arrayContaining([
+        'picket',
+        'protest',
+        'administrative-arrest',
+        'sentence',
+        'un-decision',
+        'parole-denied',
+      ]),
+    );
     expect(archive.listEntities().find((e) => e.name === 'Мұхтар Жәкішев')!.aliases).toContain('Mukhtar Dzhakishev');
   });
 });

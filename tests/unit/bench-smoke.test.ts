@@ -12,7 +12,11 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 describe('npm run bench', () => {
   it('the storage and search parts run to their report at a tiny size', () => {
     execFileSync(process.execPath, ['build/build-node.mjs', 'bench'], { cwd: REPO, stdio: 'inherit' });
-    const r = spawnSync(process.execPath, ['--expose-gc', 'dist/bench/bench.js', 'storage', 'search', '--sizes', '40', '--saves', '3'], { cwd: REPO, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', 'dist/bench/bench.js', 'storage', 'search', '--sizes', '40', '--saves', '3'],
+      { cwd: REPO, encoding: 'utf8' },
+    );
     expect(r.stderr + r.stdout).not.toMatch(/open in another window/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\| 40 \| ours \(sharded\) \|/);

@@ -6,7 +6,10 @@ import { SEED_ARTICLE, tempDir } from './helpers.js';
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
 function run(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { env: { ...process.env, AQIQAT_ARCHIVE: '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
+    env: { ...process.env, AQIQAT_ARCHIVE: '' },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const json = (dir: string, args: string[]) => {
@@ -30,12 +33,26 @@ describe('aqiqat entity / tag / case / fact edit', () => {
     expect(Object.keys(a).sort()).toEqual(['aliases', 'id', 'kind', 'name']);
     expect(a).toMatchObject({ kind: 'person', name: 'Мұхтар Жәкішев', aliases: ['Mukhtar Dzhakishev'] });
     const b = json(dir, ['entity', 'add', 'Мухтар Джакишев', '--kind', 'person']);
-    const fact = json(dir, ['fact', 'add', '--article', id, '--quote', '2009 жылы 14 жылға сотталған', '--person', 'Мухтар Джакишев', '--role', 'Мухтар Джакишев=victim']);
+    const fact = json(dir, [
+      'fact',
+      'add',
+      '--article',
+      id,
+      '--quote',
+      '2009 жылы 14 жылға сотталған',
+      '--person',
+      'Мухтар Джакишев',
+      '--role',
+      'Мухтар Джакишев=victim',
+    ]);
     expect(fact.roles).toEqual({ 'Мухтар Джакишев': 'victim' });
     const merged = json(dir, ['entity', 'merge', 'Mukhtar Dzhakishev', b.id]);
     expect(merged).toMatchObject({ id: a.id, aliases: ['Mukhtar Dzhakishev', 'Мухтар Джакишев'] });
     expect(json(dir, ['entity', 'list']).map((e: { id: string }) => e.id)).toEqual([a.id]);
-    expect(json(dir, ['facts'])[0]).toMatchObject({ people: ['Мұхтар Жәкішев'], roles: { 'Мұхтар Жәкішев': 'victim' } });
+    expect(json(dir, ['facts'])[0]).toMatchObject({
+      people: ['Мұхтар Жәкішев'],
+      roles: { 'Мұхтар Жәкішев': 'victim' },
+    });
     expect(json(dir, ['entity', 'rename', a.id, 'Mukhtar Zhakishev'])).toMatchObject({ name: 'Mukhtar Zhakishev' });
     expect(run(dir, ['entity', 'list']).stdout).toMatch(new RegExp(`^${a.id}  person +Mukhtar Zhakishev  \\(`));
     const missing = run(dir, ['entity', 'merge', 'Nobody', a.id]);
@@ -46,23 +63,70 @@ describe('aqiqat entity / tag / case / fact edit', () => {
 
   it('tag list, rename, merge', async () => {
     const { dir, id } = await seeded();
-    json(dir, ['fact', 'add', '--article', id, '--quote', '2009 жылы 14 жылға сотталған', '--tag', 'violations/unfair-trial']);
-    json(dir, ['fact', 'add', '--article', id, '--quote', 'Оның наразылық шарасы 4 қазанда басталған.', '--tag', 'actions/picket']);
+    json(dir, [
+      'fact',
+      'add',
+      '--article',
+      id,
+      '--quote',
+      '2009 жылы 14 жылға сотталған',
+      '--tag',
+      'violations/unfair-trial',
+    ]);
+    json(dir, [
+      'fact',
+      'add',
+      '--article',
+      id,
+      '--quote',
+      'Оның наразылық шарасы 4 қазанда басталған.',
+      '--tag',
+      'actions/picket',
+    ]);
     const tree = json(dir, ['tag', 'list']);
     expect(tree.map((n: { path: string; total: number }) => [n.path, n.total])).toEqual([
       ['actions', 1],
       ['violations', 1],
     ]);
-    expect(json(dir, ['tag', 'rename', 'violations', 'abuses'])).toEqual({ from: 'violations', to: 'abuses', facts: 1, articles: 0 });
+    expect(json(dir, ['tag', 'rename', 'violations', 'abuses'])).toEqual({
+      from: 'violations',
+      to: 'abuses',
+      facts: 1,
+      articles: 0,
+    });
     expect(json(dir, ['tag', 'merge', 'actions', 'abuses'])).toMatchObject({ from: 'actions', to: 'abuses', facts: 1 });
-    expect(run(dir, ['tag', 'list']).stdout).toBe('abuses  2\n  picket  1 (1 facts, 0 articles here)\n  unfair-trial  1 (1 facts, 0 articles here)\n');
+    expect(run(dir, ['tag', 'list']).stdout).toBe(
+      'abuses  2\n  picket  1 (1 facts, 0 articles here)\n  unfair-trial  1 (1 facts, 0 articles here)\n',
+    );
     expect(run(dir, ['tag', 'merge', 'abuses', 'nowhere']).code).toBe(1);
   });
 
   it('case create, add-fact, show in timeline order, remove-fact, list; fact edit', async () => {
     const { dir, id } = await seeded();
-    const f1 = json(dir, ['fact', 'add', '--article', id, '--quote', 'Оның наразылық шарасы 4 қазанда басталған.', '--type', 'protest', '--date', '2020-10-04']);
-    const f2 = json(dir, ['fact', 'add', '--article', id, '--quote', '2009 жылы 14 жылға сотталған', '--type', 'sentence', '--date', '2009']);
+    const f1 = json(dir, [
+      'fact',
+      'add',
+      '--article',
+      id,
+      '--quote',
+      'Оның наразылық шарасы 4 қазанда басталған.',
+      '--type',
+      'protest',
+      '--date',
+      '2020-10-04',
+    ]);
+    const f2 = json(dir, [
+      'fact',
+      'add',
+      '--article',
+      id,
+      '--quote',
+      '2009 жылы 14 жылға сотталған',
+      '--type',
+      'sentence',
+      '--date',
+      '2009',
+    ]);
     const c = json(dir, ['case', 'create', 'Жәкішев ісі', '--summary', 'Sentenced in 2009.']);
     expect(c).toMatchObject({ title: 'Жәкішев ісі', summary: 'Sentenced in 2009.', facts: [] });
     expect(c.id).toMatch(/^c-[0-9a-z]{5}$/);
@@ -75,8 +139,27 @@ describe('aqiqat entity / tag / case / fact edit', () => {
     json(dir, ['case', 'remove-fact', c.id, f1.id]);
     expect(json(dir, ['case', 'show', c.id]).facts).toHaveLength(1);
 
-    const edited = json(dir, ['fact', 'edit', f2.id, '--date', '2009-08', '--approximate', '--type', 'trial', '--person', 'Мұхтар Жәкішев', '--role', 'Мұхтар Жәкішев=victim']);
-    expect(edited).toMatchObject({ id: f2.id, type: 'trial', date: { value: '2009-08', precision: 'month', approximate: true }, people: ['Мұхтар Жәкішев'], roles: { 'Мұхтар Жәкішев': 'victim' } });
+    const edited = json(dir, [
+      'fact',
+      'edit',
+      f2.id,
+      '--date',
+      '2009-08',
+      '--approximate',
+      '--type',
+      'trial',
+      '--person',
+      'Мұхтар Жәкішев',
+      '--role',
+      'Мұхтар Жәкішев=victim',
+    ]);
+    expect(edited).toMatchObject({
+      id: f2.id,
+      type: 'trial',
+      date: { value: '2009-08', precision: 'month', approximate: true },
+      people: ['Мұхтар Жәкішев'],
+      roles: { 'Мұхтар Жәкішев': 'victim' },
+    });
     expect(json(dir, ['fact', 'edit', f2.id, '--date', 'none']).date).toBeNull();
     expect(run(dir, ['fact', 'edit', f2.id, '--role', 'nobody']).code).toBe(2);
     expect(run(dir, ['fact', 'edit', f2.id, '--date', '2009-13']).code).toBe(2);

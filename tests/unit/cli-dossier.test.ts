@@ -10,7 +10,10 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
 function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,25 +27,43 @@ describe('aqiqat dossier / export', () => {
   it('dossier --out d.pdf from the sample archive (the issue’s “done when”)', async () => {
     const { dir, A } = await sample();
     const out = path.join(dir, '..', 'd.pdf');
-    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; title: string; facts: unknown[] }>;
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{
+      id: string;
+      title: string;
+      facts: unknown[];
+    }>;
     expect(theCase!.facts.length).toBeGreaterThanOrEqual(8);
     const r = aqiqat([...A, 'dossier', theCase!.id, '--out', out, '--lang', 'kk', '--compiled-by', 'Тест', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', case: theCase!.id, facts: theCase!.facts.length, sources: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      format: 'pdf',
+      case: theCase!.id,
+      facts: theCase!.facts.length,
+      sources: 1,
+    });
     const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('Оның наразылық шарасы 4 қазанда басталған.');
     expect(text).toContain('Хронология');
     expect(text).toContain(theCase!.title);
     // by title too
-    expect(aqiqat([...A, 'dossier', theCase!.title, '--format', 'html', '--out', path.join(dir, '..', 'd.html')]).code).toBe(0);
+    expect(
+      aqiqat([...A, 'dossier', theCase!.title, '--format', 'html', '--out', path.join(dir, '..', 'd.html')]).code,
+    ).toBe(0);
 
     // the audit log shows how the dossier came to be: the case, its facts, and the export with the file's SHA-256
-    const log = JSON.parse(aqiqat([...A, 'log', '--case', theCase!.id, '--json']).stdout) as Array<{ action: string; sha256?: string; summary?: string }>;
+    const log = JSON.parse(aqiqat([...A, 'log', '--case', theCase!.id, '--json']).stdout) as Array<{
+      action: string;
+      sha256?: string;
+      summary?: string;
+    }>;
     expect(log.filter((e) => e.action === 'case-created')).toHaveLength(1);
     expect(log.filter((e) => e.action === 'case-fact-added')).toHaveLength(theCase!.facts.length);
     const exports = log.filter((e) => e.action === 'export-made');
-    expect(exports.map((e) => e.sha256)).toEqual([sha256(await readFile(out)), sha256(await readFile(path.join(dir, '..', 'd.html')))]);
+    expect(exports.map((e) => e.sha256)).toEqual([
+      sha256(await readFile(out)),
+      sha256(await readFile(path.join(dir, '..', 'd.html'))),
+    ]);
     expect(exports[0]!.summary).toBe(`dossier PDF → ${out}`);
   });
 
@@ -51,7 +72,21 @@ describe('aqiqat dossier / export', () => {
     const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout) as Array<{ id: string; quote: string }>;
     const chosen = facts.filter((f) => f.quote.includes('Жәкішев')).map((f) => f.id);
     const out = path.join(dir, '..', 'd.html');
-    const r = aqiqat([...A, 'dossier', '--format', 'html', '--out', out, '--facts', chosen.join(','), '--redact', 'Мұхтар Жәкішев', '--redact-sources', '--lang', 'ru']);
+    const r = aqiqat([
+      ...A,
+      'dossier',
+      '--format',
+      'html',
+      '--out',
+      out,
+      '--facts',
+      chosen.join(','),
+      '--redact',
+      'Мұхтар Жәкішев',
+      '--redact-sources',
+      '--lang',
+      'ru',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^wrote .*d\\.html: ${chosen.length} facts?, 1 source \\(`));
     const html = await readFile(out, 'utf8');
@@ -91,20 +126,33 @@ describe('aqiqat dossier / export', () => {
     expect(csv.stdout).toContain('2009 жылы 14 жылға сотталған');
     const json = JSON.parse(aqiqat([...A, 'export']).stdout);
     expect(json).toHaveLength(all.length);
-    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string; facts: unknown[] }>;
+    const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{
+      id: string;
+      facts: unknown[];
+    }>;
     const ofCase = JSON.parse(aqiqat([...A, 'export', '--case', theCase!.id]).stdout) as Array<{ date: string | null }>;
     expect(ofCase).toHaveLength(theCase!.facts.length);
     expect(ofCase.length).toBeLessThan(all.length);
     expect(ofCase[0]!.date).toBe('2009');
-    expect(json[0].article).toMatchObject({ publisher: 'Example News (sample)', url: 'https://example.org/kk/zhakishev-picket' });
+    expect(json[0].article).toMatchObject({
+      publisher: 'Example News (sample)',
+      url: 'https://example.org/kk/zhakishev-picket',
+    });
     expect(json[0].article.sha256).toMatch(/^[0-9a-f]{64}$/);
     const out = path.join(dir, '..', 'facts.csv');
     const toFile = aqiqat([...A, 'export', '--format', 'csv', '--out', out]);
     expect(toFile.code).toBe(0);
     expect((await readFile(out))[0]).toBe(0xef);
-    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{ action: string; sha256?: string; summary?: string }>;
+    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{
+      action: string;
+      sha256?: string;
+      summary?: string;
+    }>;
     const last = log.filter((e) => e.action === 'export-made').at(-1);
-    expect(last).toMatchObject({ sha256: sha256(await readFile(out)), summary: `CSV export of ${all.length} facts → ${out}` });
+    expect(last).toMatchObject({
+      sha256: sha256(await readFile(out)),
+      summary: `CSV export of ${all.length} facts → ${out}`,
+    });
   });
 
   it('Chromium starts with a clean environment, and a killed run’s profile is swept by the next', async () => {
@@ -122,9 +170,13 @@ describe('aqiqat dossier / export', () => {
     expect(seen).toMatch(/^PATH=/m);
     expect(seen).not.toMatch(/AQIQAT|correct horse/);
 
-    const profiles = async () => (await readdir(tmp)).filter((n) => /^aqiqat-chromium-|^playwright_chromiumdev_profile-/.test(n));
+    const profiles = async () =>
+      (await readdir(tmp)).filter((n) => /^aqiqat-chromium-|^playwright_chromiumdev_profile-/.test(n));
     expect(await profiles()).toEqual([]);
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+      stdio: 'ignore',
+    });
     const exited = new Promise((done) => child.on('exit', done));
     for (let i = 0; i < 300 && (await profiles()).length === 0; i++) await new Promise((done) => setTimeout(done, 20));
     child.kill('SIGKILL');
@@ -144,12 +196,37 @@ describe('aqiqat dossier / export', () => {
       'Сот Жексе- баевтың ісін қарады',
       'Олар Жексебаевтардікіндегі жиналысты таратты',
     ];
-    await writeFile(path.join(tmp, 'hostile-kk.txt'), ['Жексебаев қайта ұсталды', ...quotes.map((q) => `${q}.`)].join('\n\n') + '\n');
-    const imported = aqiqat([...A, 'import', path.join(tmp, 'hostile-kk.txt'), '--url', 'https://news.example.kz/2021/Жексебаев-қайта-ұсталды', '--json']);
+    await writeFile(
+      path.join(tmp, 'hostile-kk.txt'),
+      ['Жексебаев қайта ұсталды', ...quotes.map((q) => `${q}.`)].join('\n\n') + '\n',
+    );
+    const imported = aqiqat([
+      ...A,
+      'import',
+      path.join(tmp, 'hostile-kk.txt'),
+      '--url',
+      'https://news.example.kz/2021/Жексебаев-қайта-ұсталды',
+      '--json',
+    ]);
     const article = (JSON.parse(imported.stdout) as Array<{ article: { id: string } }>)[0]!.article.id;
     const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{ id: string }>;
     for (const q of quotes) {
-      const fact = JSON.parse(aqiqat([...A, 'fact', 'add', '--article', article, '--quote', q, '--type', 'arrest', '--person', 'Асхат Жексебаев', '--json']).stdout) as { id: string };
+      const fact = JSON.parse(
+        aqiqat([
+          ...A,
+          'fact',
+          'add',
+          '--article',
+          article,
+          '--quote',
+          q,
+          '--type',
+          'arrest',
+          '--person',
+          'Асхат Жексебаев',
+          '--json',
+        ]).stdout,
+      ) as { id: string };
       expect(aqiqat([...A, 'case', 'add-fact', theCase!.id, fact.id]).code).toBe(0);
     }
     const out = path.join(tmp, 'red.pdf');
@@ -161,12 +238,48 @@ describe('aqiqat dossier / export', () => {
     expect(text).toContain('[redacted] айыппұл төледі');
 
     // a person stored only in Latin
-    await writeFile(path.join(tmp, 'bekov.txt'), 'Ерлан Бековты полиция ұстады\n\nАлматыда белсенді Ерлан Беков 2022 жылы ұсталды.\n');
-    const bekov = (JSON.parse(aqiqat([...A, 'import', path.join(tmp, 'bekov.txt'), '--json']).stdout) as Array<{ article: { id: string } }>)[0]!.article.id;
+    await writeFile(
+      path.join(tmp, 'bekov.txt'),
+      'Ерлан Бековты полиция ұстады\n\nАлматыда белсенді Ерлан Беков 2022 жылы ұсталды.\n',
+    );
+    const bekov = (
+      JSON.parse(aqiqat([...A, 'import', path.join(tmp, 'bekov.txt'), '--json']).stdout) as Array<{
+        article: { id: string };
+      }>
+    )[0]!.article.id;
     expect(aqiqat([...A, 'entity', 'add', 'Yerlan Bekov', '--kind', 'person']).code).toBe(0);
-    const fact = JSON.parse(aqiqat([...A, 'fact', 'add', '--article', bekov, '--quote', 'Алматыда белсенді Ерлан Беков 2022 жылы ұсталды', '--type', 'arrest', '--person', 'Yerlan Bekov', '--json']).stdout) as { id: string };
+    const fact = JSON.parse(
+      aqiqat([
+        ...A,
+        'fact',
+        'add',
+        '--article',
+        bekov,
+        '--quote',
+        'Алматыда белсенді Ерлан Беков 2022 жылы ұсталды',
+        '--type',
+        'arrest',
+        '--person',
+        'Yerlan Bekov',
+        '--json',
+      ]).stdout,
+    ) as { id: string };
     const latin = path.join(tmp, 'bekov.pdf');
-    expect(aqiqat([...A, 'dossier', '--facts', fact.id, '--lang', 'en', '--redact', 'Yerlan Bekov', '--redact-sources', '--out', latin]).code).toBe(0);
+    expect(
+      aqiqat([
+        ...A,
+        'dossier',
+        '--facts',
+        fact.id,
+        '--lang',
+        'en',
+        '--redact',
+        'Yerlan Bekov',
+        '--redact-sources',
+        '--out',
+        latin,
+      ]).code,
+    ).toBe(0);
     const bekovText = execFileSync('pdftotext', [latin, '-'], { encoding: 'utf8' });
     expect(bekovText).not.toMatch(/Беков|Ерлан|Bekov|Yerlan/);
     expect(bekovText).toContain('[1] [redacted] полиция ұстады');

@@ -39,7 +39,15 @@ describe('aqiqat CLI', () => {
   it('init → import → articles → search → fact add → facts (the issue’s walk-through)', async () => {
     const dir = await initArchive();
     const A = ['--archive', dir];
-    const imported = aqiqat([...A, 'import', SEED_ARTICLE, '--url', 'https://example.org/a', '--published', '2020-10-20']);
+    const imported = aqiqat([
+      ...A,
+      'import',
+      SEED_ARTICLE,
+      '--url',
+      'https://example.org/a',
+      '--published',
+      '2020-10-20',
+    ]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^imported [0-9a-f]{12} {2}16 қазанда/);
 
@@ -54,7 +62,26 @@ describe('aqiqat CLI', () => {
     expect(hits[0].snippet).toContain('Жексебаев');
     expect(typeof hits[0].score).toBe('number');
 
-    const added = aqiqat([...A, 'fact', 'add', '--article', id, '--quote', 'Оның наразылық шарасы 4 қазанда басталған.', '--type', 'protest', '--date', '2020-10-04', '--person', 'Асхат Жексебаев', '--place', 'Алматы', '--tag', 'actions/picket', '--json']);
+    const added = aqiqat([
+      ...A,
+      'fact',
+      'add',
+      '--article',
+      id,
+      '--quote',
+      'Оның наразылық шарасы 4 қазанда басталған.',
+      '--type',
+      'protest',
+      '--date',
+      '2020-10-04',
+      '--person',
+      'Асхат Жексебаев',
+      '--place',
+      'Алматы',
+      '--tag',
+      'actions/picket',
+      '--json',
+    ]);
     expect(added.code).toBe(0);
     const fact = JSON.parse(added.stdout);
     const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout);
@@ -90,9 +117,14 @@ describe('aqiqat CLI', () => {
 
   it('imports from standard input with -', async () => {
     const dir = await initArchive();
-    const r = aqiqat(['--archive', dir, 'import', '-', '--title', 'Суд отказал', '--lang', 'ru', '--json'], { input: 'Суд отказал в УДО.\nТекст статьи.' });
+    const r = aqiqat(['--archive', dir, 'import', '-', '--title', 'Суд отказал', '--lang', 'ru', '--json'], {
+      input: 'Суд отказал в УДО.\nТекст статьи.',
+    });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ status: 'imported', article: { title: 'Суд отказал', lang: 'ru', sourceName: 'stdin' } });
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({
+      status: 'imported',
+      article: { title: 'Суд отказал', lang: 'ru', sourceName: 'stdin' },
+    });
   });
 
   it('takes the archive from AQIQAT_ARCHIVE', async () => {
@@ -112,7 +144,11 @@ describe('aqiqat CLI', () => {
     await writeFile(empty, '');
     const before = await snapshot(dir);
 
-    expectOneLineError(aqiqat(['--archive', dir, 'fact', 'add', '--article', id, '--quote', 'Жексебаев Айға ұшты']), 1, /^aqiqat: the quote is not in article .*closest passage is: ".*Жексебаев/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'fact', 'add', '--article', id, '--quote', 'Жексебаев Айға ұшты']),
+      1,
+      /^aqiqat: the quote is not in article .*closest passage is: ".*Жексебаев/,
+    );
     expectOneLineError(aqiqat(['--archive', dir, 'import', binary]), 1, /^aqiqat: photo\.txt looks binary/);
     expectOneLineError(aqiqat(['--archive', dir, 'import', empty]), 1, /^aqiqat: empty\.txt is empty/);
     expectOneLineError(aqiqat(['--archive', dir, 'import', path.join(scratch, 'missing.txt')]), 1, /no such file/);
@@ -122,27 +158,53 @@ describe('aqiqat CLI', () => {
 
   it('refuses usage errors with exit 2 and one line', async () => {
     const dir = await initArchive();
-    expectOneLineError(aqiqat(['--archive', dir, 'frobnicate']), 2, /^aqiqat: unknown command 'frobnicate' \(see `aqiqat --help`\)/);
-    expectOneLineError(aqiqat(['--archive', dir, 'fact', 'add', '--quote', 'x']), 2, /required option '--article <id>'/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'frobnicate']),
+      2,
+      /^aqiqat: unknown command 'frobnicate' \(see `aqiqat --help`\)/,
+    );
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'fact', 'add', '--quote', 'x']),
+      2,
+      /required option '--article <id>'/,
+    );
     expectOneLineError(aqiqat(['--archive', dir, 'import', SEED_ARTICLE, '--lang', 'xx']), 2, /--lang/);
     expectOneLineError(aqiqat(['--archive', dir, 'import', SEED_ARTICLE, '--published', 'yesterday']), 2, /YYYY-MM-DD/);
     expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--limit', '0']), 2, /--limit must be a positive/);
   });
 
   it('says how to start when there is no archive', async () => {
-    expectOneLineError(aqiqat(['--archive', path.join(await tempDir(), 'none'), 'articles']), 1, /no archive in .*aqiqat init/);
+    expectOneLineError(
+      aqiqat(['--archive', path.join(await tempDir(), 'none'), 'articles']),
+      1,
+      /no archive in .*aqiqat init/,
+    );
   });
 
   it('refuses a corrupted archive.json and leaves it untouched', async () => {
     const dir = await initArchive();
     const file = path.join(dir, 'archive.json');
     await writeFile(file, '{"schemaVersion":1,');
-    expectOneLineError(aqiqat(['--archive', dir, 'articles']), 1, /archive\.json is not valid JSON; it was left untouched/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'articles']),
+      1,
+      /archive\.json is not valid JSON; it was left untouched/,
+    );
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,');
   });
 
   it('has --help for every command and --version', () => {
-    for (const cmd of [[], ['init'], ['import'], ['articles'], ['show'], ['fact', 'add'], ['fact', 'delete'], ['facts'], ['search']]) {
+    for (const cmd of [
+      [],
+      ['init'],
+      ['import'],
+      ['articles'],
+      ['show'],
+      ['fact', 'add'],
+      ['fact', 'delete'],
+      ['facts'],
+      ['search'],
+    ]) {
       const r = aqiqat([...cmd, '--help']);
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^Usage: aqiqat/);
@@ -156,7 +218,9 @@ describe('aqiqat CLI', () => {
     const dir = path.join(await tempDir(), 'sample');
     expect(aqiqat(['--archive', dir, 'init', '--sample']).code).toBe(0);
     const sample = JSON.parse(await readFile(path.join(import.meta.dirname, '../../data/sample/sample.json'), 'utf8'));
-    expect(JSON.parse(aqiqat(['--archive', dir, 'facts', '--json']).stdout)).toHaveLength(sample.articles[0].facts.length);
+    expect(JSON.parse(aqiqat(['--archive', dir, 'facts', '--json']).stdout)).toHaveLength(
+      sample.articles[0].facts.length,
+    );
   });
 });
 

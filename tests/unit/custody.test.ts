@@ -15,7 +15,10 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const PASS = 'custody test passphrase';
 
 function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,7 +30,14 @@ async function sampleArchive(encrypt = false): Promise<{ dir: string; A: string[
   return { dir, A: ['--archive', dir] };
 }
 
-function verify(A: string[]): { code: number | null; report: { problems: Array<{ file: string; problem: string; detail: string }>; notes: string[]; auditTornLines: number } } {
+function verify(A: string[]): {
+  code: number | null;
+  report: {
+    problems: Array<{ file: string; problem: string; detail: string }>;
+    notes: string[];
+    auditTornLines: number;
+  };
+} {
   const r = aqiqat([...A, 'verify', '--json']);
   return { code: r.code, report: JSON.parse(r.stdout) };
 }
@@ -51,10 +61,20 @@ describe('verify holds the metadata to the texts and the audit log', () => {
     });
     const planted = verify(A);
     expect(planted.code).toBe(1);
-    expect(planted.report.problems).toEqual([expect.objectContaining({ problem: 'quote', detail: expect.stringContaining('Жексебаев полицейлерге пара берді') })]);
+    expect(planted.report.problems).toEqual([
+      expect.objectContaining({
+        problem: 'quote',
+        detail: expect.stringContaining('Жексебаев полицейлерге пара берді'),
+      }),
+    ]);
     await editShard(dir, 'facts', (d) => {
       const { exact } = d.facts[1].anchor;
-      d.facts[0].anchor = { ...d.facts[1].anchor, start: d.facts[1].anchor.start + 1, end: d.facts[1].anchor.end + 1, exact };
+      d.facts[0].anchor = {
+        ...d.facts[1].anchor,
+        start: d.facts[1].anchor.start + 1,
+        end: d.facts[1].anchor.end + 1,
+        exact,
+      };
     });
     expect(verify(A).report.problems.map((p) => p.problem)).toEqual(['quote']);
   });
@@ -62,7 +82,10 @@ describe('verify holds the metadata to the texts and the audit log', () => {
   it('a text and source rewritten with their hashes updated no longer match the audit log', async () => {
     const { dir, A } = await sampleArchive();
     const [article] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout);
-    const text = (await readFile(path.join(dir, 'texts', `${article.textSha256}.txt`), 'utf8')).replaceAll('Асхат Жексебаев', 'Ерлан Подставной');
+    const text = (await readFile(path.join(dir, 'texts', `${article.textSha256}.txt`), 'utf8')).replaceAll(
+      'Асхат Жексебаев',
+      'Ерлан Подставной',
+    );
     const source = Buffer.from(text);
     await writeFile(path.join(dir, 'texts', `${sha256(text)}.txt`), text);
     await writeFile(path.join(dir, 'sources', `${sha256(source)}.txt`), source);
@@ -72,7 +95,9 @@ describe('verify holds the metadata to the texts and the audit log', () => {
     });
     const r = aqiqat([...A, 'verify']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/metadata: shards\/\w\w\.articles\.json: article \w{12}: its id is not the beginning of its source's SHA-256/);
+    expect(r.stdout).toMatch(
+      /metadata: shards\/\w\w\.articles\.json: article \w{12}: its id is not the beginning of its source's SHA-256/,
+    );
     expect(r.stdout).toMatch(/its source SHA-256 \w{64} is not the \w{64} the audit log recorded/);
     expect(r.stdout).toMatch(/its text SHA-256 \w{64} is not the \w{64} the audit log recorded/);
   });
@@ -85,7 +110,9 @@ describe('verify holds the metadata to the texts and the audit log', () => {
     await editShard(dir, 'articles', (d) => {
       d.articles.push({ ...d.articles[0], id: 'ffffffffffff', sha256: 'f'.repeat(64), title: 'planted' });
     });
-    expect(verify(A).report.problems.map((p) => p.detail)).toContainEqual(expect.stringMatching(/^article ffffffffffff has no article-added line in the audit log/));
+    expect(verify(A).report.problems.map((p) => p.detail)).toContainEqual(
+      expect.stringMatching(/^article ffffffffffff has no article-added line in the audit log/),
+    );
   });
 
   it('ids of deleted facts left in a case are told, not failed', async () => {
@@ -103,7 +130,8 @@ describe('verify holds the metadata to the texts and the audit log', () => {
 });
 
 describe('the end of the audit log is checked against audit.head', () => {
-  const lines = async (dir: string) => (await readFile(path.join(dir, 'audit.log'), 'utf8')).split('\n').filter(Boolean);
+  const lines = async (dir: string) =>
+    (await readFile(path.join(dir, 'audit.log'), 'utf8')).split('\n').filter(Boolean);
   const write = (dir: string, ls: string[], end = '\n') => writeFile(path.join(dir, 'audit.log'), ls.join('\n') + end);
 
   it('cutting the last line is found, and stays found after later changes', async () => {
@@ -112,11 +140,15 @@ describe('the end of the audit log is checked against audit.head', () => {
     await write(dir, all.slice(0, -1));
     const cut = verify(A);
     expect(cut.code).toBe(1);
-    expect(cut.report.problems).toEqual([expect.objectContaining({ problem: 'audit-end', detail: expect.stringMatching(/lines were cut from its end/) })]);
+    expect(cut.report.problems).toEqual([
+      expect.objectContaining({ problem: 'audit-end', detail: expect.stringMatching(/lines were cut from its end/) }),
+    ]);
     expect(aqiqat([...A, 'entity', 'add', 'Later Person', '--kind', 'person']).code).toBe(0);
     const later = verify(A);
     expect(later.code).toBe(1);
-    expect(later.report.problems[0]!.detail).toMatch(/the log was found not to end where audit\.head said: the log has \d+ lines/);
+    expect(later.report.problems[0]!.detail).toMatch(
+      /the log was found not to end where audit\.head said: the log has \d+ lines/,
+    );
   });
 
   it('a garbled last line is not taken for a crash, but a torn line after the head is', async () => {
@@ -146,15 +178,23 @@ describe('the end of the audit log is checked against audit.head', () => {
     const { dir, A } = await sampleArchive();
     const log = await readFile(path.join(dir, 'audit.log'), 'utf8');
     await rm(path.join(dir, 'audit.log'));
-    const noLog = verify(A).report.problems.map((p) => p.detail).join('\n');
+    const noLog = verify(A)
+      .report.problems.map((p) => p.detail)
+      .join('\n');
     expect(noLog).toMatch(/the audit log is missing/);
     expect(noLog).toMatch(/lines were cut/);
     await writeFile(path.join(dir, 'audit.log'), log);
     await rm(path.join(dir, 'audit.head'));
-    expect(verify(A).report.problems).toEqual([expect.objectContaining({ file: 'audit.head', detail: expect.stringMatching(/audit\.head is missing/) })]);
+    expect(verify(A).report.problems).toEqual([
+      expect.objectContaining({ file: 'audit.head', detail: expect.stringMatching(/audit\.head is missing/) }),
+    ]);
     // drop every case-fact-added line and chain the rest again, as a forger without the head would
     await writeFile(path.join(dir, 'audit.log'), log);
-    const kept = log.split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.action !== 'case-fact-added');
+    const kept = log
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.action !== 'case-fact-added');
     let prev = '0'.repeat(64);
     const rechained = kept.map((e, i) => {
       const line = JSON.stringify({ ...e, seq: i + 1, prev });
@@ -188,7 +228,12 @@ describe('the end of the audit log is checked against audit.head', () => {
     expect(log.slice(-2).map((e: { action: string }) => e.action)).toEqual(['audit-head-missing', 'entity-added']);
     expect(verify(A).code).toBe(0);
     await rm(path.join(dir, 'audit.head'));
-    expect(verify(A).report.problems).toEqual([expect.objectContaining({ file: 'audit.head', detail: 'audit.head is missing, so the end of the log cannot be checked' })]);
+    expect(verify(A).report.problems).toEqual([
+      expect.objectContaining({
+        file: 'audit.head',
+        detail: 'audit.head is missing, so the end of the log cannot be checked',
+      }),
+    ]);
   });
 
   it('in an encrypted archive the head is sealed: a plain one, or a cut log, is refused', async () => {
@@ -200,8 +245,13 @@ describe('the end of the audit log is checked against audit.head', () => {
     await write(dir, all.slice(0, -2));
     expect(verify(A).report.problems.map((p) => p.problem)).toEqual(['audit-end']);
     await write(dir, all);
-    await writeFile(path.join(dir, 'audit.head'), JSON.stringify({ format: 'aqiqat-audit-head', lines: all.length - 2, last: sha256(all.at(-3)!) }));
-    expect(verify(A).report.problems).toEqual([expect.objectContaining({ detail: "audit.head is not sealed with the archive's key" })]);
+    await writeFile(
+      path.join(dir, 'audit.head'),
+      JSON.stringify({ format: 'aqiqat-audit-head', lines: all.length - 2, last: sha256(all.at(-3)!) }),
+    );
+    expect(verify(A).report.problems).toEqual([
+      expect.objectContaining({ detail: "audit.head is not sealed with the archive's key" }),
+    ]);
   });
 });
 
@@ -212,7 +262,9 @@ describe('aqiqat article delete', () => {
     await writeFile(extra, 'Pavlodar court detained Aidos Sadykov.\n');
     const other = JSON.parse(aqiqat([...A, 'import', extra, '--json']).stdout)[0].article;
     // the same text from another file: kept as a further source of the sample article
-    const [sample] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter((a: { id: string }) => a.id !== other.id);
+    const [sample] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter(
+      (a: { id: string }) => a.id !== other.id,
+    );
     const twin = path.join(path.dirname(dir), 'twin.md');
     await writeFile(twin, `${await readFile(SEED_ARTICLE, 'utf8')}\n\n`);
     expect(JSON.parse(aqiqat([...A, 'import', twin, '--json']).stdout)[0].status).toBe('linked');
@@ -225,23 +277,46 @@ describe('aqiqat article delete', () => {
 
     const r = aqiqat([...A, 'article', 'delete', sample.id.slice(0, 6)]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`deleted article ${sample.id} “${sample.title}” (sha256 ${sample.sha256}) and its ${facts.length} facts; removed from ${c.id} “${c.title}”\n`);
-    expect(JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).map((a: { id: string }) => a.id)).toEqual([other.id]);
-    expect(JSON.parse(aqiqat([...A, 'facts', '--json']).stdout).map((f: { articleId: string }) => f.articleId)).toEqual([other.id]);
-    expect(JSON.parse(aqiqat([...A, 'case', 'show', c.id, '--json']).stdout)).toMatchObject({ factIds: [], missing: 0 });
+    expect(r.stdout).toBe(
+      `deleted article ${sample.id} “${sample.title}” (sha256 ${sample.sha256}) and its ${facts.length} facts; removed from ${c.id} “${c.title}”\n`,
+    );
+    expect(JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).map((a: { id: string }) => a.id)).toEqual([
+      other.id,
+    ]);
+    expect(JSON.parse(aqiqat([...A, 'facts', '--json']).stdout).map((f: { articleId: string }) => f.articleId)).toEqual(
+      [other.id],
+    );
+    expect(JSON.parse(aqiqat([...A, 'case', 'show', c.id, '--json']).stdout)).toMatchObject({
+      factIds: [],
+      missing: 0,
+    });
     expect((await readdir(path.join(dir, 'sources'))).sort()).toEqual([`${other.sha256}.txt`]);
     expect(await readdir(path.join(dir, 'texts'))).toEqual([`${other.textSha256}.txt`]);
     expect(JSON.parse(aqiqat([...A, 'search', 'Жәкішев', '--json']).stdout)).toEqual([]);
     expect(JSON.parse(aqiqat([...A, 'search', 'Pavlodar', '--json']).stdout)).toHaveLength(2);
 
-    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{ action: string; articleId?: string; factId?: string; caseId?: string; sha256?: string }>;
+    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{
+      action: string;
+      articleId?: string;
+      factId?: string;
+      caseId?: string;
+      sha256?: string;
+    }>;
     expect(log.at(-1)).toMatchObject({ action: 'article-deleted', articleId: sample.id, sha256: sample.sha256 });
-    expect(log.filter((e) => e.action === 'fact-deleted').map((e) => e.factId).sort()).toEqual(facts.map((f: { id: string }) => f.id).sort());
+    expect(
+      log
+        .filter((e) => e.action === 'fact-deleted')
+        .map((e) => e.factId)
+        .sort(),
+    ).toEqual(facts.map((f: { id: string }) => f.id).sort());
     expect(log.filter((e) => e.action === 'case-fact-removed' && e.caseId === c.id)).toHaveLength(inCase);
     expect(aqiqat([...A, 'verify']).code).toBe(0);
 
     // the same bytes can come back as a new article
-    expect(JSON.parse(aqiqat([...A, 'import', SEED_ARTICLE, '--json']).stdout)[0]).toMatchObject({ status: 'imported', article: { id: sample.id } });
+    expect(JSON.parse(aqiqat([...A, 'import', SEED_ARTICLE, '--json']).stdout)[0]).toMatchObject({
+      status: 'imported',
+      article: { id: sample.id },
+    });
     expect(aqiqat([...A, 'verify']).code).toBe(0);
     const missing = aqiqat([...A, 'article', 'delete', 'abcdef123456']);
     expect(missing).toMatchObject({ code: 1, stderr: 'aqiqat: no article abcdef123456\n' });
@@ -253,7 +328,9 @@ describe('aqiqat article delete', () => {
     const extra = path.join(path.dirname(dir), 'pavlodar.txt');
     await writeFile(extra, 'Pavlodar court detained Aidos Sadykov.\n');
     const other = JSON.parse(aqiqat([...A, 'import', extra, '--json']).stdout)[0].article;
-    const [sample] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter((a: { id: string }) => a.id !== other.id);
+    const [sample] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter(
+      (a: { id: string }) => a.id !== other.id,
+    );
     expect(aqiqat([...A, 'article', 'delete', sample.id, '--json']).code).toBe(0);
     expect(await readdir(path.join(dir, 'texts'))).toHaveLength(1);
     expect(await readdir(path.join(dir, 'sources'))).toHaveLength(1);
@@ -266,7 +343,8 @@ describe('aqiqat article delete', () => {
     expect(JSON.parse(aqiqat([...A, 'search', 'пикет', '--json']).stdout).length).toBeGreaterThan(0);
     const [article] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout);
     expect(aqiqat([...A, 'article', 'delete', article.id]).code).toBe(0);
-    for (let i = 0; i < 2; i++) expect(aqiqat([...A, 'search', 'пикет', '--json'])).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+    for (let i = 0; i < 2; i++)
+      expect(aqiqat([...A, 'search', 'пикет', '--json'])).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
     expect(aqiqat([...A, 'reindex']).code).toBe(0);
     expect(aqiqat([...A, 'search', 'пикет', '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
   });
@@ -274,14 +352,20 @@ describe('aqiqat article delete', () => {
   it('keeps a text file another article still names', async () => {
     const dir = path.join(await tempDir(), 'a');
     let archive = await Archive.create(dir);
-    const { article: first } = await archive.importArticle({ bytes: Buffer.from('Одна и та же заметка.\n'), name: 'a.txt' });
+    const { article: first } = await archive.importArticle({
+      bytes: Buffer.from('Одна и та же заметка.\n'),
+      name: 'a.txt',
+    });
     await archive.close();
     // an article from before same-text links were kept has no text key, so the same text imports again
     await editShard(dir, 'articles', (d) => {
       delete d.articles[0].textKey;
     });
     archive = await Archive.open(dir);
-    const { article: second, status } = await archive.importArticle({ bytes: Buffer.from('Одна и та же заметка.\r\n'), name: 'b.txt' });
+    const { article: second, status } = await archive.importArticle({
+      bytes: Buffer.from('Одна и та же заметка.\r\n'),
+      name: 'b.txt',
+    });
     expect(status).toBe('imported');
     expect(second.textSha256).toBe(first.textSha256);
     await archive.deleteArticle(first.id);
@@ -302,10 +386,28 @@ describe('the audit log and its observers', () => {
     run('entity', 'merge', 'Yerlan Bekov', 'Bekov');
     const [tag] = JSON.parse(aqiqat([...A, 'tag', 'list', '--json']).stdout);
     run('tag', 'rename', tag.path, 'renamed');
-    run('tag', 'merge', 'renamed', JSON.parse(aqiqat([...A, 'tag', 'list', '--json']).stdout).find((t: { path: string }) => t.path !== 'renamed').path);
-    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{ action: string; summary?: string; entityId?: string }>;
+    run(
+      'tag',
+      'merge',
+      'renamed',
+      JSON.parse(aqiqat([...A, 'tag', 'list', '--json']).stdout).find((t: { path: string }) => t.path !== 'renamed')
+        .path,
+    );
+    const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout) as Array<{
+      action: string;
+      summary?: string;
+      entityId?: string;
+    }>;
     const tail = log.slice(before).filter((e) => e.action.startsWith('entity-') || e.action.startsWith('tag-'));
-    expect(tail.map((e) => e.action)).toEqual(['entity-added', 'entity-renamed', 'entity-aliases-added', 'entity-added', 'entity-merged', 'tag-renamed', 'tag-merged']);
+    expect(tail.map((e) => e.action)).toEqual([
+      'entity-added',
+      'entity-renamed',
+      'entity-aliases-added',
+      'entity-added',
+      'entity-merged',
+      'tag-renamed',
+      'tag-merged',
+    ]);
     expect(tail[1]).toMatchObject({ summary: 'Ерлан Беков → Yerlan Bekov', entityId: expect.stringMatching(/^e-/) });
     expect(tail[4]!.summary).toMatch(/^Bekov \(e-\w+\) → Yerlan Bekov, 0 facts$/);
     expect(tail[5]!.summary).toMatch(new RegExp(`^${tag.path} → renamed, \\d+ facts?, \\d+ articles?$`));
@@ -315,12 +417,27 @@ describe('the audit log and its observers', () => {
   it('the same fact added twice (a retry) is there once, and said to exist', async () => {
     const { A } = await sampleArchive();
     const [article] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout);
-    const add = ['fact', 'add', '--article', article.id, '--quote', '2009 жылы', '--person', 'Адам Бір', '--tag', 'x/y', '--tag', 'a'];
+    const add = [
+      'fact',
+      'add',
+      '--article',
+      article.id,
+      '--quote',
+      '2009 жылы',
+      '--person',
+      'Адам Бір',
+      '--tag',
+      'x/y',
+      '--tag',
+      'a',
+    ];
     const first = JSON.parse(aqiqat([...A, ...add, '--json']).stdout);
     expect(first.existing).toBeUndefined();
     const again = aqiqat([...A, ...add.slice(0, -4), '--tag', 'a', '--tag', 'x/y']);
     expect(again.stdout).toMatch(new RegExp(`^already in the archive: ${first.id} `));
-    const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout).filter((f: { quote: string }) => f.quote === '2009 жылы');
+    const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout).filter(
+      (f: { quote: string }) => f.quote === '2009 жылы',
+    );
     expect(facts).toHaveLength(1);
     // another field makes it another fact
     expect(aqiqat([...A, ...add, '--note', 'second']).stdout).toMatch(/^added /);
@@ -336,7 +453,8 @@ describe('the audit log and its observers', () => {
     archive.store.audit.recordAll = async () => [];
     const fact = await archive.addFact(input);
     archive.store.audit.recordAll = record;
-    const logged = async () => (await archive.store.audit.readAll()).entries.filter((e) => e.action === 'fact-added' && e.factId === fact.id);
+    const logged = async () =>
+      (await archive.store.audit.readAll()).entries.filter((e) => e.action === 'fact-added' && e.factId === fact.id);
     expect(await logged()).toHaveLength(0);
     expect(await archive.addFact(input)).toMatchObject({ id: fact.id, existing: true });
     expect(await logged()).toHaveLength(1);
@@ -368,11 +486,16 @@ describe('the audit log and its observers', () => {
     await rm(journal, { force: true });
     await mkdir(journal);
     const fact = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған' });
-    expect((await archive.store.audit.readAll()).entries.at(-1)).toMatchObject({ action: 'fact-added', factId: fact.id });
+    expect((await archive.store.audit.readAll()).entries.at(-1)).toMatchObject({
+      action: 'fact-added',
+      factId: fact.id,
+    });
     await archive.close();
     await rm(journal, { recursive: true });
     const reopened = await Archive.open(dir);
-    expect((await reopened.searchFiltered({ text: '2009', filters: { kind: 'fact' } })).map((h) => h.id)).toEqual([fact.id]);
+    expect((await reopened.searchFiltered({ text: '2009', filters: { kind: 'fact' } })).map((h) => h.id)).toEqual([
+      fact.id,
+    ]);
     await reopened.close();
   });
 

@@ -62,7 +62,9 @@ describe('date suggestion', () => {
   it('needs a publication date for a day or month without a year, and lists every date in order', () => {
     expect(suggestDate('16 қазанда пикет өтті', null)).toBeNull();
     expect(suggestDate('2020 жылы 16 қазанда', null)).toMatchObject({ value: '2020-10-16' });
-    expect(findDates('2009 жылы сотталған, 2015 жылы БҰҰ шешім шығарды, 16 қазанда пикет', PUB).map((d) => d.value)).toEqual(['2009', '2015', '2020-10-16']);
+    expect(
+      findDates('2009 жылы сотталған, 2015 жылы БҰҰ шешім шығарды, 16 қазанда пикет', PUB).map((d) => d.value),
+    ).toEqual(['2009', '2015', '2020-10-16']);
   });
 
   it('survives hostile input quickly', () => {

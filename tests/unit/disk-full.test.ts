@@ -13,7 +13,10 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const HOOK = path.resolve(import.meta.dirname, 'kill/fault-hook.mjs');
 
 function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,22 +54,30 @@ describe('a full disk', () => {
     // every write inside the archive folder fails, the backup on "another disk" does not
     const full = { AQIQAT_FAULT: `ENOSPC:write:^${escape(dir)}/` };
     const articles = aqiqat([...A, 'articles'], full);
-    expect(articles.stderr).toBe('note: the disk is full, so the archive is open only for reading; free some space to change it\n');
+    expect(articles.stderr).toBe(
+      'note: the disk is full, so the archive is open only for reading; free some space to change it\n',
+    );
     expect(articles.code).toBe(0);
     const backup = aqiqat([...A, 'backup', '--out', path.join(scratch, 'elsewhere.aqbackup')], full);
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/^backed up \d+ files/);
     const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], full);
     expect(add.code).toBe(1);
-    expect(add.stderr.trimEnd().split('\n').at(-1)).toBe('aqiqat: the disk is full, so the archive was opened only for reading: free some space and open it again to change it');
+    expect(add.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'aqiqat: the disk is full, so the archive was opened only for reading: free some space and open it again to change it',
+    );
     expect(aqiqat([...A, 'entity', 'list']).stdout).not.toMatch(/Another Person/);
   });
 
   it('a save that meets a full disk says so in one line and keeps the archive as it was', async () => {
     const { dir, A } = await changedArchive();
-    const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], { AQIQAT_FAULT: `ENOSPC:write:${escape(path.join(dir, '.archive.json'))}` });
+    const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], {
+      AQIQAT_FAULT: `ENOSPC:write:${escape(path.join(dir, '.archive.json'))}`,
+    });
     expect(add.code).toBe(1);
-    expect(add.stderr).toBe('aqiqat: could not save the archive: the disk is full: free some space, or write to another disk, and try again\n');
+    expect(add.stderr).toBe(
+      'aqiqat: could not save the archive: the disk is full: free some space, or write to another disk, and try again\n',
+    );
     const list = aqiqat([...A, 'entity', 'list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/Disk Full Person/);
@@ -76,6 +87,8 @@ describe('a full disk', () => {
   it('any other write that fails for want of space is one line too (the app shows the same)', () => {
     const e = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     expect(userMessage(e)).toBe('the disk is full: free some space, or write to another disk, and try again');
-    expect(userMessage(Object.assign(new Error('EDQUOT: disk quota exceeded'), { code: 'EDQUOT' }))).toMatch(/^the disk is full/);
+    expect(userMessage(Object.assign(new Error('EDQUOT: disk quota exceeded'), { code: 'EDQUOT' }))).toMatch(
+      /^the disk is full/,
+    );
   });
 });

@@ -6,8 +6,18 @@ import { makeRedactor, redactDossier } from '../../electron/archive/dossier/reda
 import type { DossierOptions } from '../../electron/archive/dossier/types.js';
 import { HASH_A, sampleData } from './dossier-fixture.js';
 
-const opts = (o: Partial<DossierOptions> = {}): DossierOptions => ({ lang: 'en', paper: 'a4', generatedAt: new Date('2026-11-26T08:00:00Z'), compiledBy: 'A. Researcher', ...o });
-const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const opts = (o: Partial<DossierOptions> = {}): DossierOptions => ({
+  lang: 'en',
+  paper: 'a4',
+  generatedAt: new Date('2026-11-26T08:00:00Z'),
+  compiledBy: 'A. Researcher',
+  ...o,
+});
+const text = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('dossier HTML', () => {
   it('has every section, the quotes as stored and the hashes', () => {
@@ -19,14 +29,16 @@ describe('dossier HTML', () => {
     expect(html).toContain(HASH_A);
     expect(text(html)).toContain('Мухтар Джакишев, Mukhtar Dzhakishev');
     expect(text(html)).toContain('A. Researcher');
-    expect(html).toContain("Content-Security-Policy");
+    expect(html).toContain('Content-Security-Policy');
   });
 
   it('numbers sources by first citation and cites them from the chronology', () => {
     const { html } = buildDossierHtml(sampleData(), opts());
     // the first fact cites s2, so s2 is [1]
     expect(html).toMatch(/<tr id="f1">.*?href="#s1">\[1\]<\/a>/);
-    expect(html).toMatch(/<div class="source" id="s1"><h3><span class="src-n">\[1\]<\/span> <span lang="ru">Second source/);
+    expect(html).toMatch(
+      /<div class="source" id="s1"><h3><span class="src-n">\[1\]<\/span> <span lang="ru">Second source/,
+    );
     expect(html).toMatch(/<tr id="f2">.*?href="#s2">\[2\]<\/a>/);
     // and each source lists the facts quoting it
     expect(text(html)).toMatch(/Second source .*Quoted in facts 1 /);
@@ -36,9 +48,15 @@ describe('dossier HTML', () => {
   it('writes dates with their precision, in the chosen language', () => {
     const year = { value: '2009', precision: 'year' as const, approximate: false };
     expect(formatEventDate(year, LABELS.en)).toBe('2009');
-    expect(formatEventDate({ value: '2020-09', precision: 'month', approximate: true }, LABELS.en)).toBe('c. September 2020');
-    expect(formatEventDate({ value: '2020-10-16', precision: 'day', approximate: false }, LABELS.ru)).toBe('16 октября 2020 г.');
-    expect(formatEventDate({ value: '2020-10-16', precision: 'day', approximate: false }, LABELS.kk)).toBe('2020 ж. 16 қазан');
+    expect(formatEventDate({ value: '2020-09', precision: 'month', approximate: true }, LABELS.en)).toBe(
+      'c. September 2020',
+    );
+    expect(formatEventDate({ value: '2020-10-16', precision: 'day', approximate: false }, LABELS.ru)).toBe(
+      '16 октября 2020 г.',
+    );
+    expect(formatEventDate({ value: '2020-10-16', precision: 'day', approximate: false }, LABELS.kk)).toBe(
+      '2020 ж. 16 қазан',
+    );
     expect(formatEventDate(null, LABELS.en)).toBe('undated');
   });
 

@@ -16,7 +16,13 @@ async function setup(host?: DossierHost) {
   const archive = await createSampleArchive(path.join(await tempDir(), 'a'), SAMPLE_DIR);
   const dispatch = createDispatcher(ArchiveSession.of(archive), '1.0.0', host);
   const [theCase] = archive.listCases();
-  return { archive, dispatch, api: makeClient((m, i) => dispatch(m, i)), caseId: theCase!.id, caseFacts: theCase!.facts.length };
+  return {
+    archive,
+    dispatch,
+    api: makeClient((m, i) => dispatch(m, i)),
+    caseId: theCase!.id,
+    caseFacts: theCase!.facts.length,
+  };
 }
 
 describe('dossier over IPC', () => {
@@ -27,10 +33,19 @@ describe('dossier over IPC', () => {
     expect(p).toMatchObject({ facts: caseFacts, sources: 1, title: 'Досье по делу: Мұхтар Жәкішев ісі' });
     expect(p.html).toContain('Хронология');
     expect(p.html).not.toContain('Жексебаев');
-    expect(await dispatch('dossierPreview', { caseId, lang: 'de' })).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid dossierPreview request: lang/) });
-    expect(await dispatch('dossierPreview', { caseId: 'nope' })).toMatchObject({ ok: false, error: expect.stringMatching(/no case "nope"/) });
+    expect(await dispatch('dossierPreview', { caseId, lang: 'de' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid dossierPreview request: lang/),
+    });
+    expect(await dispatch('dossierPreview', { caseId: 'nope' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no case "nope"/),
+    });
     // no printer in this process: one clear line
-    expect(await dispatch('saveDossierPdf', { caseId })).toMatchObject({ ok: false, error: expect.stringMatching(/needs the desktop app/) });
+    expect(await dispatch('saveDossierPdf', { caseId })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/needs the desktop app/),
+    });
   });
 
   it('saves a PDF through the host: printer, then the chosen file', async () => {
@@ -52,7 +67,14 @@ describe('dossier over IPC', () => {
       expect(execFileSync('pdfinfo', [saved.path!], { encoding: 'utf8' })).toMatch(/Author:\s+Бюро/);
       // the audit log holds the SHA-256 of exactly the saved file
       const { entries } = await archive.store.audit.readAll();
-      expect(entries.at(-1)).toMatchObject({ action: 'export-made', caseId, sha256: createHash('sha256').update(await readFile(saved.path!)).digest('hex'), summary: `dossier PDF → ${saved.path}` });
+      expect(entries.at(-1)).toMatchObject({
+        action: 'export-made',
+        caseId,
+        sha256: createHash('sha256')
+          .update(await readFile(saved.path!))
+          .digest('hex'),
+        summary: `dossier PDF → ${saved.path}`,
+      });
     } finally {
       await printer.close();
     }
@@ -65,13 +87,19 @@ describe('dossier over IPC', () => {
     const gone = path.join(dir, 'unplugged-usb', 'case.pdf');
     const { dispatch, archive, caseId } = await setup({ printer, chooseSavePath: async () => gone });
     const before = (await archive.store.audit.readAll()).entries.length;
-    expect(await dispatch('saveDossierPdf', { caseId })).toEqual({ ok: false, error: `cannot save the dossier as ${gone} (ENOENT); choose another folder` });
+    expect(await dispatch('saveDossierPdf', { caseId })).toEqual({
+      ok: false,
+      error: `cannot save the dossier as ${gone} (ENOENT); choose another folder`,
+    });
     expect((await archive.store.audit.readAll()).entries).toHaveLength(before);
     // a file where a folder should be: the same one line
     await writeFile(path.join(dir, 'file'), 'x');
     const notDir = path.join(dir, 'file', 'case.pdf');
     const { dispatch: again, caseId: id } = await setup({ printer, chooseSavePath: async () => notDir });
-    expect(await again('saveDossierPdf', { caseId: id })).toEqual({ ok: false, error: `cannot save the dossier as ${notDir} (ENOTDIR); choose another folder` });
+    expect(await again('saveDossierPdf', { caseId: id })).toEqual({
+      ok: false,
+      error: `cannot save the dossier as ${notDir} (ENOTDIR); choose another folder`,
+    });
   });
 });
 
@@ -81,7 +109,14 @@ describe('redaction guard', () => {
     let saved = false; // the save dialog was shown
     // a printer (as Electron's printToPDF is) whose bytes differ from the HTML that was checked
     const host: DossierHost = {
-      printer: { print: (job) => chromium.print({ ...job, footerTemplate: job.footerTemplate.replace('</span></div>', ' Жексе\u00adбаев</span></div>') }), close: () => chromium.close() },
+      printer: {
+        print: (job) =>
+          chromium.print({
+            ...job,
+            footerTemplate: job.footerTemplate.replace('</span></div>', ' Жексе\u00adбаев</span></div>'),
+          }),
+        close: () => chromium.close(),
+      },
       async chooseSavePath() {
         saved = true;
         return null;
@@ -89,7 +124,9 @@ describe('redaction guard', () => {
     };
     try {
       const { api, caseId } = await setup(host);
-      await expect(api.saveDossierPdf({ caseId, redact: ['Асхат Жексебаев'] })).rejects.toThrow(/a redacted name is still in the dossier/);
+      await expect(api.saveDossierPdf({ caseId, redact: ['Асхат Жексебаев'] })).rejects.toThrow(
+        /a redacted name is still in the dossier/,
+      );
       expect(saved).toBe(false);
       // the same printer without a redaction prints and saves
       await api.saveDossierPdf({ caseId });
@@ -101,7 +138,9 @@ describe('redaction guard', () => {
 
   it('refuses a dossier whose typed fields still name a redacted person', async () => {
     const { api, caseId } = await setup();
-    await expect(api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Жәкішевтің адвокаты' })).rejects.toThrow(/a redacted name is still in the dossier/);
+    await expect(
+      api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Жәкішевтің адвокаты' }),
+    ).rejects.toThrow(/a redacted name is still in the dossier/);
     const ok = await api.dossierPreview({ caseId, redact: ['Мұхтар Жәкішев'], compiledBy: 'Адвокат' });
     expect(ok.html).toContain('[redacted]');
   });

@@ -30,7 +30,8 @@ async function pdfFile(bytes: Uint8Array): Promise<string> {
 }
 // -raw: content-stream order, which is the document's; the default mode regroups columns and can
 // put a neighbouring cell between two lines of one quote
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+const pdftotext = (file: string) =>
+  execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 /** lines joined: a quote may wrap */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -41,7 +42,12 @@ async function sampleArchive(): Promise<Archive> {
 /** the sample's case */
 const request = async (archive: Archive, o: Partial<DossierRequest> = {}): Promise<DossierRequest> => ({
   ...caseSelection(archive.store, archive.listCases()[0]!.id),
-  lang: 'kk', paper: 'a4', compiledBy: 'Тест', redact: [], redactSources: false, ...o,
+  lang: 'kk',
+  paper: 'a4',
+  compiledBy: 'Тест',
+  redact: [],
+  redactSources: false,
+  ...o,
 });
 
 describe('dossier PDF', () => {
@@ -79,11 +85,26 @@ describe('dossier PDF', () => {
 
   it('a redacted dossier has no form of the name in its text layer', async () => {
     const archive = await sampleArchive();
-    const d = await buildDossier(archive.store, await request(archive, { redact: ['Мұхтар Жәкішев'], paper: 'letter' }));
+    const d = await buildDossier(
+      archive.store,
+      await request(archive, { redact: ['Мұхтар Жәкішев'], paper: 'letter' }),
+    );
     const file = await pdfFile(await printDossier(d, printer, 'letter'));
     const text = pdftotext(file);
-    expect(findName([text], nameStems(['Мұхтар Жәкішев', 'Мухтар Джакишев', 'Mukhtar Zhakishev', 'Muhtar Jäkışev']))).toBeNull();
-    for (const form of ['Жәкішев', 'Жәкішевтің', 'Жәкішевті', 'Мұхтар', 'Джакишев', 'zhakishev', 'Dzhakishev', 'Jäkışev']) expect(text.toLowerCase()).not.toContain(form.toLowerCase());
+    expect(
+      findName([text], nameStems(['Мұхтар Жәкішев', 'Мухтар Джакишев', 'Mukhtar Zhakishev', 'Muhtar Jäkışev'])),
+    ).toBeNull();
+    for (const form of [
+      'Жәкішев',
+      'Жәкішевтің',
+      'Жәкішевті',
+      'Мұхтар',
+      'Джакишев',
+      'zhakishev',
+      'Dzhakishev',
+      'Jäkışev',
+    ])
+      expect(text.toLowerCase()).not.toContain(form.toLowerCase());
     expect(text).toContain('[redacted]');
     expect(text).toContain('Асхат Жексебаев'); // the other person stays
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(letter\)/);
@@ -93,13 +114,19 @@ describe('dossier PDF', () => {
     const data = manyFacts(200);
     data.facts[0]!.quote = '<script>document.title="pwned"</script> & <b>bold</b>';
     data.title = '<h1>Injected</h1>';
-    const built = buildDossierHtml(data, { lang: 'en', paper: 'a4', generatedAt: new Date(), compiledBy: 'x' }, dossierFonts());
+    const built = buildDossierHtml(
+      data,
+      { lang: 'en', paper: 'a4', generatedAt: new Date(), compiledBy: 'x' },
+      dossierFonts(),
+    );
     const file = await pdfFile(await printer.print({ ...built, paper: 'a4' }));
     const text = flat(pdftotext(file));
     expect(text).toContain('<script>document.title="pwned"</script> & <b>bold</b>');
     expect(text).toContain('<h1>Injected</h1>');
     expect(text).toContain(data.sources[19]!.sha256);
     expect(text).toContain(flat(data.facts[199]!.quote));
-    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])).toBeGreaterThan(10);
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])).toBeGreaterThan(
+      10,
+    );
   });
 });

@@ -13,7 +13,11 @@ const fake = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     protocol: null as Handler | null,
     failLoads: false,
-    dialogs: [] as Array<{ parent: FakeWindow; options: { defaultPath?: string }; answer: (r: { canceled: boolean; filePath: string }) => void }>,
+    dialogs: [] as Array<{
+      parent: FakeWindow;
+      options: { defaultPath?: string };
+      answer: (r: { canceled: boolean; filePath: string }) => void;
+    }>,
   };
 
   class FakeWindow {
@@ -64,7 +68,9 @@ const fake = vi.hoisted(() => {
     session: { fromPartition: () => ses },
     dialog: {
       showSaveDialog: (parent: FakeWindow, options: { defaultPath?: string }) =>
-        new Promise<{ canceled: boolean; filePath: string }>((answer) => state.dialogs.push({ parent, options, answer })),
+        new Promise<{ canceled: boolean; filePath: string }>((answer) =>
+          state.dialogs.push({ parent, options, answer }),
+        ),
     },
   };
   return { state, electron, ses, FakeWindow };
@@ -96,7 +102,10 @@ describe('dossier windows', () => {
     const pdf = await electronPrinter().print(job);
     expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.4 printed');
     const [win] = fake.state.windows;
-    expect(win!.options).toMatchObject({ show: false, webPreferences: { session: fake.ses, javascript: true, devTools: false, sandbox: true, contextIsolation: true } });
+    expect(win!.options).toMatchObject({
+      show: false,
+      webPreferences: { session: fake.ses, javascript: true, devTools: false, sandbox: true, contextIsolation: true },
+    });
     expect(win!.options.webPreferences).not.toHaveProperty('preload');
     expect(win!.destroyed).toBe(true);
     expect(await served(win!.url)).toEqual({ status: 404, body: 'not found' });
@@ -145,7 +154,11 @@ describe('the save dialog', () => {
     expect(dialog!.options.defaultPath).toBe('Case.pdf');
     const holder = dialog!.parent;
     expect(holder).not.toBe(main);
-    expect(holder.options).toMatchObject({ parent: main, show: process.platform === 'darwin', webPreferences: { javascript: false, devTools: false } });
+    expect(holder.options).toMatchObject({
+      parent: main,
+      show: process.platform === 'darwin',
+      webPreferences: { javascript: false, devTools: false },
+    });
     dialog!.answer({ canceled: false, filePath: '/media/usb/Case.pdf' });
     expect(await choosing).toBe('/media/usb/Case.pdf');
     expect(holder.destroyed).toBe(true);

@@ -7,7 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
 import { caseSelection } from '../../electron/archive/dossier/data.js';
-import { buildDossier, printDossier, type DossierRequest, type DossierResult } from '../../electron/archive/dossier/dossier.js';
+import {
+  buildDossier,
+  printDossier,
+  type DossierRequest,
+  type DossierResult,
+} from '../../electron/archive/dossier/dossier.js';
 import { findName, htmlReadable, nameStems, pdfReadable } from '../../electron/archive/dossier/leaks.js';
 import { chromiumPrinter, type Printer } from '../../electron/archive/dossier/pdf.js';
 import { tempDir } from './helpers.js';
@@ -58,7 +63,10 @@ async function hostileArchive() {
   });
   expect(article.url).toContain('%D0%96'); // stored percent-encoded, as import does
   const ids: string[] = [];
-  for (const quote of HOSTILE) ids.push((await archive.addFact({ articleId: article.id, quote, type: 'arrest', people: [NAME, 'Серік Бекетов'] })).id);
+  for (const quote of HOSTILE)
+    ids.push(
+      (await archive.addFact({ articleId: article.id, quote, type: 'arrest', people: [NAME, 'Серік Бекетов'] })).id,
+    );
   const c = await archive.createCase('Іс');
   await archive.addFactsToCase(c.id, ids);
   return { archive, caseId: c.id };
@@ -117,15 +125,29 @@ describe('redaction of hostile spellings', () => {
   it('a person stored in Latin loses the Cyrillic forms too', async () => {
     const archive = await Archive.create(path.join(await tempDir(), 'a'));
     const { article } = await archive.importArticle({
-      bytes: new TextEncoder().encode('Ерлан Бековты полиция ұстады\n\nАлматыда белсенді Ерлан Беков 2022 жылы ұсталды. Ерланның інісі Бекетов куә болды.\n'),
+      bytes: new TextEncoder().encode(
+        'Ерлан Бековты полиция ұстады\n\nАлматыда белсенді Ерлан Беков 2022 жылы ұсталды. Ерланның інісі Бекетов куә болды.\n',
+      ),
       name: 'bekov.txt',
     });
     await archive.addEntity('Yerlan Bekov', 'person');
-    const f = await archive.addFact({ articleId: article.id, quote: 'Алматыда белсенді Ерлан Беков 2022 жылы ұсталды', type: 'arrest', people: ['Yerlan Bekov'] });
-    const g = await archive.addFact({ articleId: article.id, quote: 'Ерланның інісі Бекетов куә болды', type: 'statement' });
+    const f = await archive.addFact({
+      articleId: article.id,
+      quote: 'Алматыда белсенді Ерлан Беков 2022 жылы ұсталды',
+      type: 'arrest',
+      people: ['Yerlan Bekov'],
+    });
+    const g = await archive.addFact({
+      articleId: article.id,
+      quote: 'Ерланның інісі Бекетов куә болды',
+      type: 'statement',
+    });
     const c = await archive.createCase('Bekov');
     await archive.addFactsToCase(c.id, [f.id, g.id]);
-    const d = await buildDossier(archive.store, request(archive, c.id, { lang: 'en', redact: ['Yerlan Bekov'], redactSources: true }));
+    const d = await buildDossier(
+      archive.store,
+      request(archive, c.id, { lang: 'en', redact: ['Yerlan Bekov'], redactSources: true }),
+    );
     const text = await pdftotext(await printDossier(d, printer, 'a4'));
     expect(text).not.toMatch(/Беков|Ерлан|Bekov|Yerlan/);
     expect(text).toContain('Бекетов'); // a different surname that shares letters
@@ -136,14 +158,27 @@ describe('redaction of hostile spellings', () => {
 /** A built dossier by hand: what the reader's check gets when the matcher has missed something. */
 function built(html: string, o: Partial<DossierResult> = {}): DossierResult {
   const page = `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:sans-serif}</style></head><body>${html}</body></html>`;
-  return { html: page, title: 'Dossier', footerTemplate: '<span></span>', facts: 1, sources: 1, generatedAt: new Date(), compiledBy: 'x', redactedNames: [NAME], ...o };
+  return {
+    html: page,
+    title: 'Dossier',
+    footerTemplate: '<span></span>',
+    facts: 1,
+    sources: 1,
+    generatedAt: new Date(),
+    compiledBy: 'x',
+    redactedNames: [NAME],
+    ...o,
+  };
 }
 
 describe('the reader’s check of the printed PDF', () => {
   it.each([
     ['a name wrapped at a line end', '<div style="width:12mm;overflow-wrap:anywhere">ЖексебаевтарЖексебаевтар</div>'],
     ['a hyphen at a line end', '<p>Сот Жексе-<br>баевтың ісін</p>'],
-    ['a percent-encoded link target', '<a href="https://x.kz/%D0%96%D0%B5%D0%BA%D1%81%D0%B5%D0%B1%D0%B0%D0%B5%D0%B2">source</a>'],
+    [
+      'a percent-encoded link target',
+      '<a href="https://x.kz/%D0%96%D0%B5%D0%BA%D1%81%D0%B5%D0%B1%D0%B0%D0%B5%D0%B2">source</a>',
+    ],
     ['invisible characters', '<p>Жек\u00adсе\u200bба\u2060ев</p>'],
     ['look-alike letters', '<p>Жeкcебaев</p>'],
   ])('refuses %s', async (_, html) => {
@@ -151,13 +186,17 @@ describe('the reader’s check of the printed PDF', () => {
   });
 
   it('refuses a name in the PDF title, and passes the same document without it', async () => {
-    await expect(printDossier(built('<p>ok</p>', { title: 'Zheksebayev' }), printer, 'a4')).rejects.toThrow(/still in the dossier/);
+    await expect(printDossier(built('<p>ok</p>', { title: 'Zheksebayev' }), printer, 'a4')).rejects.toThrow(
+      /still in the dossier/,
+    );
     const pdf = await printDossier(built('<p>Серік Бекетов, Жексенов, Баев</p>'), printer, 'a4');
     expect(await pdftotext(pdf)).toContain('Бекетов');
   });
 
   it('the wrapped name really is split in the text layer', async () => {
-    const d = built('<div style="width:12mm;overflow-wrap:anywhere">ЖексебаевтарЖексебаевтар</div>', { redactedNames: [] });
+    const d = built('<div style="width:12mm;overflow-wrap:anywhere">ЖексебаевтарЖексебаевтар</div>', {
+      redactedNames: [],
+    });
     const text = (await pdfReadable(await printDossier(d, printer, 'a4')))[0]!;
     expect(text).not.toContain('ЖексебаевтарЖексебаевтар');
     expect(text.replace(/\s/g, '')).toContain('ЖексебаевтарЖексебаевтар');
@@ -167,6 +206,11 @@ describe('the reader’s check of the printed PDF', () => {
 describe('the reader’s check of the HTML', () => {
   it('refuses a typed field with an invisible character in the name', async () => {
     const { archive, caseId } = await hostileArchive();
-    await expect(buildDossier(archive.store, request(archive, caseId, { fonts: false, compiledBy: 'Жексе\u00adбаевтың адвокаты' }))).rejects.toThrow(/still in the dossier \("Жексе/);
+    await expect(
+      buildDossier(
+        archive.store,
+        request(archive, caseId, { fonts: false, compiledBy: 'Жексе\u00adбаевтың адвокаты' }),
+      ),
+    ).rejects.toThrow(/still in the dossier \("Жексе/);
   });
 });

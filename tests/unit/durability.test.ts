@@ -47,7 +47,12 @@ interface Acks {
 }
 
 /** Run the writer, kill it at a random moment, return what it acknowledged. */
-function runAndKill(dir: string, articleId: string, tag: string, passphrase?: string): Promise<{ acks: Acks; stderr: string }> {
+function runAndKill(
+  dir: string,
+  articleId: string,
+  tag: string,
+  passphrase?: string,
+): Promise<{ acks: Acks; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writerJs, dir, articleId, tag], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -147,11 +152,14 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
         const audit = await archive.store.audit.readAll();
         for (const b of audit.broken) corrupt.push(`trial ${t}: ${b}`);
         const logged = new Set(audit.entries.map((e) => `${e.action} ${e.factId ?? e.articleId}`));
-        for (const id of acks.facts.keys()) if (!logged.has(`fact-added ${id}`)) lost.push(`trial ${t}: audit of fact ${id}`);
-        for (const id of acks.deleted) if (!logged.has(`fact-deleted ${id}`)) lost.push(`trial ${t}: audit of deletion ${id}`);
+        for (const id of acks.facts.keys())
+          if (!logged.has(`fact-added ${id}`)) lost.push(`trial ${t}: audit of fact ${id}`);
+        for (const id of acks.deleted)
+          if (!logged.has(`fact-deleted ${id}`)) lost.push(`trial ${t}: audit of deletion ${id}`);
         // a kill is never taken for tampering: the log ends where its head says (or after it), every quote is its text
         for (const p of (await verifyArchive(archive.store)).problems) {
-          if (['audit-end', 'audit-chain', 'quote'].includes(p.problem)) corrupt.push(`trial ${t}: verify: ${p.detail}`);
+          if (['audit-end', 'audit-chain', 'quote'].includes(p.problem))
+            corrupt.push(`trial ${t}: verify: ${p.detail}`);
         }
       } catch (e) {
         corrupt.push(`trial ${t}: ${(e as Error).message}`);
@@ -164,7 +172,9 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
     const temps = (await Promise.all(leftovers.map(async (d) => (await readdir(d)).filter(isTempFile)))).flat();
     const torn = (await (await Archive.open(dir, options)).store.audit.readAll()).torn;
     await (await Archive.open(dir, options)).close();
-    console.info(`[kill test${passphrase ? ', encrypted' : ''}] ${trials} trials, ${killedWhileWriting} killed while writing, ${acked} acknowledged writes, ${corrupt.length} corrupt, ${lost.length} lost, ${temps.length} temp files left, ${torn} audit lines torn and marked`);
+    console.info(
+      `[kill test${passphrase ? ', encrypted' : ''}] ${trials} trials, ${killedWhileWriting} killed while writing, ${acked} acknowledged writes, ${corrupt.length} corrupt, ${lost.length} lost, ${temps.length} temp files left, ${torn} audit lines torn and marked`,
+    );
     expect(corrupt).toEqual([]);
     expect(lost).toEqual([]);
     expect(temps).toEqual([]);
@@ -174,7 +184,11 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
 }
 
 describe('SIGKILL at random moments', () => {
-  it(`loses no acknowledged write and never corrupts the archive (${TRIALS} trials)`, () => killTrials(TRIALS), 600_000);
+  it(
+    `loses no acknowledged write and never corrupts the archive (${TRIALS} trials)`,
+    () => killTrials(TRIALS),
+    600_000,
+  );
 
   // the sealed path (crypto.ts) writes through the same atomic writer; a third of the trials on it
   it(`neither in an encrypted archive (${Math.ceil(TRIALS / 3)} trials)`, async () => {

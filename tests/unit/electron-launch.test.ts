@@ -20,7 +20,8 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const root = path.resolve(import.meta.dirname, '../..');
-const built = existsSync(path.join(root, 'dist/electron/main.js')) && existsSync(path.join(root, 'dist/renderer/index.html'));
+const built =
+  existsSync(path.join(root, 'dist/electron/main.js')) && existsSync(path.join(root, 'dist/renderer/index.html'));
 const skipReason = !binary
   ? 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1); run `npm install` without it to run this test'
   : !built
@@ -31,14 +32,25 @@ if (skipReason) console.warn(`[electron-launch] skipped: ${skipReason}`);
 describe('Electron app', () => {
   it.skipIf(skipReason !== '')('starts on a sample archive and shows the article list', async () => {
     const archiveDir = path.join(await tempDir(), 'archive');
-    const app = await electron.launch({ executablePath: binary!, args: [root], env: { ...process.env, AQIQAT_ARCHIVE: archiveDir } });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [root],
+      env: { ...process.env, AQIQAT_ARCHIVE: archiveDir },
+    });
     try {
       const window = await app.firstWindow();
       expect(window.url()).toBe('aqiqat://app/index.html');
       await expect.poll(() => window.getByText('Жексебаев', { exact: false }).count()).toBeGreaterThan(0);
       // no Node in the page, and only the typed API on window
-      expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-      expect(await window.evaluate(() => Object.keys((globalThis as unknown as { aqiqat: object }).aqiqat).sort())).toContain('search');
+      expect(
+        await window.evaluate(() => [
+          typeof (globalThis as { require?: unknown }).require,
+          typeof (globalThis as { process?: unknown }).process,
+        ]),
+      ).toEqual(['undefined', 'undefined']);
+      expect(
+        await window.evaluate(() => Object.keys((globalThis as unknown as { aqiqat: object }).aqiqat).sort()),
+      ).toContain('search');
     } finally {
       await app.close();
     }

@@ -20,7 +20,11 @@ const MARKER = 'ZQXMARKERсөз';
 const ENV = { AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12' };
 
 function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, ...ENV, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...ENV, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,7 +44,15 @@ async function encrypted(): Promise<{ scratch: string; dir: string; A: string[];
   return { scratch, dir, A: ['--archive', dir], id: JSON.parse(r.stdout)[0].article.id as string };
 }
 
-const newestSnapshot = async (dir: string) => path.join(dir, 'backups', (await readdir(path.join(dir, 'backups'))).filter((n) => n.startsWith('archive-')).sort().at(-1)!);
+const newestSnapshot = async (dir: string) =>
+  path.join(
+    dir,
+    'backups',
+    (await readdir(path.join(dir, 'backups')))
+      .filter((n) => n.startsWith('archive-'))
+      .sort()
+      .at(-1)!,
+  );
 
 describe('rollback of an encrypted archive', () => {
   it('a snapshot copied over archive.json does not open as it: one line naming archive.json', async () => {
@@ -67,10 +79,13 @@ describe('rollback of an encrypted archive', () => {
     // the shards alone put back: the fact shard is older than the head says
     const current = path.join(scratch, 'shards-now');
     await cp(path.join(dir, 'shards'), current, { recursive: true });
-    for (const name of await readdir(before)) if (name !== 'head') await cp(path.join(before, name), path.join(dir, 'shards', name));
+    for (const name of await readdir(before))
+      if (name !== 'head') await cp(path.join(before, name), path.join(dir, 'shards', name));
     const older = aqiqat([...A, 'facts']);
     expect(older.code).toBe(1);
-    expect(older.stderr).toMatch(/^aqiqat: shards\/[0-9a-f]{2}\.facts\.json is an older copy \(write \d+; this archive has written \d+\)[^\n]*\n$/);
+    expect(older.stderr).toMatch(
+      /^aqiqat: shards\/[0-9a-f]{2}\.facts\.json is an older copy \(write \d+; this archive has written \d+\)[^\n]*\n$/,
+    );
 
     // a shard deleted: its facts would be gone
     const [factShard] = (older.stderr.match(/shards\/[0-9a-f]{2}\.facts\.json/) ?? []) as string[];
@@ -78,7 +93,9 @@ describe('rollback of an encrypted archive', () => {
     for (const name of keyed) await rm(path.join(dir, 'shards', name));
     const deleted = aqiqat([...A, 'facts']);
     expect(deleted.code).toBe(1);
-    expect(deleted.stderr).toMatch(/^aqiqat: (article|fact) shard \d+ \([0-9a-f]{2}\.(articles|facts)\.json\) is missing, though this archive wrote it/);
+    expect(deleted.stderr).toMatch(
+      /^aqiqat: (article|fact) shard \d+ \([0-9a-f]{2}\.(articles|facts)\.json\) is missing, though this archive wrote it/,
+    );
     expect(factShard).toBeDefined();
 
     // shards and head put back together: archive.json was written after that head
@@ -97,7 +114,9 @@ describe('rollback of an encrypted archive', () => {
 
     // putting a snapshot back is what restore is for: with the passphrase it is sealed anew
     const snapshot = await newestSnapshot(dir);
-    expect(aqiqat([...A, 'restore', snapshot], { AQIQAT_PASSPHRASE: 'not the passphrase' }).stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
+    expect(aqiqat([...A, 'restore', snapshot], { AQIQAT_PASSPHRASE: 'not the passphrase' }).stderr).toBe(
+      'aqiqat: wrong passphrase; nothing was changed\n',
+    );
     expect(aqiqat([...A, 'restore', snapshot]).code).toBe(0);
     expect(aqiqat([...A, 'entity', 'list']).code).toBe(0);
   });
@@ -124,13 +143,19 @@ function sealV1(key: Buffer, plain: Uint8Array, aad: string): Buffer {
 }
 
 /** Rewrite every sealed file of `dir` in the format and under the names of the previous version. */
-async function toPreviousFormat(dir: string, articles: Array<{ sha256: string; sourceExt: string; textSha256: string }>): Promise<void> {
+async function toPreviousFormat(
+  dir: string,
+  articles: Array<{ sha256: string; sourceExt: string; textSha256: string }>,
+): Promise<void> {
   const layout = layoutOf(dir);
   const key = await unlock(parseKeyFile(await readFile(path.join(dir, 'encryption.json'), 'utf8')), PASS);
   const sealer = await Sealer.load(Buffer.from(key), dir);
   const nameKey = createHmac('sha256', key).update('aqiqat file names').digest();
   const rel = (f: string) => path.relative(dir, f).split(path.sep).join('/');
-  await writeFile(layout.archiveFile, sealV1(key, sealer.open(await readFile(layout.archiveFile), layout.archiveFile), 'archive.json'));
+  await writeFile(
+    layout.archiveFile,
+    sealV1(key, sealer.open(await readFile(layout.archiveFile), layout.archiveFile), 'archive.json'),
+  );
   for (const name of await readdir(layout.backupsDir)) {
     const file = path.join(layout.backupsDir, name);
     await writeFile(file, sealV1(key, sealer.openArchiveCopy(await readFile(file))!, 'archive.json'));
@@ -150,15 +175,27 @@ async function toPreviousFormat(dir: string, articles: Array<{ sha256: string; s
     ] as const) {
       const stored = await readFile(sealer.locate(logical)).catch(() => null);
       if (!stored) continue;
-      await writeFile(path.join(path.dirname(logical), `${createHmac('sha256', nameKey).update(sha).digest('hex')}.${ext}`), sealV1(key, sealer.open(stored, logical), rel(logical)));
+      await writeFile(
+        path.join(path.dirname(logical), `${createHmac('sha256', nameKey).update(sha).digest('hex')}.${ext}`),
+        sealV1(key, sealer.open(stored, logical), rel(logical)),
+      );
       await rm(sealer.locate(logical));
     }
   }
   const audit = path.join(dir, 'audit.log');
-  const { entries } = parseAudit(await readFile(audit, 'utf8'), (line) => sealer.open(Buffer.from(line.slice(2), 'base64'), audit).toString('utf8'));
+  const { entries } = parseAudit(await readFile(audit, 'utf8'), (line) =>
+    sealer.open(Buffer.from(line.slice(2), 'base64'), audit).toString('utf8'),
+  );
   const v1: Codec = { ...plainCodec, encrypted: true, seal: (plain) => sealV1(key, plain, 'audit.log') };
   // the previous version kept no audit.head, nor the line that starts one
-  await writeFile(audit, rebuildLog(entries.filter((e) => e.action !== 'audit-head-started'), v1, audit));
+  await writeFile(
+    audit,
+    rebuildLog(
+      entries.filter((e) => e.action !== 'audit-head-started'),
+      v1,
+      audit,
+    ),
+  );
   await rm(path.join(dir, 'audit.head'));
   await rm(layout.indexDir, { recursive: true });
   await mkdir(layout.indexDir);
@@ -180,7 +217,10 @@ describe('an archive sealed by the previous version', () => {
     expect(JSON.parse(aqiqat([...A, 'show', id, '--json']).stdout).text).toContain(MARKER);
     expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json']).stdout)[0].id).toBe(id);
     expect(aqiqat([...A, 'verify']).code).toBe(0);
-    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({ action: 'article-added', articleId: id });
+    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({
+      action: 'article-added',
+      articleId: id,
+    });
 
     await writeFile(path.join(dir, 'archive.json'), oldCopy);
     expect(aqiqat([...A, 'articles']).stderr).toMatch(/^aqiqat: archive\.json is an older copy/);
@@ -197,7 +237,10 @@ async function outside(dir: string): Promise<Record<string, { sizes: number[]; e
   for (const sub of ['texts', 'sources', 'shards', 'backups']) {
     const names = await readdir(path.join(dir, sub));
     const sizes = await Promise.all(names.map(async (n) => (await stat(path.join(dir, sub, n))).size));
-    out[sub] = { sizes: sizes.sort((a, b) => a - b), extensions: sub === 'backups' ? [] : names.filter((n) => n.includes('.')) };
+    out[sub] = {
+      sizes: sizes.sort((a, b) => a - b),
+      extensions: sub === 'backups' ? [] : names.filter((n) => n.includes('.')),
+    };
   }
   return out;
 }
@@ -209,8 +252,14 @@ async function outside(dir: string): Promise<Record<string, { sizes: number[]; e
 async function looksHeld(dir: string, candidate: Buffer, ext: string): Promise<boolean> {
   const sha = createHash('sha256').update(candidate).digest('hex');
   const sources = await readdir(path.join(dir, 'sources'));
-  const sizes = await Promise.all(sources.map(async (n) => ({ n, size: (await stat(path.join(dir, 'sources', n))).size })));
-  const bySize = sizes.filter((s) => (s.size === candidate.length + 35 || s.size === sealedSize(candidate.length)) && [ext, ''].includes(path.extname(s.n)));
+  const sizes = await Promise.all(
+    sources.map(async (n) => ({ n, size: (await stat(path.join(dir, 'sources', n))).size })),
+  );
+  const bySize = sizes.filter(
+    (s) =>
+      (s.size === candidate.length + 35 || s.size === sealedSize(candidate.length)) &&
+      [ext, ''].includes(path.extname(s.n)),
+  );
   const shards = (await readdir(path.join(dir, 'shards'))).filter((n) => n !== 'head');
   const keyed = shards.every((n) => /^[0-9a-f]{64}$/.test(n));
   return bySize.length > 0 && (keyed ? shards.length > 0 : shards.some((n) => n.startsWith(sha.slice(0, 2))));
@@ -222,7 +271,10 @@ describe('the metadata of an encrypted archive', () => {
     const known = Buffer.from('Zhylkybaev detained in Pavlodar\n\nThe activist was detained on 3 March 2021.\n');
     const other = Buffer.from(`another article\n\n${'Other words about other things. '.repeat(60)}\n`);
     const seen: Array<Awaited<ReturnType<typeof outside>>> = [];
-    for (const [name, bytes] of [['known', known], ['other', other]] as const) {
+    for (const [name, bytes] of [
+      ['known', known],
+      ['other', other],
+    ] as const) {
       const dir = path.join(scratch, name);
       expect(aqiqat(['--archive', dir, 'init', '--encrypt']).code).toBe(0);
       await writeFile(path.join(scratch, `${name}.txt`), bytes);
@@ -235,9 +287,14 @@ describe('the metadata of an encrypted archive', () => {
     expect(seen[0]).toEqual(seen[1]);
     expect(seen[0]!.sources!.extensions).toEqual([]);
     // other users of the computer cannot list the folders
-    for (const sub of ['', 'texts', 'sources', 'shards', 'backups']) expect((await stat(path.join(scratch, 'known', sub))).mode & 0o077).toBe(0);
+    for (const sub of ['', 'texts', 'sources', 'shards', 'backups'])
+      expect((await stat(path.join(scratch, 'known', sub))).mode & 0o077).toBe(0);
     // snapshot names say when, not why
-    expect((await readdir(path.join(scratch, 'known', 'backups'))).every((n) => /^archive-\d{8}T\d{9}Z-sealed\.json$/.test(n))).toBe(true);
+    expect(
+      (await readdir(path.join(scratch, 'known', 'backups'))).every((n) =>
+        /^archive-\d{8}T\d{9}Z-sealed\.json$/.test(n),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -255,7 +312,9 @@ describe('passphrase --rekey', () => {
     expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json'], NEW).stdout)[0].id).toBe(id);
     expect(JSON.parse(aqiqat([...A, 'show', id, '--json'], NEW).stdout).text).toContain(MARKER);
     expect(aqiqat([...A, 'verify'], NEW).code).toBe(0);
-    expect(JSON.parse(aqiqat([...A, 'log', '--json'], NEW).stdout).map((e: { action: string }) => e.action)).toContain('passphrase-changed');
+    expect(JSON.parse(aqiqat([...A, 'log', '--json'], NEW).stdout).map((e: { action: string }) => e.action)).toContain(
+      'passphrase-changed',
+    );
     expect(aqiqat([...A, 'articles']).stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
     expect(grepR(dir, MARKER, 'NEWSECRET', 'Жексебаев')).toEqual([]);
     expect(JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8')).rekeying).toBeUndefined();
@@ -271,7 +330,8 @@ describe('passphrase --rekey', () => {
 
   it('killed at any point, the archive opens with the passphrase of the state it reached, whole, and the re-key is finished', async () => {
     const { scratch, dir, A, id } = await encrypted();
-    for (let i = 0; i < 3; i++) expect(aqiqat([...A, 'import', '-'], {}, `Хабар ${i} ${MARKER} ${'сөз '.repeat(400 * i)}`).code).toBe(0);
+    for (let i = 0; i < 3; i++)
+      expect(aqiqat([...A, 'import', '-'], {}, `Хабар ${i} ${MARKER} ${'сөз '.repeat(400 * i)}`).code).toBe(0);
     const articles = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout);
     const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout);
     const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout).length as number;
@@ -283,13 +343,17 @@ describe('passphrase --rekey', () => {
     for (let t = 0; t < TRIALS; t++) {
       const trial = path.join(scratch, `trial-${t}`);
       await cp(template, trial, { recursive: true });
-      const child = spawn(process.execPath, [BIN, '--archive', trial, 'passphrase', '--rekey'], { env: { ...process.env, ...ENV, AQIQAT_NEW_PASSPHRASE: NEW_PASS }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, '--archive', trial, 'passphrase', '--rekey'], {
+        env: { ...process.env, ...ENV, AQIQAT_NEW_PASSPHRASE: NEW_PASS },
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       // half the trials: kill as soon as the new key file is there, plus a little; the others at random
       const keyFile = path.join(trial, 'encryption.json');
       const deadline = Date.now() + 5000;
       if (t % 2 === 0) {
-        while (Date.now() < deadline && !(await readFile(keyFile, 'utf8').catch(() => '')).includes('rekeying')) await new Promise((r) => setTimeout(r, 1));
+        while (Date.now() < deadline && !(await readFile(keyFile, 'utf8').catch(() => '')).includes('rekeying'))
+          await new Promise((r) => setTimeout(r, 1));
         await new Promise((r) => setTimeout(r, t * 3));
       } else await new Promise((r) => setTimeout(r, 150 + t * 40));
       child.kill('SIGKILL');
@@ -305,7 +369,8 @@ describe('passphrase --rekey', () => {
       expect(JSON.parse(aqiqat([...T, 'search', MARKER, '--json'], env).stdout)).toHaveLength(4);
       expect(JSON.parse(aqiqat([...T, 'log', '--json'], env).stdout).length).toBeGreaterThanOrEqual(log);
       expect(aqiqat([...T, 'verify'], env).code).toBe(0);
-      if (key !== keyBefore) expect(aqiqat([...T, 'articles'], { AQIQAT_PASSPHRASE: PASS }).stderr).toMatch(/wrong passphrase/);
+      if (key !== keyBefore)
+        expect(aqiqat([...T, 'articles'], { AQIQAT_PASSPHRASE: PASS }).stderr).toMatch(/wrong passphrase/);
     }
     console.info(`[rekey kill test] ${TRIALS} trials, ${midway} killed part way through the re-key`);
     expect(midway).toBeGreaterThan(0);

@@ -13,7 +13,11 @@ const PASS = 'сенім артқан кілт сөз';
 const MARKER = 'ZQXMARKERсөз';
 
 function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -43,7 +47,10 @@ describe('encryption at rest', () => {
     const hits = JSON.parse(aqiqat([...A, 'search', MARKER, '--json']).stdout);
     expect(hits[0].id).toBe(id);
     expect(JSON.parse(aqiqat([...A, 'show', id, '--json']).stdout).text).toContain(MARKER);
-    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({ action: 'article-added', articleId: id });
+    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({
+      action: 'article-added',
+      articleId: id,
+    });
     expect(aqiqat([...A, 'verify']).code).toBe(0);
     // the search index (index/search.idx and its journal) is sealed too: no word of the texts in clear
     expect((await readdir(path.join(dir, 'index'))).length).toBeGreaterThan(0);
@@ -51,8 +58,13 @@ describe('encryption at rest', () => {
     expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json']).stdout)).toHaveLength(2);
     expect(grepR(dir, MARKER, MARKER.toLowerCase(), 'zqxmarker', 'Жексебаев', 'жексебаев', 'jeksebaev')).toEqual([]);
     // stored files are not named by the SHA-256 of their content: that would confirm a known article is here
-    const articles = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout) as Array<{ sha256: string; textSha256: string }>;
-    const names = [...(await readdir(path.join(dir, 'texts'))), ...(await readdir(path.join(dir, 'sources')))].join(' ');
+    const articles = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout) as Array<{
+      sha256: string;
+      textSha256: string;
+    }>;
+    const names = [...(await readdir(path.join(dir, 'texts'))), ...(await readdir(path.join(dir, 'sources')))].join(
+      ' ',
+    );
     for (const a of articles) {
       expect(names).not.toContain(a.sha256);
       expect(names).not.toContain(a.textSha256);
@@ -68,7 +80,9 @@ describe('encryption at rest', () => {
     expect(wrong.stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
     const none = aqiqat([...A, 'articles'], { AQIQAT_PASSPHRASE: '' });
     expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/^aqiqat: the archive .* is encrypted: give its passphrase \(AQIQAT_PASSPHRASE, or run in a terminal to be asked\)\n$/);
+    expect(none.stderr).toMatch(
+      /^aqiqat: the archive .* is encrypted: give its passphrase \(AQIQAT_PASSPHRASE, or run in a terminal to be asked\)\n$/,
+    );
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -83,7 +97,9 @@ describe('encryption at rest', () => {
     const r = aqiqat([...A, 'verify', '--json']);
     expect(r.code).toBe(1);
     const { sha256 } = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).find((a: { id: string }) => a.id === id);
-    expect(JSON.parse(r.stdout).problems).toContainEqual(expect.objectContaining({ problem: 'changed', file: `sources/${sha256}.txt` }));
+    expect(JSON.parse(r.stdout).problems).toContainEqual(
+      expect.objectContaining({ problem: 'changed', file: `sources/${sha256}.txt` }),
+    );
     expect(JSON.parse(r.stdout).problems).toHaveLength(2);
 
     // shard names are keyed: rotate every shard's content one name on, so each is under another's name
@@ -94,7 +110,9 @@ describe('encryption at rest', () => {
     for (const [i, n] of names.entries()) await writeFile(path.join(shards, n), contents[(i + 1) % names.length]!);
     const moved = aqiqat([...A, 'articles']);
     expect(moved.code).toBe(1);
-    expect(moved.stderr).toMatch(/shards\/\w\w\.articles\.json is damaged or was changed \(its encryption does not authenticate\)/);
+    expect(moved.stderr).toMatch(
+      /shards\/\w\w\.articles\.json is damaged or was changed \(its encryption does not authenticate\)/,
+    );
   });
 
   it('aqiqat encrypt seals an existing archive (snapshots and audit log included), keeping who did what', async () => {
@@ -112,9 +130,11 @@ describe('encryption at rest', () => {
     const [sample] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout) as Array<{ sha256: string }>;
     expect((await readdir(path.join(dir, 'sources'))).join(' ')).not.toContain(sample!.sha256); // renamed to keyed names
     const logAfter = JSON.parse(aqiqat([...A, 'log', '--json']).stdout);
-    expect(logAfter.slice(0, logBefore.length).map((e: { action: string; actor: string; at: string }) => [e.action, e.actor, e.at])).toEqual(
-      logBefore.map((e: { action: string; actor: string; at: string }) => [e.action, e.actor, e.at]),
-    );
+    expect(
+      logAfter
+        .slice(0, logBefore.length)
+        .map((e: { action: string; actor: string; at: string }) => [e.action, e.actor, e.at]),
+    ).toEqual(logBefore.map((e: { action: string; actor: string; at: string }) => [e.action, e.actor, e.at]));
     expect(logAfter.at(-1).action).toBe('archive-encrypted');
     expect(aqiqat([...A, 'verify']).code).toBe(0);
     expect(JSON.parse(aqiqat([...A, 'encrypt', '--json']).stdout).sealed).toBe(0); // idempotent
@@ -123,7 +143,10 @@ describe('encryption at rest', () => {
   it('changes the passphrase; the old one stops working; a wrong old one changes nothing', async () => {
     const { dir, A } = await encryptedArchive();
     const before = await snapshot(dir);
-    const bad = aqiqat([...A, 'passphrase'], { AQIQAT_PASSPHRASE: 'wrong wrong', AQIQAT_NEW_PASSPHRASE: 'new passphrase here' });
+    const bad = aqiqat([...A, 'passphrase'], {
+      AQIQAT_PASSPHRASE: 'wrong wrong',
+      AQIQAT_NEW_PASSPHRASE: 'new passphrase here',
+    });
     expect(bad.stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
     expect(await snapshot(dir)).toEqual(before);
     expect(aqiqat([...A, 'passphrase'], { AQIQAT_NEW_PASSPHRASE: 'new passphrase here' }).code).toBe(0);

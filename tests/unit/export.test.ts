@@ -2,8 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv, type ExportRow } from '../../electron/archive/dossier/export.js';
 
 const row = (quote: string): ExportRow => ({
-  factId: 'f1', date: '2009', datePrecision: 'year', dateApproximate: false, type: 'sentence', quote, people: ['Мұхтар Жәкішев', 'Б'], places: [], organizations: [], tags: [], note: '',
-  article: { id: 'a1', title: 'Т', publisher: null, publishedAt: null, url: null, lang: 'kk', sha256: 'x', textSha256: 'y', importedAt: 'z' },
+  factId: 'f1',
+  date: '2009',
+  datePrecision: 'year',
+  dateApproximate: false,
+  type: 'sentence',
+  quote,
+  people: ['Мұхтар Жәкішев', 'Б'],
+  places: [],
+  organizations: [],
+  tags: [],
+  note: '',
+  article: {
+    id: 'a1',
+    title: 'Т',
+    publisher: null,
+    publishedAt: null,
+    url: null,
+    lang: 'kk',
+    sha256: 'x',
+    textSha256: 'y',
+    importedAt: 'z',
+  },
 });
 
 describe('CSV export', () => {

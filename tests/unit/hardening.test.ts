@@ -4,7 +4,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
-import { guardContents, guardSession, isTrustedSender, type GuardedContents, type GuardedSession } from '../../electron/guards.js';
+import {
+  guardContents,
+  guardSession,
+  isTrustedSender,
+  type GuardedContents,
+  type GuardedSession,
+} from '../../electron/guards.js';
 import { webPreferences } from '../../electron/security.js';
 import { tempDir } from './helpers.js';
 
@@ -35,7 +41,15 @@ describe('session and page guards', () => {
       return r!.cancel;
     };
     expect(cancelled('aqiqat://app/assets/index.js')).toBe(false);
-    for (const url of ['https://example.org/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'ftp://x/', 'aqiqat://other/', 'devtools://devtools/bundled/devtools_app.html']) expect(cancelled(url), url).toBe(true);
+    for (const url of [
+      'https://example.org/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'ftp://x/',
+      'aqiqat://other/',
+      'devtools://devtools/bundled/devtools_app.html',
+    ])
+      expect(cancelled(url), url).toBe(true);
   });
 
   /** A stand-in for a page's webContents: what the guards install, and how often DevTools were closed. */
@@ -73,7 +87,15 @@ describe('session and page guards', () => {
 
   it('answer IPC only from the app’s own page', () => {
     expect(isTrustedSender('aqiqat://app/index.html')).toBe(true);
-    for (const url of [undefined, null, '', 'https://evil.example/', 'aqiqat://app.evil/x', 'devtools://devtools/', 'file:///app/index.html']) {
+    for (const url of [
+      undefined,
+      null,
+      '',
+      'https://evil.example/',
+      'aqiqat://app.evil/x',
+      'devtools://devtools/',
+      'file:///app/index.html',
+    ]) {
       expect(isTrustedSender(url), String(url)).toBe(false);
     }
   });
@@ -85,7 +107,9 @@ describe('session and page guards', () => {
 
 describe('Electron fuses', () => {
   it('electron-builder runs the afterPack hook', async () => {
-    expect(await readFile(path.join(REPO, 'build/electron-builder.yml'), 'utf8')).toMatch(/^afterPack: build\/after-pack\.mjs$/m);
+    expect(await readFile(path.join(REPO, 'build/electron-builder.yml'), 'utf8')).toMatch(
+      /^afterPack: build\/after-pack\.mjs$/m,
+    );
   });
 
   it('the hook burns RunAsNode, NODE_OPTIONS and --inspect off and ASAR-only + integrity on', async () => {
@@ -93,9 +117,25 @@ describe('Electron fuses', () => {
     const out = await tempDir();
     const binary = path.join(out, 'aqiqat');
     await mkdir(out, { recursive: true });
-    await writeFile(binary, Buffer.concat([Buffer.alloc(1000, 0x7f), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, 9]), Buffer.alloc(9, 0x31), Buffer.alloc(1000, 0x7f)]));
-    const { default: afterPack } = (await import(path.join(REPO, 'build/after-pack.mjs'))) as { default: (c: unknown) => Promise<void> };
-    await afterPack({ electronPlatformName: 'linux', appOutDir: out, arch: 1, packager: { executableName: 'aqiqat', appInfo: { productFilename: 'Aqiqat' } } });
+    await writeFile(
+      binary,
+      Buffer.concat([
+        Buffer.alloc(1000, 0x7f),
+        Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+        Buffer.from([1, 9]),
+        Buffer.alloc(9, 0x31),
+        Buffer.alloc(1000, 0x7f),
+      ]),
+    );
+    const { default: afterPack } = (await import(path.join(REPO, 'build/after-pack.mjs'))) as {
+      default: (c: unknown) => Promise<void>;
+    };
+    await afterPack({
+      electronPlatformName: 'linux',
+      appOutDir: out,
+      arch: 1,
+      packager: { executableName: 'aqiqat', appInfo: { productFilename: 'Aqiqat' } },
+    });
     const wire = await getCurrentFuseWire(binary);
     const on = (o: FuseV1Options) => String.fromCharCode(wire[o] as number);
     expect(on(FuseV1Options.RunAsNode)).toBe('0');
@@ -110,10 +150,12 @@ describe('Electron fuses', () => {
 
 describe('electronegativity', () => {
   it('finds nothing that is not justified in build/electronegativity-justified.json', () => {
-    const r = spawnSync(process.execPath, [path.join(REPO, 'build/electronegativity.mjs')], { encoding: 'utf8', cwd: REPO });
+    const r = spawnSync(process.execPath, [path.join(REPO, 'build/electronegativity.mjs')], {
+      encoding: 'utf8',
+      cwd: REPO,
+    });
     console.info(r.stdout.trim().split('\n').at(-1));
     expect(r.stdout + r.stderr).toMatch(/\d+ findings, \d+ justified, 0 open/);
     expect(r.status).toBe(0);
   }, 120_000);
 });
-

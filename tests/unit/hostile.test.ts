@@ -16,7 +16,10 @@ import { SEED_ARTICLE, snapshot, tempDir } from './helpers.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp): void {
@@ -50,9 +53,15 @@ describe('hostile files on import', () => {
     await h.truncate(100 * 1024 * 1024); // sparse: no 100 MB written to the test disk
     await h.close();
     const before = await snapshot(dir);
-    expectOneLineError(aqiqat([...A, 'import', big]), /^aqiqat: .*dump\.txt is 100\.0 MB; the import limit is 50\.0 MB\n$/);
+    expectOneLineError(
+      aqiqat([...A, 'import', big]),
+      /^aqiqat: .*dump\.txt is 100\.0 MB; the import limit is 50\.0 MB\n$/,
+    );
     const twoMb = await file(scratch, 'two.txt', 'а'.repeat(1024 * 1024));
-    expectOneLineError(aqiqat([...A, 'import', twoMb], { AQIQAT_MAX_IMPORT_MB: '1' }), /two\.txt is 2\.0 MB; the import limit is 1\.0 MB/);
+    expectOneLineError(
+      aqiqat([...A, 'import', twoMb], { AQIQAT_MAX_IMPORT_MB: '1' }),
+      /two\.txt is 2\.0 MB; the import limit is 1\.0 MB/,
+    );
     expect(await snapshot(dir)).toEqual(before);
     expect(maxImportBytes({ AQIQAT_MAX_IMPORT_MB: 'lots' })).toBe(50 * 1024 * 1024);
     expect(maxImportBytes({ AQIQAT_MAX_IMPORT_MB: '-1' })).toBe(50 * 1024 * 1024);
@@ -61,11 +70,23 @@ describe('hostile files on import', () => {
   it('refuses invalid UTF-8, UTF-16 and NUL bytes with one line each, storing nothing', async () => {
     const { dir, scratch, A } = await setUp();
     const before = await snapshot(dir);
-    expectOneLineError(aqiqat([...A, 'import', await file(scratch, 'latin1.txt', Buffer.from([0x53, 0xfc, 0x64, 0x20, 0xe9, 0x0a]))]), /latin1\.txt is not UTF-8 text; save it as UTF-8/);
-    expectOneLineError(aqiqat([...A, 'import', await file(scratch, 'overlong.txt', Buffer.from([0x41, 0xc0, 0xaf, 0x41]))]), /overlong\.txt is not UTF-8/);
+    expectOneLineError(
+      aqiqat([...A, 'import', await file(scratch, 'latin1.txt', Buffer.from([0x53, 0xfc, 0x64, 0x20, 0xe9, 0x0a]))]),
+      /latin1\.txt is not UTF-8 text; save it as UTF-8/,
+    );
+    expectOneLineError(
+      aqiqat([...A, 'import', await file(scratch, 'overlong.txt', Buffer.from([0x41, 0xc0, 0xaf, 0x41]))]),
+      /overlong\.txt is not UTF-8/,
+    );
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Сот шешімі', 'utf16le')]);
-    expectOneLineError(aqiqat([...A, 'import', await file(scratch, 'utf16.txt', utf16)]), /utf16\.txt (looks binary|is not UTF-8|is UTF-16)/);
-    expectOneLineError(aqiqat([...A, 'import', await file(scratch, 'nul.txt', 'мәтін\0мәтін')]), /nul\.txt looks binary/);
+    expectOneLineError(
+      aqiqat([...A, 'import', await file(scratch, 'utf16.txt', utf16)]),
+      /utf16\.txt (looks binary|is not UTF-8|is UTF-16)/,
+    );
+    expectOneLineError(
+      aqiqat([...A, 'import', await file(scratch, 'nul.txt', 'мәтін\0мәтін')]),
+      /nul\.txt looks binary/,
+    );
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -84,7 +105,13 @@ describe('hostile files on import', () => {
     const scratch = await tempDir();
     const dir = path.join(scratch, 'archive');
     const archive = await Archive.create(dir);
-    const names = ['../../../../tmp/evil.txt', '..\\..\\evil.txt', `${'ж'.repeat(300)}.txt`, '/etc/passwd.txt', 'a\u0000b.txt'];
+    const names = [
+      '../../../../tmp/evil.txt',
+      '..\\..\\evil.txt',
+      `${'ж'.repeat(300)}.txt`,
+      '/etc/passwd.txt',
+      'a\u0000b.txt',
+    ];
     const outside = async () => (await readdir(scratch)).sort();
     const before = await outside();
     for (const [i, name] of names.entries()) {
@@ -116,7 +143,9 @@ describe('hostile files on import', () => {
     const imported = aqiqat([...A, 'import', await file(scratch, 'esc.html', page)]);
     expect(imported.code).toBe(0);
     expect(imported.stdout).not.toMatch(unsafe);
-    const [page1] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter((a: { sourceExt: string }) => a.sourceExt === 'html');
+    const [page1] = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout).filter(
+      (a: { sourceExt: string }) => a.sourceExt === 'html',
+    );
     expect(page1).toMatchObject({ title: 'Title]0;PWNED[2J[31mRED', publisher: 'Pub[2Jlisher›6n' });
 
     // what is already stored (a title given by hand, a file name) is escaped on the way out, in every command
@@ -172,7 +201,15 @@ describe('a text over the import limit already in the archive', () => {
 describe('a hand-edited archive.json', () => {
   const cases: Array<[string, (valid: string) => string, RegExp]> = [
     ['deeply nested JSON', () => `${'['.repeat(200_000)}${']'.repeat(200_000)}`, /archive\.json is malformed/],
-    ['a 20 MB string in a field', (v) => v.replace('"entities":[]', `"entities":[{"id":"e-aaaaaaaa","kind":"person","name":"${'x'.repeat(20_000_000)}","aliases":[]}]`), /^$/],
+    [
+      'a 20 MB string in a field',
+      (v) =>
+        v.replace(
+          '"entities":[]',
+          `"entities":[{"id":"e-aaaaaaaa","kind":"person","name":"${'x'.repeat(20_000_000)}","aliases":[]}]`,
+        ),
+      /^$/,
+    ],
     ['a wrong type', (v) => v.replace('"entities":[]', '"entities":{}'), /archive\.json is malformed at entities/],
     ['a newer schemaVersion', (v) => v.replace('"schemaVersion":1', '"schemaVersion":2'), /newer Aqiqat \(schema 2/],
     ['invalid JSON', (v) => v.slice(0, -3), /archive\.json is not valid JSON/],
@@ -202,20 +239,33 @@ describe('fuzz (fast-check)', () => {
     const dir = path.join(await tempDir(), 'archive');
     const archive = await Archive.create(dir);
     const { article: seed } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'seed.txt' });
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }).map((s) => new TextEncoder().encode(s)));
-    const name = fc.oneof(fc.constantFrom('a.txt', 'b.md', 'c.pdf', 'noext', '.txt', '../x.txt'), fc.string({ maxLength: 40 }));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }).map((s) => new TextEncoder().encode(s)),
+    );
+    const name = fc.oneof(
+      fc.constantFrom('a.txt', 'b.md', 'c.pdf', 'noext', '.txt', '../x.txt'),
+      fc.string({ maxLength: 40 }),
+    );
     await fc.assert(
-      fc.asyncProperty(bytes, name, fc.option(fc.string({ maxLength: 30 }), { nil: undefined }), async (b, n, title) => {
-        try {
-          const r = await archive.importArticle({ bytes: b, name: n, title });
-          const { text } = await archive.getArticle(r.article.id);
-          expect(sha256Hex(text)).toBe(r.article.textSha256);
-          expect(sha256Hex(await readFile(path.join(dir, 'sources', `${r.article.sha256}.${r.article.sourceExt}`)))).toBe(r.article.sha256);
-        } catch (e) {
-          if (!(e instanceof AqiqatError)) throw e;
-          expect(userMessage(e)).not.toContain('\n');
-        }
-      }),
+      fc.asyncProperty(
+        bytes,
+        name,
+        fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+        async (b, n, title) => {
+          try {
+            const r = await archive.importArticle({ bytes: b, name: n, title });
+            const { text } = await archive.getArticle(r.article.id);
+            expect(sha256Hex(text)).toBe(r.article.textSha256);
+            expect(
+              sha256Hex(await readFile(path.join(dir, 'sources', `${r.article.sha256}.${r.article.sourceExt}`))),
+            ).toBe(r.article.sha256);
+          } catch (e) {
+            if (!(e instanceof AqiqatError)) throw e;
+            expect(userMessage(e)).not.toContain('\n');
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     await archive.close();
@@ -231,12 +281,14 @@ describe('fuzz (fast-check)', () => {
     const file = path.join(dir, 'archive.json');
     const valid = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     // random JSON, and the valid file with one field replaced by random JSON
-    const mutated = fc.tuple(fc.constantFrom(...Object.keys(valid), 'settings.shardCount', 'extra'), fc.jsonValue()).map(([key, v]) => {
-      const copy = structuredClone(valid);
-      if (key === 'settings.shardCount') (copy.settings as Record<string, unknown>).shardCount = v;
-      else copy[key] = v;
-      return JSON.stringify(copy);
-    });
+    const mutated = fc
+      .tuple(fc.constantFrom(...Object.keys(valid), 'settings.shardCount', 'extra'), fc.jsonValue())
+      .map(([key, v]) => {
+        const copy = structuredClone(valid);
+        if (key === 'settings.shardCount') (copy.settings as Record<string, unknown>).shardCount = v;
+        else copy[key] = v;
+        return JSON.stringify(copy);
+      });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.json(), mutated, fc.string()), async (raw) => {
         await writeFile(file, raw);

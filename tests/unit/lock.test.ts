@@ -8,7 +8,8 @@ import { bootTime, LOCK_FILE } from '../../electron/archive/lock.js';
 import { tempDir } from './helpers.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
-const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '' } });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '' } });
 
 async function newArchive(): Promise<string> {
   const dir = path.join(await tempDir(), 'a');
@@ -22,7 +23,11 @@ function deadPid(): number {
   return Number(r.stdout);
 }
 
-const gone = (file: string) => access(file).then(() => false, () => true);
+const gone = (file: string) =>
+  access(file).then(
+    () => false,
+    () => true,
+  );
 
 describe('single-writer lock', () => {
   it('refuses a second process with "open in another window", and lets it in after close', async () => {
@@ -31,7 +36,9 @@ describe('single-writer lock', () => {
     const r = cli(['--archive', dir, 'articles']);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr.trim()).toMatch(/^aqiqat: the archive .* is open in another window \(the aqiqat command line, process \d+, since .*\); close it there first$/);
+    expect(r.stderr.trim()).toMatch(
+      /^aqiqat: the archive .* is open in another window \(the aqiqat command line, process \d+, since .*\); close it there first$/,
+    );
     await archive.close();
     expect(await gone(path.join(dir, LOCK_FILE))).toBe(true);
     expect(cli(['--archive', dir, 'articles']).status).toBe(0);
@@ -40,14 +47,26 @@ describe('single-writer lock', () => {
 
   it('takes over the lock of a crashed process', async () => {
     const dir = await newArchive();
-    const lock = { pid: deadPid(), host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', by: 'the Aqiqat app', boot: bootTime() };
+    const lock = {
+      pid: deadPid(),
+      host: os.hostname(),
+      startedAt: '2026-01-01T00:00:00.000Z',
+      by: 'the Aqiqat app',
+      boot: bootTime(),
+    };
     await writeFile(path.join(dir, LOCK_FILE), JSON.stringify(lock));
     expect(cli(['--archive', dir, 'articles', '--json']).stdout).toBe('[]\n');
   });
 
   it('takes over a lock written before the last reboot, even if its pid is alive now', async () => {
     const dir = await newArchive();
-    const lock = { pid: process.ppid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', by: 'the Aqiqat app', boot: bootTime() - 86_400 };
+    const lock = {
+      pid: process.ppid,
+      host: os.hostname(),
+      startedAt: '2026-01-01T00:00:00.000Z',
+      by: 'the Aqiqat app',
+      boot: bootTime() - 86_400,
+    };
     await writeFile(path.join(dir, LOCK_FILE), JSON.stringify(lock));
     expect(cli(['--archive', dir, 'articles']).status).toBe(0);
   });
@@ -55,9 +74,17 @@ describe('single-writer lock', () => {
   it('keeps a lock held by a live process or by another machine', async () => {
     const dir = await newArchive();
     const file = path.join(dir, LOCK_FILE);
-    const other = { pid: 4242, host: 'field-laptop-2', startedAt: '2026-01-01T00:00:00.000Z', by: 'the Aqiqat app', boot: 1 };
+    const other = {
+      pid: 4242,
+      host: 'field-laptop-2',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      by: 'the Aqiqat app',
+      boot: 1,
+    };
     await writeFile(file, JSON.stringify(other));
-    expect(cli(['--archive', dir, 'articles']).stderr).toMatch(/open in another window \(the Aqiqat app, process 4242 on field-laptop-2/);
+    expect(cli(['--archive', dir, 'articles']).stderr).toMatch(
+      /open in another window \(the Aqiqat app, process 4242 on field-laptop-2/,
+    );
     const alive = { ...other, pid: process.pid, host: os.hostname(), boot: bootTime() };
     await writeFile(file, JSON.stringify(alive));
     expect(cli(['--archive', dir, 'articles']).stderr).toMatch(/open in another window/);

@@ -28,7 +28,10 @@ const fake = vi.hoisted(() => {
   class FakeWindow {
     url = '';
     destroyed = false;
-    readonly webContents = { executeJavaScript: async () => 0, printToPDF: async () => new TextEncoder().encode('%PDF-1.4 printed') };
+    readonly webContents = {
+      executeJavaScript: async () => 0,
+      printToPDF: async () => new TextEncoder().encode('%PDF-1.4 printed'),
+    };
     constructor(readonly options: { parent?: unknown; webPreferences?: Record<string, unknown> }) {
       state.events.push('window');
       state.windows.push(this);
@@ -102,13 +105,25 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ default: fake.electron, ...fake.electron }));
 
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
-  items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu as MenuItemConstructorOptions[]) : [])]);
+  items.flatMap((i) => [
+    ...(i.role ? [i.role] : []),
+    ...(Array.isArray(i.submenu) ? roles(i.submenu as MenuItemConstructorOptions[]) : []),
+  ]);
 
 /** Load main.ts afresh as the installed app or a development run, with an archive ready at $AQIQAT_ARCHIVE. */
 async function launch(isPackaged: boolean) {
   const dir = path.join(await tempDir(), 'archive');
   await (await createSampleArchive(dir, SAMPLE_DIR)).close();
-  Object.assign(fake.state, { isPackaged, events: [], windows: [], dialogParents: [], menu: undefined, errors: [], exitCodes: [], quits: 0 });
+  Object.assign(fake.state, {
+    isPackaged,
+    events: [],
+    windows: [],
+    dialogParents: [],
+    menu: undefined,
+    errors: [],
+    exitCodes: [],
+    quits: 0,
+  });
   fake.state.appListeners.clear();
   vi.stubEnv('AQIQAT_ARCHIVE', dir);
   // main.ts reads process.resourcesPath at load when packaged (Electron sets it)
@@ -141,7 +156,11 @@ describe('the main process', () => {
     const menuRoles = roles(fake.state.menu!);
     expect(menuRoles).toEqual(expect.arrayContaining(['undo', 'copy', 'paste', 'quit']));
     for (const bad of ['reload', 'forceReload', 'toggleDevTools', 'viewMenu']) expect(menuRoles).not.toContain(bad);
-    expect(fake.state.windows[0]!.options.webPreferences).toMatchObject({ devTools: false, sandbox: true, contextIsolation: true });
+    expect(fake.state.windows[0]!.options.webPreferences).toMatchObject({
+      devTools: false,
+      sandbox: true,
+      contextIsolation: true,
+    });
     const cancelled = (url: string) => {
       let r: { cancel: boolean } | undefined;
       fake.state.requestFilter!({ url }, (x) => (r = x));
@@ -154,13 +173,22 @@ describe('the main process', () => {
     let closed = 0;
     fake.state.appListeners.get('web-contents-created')!(
       {} as never,
-      { on: (event: string, l: () => void) => listeners.set(event, l), setWindowOpenHandler: () => undefined, closeDevTools: () => closed++ } as never,
+      {
+        on: (event: string, l: () => void) => listeners.set(event, l),
+        setWindowOpenHandler: () => undefined,
+        closeDevTools: () => closed++,
+      } as never,
     );
     listeners.get('devtools-opened')!();
     expect(closed).toBe(1);
     // IPC answers the app's own page only
-    expect(await fake.state.ipc!({ senderFrame: { url: 'devtools://devtools/x' } }, 'listCases', {})).toEqual({ ok: false, error: 'refused: unknown sender' });
-    expect(await fake.state.ipc!({ senderFrame: { url: 'aqiqat://app/index.html' } }, 'listCases', {})).toMatchObject({ ok: true });
+    expect(await fake.state.ipc!({ senderFrame: { url: 'devtools://devtools/x' } }, 'listCases', {})).toEqual({
+      ok: false,
+      error: 'refused: unknown sender',
+    });
+    expect(await fake.state.ipc!({ senderFrame: { url: 'aqiqat://app/index.html' } }, 'listCases', {})).toMatchObject({
+      ok: true,
+    });
   });
 
   it('Save PDF asks on a window of its own, a child of the app window, even when the app is not in front', async () => {
@@ -169,7 +197,10 @@ describe('the main process', () => {
     const [app] = fake.state.windows;
     const fromPage = { senderFrame: { url: 'aqiqat://app/index.html' } };
     const cases = (await fake.state.ipc!(fromPage, 'listCases', {})) as { value: Array<{ id: string }> };
-    expect(await fake.state.ipc!(fromPage, 'saveDossierPdf', { caseId: cases.value[0]!.id })).toMatchObject({ ok: true, value: { path: null } });
+    expect(await fake.state.ipc!(fromPage, 'saveDossierPdf', { caseId: cases.value[0]!.id })).toMatchObject({
+      ok: true,
+      value: { path: null },
+    });
     const [holder] = fake.state.dialogParents as Array<(typeof fake.state.windows)[number] & { destroyed: boolean }>;
     expect(holder).not.toBe(app);
     expect(holder!.options.parent).toBe(app);
@@ -185,10 +216,14 @@ describe('the main process', () => {
   });
 
   it('a start that fails says so in one line and quits, closing the archive', async () => {
-    fake.state.failLoad = new Error('ERR_ABORTED (-3) loading aqiqat://app/index.html\n    at WebContents.loadURL (node:electron/js2c/browser_init:2:1)');
+    fake.state.failLoad = new Error(
+      'ERR_ABORTED (-3) loading aqiqat://app/index.html\n    at WebContents.loadURL (node:electron/js2c/browser_init:2:1)',
+    );
     await launch(true);
     await vi.waitFor(() => expect(fake.state.quits).toBe(1));
-    expect(fake.state.errors).toEqual(['Aqiqat cannot start: internal error: ERR_ABORTED (-3) loading aqiqat://app/index.html']);
+    expect(fake.state.errors).toEqual([
+      'Aqiqat cannot start: internal error: ERR_ABORTED (-3) loading aqiqat://app/index.html',
+    ]);
     expect(fake.state.exitCodes).toEqual([]);
   });
 });

@@ -29,13 +29,27 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   validateConfiguration: (config: Config, debugLogger: typeof logger) => Promise<void>;
 };
 const { getMainFileMatchers, getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher.js') as {
-  getNodeModuleFileMatcher: (appDir: string, destination: string, expand: (p: string) => string, platformOptions: object, packager: { config: Config; debugLogger: typeof logger }) => Matcher;
+  getNodeModuleFileMatcher: (
+    appDir: string,
+    destination: string,
+    expand: (p: string) => string,
+    platformOptions: object,
+    packager: { config: Config; debugLogger: typeof logger },
+  ) => Matcher;
   getMainFileMatchers: (
     appDir: string,
     destination: string,
     expand: (p: string) => string,
     platformOptions: object,
-    platformPackager: { info: { projectDir: string; buildResourcesDir: string; isPrepackedAppAsar: boolean; config: Config; debugLogger: typeof logger } },
+    platformPackager: {
+      info: {
+        projectDir: string;
+        buildResourcesDir: string;
+        isPrepackedAppAsar: boolean;
+        config: Config;
+        debugLogger: typeof logger;
+      };
+    },
     outDir: string,
     isElectronCompile: boolean,
   ) => Matcher[];
@@ -57,7 +71,15 @@ async function appFilesFilter(): Promise<(relative: string) => boolean> {
   const config = await getConfig(REPO, 'build/electron-builder.yml', null);
   await validateConfiguration(config, logger);
   const info = { projectDir: REPO, buildResourcesDir: 'build', isPrepackedAppAsar: false, config, debugLogger: logger };
-  const [matcher, ...more] = getMainFileMatchers(REPO, '/out', (p) => p, {}, { info }, path.join(REPO, 'release'), false);
+  const [matcher, ...more] = getMainFileMatchers(
+    REPO,
+    '/out',
+    (p) => p,
+    {},
+    { info },
+    path.join(REPO, 'release'),
+    false,
+  );
   expect(more).toEqual([]);
   const filter = matcher!.createFilter();
   return (relative) => filter(path.join(REPO, relative), FILE);
@@ -69,7 +91,9 @@ function packagesImportedBy(source: string): string[] {
   const dynamic = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
   const specifiers = [...source.matchAll(statement), ...source.matchAll(dynamic)].map((m) => m[1]!);
   const bare = specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
-  return [...new Set(bare.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)))].sort();
+  return [
+    ...new Set(bare.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!))),
+  ].sort();
 }
 
 function filesUnder(dir: string): string[] {
@@ -83,42 +107,68 @@ describe('the packaged app (build/electron-builder.yml)', () => {
     const packaged = await nodeModulesFilter();
     // whatever @napi-rs packages this machine installed (the canvas and its platform binary)
     const napi = filesUnder('node_modules/@napi-rs');
-    expect(napi.some((f) => f.endsWith('.node')), 'pdfjs-dist installed its optional native canvas here').toBe(true);
+    expect(
+      napi.some((f) => f.endsWith('.node')),
+      'pdfjs-dist installed its optional native canvas here',
+    ).toBe(true);
     expect(napi.filter(packaged)).toEqual([]);
     expect(packaged('node_modules/canvas/build/Release/canvas.node')).toBe(false);
     expect(packaged('node_modules/pdfjs-dist/node_modules/@napi-rs/canvas/index.js')).toBe(false);
-    for (const kept of ['node_modules/pdfjs-dist/legacy/build/pdf.mjs', 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs', 'node_modules/linkedom/commonjs/canvas-shim.cjs', 'node_modules/lowdb/package.json']) {
+    for (const kept of [
+      'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+      'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+      'node_modules/linkedom/commonjs/canvas-shim.cjs',
+      'node_modules/lowdb/package.json',
+    ]) {
       expect(packaged(kept), kept).toBe(true);
     }
   });
 
   it('puts the parser thread in app.asar beside main.js, as an ES module, with every package it imports', async () => {
     // the app's bundles as `npm run dist` builds them
-    const built = spawnSync(process.execPath, [path.join(REPO, 'build/build-node.mjs'), 'main', 'preload'], { encoding: 'utf8', cwd: REPO });
+    const built = spawnSync(process.execPath, [path.join(REPO, 'build/build-node.mjs'), 'main', 'preload'], {
+      encoding: 'utf8',
+      cwd: REPO,
+    });
     expect(built.status, built.stderr).toBe(0);
     const packaged = await appFilesFilter();
     // extract/isolated.ts starts the thread from the file beside the bundle that imports it
-    for (const kept of ['dist/electron/main.js', 'dist/electron/extract-worker.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'package.json']) {
+    for (const kept of [
+      'dist/electron/main.js',
+      'dist/electron/extract-worker.js',
+      'dist/electron/preload.cjs',
+      'dist/renderer/index.html',
+      'package.json',
+    ]) {
       expect(packaged(kept), kept).toBe(true);
     }
-    for (const left of ['dist/electron/extract-worker.js.map', 'dist/cli/cli.js', 'electron/main.ts']) expect(packaged(left), left).toBe(false);
+    for (const left of ['dist/electron/extract-worker.js.map', 'dist/cli/cli.js', 'electron/main.ts'])
+      expect(packaged(left), left).toBe(false);
     // both bundles are ES modules by the packaged package.json alone (a .js file): without it the thread
     // would be read as CommonJS, fail on its first import, and every import would fail with it
-    const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { type?: string; main?: string; dependencies: Record<string, string> };
+    const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as {
+      type?: string;
+      main?: string;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.type).toBe('module');
     expect(pkg.main).toBe('dist/electron/main.js');
     // what the bundles leave to node_modules must be a production dependency that the package keeps:
     // a dev dependency resolves here and fails only in the installed app
     const keptModules = await nodeModulesFilter();
     for (const bundle of ['dist/electron/main.js', 'dist/electron/extract-worker.js']) {
-      const imported = packagesImportedBy(await readFile(path.join(REPO, bundle), 'utf8')).filter((name) => name !== 'electron');
+      const imported = packagesImportedBy(await readFile(path.join(REPO, bundle), 'utf8')).filter(
+        (name) => name !== 'electron',
+      );
       expect(imported.length, bundle).toBeGreaterThan(0);
       for (const name of imported) {
         expect(Object.keys(pkg.dependencies), `${bundle} imports ${name}`).toContain(name);
         expect(keptModules(`node_modules/${name}/package.json`), `${name} is packaged`).toBe(true);
       }
     }
-    expect(packagesImportedBy(await readFile(path.join(REPO, 'dist/electron/extract-worker.js'), 'utf8'))).toEqual(expect.arrayContaining(['linkedom', 'mammoth', 'pdfjs-dist']));
+    expect(packagesImportedBy(await readFile(path.join(REPO, 'dist/electron/extract-worker.js'), 'utf8'))).toEqual(
+      expect.arrayContaining(['linkedom', 'mammoth', 'pdfjs-dist']),
+    );
   });
 
   it('imports a PDF when @napi-rs/canvas cannot be loaded, as in the package', async () => {
@@ -134,7 +184,11 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, request, ...rest);
 };`,
     );
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--require', noCanvas, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '' } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--require', noCanvas, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, AQIQAT_ARCHIVE: '' },
+      });
     expect(run('-e', "require('@napi-rs/canvas')").status, 'the stand-in for the package hides the canvas').not.toBe(0);
 
     const archiveDir = path.join(dir, 'archive');

@@ -10,7 +10,10 @@ import { SEED_ARTICLE, snapshot, tempDir } from './helpers.js';
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
 function aqiqat(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,7 +51,9 @@ describe('aqiqat backup and restore', () => {
     const facts = aqiqat([...A, 'facts', '--json']).stdout;
     // the header and manifest are plain text, with a SHA-256 per file
     const manifest = JSON.parse((await readFile(out, 'utf8')).split('\n')[1]!);
-    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['archive.json', 'audit.log']));
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['archive.json', 'audit.log']),
+    );
 
     const factId = JSON.parse(facts)[0].id;
     expect(aqiqat([...A, 'fact', 'delete', factId]).code).toBe(0);
@@ -57,13 +62,18 @@ describe('aqiqat backup and restore', () => {
     const { previous } = JSON.parse(r.stdout);
     expect(aqiqat([...A, 'facts', '--json']).stdout).toBe(facts);
     expect(aqiqat(['--archive', previous, 'facts', '--json']).stdout).not.toBe(facts); // nothing lost: the replaced archive is kept
-    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({ action: 'archive-restored', sha256: result.sha256 });
+    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).at(-1)).toMatchObject({
+      action: 'archive-restored',
+      sha256: result.sha256,
+    });
     // the backup carries audit.head, so the restored log's end is checked, not only noted as unknown
     expect(manifest.files.map((f: { path: string }) => f.path)).toContain('audit.head');
     const verified = aqiqat([...A, 'verify']);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/ends where audit\.head says/);
-    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).map((e: { action: string }) => e.action)).not.toContain('audit-head-missing');
+    expect(JSON.parse(aqiqat([...A, 'log', '--json']).stdout).map((e: { action: string }) => e.action)).not.toContain(
+      'audit-head-missing',
+    );
   });
 
   it('refuses a damaged backup and changes nothing', async () => {
@@ -73,7 +83,11 @@ describe('aqiqat backup and restore', () => {
     const size = (await readFile(out)).length;
     await flipByte(out, size - 20);
     const before = await snapshot(dir);
-    expectOneLineError(aqiqat([...A, 'restore', out]), 1, /b\.aqbackup is damaged: .* does not match its SHA-256; nothing was restored/);
+    expectOneLineError(
+      aqiqat([...A, 'restore', out]),
+      1,
+      /b\.aqbackup is damaged: .* does not match its SHA-256; nothing was restored/,
+    );
     await writeFile(out, (await readFile(out)).subarray(0, size - 5));
     expectOneLineError(aqiqat([...A, 'restore', out]), 1, /is damaged: it is \d+ bytes, its manifest says \d+/);
     expect(await snapshot(dir)).toEqual(before);
@@ -84,11 +98,20 @@ describe('aqiqat backup and restore', () => {
     const { dir, scratch, A } = await sampleArchive();
     const data = Buffer.from('pwned');
     const { createHash } = await import('node:crypto');
-    const manifest = { format: 'aqiqat-backup', version: 1, createdAt: '2026-01-01T00:00:00Z', files: [{ path: '../../evil.sh', size: 5, sha256: createHash('sha256').update(data).digest('hex') }] };
+    const manifest = {
+      format: 'aqiqat-backup',
+      version: 1,
+      createdAt: '2026-01-01T00:00:00Z',
+      files: [{ path: '../../evil.sh', size: 5, sha256: createHash('sha256').update(data).digest('hex') }],
+    };
     const evil = path.join(scratch, 'evil.aqbackup');
     await writeFile(evil, Buffer.concat([Buffer.from(`AQIQAT-BACKUP 1\n${JSON.stringify(manifest)}\n`), data]));
     const before = await snapshot(dir);
-    expectOneLineError(aqiqat([...A, 'restore', evil]), 1, /manifest is not valid \(or names a path outside the archive\)/);
+    expectOneLineError(
+      aqiqat([...A, 'restore', evil]),
+      1,
+      /manifest is not valid \(or names a path outside the archive\)/,
+    );
     expect(await snapshot(dir)).toEqual(before);
   });
 
@@ -138,7 +161,11 @@ describe('archive.json snapshots', () => {
     const file = path.join(dir, 'archive.json');
     await writeFile(file, '{"schemaVersion":1,"entities":[');
     const r = aqiqat([...A, 'facts']);
-    expectOneLineError(r, 1, /archive\.json is not valid JSON; it was left untouched\..*The latest snapshot is backups\/archive-.*-open\.json .*aqiqat restore .*archive-.*\.json/);
+    expectOneLineError(
+      r,
+      1,
+      /archive\.json is not valid JSON; it was left untouched\..*The latest snapshot is backups\/archive-.*-open\.json .*aqiqat restore .*archive-.*\.json/,
+    );
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,"entities":[');
     const restored = aqiqat([...A, 'restore', snap.file, '--json']);
     expect(restored.code).toBe(0);
@@ -152,7 +179,9 @@ describe('archive.json snapshots', () => {
     expect(aqiqat([...A, 'snapshots', '--keep', '2']).code).toBe(0);
     const article = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout)[0].id;
     for (let i = 0; i < 4; i++) {
-      expect(aqiqat([...A, 'fact', 'add', '--article', article, '--quote', '2009 жылы', '--person', `Адам ${i}`]).code).toBe(0);
+      expect(
+        aqiqat([...A, 'fact', 'add', '--article', article, '--quote', '2009 жылы', '--person', `Адам ${i}`]).code,
+      ).toBe(0);
     }
     expect(JSON.parse(aqiqat([...A, 'snapshots', '--json']).stdout)).toHaveLength(2);
     expectOneLineError(aqiqat([...A, 'snapshots', '--keep', '0']), 2, /--keep must be a positive/);
@@ -176,7 +205,11 @@ describe('audit log', () => {
       [4, 'fact-added'],
       [5, 'fact-deleted'],
     ]);
-    expect(entries[3]).toMatchObject({ factId: fact.id, articleId: article.id, summary: '2009 жылы 14 жылға сотталған' });
+    expect(entries[3]).toMatchObject({
+      factId: fact.id,
+      articleId: article.id,
+      summary: '2009 жылы 14 жылға сотталған',
+    });
     expect(entries[1]!.actor).toMatch(/@.* \(cli\)$/);
     const log = JSON.parse(aqiqat(['--archive', dir, 'log', '--json']).stdout);
     expect(log).toHaveLength(5);
@@ -191,7 +224,12 @@ describe('audit log', () => {
     await archive.store.audit.record({ action: 'export-made', caseId: 'c1', sha256: 'a'.repeat(64) });
     await archive.close();
     const { entries, broken, torn } = parseAudit(await readFile(file, 'utf8'));
-    expect(entries.map((e) => e.action)).toEqual(['audit-head-started', 'archive-created', 'audit-line-torn', 'export-made']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'audit-head-started',
+      'archive-created',
+      'audit-line-torn',
+      'export-made',
+    ]);
     expect(broken).toEqual([]); // a crash, told apart from a cut made by hand …
     expect(torn).toBe(1);
     const cut = (await readFile(file, 'utf8')).split('\n');
@@ -200,7 +238,14 @@ describe('audit log', () => {
   });
 
   it('filters by case: the case’s own entries and those of its facts', () => {
-    const e = (seq: number, action: string, extra: Partial<AuditEntry>): AuditEntry => ({ seq, at: '', actor: 'a', action, prev: '0'.repeat(64), ...extra });
+    const e = (seq: number, action: string, extra: Partial<AuditEntry>): AuditEntry => ({
+      seq,
+      at: '',
+      actor: 'a',
+      action,
+      prev: '0'.repeat(64),
+      ...extra,
+    });
     const entries = [
       e(1, 'fact-added', { factId: 'f1' }),
       e(2, 'fact-added', { factId: 'f2' }),

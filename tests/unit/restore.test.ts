@@ -15,7 +15,10 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const HOOK = path.resolve(import.meta.dirname, 'kill/fault-hook.mjs');
 
 function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+  });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -90,10 +93,18 @@ describe('restore under faults', () => {
       const { scratch, base, backup } = await setUp();
       const dir = path.join(scratch, 'a');
       await cp(base, dir, { recursive: true });
-      const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_FAULT: 'EBUSY:rename:\\.(restoring|before-restore)-' });
-      expectOneLineError(r, /nor the old one back \(EBUSY\); the old archive is in .*a\.before-restore-\d+T\d+Z and goes back in place the next time/);
+      const r = aqiqat(['--archive', dir, 'restore', backup], {
+        AQIQAT_FAULT: 'EBUSY:rename:\\.(restoring|before-restore)-',
+      });
+      expectOneLineError(
+        r,
+        /nor the old one back \(EBUSY\); the old archive is in .*a\.before-restore-\d+T\d+Z and goes back in place the next time/,
+      );
       // still held at the next open: said in one line, and nothing is lost
-      expectOneLineError(aqiqat(['--archive', dir, 'articles'], { AQIQAT_FAULT: 'EBUSY:rename:\\.before-restore-' }), /an interrupted restore left the archive in .*a\.before-restore-\d+T\d+Z and it cannot be moved back to .*\(EBUSY: a program may hold a file in it\)/);
+      expectOneLineError(
+        aqiqat(['--archive', dir, 'articles'], { AQIQAT_FAULT: 'EBUSY:rename:\\.before-restore-' }),
+        /an interrupted restore left the archive in .*a\.before-restore-\d+T\d+Z and it cannot be moved back to .*\(EBUSY: a program may hold a file in it\)/,
+      );
       expect(opener === 'cli' ? cliState(dir) : await appState(dir)).toBe('old');
       expect(await besides(scratch)).toEqual([]);
     }
@@ -110,7 +121,8 @@ describe('restore under faults', () => {
     const seen = new Set<State | string>();
     const wrong: string[] = [];
     for (let k = 1; k <= points.length; k++) {
-      for (const name of await readdir(scratch)) if (name.startsWith('a')) await rm(path.join(scratch, name), { recursive: true, force: true });
+      for (const name of await readdir(scratch))
+        if (name.startsWith('a')) await rm(path.join(scratch, name), { recursive: true, force: true });
       await cp(base, dir, { recursive: true });
       const killed = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_CRASH_AT: String(k) });
       if (killed.signal !== 'SIGKILL') wrong.push(`point ${k} (${points[k - 1]}): not killed, ${killed.stderr.trim()}`);
@@ -121,7 +133,8 @@ describe('restore under faults', () => {
       if (first !== 'old' && first !== 'restored') wrong.push(`point ${k} (${points[k - 1]}): ${first}`);
       if (second !== first) wrong.push(`point ${k} (${points[k - 1]}): then ${second}`);
       const left = await besides(scratch);
-      if (left.some((n) => !/^a\.before-restore-TIME$/.test(n))) wrong.push(`point ${k} (${points[k - 1]}): left ${left.join(' ')}`);
+      if (left.some((n) => !/^a\.before-restore-TIME$/.test(n)))
+        wrong.push(`point ${k} (${points[k - 1]}): left ${left.join(' ')}`);
     }
     expect(wrong).toEqual([]);
     expect(seen).toEqual(new Set(['old', 'restored']));
@@ -150,10 +163,22 @@ describe('restore under faults', () => {
 });
 
 /** A backup file as `aqiqat backup` writes it, from the files given (path → bytes), in that order. */
-async function writeBackupFile(file: string, files: Array<[string, Buffer]>, sizes: Record<string, number> = {}): Promise<void> {
+async function writeBackupFile(
+  file: string,
+  files: Array<[string, Buffer]>,
+  sizes: Record<string, number> = {},
+): Promise<void> {
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-  const manifest = { format: 'aqiqat-backup', version: 1, createdAt: '2026-01-01T00:00:00.000Z', files: files.map(([p, b]) => ({ path: p, size: sizes[p] ?? b.length, sha256: sha(b) })) };
-  await writeFile(file, Buffer.concat([Buffer.from(`AQIQAT-BACKUP 1\n${JSON.stringify(manifest)}\n`), ...files.map(([, b]) => b)]));
+  const manifest = {
+    format: 'aqiqat-backup',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    files: files.map(([p, b]) => ({ path: p, size: sizes[p] ?? b.length, sha256: sha(b) })),
+  };
+  await writeFile(
+    file,
+    Buffer.concat([Buffer.from(`AQIQAT-BACKUP 1\n${JSON.stringify(manifest)}\n`), ...files.map(([, b]) => b)]),
+  );
 }
 
 /** The files of a backup, parsed back. */
@@ -161,7 +186,9 @@ async function readBackupFile(file: string): Promise<Array<[string, Buffer]>> {
   const raw = await readFile(file);
   const first = raw.indexOf(0x0a);
   const second = raw.indexOf(0x0a, first + 1);
-  const manifest = JSON.parse(raw.subarray(first + 1, second).toString('utf8')) as { files: Array<{ path: string; size: number }> };
+  const manifest = JSON.parse(raw.subarray(first + 1, second).toString('utf8')) as {
+    files: Array<{ path: string; size: number }>;
+  };
   let at = second + 1;
   return manifest.files.map((f) => {
     const bytes = raw.subarray(at, at + f.size);
@@ -181,12 +208,20 @@ describe('restore checks that the backup opens before it touches anything', () =
     const backup = path.join(scratch, 'old.aqbackup');
     expect(aqiqat(['--archive', dir, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
     expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
-    expect(aqiqat(['--archive', dir, 'passphrase'], { ...fast, AQIQAT_PASSPHRASE: OLD, AQIQAT_NEW_PASSPHRASE: NEW }).code).toBe(0);
+    expect(
+      aqiqat(['--archive', dir, 'passphrase'], { ...fast, AQIQAT_PASSPHRASE: OLD, AQIQAT_NEW_PASSPHRASE: NEW }).code,
+    ).toBe(0);
     const before = await snapshot(dir);
-    expectOneLineError(aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: NEW }), /wrong passphrase for old\.aqbackup \(a backup keeps the passphrase of the day it was made\); nothing was changed/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: NEW }),
+      /wrong passphrase for old\.aqbackup \(a backup keeps the passphrase of the day it was made\); nothing was changed/,
+    );
     expect(await snapshot(dir)).toEqual(before);
     expect((await readdir(scratch)).sort()).toEqual(['a', 'old.aqbackup']);
-    expectOneLineError(aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: '' }), /is an encrypted backup: give its passphrase/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: '' }),
+      /is an encrypted backup: give its passphrase/,
+    );
     expect(await snapshot(dir)).toEqual(before);
 
     const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: OLD });
@@ -201,21 +236,34 @@ describe('restore checks that the backup opens before it touches anything', () =
     const other = path.join(scratch, 'other');
     const backup = path.join(scratch, 'b.aqbackup');
     const otherBackup = path.join(scratch, 'o.aqbackup');
-    for (const d of [dir, other]) expect(aqiqat(['--archive', d, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    for (const d of [dir, other])
+      expect(aqiqat(['--archive', d, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
     expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
     expect(aqiqat(['--archive', other, 'backup', '--out', otherBackup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
     const files = await readBackupFile(backup);
     const before = await snapshot(dir);
 
     const noKey = path.join(scratch, 'nokey.aqbackup');
-    await writeBackupFile(noKey, files.filter(([p]) => p !== 'encryption.json'));
-    expectOneLineError(aqiqat(['--archive', dir, 'restore', noKey], { AQIQAT_PASSPHRASE: OLD }), /holds an encrypted archive\.json but no encryption\.json, so it cannot be opened; nothing was changed/);
+    await writeBackupFile(
+      noKey,
+      files.filter(([p]) => p !== 'encryption.json'),
+    );
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'restore', noKey], { AQIQAT_PASSPHRASE: OLD }),
+      /holds an encrypted archive\.json but no encryption\.json, so it cannot be opened; nothing was changed/,
+    );
 
     // the other archive's key file, same passphrase: it unlocks, but archive.json does not authenticate
     const otherKey = (await readBackupFile(otherBackup)).find(([p]) => p === 'encryption.json')!;
     const mixed = path.join(scratch, 'mixed.aqbackup');
-    await writeBackupFile(mixed, files.map(([p, b]) => (p === 'encryption.json' ? otherKey : [p, b])));
-    expectOneLineError(aqiqat(['--archive', dir, 'restore', mixed], { AQIQAT_PASSPHRASE: OLD }), /archive\.json is damaged or was changed/);
+    await writeBackupFile(
+      mixed,
+      files.map(([p, b]) => (p === 'encryption.json' ? otherKey : [p, b])),
+    );
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'restore', mixed], { AQIQAT_PASSPHRASE: OLD }),
+      /archive\.json is damaged or was changed/,
+    );
     expect(await snapshot(dir)).toEqual(before);
     expect((await readdir(scratch)).filter((n) => n.startsWith('a.'))).toEqual([]);
   });
@@ -231,14 +279,33 @@ describe('restore refuses a crafted manifest at once', () => {
 
     const many = path.join(scratch, 'many.aqbackup');
     const empty = Buffer.alloc(0);
-    await writeBackupFile(many, [['archive.json', archiveJson], ...Array.from({ length: 250_001 }, (_, i): [string, Buffer] => [`texts/${i.toString(16).padStart(64, '0')}.txt`, empty])]);
+    await writeBackupFile(many, [
+      ['archive.json', archiveJson],
+      ...Array.from({ length: 250_001 }, (_, i): [string, Buffer] => [
+        `texts/${i.toString(16).padStart(64, '0')}.txt`,
+        empty,
+      ]),
+    ]);
     const started = Date.now();
-    expectOneLineError(aqiqat(['--archive', dir, 'restore', many]), /names 250002 files; a backup holds at most 250000/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'restore', many]),
+      /names 250002 files; a backup holds at most 250000/,
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
 
     const big = path.join(scratch, 'big.aqbackup');
-    await writeBackupFile(big, [['archive.json', archiveJson], ['sources/big.pdf', empty]], { 'sources/big.pdf': 3 * 2 ** 30 });
-    expectOneLineError(aqiqat(['--archive', dir, 'restore', big]), /names a file of 3221225472 bytes \(sources\/big\.pdf\); a backup holds none over/);
+    await writeBackupFile(
+      big,
+      [
+        ['archive.json', archiveJson],
+        ['sources/big.pdf', empty],
+      ],
+      { 'sources/big.pdf': 3 * 2 ** 30 },
+    );
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'restore', big]),
+      /names a file of 3221225472 bytes \(sources\/big\.pdf\); a backup holds none over/,
+    );
     expect(await snapshot(dir)).toEqual(before);
     expect((await readdir(scratch)).filter((n) => n.startsWith('a.'))).toEqual([]);
   });
@@ -247,7 +314,8 @@ describe('restore refuses a crafted manifest at once', () => {
 /** Every file below `dir` whose bytes contain `needle` (UTF-8). */
 async function filesContaining(dir: string, needle: string): Promise<string[]> {
   const out: string[] = [];
-  for (const [rel, b64] of await snapshot(dir)) if (Buffer.from(b64, 'base64').includes(Buffer.from(needle))) out.push(rel);
+  for (const [rel, b64] of await snapshot(dir))
+    if (Buffer.from(b64, 'base64').includes(Buffer.from(needle))) out.push(rel);
   return out;
 }
 
@@ -266,14 +334,20 @@ describe('encrypt leaves no plaintext behind without a word', () => {
     const article = path.join(scratch, 'lisakovsk.txt');
     await writeFile(article, 'Лисаковск қаласында жиын өтті.\n');
     expect(aqiqat([...A, 'import', article]).code).toBe(0);
-    await writeFile(path.join(dir, 'gazetteer.json'), JSON.stringify({ schemaVersion: 1, groups: [{ kind: 'place', names: ['Лисаковск', 'Informantgrad'] }] }));
-    const aliasHit = () => (JSON.parse(aqiqat([...A, 'search', 'Informantgrad', '--json'], env).stdout) as Array<{ tier: string }>).length;
+    await writeFile(
+      path.join(dir, 'gazetteer.json'),
+      JSON.stringify({ schemaVersion: 1, groups: [{ kind: 'place', names: ['Лисаковск', 'Informantgrad'] }] }),
+    );
+    const aliasHit = () =>
+      (JSON.parse(aqiqat([...A, 'search', 'Informantgrad', '--json'], env).stdout) as Array<{ tier: string }>).length;
     expect(aliasHit()).toBeGreaterThan(0);
 
     const enc = aqiqat([...A, 'encrypt'], env);
     expect(enc.code).toBe(0);
     expect(enc.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(enc.stderr).toContain(`warning: an unencrypted copy of this archive, kept by restore, is beside it: ${previous}; delete it once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`);
+    expect(enc.stderr).toContain(
+      `warning: an unencrypted copy of this archive, kept by restore, is beside it: ${previous}; delete it once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`,
+    );
     expect(await filesContaining(dir, 'Informant')).toEqual([]);
     expect(await filesContaining(dir, 'Лисаковск')).toEqual([]);
     expect(aliasHit()).toBeGreaterThan(0);

@@ -7,7 +7,11 @@ import { tempDir } from './helpers.js';
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
 function aqiqat(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input: '', env: { ...process.env, AQIQAT_ARCHIVE: '' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: '',
+    env: { ...process.env, AQIQAT_ARCHIVE: '' },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -21,17 +25,26 @@ describe('aqiqat search and reindex', () => {
   it('finds the sample article by a Latin spelling, with filters, --limit and --json', async () => {
     const dir = path.join(await tempDir(), 'demo');
     expect(aqiqat(['--archive', dir, 'init', '--sample']).code).toBe(0);
-    const hits = JSON.parse(aqiqat(['--archive', dir, 'search', 'Zhakishev', '--json']).stdout) as Array<Record<string, unknown>>;
+    const hits = JSON.parse(aqiqat(['--archive', dir, 'search', 'Zhakishev', '--json']).stdout) as Array<
+      Record<string, unknown>
+    >;
     expect(hits.length).toBeGreaterThan(1);
-    for (const h of hits) expect(Object.keys(h)).toEqual(expect.arrayContaining(['kind', 'id', 'articleId', 'score', 'snippet', 'title', 'highlights']));
-    const facts = JSON.parse(aqiqat(['--archive', dir, 'search', 'Zhakishev', '--kind', 'fact', '--type', 'parole-denied', '--json']).stdout);
+    for (const h of hits)
+      expect(Object.keys(h)).toEqual(
+        expect.arrayContaining(['kind', 'id', 'articleId', 'score', 'snippet', 'title', 'highlights']),
+      );
+    const facts = JSON.parse(
+      aqiqat(['--archive', dir, 'search', 'Zhakishev', '--kind', 'fact', '--type', 'parole-denied', '--json']).stdout,
+    );
     expect(facts).toHaveLength(1);
     expect(facts[0].snippet).toContain('Өскемендегі');
     const one = JSON.parse(aqiqat(['--archive', dir, 'search', 'Жәкіш*', '--limit', '1', '--json']).stdout);
     expect(one).toHaveLength(1);
     const human = aqiqat(['--archive', dir, 'search', 'Oskemen', '--place', 'Өскемен']);
     expect(human.stdout).toMatch(/\[Өскемендегі\]/);
-    expect(JSON.parse(aqiqat(['--archive', dir, 'search', 'Zhakishev', '--published-from', '2021', '--json']).stdout)).toEqual([]);
+    expect(
+      JSON.parse(aqiqat(['--archive', dir, 'search', 'Zhakishev', '--published-from', '2021', '--json']).stdout),
+    ).toEqual([]);
   });
 
   it('reindexes with progress on stderr, and refuses bad filters in one line', async () => {
@@ -41,7 +54,11 @@ describe('aqiqat search and reindex', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/indexed 1 of 1 articles/);
     expect(r.stdout).toMatch(/search index rebuilt: \d+ articles and facts/);
-    expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--event-from', 'yesterday']), 2, /--event-from: a date is YYYY/);
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'search', 'x', '--event-from', 'yesterday']),
+      2,
+      /--event-from: a date is YYYY/,
+    );
     expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--lang', 'xx']), 2, /--lang/);
     expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--person', 'Nobody']), 1, /no person named "Nobody"/);
     expectOneLineError(aqiqat(['--archive', dir, 'search', 'ж*']), 2, /too short for a prefix/);

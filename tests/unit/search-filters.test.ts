@@ -21,7 +21,15 @@ async function fixture() {
   const place = archive.store.meta.data.entities.find((e) => e.name === 'Өскемен')!;
   place.aliases.push('Усть-Каменогорск', 'Oskemen');
   await archive.store.save(archive.store.meta);
-  const ruFact = await archive.addFact({ articleId: ru.id, quote: 'отказал Джакишеву в УДО', type: 'parole-denied', date: '2021-02', people: ['Мұхтар Жәкішев'], places: ['Усть-Каменогорск'], tags: ['violations/arbitrary-detention'] });
+  const ruFact = await archive.addFact({
+    articleId: ru.id,
+    quote: 'отказал Джакишеву в УДО',
+    type: 'parole-denied',
+    date: '2021-02',
+    people: ['Мұхтар Жәкішев'],
+    places: ['Усть-Каменогорск'],
+    tags: ['violations/arbitrary-detention'],
+  });
   return { archive, kk: kk!, ru, ruFact };
 }
 
@@ -32,8 +40,14 @@ describe('search filters', () => {
     const { archive } = await fixture();
     const all = await archive.searchFiltered({ text: 'Жәкішев' });
     expect(new Set(all.map((h) => h.kind))).toEqual(new Set(['article', 'fact']));
-    expect((await archive.searchFiltered({ text: 'Жәкішев', filters: { kind: 'fact' } })).every((h) => h.kind === 'fact')).toBe(true);
-    expect((await archive.searchFiltered({ text: 'Жәкішев', filters: { kind: 'article' } })).every((h) => h.kind === 'article')).toBe(true);
+    expect(
+      (await archive.searchFiltered({ text: 'Жәкішев', filters: { kind: 'fact' } })).every((h) => h.kind === 'fact'),
+    ).toBe(true);
+    expect(
+      (await archive.searchFiltered({ text: 'Жәкішев', filters: { kind: 'article' } })).every(
+        (h) => h.kind === 'article',
+      ),
+    ).toBe(true);
   });
 
   it('fact type, event date and tags (a tag includes its sub-tags)', async () => {
@@ -50,7 +64,9 @@ describe('search filters', () => {
     // exactly the unfiltered fact hits tagged violations or below it
     const byId = new Map((await archive.listFacts()).map((f) => [f.id, f]));
     const all = await archive.searchFiltered({ text: 'Жәкішев', filters: { kind: 'fact' } });
-    const underViolations = all.filter((h) => byId.get(h.id)!.tags.some((t) => t === 'violations' || t.startsWith('violations/')));
+    const underViolations = all.filter((h) =>
+      byId.get(h.id)!.tags.some((t) => t === 'violations' || t.startsWith('violations/')),
+    );
     expect(underViolations.length).toBeGreaterThan(1);
     expect(underViolations.length).toBeLessThan(all.length);
     expect(tagged.map((h) => h.id).sort()).toEqual(underViolations.map((h) => h.id).sort());
@@ -65,15 +81,32 @@ describe('search filters', () => {
     const byPerson = await archive.searchFiltered({ text: 'пикет', filters: { people: ['Асхат Жексебаев'] } });
     expect(byPerson.map((h) => h.articleId)).toEqual(expect.arrayContaining([kk.id]));
     expect(byPerson.map((h) => h.articleId)).not.toContain(ru.id);
-    expect((await archive.searchFiltered({ text: 'Жәкішев', filters: { langs: ['ru'] } })).every((h) => h.articleId === ru.id)).toBe(true);
-    expect((await archive.searchFiltered({ text: 'Жәкішев', filters: { publishedTo: '2020' } })).every((h) => h.articleId === kk.id)).toBe(true);
-    await expect(archive.searchFiltered({ text: 'x', filters: { people: ['Nobody'] } })).rejects.toThrow('no person named "Nobody" in the archive');
+    expect(
+      (await archive.searchFiltered({ text: 'Жәкішев', filters: { langs: ['ru'] } })).every(
+        (h) => h.articleId === ru.id,
+      ),
+    ).toBe(true);
+    expect(
+      (await archive.searchFiltered({ text: 'Жәкішев', filters: { publishedTo: '2020' } })).every(
+        (h) => h.articleId === kk.id,
+      ),
+    ).toBe(true);
+    await expect(archive.searchFiltered({ text: 'x', filters: { people: ['Nobody'] } })).rejects.toThrow(
+      'no person named "Nobody" in the archive',
+    );
     await expect(archive.searchFiltered({ text: 'x', filters: { case: 'nope' } })).rejects.toThrow('no case "nope"');
   });
 
   it('case: the facts of a case and their articles', async () => {
     const { archive, ru, ruFact } = await fixture();
-    archive.store.meta.data.cases.push({ id: 'c-1', title: 'Жәкішев ісі', summary: '', factIds: [ruFact.id], status: 'open', createdAt: new Date().toISOString() });
+    archive.store.meta.data.cases.push({
+      id: 'c-1',
+      title: 'Жәкішев ісі',
+      summary: '',
+      factIds: [ruFact.id],
+      status: 'open',
+      createdAt: new Date().toISOString(),
+    });
     const hits = await archive.searchFiltered({ text: 'Джакишев', filters: { case: 'жәкішев ісі' } });
     expect(kinds(hits).sort()).toEqual([`article:${ru.id}`, `fact:${ruFact.id}`].sort());
   });
@@ -98,7 +131,8 @@ describe('phrases and prefixes', () => {
   it('a quoted phrase needs its words side by side', async () => {
     const archive = await Archive.create(await tempDir());
     const near = (await archive.importArticle({ bytes: enc('Мұхтар Жәкішевті қолдап пикет'), name: 'a.txt' })).article;
-    const apart = (await archive.importArticle({ bytes: enc('Мұхтар келді. Жәкішев сотталды.'), name: 'b.txt' })).article;
+    const apart = (await archive.importArticle({ bytes: enc('Мұхтар келді. Жәкішев сотталды.'), name: 'b.txt' }))
+      .article;
     expect((await archive.search('Мұхтар Жәкішев')).map((h) => h.id).sort()).toEqual([near.id, apart.id].sort());
     expect((await archive.search('"Мұхтар Жәкішев"')).map((h) => h.id)).toEqual([near.id]);
     expect((await archive.search('"Mukhtar Zhakishev"')).map((h) => h.id)).toEqual([near.id]);

@@ -17,7 +17,8 @@ async function archiveWith(...texts: string[]): Promise<{ dir: string; archive: 
   const dir = await tempDir();
   const archive = await Archive.create(dir);
   const ids: string[] = [];
-  for (const [i, t] of texts.entries()) ids.push((await archive.importArticle({ bytes: enc(t), name: `${i}.txt` })).article.id);
+  for (const [i, t] of texts.entries())
+    ids.push((await archive.importArticle({ bytes: enc(t), name: `${i}.txt` })).article.id);
   return { dir, archive, ids };
 }
 
@@ -37,7 +38,10 @@ describe('search index on disk', () => {
     const { dir, archive } = await archiveWith('Алматыда пикет өтті');
     await archive.search('пикет');
     const built = await mtime(idx(dir));
-    const { article } = await archive.importArticle({ bytes: enc('Өскеменде сот Жәкішевтің өтінішін қанағаттандырмады.'), name: 'b.txt' });
+    const { article } = await archive.importArticle({
+      bytes: enc('Өскеменде сот Жәкішевтің өтінішін қанағаттандырмады.'),
+      name: 'b.txt',
+    });
     expect(await articleIds(archive, 'Oskemen')).toEqual([article.id]);
     const fact = await archive.addFact({ articleId: article.id, quote: 'сот Жәкішевтің өтінішін' });
     expect((await archive.search('Dzhakishev')).map((h) => h.id)).toContain(fact.id);
@@ -87,7 +91,10 @@ describe('search index on disk', () => {
           // same length, so the rest of the file stays in place: a column now claims the wrong type
           const text = good.toString('latin1');
           expect(text).toContain('"kind":"u32"');
-          await writeFile(idx(dir), Buffer.from(text.replace('"kind":"u32"', '"kind":"u16"').replace('"name":"ids"', '"name":"idz"'), 'latin1'));
+          await writeFile(
+            idx(dir),
+            Buffer.from(text.replace('"kind":"u32"', '"kind":"u16"').replace('"name":"ids"', '"name":"idz"'), 'latin1'),
+          );
         },
       ],
       ['empty', () => writeFile(idx(dir), '')],
@@ -95,7 +102,13 @@ describe('search index on disk', () => {
         'header says more documents',
         async () => {
           const text = good.toString('latin1');
-          await writeFile(idx(dir), Buffer.from(text.replace(/"docs":(\d)/, (_m, n: string) => `"docs":${(Number(n) + 1) % 10}`), 'latin1'));
+          await writeFile(
+            idx(dir),
+            Buffer.from(
+              text.replace(/"docs":(\d)/, (_m, n: string) => `"docs":${(Number(n) + 1) % 10}`),
+              'latin1',
+            ),
+          );
         },
       ],
     ];
@@ -141,13 +154,21 @@ describe('search index on disk', () => {
 
   it('refuses a malformed gazetteer.json of the archive with one line', async () => {
     const { dir } = await archiveWith('мақала');
-    await writeFile(path.join(dir, 'gazetteer.json'), '{"schemaVersion": 1, "groups": [{"kind": "city", "names": []}]}');
-    await expect((await Archive.open(dir)).search('мақала')).rejects.toThrow(/^.*gazetteer\.json is malformed at groups\.0\.kind/);
+    await writeFile(
+      path.join(dir, 'gazetteer.json'),
+      '{"schemaVersion": 1, "groups": [{"kind": "city", "names": []}]}',
+    );
+    await expect((await Archive.open(dir)).search('мақала')).rejects.toThrow(
+      /^.*gazetteer\.json is malformed at groups\.0\.kind/,
+    );
   });
 
   it('uses an archive’s own gazetteer.json', async () => {
     const { dir, ids } = await archiveWith('Жители Лисаковска вышли на митинг');
-    await writeFile(path.join(dir, 'gazetteer.json'), JSON.stringify({ schemaVersion: 1, groups: [{ kind: 'place', names: ['Лисаковск', 'Lisakovsk', 'Лисаковка'] }] }));
+    await writeFile(
+      path.join(dir, 'gazetteer.json'),
+      JSON.stringify({ schemaVersion: 1, groups: [{ kind: 'place', names: ['Лисаковск', 'Lisakovsk', 'Лисаковка'] }] }),
+    );
     expect(await articleIds(await Archive.open(dir), 'Лисаковка')).toEqual(ids);
   });
 });
@@ -160,7 +181,21 @@ describe('search index at scale', () => {
     const index = new SearchIndex(new Analyzer());
     const weights = new Map<string, number>();
     for (let i = 0; i < 150_000; i++) weights.set(`w${i.toString(36)}`, 1);
-    const meta = { kind: 'article' as const, id: 'aaaaaaaaaaaa', articleId: 'aaaaaaaaaaaa', published: 20200101, lang: 'kk', title: 't', textSha256: '', type: '', date: '', start: 0, end: 0, tags: [], entities: [] };
+    const meta = {
+      kind: 'article' as const,
+      id: 'aaaaaaaaaaaa',
+      articleId: 'aaaaaaaaaaaa',
+      published: 20200101,
+      lang: 'kk',
+      title: 't',
+      textSha256: '',
+      type: '',
+      date: '',
+      start: 0,
+      end: 0,
+      tags: [],
+      entities: [],
+    };
     index.addDoc(meta, weights);
     const file = path.join(await tempDir(), 'big.idx');
     await writeFile(file, encodeBase(index, 'a', 'e', {}));

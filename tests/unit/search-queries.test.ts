@@ -104,7 +104,12 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-search-'));
   archive = await Archive.create(dir);
   for (const [label, a] of Object.entries(ARTICLES) as Array<[Label, (typeof ARTICLES)[Label]]>) {
-    const { article } = await archive.importArticle({ bytes: enc(a.text), name: `${label}.txt`, title: a.title, publishedAt: a.publishedAt });
+    const { article } = await archive.importArticle({
+      bytes: enc(a.text),
+      name: `${label}.txt`,
+      title: a.title,
+      publishedAt: a.publishedAt,
+    });
     ids.set(label, article.id);
     labelOf.set(article.id, label);
   }

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { appFileFor, appMenu, CONTENT_SECURITY_POLICY, isAllowedRequest, webPreferences } from '../../electron/security.js';
+import {
+  appFileFor,
+  appMenu,
+  CONTENT_SECURITY_POLICY,
+  isAllowedRequest,
+  webPreferences,
+} from '../../electron/security.js';
 
 const PACKAGED = { devTools: false };
 const DEVELOPMENT = { devTools: true };
@@ -43,7 +49,9 @@ describe('window security settings', () => {
     const printer = await readFile(path.resolve(import.meta.dirname, '../../electron/dossier-printer.ts'), 'utf8');
     expect(printer.match(/new BrowserWindow\(/g)).toHaveLength(1);
     expect(printer).toMatch(/const \{ preload: _none, \.\.\.prefs \} = webPreferences\('', \{ devTools: false \}\);/);
-    expect(printer).toMatch(/webPreferences: \{ \.\.\.prefs, session: dossierSession\(\), javascript: o\.javascript \}/);
+    expect(printer).toMatch(
+      /webPreferences: \{ \.\.\.prefs, session: dossierSession\(\), javascript: o\.javascript \}/,
+    );
   });
 
   it('has a CSP that allows no remote or inline code and no connections', () => {
@@ -56,7 +64,14 @@ describe('window security settings', () => {
   it('lets through only the app’s own URLs, and devtools only in a development run', () => {
     for (const mode of [PACKAGED, DEVELOPMENT]) {
       expect(isAllowedRequest('aqiqat://app/index.html', mode)).toBe(true);
-      for (const url of ['https://example.org/', 'http://localhost:3000/', 'file:///etc/passwd', 'aqiqat://evil/x', 'ws://127.0.0.1/', 'chrome://settings/']) {
+      for (const url of [
+        'https://example.org/',
+        'http://localhost:3000/',
+        'file:///etc/passwd',
+        'aqiqat://evil/x',
+        'ws://127.0.0.1/',
+        'chrome://settings/',
+      ]) {
         expect(isAllowedRequest(url, mode), url).toBe(false);
       }
     }
@@ -80,16 +95,21 @@ describe('window security settings', () => {
 
 describe('the application menu', () => {
   const roles = (items: MenuItemConstructorOptions[]): string[] =>
-    items.flatMap((i) => [...(i.role ? [i.role] : []), ...(Array.isArray(i.submenu) ? roles(i.submenu as MenuItemConstructorOptions[]) : [])]);
+    items.flatMap((i) => [
+      ...(i.role ? [i.role] : []),
+      ...(Array.isArray(i.submenu) ? roles(i.submenu as MenuItemConstructorOptions[]) : []),
+    ]);
   const PLATFORMS = ['linux', 'win32', 'darwin'] as const;
 
   it('has no Reload and no DevTools in the installed app, on every platform', () => {
     for (const platform of PLATFORMS) {
       const r = roles(appMenu(platform, PACKAGED));
-      for (const bad of ['reload', 'forceReload', 'toggleDevTools']) expect(r, `${platform}: ${bad}`).not.toContain(bad);
+      for (const bad of ['reload', 'forceReload', 'toggleDevTools'])
+        expect(r, `${platform}: ${bad}`).not.toContain(bad);
       // a role without its own submenu would bring Electron's default one (View has Reload and DevTools)
       expect(r, platform).not.toContain('viewMenu');
-      for (const item of appMenu(platform, PACKAGED)) expect(Array.isArray(item.submenu), `${platform}: ${item.role}`).toBe(true);
+      for (const item of appMenu(platform, PACKAGED))
+        expect(Array.isArray(item.submenu), `${platform}: ${item.role}`).toBe(true);
       // no accelerator of our own that could stand for them
       expect(JSON.stringify(appMenu(platform, PACKAGED)), platform).not.toMatch(/accelerator|click/);
     }
@@ -98,9 +118,12 @@ describe('the application menu', () => {
   it('keeps what text fields need, and a way to quit', () => {
     for (const platform of PLATFORMS) {
       const r = roles(appMenu(platform, PACKAGED));
-      for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']) expect(r, `${platform}: ${role}`).toContain(role);
+      for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit'])
+        expect(r, `${platform}: ${role}`).toContain(role);
     }
-    expect(roles(appMenu('darwin', PACKAGED))).toEqual(expect.arrayContaining(['appMenu', 'hide', 'minimize', 'close', 'pasteAndMatchStyle']));
+    expect(roles(appMenu('darwin', PACKAGED))).toEqual(
+      expect.arrayContaining(['appMenu', 'hide', 'minimize', 'close', 'pasteAndMatchStyle']),
+    );
     expect(appMenu('darwin', PACKAGED)[0]!.role).toBe('appMenu'); // macOS names the first menu after the app
   });
 

@@ -23,9 +23,13 @@ const PASS = 'жеті атасын білген ұл';
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 
 const cliAs = (passphrase: string, dir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: passphrase } });
+  spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: passphrase },
+  });
 const cli = (dir: string, ...args: string[]) => cliAs(PASS, dir, ...args);
-const auditActions = (passphrase: string, dir: string) => (JSON.parse(cliAs(passphrase, dir, 'log', '--json').stdout) as Array<{ action: string }>).map((e) => e.action);
+const auditActions = (passphrase: string, dir: string) =>
+  (JSON.parse(cliAs(passphrase, dir, 'log', '--json').stdout) as Array<{ action: string }>).map((e) => e.action);
 
 // fast scrypt for the many unlocks here; the real cost is checked in encryption.test.ts
 beforeAll(() => void (process.env.AQIQAT_TEST_SCRYPT_LOG2N = '12'));
@@ -48,13 +52,29 @@ async function encryptedSession() {
 describe('session: lock screen', () => {
   it('an encrypted archive starts locked; every archive call is refused until the right passphrase', async () => {
     const { api } = await encryptedSession();
-    expect(await api.sessionStatus({})).toEqual({ locked: true, encrypted: true, lockedBy: 'start', idleLockMinutes: null, unfinishedEncryption: false, problem: null });
+    expect(await api.sessionStatus({})).toEqual({
+      locked: true,
+      encrypted: true,
+      lockedBy: 'start',
+      idleLockMinutes: null,
+      unfinishedEncryption: false,
+      problem: null,
+    });
     await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
-    await expect(api.unlock({ passphrase: 'not the passphrase' })).rejects.toThrow(/^wrong passphrase; nothing was changed$/);
+    await expect(api.unlock({ passphrase: 'not the passphrase' })).rejects.toThrow(
+      /^wrong passphrase; nothing was changed$/,
+    );
     expect((await api.sessionStatus({})).locked).toBe(true);
 
     const open = await api.unlock({ passphrase: PASS });
-    expect(open).toMatchObject({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, unfinishedEncryption: false, problem: null });
+    expect(open).toMatchObject({
+      locked: false,
+      encrypted: true,
+      lockedBy: null,
+      idleLockMinutes: 10,
+      unfinishedEncryption: false,
+      problem: null,
+    });
     expect((await api.listArticles({})).length).toBeGreaterThan(0);
     expect((await api.archiveInfo({})).version).toBe('0.0.0');
   });
@@ -77,7 +97,14 @@ describe('session: lock screen', () => {
   it('a plain archive cannot be locked and has no idle lock', async () => {
     const archive = await Archive.create(await tempDir());
     const api = makeClient(createDispatcher(ArchiveSession.of(archive), '0.0.0'));
-    expect(await api.sessionStatus({})).toEqual({ locked: false, encrypted: false, lockedBy: null, idleLockMinutes: null, unfinishedEncryption: false, problem: null });
+    expect(await api.sessionStatus({})).toEqual({
+      locked: false,
+      encrypted: false,
+      lockedBy: null,
+      idleLockMinutes: null,
+      unfinishedEncryption: false,
+      problem: null,
+    });
     await expect(api.lock({})).rejects.toThrow(/not encrypted/);
     await expect(api.setIdleLock({ minutes: 5 })).rejects.toThrow(/not encrypted/);
     expect(await api.listArticles({})).toEqual([]);
@@ -163,13 +190,24 @@ describe('session: encrypting from the app', () => {
     const dir = path.join(await tempDir(), 'archive');
     const archive = await createSampleArchive(dir, SAMPLE_DIR);
     const marker = 'ҚҰПИЯСӨЗ';
-    await archive.addFact({ articleId: (await archive.listArticles())[0]!.id, quote: (await archive.getArticle((await archive.listArticles())[0]!.id)).text.slice(0, 40), note: marker });
+    await archive.addFact({
+      articleId: (await archive.listArticles())[0]!.id,
+      quote: (await archive.getArticle((await archive.listArticles())[0]!.id)).text.slice(0, 40),
+      note: marker,
+    });
     const session = ArchiveSession.of(archive);
     const api = makeClient(createDispatcher(session, '0.0.0'));
     await expect(api.encryptArchive({ passphrase: 'short' })).rejects.toThrow(/at least 8 characters/);
     expect(await Archive.isEncrypted(dir)).toBe(false);
 
-    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({ locked: false, encrypted: true, lockedBy: null, idleLockMinutes: 10, unfinishedEncryption: false, problem: null });
+    expect(await api.encryptArchive({ passphrase: PASS })).toEqual({
+      locked: false,
+      encrypted: true,
+      lockedBy: null,
+      idleLockMinutes: 10,
+      unfinishedEncryption: false,
+      problem: null,
+    });
     expect((await api.search({ text: 'Жәкішев' })).length).toBeGreaterThan(0);
     const shards = await readFile(path.join(dir, 'archive.json'));
     expect(shards.includes(Buffer.from(marker))).toBe(false);
@@ -184,7 +222,9 @@ describe('session: encrypting from the app', () => {
   it('changes the passphrase: the old one no longer opens it; the audit log says so', async () => {
     const { api, dir } = await encryptedSession();
     await api.unlock({ passphrase: PASS });
-    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз' })).rejects.toThrow(/^wrong passphrase/);
+    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз' })).rejects.toThrow(
+      /^wrong passphrase/,
+    );
     await api.changePassphrase({ current: PASS, next: 'жаңа құпия сөз' });
     await api.lock({});
     await expect(api.unlock({ passphrase: PASS })).rejects.toThrow(/^wrong passphrase/);
@@ -197,7 +237,9 @@ describe('session: encrypting from the app', () => {
     await api.unlock({ passphrase: PASS });
     const oldKey = await readFile(path.join(dir, 'encryption.json'), 'utf8');
     const facts = await api.listFacts({});
-    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз', rekey: true })).rejects.toThrow(/^wrong passphrase/);
+    await expect(api.changePassphrase({ current: 'wrong one!', next: 'жаңа құпия сөз', rekey: true })).rejects.toThrow(
+      /^wrong passphrase/,
+    );
     expect((await api.listFacts({})).length).toBe(facts.length); // still open with the old key
     expect((await api.changePassphrase({ current: PASS, next: 'жаңа құпия сөз', rekey: true })).locked).toBe(false);
     expect(await api.listFacts({})).toEqual(facts);
@@ -226,7 +268,14 @@ describe('session: a damaged archive.json', () => {
     const dir = await damaged();
     const api = makeClient(createDispatcher(await ArchiveSession.start(dir, SAMPLE_DIR), '0.0.0'));
     const status = await api.sessionStatus({});
-    expect(status).toMatchObject({ locked: true, encrypted: false, problem: { message: expect.stringMatching(/^archive\.json is not valid JSON/), snapshotTakenAt: expect.any(String) } });
+    expect(status).toMatchObject({
+      locked: true,
+      encrypted: false,
+      problem: {
+        message: expect.stringMatching(/^archive\.json is not valid JSON/),
+        snapshotTakenAt: expect.any(String),
+      },
+    });
     await expect(api.listArticles({})).rejects.toThrow(LOCKED_MESSAGE);
 
     expect(await api.restoreSnapshot({})).toMatchObject({ locked: false, problem: null });
@@ -291,18 +340,29 @@ describe('session: review findings', () => {
     const marker = 'ҮЗІЛГЕНШИФР';
     const archive = await createSampleArchive(dir, SAMPLE_DIR);
     const [a] = await archive.listArticles();
-    await archive.addFact({ articleId: a!.id, quote: (await archive.getArticle(a!.id)).text.slice(0, 30), note: marker });
+    await archive.addFact({
+      articleId: a!.id,
+      quote: (await archive.getArticle(a!.id)).text.slice(0, 30),
+      note: marker,
+    });
     // what a crash after sealing only archive.json leaves: the key file (still marked "sealing"), the rest plain
     const { keyFile, dataKey } = await newKeyFile(PASS);
     const sealer = new Sealer(dataKey, dir);
     await archive.close();
     await writeFile(path.join(dir, 'encryption.json'), JSON.stringify({ ...keyFile, sealing: true }));
-    await writeFile(path.join(dir, 'archive.json'), sealer.seal(await readFile(path.join(dir, 'archive.json')), path.join(dir, 'archive.json')));
+    await writeFile(
+      path.join(dir, 'archive.json'),
+      sealer.seal(await readFile(path.join(dir, 'archive.json')), path.join(dir, 'archive.json')),
+    );
     expect(grepR(dir, marker)).not.toEqual([]);
 
     const session = await ArchiveSession.start(dir, SAMPLE_DIR);
     const api = makeClient(createDispatcher(session, '0.0.0'));
-    expect(await api.unlock({ passphrase: PASS })).toMatchObject({ locked: false, encrypted: true, unfinishedEncryption: false });
+    expect(await api.unlock({ passphrase: PASS })).toMatchObject({
+      locked: false,
+      encrypted: true,
+      unfinishedEncryption: false,
+    });
     expect(grepR(dir, marker)).toEqual([]);
     expect(JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8')).sealing).toBeUndefined();
     expect((await api.listFacts({})).some((f) => f.note === marker)).toBe(true);
@@ -333,13 +393,17 @@ describe('session: review findings', () => {
     await mkdir(path.join(dir, 'archive.json')); // reading it fails with EISDIR, as a bad disk or permissions would
     await expect(ArchiveSession.start(dir, SAMPLE_DIR)).rejects.toThrow(/^cannot read archive\.json: EISDIR/);
     const [snapshot] = (await readdir(path.join(dir, 'backups'))).filter((n) => n.startsWith('archive-'));
-    await expect(restoreArchiveJson(path.join(dir, 'backups', snapshot!), dir)).rejects.toThrow(/cannot read the current archive\.json \(EISDIR\); nothing was replaced/);
+    await expect(restoreArchiveJson(path.join(dir, 'backups', snapshot!), dir)).rejects.toThrow(
+      /cannot read the current archive\.json \(EISDIR\); nothing was replaced/,
+    );
   });
 });
 
 /** Files under `dir` holding `word` as UTF-8 bytes. */
 function grepR(dir: string, word: string): string[] {
-  return spawnSync('grep', ['-r', '-l', '-a', '-F', word, dir], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  return spawnSync('grep', ['-r', '-l', '-a', '-F', word, dir], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
 }
 
 describe('session: the dossier save dialog', () => {
@@ -363,7 +427,8 @@ describe('session: the dossier save dialog', () => {
     const withHost = makeClient(createDispatcher(env.session, '0.0.0', host));
     const nextDialog = () => new Promise<Answer>((resolve) => (waiting = resolve));
     const file = path.join(env.dir, '..', 'saved.pdf');
-    const exported = async () => (await env.session.use((a) => a.store.audit.readAll())).entries.filter((e) => e.action === 'export-made');
+    const exported = async () =>
+      (await env.session.use((a) => a.store.audit.readAll())).entries.filter((e) => e.action === 'export-made');
     return { ...env, nextDialog, file, exported, save: () => withHost.saveDossierPdf({ caseId: theCase!.id }) };
   }
 
@@ -400,7 +465,12 @@ describe('session: the dossier save dialog', () => {
     answer(file);
     expect(await again).toMatchObject({ path: file });
     expect(await readFile(file, 'utf8')).toBe(PDF);
-    expect(await exported()).toEqual([expect.objectContaining({ summary: `dossier PDF → ${file}`, sha256: createHash('sha256').update(PDF).digest('hex') })]);
+    expect(await exported()).toEqual([
+      expect.objectContaining({
+        summary: `dossier PDF → ${file}`,
+        sha256: createHash('sha256').update(PDF).digest('hex'),
+      }),
+    ]);
   });
 
   it('the idle lock counts too, even when it strikes only as the dialog returns', async () => {

@@ -10,7 +10,17 @@ describe('ArchiveStore', () => {
   it('creates the folder layout with a versioned archive.json', async () => {
     const dir = await tempDir();
     await ArchiveStore.init(dir);
-    expect((await readdir(dir)).sort()).toEqual(['archive.json', 'archive.lock', 'audit.head', 'audit.log', 'backups', 'index', 'shards', 'sources', 'texts']);
+    expect((await readdir(dir)).sort()).toEqual([
+      'archive.json',
+      'archive.lock',
+      'audit.head',
+      'audit.log',
+      'backups',
+      'index',
+      'shards',
+      'sources',
+      'texts',
+    ]);
     const file = JSON.parse(await readFile(path.join(dir, 'archive.json'), 'utf8'));
     expect(file.schemaVersion).toBe(1);
   });
@@ -22,7 +32,9 @@ describe('ArchiveStore', () => {
   });
 
   it('says how to create an archive when there is none', async () => {
-    await expect(ArchiveStore.open(path.join(await tempDir(), 'nothing'))).rejects.toThrow(/no archive in .*aqiqat init/);
+    await expect(ArchiveStore.open(path.join(await tempDir(), 'nothing'))).rejects.toThrow(
+      /no archive in .*aqiqat init/,
+    );
   });
 
   const refusals: Array<[string, string, RegExp]> = [
@@ -51,13 +63,17 @@ describe('ArchiveStore', () => {
     const { article } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'a.txt' });
     const shard = path.join(dir, 'shards', `${article.id.slice(0, 2)}.articles.json`);
     await writeFile(shard, '{"schemaVersion":1,"articles":[{"id":"zz"}]}');
-    await expect((await Archive.open(dir)).listArticles()).rejects.toThrow(/article shard \d+ \(\w\w\.articles\.json\) is malformed/);
+    await expect((await Archive.open(dir)).listArticles()).rejects.toThrow(
+      /article shard \d+ \(\w\w\.articles\.json\) is malformed/,
+    );
   });
 
   it('writes atomically: no temp file is left and the content is complete', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'x.json');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => writeFileAtomic(file, JSON.stringify({ i, pad: 'ә'.repeat(10_000) }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => writeFileAtomic(file, JSON.stringify({ i, pad: 'ә'.repeat(10_000) }))),
+    );
     expect(await readdir(dir)).toEqual(['x.json']);
     expect(JSON.parse(await readFile(file, 'utf8')).pad).toHaveLength(10_000);
   });
@@ -79,7 +95,8 @@ describe('ArchiveStore', () => {
     const dir = await tempDir();
     const archive = await Archive.create(dir);
     await archive.batch(async () => {
-      for (let i = 0; i < 30; i++) await archive.importArticle({ bytes: new TextEncoder().encode(`Мақала ${i}`), name: `${i}.txt` });
+      for (let i = 0; i < 30; i++)
+        await archive.importArticle({ bytes: new TextEncoder().encode(`Мақала ${i}`), name: `${i}.txt` });
       expect(await readdir(path.join(dir, 'shards'))).toEqual([]);
     });
     const reopened = await Archive.open(dir);

@@ -12,7 +12,10 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const SECRET = 'PRIVATE KEY OUTSIDE THE ARCHIVE';
 
 function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -38,7 +41,12 @@ describe('symbolic links inside the archive', () => {
       const { dir, outside, A } = await setUp();
       await rm(path.join(dir, folder), { recursive: true, force: true });
       await symlink(outside, path.join(dir, folder));
-      expectOneLineError(aqiqat([...A, 'search', 'Алматы']), new RegExp(`${folder} in .* is a symbolic link; Aqiqat follows no link inside the archive folder: put the real folder there`));
+      expectOneLineError(
+        aqiqat([...A, 'search', 'Алматы']),
+        new RegExp(
+          `${folder} in .* is a symbolic link; Aqiqat follows no link inside the archive folder: put the real folder there`,
+        ),
+      );
       expect(await readdir(outside)).toEqual(['secret.txt']);
     }
   });
@@ -57,7 +65,10 @@ describe('symbolic links inside the archive', () => {
     const out = path.join(scratch, 'b.aqbackup');
     expect(aqiqat([...A, 'backup', '--out', out]).code).toBe(0);
     expect((await readFile(out)).includes(Buffer.from(SECRET))).toBe(false);
-    const enc = aqiqat([...A, 'encrypt'], { AQIQAT_TEST_SCRYPT_LOG2N: '12', AQIQAT_PASSPHRASE: 'correct horse battery staple' });
+    const enc = aqiqat([...A, 'encrypt'], {
+      AQIQAT_TEST_SCRYPT_LOG2N: '12',
+      AQIQAT_PASSPHRASE: 'correct horse battery staple',
+    });
     expect(enc.code).toBe(0);
     // left as it was: not read, so not sealed into the archive in its place
     expect((await lstat(planted)).isSymbolicLink()).toBe(true);
@@ -69,6 +80,9 @@ describe('symbolic links inside the archive', () => {
     const shard = (await readdir(shards)).find((n) => n.endsWith('.articles.json'))!;
     await rename(path.join(shards, shard), path.join(outside, shard));
     await symlink(path.join(outside, shard), path.join(shards, shard));
-    expectOneLineError(aqiqat([...A, 'articles']), new RegExp(`${shard.replace('.', '\\.')} is a symbolic link; Aqiqat reads no link inside the archive folder`));
+    expectOneLineError(
+      aqiqat([...A, 'articles']),
+      new RegExp(`${shard.replace('.', '\\.')} is a symbolic link; Aqiqat reads no link inside the archive folder`),
+    );
   });
 });

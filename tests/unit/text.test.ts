@@ -9,9 +9,13 @@ describe('decodeUtf8', () => {
   });
   it('refuses empty, binary and non-UTF-8 input with the file name', () => {
     expect(() => decodeUtf8(new Uint8Array(), 'a.txt')).toThrow('a.txt is empty');
-    expect(() => decodeUtf8(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'b.txt')).toThrow(/b\.txt looks binary/);
+    expect(() => decodeUtf8(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'b.txt')).toThrow(
+      /b\.txt looks binary/,
+    );
     // "Привет" in Windows-1251
-    expect(() => decodeUtf8(new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), 'c.txt')).toThrow(/c\.txt is not UTF-8/);
+    expect(() => decodeUtf8(new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), 'c.txt')).toThrow(
+      /c\.txt is not UTF-8/,
+    );
   });
 });
 

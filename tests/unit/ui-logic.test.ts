@@ -5,7 +5,11 @@ import { timelineScale } from '../../renderer/features/cases/timeline-scale.js';
 import { initialLang } from '../../renderer/i18n/i18n.js';
 import { MESSAGES } from '../../renderer/i18n/messages.js';
 
-const d = (value: string, approximate = false): EventDate => ({ value, precision: value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day', approximate });
+const d = (value: string, approximate = false): EventDate => ({
+  value,
+  precision: value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day',
+  approximate,
+});
 
 describe('timeline scale', () => {
   it('shows only years with facts, wider where there are more, a gap mark where years are skipped', () => {
@@ -32,7 +36,7 @@ describe('timeline scale', () => {
     expect(s.at('2020-12-31')).toBeLessThanOrEqual(100);
   });
 
-  it('gives a range\'s last year a band, so the range ends where it should', () => {
+  it("gives a range's last year a band, so the range ends where it should", () => {
     const s = timelineScale([{ value: '2009', precision: 'year', approximate: false, end: '2011' }, d('2015')]);
     expect(s.bands.map((b) => b.year)).toEqual([2009, 2011, 2015]);
     const [l, w] = s.span({ value: '2009', precision: 'year', approximate: false, end: '2011' });

@@ -21,7 +21,9 @@ export function registerCaseCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { json?: boolean }) => {
       const cases = (await cli.open()).listCases();
-      cli.print(o.json, cases, () => (cases.length ? cases.map(caseLine).join('\n') : 'no cases yet; create one with `aqiqat case create TITLE`'));
+      cli.print(o.json, cases, () =>
+        cases.length ? cases.map(caseLine).join('\n') : 'no cases yet; create one with `aqiqat case create TITLE`',
+      );
     });
   kase
     .command('show')

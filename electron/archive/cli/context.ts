@@ -30,7 +30,10 @@ export function makeCli(program: Command, io: Io): Cli {
     dir,
     open: async () => {
       const archive = await Archive.open(dir(), { passphrase: await passphraseFor(dir(), io.env) });
-      if (archive.store.unfinishedEncryption) io.err('note: encrypting this archive was interrupted and some files are still unencrypted; run `aqiqat encrypt` to finish');
+      if (archive.store.unfinishedEncryption)
+        io.err(
+          'note: encrypting this archive was interrupted and some files are still unencrypted; run `aqiqat encrypt` to finish',
+        );
       if (archive.store.openWarning) io.err(`note: ${archive.store.openWarning}`);
       return archive;
     },

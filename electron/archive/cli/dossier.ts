@@ -61,9 +61,20 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .argument('[case]', 'the case (id or title); without it: --facts, or every fact')
     .option('--facts <ids>', 'instead of a case: these facts, comma-separated (default: every fact)')
     .requiredOption('--out <file>', 'where to write the PDF or HTML (- for HTML on standard output)')
-    .addOption(new Option('--lang <lang>', 'language of the dossier’s labels (quotes stay in their original language)').choices(DOSSIER_LANGS).default('en'))
-    .option('--redact <person>', 'replace this person’s name and aliases, in all their forms, by [redacted] (repeatable)', collect)
-    .option('--redact-sources', 'leave out the sources’ URLs, publishers, dates and hashes (each can find a public article)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the dossier’s labels (quotes stay in their original language)')
+        .choices(DOSSIER_LANGS)
+        .default('en'),
+    )
+    .option(
+      '--redact <person>',
+      'replace this person’s name and aliases, in all their forms, by [redacted] (repeatable)',
+      collect,
+    )
+    .option(
+      '--redact-sources',
+      'leave out the sources’ URLs, publishers, dates and hashes (each can find a public article)',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
     .addOption(new Option('--paper <size>', 'paper size').choices(PAPERS).default('a4'))
     .option('--title <title>', 'the dossier’s title')
@@ -71,16 +82,27 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
     .addOption(jsonOption())
     .action(async (caseRef: string | undefined, o: DossierOpts) => {
-      if (o.format === 'pdf' && o.out === '-') throw new AqiqatError('a PDF needs a file: --out FILE.pdf (or --format html --out -)', 'usage');
-      if (caseRef !== undefined && o.facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
+      if (o.format === 'pdf' && o.out === '-')
+        throw new AqiqatError('a PDF needs a file: --out FILE.pdf (or --format html --out -)', 'usage');
+      if (caseRef !== undefined && o.facts !== undefined)
+        throw new AqiqatError('give a case or --facts, not both', 'usage');
       const archive = await cli.open();
       const l = LABELS[o.lang];
       const selection: DossierSelection =
         caseRef !== undefined
           ? caseSelection(archive.store, caseRef)
-          : { caseId: null, title: l.factsDossier, summary: '', factIds: await selectedFactIds(archive.store, o.facts) };
+          : {
+              caseId: null,
+              title: l.factsDossier,
+              summary: '',
+              factIds: await selectedFactIds(archive.store, o.facts),
+            };
       if (selection.factIds.length === 0) {
-        throw new AqiqatError(caseRef !== undefined ? `case ${selection.caseId} has no facts yet; add some with \`aqiqat case add-fact\`` : 'there are no facts to put in a dossier; add some with `aqiqat fact add`');
+        throw new AqiqatError(
+          caseRef !== undefined
+            ? `case ${selection.caseId} has no facts yet; add some with \`aqiqat case add-fact\``
+            : 'there are no facts to put in a dossier; add some with `aqiqat fact add`',
+        );
       }
       const dossier = await buildDossier(archive.store, {
         ...selection,
@@ -107,16 +129,32 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
         }
       }
       const where = o.out === '-' ? 'standard output' : path.resolve(o.out!);
-      await archive.store.audit.record(exportEntry(`dossier ${o.format.toUpperCase()}`, written, selection.caseId, where));
+      await archive.store.audit.record(
+        exportEntry(`dossier ${o.format.toUpperCase()}`, written, selection.caseId, where),
+      );
       const bytes = typeof written === 'string' ? Buffer.byteLength(written) : written.length;
       if (o.out === '-') return;
-      const summary = { out: path.resolve(o.out!), format: o.format, case: selection.caseId, facts: dossier.facts, sources: dossier.sources, bytes, redacted: o.redact ?? [] };
+      const summary = {
+        out: path.resolve(o.out!),
+        format: o.format,
+        case: selection.caseId,
+        facts: dossier.facts,
+        sources: dossier.sources,
+        bytes,
+        redacted: o.redact ?? [],
+      };
       cli.print(o.json, summary, () => {
-        const lines = [`wrote ${summary.out}: ${counted(dossier.facts, 'fact')}, ${counted(dossier.sources, 'source')} (${(bytes / 1024).toFixed(0)} KB)`];
+        const lines = [
+          `wrote ${summary.out}: ${counted(dossier.facts, 'fact')}, ${counted(dossier.sources, 'source')} (${(bytes / 1024).toFixed(0)} KB)`,
+        ];
         // a URL often spells the name too (…/zhakishev-picket); they are redacted, but say how to drop them
-        if (o.redact?.length && !o.redactSources) lines.push('note: source URLs, publishers, dates and hashes are kept (names in them are redacted); --redact-sources leaves them out');
+        if (o.redact?.length && !o.redactSources)
+          lines.push(
+            'note: source URLs, publishers, dates and hashes are kept (names in them are redacted); --redact-sources leaves them out',
+          );
         // what no redaction hides: a quote from a public article leads back to it
-        if (o.redact?.length) lines.push('note: quotes are verbatim; a web search for one can find the public article and the name');
+        if (o.redact?.length)
+          lines.push('note: quotes are verbatim; a web search for one can find the public article and the name');
         return lines.join('\n');
       });
     });
@@ -137,7 +175,14 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       const caseId = o.case !== undefined ? resolveCase(archive.store.meta.data, o.case).id : null;
       // the bytes as written: the CSV on standard output loses its last line break
       const written = o.out || o.format !== 'csv' ? text : text.replace(/\r\n$/, '');
-      await archive.store.audit.record(exportEntry(`${o.format.toUpperCase()} export of ${rows.length} facts`, written, caseId, o.out ? path.resolve(o.out) : 'standard output'));
+      await archive.store.audit.record(
+        exportEntry(
+          `${o.format.toUpperCase()} export of ${rows.length} facts`,
+          written,
+          caseId,
+          o.out ? path.resolve(o.out) : 'standard output',
+        ),
+      );
       if (o.out) {
         await writeOut(o.out, text);
         cli.io.err(`wrote ${rows.length} facts to ${path.resolve(o.out)}`);

@@ -24,7 +24,11 @@ export function registerEntityCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { kind?: EntityKind; json?: boolean }) => {
       const all = (await cli.open()).listEntities().filter((e) => !o.kind || e.kind === o.kind);
-      cli.print(o.json, all, () => (all.length ? all.map(entityLine).join('\n') : 'no people, organizations or places yet; add one with `aqiqat entity add NAME --kind person`'));
+      cli.print(o.json, all, () =>
+        all.length
+          ? all.map(entityLine).join('\n')
+          : 'no people, organizations or places yet; add one with `aqiqat entity add NAME --kind person`',
+      );
     });
   entity
     .command('show')
@@ -34,7 +38,12 @@ export function registerEntityCommands(program: Command, cli: Cli): void {
     .action(async (ref: string, o: { json?: boolean }) => {
       const page = await (await cli.open()).getEntity(ref);
       cli.print(o.json, page, () =>
-        [entityLine(page.entity), '', page.facts.length ? page.facts.map(timelineLine).join('\n') : 'no facts name it yet', page.cases.length ? `\ncases: ${page.cases.map((c) => `${c.id} ${c.title}`).join('; ')}` : ''].join('\n'),
+        [
+          entityLine(page.entity),
+          '',
+          page.facts.length ? page.facts.map(timelineLine).join('\n') : 'no facts name it yet',
+          page.cases.length ? `\ncases: ${page.cases.map((c) => `${c.id} ${c.title}`).join('; ')}` : '',
+        ].join('\n'),
       );
     });
   entity

@@ -28,7 +28,14 @@ interface LinkOptions {
 
 /** The options `fact add` and `fact edit` share, named as the core names them. */
 function linkFields(o: LinkOptions) {
-  return { people: o.person, places: o.place, organizations: o.org, tags: o.tag, note: o.note, roles: parseRoles(o.role) };
+  return {
+    people: o.person,
+    places: o.place,
+    organizations: o.org,
+    tags: o.tag,
+    note: o.note,
+    roles: parseRoles(o.role),
+  };
 }
 
 export function registerFactCommands(program: Command, cli: Cli): void {
@@ -46,19 +53,40 @@ export function registerFactCommands(program: Command, cli: Cli): void {
     .option('--org <name>', 'an organization (repeatable)', collect)
     .option('--tag <path>', 'a tag such as violations/arbitrary-detention (repeatable)', collect)
     .option('--note <text>', 'a note')
-    .option('--role <name=role>', 'a person’s role: victim, perpetrator, witness, source or other (repeatable)', collect)
+    .option(
+      '--role <name=role>',
+      'a person’s role: victim, perpetrator, witness, source or other (repeatable)',
+      collect,
+    )
     .addOption(jsonOption())
-    .action(async (o: { article: string; quote: string; type: string; date?: string; approximate?: boolean; person?: string[]; place?: string[]; org?: string[]; tag?: string[]; note?: string; role?: string[]; json?: boolean }) => {
-      const f = await (await cli.open()).addFact({
-        articleId: o.article,
-        quote: o.quote,
-        type: o.type,
-        date: o.date,
-        approximate: o.approximate,
-        ...linkFields(o),
-      });
-      cli.print(o.json, f, () => `${f.existing ? 'already in the archive:' : 'added'} ${factLine(f)}`);
-    });
+    .action(
+      async (o: {
+        article: string;
+        quote: string;
+        type: string;
+        date?: string;
+        approximate?: boolean;
+        person?: string[];
+        place?: string[];
+        org?: string[];
+        tag?: string[];
+        note?: string;
+        role?: string[];
+        json?: boolean;
+      }) => {
+        const f = await (
+          await cli.open()
+        ).addFact({
+          articleId: o.article,
+          quote: o.quote,
+          type: o.type,
+          date: o.date,
+          approximate: o.approximate,
+          ...linkFields(o),
+        });
+        cli.print(o.json, f, () => `${f.existing ? 'already in the archive:' : 'added'} ${factLine(f)}`);
+      },
+    );
   fact
     .command('delete')
     .description('delete a fact')
@@ -85,17 +113,37 @@ export function registerFactCommands(program: Command, cli: Cli): void {
     .option('--note <text>', 'the note')
     .option('--role <name=role>', 'a person’s role (repeatable; replaces the roles)', collect)
     .addOption(jsonOption())
-    .action(async (id: string, o: { quote?: string; type?: string; date?: string; approximate?: boolean; exact?: boolean; person?: string[]; place?: string[]; org?: string[]; tag?: string[]; note?: string; role?: string[]; json?: boolean }) => {
-      if (o.approximate && o.exact) throw new AqiqatError('--approximate and --exact contradict each other', 'usage');
-      const f = await (await cli.open()).editFact(id, {
-        quote: o.quote,
-        type: o.type,
-        date: o.date === 'none' ? null : o.date,
-        approximate: o.approximate ? true : o.exact ? false : undefined,
-        ...linkFields(o),
-      });
-      cli.print(o.json, f, () => `edited ${factLine(f)}`);
-    });
+    .action(
+      async (
+        id: string,
+        o: {
+          quote?: string;
+          type?: string;
+          date?: string;
+          approximate?: boolean;
+          exact?: boolean;
+          person?: string[];
+          place?: string[];
+          org?: string[];
+          tag?: string[];
+          note?: string;
+          role?: string[];
+          json?: boolean;
+        },
+      ) => {
+        if (o.approximate && o.exact) throw new AqiqatError('--approximate and --exact contradict each other', 'usage');
+        const f = await (
+          await cli.open()
+        ).editFact(id, {
+          quote: o.quote,
+          type: o.type,
+          date: o.date === 'none' ? null : o.date,
+          approximate: o.approximate ? true : o.exact ? false : undefined,
+          ...linkFields(o),
+        });
+        cli.print(o.json, f, () => `edited ${factLine(f)}`);
+      },
+    );
 
   program
     .command('facts')
@@ -104,7 +152,8 @@ export function registerFactCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { article?: string; json?: boolean }) => {
       const facts = await (await cli.open()).listFacts(o.article);
-      cli.print(o.json, facts, () => (facts.length ? facts.map(factLine).join('\n') : 'no facts yet; add one with `aqiqat fact add`'));
+      cli.print(o.json, facts, () =>
+        facts.length ? facts.map(factLine).join('\n') : 'no facts yet; add one with `aqiqat fact add`',
+      );
     });
-
 }

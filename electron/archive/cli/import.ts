@@ -17,8 +17,12 @@ interface ImportOptions {
 
 export async function runImport(cli: Cli, args: string[], o: ImportOptions): Promise<void> {
   const files = await collectFiles(args);
-  if (files.length === 0) throw new AqiqatError(`no files to import in ${args.join(', ')} (known types: .txt .md .html .htm .mhtml .docx .pdf)`);
-  if (o.title && files.length > 1) throw new AqiqatError('--title names one article; import the files one by one', 'usage');
+  if (files.length === 0)
+    throw new AqiqatError(
+      `no files to import in ${args.join(', ')} (known types: .txt .md .html .htm .mhtml .docx .pdf)`,
+    );
+  if (o.title && files.length > 1)
+    throw new AqiqatError('--title names one article; import the files one by one', 'usage');
   const archive = await cli.open();
   const progress = files.length > 1 ? cli.io.progress : undefined;
   const started = Date.now();
@@ -30,7 +34,10 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
       if (!o.json) report(cli, item);
       if (item.status === 'failed') cli.io.err(`aqiqat: ${item.error}`);
     },
-    onProgress: (done, total) => progress?.(`importing ${done}/${total} files (${Math.round((done / Math.max(1, (Date.now() - started) / 1000)) * 10) / 10}/s)`),
+    onProgress: (done, total) =>
+      progress?.(
+        `importing ${done}/${total} files (${Math.round((done / Math.max(1, (Date.now() - started) / 1000)) * 10) / 10}/s)`,
+      ),
   });
   progress?.('');
   if (o.json) cli.io.out(JSON.stringify(items));
@@ -43,7 +50,8 @@ function report(cli: Cli, item: BatchItem): void {
   if (!a) return;
   if (item.status === 'imported') cli.io.out(`imported ${a.id}  ${a.title}`);
   else if (item.status === 'duplicate') cli.io.out(`already in the archive: ${a.id}  ${a.title}`);
-  else if (item.status === 'linked') cli.io.out(`same text as ${a.id}  ${a.title}: ${item.file} added as another source`);
+  else if (item.status === 'linked')
+    cli.io.out(`same text as ${a.id}  ${a.title}: ${item.file} added as another source`);
 }
 
 export function registerImportCommands(program: Command, cli: Cli): void {

@@ -37,7 +37,11 @@ export async function promptHidden(question: string): Promise<string | null> {
   });
 }
 
-export async function passphraseFrom(env: NodeJS.ProcessEnv, variable: string, question: string): Promise<string | undefined> {
+export async function passphraseFrom(
+  env: NodeJS.ProcessEnv,
+  variable: string,
+  question: string,
+): Promise<string | undefined> {
   const fromEnv = env[variable];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   return (await promptHidden(question)) ?? undefined;
@@ -54,7 +58,9 @@ export async function newPassphrase(env: NodeJS.ProcessEnv, variable: string): P
   const fromEnv = env[variable];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const first = await promptHidden('New passphrase: ');
-  if (first === null) throw new AqiqatError(`give the new passphrase in ${variable}, or run in a terminal to be asked`, 'usage');
-  if ((await promptHidden('Again: ')) !== first) throw new AqiqatError('the two passphrases differ; nothing was changed', 'usage');
+  if (first === null)
+    throw new AqiqatError(`give the new passphrase in ${variable}, or run in a terminal to be asked`, 'usage');
+  if ((await promptHidden('Again: ')) !== first)
+    throw new AqiqatError('the two passphrases differ; nothing was changed', 'usage');
   return first;
 }

@@ -15,10 +15,21 @@ import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
 import { newPassphrase, passphraseFor, passphraseFrom } from './passphrase.js';
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const fileSha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const fileSha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 function auditLine(e: AuditEntry): string {
-  const ids = [e.caseId && `case ${e.caseId}`, e.entityId && `entity ${e.entityId}`, e.factId && `fact ${e.factId}`, !e.factId && e.articleId && `article ${e.articleId}`, e.sha256 && `sha256 ${e.sha256}`].filter(Boolean).join('  ');
+  const ids = [
+    e.caseId && `case ${e.caseId}`,
+    e.entityId && `entity ${e.entityId}`,
+    e.factId && `fact ${e.factId}`,
+    !e.factId && e.articleId && `article ${e.articleId}`,
+    e.sha256 && `sha256 ${e.sha256}`,
+  ]
+    .filter(Boolean)
+    .join('  ');
   return `${e.at}  ${e.actor}  ${e.action}${ids ? `  ${ids}` : ''}${e.summary ? `  “${e.summary}”` : ''}`;
 }
 
@@ -30,51 +41,78 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .option('--force', 'replace the file if it exists')
     .addOption(jsonOption())
     .action(async (o: { out: string; force?: boolean; json?: boolean }) => {
-      if (!o.force && (await stat(o.out).then(() => true, () => false))) {
+      if (
+        !o.force &&
+        (await stat(o.out).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         throw new AqiqatError(`${o.out} exists; choose another name or add --force`, 'usage');
       }
       const archive = await cli.open();
       const r = await writeBackup(archive.store.layout, o.out);
       // the backup is written: a full archive disk (the reason to back up to another) must not fail it
-      await archive.store.audit.record({ action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) }).catch((e: unknown) => {
-        if (!isDiskFull(e)) throw e;
-        cli.io.err(`note: the audit log could not record this backup (${DISK_FULL})`);
-      });
+      await archive.store.audit
+        .record({ action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) })
+        .catch((e: unknown) => {
+          if (!isDiskFull(e)) throw e;
+          cli.io.err(`note: the audit log could not record this backup (${DISK_FULL})`);
+        });
       cli.print(o.json, r, () => `backed up ${r.files} files (${mib(r.bytes)}) to ${r.file}\nsha256 ${r.sha256}`);
     });
 
   program
     .command('restore')
-    .description('restore the archive from a backup file, or archive.json from a snapshot in backups/; checks it all before replacing anything')
+    .description(
+      'restore the archive from a backup file, or archive.json from a snapshot in backups/; checks it all before replacing anything',
+    )
     .argument('<file>', 'a file written by `aqiqat backup`, or a backups/archive-….json snapshot')
     .addOption(jsonOption())
     .action(async (file: string, o: { json?: boolean }) => {
       const sha256 = await fileSha256(file).catch(() => undefined);
       if (await isBackupFile(file)) {
         let passphrase: string | undefined;
-        const r = await restoreBackup(file, cli.dir(), { passphrase: async () => (passphrase = await passphraseFrom(cli.io.env, 'AQIQAT_PASSPHRASE', 'Passphrase of the backup: ')) });
+        const r = await restoreBackup(file, cli.dir(), {
+          passphrase: async () =>
+            (passphrase = await passphraseFrom(cli.io.env, 'AQIQAT_PASSPHRASE', 'Passphrase of the backup: ')),
+        });
         const archive = await Archive.open(r.archive, { passphrase });
         await archive.store.audit.record({ action: 'archive-restored', sha256, summary: path.basename(file) });
         await archive.close();
-        cli.print(o.json, r, () => `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`);
+        cli.print(
+          o.json,
+          r,
+          () =>
+            `restored ${r.files} files into ${r.archive}${r.previous ? `; the archive it replaced is kept in ${r.previous}` : ''}`,
+        );
       } else {
         const passphrase = await passphraseFor(cli.dir(), cli.io.env);
         const r = await restoreArchiveJson(file, cli.dir(), undefined, passphrase);
         const archive = await Archive.open(r.archive, { passphrase });
         await archive.store.audit.record({ action: 'archive-json-restored', sha256, summary: path.basename(file) });
         await archive.close();
-        cli.print(o.json, r, () => `restored archive.json from ${file}${r.previous ? `; the one it replaced is kept in ${r.previous}` : ''}`);
+        cli.print(
+          o.json,
+          r,
+          () =>
+            `restored archive.json from ${file}${r.previous ? `; the one it replaced is kept in ${r.previous}` : ''}`,
+        );
       }
     });
 
   program
     .command('verify')
-    .description('re-hash every text and source against its recorded SHA-256, check each quote against its text and the audit log, its chain and its end (exit 1 on any difference)')
+    .description(
+      're-hash every text and source against its recorded SHA-256, check each quote against its text and the audit log, its chain and its end (exit 1 on any difference)',
+    )
     .addOption(jsonOption())
     .action(async (o: { json?: boolean }) => {
       const archive = await cli.open();
       const report = await verifyArchive(archive.store);
-      const torn = report.auditTornLines ? ` (${report.auditTornLines} line${report.auditTornLines === 1 ? '' : 's'} torn by a crash, marked so)` : '';
+      const torn = report.auditTornLines
+        ? ` (${report.auditTornLines} line${report.auditTornLines === 1 ? '' : 's'} torn by a crash, marked so)`
+        : '';
       cli.print(o.json, report, () =>
         [
           report.problems.length === 0
@@ -84,7 +122,10 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         ].join('\n'),
       );
       if (report.problems.length > 0) {
-        if (!o.json) cli.io.err(`aqiqat: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found; restore the files from a backup`);
+        if (!o.json)
+          cli.io.err(
+            `aqiqat: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found; restore the files from a backup`,
+          );
         throw new Quiet(1);
       }
     });
@@ -108,18 +149,32 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
 
   program
     .command('encrypt')
-    .description('encrypt the archive in place (passphrase: $AQIQAT_PASSPHRASE or asked); run again to finish an interrupted run')
-    .option('--remove-plain-copies', 'also delete the unencrypted copies that restores kept beside the archive (<archive>.before-restore-…)')
+    .description(
+      'encrypt the archive in place (passphrase: $AQIQAT_PASSPHRASE or asked); run again to finish an interrupted run',
+    )
+    .option(
+      '--remove-plain-copies',
+      'also delete the unencrypted copies that restores kept beside the archive (<archive>.before-restore-…)',
+    )
     .addOption(jsonOption())
     .action(async (o: { json?: boolean; removePlainCopies?: boolean }) => {
       const dir = cli.dir();
-      const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(() => true, () => false);
-      const passphrase = wasEncrypted ? await passphraseFor(dir, cli.io.env) : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
+      const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(
+        () => true,
+        () => false,
+      );
+      const passphrase = wasEncrypted
+        ? await passphraseFor(dir, cli.io.env)
+        : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
       const { archive: sealed, result } = await (await Archive.open(dir, { passphrase })).encrypt(passphrase);
       await sealed.close();
       const copies = await plainRestoreCopies(sealed.root);
       if (o.removePlainCopies) for (const copy of copies) await rm(copy, { recursive: true, force: true });
-      const r = { ...result, plainCopies: o.removePlainCopies ? [] : copies, removedPlainCopies: o.removePlainCopies ? copies : [] };
+      const r = {
+        ...result,
+        plainCopies: o.removePlainCopies ? [] : copies,
+        removedPlainCopies: o.removePlainCopies ? copies : [],
+      };
       cli.print(o.json, r, () =>
         [
           `encrypted ${r.sealed} files${r.alreadySealed ? ` (${r.alreadySealed} already were)` : ''}; keep the passphrase safe: without it the archive cannot be opened`,
@@ -127,43 +182,64 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         ].join('\n'),
       );
       if (r.plainCopies.length > 0) {
-        cli.io.err(`warning: ${r.plainCopies.length === 1 ? 'an unencrypted copy' : `${r.plainCopies.length} unencrypted copies`} of this archive, kept by restore, ${r.plainCopies.length === 1 ? 'is' : 'are'} beside it: ${r.plainCopies.join(', ')}; delete ${r.plainCopies.length === 1 ? 'it' : 'them'} once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`);
+        cli.io.err(
+          `warning: ${r.plainCopies.length === 1 ? 'an unencrypted copy' : `${r.plainCopies.length} unencrypted copies`} of this archive, kept by restore, ${r.plainCopies.length === 1 ? 'is' : 'are'} beside it: ${r.plainCopies.join(', ')}; delete ${r.plainCopies.length === 1 ? 'it' : 'them'} once no longer needed (\`aqiqat encrypt --remove-plain-copies\`)`,
+        );
       }
     });
 
   program
     .command('passphrase')
-    .description('change the passphrase of an encrypted archive (old: $AQIQAT_PASSPHRASE or asked; new: $AQIQAT_NEW_PASSPHRASE or asked)')
+    .description(
+      'change the passphrase of an encrypted archive (old: $AQIQAT_PASSPHRASE or asked; new: $AQIQAT_NEW_PASSPHRASE or asked)',
+    )
     .option('--rekey', 'the old passphrase may be known to someone: also replace the data key and re-seal every file')
     .addOption(jsonOption())
     .action(async (o: { rekey?: boolean; json?: boolean }) => {
       const dir = cli.dir();
       const old = await passphraseFor(dir, cli.io.env);
-      if (old === undefined) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
+      if (old === undefined)
+        throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
       const archive = await Archive.open(dir, { passphrase: old });
       const next = await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE');
       if (o.rekey) {
         await (await archive.rekey(old, next)).close();
-        cli.print(o.json, { archive: archive.root, rekeyed: true }, () => 'the passphrase and the data key were changed and every file re-sealed; backups made before keep the old ones');
+        cli.print(
+          o.json,
+          { archive: archive.root, rekeyed: true },
+          () =>
+            'the passphrase and the data key were changed and every file re-sealed; backups made before keep the old ones',
+        );
         return;
       }
       await archive.changePassphrase(old, next);
-      cli.print(o.json, { archive: archive.root, rekeyed: false }, () => 'the passphrase was changed; backups made before keep the old one');
+      cli.print(
+        o.json,
+        { archive: archive.root, rekeyed: false },
+        () => 'the passphrase was changed; backups made before keep the old one',
+      );
     });
 
   program
     .command('idle-lock [minutes]')
-    .description(`show or set after how many idle minutes the app locks this encrypted archive (1-${IDLE_LOCK_MAX_MINUTES}, or "never")`)
+    .description(
+      `show or set after how many idle minutes the app locks this encrypted archive (1-${IDLE_LOCK_MAX_MINUTES}, or "never")`,
+    )
     .addOption(jsonOption())
     .action(async (value: string | undefined, o: { json?: boolean }) => {
       const minutes = value === undefined ? undefined : value === 'never' ? null : positiveInt(value, 'minutes');
-      if (minutes && minutes > IDLE_LOCK_MAX_MINUTES) throw new AqiqatError(`minutes must be at most ${IDLE_LOCK_MAX_MINUTES} (a day), or "never"`, 'usage');
+      if (minutes && minutes > IDLE_LOCK_MAX_MINUTES)
+        throw new AqiqatError(`minutes must be at most ${IDLE_LOCK_MAX_MINUTES} (a day), or "never"`, 'usage');
       const archive = await cli.open();
       if (minutes !== undefined) await archive.setIdleLock(minutes);
       const now = archive.idleLockMinutes;
       const encrypted = archive.store.codec.encrypted;
       cli.print(o.json, { encrypted, idleLockMinutes: now }, () =>
-        !encrypted ? 'this archive is not encrypted, so the app never locks it' : now === null ? 'the app does not lock this archive by itself' : `the app locks this archive after ${now} min without activity`,
+        !encrypted
+          ? 'this archive is not encrypted, so the app never locks it'
+          : now === null
+            ? 'the app does not lock this archive by itself'
+            : `the app locks this archive after ${now} min without activity`,
       );
     });
 
@@ -182,6 +258,8 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         await pruneSnapshots(archive.store.layout, keep);
       }
       const snapshots = await listSnapshots(archive.store.layout);
-      cli.print(o.json, snapshots, () => (snapshots.length ? snapshots.map((s) => `${s.takenAt}  ${s.reason}  ${s.file}`).join('\n') : 'no snapshots yet'));
+      cli.print(o.json, snapshots, () =>
+        snapshots.length ? snapshots.map((s) => `${s.takenAt}  ${s.reason}  ${s.file}`).join('\n') : 'no snapshots yet',
+      );
     });
 }

@@ -20,6 +20,11 @@ export function registerReindexCommands(program: Command, cli: Cli): void {
         }
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      cli.print(o.json, { ...status, seconds: Number(seconds) }, () => `search index rebuilt: ${status.documents.toLocaleString('en-US')} articles and facts, ${status.words.toLocaleString('en-US')} distinct words, in ${seconds} s`);
+      cli.print(
+        o.json,
+        { ...status, seconds: Number(seconds) },
+        () =>
+          `search index rebuilt: ${status.documents.toLocaleString('en-US')} articles and facts, ${status.words.toLocaleString('en-US')} distinct words, in ${seconds} s`,
+      );
     });
 }

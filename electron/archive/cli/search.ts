@@ -43,7 +43,9 @@ export function registerSearchCommands(program: Command, cli: Cli): void {
     .action(async (query: string[], o: SearchOptions) => {
       const filters = toFilters(o);
       const hits = await (await cli.open()).searchFiltered({ text: query.join(' '), limit: o.limit, filters });
-      cli.print(o.json, hits, () => (hits.length ? hits.map(hitLine).join('\n') : `nothing found for "${query.join(' ')}"`));
+      cli.print(o.json, hits, () =>
+        hits.length ? hits.map(hitLine).join('\n') : `nothing found for "${query.join(' ')}"`,
+      );
     });
 }
 
@@ -61,7 +63,9 @@ function toFilters(o: SearchOptions): SearchFilters {
     publishedFrom: o.publishedFrom,
     publishedTo: o.publishedTo,
   };
-  const parsed = SearchFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  const parsed = SearchFiltersSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'filter');

@@ -11,7 +11,11 @@ export function registerTagCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { json?: boolean }) => {
       const tree = await (await cli.open()).listTags();
-      cli.print(o.json, tree, () => (tree.length ? tagTreeLines(tree).join('\n') : 'no tags yet; tag a fact with `aqiqat fact add … --tag violations/arbitrary-detention`'));
+      cli.print(o.json, tree, () =>
+        tree.length
+          ? tagTreeLines(tree).join('\n')
+          : 'no tags yet; tag a fact with `aqiqat fact add … --tag violations/arbitrary-detention`',
+      );
     });
   tag
     .command('rename')
@@ -31,6 +35,10 @@ export function registerTagCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (from: string, into: string, o: { json?: boolean }) => {
       const r = await (await cli.open()).mergeTag(from, into);
-      cli.print(o.json, r, () => `merged ${r.from} into ${r.to}: ${r.facts} fact(s), ${r.articles} article(s) retagged`);
+      cli.print(
+        o.json,
+        r,
+        () => `merged ${r.from} into ${r.to}: ${r.facts} fact(s), ${r.articles} article(s) retagged`,
+      );
     });
 }

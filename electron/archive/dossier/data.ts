@@ -46,7 +46,8 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
   const loaded = await loadFacts(store, [...new Set(selection.factIds)], selection.skipMissing ?? false);
   const facts = timelineOrder(loaded, (f) => f.date);
   const articles = new Map<string, Article>();
-  for (const f of facts) if (!articles.has(f.articleId)) articles.set(f.articleId, await findArticle(store, f.articleId));
+  for (const f of facts)
+    if (!articles.has(f.articleId)) articles.set(f.articleId, await findArticle(store, f.articleId));
 
   const byId = new Map(store.meta.data.entities.map((e) => [e.id, e]));
   const used: Entity[] = [];
@@ -71,7 +72,9 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
       people: names(f.people),
       places: names(f.places),
       organizations: names(f.organizations),
-      roles: Object.fromEntries(Object.entries(f.roles ?? {}).map(([id, role]) => [byId.get(id)?.name ?? id, role])) as Record<string, FactRole>,
+      roles: Object.fromEntries(
+        Object.entries(f.roles ?? {}).map(([id, role]) => [byId.get(id)?.name ?? id, role]),
+      ) as Record<string, FactRole>,
       sourceId: article.id,
     };
   });
@@ -90,7 +93,15 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     lang: a.lang,
   }));
   const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
-  return { caseId: selection.caseId, title: selection.title, summary: selection.summary, facts: dossierFacts, entities, sources, typeLabels };
+  return {
+    caseId: selection.caseId,
+    title: selection.title,
+    summary: selection.summary,
+    facts: dossierFacts,
+    entities,
+    sources,
+    typeLabels,
+  };
 }
 
 /** The person to redact, by name, alias or id, with every spelling the archive knows. */

@@ -34,7 +34,10 @@ export interface DossierResult extends BuiltDossier {
 /** Refuses a finished dossier (HTML or PDF, as read back) that still shows a redacted name. */
 function refuseIfNamed(texts: readonly string[], names: readonly string[]): void {
   const word = findName(texts, nameStems(names));
-  if (word !== null) throw new AqiqatError(`a redacted name is still in the dossier ("${word}"; check --compiled-by and --title); nothing was written`);
+  if (word !== null)
+    throw new AqiqatError(
+      `a redacted name is still in the dossier ("${word}"; check --compiled-by and --title); nothing was written`,
+    );
 }
 
 export async function buildDossier(store: ArchiveStore, req: DossierRequest): Promise<DossierResult> {
@@ -45,21 +48,46 @@ export async function buildDossier(store: ArchiveStore, req: DossierRequest): Pr
   const generatedAt = req.generatedAt ?? new Date();
   const built = buildDossierHtml(
     redacted,
-    { lang: req.lang, paper: req.paper, generatedAt, compiledBy: req.compiledBy, redactSources: req.redactSources, redacted: names.length > 0 },
+    {
+      lang: req.lang,
+      paper: req.paper,
+      generatedAt,
+      compiledBy: req.compiledBy,
+      redactSources: req.redactSources,
+      redacted: names.length > 0,
+    },
     req.fonts === false ? undefined : dossierFonts(),
   );
   // the reader's check on the document as a browser reads it (the cover's compiled-by line is typed, not redacted)
-  if (names.length > 0) refuseIfNamed([...(await htmlReadable(built.html)), ...(await htmlReadable(built.footerTemplate)), built.title], names);
-  return { ...built, facts: data.facts.length, sources: data.sources.length, generatedAt, compiledBy: req.compiledBy, redactedNames: names };
+  if (names.length > 0)
+    refuseIfNamed(
+      [...(await htmlReadable(built.html)), ...(await htmlReadable(built.footerTemplate)), built.title],
+      names,
+    );
+  return {
+    ...built,
+    facts: data.facts.length,
+    sources: data.sources.length,
+    generatedAt,
+    compiledBy: req.compiledBy,
+    redactedNames: names,
+  };
 }
 
 /** The PDF of a built dossier, with its Info dictionary (title, author, creation date) set; read back and refused if it shows a redacted name. */
 export async function printDossier(d: DossierResult, printer: Printer, paper: Paper): Promise<Uint8Array> {
   const printed = await printer.print({ html: d.html, footerTemplate: d.footerTemplate, paper });
-  const pdf = setPdfInfo(printed, { title: d.title, author: d.compiledBy, subject: 'Aqiqat dossier', creationDate: d.generatedAt });
+  const pdf = setPdfInfo(printed, {
+    title: d.title,
+    author: d.compiledBy,
+    subject: 'Aqiqat dossier',
+    creationDate: d.generatedAt,
+  });
   if (d.redactedNames.length > 0) {
     const read = await pdfReadable(pdf).catch((e: unknown) => {
-      throw new AqiqatError(`the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`);
+      throw new AqiqatError(
+        `the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`,
+      );
     });
     refuseIfNamed(read, d.redactedNames);
   }

@@ -33,7 +33,10 @@ function percentRun(s: string, at: number): Array<[string, number, number]> | nu
   PERCENT_RUN.lastIndex = at;
   const run = PERCENT_RUN.exec(s);
   if (!run) return null;
-  const bytes = run[0].slice(1).split('%').map((h) => parseInt(h, 16));
+  const bytes = run[0]
+    .slice(1)
+    .split('%')
+    .map((h) => parseInt(h, 16));
   const out: Array<[string, number, number]> = [];
   let i = 0;
   while (i < bytes.length) {
@@ -114,5 +117,10 @@ function readerChars(s: string): Array<[string, number, number]> {
 export function foldText(s: string): Folded {
   const chars = readerChars(s);
   const text = chars.map(([c]) => c).join('');
-  return { text, oneScript: text.replace(/\p{L}+/gu, oneScript), start: chars.map(([, a]) => a), end: chars.map(([, , b]) => b) };
+  return {
+    text,
+    oneScript: text.replace(/\p{L}+/gu, oneScript),
+    start: chars.map(([, a]) => a),
+    end: chars.map(([, , b]) => b),
+  };
 }

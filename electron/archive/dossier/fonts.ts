@@ -13,8 +13,10 @@ import { AqiqatError } from '../errors.js';
 const SUBSETS: Record<string, string> = {
   'cyrillic-ext': 'U+0460-052F,U+1C80-1C8A,U+20B4,U+2DE0-2DFF,U+A640-A69F,U+FE2E-FE2F',
   cyrillic: 'U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116',
-  latin: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
-  'latin-ext': 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
+  latin:
+    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
+  'latin-ext':
+    'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
 };
 
 export type Weight = 400 | 700;
@@ -26,7 +28,10 @@ function dir(): string {
     const pkg = createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json');
     fontDir = path.join(path.dirname(pkg), 'files');
   } catch {
-    throw new AqiqatError('the dossier font (npm package @fontsource/noto-sans) is missing: run `npm install` in the Aqiqat folder', 'archive');
+    throw new AqiqatError(
+      'the dossier font (npm package @fontsource/noto-sans) is missing: run `npm install` in the Aqiqat folder',
+      'archive',
+    );
   }
   return fontDir;
 }
@@ -45,7 +50,10 @@ export function fontCss(family: string, weights: readonly Weight[] = [400, 700])
       try {
         data = readFileSync(file);
       } catch {
-        throw new AqiqatError(`the dossier font file ${path.basename(file)} is missing: reinstall with \`npm install\``, 'archive');
+        throw new AqiqatError(
+          `the dossier font file ${path.basename(file)} is missing: reinstall with \`npm install\``,
+          'archive',
+        );
       }
       return `@font-face{font-family:'${family}';font-style:normal;font-weight:${w};font-display:block;unicode-range:${range};src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2')}`;
     }),

@@ -45,7 +45,8 @@ export interface SavedDossier {
 
 function build(archive: Archive, r: AppDossierRequest): Promise<DossierResult> {
   const selection = caseSelection(archive.store, r.caseId);
-  if (selection.factIds.length === 0) throw new AqiqatError(`case "${selection.title}" has no facts yet; add some before making a dossier`);
+  if (selection.factIds.length === 0)
+    throw new AqiqatError(`case "${selection.title}" has no facts yet; add some before making a dossier`);
   return buildDossier(archive.store, {
     ...selection,
     lang: r.lang ?? 'en',
@@ -58,11 +59,19 @@ function build(archive: Archive, r: AppDossierRequest): Promise<DossierResult> {
 
 /** A file name from the title: letters of any script kept, the rest dashes. */
 export function pdfFileName(title: string): string {
-  const base = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  const base = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
   return `${base || 'dossier'}.pdf`;
 }
 
-export async function previewDossier(archive: Archive, r: AppDossierRequest, host?: DossierHost): Promise<DossierPreview> {
+export async function previewDossier(
+  archive: Archive,
+  r: AppDossierRequest,
+  host?: DossierHost,
+): Promise<DossierPreview> {
   const d = await build(archive, r);
   await host?.preview?.(d.html, d.title);
   return { html: d.html, title: d.title, facts: d.facts, sources: d.sources };
@@ -76,11 +85,20 @@ export interface PrintedDossier {
   facts: number;
 }
 
-export async function printDossierPdf(archive: Archive, r: AppDossierRequest, host?: DossierHost): Promise<PrintedDossier> {
+export async function printDossierPdf(
+  archive: Archive,
+  r: AppDossierRequest,
+  host?: DossierHost,
+): Promise<PrintedDossier> {
   if (!host) throw new AqiqatError('saving a PDF needs the desktop app (or `aqiqat dossier` on the command line)');
   const d = await build(archive, r);
   const pdf = await printDossier(d, host.printer, r.paper ?? 'a4');
-  return { pdf, fileName: pdfFileName(d.title), caseId: resolveCase(archive.store.meta.data, r.caseId).id, facts: d.facts };
+  return {
+    pdf,
+    fileName: pdfFileName(d.title),
+    caseId: resolveCase(archive.store.meta.data, r.caseId).id,
+    facts: d.facts,
+  };
 }
 
 /** The audit log's line for a saved dossier: the SHA-256 of the very bytes written. */

@@ -56,7 +56,10 @@ const paragraphs = (text: string) =>
     .join('');
 
 function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: number): string {
-  const years = data.facts.filter((f) => f.date).map((f) => f.date!.value.slice(0, 4)).sort();
+  const years = data.facts
+    .filter((f) => f.date)
+    .map((f) => f.date!.value.slice(0, 4))
+    .sort();
   const period = years.length ? (years[0] === years.at(-1) ? years[0]! : `${years[0]} – ${years.at(-1)}`) : null;
   const generated = o.generatedAt.toISOString();
   const day = generated.slice(0, 10).split('-');
@@ -67,7 +70,9 @@ function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: num
     ...(data.caseId ? ([[l.caseId, data.caseId]] as Array<[string, string]>) : []),
     ...(period ? ([[l.period, period]] as Array<[string, string]>) : []),
   ];
-  const redacted = o.redacted ? `<p class="redaction-note">${esc(l.redactionNote)}</p><p class="searchable-note">${esc(l.searchableNote)}</p>` : '';
+  const redacted = o.redacted
+    ? `<p class="redaction-note">${esc(l.redactionNote)}</p><p class="searchable-note">${esc(l.searchableNote)}</p>`
+    : '';
   return `<section class="cover">
 <div class="kicker">${esc(data.caseId ? l.dossier : l.factsDossier)}</div>
 <h1>${esc(data.title)}</h1>
@@ -118,7 +123,10 @@ function entitySection(data: DossierData, l: Labels): string {
   const refs = (name: string) => numberList(mentions.get(name) ?? [], l);
   const table = (list: DossierEntity[]) =>
     `<table class="entities"><thead><tr><th class="name-col">${esc(l.name)}</th><th>${esc(l.aliases)}</th><th class="refs-col">${esc(l.mentionedIn)}</th></tr></thead><tbody>${list
-      .map((e) => `<tr><td class="name">${esc(e.name)}</td><td>${esc(e.aliases.join(', '))}</td><td class="refs">${esc(refs(e.name))}</td></tr>`)
+      .map(
+        (e) =>
+          `<tr><td class="name">${esc(e.name)}</td><td>${esc(e.aliases.join(', '))}</td><td class="refs">${esc(refs(e.name))}</td></tr>`,
+      )
       .join('')}</tbody></table>`;
   const groups = KINDS.map(([kind, label]) => [label, data.entities.filter((e) => e.kind === kind)] as const)
     .filter(([, list]) => list.length > 0)
@@ -146,7 +154,9 @@ function factRow(f: DossierFact, n: number, source: number, l: Labels, type: str
 }
 
 function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
-  const rows = data.facts.map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels))).join('\n');
+  const rows = data.facts
+    .map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels)))
+    .join('\n');
   return `<section id="chronology"><h2>3. ${esc(l.chronology)}</h2>
 <table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
 <thead><tr><th>#</th><th>${esc(l.date)} · ${esc(l.type)}</th><th>${esc(l.quote)}</th><th class="cite">${esc(l.source)}</th></tr></thead>
@@ -170,7 +180,12 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels, 
   const shown = (html: string) => (o.redactSources ? withheld : html);
   const rows: Array<[string, string]> = [
     [l.publisher, shown(s.publisher ? esc(s.publisher) : '—')],
-    [l.published, shown(s.publishedAt ? esc(formatEventDate({ value: s.publishedAt, precision: 'day', approximate: false }, l)) : '—')],
+    [
+      l.published,
+      shown(
+        s.publishedAt ? esc(formatEventDate({ value: s.publishedAt, precision: 'day', approximate: false }, l)) : '—',
+      ),
+    ],
     [l.url, url],
     [l.imported, shown(esc(`${s.importedAt.slice(0, 10)} ${s.importedAt.slice(11, 16)} UTC`))],
     [l.citedIn, esc(citedIn || '—')],
@@ -255,7 +270,11 @@ export interface Fonts {
   footer: string;
 }
 
-export function buildDossierHtml(data: DossierData, o: DossierOptions, fonts: Fonts = { page: '', footer: '' }): BuiltDossier {
+export function buildDossierHtml(
+  data: DossierData,
+  o: DossierOptions,
+  fonts: Fonts = { page: '', footer: '' },
+): BuiltDossier {
   const l = LABELS[o.lang];
   const numbers = numberSources(data);
   const title = `${data.caseId ? l.dossier : l.factsDossier}: ${data.title}`;

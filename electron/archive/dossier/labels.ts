@@ -60,11 +60,62 @@ export interface Labels {
   roles: Readonly<Record<FactRole, string>>;
 }
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
-const RU_MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-const RU_MONTHS_GEN = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
+const RU_MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+const RU_MONTHS_GEN = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 
 export const LABELS: Record<DossierLang, Labels> = {
   en: {
@@ -77,7 +128,8 @@ export const LABELS: Record<DossierLang, Labels> = {
     period: 'Period',
     sourceCount: (n) => (n === 1 ? '1 source' : `${n} sources`),
     more: (n) => `and ${n} more`,
-    confidential: 'Confidential: prepared for legal and human-rights use; do not publish without the compiler’s consent.',
+    confidential:
+      'Confidential: prepared for legal and human-rights use; do not publish without the compiler’s consent.',
     contents: 'Contents',
     summary: 'Summary',
     noSummary: 'No summary was written for this case.',
@@ -112,12 +164,15 @@ export const LABELS: Record<DossierLang, Labels> = {
     of: 'of',
     months: EN_MONTHS,
     monthsOfDay: EN_MONTHS,
-    formatDate: (y, m, d, l) => (m === null ? y : d === null ? `${l.months[m - 1]} ${y}` : `${d} ${l.monthsOfDay[m - 1]} ${y}`),
+    formatDate: (y, m, d, l) =>
+      m === null ? y : d === null ? `${l.months[m - 1]} ${y}` : `${d} ${l.monthsOfDay[m - 1]} ${y}`,
     redactionNote: 'Names of some people have been replaced by “[redacted]” in this copy.',
-    searchableNote: 'Quotes are copied word for word from their sources: a search for one can find the original article, and the names in it.',
+    searchableNote:
+      'Quotes are copied word for word from their sources: a search for one can find the original article, and the names in it.',
     integrityNote:
       'Each quote is copied character for character from the archived text of its source. The hashes identify the original file and the extracted text exactly: anyone holding the files can check them with sha256sum.',
-    integrityNoteWithheld: 'Each quote is copied character for character from the archived text of its source. The sources’ URLs, publishers, dates and hashes are withheld in this copy.',
+    integrityNoteWithheld:
+      'Each quote is copied character for character from the archived text of its source. The sources’ URLs, publishers, dates and hashes are withheld in this copy.',
     roles: { victim: 'victim', perpetrator: 'perpetrator', witness: 'witness', source: 'source', other: 'other' },
   },
   kk: {
@@ -165,12 +220,15 @@ export const LABELS: Record<DossierLang, Labels> = {
     of: '/',
     months: KK_MONTHS,
     monthsOfDay: KK_MONTHS,
-    formatDate: (y, m, d, l) => (m === null ? `${y} ж.` : d === null ? `${y} ж. ${l.months[m - 1]}` : `${y} ж. ${d} ${l.monthsOfDay[m - 1]}`),
+    formatDate: (y, m, d, l) =>
+      m === null ? `${y} ж.` : d === null ? `${y} ж. ${l.months[m - 1]}` : `${y} ж. ${d} ${l.monthsOfDay[m - 1]}`,
     redactionNote: 'Бұл нұсқада кейбір адамдардың есімдері «[redacted]» деп ауыстырылған.',
-    searchableNote: 'Дәйексөздер дереккөзден сөзбе-сөз алынған: біреуін іздеу түпнұсқа мақаланы және ондағы есімдерді табуы мүмкін.',
+    searchableNote:
+      'Дәйексөздер дереккөзден сөзбе-сөз алынған: біреуін іздеу түпнұсқа мақаланы және ондағы есімдерді табуы мүмкін.',
     integrityNote:
       'Әр дәйексөз дереккөздің мұрағаттағы мәтінінен әріп-әрпімен көшірілген. Хэштер түпнұсқа файл мен мәтінді дәл анықтайды: файлдары бар кез келген адам оларды sha256sum арқылы тексере алады.',
-    integrityNoteWithheld: 'Әр дәйексөз дереккөздің мұрағаттағы мәтінінен әріп-әрпімен көшірілген. Бұл нұсқада дереккөздердің сілтемелері, басылымдары, күндері мен хэштері көрсетілмейді.',
+    integrityNoteWithheld:
+      'Әр дәйексөз дереккөздің мұрағаттағы мәтінінен әріп-әрпімен көшірілген. Бұл нұсқада дереккөздердің сілтемелері, басылымдары, күндері мен хэштері көрсетілмейді.',
     roles: { victim: 'жәбірленуші', perpetrator: 'құқық бұзушы', witness: 'куә', source: 'дереккөз', other: 'басқа' },
   },
   ru: {
@@ -218,12 +276,21 @@ export const LABELS: Record<DossierLang, Labels> = {
     of: 'из',
     months: RU_MONTHS,
     monthsOfDay: RU_MONTHS_GEN,
-    formatDate: (y, m, d, l) => (m === null ? `${y} г.` : d === null ? `${l.months[m - 1]} ${y} г.` : `${d} ${l.monthsOfDay[m - 1]} ${y} г.`),
+    formatDate: (y, m, d, l) =>
+      m === null ? `${y} г.` : d === null ? `${l.months[m - 1]} ${y} г.` : `${d} ${l.monthsOfDay[m - 1]} ${y} г.`,
     redactionNote: 'В этой копии имена некоторых людей заменены на «[redacted]».',
-    searchableNote: 'Цитаты скопированы из источников дословно: поиск по одной из них может найти исходную статью и имена в ней.',
+    searchableNote:
+      'Цитаты скопированы из источников дословно: поиск по одной из них может найти исходную статью и имена в ней.',
     integrityNote:
       'Каждая цитата скопирована буква в букву из архивного текста источника. Хэши точно идентифицируют исходный файл и извлечённый текст: любой, у кого есть файлы, может проверить их с помощью sha256sum.',
-    integrityNoteWithheld: 'Каждая цитата скопирована буква в букву из архивного текста источника. Адреса, издания, даты и хэши источников в этой копии скрыты.',
-    roles: { victim: 'пострадавший', perpetrator: 'нарушитель', witness: 'свидетель', source: 'источник', other: 'другое' },
+    integrityNoteWithheld:
+      'Каждая цитата скопирована буква в букву из архивного текста источника. Адреса, издания, даты и хэши источников в этой копии скрыты.',
+    roles: {
+      victim: 'пострадавший',
+      perpetrator: 'нарушитель',
+      witness: 'свидетель',
+      source: 'источник',
+      other: 'другое',
+    },
   },
 };

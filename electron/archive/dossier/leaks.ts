@@ -10,7 +10,21 @@ import { domainToUnicode } from 'node:url';
 import { oneScript } from './confusables.js';
 
 /** Precomposed Latin letters whose diacritic changes the sound (ş is ш, not s). */
-const SOUNDS: Record<string, string> = { ş: 'ш', š: 'ш', ç: 'ш', č: 'ш', ž: 'ж', ğ: 'г', ǵ: 'г', ñ: 'н', ń: 'н', ä: 'а', ö: 'о', ü: 'у', ı: 'и' };
+const SOUNDS: Record<string, string> = {
+  ş: 'ш',
+  š: 'ш',
+  ç: 'ш',
+  č: 'ш',
+  ž: 'ж',
+  ğ: 'г',
+  ǵ: 'г',
+  ñ: 'н',
+  ń: 'н',
+  ä: 'а',
+  ö: 'о',
+  ü: 'у',
+  ı: 'и',
+};
 
 /** Latin letter groups first, then single letters, to the key alphabet (Russian letters, one per sound). */
 const LATIN_GROUPS: Array<[RegExp, string]> = [
@@ -20,11 +34,74 @@ const LATIN_GROUPS: Array<[RegExp, string]> = [
   [/kh|h|x/g, 'х'],
 ];
 const KEY: Record<string, string> = {
-  а: 'а', ә: 'а', б: 'б', в: 'в', г: 'г', ғ: 'г', д: 'д', е: 'е', э: 'е', ё: 'ио', ж: 'ж', з: 'з', и: 'и', і: 'и', ы: 'и', й: 'и',
-  к: 'к', қ: 'к', л: 'л', м: 'м', н: 'н', ң: 'н', о: 'о', ө: 'о', п: 'п', р: 'р', с: 'с', т: 'т', у: 'у', ұ: 'у', ү: 'у', ў: 'у',
-  ф: 'ф', х: 'х', һ: 'х', ц: 'тс', ч: 'ш', ш: 'ш', щ: 'ш', ъ: '', ь: '', ю: 'иу', я: 'иа', ј: 'ж', ѕ: 'з',
-  a: 'а', b: 'б', c: 'с', d: 'д', e: 'е', f: 'ф', g: 'г', i: 'и', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', q: 'к', r: 'р',
-  s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', y: 'и', z: 'з',
+  а: 'а',
+  ә: 'а',
+  б: 'б',
+  в: 'в',
+  г: 'г',
+  ғ: 'г',
+  д: 'д',
+  е: 'е',
+  э: 'е',
+  ё: 'ио',
+  ж: 'ж',
+  з: 'з',
+  и: 'и',
+  і: 'и',
+  ы: 'и',
+  й: 'и',
+  к: 'к',
+  қ: 'к',
+  л: 'л',
+  м: 'м',
+  н: 'н',
+  ң: 'н',
+  о: 'о',
+  ө: 'о',
+  п: 'п',
+  р: 'р',
+  с: 'с',
+  т: 'т',
+  у: 'у',
+  ұ: 'у',
+  ү: 'у',
+  ў: 'у',
+  ф: 'ф',
+  х: 'х',
+  һ: 'х',
+  ц: 'тс',
+  ч: 'ш',
+  ш: 'ш',
+  щ: 'ш',
+  ъ: '',
+  ь: '',
+  ю: 'иу',
+  я: 'иа',
+  ј: 'ж',
+  ѕ: 'з',
+  a: 'а',
+  b: 'б',
+  c: 'с',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  i: 'и',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'в',
+  y: 'и',
+  z: 'з',
 };
 const VOWEL = /[аеиоу]/;
 
@@ -56,11 +133,13 @@ function readable(text: string): string {
     });
   }
   t = t.replace(/xn--[a-z0-9-]+/gi, (label) => domainToUnicode(label) || label);
-  return t
-    .normalize('NFKC')
-    // format characters, and what prints as nothing (Hangul fillers, the blank Braille cell)
-    .replace(/[\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
-    .replace(/(\p{L}\p{M}*)[-\u2010\u2011\u2012\u2013]\s+(?=\p{L})/gu, '$1');
+  return (
+    t
+      .normalize('NFKC')
+      // format characters, and what prints as nothing (Hangul fillers, the blank Braille cell)
+      .replace(/[\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu, '')
+      .replace(/(\p{L}\p{M}*)[-\u2010\u2011\u2012\u2013]\s+(?=\p{L})/gu, '$1')
+  );
 }
 
 interface Word {
@@ -91,8 +170,45 @@ function words(text: string): Word[] {
 
 /** Endings a short name takes right after its stem (Russian declension; Kazakh after a consonant), as keys. */
 const AFTER_STEM = new Set(
-  ['а', 'у', 'е', 'и', 'о', 'ом', 'ем', 'им', 'ой', 'ей', 'ых', 'их', 'ыми', 'ими', 'ам', 'ах', 'ов', 'ев', 'ы', 'ты', 'ды', 'тың', 'дың', 'ға', 'қа', 'ке', 'ге', 'да', 'та', 'дан', 'тан', 'мен', 'бен', 'пен', 'дар', 'тар', 'лар']
-    .map(soundKey),
+  [
+    'а',
+    'у',
+    'е',
+    'и',
+    'о',
+    'ом',
+    'ем',
+    'им',
+    'ой',
+    'ей',
+    'ых',
+    'их',
+    'ыми',
+    'ими',
+    'ам',
+    'ах',
+    'ов',
+    'ев',
+    'ы',
+    'ты',
+    'ды',
+    'тың',
+    'дың',
+    'ға',
+    'қа',
+    'ке',
+    'ге',
+    'да',
+    'та',
+    'дан',
+    'тан',
+    'мен',
+    'бен',
+    'пен',
+    'дар',
+    'тар',
+    'лар',
+  ].map(soundKey),
 );
 /** Kazakh endings after a name's own final vowel (Алма → Алманың, Алмаға), as keys. */
 const AFTER_VOWEL = new Set(['', 'н', 'ны', 'ның', 'ға', 'ге', 'на', 'да', 'дан', 'мен', 'лар', 'сы'].map(soundKey));
@@ -139,9 +255,16 @@ export function findName(texts: readonly string[], stems: readonly NameStem[]): 
 /** What a reader sees of a PDF, page by page, then its metadata and link targets. */
 export async function pdfReadable(pdf: Uint8Array): Promise<string[]> {
   // pdf.js wants a DOMMatrix class at load, never for text (see extract/pdf.ts)
-  if (!('DOMMatrix' in globalThis)) Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
+  if (!('DOMMatrix' in globalThis))
+    Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const out: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -151,13 +274,23 @@ export async function pdfReadable(pdf: Uint8Array): Promise<string[]> {
       for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
       out.push(text);
       for (const a of (await page.getAnnotations()) as Array<Record<string, unknown>>) {
-        const strings = [a.url, a.unsafeUrl, (a.contentsObj as { str?: unknown } | undefined)?.str, (a.titleObj as { str?: unknown } | undefined)?.str, a.fieldValue];
+        const strings = [
+          a.url,
+          a.unsafeUrl,
+          (a.contentsObj as { str?: unknown } | undefined)?.str,
+          (a.titleObj as { str?: unknown } | undefined)?.str,
+          a.fieldValue,
+        ];
         out.push(strings.filter((s): s is string => typeof s === 'string').join('\n'));
       }
       page.cleanup();
     }
     const meta = await doc.getMetadata();
-    out.push(Object.values(meta.info as Record<string, unknown>).filter((v) => typeof v === 'string').join('\n'));
+    out.push(
+      Object.values(meta.info as Record<string, unknown>)
+        .filter((v) => typeof v === 'string')
+        .join('\n'),
+    );
     out.push(meta.metadata?.getRaw?.() ?? '');
     const outline = (await doc.getOutline()) ?? [];
     const titles = (items: typeof outline): string[] => items.flatMap((i) => [i.title, ...titles(i.items)]);
@@ -174,7 +307,13 @@ export async function htmlReadable(html: string): Promise<string[]> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const texts: string[] = [];
   const attrs: string[] = [];
-  const walk = (node: { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<unknown>; attributes?: ArrayLike<{ value: string }> }) => {
+  const walk = (node: {
+    nodeType: number;
+    nodeName: string;
+    textContent: string | null;
+    childNodes: ArrayLike<unknown>;
+    attributes?: ArrayLike<{ value: string }>;
+  }) => {
     if (node.nodeType === 3) texts.push(node.textContent ?? '');
     if (node.nodeName === 'STYLE') return;
     for (const a of Array.from(node.attributes ?? [])) attrs.push(a.value);

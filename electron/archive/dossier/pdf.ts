@@ -34,7 +34,12 @@ export function pdfOptions(job: PrintJob) {
   } as const;
 }
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** $CHROMIUM_PATH, else a system Chromium/Chrome, else Playwright's own download; else a clear error. */
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -48,24 +53,31 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   const { chromium } = await loadPlaywright();
   const own = chromium.executablePath();
   if (own && existsSync(own)) return own;
-  throw new AqiqatError('printing a PDF needs Chromium: install it (Debian/Ubuntu: apt-get install chromium fonts-liberation) or set CHROMIUM_PATH; --format html works without it');
+  throw new AqiqatError(
+    'printing a PDF needs Chromium: install it (Debian/Ubuntu: apt-get install chromium fonts-liberation) or set CHROMIUM_PATH; --format html works without it',
+  );
 }
 
 async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   try {
     return await import('playwright-core');
   } catch {
-    throw new AqiqatError('printing a PDF needs the npm package playwright-core: run `npm install` in the Aqiqat folder');
+    throw new AqiqatError(
+      'printing a PDF needs the npm package playwright-core: run `npm install` in the Aqiqat folder',
+    );
   }
 }
 
 const LAUNCH_ARGS = ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost'];
 
 /** What Chromium needs to start and find fonts; nothing else of ours (AQIQAT_PASSPHRASE above all) reaches its processes. */
-const BROWSER_ENV = /^(?:PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TMP|TEMP|DISPLAY|WAYLAND_DISPLAY|XDG_\w+|FONTCONFIG_\w+|SYSTEMROOT|SYSTEMDRIVE|WINDIR|COMSPEC|PATHEXT|LOCALAPPDATA|APPDATA|USERPROFILE|PROGRAMDATA|PROGRAMFILES|PROGRAMFILES\(X86\)|COMMONPROGRAMFILES)$/i;
+const BROWSER_ENV =
+  /^(?:PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TMP|TEMP|DISPLAY|WAYLAND_DISPLAY|XDG_\w+|FONTCONFIG_\w+|SYSTEMROOT|SYSTEMDRIVE|WINDIR|COMSPEC|PATHEXT|LOCALAPPDATA|APPDATA|USERPROFILE|PROGRAMDATA|PROGRAMFILES|PROGRAMFILES\(X86\)|COMMONPROGRAMFILES)$/i;
 
 export function browserEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => BROWSER_ENV.test(e[0]) && e[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => BROWSER_ENV.test(e[0]) && e[1] !== undefined),
+  );
 }
 
 /** Profiles live in <tmp>/aqiqat-chromium-<pid>-*: one left by a killed run (its process gone) is removed by the next. */
@@ -82,7 +94,9 @@ async function sweepProfiles(tmp: string): Promise<void> {
   };
   const names = await readdir(tmp).catch(() => [] as string[]);
   await Promise.all(
-    names.filter((n) => PROFILE.test(n) && !alive(Number(PROFILE.exec(n)![1]))).map((n) => rm(path.join(tmp, n), { recursive: true, force: true }).catch(() => undefined)),
+    names
+      .filter((n) => PROFILE.test(n) && !alive(Number(PROFILE.exec(n)![1])))
+      .map((n) => rm(path.join(tmp, n), { recursive: true, force: true }).catch(() => undefined)),
   );
 }
 
@@ -97,7 +111,12 @@ export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
     await sweepProfiles(tmp);
     profile = await mkdtemp(path.join(tmp, `aqiqat-chromium-${process.pid}-`));
     try {
-      return await chromium.launchPersistentContext(profile, { executablePath, args: LAUNCH_ARGS, env: browserEnv(env), headless: true });
+      return await chromium.launchPersistentContext(profile, {
+        executablePath,
+        args: LAUNCH_ARGS,
+        env: browserEnv(env),
+        headless: true,
+      });
     } catch (e) {
       throw new AqiqatError(`Chromium (${executablePath}) did not start: ${(e as Error).message.split('\n')[0]}`);
     }
@@ -107,14 +126,19 @@ export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
       browser ??= start();
       const page = await (await browser).newPage();
       try {
-        await page.route('**', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+        await page.route('**', (route) =>
+          route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+        );
         await page.setContent(job.html, { waitUntil: 'load' });
         const failed = await page.evaluate(async () => {
           await document.fonts.ready;
           return [...document.fonts].filter((f) => f.status === 'error').length;
         });
         // a font that did not load would print in a fallback face (or blank): refuse instead
-        if (failed > 0) throw new AqiqatError(`${failed} embedded dossier font(s) failed to load in Chromium; is a system font package (fonts-liberation) installed?`);
+        if (failed > 0)
+          throw new AqiqatError(
+            `${failed} embedded dossier font(s) failed to load in Chromium; is a system font package (fonts-liberation) installed?`,
+          );
         return await page.pdf(pdfOptions(job));
       } finally {
         await page.close();

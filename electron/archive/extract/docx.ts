@@ -13,7 +13,8 @@ import { AqiqatError } from '../errors.js';
 
 export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extracted> {
   const entries = unpackZip(bytes, name);
-  if (!entries.some((e) => e.name === 'word/document.xml')) throw new AqiqatError(`${name} is not a Word document (no word/document.xml)`);
+  if (!entries.some((e) => e.name === 'word/document.xml'))
+    throw new AqiqatError(`${name} is not a Word document (no word/document.xml)`);
   const { value: html } = await mammoth.convertToHtml(unpacked(entries));
   const doc = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
   const text = domToText(doc.body as unknown as TextSource);
@@ -43,10 +44,19 @@ function unpacked(entries: readonly ZipEntry[]): Parameters<typeof mammoth.conve
 
 function xmlText(xml: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`).exec(xml);
-  const v = m?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
+  const v = m?.[1]
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
   return v || undefined;
 }
 
-function textOfFirst(doc: { querySelector(s: string): { textContent: string | null } | null }, selector: string): string | undefined {
+function textOfFirst(
+  doc: { querySelector(s: string): { textContent: string | null } | null },
+  selector: string,
+): string | undefined {
   return doc.querySelector(selector)?.textContent?.trim() || undefined;
 }

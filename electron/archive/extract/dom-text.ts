@@ -6,15 +6,77 @@
 
 /** Never read: code, media, form controls, embedded documents. */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'img', 'map', 'button', 'input', 'select', 'textarea',
-  'form', 'head', 'title', 'meta', 'link', 'base',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'map',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'form',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
 ]);
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
-  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'html',
 ]);
 
 const TEXT_NODE = 3;
@@ -32,7 +94,10 @@ export function domToText(root: TextSource): string {
   const paragraphs: string[] = [];
   let line = '';
   const flush = () => {
-    const p = line.replace(/[ \t\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+    const p = line
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .trim();
     if (p !== '') paragraphs.push(p);
     line = '';
   };

@@ -6,7 +6,9 @@ import type { ExtractedMeta } from './types.js';
 
 /** Just what is needed of a parsed document (linkedom's fits). */
 export interface MetaDocument {
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
 }
 
 type JsonLd = Record<string, unknown>;
@@ -29,7 +31,16 @@ export function pageMetadata(doc: MetaDocument, rawHtml: string): ExtractedMeta 
   const author = first(nameOf(ldValue('author')), meta('author', 'article:author', 'byl', 'dc.creator'));
   const publisher = first(meta('og:site_name'), nameOf(ldValue('publisher')), meta('publisher', 'dc.publisher'));
   const published = [
-    meta('article:published_time', 'datePublished', 'pubdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'sailthru.date'),
+    meta(
+      'article:published_time',
+      'datePublished',
+      'pubdate',
+      'publish-date',
+      'date',
+      'dc.date.issued',
+      'dc.date',
+      'sailthru.date',
+    ),
     str(ldValue('datePublished')),
     attrOf(doc, 'time[datetime]', 'datetime'),
     str(ldValue('dateCreated')),
@@ -134,6 +145,7 @@ export function toDay(v: string | undefined): string | undefined {
 }
 
 function validDay(y: number, m: number, d: number): string | undefined {
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate())
+    return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -20,7 +20,8 @@ export function extractHtmlString(html: string): Extracted {
   const doc = parse();
   // Readability and selector queries walk ancestors per node: on a hostile, absurdly deep or huge tree
   // they would run for minutes, so such a page is reduced to its plain text, without metadata
-  if (!withinLimits(doc.documentElement as unknown as TextSource)) return { text: domToText(doc.documentElement as unknown as TextSource), meta: {} };
+  if (!withinLimits(doc.documentElement as unknown as TextSource))
+    return { text: domToText(doc.documentElement as unknown as TextSource), meta: {} };
   const meta = pageMetadata(doc as unknown as MetaDocument, html);
   const pageTitle = textOf(doc as unknown as MetaDocument, 'title') ?? textOf(doc as unknown as MetaDocument, 'h1');
   // Readability changes the document it reads, and may find nothing on a short page

@@ -53,7 +53,9 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
   }
   // here, in the parser thread: an oversized text never crosses to the archive's side
   if (extracted.text.length > MAX_TEXT_CHARS) {
-    throw new AqiqatError(`${name} holds ${millions(extracted.text.length)} million characters of text; the limit is ${MAX_TEXT_CHARS / 1e6} million`);
+    throw new AqiqatError(
+      `${name} holds ${millions(extracted.text.length)} million characters of text; the limit is ${MAX_TEXT_CHARS / 1e6} million`,
+    );
   }
   return { text: extracted.text, meta: cleanMeta(extracted.meta) };
 }
@@ -61,7 +63,13 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
 /** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */
 function cleanMeta(meta: ExtractedMeta): ExtractedMeta {
   const line = (s: string | undefined) => (s === undefined ? undefined : cleanLine(s) || undefined);
-  return { ...meta, title: line(meta.title), author: line(meta.author), publisher: line(meta.publisher), url: line(meta.url) };
+  return {
+    ...meta,
+    title: line(meta.title),
+    author: line(meta.author),
+    publisher: line(meta.publisher),
+    url: line(meta.url),
+  };
 }
 
 const millions = (n: number) => (n / 1e6).toFixed(1);

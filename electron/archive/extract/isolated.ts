@@ -20,7 +20,8 @@ export interface ParseRequest {
   name: string;
 }
 
-export type ParseReply = { id: number; ok: true; value: Extracted } | { id: number; ok: false; message: string; userError: boolean };
+export type ParseReply =
+  { id: number; ok: true; value: Extracted } | { id: number; ok: false; message: string; userError: boolean };
 
 interface Pending {
   name: string;
@@ -99,7 +100,8 @@ export class ParserThread {
     const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
     worker.on('message', (reply: ParseReply) => this.#settle(reply));
     worker.on('error', (e: Error & { code?: string }) => {
-      const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.#tooMuchMemory : `its parser failed (${e.message.split('\n')[0]})`;
+      const why =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.#tooMuchMemory : `its parser failed (${e.message.split('\n')[0]})`;
       this.#lost(worker, (name) => `${name}: ${why}; nothing was imported`);
     });
     worker.on('exit', () => this.#lost(worker, (name) => `${name}: its parser stopped; nothing was imported`));
@@ -121,7 +123,11 @@ export class ParserThread {
     const p = this.#pending.get(id);
     if (!p) return;
     this.#done(id);
-    p.reject(new AqiqatError(`${p.name}: reading it took longer than ${Number((this.timeoutMs / 1000).toPrecision(3))} s, so it was stopped; nothing was imported`));
+    p.reject(
+      new AqiqatError(
+        `${p.name}: reading it took longer than ${Number((this.timeoutMs / 1000).toPrecision(3))} s, so it was stopped; nothing was imported`,
+      ),
+    );
     const stuck = p.worker;
     if (this.#worker === stuck) this.#worker = null;
     void stuck?.terminate();

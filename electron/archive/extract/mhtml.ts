@@ -19,7 +19,11 @@ export async function extractMhtml(bytes: Uint8Array, name: string): Promise<Ext
   if (!page) throw new AqiqatError(`${name} holds no web page (no text/html part)`);
   const encoding = (page.headers['content-transfer-encoding'] ?? '').toLowerCase();
   const partBytes =
-    encoding === 'base64' ? Buffer.from(page.body, 'base64') : encoding === 'quoted-printable' ? quotedPrintable(page.body) : Buffer.from(page.body, 'latin1');
+    encoding === 'base64'
+      ? Buffer.from(page.body, 'base64')
+      : encoding === 'quoted-printable'
+        ? quotedPrintable(page.body)
+        : Buffer.from(page.body, 'latin1');
   const charset = /charset="?([^";\s]+)"?/i.exec(page.headers['content-type'] ?? '')?.[1] ?? 'utf-8';
   let html: string;
   try {

@@ -28,7 +28,8 @@ interface Item {
  * because it only reads text layers, which never touch the matrix: an empty class lets pdf.js load.
  */
 function standInForDomMatrix(): void {
-  if (!('DOMMatrix' in globalThis)) Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
+  if (!('DOMMatrix' in globalThis))
+    Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
 }
 
 /**
@@ -48,7 +49,9 @@ async function refuseStreamBombs(bytes: Uint8Array, name: string, limitMb = pars
     if (buf[start] === 0x0d) start++;
     if (buf[start] === 0x0a) start++;
     if ((await inflatedSize(buf.subarray(start), limitMb * 1024 * 1024)) > limitMb * 1024 * 1024) {
-      throw new AqiqatError(`${name} holds a stream that unpacks to more than ${limitMb} MB; refused as a possible PDF bomb`);
+      throw new AqiqatError(
+        `${name} holds a stream that unpacks to more than ${limitMb} MB; refused as a possible PDF bomb`,
+      );
     }
   }
 }
@@ -76,17 +79,25 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
   standInForDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (e) {
     const err = e as { name?: string; message?: string };
-    if (err.name === 'PasswordException') throw new AqiqatError(`${name} is password-protected; remove the password and import it again`);
+    if (err.name === 'PasswordException')
+      throw new AqiqatError(`${name} is password-protected; remove the password and import it again`);
     throw new AqiqatError(`${name} is not a readable PDF (${(err.message ?? String(e)).split('\n')[0]})`);
   }
   try {
-    if (doc.numPages > MAX_PDF_PAGES) throw new AqiqatError(`${name} has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
+    if (doc.numPages > MAX_PDF_PAGES)
+      throw new AqiqatError(`${name} has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
     const pages: string[] = [];
     let letters = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -99,10 +110,19 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
     }
     if (letters === 0) throw new AqiqatError(`${name} is a scanned PDF with no text layer; OCR is not supported yet`);
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
-    const title = typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title) ? info.Title.trim() : undefined;
+    const title =
+      typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title)
+        ? info.Title.trim()
+        : undefined;
     // without a document title, the first line of text (never a page marker)
-    const firstLine = pages.join('\n').split('\n').find((l) => l.trim() !== '' && !/^\[page \d+\]$/.test(l));
-    return { text: pages.join('\n\n'), meta: { title: title ?? (firstLine ? titleFromText(firstLine) : undefined), pages: doc.numPages } };
+    const firstLine = pages
+      .join('\n')
+      .split('\n')
+      .find((l) => l.trim() !== '' && !/^\[page \d+\]$/.test(l));
+    return {
+      text: pages.join('\n\n'),
+      meta: { title: title ?? (firstLine ? titleFromText(firstLine) : undefined), pages: doc.numPages },
+    };
   } finally {
     await doc.destroy();
   }
@@ -131,7 +151,8 @@ export function pageText(items: readonly Item[]): string {
       const gap = lastY - y;
       if (Math.abs(gap) > h * 0.5 && line !== '') endLine();
       // a blank line's worth of space, or a change of font size (a heading), starts a paragraph
-      if (gap > Math.max(h, lastH) * 1.7 || (Math.abs(gap) > h * 0.5 && Math.abs(h - lastH) > Math.max(h, lastH) * 0.2)) endParagraph();
+      if (gap > Math.max(h, lastH) * 1.7 || (Math.abs(gap) > h * 0.5 && Math.abs(h - lastH) > Math.max(h, lastH) * 0.2))
+        endParagraph();
     }
     line += item.str;
     if (item.hasEOL) endLine();

@@ -26,7 +26,11 @@ function notesOf(store: ArchiveStore): Promise<Notes> {
   if (!n) {
     n = readFile(path.join(store.layout.root, UNFINISHED_FILE), 'utf8')
       .catch(() => '')
-      .then((text) => ({ dead: new Set(text.split('\n').filter(Boolean)), parsing: new Set<string>(), queue: Promise.resolve() }));
+      .then((text) => ({
+        dead: new Set(text.split('\n').filter(Boolean)),
+        parsing: new Set<string>(),
+        queue: Promise.resolve(),
+      }));
     notes.set(store, n);
   }
   return n;
@@ -48,11 +52,18 @@ function save(store: ArchiveStore, n: Notes): Promise<void> {
  * Run `parse` for the file stored as `source` (its name in sources/: a hash, keyed when the archive is
  * encrypted, so the note names nothing), noted while it runs.
  */
-export async function parseNoted<T>(store: ArchiveStore, source: string, name: string, parse: () => Promise<T>): Promise<T> {
+export async function parseNoted<T>(
+  store: ArchiveStore,
+  source: string,
+  name: string,
+  parse: () => Promise<T>,
+): Promise<T> {
   const key = path.basename(store.codec.locate(source));
   const n = await notesOf(store);
   if (n.dead.has(key)) {
-    throw new AqiqatError(`${name} is skipped: an earlier import stopped unexpectedly while reading it (to try it again, delete ${UNFINISHED_FILE} in the archive folder)`);
+    throw new AqiqatError(
+      `${name} is skipped: an earlier import stopped unexpectedly while reading it (to try it again, delete ${UNFINISHED_FILE} in the archive folder)`,
+    );
   }
   n.parsing.add(key);
   try {

@@ -34,7 +34,10 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
   const count = buf.readUInt16LE(eocd + 10);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) throw bad('ZIP64 archives are not supported');
-  const tooMany = (n: number) => new AqiqatError(`${name} holds ${n} files inside; a .docx over ${limits.maxEntries} is refused as a possible zip bomb`);
+  const tooMany = (n: number) =>
+    new AqiqatError(
+      `${name} holds ${n} files inside; a .docx over ${limits.maxEntries} is refused as a possible zip bomb`,
+    );
   if (count > limits.maxEntries) throw tooMany(count);
 
   const entries: ZipEntry[] = [];
@@ -43,7 +46,7 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
   let p = cdOffset;
   if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) throw bad('its table of contents is broken');
   // every record of the table, as ZIP readers walk it (until the signature stops), not just as many as the end record counts
-  for (; p + 4 <= buf.length && buf.readUInt32LE(p) === CENTRAL_SIG; ) {
+  for (; p + 4 <= buf.length && buf.readUInt32LE(p) === CENTRAL_SIG;) {
     if (entries.length >= limits.maxEntries) throw tooMany(entries.length + 1);
     if (p + 46 > buf.length) throw bad('its table of contents is broken');
     const method = buf.readUInt16LE(p + 10);
@@ -67,7 +70,8 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
       try {
         data = inflateRawSync(packed, { maxOutputLength: Math.max(1, budget) });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw tooBig(name, limits);
+        if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+          throw tooBig(name, limits);
         throw bad(`entry ${entryName} is corrupt`);
       }
     } else throw bad(`entry ${entryName} uses compression method ${method}`);
@@ -81,4 +85,6 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
 }
 
 const tooBig = (name: string, limits: typeof ZIP_LIMITS) =>
-  new AqiqatError(`${name} unpacks to more than ${limits.maxUnpacked / 1024 / 1024} MB; refused as a possible zip bomb`);
+  new AqiqatError(
+    `${name} unpacks to more than ${limits.maxUnpacked / 1024 / 1024} MB; refused as a possible zip bomb`,
+  );

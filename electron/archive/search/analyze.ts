@@ -91,7 +91,8 @@ function withCompounds(text: string, tokens: Token[]): Token[] {
     const first = tokens[i]!;
     out.push(first);
     let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end + 1 && HYPHENS.has(text[tokens[j]!.end]!)) j++;
+    while (j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end + 1 && HYPHENS.has(text[tokens[j]!.end]!))
+      j++;
     if (j > i) {
       const last = tokens[j]!;
       out.push({ surface: text.slice(first.start, last.end), start: first.start, end: last.end });
@@ -137,7 +138,8 @@ export class Analyzer {
     const isProtected = (k: string) => this.protectedKeys.has(k);
     for (const length of kazakhStems(folded.key, isProtected)) {
       const surfaceStem = surfacePrefix(compact, folded, length);
-      if (surfaceStem && surfaceStem !== lower) stems.add(base.includes('-') ? rehyphenate(base, surfaceStem) : surfaceStem);
+      if (surfaceStem && surfaceStem !== lower)
+        stems.add(base.includes('-') ? rehyphenate(base, surfaceStem) : surfaceStem);
       keyStems.add(norm(folded.key.slice(0, length)));
     }
     if (cyrillic && !hasKazakhLetter(lower) && !isProtected(key)) {

@@ -47,7 +47,11 @@ function entityIds(meta: ArchiveFile, wanted: readonly string[], kind: EntityKin
   return wanted.map((name) => {
     const key = foldKey(name.replace(/[\s-]+/g, ''));
     const ids = meta.entities
-      .filter((e) => e.kind === kind && (e.id === name || [e.name, ...e.aliases].some((n) => foldKey(n.replace(/[\s-]+/g, '')) === key)))
+      .filter(
+        (e) =>
+          e.kind === kind &&
+          (e.id === name || [e.name, ...e.aliases].some((n) => foldKey(n.replace(/[\s-]+/g, '')) === key)),
+      )
       .map((e) => e.id);
     if (ids.length === 0) throw new AqiqatError(`no ${label} named "${name}" in the archive`, 'not-found');
     return ids;
@@ -57,7 +61,11 @@ function entityIds(meta: ArchiveFile, wanted: readonly string[], kind: EntityKin
 const hasTag = (tags: readonly string[], want: string) => tags.some((t) => t === want || t.startsWith(`${want}/`));
 
 /** A predicate over document numbers; always true without filters. */
-export function compileFilters(index: SearchIndex, filters: SearchFilters, meta: ArchiveFile): (doc: number) => boolean {
+export function compileFilters(
+  index: SearchIndex,
+  filters: SearchFilters,
+  meta: ArchiveFile,
+): (doc: number) => boolean {
   const f = SearchFiltersSchema.parse(filters);
   const tags = (f.tags ?? []).map((t) => t.trim().toLowerCase());
   const types = f.types ? new Set(f.types.map((t) => t.trim().toLowerCase())) : null;
@@ -70,8 +78,14 @@ export function compileFilters(index: SearchIndex, filters: SearchFilters, meta:
     if (!c) throw new AqiqatError(`no case "${f.case}" in the archive`, 'not-found');
     caseFacts = new Set(c.factIds);
   }
-  const event = f.eventFrom || f.eventTo ? [f.eventFrom ? dayRange(f.eventFrom)[0] : 0, f.eventTo ? dayRange(f.eventTo)[1] : 99991231] : null;
-  const published = f.publishedFrom || f.publishedTo ? [f.publishedFrom ? dayRange(f.publishedFrom)[0] : 0, f.publishedTo ? dayRange(f.publishedTo)[1] : 99991231] : null;
+  const event =
+    f.eventFrom || f.eventTo
+      ? [f.eventFrom ? dayRange(f.eventFrom)[0] : 0, f.eventTo ? dayRange(f.eventTo)[1] : 99991231]
+      : null;
+  const published =
+    f.publishedFrom || f.publishedTo
+      ? [f.publishedFrom ? dayRange(f.publishedFrom)[0] : 0, f.publishedTo ? dayRange(f.publishedTo)[1] : 99991231]
+      : null;
   const langs = f.langs ? new Set<string>(f.langs) : null;
   const factFilters = types !== null || people.length > 0 || places.length > 0 || caseFacts !== null || event !== null;
 
@@ -98,7 +112,8 @@ export function compileFilters(index: SearchIndex, filters: SearchFilters, meta:
       const d = index.doc(no);
       if (d.kind !== 'fact') continue;
       if (factOk(no)) articlesWithFact.add(d.articleId);
-      if (tags.length > 0 && d.tags.length > 0) factTags.set(d.articleId, [...(factTags.get(d.articleId) ?? []), ...d.tags]);
+      if (tags.length > 0 && d.tags.length > 0)
+        factTags.set(d.articleId, [...(factTags.get(d.articleId) ?? []), ...d.tags]);
     }
   }
 

@@ -15,7 +15,14 @@ import { foldKey } from './fold.js';
 
 export const GazetteerSchema = z.object({
   schemaVersion: z.literal(1),
-  groups: z.array(z.object({ kind: z.enum(['person', 'organization', 'place']), names: z.array(z.string().min(1).max(200)).min(1) })).max(100_000),
+  groups: z
+    .array(
+      z.object({
+        kind: z.enum(['person', 'organization', 'place']),
+        names: z.array(z.string().min(1).max(200)).min(1),
+      }),
+    )
+    .max(100_000),
 });
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
@@ -45,7 +52,10 @@ export async function readGazetteer(file: string, codec: Codec = plainCodec): Pr
   const parsed = GazetteerSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AqiqatError(`${file} is malformed at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`, 'archive');
+    throw new AqiqatError(
+      `${file} is malformed at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`,
+      'archive',
+    );
   }
   return parsed.data;
 }
@@ -56,7 +66,9 @@ export async function readGazetteer(file: string, codec: Codec = plainCodec): Pr
  */
 export function nameTokens(text: string): Token[] {
   const all = tokenize(text);
-  return all.filter((t) => !all.some((c) => c !== t && c.start <= t.start && c.end >= t.end && c.end - c.start > t.end - t.start));
+  return all.filter(
+    (t) => !all.some((c) => c !== t && c.start <= t.start && c.end >= t.end && c.end - c.start > t.end - t.start),
+  );
 }
 
 /** Folded keys of the gazetteer's one-word names: never suffix-stripped (Алматы must not lose -ы). */
@@ -87,7 +99,9 @@ export class AliasTable {
   constructor(analyzer: Analyzer, groups: ReadonlyArray<{ names: readonly string[] }>) {
     for (const group of groups) {
       const g = this.#groups.length;
-      const members = group.names.map((n) => nameTokens(n).map((t) => analyzer.analyze(t.surface))).filter((w) => w.length > 0);
+      const members = group.names
+        .map((n) => nameTokens(n).map((t) => analyzer.analyze(t.surface)))
+        .filter((w) => w.length > 0);
       if (members.length < 2) continue;
       this.#groups.push(members);
       for (const words of members) {
@@ -100,7 +114,10 @@ export class AliasTable {
   }
 
   static of(analyzer: Analyzer, gazetteers: readonly Gazetteer[], entities: readonly Entity[]): AliasTable {
-    const groups = [...gazetteers.flatMap((g) => g.groups), ...entities.map((e) => ({ names: [e.name, ...e.aliases] }))];
+    const groups = [
+      ...gazetteers.flatMap((g) => g.groups),
+      ...entities.map((e) => ({ names: [e.name, ...e.aliases] })),
+    ];
     return new AliasTable(analyzer, groups);
   }
 

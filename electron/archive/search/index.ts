@@ -64,7 +64,10 @@ export class KeyTable {
 
   get(key: string): number[] | undefined {
     const i = this.#find(key);
-    const base = i < this.keys.length && this.keys[i] === key ? Array.from(this.ids.subarray(this.offsets[i]!, this.offsets[i + 1]!)) : undefined;
+    const base =
+      i < this.keys.length && this.keys[i] === key
+        ? Array.from(this.ids.subarray(this.offsets[i]!, this.offsets[i + 1]!))
+        : undefined;
     const extra = this.#extra.get(key);
     if (!extra) return base;
     return base ? [...base, ...extra] : extra;
@@ -81,7 +84,8 @@ export class KeyTable {
 
   withPrefix(prefix: string, max: number): string[] {
     const out = new Set<string>();
-    for (let i = this.#find(prefix); i < this.keys.length && out.size < max && this.keys[i]!.startsWith(prefix); i++) out.add(this.keys[i]!);
+    for (let i = this.#find(prefix); i < this.keys.length && out.size < max && this.keys[i]!.startsWith(prefix); i++)
+      out.add(this.keys[i]!);
     this.#extraSorted ??= [...this.#extra.keys()].sort();
     for (const k of this.#extraSorted) if (out.size < max && k.startsWith(prefix)) out.add(k);
     return [...out];
@@ -224,7 +228,12 @@ export class SearchIndex {
     if (a) return a;
     const b = this.#base!;
     const word = b.words[v]!;
-    a = { lower: b.lowers[v] || (word.startsWith(CAPITAL_MARK) ? word.slice(1) : word), stems: split(b.stems[v]), key: b.keys[v]!, keyStems: split(b.keyStems[v]) };
+    a = {
+      lower: b.lowers[v] || (word.startsWith(CAPITAL_MARK) ? word.slice(1) : word),
+      stems: split(b.stems[v]),
+      key: b.keys[v]!,
+      keyStems: split(b.keyStems[v]),
+    };
     this.#analyses[v] = a;
     return a;
   }

@@ -19,7 +19,14 @@ import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
 import { articleDoc, factDoc, type IndexDoc } from './documents.js';
 import type { SearchEngine, SearchHit, SearchQuery } from './engine.js';
 import { compileFilters } from './filters.js';
-import { AliasTable, GAZETTEER_FILE, protectedKeys, readGazetteer, SHIPPED_GAZETTEER, type Gazetteer } from './gazetteer.js';
+import {
+  AliasTable,
+  GAZETTEER_FILE,
+  protectedKeys,
+  readGazetteer,
+  SHIPPED_GAZETTEER,
+  type Gazetteer,
+} from './gazetteer.js';
 import { SearchIndex, vocabWord, type DocMeta } from './index.js';
 import {
   appendJournal,
@@ -170,7 +177,10 @@ export class IndexedSearch implements SearchEngine {
     const index = this.#index!;
     if ('add' in op) {
       if (!validDoc(op.add) || !Array.isArray(op.w)) return;
-      index.addDoc(op.add, new Map(op.w.filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')));
+      index.addDoc(
+        op.add,
+        new Map(op.w.filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')),
+      );
     } else if ('del' in op && typeof op.del === 'string') {
       index.removeDoc(op.del);
     }
@@ -197,7 +207,12 @@ export class IndexedSearch implements SearchEngine {
     for (const n of stale) {
       const articles = (await this.store.articleShard(n)).data.articles;
       const facts = (await this.store.factShard(n)).data.facts;
-      for (const a of articles) for (const d of await this.#docsOf(a, facts.filter((f) => f.articleId === a.id))) index.addDoc(d.meta, d.weights);
+      for (const a of articles)
+        for (const d of await this.#docsOf(
+          a,
+          facts.filter((f) => f.articleId === a.id),
+        ))
+          index.addDoc(d.meta, d.weights);
     }
     this.#fingerprint = now;
     return stale.size;
@@ -237,7 +252,10 @@ export class IndexedSearch implements SearchEngine {
     const index = this.#index!;
     this.#epoch = newEpoch();
     const bytes = encodeBase(index, this.#analyzerId, this.#epoch, this.#fingerprint);
-    await writeIndexFile(indexFile(this.#layout), this.store.codec.encrypted ? this.store.codec.seal(bytes, indexFile(this.#layout)) : bytes);
+    await writeIndexFile(
+      indexFile(this.#layout),
+      this.store.codec.encrypted ? this.store.codec.seal(bytes, indexFile(this.#layout)) : bytes,
+    );
     this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
     this.#journalOps = 0;
     // the compacted base is the index now: reload it, so that memory holds no tombstones
@@ -260,7 +278,8 @@ export class IndexedSearch implements SearchEngine {
       if (e.fact) ops.push({ del: e.fact.id, fp });
       else if (e.article) {
         const index = this.#index;
-        for (let n = 0; index && n < index.docCount; n++) if (index.doc(n).articleId === e.article.id) ops.push({ del: index.doc(n).id, fp });
+        for (let n = 0; index && n < index.docCount; n++)
+          if (index.doc(n).articleId === e.article.id) ops.push({ del: index.doc(n).id, fp });
         ops.push({ del: e.article.id, fp });
       }
     } else if (e.fact) {
@@ -270,7 +289,10 @@ export class IndexedSearch implements SearchEngine {
       const d = factDoc(e.fact, article, tokenize(indexedPart(text)));
       ops.push({ add: d.meta, w: [...d.weights], fp });
     } else if (e.article) {
-      const facts = e.type === 'article-added' ? [] : (await this.store.factShard(shardOf(articleId))).data.facts.filter((f) => f.articleId === articleId);
+      const facts =
+        e.type === 'article-added'
+          ? []
+          : (await this.store.factShard(shardOf(articleId))).data.facts.filter((f) => f.articleId === articleId);
       for (const d of await this.#docsOf(e.article, facts)) ops.push({ add: d.meta, w: [...d.weights], fp });
     }
     if (this.#index) {
@@ -287,7 +309,8 @@ export class IndexedSearch implements SearchEngine {
 
   #aliasTable(entities: readonly Entity[]): AliasTable {
     const signature = `${this.#analyzerId}:${entities.length}:${entities.reduce((n, e) => n + e.name.length + e.aliases.join('\u0001').length + e.aliases.length, 0)}`;
-    if (this.#aliases?.signature !== signature) this.#aliases = { signature, table: AliasTable.of(this.#analyzer, this.#gazetteers, entities) };
+    if (this.#aliases?.signature !== signature)
+      this.#aliases = { signature, table: AliasTable.of(this.#analyzer, this.#gazetteers, entities) };
     return this.#aliases.table;
   }
 
@@ -387,7 +410,10 @@ export class IndexedSearch implements SearchEngine {
       const name = codec.candidates(file).find((f) => existsSync(f)) ?? file;
       text = indexedPart(codec.open(readFileSync(name), file).toString('utf8'));
     } catch {
-      throw new AqiqatError(`the text of article ${article.id} is missing from texts/; restore the archive from a backup`, 'archive');
+      throw new AqiqatError(
+        `the text of article ${article.id} is missing from texts/; restore the archive from a backup`,
+        'archive',
+      );
     }
     if (this.#texts.size >= 256) this.#texts.delete(this.#texts.keys().next().value!);
     this.#texts.set(article.textSha256, text);
@@ -406,7 +432,9 @@ const TIERS = ['folded', 'alias', 'folded', 'stem', 'exact'] as const;
 
 /** Per clause, the vocabulary words (as written in the index) it matches: for phrase checks. */
 function phraseSets(index: SearchIndex, q: ParsedQuery): Array<Set<string>> {
-  return q.clauses.map((c) => new Set(c.alternatives.flatMap((a) => a.words.flatMap((w) => [...vocabWordsOf(index, w)]))));
+  return q.clauses.map(
+    (c) => new Set(c.alternatives.flatMap((a) => a.words.flatMap((w) => [...vocabWordsOf(index, w)]))),
+  );
 }
 
 /** Vocabulary words (as written in the index) that a query word matches. */
@@ -431,7 +459,10 @@ function phraseRegexes(index: SearchIndex, q: ParsedQuery): RegExp[] {
         const words = [...sets[c]!].map(escape).sort((a, b) => b.length - a.length);
         return words.length ? `(?:${words.join('|')})` : '(?!)';
       });
-      return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${alternatives.join('[^\\p{L}\\p{M}\\p{N}]+')}(?![\\p{L}\\p{M}\\p{N}])`, 'iu');
+      return new RegExp(
+        `(?<![\\p{L}\\p{M}\\p{N}])${alternatives.join('[^\\p{L}\\p{M}\\p{N}]+')}(?![\\p{L}\\p{M}\\p{N}])`,
+        'iu',
+      );
     });
 }
 

@@ -33,7 +33,9 @@ export const journalFile = (l: Layout) => path.join(l.indexDir, 'search.journal'
 export class CorruptIndex extends Error {}
 
 export async function shardFingerprint(layout: Layout, only?: readonly string[]): Promise<Fingerprint> {
-  const names = only ?? (await readdir(layout.shardsDir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{2}\.\w+\.json$/.test(n));
+  const names =
+    only ??
+    (await readdir(layout.shardsDir).catch(() => [] as string[])).filter((n) => /^[0-9a-f]{2}\.\w+\.json$/.test(n));
   const out: Fingerprint = {};
   await Promise.all(
     names.map(async (name) => {
@@ -45,7 +47,6 @@ export async function shardFingerprint(layout: Layout, only?: readonly string[])
 }
 
 export const newEpoch = () => randomBytes(8).toString('hex');
-
 
 /**
  * Sections after the header: strings joined by NUL (split at load, far faster than JSON arrays of
@@ -81,7 +82,8 @@ class SectionWriter {
   }
 
   num(name: string, kind: 'u8' | 'u16' | 'u32', values: ArrayLike<number>): void {
-    const arr = kind === 'u8' ? Uint8Array.from(values) : kind === 'u16' ? Uint16Array.from(values) : Uint32Array.from(values);
+    const arr =
+      kind === 'u8' ? Uint8Array.from(values) : kind === 'u16' ? Uint16Array.from(values) : Uint32Array.from(values);
     this.#push(name, kind, new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength));
   }
 
@@ -113,25 +115,82 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
     return i;
   };
   const w = new SectionWriter();
-  w.num('kinds', 'u8', docs.map((d) => (d.kind === 'fact' ? 1 : 0)));
-  w.str('ids', docs.map((d) => d.id));
-  w.num('published', 'u32', docs.map((d) => d.published));
-  w.num('langOf', 'u8', docs.map((d) => code(langs, d.lang)));
+  w.num(
+    'kinds',
+    'u8',
+    docs.map((d) => (d.kind === 'fact' ? 1 : 0)),
+  );
+  w.str(
+    'ids',
+    docs.map((d) => d.id),
+  );
+  w.num(
+    'published',
+    'u32',
+    docs.map((d) => d.published),
+  );
+  w.num(
+    'langOf',
+    'u8',
+    docs.map((d) => code(langs, d.lang)),
+  );
   w.str('langs', langs);
-  w.num('typeOf', 'u16', docs.map((d) => code(types, d.type)));
+  w.num(
+    'typeOf',
+    'u16',
+    docs.map((d) => code(types, d.type)),
+  );
   w.str('types', types);
-  w.str('titles', docs.map((d) => d.title.replace(/\u0000/g, ' ')));
-  w.str('textShas', docs.map((d) => d.textSha256));
-  w.str('dates', docs.map((d) => d.date));
-  w.num('starts', 'u32', docs.map((d) => d.start));
-  w.num('ends', 'u32', docs.map((d) => d.end));
-  w.str('tags', docs.map((d) => d.tags.join(' ')));
-  w.str('entities', docs.map((d) => d.entities.join(' ')));
-  w.str('words', words.map((x) => x.word));
-  w.str('lowers', words.map((x) => (x.analysis.lower === x.word ? '' : x.analysis.lower)));
-  w.str('keys', words.map((x) => x.analysis.key));
-  w.str('stems', words.map((x) => x.analysis.stems.join(' ')));
-  w.str('keyStems', words.map((x) => x.analysis.keyStems.join(' ')));
+  w.str(
+    'titles',
+    docs.map((d) => d.title.replace(/\u0000/g, ' ')),
+  );
+  w.str(
+    'textShas',
+    docs.map((d) => d.textSha256),
+  );
+  w.str(
+    'dates',
+    docs.map((d) => d.date),
+  );
+  w.num(
+    'starts',
+    'u32',
+    docs.map((d) => d.start),
+  );
+  w.num(
+    'ends',
+    'u32',
+    docs.map((d) => d.end),
+  );
+  w.str(
+    'tags',
+    docs.map((d) => d.tags.join(' ')),
+  );
+  w.str(
+    'entities',
+    docs.map((d) => d.entities.join(' ')),
+  );
+  w.str(
+    'words',
+    words.map((x) => x.word),
+  );
+  w.str(
+    'lowers',
+    words.map((x) => (x.analysis.lower === x.word ? '' : x.analysis.lower)),
+  );
+  w.str(
+    'keys',
+    words.map((x) => x.analysis.key),
+  );
+  w.str(
+    'stems',
+    words.map((x) => x.analysis.stems.join(' ')),
+  );
+  w.str(
+    'keyStems',
+    words.map((x) => x.analysis.keyStems.join(' ')),
+  );
   const offsets = new Uint32Array(words.length + 1);
   let total = 0;
   words.forEach((x, i) => {
@@ -147,7 +206,11 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
     at += x.postings.length;
   }
   w.bytes('postings', blob);
-  const tables = { byLower: [] as Array<[string, number]>, byStem: [] as Array<[string, number]>, byKey: [] as Array<[string, number]> };
+  const tables = {
+    byLower: [] as Array<[string, number]>,
+    byStem: [] as Array<[string, number]>,
+    byKey: [] as Array<[string, number]>,
+  };
   words.forEach((x, v) => {
     const a = x.analysis;
     tables.byLower.push([a.lower, v]);
@@ -162,7 +225,15 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
     w.num(`${name}.offsets`, 'u32', t.offsets);
     w.num(`${name}.ids`, 'u32', t.ids);
   }
-  const header: Header = { format: FORMAT_VERSION, analyzer, epoch, fingerprint, docs: docs.length, words: words.length, sections: w.refs };
+  const header: Header = {
+    format: FORMAT_VERSION,
+    analyzer,
+    epoch,
+    fingerprint,
+    docs: docs.length,
+    words: words.length,
+    sections: w.refs,
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 4);
   MAGIC.copy(prefix, 0);
@@ -182,7 +253,12 @@ export interface LoadedBase {
  * Fill an empty `index` from a base file. Returns null if there is none; throws CorruptIndex if it
  * cannot be used (damaged, another format, or written by another analyzer: then it is rebuilt).
  */
-export async function loadBase(file: string, index: SearchIndex, analyzer: string, codec: Codec = plainCodec): Promise<LoadedBase | null> {
+export async function loadBase(
+  file: string,
+  index: SearchIndex,
+  analyzer: string,
+  codec: Codec = plainCodec,
+): Promise<LoadedBase | null> {
   let buf: Buffer;
   try {
     buf = codec.open(await readFile(file), file);
@@ -191,22 +267,37 @@ export async function loadBase(file: string, index: SearchIndex, analyzer: strin
     throw new CorruptIndex(`cannot read ${file}: ${(e as Error).message}`);
   }
   try {
-    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new CorruptIndex('not an Aqiqat index');
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new CorruptIndex('not an Aqiqat index');
     const headerLength = buf.readUInt32LE(MAGIC.length);
     const bodyStart = MAGIC.length + 4 + headerLength;
     if (bodyStart > buf.length) throw new CorruptIndex('truncated header');
     const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, bodyStart)) as Header;
-    if (header?.format !== FORMAT_VERSION) throw new CorruptIndex(`index format ${String(header?.format)}, expected ${FORMAT_VERSION}`);
+    if (header?.format !== FORMAT_VERSION)
+      throw new CorruptIndex(`index format ${String(header?.format)}, expected ${FORMAT_VERSION}`);
     if (header.analyzer !== analyzer) throw new CorruptIndex('written with other spelling rules or another gazetteer');
-    if (typeof header.epoch !== 'string' || typeof header.fingerprint !== 'object' || header.fingerprint === null || !Array.isArray(header.sections)) {
+    if (
+      typeof header.epoch !== 'string' ||
+      typeof header.fingerprint !== 'object' ||
+      header.fingerprint === null ||
+      !Array.isArray(header.sections)
+    ) {
       throw new CorruptIndex('malformed header');
     }
     // a Buffer from readFile may share a pool: copy to its own aligned memory when it is not aligned
-    const body = (buf.byteOffset + bodyStart) % 4 === 0 ? buf.subarray(bodyStart) : new Uint8Array(buf.subarray(bodyStart));
+    const body =
+      (buf.byteOffset + bodyStart) % 4 === 0 ? buf.subarray(bodyStart) : new Uint8Array(buf.subarray(bodyStart));
     const refs = new Map(header.sections.map((r) => [r.name, r]));
     const raw = (name: string): SectionRef => {
       const r = refs.get(name);
-      if (!r || !Number.isInteger(r.offset) || !Number.isInteger(r.length) || r.offset < 0 || r.length < 0 || r.offset + r.length > body.length) {
+      if (
+        !r ||
+        !Number.isInteger(r.offset) ||
+        !Number.isInteger(r.length) ||
+        r.offset < 0 ||
+        r.length < 0 ||
+        r.offset + r.length > body.length
+      ) {
         throw new CorruptIndex(`section ${name} is missing or out of bounds`);
       }
       return r;
@@ -215,14 +306,21 @@ export async function loadBase(file: string, index: SearchIndex, analyzer: strin
       const r = raw(name);
       const text = Buffer.from(body.buffer, body.byteOffset + r.offset, r.length).toString('utf8');
       const items = count === 0 && text === '' ? [] : text.split(SEP);
-      if (count !== undefined && items.length !== count) throw new CorruptIndex(`section ${name} has ${items.length} items, expected ${count}`);
+      if (count !== undefined && items.length !== count)
+        throw new CorruptIndex(`section ${name} has ${items.length} items, expected ${count}`);
       return items;
     };
-    const num = <T extends Uint8Array | Uint16Array | Uint32Array>(name: string, make: (b: ArrayBuffer, o: number, n: number) => T, size: number, count?: number): T => {
+    const num = <T extends Uint8Array | Uint16Array | Uint32Array>(
+      name: string,
+      make: (b: ArrayBuffer, o: number, n: number) => T,
+      size: number,
+      count?: number,
+    ): T => {
       const r = raw(name);
       if (r.offset % size !== 0 || r.length % size !== 0) throw new CorruptIndex(`section ${name} is misaligned`);
       const arr = make(body.buffer as ArrayBuffer, body.byteOffset + r.offset, r.length / size);
-      if (count !== undefined && arr.length !== count) throw new CorruptIndex(`section ${name} has ${arr.length} items, expected ${count}`);
+      if (count !== undefined && arr.length !== count)
+        throw new CorruptIndex(`section ${name} has ${arr.length} items, expected ${count}`);
       return arr;
     };
     const u8 = (name: string, count?: number) => num(name, (b, o, n) => new Uint8Array(b, o, n), 1, count);
@@ -235,7 +333,8 @@ export async function loadBase(file: string, index: SearchIndex, analyzer: strin
       const keys = str(`${name}.keys`, offsets.length - 1);
       const ids = u32(`${name}.ids`);
       if (offsets[keys.length] !== ids.length) throw new CorruptIndex(`table ${name} is inconsistent`);
-      for (let i = 0; i < ids.length; i++) if (ids[i]! >= header.words) throw new CorruptIndex(`table ${name} names a word that does not exist`);
+      for (let i = 0; i < ids.length; i++)
+        if (ids[i]! >= header.words) throw new CorruptIndex(`table ${name} names a word that does not exist`);
       return new KeyTable(keys, offsets, ids);
     };
     const d = header.docs;
@@ -301,7 +400,11 @@ export async function startJournal(file: string, epoch: string): Promise<number>
 }
 
 /** Append ops; returns the bytes written. */
-export async function appendJournal(file: string, ops: readonly JournalOp[], codec: Codec = plainCodec): Promise<number> {
+export async function appendJournal(
+  file: string,
+  ops: readonly JournalOp[],
+  codec: Codec = plainCodec,
+): Promise<number> {
   if (ops.length === 0) return 0;
   const data = Buffer.from(ops.map((op) => `${encodeLine(JSON.stringify(op), file, codec)}\n`).join(''), 'utf8');
   await appendFile(file, data);
@@ -309,7 +412,12 @@ export async function appendJournal(file: string, ops: readonly JournalOp[], cod
 }
 
 /** Ops appended by another process after byte `from` (whole lines only), and the new end. */
-export async function readJournalTail(file: string, epoch: string, from: number, codec: Codec = plainCodec): Promise<{ ops: JournalOp[]; end: number } | null> {
+export async function readJournalTail(
+  file: string,
+  epoch: string,
+  from: number,
+  codec: Codec = plainCodec,
+): Promise<{ ops: JournalOp[]; end: number } | null> {
   const size = await stat(file).then(
     (s) => s.size,
     () => -1,
@@ -343,7 +451,11 @@ export async function readJournalTail(file: string, epoch: string, from: number,
 }
 
 /** The journal's ops if it belongs to base `epoch`; unreadable lines are skipped (staleness repair covers them). */
-export async function readJournal(file: string, epoch: string, codec: Codec = plainCodec): Promise<{ ops: JournalOp[]; bytes: number } | null> {
+export async function readJournal(
+  file: string,
+  epoch: string,
+  codec: Codec = plainCodec,
+): Promise<{ ops: JournalOp[]; bytes: number } | null> {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');

@@ -41,7 +41,11 @@ export class PostingWriter {
  * Call `visit(doc, weight)` for each posting of `bytes`, whose doc numbers start after `firstDocBefore`.
  * Throws on a truncated list (a corrupt file), so that the caller can rebuild.
  */
-export function decodePostings(bytes: Uint8Array, visit: (doc: number, weight: number) => void, firstDocBefore = -1): void {
+export function decodePostings(
+  bytes: Uint8Array,
+  visit: (doc: number, weight: number) => void,
+  firstDocBefore = -1,
+): void {
   let doc = firstDocBefore;
   let i = 0;
   const n = bytes.length;

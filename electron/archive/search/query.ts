@@ -57,7 +57,10 @@ interface RawPart {
 /** Split the query into words and quoted phrases; a trailing * marks a prefix. */
 export function parseQuery(text: string, analyzer: Analyzer, aliases: AliasTable | null): ParsedQuery {
   if (text.length > MAX_QUERY_CHARS) {
-    throw new AqiqatError(`the query is ${text.length} characters long; at most ${MAX_QUERY_CHARS} are searched`, 'usage');
+    throw new AqiqatError(
+      `the query is ${text.length} characters long; at most ${MAX_QUERY_CHARS} are searched`,
+      'usage',
+    );
   }
   const parts: RawPart[] = [];
   let phrases = 0;
@@ -72,7 +75,9 @@ export function parseQuery(text: string, analyzer: Analyzer, aliases: AliasTable
     } else {
       const raw = m[0];
       const words = nameTokens(raw);
-      words.forEach((w, i) => parts.push({ text: w.surface, phrase: null, prefix: i === words.length - 1 && /\*$/.test(raw) }));
+      words.forEach((w, i) =>
+        parts.push({ text: w.surface, phrase: null, prefix: i === words.length - 1 && /\*$/.test(raw) }),
+      );
     }
   }
   if (parts.length > MAX_QUERY_WORDS) {
@@ -80,23 +85,33 @@ export function parseQuery(text: string, analyzer: Analyzer, aliases: AliasTable
   }
   for (const p of parts) {
     if (p.prefix && [...p.text].length < MIN_PREFIX_CHARS) {
-      throw new AqiqatError(`"${p.text}*" is too short for a prefix search: give at least ${MIN_PREFIX_CHARS} letters`, 'usage');
+      throw new AqiqatError(
+        `"${p.text}*" is too short for a prefix search: give at least ${MIN_PREFIX_CHARS} letters`,
+        'usage',
+      );
     }
   }
   const words: QueryWord[] = parts.map((p) => ({ analysis: analyzer.analyze(p.text), prefix: p.prefix }));
   const clauses: Clause[] = [];
   const phraseClauses: number[][] = Array.from({ length: phrases }, () => []);
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const part = parts[i]!;
     if (part.phrase === null && !part.prefix && aliases) {
       // a name of one or more plain words: its other names are alternatives
       const run = [];
-      for (let j = i; j < parts.length && parts[j]!.phrase === null && !parts[j]!.prefix; j++) run.push(words[j]!.analysis);
+      for (let j = i; j < parts.length && parts[j]!.phrase === null && !parts[j]!.prefix; j++)
+        run.push(words[j]!.analysis);
       const m = aliases.match(run, 0);
       if (m) {
         const own = words.slice(i, i + m.length);
         clauses.push({
-          alternatives: [{ words: own, alias: false }, ...m.alternatives.map((ws) => ({ words: ws.map((analysis) => ({ analysis, prefix: false })), alias: true }))],
+          alternatives: [
+            { words: own, alias: false },
+            ...m.alternatives.map((ws) => ({
+              words: ws.map((analysis) => ({ analysis, prefix: false })),
+              alias: true,
+            })),
+          ],
           phrase: null,
         });
         i += m.length;
@@ -213,7 +228,12 @@ export interface Matches {
 }
 
 /** Every document that meets all clauses and `accept`, with its score. */
-export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: number) => boolean, scratch = new Scratch()): Matches {
+export function evaluate(
+  index: SearchIndex,
+  query: ParsedQuery,
+  accept: (doc: number) => boolean,
+  scratch = new Scratch(),
+): Matches {
   scratch.begin(index.docCount);
   const total = scratch.total;
   const worst = scratch.worst;
@@ -251,12 +271,14 @@ export function evaluate(index: SearchIndex, query: ParsedQuery, accept: (doc: n
         }
       }
       if (!single) {
-        for (const d of altDocs ?? []) clauseScores.offer(d, altScores.scores[d]! / alt.words.length, altScores.tiers[d]!);
+        for (const d of altDocs ?? [])
+          clauseScores.offer(d, altScores.scores[d]! / alt.words.length, altScores.tiers[d]!);
         scratch.give(altScores);
       }
     }
     matchedWords.push(matched);
-    const docs: number[] = candidates === null ? [...clauseScores.docs] : candidates.filter((d) => clauseScores.scores[d]! > 0);
+    const docs: number[] =
+      candidates === null ? [...clauseScores.docs] : candidates.filter((d) => clauseScores.scores[d]! > 0);
     if (candidates === null) scratch.touch(docs);
     for (const d of docs) {
       total[d] = total[d]! + clauseScores.scores[d]!;
@@ -278,7 +300,8 @@ export function rank(index: SearchIndex, m: Matches, limit: number): number[] {
     const pb = index.published(b);
     return pa !== pb ? pa > pb : index.docId(a) < index.docId(b);
   };
-  if (limit * 4 >= m.docs.length) return m.docs.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
+  if (limit * 4 >= m.docs.length)
+    return m.docs.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
   // keep a sorted top list; with unordered input, most documents fail the first comparison
   const top: number[] = [];
   for (const d of m.docs) {

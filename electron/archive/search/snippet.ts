@@ -5,7 +5,12 @@ export interface Snippet {
 }
 
 /** `before`: how much text before the first match (a list shows two lines: keep the match in them). */
-export function makeSnippet(text: string, matches: ReadonlyArray<{ start: number; end: number }>, radius = 80, before = radius): Snippet {
+export function makeSnippet(
+  text: string,
+  matches: ReadonlyArray<{ start: number; end: number }>,
+  radius = 80,
+  before = radius,
+): Snippet {
   const first = matches[0];
   if (!first) return { snippet: clip(text, 0, radius * 2), highlights: [] };
   let from = Math.max(0, first.start - before);

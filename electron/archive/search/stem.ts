@@ -25,21 +25,72 @@ export const MIN_STEM = 4;
 /** Kazakh endings in key space (fold of the Cyrillic variants, see ../../shared/notes/kazakh-search.md). */
 const KAZAKH_SUFFIXES = [
   // genitive
-  'nin', 'din', 'tin', 'inin', 'sinin',
+  'nin',
+  'din',
+  'tin',
+  'inin',
+  'sinin',
   // dative
-  'ga', 'ge', 'ka', 'ke', 'ina', 'ine', 'sina', 'sine',
+  'ga',
+  'ge',
+  'ka',
+  'ke',
+  'ina',
+  'ine',
+  'sina',
+  'sine',
   // accusative
-  'ni', 'di', 'ti',
+  'ni',
+  'di',
+  'ti',
   // locative
-  'da', 'de', 'ta', 'te', 'inda', 'inde', 'sinda', 'sinde',
+  'da',
+  'de',
+  'ta',
+  'te',
+  'inda',
+  'inde',
+  'sinda',
+  'sinde',
   // ablative
-  'dan', 'den', 'tan', 'ten', 'nan', 'nen', 'inan', 'inen', 'sinan', 'sinen',
+  'dan',
+  'den',
+  'tan',
+  'ten',
+  'nan',
+  'nen',
+  'inan',
+  'inen',
+  'sinan',
+  'sinen',
   // instrumental
-  'men', 'ben', 'pen', 'menen', 'benen', 'penen',
+  'men',
+  'ben',
+  'pen',
+  'menen',
+  'benen',
+  'penen',
   // locative-attributive (Алматыдағы)
-  'dagi', 'degi', 'tagi', 'tegi', 'indagi', 'indegi',
+  'dagi',
+  'degi',
+  'tagi',
+  'tegi',
+  'indagi',
+  'indegi',
   // plural, plural + possessive, 3rd-person possessive after a vowel
-  'lar', 'ler', 'dar', 'der', 'tar', 'ter', 'lari', 'leri', 'dari', 'deri', 'tari', 'teri', 'si',
+  'lar',
+  'ler',
+  'dar',
+  'der',
+  'tar',
+  'ter',
+  'lari',
+  'leri',
+  'dari',
+  'deri',
+  'tari',
+  'teri',
+  'si',
 ].sort((a, b) => b.length - a.length);
 
 const hasVowel = (s: string) => /[aeiou]/.test(s);
@@ -53,7 +104,9 @@ export function kazakhStems(key: string, isProtected: (normKey: string) => boole
   let k = key;
   for (let pass = 0; pass < 4; pass++) {
     if (isProtected(norm(k))) break;
-    const fits = KAZAKH_SUFFIXES.filter((s) => k.length - s.length >= MIN_STEM && k.endsWith(s) && hasVowel(k.slice(0, -s.length)));
+    const fits = KAZAKH_SUFFIXES.filter(
+      (s) => k.length - s.length >= MIN_STEM && k.endsWith(s) && hasVowel(k.slice(0, -s.length)),
+    );
     // longest first, unless a shorter one leaves a protected name (Алматының: -ның, not -ының)
     const suffix = fits.find((s) => isProtected(norm(k.slice(0, -s.length)))) ?? fits[0];
     if (!suffix) break;
@@ -66,7 +119,29 @@ export function kazakhStems(key: string, isProtected: (normKey: string) => boole
 const russian = snowball.newStemmer('russian');
 
 const SURNAME = /^(.{2,}(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ых|ыми|ы)$/;
-const PROPER_ENDINGS = ['ами', 'ями', 'ах', 'ях', 'ам', 'ям', 'ом', 'ем', 'ой', 'ей', 'ым', 'им', 'ых', 'их', 'ою', 'ею', 'а', 'я', 'у', 'ю', 'е'];
+const PROPER_ENDINGS = [
+  'ами',
+  'ями',
+  'ах',
+  'ях',
+  'ам',
+  'ям',
+  'ом',
+  'ем',
+  'ой',
+  'ей',
+  'ым',
+  'им',
+  'ых',
+  'их',
+  'ою',
+  'ею',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+];
 
 /** The Russian stem of a lower-cased Cyrillic word, or null when none applies. */
 export function russianStem(lower: string, capitalised: boolean): string | null {

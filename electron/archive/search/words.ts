@@ -18,7 +18,7 @@ export interface Word {
 
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const to = chunkEnd(text, from);
     for (const s of segmenter.segment(text.slice(from, to))) {
       if (!s.isWordLike) continue;

@@ -25,7 +25,8 @@ export function EntityField({ label, addLabel, kind, entities, values, onChange,
   const inputId = useId();
   const options = entities.filter((e) => e.kind === kind).flatMap((e) => [e.name, ...e.aliases.map((a) => a)]);
   // an alias picked from the list stands for its entity: store the canonical name
-  const canonical = (name: string) => entities.find((e) => e.kind === kind && (e.name === name || e.aliases.includes(name)))?.name ?? name.trim();
+  const canonical = (name: string) =>
+    entities.find((e) => e.kind === kind && (e.name === name || e.aliases.includes(name)))?.name ?? name.trim();
   const add = () => {
     const name = canonical(draft);
     if (name && !values.includes(name)) onChange([...values, name]);
@@ -58,7 +59,12 @@ export function EntityField({ label, addLabel, kind, entities, values, onChange,
                   ))}
                 </select>
               )}
-              <button type="button" className="chip-remove" aria-label={t('fact.remove', { name })} onClick={() => onChange(values.filter((v) => v !== name))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('fact.remove', { name })}
+                onClick={() => onChange(values.filter((v) => v !== name))}
+              >
                 ×
               </button>
             </li>
@@ -82,7 +88,12 @@ export function EntityField({ label, addLabel, kind, entities, values, onChange,
             }
           }}
         />
-        <button type="button" onClick={add} disabled={!draft.trim()} aria-label={`${t(addLabel)}: ${t('fact.add.button')}`}>
+        <button
+          type="button"
+          onClick={add}
+          disabled={!draft.trim()}
+          aria-label={`${t(addLabel)}: ${t('fact.add.button')}`}
+        >
           {t('fact.add.button')}
         </button>
         <datalist id={listId}>

@@ -33,7 +33,16 @@ interface Props {
 
 const NEW_TYPE = '__new__';
 
-export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMessage, selection, onAddSelection }: Props) {
+export function FactPanel({
+  target,
+  catalog,
+  onSaved,
+  onDeleted,
+  onClose,
+  onMessage,
+  selection,
+  onAddSelection,
+}: Props) {
   const { t, lang, date: showDate } = useI18n();
   const fact = target.mode === 'edit' ? target.fact : null;
   // edit mode: the passage the quote moves to when the fact is saved
@@ -42,7 +51,10 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
   const suggestion = useMemo(() => suggestDate(quote, target.published), [quote, target.published]);
   const [type, setType] = useState(fact?.type ?? 'statement');
   const [newType, setNewType] = useState('');
-  const [date, setDate] = useState((fact?.date ? (fact.date.end ? `${fact.date.value}/${fact.date.end}` : fact.date.value) : undefined) ?? (target.mode === 'add' && suggestion ? suggestion.value : ''));
+  const [date, setDate] = useState(
+    (fact?.date ? (fact.date.end ? `${fact.date.value}/${fact.date.end}` : fact.date.value) : undefined) ??
+      (target.mode === 'add' && suggestion ? suggestion.value : ''),
+  );
   const [approximate, setApproximate] = useState(fact?.date?.approximate ?? false);
   const [people, setPeople] = useState<string[]>(fact?.people ?? []);
   const [roles, setRoles] = useState<Record<string, FactRole>>(fact?.roles ?? {});
@@ -57,7 +69,10 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
 
   useEffect(() => firstField.current?.focus(), []);
 
-  const types = catalog.factTypes.length > 0 ? catalog.factTypes : [{ id: 'statement', labels: { en: 'Statement', kk: 'Мәлімдеме', ru: 'Заявление' } }];
+  const types =
+    catalog.factTypes.length > 0
+      ? catalog.factTypes
+      : [{ id: 'statement', labels: { en: 'Statement', kk: 'Мәлімдеме', ru: 'Заявление' } }];
   const knownType = types.some((x) => x.id === type);
 
   const save = async () => {
@@ -69,15 +84,29 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
       people,
       places,
       organizations: orgs,
-      tags: tags.split(',').map((s) => s.trim()).filter(Boolean),
+      tags: tags
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       note,
       roles: Object.fromEntries(Object.entries(roles).filter(([n]) => people.includes(n))),
     };
     try {
       const saved =
         target.mode === 'add'
-          ? await api().addFact({ articleId: target.articleId, quote: target.quote, near: target.start, ...fields, ...(date.trim() ? { date: date.trim() } : {}) })
-          : await api().editFact({ id: target.fact.id, ...fields, date: date.trim() || null, ...(requote ? { quote: requote.quote, near: requote.start } : {}) });
+          ? await api().addFact({
+              articleId: target.articleId,
+              quote: target.quote,
+              near: target.start,
+              ...fields,
+              ...(date.trim() ? { date: date.trim() } : {}),
+            })
+          : await api().editFact({
+              id: target.fact.id,
+              ...fields,
+              date: date.trim() || null,
+              ...(requote ? { quote: requote.quote, near: requote.start } : {}),
+            });
       onSaved(saved);
     } catch (e) {
       setError(errorLine(e));
@@ -91,7 +120,8 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
     setError(null);
     setRequote(selection);
   };
-  const offered = selection && (selection.start !== requote?.start || selection.quote !== requote.quote) ? selection : null;
+  const offered =
+    selection && (selection.start !== requote?.start || selection.quote !== requote.quote) ? selection : null;
 
   const remove = async () => {
     if (!fact) return;
@@ -185,7 +215,12 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
         <div className="field-row">
           <label className="field">
             <span>{t('fact.date')}</span>
-            <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('fact.datePlaceholder')} aria-describedby="date-hint" />
+            <input
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              placeholder={t('fact.datePlaceholder')}
+              aria-describedby="date-hint"
+            />
           </label>
           <label className="check">
             <input type="checkbox" checked={approximate} onChange={(e) => setApproximate(e.target.checked)} />
@@ -206,9 +241,32 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
             </>
           )}
         </p>
-        <EntityField label="fact.people" addLabel="fact.addPerson" kind="person" entities={catalog.entities} values={people} onChange={setPeople} roles={roles} onRoles={setRoles} />
-        <EntityField label="fact.places" addLabel="fact.addPlace" kind="place" entities={catalog.entities} values={places} onChange={setPlaces} />
-        <EntityField label="fact.organizations" addLabel="fact.addOrganization" kind="organization" entities={catalog.entities} values={orgs} onChange={setOrgs} />
+        <EntityField
+          label="fact.people"
+          addLabel="fact.addPerson"
+          kind="person"
+          entities={catalog.entities}
+          values={people}
+          onChange={setPeople}
+          roles={roles}
+          onRoles={setRoles}
+        />
+        <EntityField
+          label="fact.places"
+          addLabel="fact.addPlace"
+          kind="place"
+          entities={catalog.entities}
+          values={places}
+          onChange={setPlaces}
+        />
+        <EntityField
+          label="fact.organizations"
+          addLabel="fact.addOrganization"
+          kind="organization"
+          entities={catalog.entities}
+          values={orgs}
+          onChange={setOrgs}
+        />
         <label className="field">
           <span>{t('fact.tags')}</span>
           <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('fact.tagsHint')} />
@@ -238,19 +296,25 @@ export function FactPanel({ target, catalog, onSaved, onDeleted, onClose, onMess
       </form>
       {fact && (
         <div className="panel-case">
-          {fact.cases.length > 0 && <p className="hint">{t('fact.inCases', { cases: fact.cases.map((id) => catalog.cases.find((c) => c.id === id)?.title ?? id).join(', ') })}</p>}
+          {fact.cases.length > 0 && (
+            <p className="hint">
+              {t('fact.inCases', {
+                cases: fact.cases.map((id) => catalog.cases.find((c) => c.id === id)?.title ?? id).join(', '),
+              })}
+            </p>
+          )}
           <div className="field-row">
-              <select aria-label={t('fact.chooseCase')} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
-                <option value="">{t('fact.chooseCase')}</option>
-                {catalog.cases.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-              <button type="button" disabled={!caseId} onClick={() => void addToCase()}>
-                {t('fact.addToCase')}
-              </button>
+            <select aria-label={t('fact.chooseCase')} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+              <option value="">{t('fact.chooseCase')}</option>
+              {catalog.cases.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={!caseId} onClick={() => void addToCase()}>
+              {t('fact.addToCase')}
+            </button>
           </div>
         </div>
       )}

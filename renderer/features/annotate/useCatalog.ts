@@ -13,7 +13,11 @@ export interface Catalog {
 export function useCatalog(version = 0): Catalog {
   const [state, setState] = useState<Omit<Catalog, 'reload'>>({ factTypes: [], entities: [], cases: [] });
   const reload = useCallback(async () => {
-    const [factTypes, entities, cases] = await Promise.all([api().listFactTypes({}), api().listEntities({}), api().listCases({})]);
+    const [factTypes, entities, cases] = await Promise.all([
+      api().listFactTypes({}),
+      api().listEntities({}),
+      api().listCases({}),
+    ]);
     setState({ factTypes, entities, cases });
   }, []);
   useEffect(() => {

@@ -1,11 +1,21 @@
 import { useEffect } from 'react';
 
 /** j / k: next / previous highlight; e: edit the current one. Not while typing, nor with the panel open. */
-export function useReaderKeys({ enabled, next, edit }: { enabled: boolean; next: (step: 1 | -1) => void; edit: () => void }): void {
+export function useReaderKeys({
+  enabled,
+  next,
+  edit,
+}: {
+  enabled: boolean;
+  next: (step: 1 | -1) => void;
+  edit: () => void;
+}): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement &&
+        (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'j') next(1);
       else if (e.key === 'k') next(-1);

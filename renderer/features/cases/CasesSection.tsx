@@ -43,7 +43,12 @@ export function CasesSection({ onOpenArticle }: { onOpenArticle: (articleId: str
               void create();
             }}
           >
-            <input aria-label={t('cases.newTitle')} placeholder={t('cases.newTitle')} value={title} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              aria-label={t('cases.newTitle')}
+              placeholder={t('cases.newTitle')}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
             <button type="submit" disabled={!title.trim()}>
               {t('cases.create')}
             </button>
@@ -58,7 +63,12 @@ export function CasesSection({ onOpenArticle }: { onOpenArticle: (articleId: str
         <ul className="plain-list" aria-label={t('cases.title')}>
           {cases?.map((c) => (
             <li key={c.id}>
-              <button type="button" className={`plain-row${c.id === openId ? ' is-current' : ''}`} aria-current={c.id === openId ? 'true' : undefined} onClick={() => setOpenId(c.id)}>
+              <button
+                type="button"
+                className={`plain-row${c.id === openId ? ' is-current' : ''}`}
+                aria-current={c.id === openId ? 'true' : undefined}
+                onClick={() => setOpenId(c.id)}
+              >
                 <span className="row-title">{c.title}</span>
                 <span className="count">{t('cases.facts', { n: c.facts.length })}</span>
               </button>
@@ -67,13 +77,25 @@ export function CasesSection({ onOpenArticle }: { onOpenArticle: (articleId: str
         </ul>
       </section>
       <main className="detail-pane" key={openId ?? 'none'}>
-        {openId ? <CaseDetail id={openId} onChanged={() => void reload()} onOpenArticle={onOpenArticle} /> : <p className="pane-message detail-empty">{t('cases.choose')}</p>}
+        {openId ? (
+          <CaseDetail id={openId} onChanged={() => void reload()} onOpenArticle={onOpenArticle} />
+        ) : (
+          <p className="pane-message detail-empty">{t('cases.choose')}</p>
+        )}
       </main>
     </>
   );
 }
 
-function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: () => void; onOpenArticle: (articleId: string, factId: string) => void }) {
+function CaseDetail({
+  id,
+  onChanged,
+  onOpenArticle,
+}: {
+  id: string;
+  onChanged: () => void;
+  onOpenArticle: (articleId: string, factId: string) => void;
+}) {
   const { t, date } = useI18n();
   const typeLabel = useFactTypeLabel();
   const [view, setView] = useState<CaseView | null>(null);
@@ -100,7 +122,12 @@ function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: (
       setError(errorLine(e));
     }
   };
-  if (error && !view) return <p className="pane-message error" role="alert">{error}</p>;
+  if (error && !view)
+    return (
+      <p className="pane-message error" role="alert">
+        {error}
+      </p>
+    );
   if (!view) return null;
 
   const order = view.facts.map((f) => f.id);
@@ -111,7 +138,8 @@ function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: (
     const rest = view.factIds.filter((x) => !next.includes(x));
     void run(() => api().reorderCase({ id, factIds: [...next, ...rest] }));
   };
-  const sameDate = (a: TimelineEntry | undefined, b: TimelineEntry | undefined) => !!a && !!b && dateSortKey(a.date) === dateSortKey(b.date);
+  const sameDate = (a: TimelineEntry | undefined, b: TimelineEntry | undefined) =>
+    !!a && !!b && dateSortKey(a.date) === dateSortKey(b.date);
 
   return (
     <article className="case-view" aria-labelledby="case-title">
@@ -130,9 +158,17 @@ function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: (
         <button type="submit" disabled={summary === view.summary}>
           {t('case.saveSummary')}
         </button>
-        {status && <span role="status" className="hint-inline">{status}</span>}
+        {status && (
+          <span role="status" className="hint-inline">
+            {status}
+          </span>
+        )}
       </form>
-      {error && <p className="panel-error" role="alert">{error}</p>}
+      {error && (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      )}
       <h2 className="case-h2">{t('case.timeline')}</h2>
       {view.facts.length === 0 ? (
         <div className="pane-message">
@@ -141,32 +177,71 @@ function CaseDetail({ id, onChanged, onOpenArticle }: { id: string; onChanged: (
         </div>
       ) : (
         <>
-          <Timeline facts={view.facts} onPick={(fid) => document.getElementById(`entry-${fid}`)?.scrollIntoView({ block: 'center' })} />
+          <Timeline
+            facts={view.facts}
+            onPick={(fid) => document.getElementById(`entry-${fid}`)?.scrollIntoView({ block: 'center' })}
+          />
           <p className="hint">{t('case.order')}</p>
           <ol className="case-facts" aria-label={t('case.timeline')}>
             {view.facts.map((f, i) => (
               <li key={f.id} id={`entry-${f.id}`} className="case-fact">
                 <div className="case-fact-date">
-                  <time className={f.date?.approximate ? 'is-approximate' : undefined}>{f.date ? date(f.date) : t('case.undated')}</time>
+                  <time className={f.date?.approximate ? 'is-approximate' : undefined}>
+                    {f.date ? date(f.date) : t('case.undated')}
+                  </time>
                 </div>
                 <div className="case-fact-body">
                   <span className={`fact-chip hue-${factHue(f.type)}`}>{typeLabel(f.type)}</span>
                   <blockquote>{f.quote}</blockquote>
-                  {f.people.length > 0 && <p className="case-fact-people">{f.people.map((p) => (f.roles[p] ? `${p} (${t(`role.${f.roles[p]!}`)})` : p)).join(', ')}</p>}
+                  {f.people.length > 0 && (
+                    <p className="case-fact-people">
+                      {f.people.map((p) => (f.roles[p] ? `${p} (${t(`role.${f.roles[p]!}`)})` : p)).join(', ')}
+                    </p>
+                  )}
                   <p className="case-fact-source">
                     {t('case.source')}:{' '}
-                    <a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(f.article.id, f.id); }}>{f.article.title}</a>
-                    {f.article.publishedAt && <>, <time className="nowrap" dateTime={f.article.publishedAt}>{f.article.publishedAt}</time></>}
+                    <a
+                      href="#"
+                      className="link"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpenArticle(f.article.id, f.id);
+                      }}
+                    >
+                      {f.article.title}
+                    </a>
+                    {f.article.publishedAt && (
+                      <>
+                        ,{' '}
+                        <time className="nowrap" dateTime={f.article.publishedAt}>
+                          {f.article.publishedAt}
+                        </time>
+                      </>
+                    )}
                   </p>
                 </div>
                 <div className="case-fact-actions">
-                  <button type="button" aria-label={t('case.moveUp', { quote: f.quote.slice(0, 40) })} disabled={!sameDate(view.facts[i - 1], f)} onClick={() => swap(i, i - 1)}>
+                  <button
+                    type="button"
+                    aria-label={t('case.moveUp', { quote: f.quote.slice(0, 40) })}
+                    disabled={!sameDate(view.facts[i - 1], f)}
+                    onClick={() => swap(i, i - 1)}
+                  >
                     ↑
                   </button>
-                  <button type="button" aria-label={t('case.moveDown', { quote: f.quote.slice(0, 40) })} disabled={!sameDate(view.facts[i + 1], f)} onClick={() => swap(i, i + 1)}>
+                  <button
+                    type="button"
+                    aria-label={t('case.moveDown', { quote: f.quote.slice(0, 40) })}
+                    disabled={!sameDate(view.facts[i + 1], f)}
+                    onClick={() => swap(i, i + 1)}
+                  >
                     ↓
                   </button>
-                  <button type="button" aria-label={t('case.removeFact', { quote: f.quote.slice(0, 40) })} onClick={() => void run(() => api().removeFactFromCase({ id, factId: f.id }))}>
+                  <button
+                    type="button"
+                    aria-label={t('case.removeFact', { quote: f.quote.slice(0, 40) })}
+                    onClick={() => void run(() => api().removeFactFromCase({ id, factId: f.id }))}
+                  >
                     ×
                   </button>
                 </div>

@@ -16,7 +16,11 @@ export function Timeline({ facts, onPick }: { facts: readonly TimelineEntry[]; o
     <figure className="timeline" aria-label={t('case.timeline')}>
       <div className="timeline-axis" aria-hidden="true">
         {scale.bands.map((b) => (
-          <span key={b.year} className={`timeline-tick${b.gapBefore ? ' has-gap' : ''}`} style={{ left: `${b.left}%`, width: `${b.width}%` }}>
+          <span
+            key={b.year}
+            className={`timeline-tick${b.gapBefore ? ' has-gap' : ''}`}
+            style={{ left: `${b.left}%`, width: `${b.width}%` }}
+          >
             {b.year}
           </span>
         ))}
@@ -35,7 +39,11 @@ export function Timeline({ facts, onPick }: { facts: readonly TimelineEntry[]; o
                 aria-label={`${date(f.date)}: ${f.quote.slice(0, 80)}`}
                 onClick={() => onPick(f.id)}
               />
-              <span className="timeline-label" style={labelLeft ? { left: `calc(${left + width}% + 12px)` } : { right: `calc(${100 - left}% + 6px)` }} aria-hidden="true">
+              <span
+                className="timeline-label"
+                style={labelLeft ? { left: `calc(${left + width}% + 12px)` } : { right: `calc(${100 - left}% + 6px)` }}
+                aria-hidden="true"
+              >
                 {date(f.date)}
               </span>
             </li>

@@ -9,7 +9,9 @@ export function useFactTypeLabel(): (type: string) => string {
   const { lang } = useI18n();
   const [types, setTypes] = useState<FactType[]>([]);
   useEffect(() => {
-    api().listFactTypes({}).then(setTypes, () => undefined);
+    api()
+      .listFactTypes({})
+      .then(setTypes, () => undefined);
   }, []);
   return (type) => types.find((x) => x.id === type)?.labels[lang] ?? factTypeLabel(type);
 }

@@ -61,14 +61,24 @@ export function DossierExport() {
     };
   }, [caseId]);
 
-  const request = () => ({ caseId, lang, paper, redact, redactSources: hideUrls, ...(compiledBy.trim() ? { compiledBy: compiledBy.trim() } : {}) });
+  const request = () => ({
+    caseId,
+    lang,
+    paper,
+    redact,
+    redactSources: hideUrls,
+    ...(compiledBy.trim() ? { compiledBy: compiledBy.trim() } : {}),
+  });
   const busy = status?.kind === 'busy';
 
   const preview = async () => {
     setStatus({ kind: 'busy', text: t('dossier.building') });
     try {
       const p = await api().dossierPreview(request());
-      setStatus({ kind: 'done', text: t('dossier.previewReady', { facts: p.facts, sources: p.sources, title: p.title }) });
+      setStatus({
+        kind: 'done',
+        text: t('dossier.previewReady', { facts: p.facts, sources: p.sources, title: p.title }),
+      });
     } catch (e) {
       setStatus({ kind: 'error', text: errorLine(e) });
     }
@@ -78,7 +88,11 @@ export function DossierExport() {
     setStatus({ kind: 'busy', text: t('dossier.printing') });
     try {
       const saved = await api().saveDossierPdf(request());
-      setStatus(saved.path ? { kind: 'done', text: t('dossier.saved', { facts: saved.facts, path: saved.path }) } : { kind: 'done', text: t('dossier.notSaved') });
+      setStatus(
+        saved.path
+          ? { kind: 'done', text: t('dossier.saved', { facts: saved.facts, path: saved.path }) }
+          : { kind: 'done', text: t('dossier.notSaved') },
+      );
     } catch (e) {
       setStatus({ kind: 'error', text: t('dossier.saveError', { error: errorLine(e) }) });
     }
@@ -128,7 +142,13 @@ export function DossierExport() {
             </div>
             <label className="dialog-field">
               {t('dossier.compiledBy')}
-              <input type="text" value={compiledBy} onChange={(e) => setCompiledBy(e.currentTarget.value)} placeholder={t('dossier.compiledByPlaceholder')} disabled={busy} />
+              <input
+                type="text"
+                value={compiledBy}
+                onChange={(e) => setCompiledBy(e.currentTarget.value)}
+                placeholder={t('dossier.compiledByPlaceholder')}
+                disabled={busy}
+              />
             </label>
             <fieldset disabled={busy}>
               <legend>{t('dossier.redaction')}</legend>
@@ -139,7 +159,8 @@ export function DossierExport() {
                 </label>
               ))}
               <label className="dossier-check">
-                <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} /> {t('dossier.hideUrls')}
+                <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} />{' '}
+                {t('dossier.hideUrls')}
               </label>
               {redact.length > 0 ? <p className="dossier-hint">{t('dossier.searchable')}</p> : null}
             </fieldset>

@@ -9,7 +9,11 @@ import '../cases/sections.css';
 const KINDS = ['person', 'place', 'organization'] as const;
 const KIND_PLURAL = { person: 'kind.persons', place: 'kind.places', organization: 'kind.organizations' } as const;
 
-export function EntitiesSection({ onOpenArticle }: { onOpenArticle: (articleId: string, factId: string | null) => void }) {
+export function EntitiesSection({
+  onOpenArticle,
+}: {
+  onOpenArticle: (articleId: string, factId: string | null) => void;
+}) {
   const { t } = useI18n();
   const [entities, setEntities] = useState<Entity[] | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -35,7 +39,12 @@ export function EntitiesSection({ onOpenArticle }: { onOpenArticle: (articleId: 
                 <ul className="plain-list">
                   {of.map((e) => (
                     <li key={e.id}>
-                      <button type="button" className={`plain-row${e.id === openId ? ' is-current' : ''}`} aria-current={e.id === openId ? 'true' : undefined} onClick={() => setOpenId(e.id)}>
+                      <button
+                        type="button"
+                        className={`plain-row${e.id === openId ? ' is-current' : ''}`}
+                        aria-current={e.id === openId ? 'true' : undefined}
+                        onClick={() => setOpenId(e.id)}
+                      >
                         <span className="row-title">{e.name}</span>
                         {e.aliases.length > 0 && <span className="row-sub">{e.aliases.join(' · ')}</span>}
                       </button>
@@ -58,7 +67,17 @@ export function EntitiesSection({ onOpenArticle }: { onOpenArticle: (articleId: 
   );
 }
 
-function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; entities: Entity[]; onChanged: () => void; onOpenArticle: (articleId: string, factId: string | null) => void }) {
+function EntityDetail({
+  id,
+  entities,
+  onChanged,
+  onOpenArticle,
+}: {
+  id: string;
+  entities: Entity[];
+  onChanged: () => void;
+  onOpenArticle: (articleId: string, factId: string | null) => void;
+}) {
   const { t, date } = useI18n();
   const typeLabel = useFactTypeLabel();
   const [page, setPage] = useState<EntityPage | null>(null);
@@ -87,7 +106,12 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
       setError(errorLine(e));
     }
   };
-  if (!page) return error ? <p className="pane-message error" role="alert">{error}</p> : null;
+  if (!page)
+    return error ? (
+      <p className="pane-message error" role="alert">
+        {error}
+      </p>
+    ) : null;
   const { entity } = page;
   const others = entities.filter((e) => e.kind === entity.kind && e.id !== entity.id);
 
@@ -96,15 +120,40 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
       <p className="kicker">{t(`kind.${entity.kind}`)}</p>
       <h1 id="entity-title">{entity.name}</h1>
       <h2 className="case-h2">{t('entity.aliases')}</h2>
-      {entity.aliases.length ? <p className="aliases">{entity.aliases.join(' · ')}</p> : <p className="hint">{t('entity.noAliases')}</p>}
+      {entity.aliases.length ? (
+        <p className="aliases">{entity.aliases.join(' · ')}</p>
+      ) : (
+        <p className="hint">{t('entity.noAliases')}</p>
+      )}
       <div className="forms">
-        <form className="form-row" onSubmit={(e) => { e.preventDefault(); void run(() => api().addAliases({ id, aliases: [alias] })).then(() => setAlias('')); }}>
-          <input aria-label={t('entity.addAlias')} placeholder={t('entity.addAlias')} value={alias} onChange={(e) => setAlias(e.target.value)} />
-          <button type="submit" disabled={!alias.trim()}>{t('fact.add.button')}</button>
+        <form
+          className="form-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api().addAliases({ id, aliases: [alias] })).then(() => setAlias(''));
+          }}
+        >
+          <input
+            aria-label={t('entity.addAlias')}
+            placeholder={t('entity.addAlias')}
+            value={alias}
+            onChange={(e) => setAlias(e.target.value)}
+          />
+          <button type="submit" disabled={!alias.trim()}>
+            {t('fact.add.button')}
+          </button>
         </form>
-        <form className="form-row" onSubmit={(e) => { e.preventDefault(); void run(() => api().renameEntity({ id, name })); }}>
+        <form
+          className="form-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api().renameEntity({ id, name }));
+          }}
+        >
           <input aria-label={t('entity.newName')} value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="submit" disabled={!name.trim() || name === entity.name}>{t('entity.rename')}</button>
+          <button type="submit" disabled={!name.trim() || name === entity.name}>
+            {t('entity.rename')}
+          </button>
         </form>
         {others.length > 0 && (
           <form
@@ -113,11 +162,18 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
               e.preventDefault();
               void api()
                 .mergeEntities({ keep: id, other })
-                .then((r) => run(async () => undefined, t('entity.merged', { n: r.factsMoved })), (err: unknown) => setError(errorLine(err)))
+                .then(
+                  (r) => run(async () => undefined, t('entity.merged', { n: r.factsMoved })),
+                  (err: unknown) => setError(errorLine(err)),
+                )
                 .then(() => setOther(''));
             }}
           >
-            <select aria-label={t('entity.mergeWhich', { kind: t(`kind.${entity.kind}`).toLowerCase() })} value={other} onChange={(e) => setOther(e.target.value)}>
+            <select
+              aria-label={t('entity.mergeWhich', { kind: t(`kind.${entity.kind}`).toLowerCase() })}
+              value={other}
+              onChange={(e) => setOther(e.target.value)}
+            >
               <option value="">{t('entity.merge')}…</option>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -125,27 +181,59 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
                 </option>
               ))}
             </select>
-            <button type="submit" disabled={!other}>{t('entity.mergeButton')}</button>
+            <button type="submit" disabled={!other}>
+              {t('entity.mergeButton')}
+            </button>
           </form>
         )}
       </div>
-      {status && <p role="status" className="hint">{status}</p>}
-      {error && <p className="panel-error" role="alert">{error}</p>}
-      <h2 className="case-h2">{t('entity.facts')} <span className="count">{page.facts.length}</span></h2>
+      {status && (
+        <p role="status" className="hint">
+          {status}
+        </p>
+      )}
+      {error && (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      )}
+      <h2 className="case-h2">
+        {t('entity.facts')} <span className="count">{page.facts.length}</span>
+      </h2>
       {page.facts.length === 0 ? (
         <p className="hint">{t('entity.none')}</p>
       ) : (
         <ol className="case-facts">
           {page.facts.map((f) => (
             <li key={f.id} className="case-fact">
-              <div className="case-fact-date"><time>{date(f.date)}</time></div>
+              <div className="case-fact-date">
+                <time>{date(f.date)}</time>
+              </div>
               <div className="case-fact-body">
                 <span className="fact-type-text">{typeLabel(f.type)}</span>
-                {f.roles[entity.name] && <span className="fact-type-text"> · {t(`role.${f.roles[entity.name]!}`)}</span>}
+                {f.roles[entity.name] && (
+                  <span className="fact-type-text"> · {t(`role.${f.roles[entity.name]!}`)}</span>
+                )}
                 <blockquote>{f.quote}</blockquote>
                 <p className="case-fact-source">
-                  <a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(f.article.id, f.id); }}>{f.article.title}</a>
-                  {f.article.publishedAt && <>, <time className="nowrap" dateTime={f.article.publishedAt}>{f.article.publishedAt}</time></>}
+                  <a
+                    href="#"
+                    className="link"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpenArticle(f.article.id, f.id);
+                    }}
+                  >
+                    {f.article.title}
+                  </a>
+                  {f.article.publishedAt && (
+                    <>
+                      ,{' '}
+                      <time className="nowrap" dateTime={f.article.publishedAt}>
+                        {f.article.publishedAt}
+                      </time>
+                    </>
+                  )}
                 </p>
               </div>
             </li>
@@ -153,15 +241,44 @@ function EntityDetail({ id, entities, onChanged, onOpenArticle }: { id: string; 
         </ol>
       )}
       <h2 className="case-h2">{t('entity.articles')}</h2>
-      {page.articles.length === 0 ? <p className="hint">{t('entity.none')}</p> : (
+      {page.articles.length === 0 ? (
+        <p className="hint">{t('entity.none')}</p>
+      ) : (
         <ul className="link-list">
           {page.articles.map((a) => (
-            <li key={a.id}><a href="#" className="link" onClick={(e) => { e.preventDefault(); onOpenArticle(a.id, null); }}>{a.title}</a>{a.publishedAt && <>, <time className="nowrap" dateTime={a.publishedAt}>{a.publishedAt}</time></>}</li>
+            <li key={a.id}>
+              <a
+                href="#"
+                className="link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpenArticle(a.id, null);
+                }}
+              >
+                {a.title}
+              </a>
+              {a.publishedAt && (
+                <>
+                  ,{' '}
+                  <time className="nowrap" dateTime={a.publishedAt}>
+                    {a.publishedAt}
+                  </time>
+                </>
+              )}
+            </li>
           ))}
         </ul>
       )}
       <h2 className="case-h2">{t('entity.cases')}</h2>
-      {page.cases.length === 0 ? <p className="hint">{t('entity.none')}</p> : <ul className="link-list">{page.cases.map((c) => <li key={c.id}>{c.title}</li>)}</ul>}
+      {page.cases.length === 0 ? (
+        <p className="hint">{t('entity.none')}</p>
+      ) : (
+        <ul className="link-list">
+          {page.cases.map((c) => (
+            <li key={c.id}>{c.title}</li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }

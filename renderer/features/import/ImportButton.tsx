@@ -49,7 +49,16 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
           {t('import.files')}
         </button>
       </div>
-      <input ref={input} type="file" accept={ACCEPT} multiple hidden tabIndex={-1} aria-label={t('import.filesInput')} onChange={onFiles} />
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        multiple
+        hidden
+        tabIndex={-1}
+        aria-label={t('import.filesInput')}
+        onChange={onFiles}
+      />
       {state?.running && state.total > 1 && (
         <div className="import-progress">
           <progress max={state.total} value={state.done} aria-label={t('import.progress')} />
@@ -60,7 +69,13 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
       )}
       {/* Always present, so screen readers announce each new message in this live region. */}
       <p className={`import-status${state && !state.running && state.failures.length ? ' error' : ''}`} role="status">
-        {!state ? '' : state.running ? (state.total > 1 ? t('import.importingOf', { n: state.done + 1, total: state.total, name: state.current ?? '' }) : t('import.importing')) : summaryText(state, t)}
+        {!state
+          ? ''
+          : state.running
+            ? state.total > 1
+              ? t('import.importingOf', { n: state.done + 1, total: state.total, name: state.current ?? '' })
+              : t('import.importing')
+            : summaryText(state, t)}
       </p>
       {state && !state.running && state.total > 1 && state.failures.length > 0 && (
         <ul className="import-failures" aria-label={t('import.failedFiles')}>
@@ -79,7 +94,9 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
               )}
             </li>
           ))}
-          {state.failures.length > FAILURES_SHOWN && <li>{t('import.more', { n: state.failures.length - FAILURES_SHOWN })}</li>}
+          {state.failures.length > FAILURES_SHOWN && (
+            <li>{t('import.more', { n: state.failures.length - FAILURES_SHOWN })}</li>
+          )}
         </ul>
       )}
       {/* after the list, not one of its items: it is not a failed file */}

@@ -8,10 +8,23 @@ import { api, errorLine, type ImportResult } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
 
-const LANGUAGE_NAMES = { kk: 'lang.kk', ru: 'lang.ru', en: 'lang.en', other: 'paste.langOther' } as const satisfies Record<string, MessageKey>;
+const LANGUAGE_NAMES = {
+  kk: 'lang.kk',
+  ru: 'lang.ru',
+  en: 'lang.en',
+  other: 'paste.langOther',
+} as const satisfies Record<string, MessageKey>;
 type Lang = keyof typeof LANGUAGE_NAMES;
 
-export function PasteDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (r: ImportResult) => void }) {
+export function PasteDialog({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: (r: ImportResult) => void;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
@@ -72,7 +85,13 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
         <h2 id="paste-title">{t('paste.title')}</h2>
         <label className="dialog-field paste-field paste-text">
           {t('paste.text')}
-          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={10} autoFocus placeholder={t('paste.textPlaceholder')} />
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={10}
+            autoFocus
+            placeholder={t('paste.textPlaceholder')}
+          />
         </label>
         <div className="paste-row">
           <label className="dialog-field paste-field">
@@ -91,8 +110,14 @@ export function PasteDialog({ open, onClose, onImported }: { open: boolean; onCl
           </label>
           <label className="dialog-field paste-field">
             {t('paste.language')}
-            <select aria-label={t('paste.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
-              <option value="">{detected ? t('paste.detected', { lang: t(LANGUAGE_NAMES[detected]) }) : t('paste.detect')}</option>
+            <select
+              aria-label={t('paste.language')}
+              value={lang}
+              onChange={(e) => setLang(e.target.value as Lang | '')}
+            >
+              <option value="">
+                {detected ? t('paste.detected', { lang: t(LANGUAGE_NAMES[detected]) }) : t('paste.detect')}
+              </option>
               {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
                 <option key={code} value={code}>
                   {t(name)}

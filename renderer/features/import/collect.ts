@@ -19,7 +19,8 @@ async function walk(entry: FileSystemEntry, out: File[], top: boolean): Promise<
   if (!top && entry.name.startsWith('.')) return;
   if (entry.isFile) {
     // a file dropped by itself is always tried (and fails with its reason if unknown)
-    if (top || isImportable(entry.name)) out.push(await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail)));
+    if (top || isImportable(entry.name))
+      out.push(await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail)));
     return;
   }
   if (!entry.isDirectory) return;

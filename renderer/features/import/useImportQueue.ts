@@ -25,7 +25,18 @@ export interface QueueState {
   lastTitle: string | null;
 }
 
-const IDLE: QueueState = { running: false, total: 0, done: 0, current: null, imported: 0, duplicates: 0, linked: 0, failures: [], cancelled: false, lastTitle: null };
+const IDLE: QueueState = {
+  running: false,
+  total: 0,
+  done: 0,
+  current: null,
+  imported: 0,
+  duplicates: 0,
+  linked: 0,
+  failures: [],
+  cancelled: false,
+  lastTitle: null,
+};
 
 export function useImportQueue(onImported: (result: ImportResult) => void) {
   const [state, setState] = useState<QueueState | null>(null);
@@ -86,9 +97,14 @@ export function useImportQueue(onImported: (result: ImportResult) => void) {
 export function summaryText(s: QueueState, t: T): string {
   const lastTitle = s.lastTitle;
   if (s.total === 1 && s.failures.length === 0 && lastTitle) {
-    return s.imported ? t('import.imported', { title: lastTitle }) : s.linked ? t('import.linked', { title: lastTitle }) : t('import.duplicate', { title: lastTitle });
+    return s.imported
+      ? t('import.imported', { title: lastTitle })
+      : s.linked
+        ? t('import.linked', { title: lastTitle })
+        : t('import.duplicate', { title: lastTitle });
   }
-  if (s.total === 1 && s.failures[0]) return t('import.failed', { name: s.failures[0].name, reason: s.failures[0].reason });
+  if (s.total === 1 && s.failures[0])
+    return t('import.failed', { name: s.failures[0].name, reason: s.failures[0].reason });
   const parts = [t('import.countImported', { n: s.imported }), t('import.countDuplicates', { n: s.duplicates })];
   if (s.linked) parts.push(t('import.countLinked', { n: s.linked }));
   parts.push(t('import.countFailed', { n: s.failures.length }));

@@ -16,7 +16,12 @@ interface Props {
 
 export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Props) {
   const { t } = useI18n();
-  if (error) return <p className="pane-message error" role="alert">{t('library.loadError', { error })}</p>;
+  if (error)
+    return (
+      <p className="pane-message error" role="alert">
+        {t('library.loadError', { error })}
+      </p>
+    );
   if (articles === null) return <p className="pane-message">{t('library.loading')}</p>;
   if (articles.length === 0) {
     return (
@@ -43,7 +48,9 @@ export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Pr
 
 function ArticleRow({ article }: { article: Article }) {
   const { t } = useI18n();
-  const meta = [article.publisher, article.publishedAt ?? t('library.undated'), t(`lang.${article.lang}`)].filter(Boolean).join(' · ');
+  const meta = [article.publisher, article.publishedAt ?? t('library.undated'), t(`lang.${article.lang}`)]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div className="article-row">
       <span className="article-row-title" lang={article.lang === 'other' ? undefined : article.lang}>

@@ -48,11 +48,22 @@ export function DeleteArticleDialog({ detail, onDone }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog delete-article-dialog" aria-labelledby={`${ids}-title`} onClose={() => end(null)}>
+    <dialog
+      ref={dialog}
+      className="dialog delete-article-dialog"
+      aria-labelledby={`${ids}-title`}
+      onClose={() => end(null)}
+    >
       <h2 id={`${ids}-title`}>{t('reader.deleteTitle')}</h2>
       <p className="delete-article-name">{article.title}</p>
       <p>{facts.length ? t('reader.deleteFacts', { n: facts.length }) : t('reader.deleteNoFacts')}</p>
-      {facts.length > 0 && caseTitles !== null && <p>{caseTitles.length ? t('reader.deleteCases', { cases: caseTitles.map((c) => `“${c}”`).join(', ') }) : t('reader.deleteNoCases')}</p>}
+      {facts.length > 0 && caseTitles !== null && (
+        <p>
+          {caseTitles.length
+            ? t('reader.deleteCases', { cases: caseTitles.map((c) => `“${c}”`).join(', ') })
+            : t('reader.deleteNoCases')}
+        </p>
+      )}
       <p>{t('reader.deleteFiles')}</p>
       {error && (
         <p className="dialog-status error" role="alert">
@@ -63,7 +74,12 @@ export function DeleteArticleDialog({ detail, onDone }: Props) {
         <button type="button" className="dialog-button" onClick={() => end(null)} autoFocus>
           {t('fact.cancel')}
         </button>
-        <button type="button" className="button-primary button-danger" disabled={busy || caseTitles === null} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="button-primary button-danger"
+          disabled={busy || caseTitles === null}
+          onClick={() => void confirm()}
+        >
           {t('reader.deleteConfirm')}
         </button>
       </div>

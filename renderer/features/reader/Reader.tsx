@@ -32,7 +32,15 @@ export function Reader({ id, focusFactId, onDeleted }: Props) {
       </p>
     );
   }
-  return <ArticleView key={id} detail={state.detail} focusFactId={focusFactId} onChanged={() => setVersion((v) => v + 1)} onDeleted={onDeleted} />;
+  return (
+    <ArticleView
+      key={id}
+      detail={state.detail}
+      focusFactId={focusFactId}
+      onChanged={() => setVersion((v) => v + 1)}
+      onDeleted={onDeleted}
+    />
+  );
 }
 
 interface Toast {
@@ -41,7 +49,17 @@ interface Toast {
   undo?: FactView;
 }
 
-function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: ArticleDetail; focusFactId: string | null; onChanged: () => void; onDeleted: (deleted: ArticleDeletion) => void }) {
+function ArticleView({
+  detail,
+  focusFactId,
+  onChanged,
+  onDeleted,
+}: {
+  detail: ArticleDetail;
+  focusFactId: string | null;
+  onChanged: () => void;
+  onDeleted: (deleted: ArticleDeletion) => void;
+}) {
   const { article, text, facts } = detail;
   const { t, lang: uiLang } = useI18n();
   const { segments, unplaced } = useMemo(() => segmentText(text, facts), [text, facts]);
@@ -55,13 +73,17 @@ function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: Ar
   const catalog = useCatalog();
   const lang = article.lang === 'other' ? undefined : article.lang;
   // a highlight's tooltip names its type as the margin does: from the thesaurus, in the interface language
-  const typeLabel = (type: string) => catalog.factTypes.find((x) => x.id === type)?.labels[uiLang] ?? factTypeLabel(type);
+  const typeLabel = (type: string) =>
+    catalog.factTypes.find((x) => x.id === type)?.labels[uiLang] ?? factTypeLabel(type);
   const published = article.publishedAt;
 
-  const editFact = useCallback((id: string) => {
-    const fact = facts.find((f) => f.id === id);
-    if (fact) setPanel({ mode: 'edit', fact, published });
-  }, [facts, published]);
+  const editFact = useCallback(
+    (id: string) => {
+      const fact = facts.find((f) => f.id === id);
+      if (fact) setPanel({ mode: 'edit', fact, published });
+    },
+    [facts, published],
+  );
 
   const onSelect = () => {
     const container = textRef.current;
@@ -117,7 +139,8 @@ function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: Ar
   }, [focusFactId]);
 
   useEffect(() => {
-    if (activeFact) document.querySelector(`mark[data-facts~="${CSS.escape(activeFact)}"]`)?.scrollIntoView({ block: 'center' });
+    if (activeFact)
+      document.querySelector(`mark[data-facts~="${CSS.escape(activeFact)}"]`)?.scrollIntoView({ block: 'center' });
   }, [activeFact]);
 
   return (
@@ -128,7 +151,13 @@ function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: Ar
         </h1>
         <p className="reader-meta" aria-label={t('reader.details')}>
           {article.publisher && <span>{article.publisher}</span>}
-          <span>{article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : t('reader.undated')}</span>
+          <span>
+            {article.publishedAt ? (
+              <time dateTime={article.publishedAt}>{article.publishedAt}</time>
+            ) : (
+              t('reader.undated')
+            )}
+          </span>
           <span>{t(`lang.${article.lang}`)}</span>
           <span title={t('reader.sha', { sha: article.sha256 })}>
             SHA-256 <code>{shortHash(article.sha256)}</code>
@@ -185,7 +214,9 @@ function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: Ar
             onClose={() => setPanel(null)}
             onMessage={(text) => setToast({ text })}
             selection={selection}
-            onAddSelection={() => selection && setPanel({ mode: 'add', articleId: article.id, ...selection, published })}
+            onAddSelection={() =>
+              selection && setPanel({ mode: 'add', articleId: article.id, ...selection, published })
+            }
           />
         ) : (
           <FactMargin facts={facts} unplaced={unplaced} activeFact={activeFact} onPick={setActiveFact} />
@@ -208,7 +239,19 @@ function ArticleView({ detail, focusFactId, onChanged, onDeleted }: { detail: Ar
   );
 }
 
-function FactMark({ text, facts, typeLabel, active, onOpen }: { text: string; facts: ArticleDetail['facts']; typeLabel: (type: string) => string; active: boolean; onOpen: (id: string) => void }) {
+function FactMark({
+  text,
+  facts,
+  typeLabel,
+  active,
+  onOpen,
+}: {
+  text: string;
+  facts: ArticleDetail['facts'];
+  typeLabel: (type: string) => string;
+  active: boolean;
+  onOpen: (id: string) => void;
+}) {
   // The innermost fact decides the colour: it is the most specific claim about this run of text.
   const inner = facts[facts.length - 1]!;
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, errorLine, type ArticleDetail } from '../../api.js';
 
-export type ArticleState = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; detail: ArticleDetail };
+export type ArticleState =
+  { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; detail: ArticleDetail };
 
 /** `version`: bump it to read the article again (after a fact was saved or deleted). */
 export function useArticle(id: string, version = 0): ArticleState {

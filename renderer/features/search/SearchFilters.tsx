@@ -25,7 +25,11 @@ export function SearchFilterBar({ value, onChange }: Props) {
   const year = (s: string) => (/^\d{4}$/.test(s) ? s : undefined);
   return (
     <div className="search-filters" role="group" aria-label={t('search.filters')}>
-      <select aria-label={t('search.show')} value={value.kind ?? ''} onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as SearchFilters['kind'] })}>
+      <select
+        aria-label={t('search.show')}
+        value={value.kind ?? ''}
+        onChange={(e) => set({ kind: (e.currentTarget.value || undefined) as SearchFilters['kind'] })}
+      >
         <option value="">{t('search.allHits')}</option>
         <option value="article">{t('search.articlesOnly')}</option>
         <option value="fact">{t('search.factsOnly')}</option>
@@ -33,7 +37,9 @@ export function SearchFilterBar({ value, onChange }: Props) {
       <select
         aria-label={t('search.language')}
         value={value.langs?.[0] ?? ''}
-        onChange={(e) => set({ langs: e.currentTarget.value ? [e.currentTarget.value as 'kk' | 'ru' | 'en'] : undefined })}
+        onChange={(e) =>
+          set({ langs: e.currentTarget.value ? [e.currentTarget.value as 'kk' | 'ru' | 'en'] : undefined })
+        }
       >
         {LANGS.map(([v, label]) => (
           <option key={v} value={v}>

@@ -47,8 +47,14 @@ function Results({ query, filters, selectedHit, onOpen, listRef }: Props & { fil
     list.current?.focus();
   }, [adding]);
 
-  if (state.status === 'idle' || state.status === 'searching') return <p className="pane-message">{t('search.searching')}</p>;
-  if (state.status === 'error') return <p className="pane-message error" role="alert">{t('search.failed', { error: state.error })}</p>;
+  if (state.status === 'idle' || state.status === 'searching')
+    return <p className="pane-message">{t('search.searching')}</p>;
+  if (state.status === 'error')
+    return (
+      <p className="pane-message error" role="alert">
+        {t('search.failed', { error: state.error })}
+      </p>
+    );
   if (state.hits.length === 0) {
     return (
       <div className="pane-message empty">
@@ -108,7 +114,9 @@ function HitRow({ hit, onAddToCase }: { hit: SearchHit; onAddToCase: (hit: Searc
   return (
     <div className="hit-row">
       <span className="hit-row-head">
-        <span className={`hit-kind hit-kind-${hit.kind}`}>{hit.kind === 'fact' ? t('search.fact') : t('search.article')}</span>
+        <span className={`hit-kind hit-kind-${hit.kind}`}>
+          {hit.kind === 'fact' ? t('search.fact') : t('search.article')}
+        </span>
         <span className="hit-title">{hit.title}</span>
       </span>
       <span className="hit-snippet">
@@ -122,7 +130,14 @@ function HitRow({ hit, onAddToCase }: { hit: SearchHit; onAddToCase: (hit: Searc
         )}
         {hit.kind === 'fact' && (
           // Out of the tab order: the list is one tab stop, and its keyboard path to this is "c" on the hit.
-          <button type="button" className="hit-action" tabIndex={-1} aria-keyshortcuts="C" title={t('addToCase.hint')} onClick={() => onAddToCase(hit)}>
+          <button
+            type="button"
+            className="hit-action"
+            tabIndex={-1}
+            aria-keyshortcuts="C"
+            title={t('addToCase.hint')}
+            onClick={() => onAddToCase(hit)}
+          >
             {t('addToCase.action')}
           </button>
         )}
@@ -131,5 +146,11 @@ function HitRow({ hit, onAddToCase }: { hit: SearchHit; onAddToCase: (hit: Searc
   );
 }
 
-const TIER_LABEL = { folded: 'search.tierFolded', alias: 'search.tierAlias' } as const satisfies Record<string, MessageKey>;
-const TIER_HELP = { folded: 'search.tierFoldedHelp', alias: 'search.tierAliasHelp' } as const satisfies Record<string, MessageKey>;
+const TIER_LABEL = { folded: 'search.tierFolded', alias: 'search.tierAlias' } as const satisfies Record<
+  string,
+  MessageKey
+>;
+const TIER_HELP = { folded: 'search.tierFoldedHelp', alias: 'search.tierAliasHelp' } as const satisfies Record<
+  string,
+  MessageKey
+>;

@@ -22,7 +22,11 @@ export function LockScreen({ status, idleMinutes, onUnlocked, onFailed }: Props)
   const ids = useId();
 
   const why =
-    status.lockedBy === 'idle' && idleMinutes !== null ? t('lock.idle', { n: idleMinutes }) : status.lockedBy === 'start' ? t('lock.start') : t('lock.user');
+    status.lockedBy === 'idle' && idleMinutes !== null
+      ? t('lock.idle', { n: idleMinutes })
+      : status.lockedBy === 'start'
+        ? t('lock.start')
+        : t('lock.user');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -37,7 +37,12 @@ export function SecurityButtons() {
           </button>
         ) : null}
       </div>
-      <dialog ref={dialog} className="dialog security-dialog" aria-labelledby={`${ids}-title`} onClose={() => setOpen(false)}>
+      <dialog
+        ref={dialog}
+        className="dialog security-dialog"
+        aria-labelledby={`${ids}-title`}
+        onClose={() => setOpen(false)}
+      >
         <h2 id={`${ids}-title`}>{t('security.title')}</h2>
         {/* mounted only while open: typed passphrases do not outlive the dialog */}
         {open ? <SecurityForm onClose={() => dialog.current?.close()} /> : null}
@@ -89,12 +94,18 @@ function IdleLock({ busy, setLine }: Part) {
   const { status, setStatus } = useSession();
   const { t } = useI18n();
   const current = status.idleLockMinutes;
-  const choices = current === null || IDLE_CHOICES.includes(current) ? IDLE_CHOICES : [...IDLE_CHOICES, current].sort((a, b) => a - b);
+  const choices =
+    current === null || IDLE_CHOICES.includes(current)
+      ? IDLE_CHOICES
+      : [...IDLE_CHOICES, current].sort((a, b) => a - b);
   const change = async (value: string) => {
     const minutes = value === 'never' ? null : Number(value);
     try {
       setStatus(await api().setIdleLock({ minutes }));
-      setLine({ kind: 'done', text: minutes === null ? t('security.idleOff') : t('security.idleSaved', { n: minutes }) });
+      setLine({
+        kind: 'done',
+        text: minutes === null ? t('security.idleOff') : t('security.idleSaved', { n: minutes }),
+      });
     } catch (e) {
       setLine({ kind: 'error', text: errorLine(e) });
     }
@@ -102,7 +113,11 @@ function IdleLock({ busy, setLine }: Part) {
   return (
     <label className="dialog-field">
       {t('security.idle')}
-      <select value={current === null ? 'never' : String(current)} onChange={(e) => void change(e.currentTarget.value)} disabled={busy}>
+      <select
+        value={current === null ? 'never' : String(current)}
+        onChange={(e) => void change(e.currentTarget.value)}
+        disabled={busy}
+      >
         {choices.map((n) => (
           <option key={n} value={String(n)}>
             {t('security.minutes', { n })}
@@ -115,7 +130,12 @@ function IdleLock({ busy, setLine }: Part) {
 }
 
 /** A new passphrase typed twice, sent by `run`; the fields clear once it is done. */
-function useNewPassphrase(setLine: Part['setLine'], busyText: string, doneText: string, run: (next: string) => Promise<SessionStatus>) {
+function useNewPassphrase(
+  setLine: Part['setLine'],
+  busyText: string,
+  doneText: string,
+  run: (next: string) => Promise<SessionStatus>,
+) {
   const { setStatus } = useSession();
   const { t } = useI18n();
   const [next, setNext] = useState('');
@@ -148,8 +168,11 @@ function ChangePassphrase({ busy, setLine }: Part) {
   const { t } = useI18n();
   const [current, setCurrent] = useState('');
   const [rekey, setRekey] = useState(false);
-  const { submit, fields, filled } = useNewPassphrase(setLine, rekey ? t('security.rekeying') : t('security.change'), rekey ? t('security.rekeyed') : t('security.changed'), (next) =>
-    api().changePassphrase({ current, next, rekey }),
+  const { submit, fields, filled } = useNewPassphrase(
+    setLine,
+    rekey ? t('security.rekeying') : t('security.change'),
+    rekey ? t('security.rekeyed') : t('security.changed'),
+    (next) => api().changePassphrase({ current, next, rekey }),
   );
   return (
     <form className="security-form" onSubmit={(e) => void submit(e, () => setCurrent(''))}>
@@ -174,7 +197,12 @@ function ChangePassphrase({ busy, setLine }: Part) {
 
 function Encrypt({ busy, setLine }: Part) {
   const { t } = useI18n();
-  const { submit, fields, filled } = useNewPassphrase(setLine, t('security.encrypting'), t('security.encryptedNow'), (passphrase) => api().encryptArchive({ passphrase }));
+  const { submit, fields, filled } = useNewPassphrase(
+    setLine,
+    t('security.encrypting'),
+    t('security.encryptedNow'),
+    (passphrase) => api().encryptArchive({ passphrase }),
+  );
   return (
     <form className="security-form" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={busy}>
@@ -191,7 +219,17 @@ function Encrypt({ busy, setLine }: Part) {
   );
 }
 
-function Secret({ label, value, onChange, hint }: { label: string; value: string; onChange: (v: string) => void; hint?: string }) {
+function Secret({
+  label,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+}) {
   const hintId = useId();
   // the hint outside the label: the field's name stays just its label
   return (

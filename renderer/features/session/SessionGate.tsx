@@ -71,6 +71,14 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   if (!session) return error ? <p className="pane-message error session-error">{error}</p> : null;
   if (session.status.problem) return <RecoveryScreen problem={session.status.problem} onRestored={setStatus} />;
-  if (session.status.locked) return <LockScreen status={session.status} idleMinutes={lastMinutes} onUnlocked={setStatus} onFailed={() => void refresh()} />;
+  if (session.status.locked)
+    return (
+      <LockScreen
+        status={session.status}
+        idleMinutes={lastMinutes}
+        onUnlocked={setStatus}
+        onFailed={() => void refresh()}
+      />
+    );
   return <Context.Provider value={session}>{children}</Context.Provider>;
 }

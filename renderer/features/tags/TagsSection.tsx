@@ -22,7 +22,15 @@ export function TagsSection() {
     <ul className="tag-tree" role="list">
       {nodes.map((n) => (
         <li key={n.path}>
-          <button type="button" className={`plain-row tag-row${n.path === open ? ' is-current' : ''}`} aria-current={n.path === open ? 'true' : undefined} onClick={() => { setOpen(n.path); setStatus(null); }}>
+          <button
+            type="button"
+            className={`plain-row tag-row${n.path === open ? ' is-current' : ''}`}
+            aria-current={n.path === open ? 'true' : undefined}
+            onClick={() => {
+              setOpen(n.path);
+              setStatus(null);
+            }}
+          >
             <span className="row-title">{n.name}</span>
             <span className="count">{n.total}</span>
           </button>
@@ -61,7 +69,17 @@ export function TagsSection() {
   );
 }
 
-function TagDetail({ node, all, status, onMoved }: { node: TagNode; all: TagNode[]; status: string | null; onMoved: (to: string, message: string) => Promise<void> }) {
+function TagDetail({
+  node,
+  all,
+  status,
+  onMoved,
+}: {
+  node: TagNode;
+  all: TagNode[];
+  status: string | null;
+  onMoved: (to: string, message: string) => Promise<void>;
+}) {
   const { t } = useI18n();
   const [to, setTo] = useState(node.path);
   const [into, setInto] = useState('');
@@ -77,25 +95,55 @@ function TagDetail({ node, all, status, onMoved }: { node: TagNode; all: TagNode
   const targets = all.filter((n) => n.path !== node.path && !n.path.startsWith(`${node.path}/`));
   return (
     <article className="case-view" aria-labelledby="tag-title">
-      <h1 id="tag-title" className="tag-path">{node.path}</h1>
+      <h1 id="tag-title" className="tag-path">
+        {node.path}
+      </h1>
       <p className="hint">{t('tag.counts', { facts: node.facts, articles: node.articles, total: node.total })}</p>
       <div className="forms">
-        <form className="form-row" onSubmit={(e) => { e.preventDefault(); void move(() => api().renameTag({ from: node.path, to })); }}>
+        <form
+          className="form-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void move(() => api().renameTag({ from: node.path, to }));
+          }}
+        >
           <input aria-label={t('tag.rename')} value={to} onChange={(e) => setTo(e.target.value)} />
-          <button type="submit" disabled={!to.trim() || to === node.path}>{t('tag.renameButton')}</button>
+          <button type="submit" disabled={!to.trim() || to === node.path}>
+            {t('tag.renameButton')}
+          </button>
         </form>
         {targets.length > 0 && (
-          <form className="form-row" onSubmit={(e) => { e.preventDefault(); void move(() => api().mergeTag({ from: node.path, into })); }}>
+          <form
+            className="form-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void move(() => api().mergeTag({ from: node.path, into }));
+            }}
+          >
             <select aria-label={t('tag.merge')} value={into} onChange={(e) => setInto(e.target.value)}>
               <option value="">{t('tag.merge')}…</option>
-              {targets.map((n) => <option key={n.path} value={n.path}>{n.path}</option>)}
+              {targets.map((n) => (
+                <option key={n.path} value={n.path}>
+                  {n.path}
+                </option>
+              ))}
             </select>
-            <button type="submit" disabled={!into}>{t('tag.mergeButton')}</button>
+            <button type="submit" disabled={!into}>
+              {t('tag.mergeButton')}
+            </button>
           </form>
         )}
       </div>
-      {status && <p role="status" className="hint">{status}</p>}
-      {error && <p className="panel-error" role="alert">{error}</p>}
+      {status && (
+        <p role="status" className="hint">
+          {status}
+        </p>
+      )}
+      {error && (
+        <p className="panel-error" role="alert">
+          {error}
+        </p>
+      )}
     </article>
   );
 }

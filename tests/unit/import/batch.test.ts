@@ -10,7 +10,11 @@ import { makeMixedFolder, makePdf } from './fixtures.js';
 const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
 
 function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, node: string[] = []) {
-  const r = spawnSync(process.execPath, [...node, BIN, ...args], { input: '', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...node, BIN, ...args], {
+    input: '',
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,7 +46,11 @@ describe('batch import', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
     expect(broken).toHaveLength(2);
 
-    const articles = JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout) as Array<{ sourceExt: string; title: string; publishedAt: string | null }>;
+    const articles = JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout) as Array<{
+      sourceExt: string;
+      title: string;
+      publishedAt: string | null;
+    }>;
     expect(articles).toHaveLength(200);
     expect(new Set(articles.map((a) => a.sourceExt))).toEqual(new Set(['txt', 'md', 'html', 'htm', 'docx']));
     expect(articles.filter((a) => a.sourceExt === 'html' && a.publishedAt !== null)).toHaveLength(40);
@@ -51,7 +59,10 @@ describe('batch import', () => {
     const again = aqiqat(['--archive', dir, 'import', folder, '--json']);
     const items = JSON.parse(again.stdout) as Array<{ file: string; status: string; error?: string }>;
     expect(items.filter((i) => i.status === 'duplicate')).toHaveLength(200);
-    expect(items.filter((i) => i.status === 'failed').map((i) => path.basename(i.file))).toEqual(['broken.docx', 'cp1251.txt']);
+    expect(items.filter((i) => i.status === 'failed').map((i) => path.basename(i.file))).toEqual([
+      'broken.docx',
+      'cp1251.txt',
+    ]);
   });
 
   it('skips hidden files and unknown types in folders, but reports an unknown file named directly', async () => {
@@ -61,12 +72,17 @@ describe('batch import', () => {
     await writeFile(path.join(root, 'a', 'x.exe'), 'x');
     await writeFile(path.join(root, 'a', '.git', 'y.txt'), 'y');
     await writeFile(path.join(root, 'z.exe'), 'z');
-    expect(await collectFiles([path.join(root, 'a'), path.join(root, 'z.exe')])).toEqual([path.join(root, 'a', 'x.txt'), path.join(root, 'z.exe')]);
+    expect(await collectFiles([path.join(root, 'a'), path.join(root, 'z.exe')])).toEqual([
+      path.join(root, 'a', 'x.txt'),
+      path.join(root, 'z.exe'),
+    ]);
     const dir = path.join(root, 'arch');
     aqiqat(['--archive', dir, 'init']);
     const r = aqiqat(['--archive', dir, 'import', path.join(root, 'z.exe')]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('aqiqat: z.exe: .exe files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf');
+    expect(r.stderr.trim()).toBe(
+      'aqiqat: z.exe: .exe files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf',
+    );
   });
 
   it('says "imported" only once saved, and a file that killed the process while being read is skipped with one line next time', async () => {
@@ -78,21 +94,31 @@ describe('batch import', () => {
     await writeFile(path.join(folder, 'z-after.txt'), 'ok article two');
     const dir = path.join(root, 'archive');
     expect(aqiqat(['--archive', dir, 'init']).code).toBe(0);
-    const titles = () => (JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout) as Array<{ title: string }>).map((a) => a.title).sort();
+    const titles = () =>
+      (JSON.parse(aqiqat(['--archive', dir, 'articles', '--json']).stdout) as Array<{ title: string }>)
+        .map((a) => a.title)
+        .sort();
 
     const killed = aqiqat(['--archive', dir, 'import', folder], {}, DIE_AT_DIE_PDF);
     expect(killed.signal).toBe('SIGKILL');
     const saved = titles();
     // whatever it printed as imported is in the archive
-    for (const line of killed.stdout.split('\n').filter((l) => l.startsWith('imported '))) expect(saved).toContain(line.replace(/^imported \w+ {2}/, ''));
+    for (const line of killed.stdout.split('\n').filter((l) => l.startsWith('imported ')))
+      expect(saved).toContain(line.replace(/^imported \w+ {2}/, ''));
 
     const again = aqiqat(['--archive', dir, 'import', folder]);
     expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toBe('aqiqat: die.pdf is skipped: an earlier import stopped unexpectedly while reading it (to try it again, delete import.parsing in the archive folder)');
-    expect(again.stdout.trimEnd().split('\n').at(-1)).toBe(`${2 - saved.length} imported, ${saved.length} already in the archive, 1 failed (3 of 3 files)`);
+    expect(again.stderr.trim()).toBe(
+      'aqiqat: die.pdf is skipped: an earlier import stopped unexpectedly while reading it (to try it again, delete import.parsing in the archive folder)',
+    );
+    expect(again.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `${2 - saved.length} imported, ${saved.length} already in the archive, 1 failed (3 of 3 files)`,
+    );
     expect(titles()).toEqual(['ok article one', 'ok article two']);
     // still skipped later, alone or in the folder; any other file goes in
-    expect(aqiqat(['--archive', dir, 'import', path.join(folder, 'die.pdf')]).stderr).toMatch(/^aqiqat: die\.pdf is skipped/);
+    expect(aqiqat(['--archive', dir, 'import', path.join(folder, 'die.pdf')]).stderr).toMatch(
+      /^aqiqat: die\.pdf is skipped/,
+    );
     await writeFile(path.join(folder, 'other.pdf'), makePdf(['Another page']));
     expect(aqiqat(['--archive', dir, 'import', path.join(folder, 'other.pdf')]).code).toBe(0);
   });
@@ -106,7 +132,11 @@ describe('batch import', () => {
     }
     const archive = await Archive.create(path.join(root, 'arch'));
     const abort = new AbortController();
-    const { summary } = await importFiles(archive, files, { chunk: 3, onProgress: (done) => done === 4 && abort.abort(), signal: abort.signal });
+    const { summary } = await importFiles(archive, files, {
+      chunk: 3,
+      onProgress: (done) => done === 4 && abort.abort(),
+      signal: abort.signal,
+    });
     expect(summary).toMatchObject({ total: 10, imported: 4, cancelled: true });
     const reopened = await Archive.open(path.join(root, 'arch'));
     expect(await reopened.listArticles()).toHaveLength(4);

@@ -2,7 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/archive/archive.js';
-import { deferContentSync, endContentDefer, flushContent, writeContent } from '../../../electron/archive/content-writes.js';
+import {
+  deferContentSync,
+  endContentDefer,
+  flushContent,
+  writeContent,
+} from '../../../electron/archive/content-writes.js';
 import { tempDir } from '../helpers.js';
 
 describe('deferred content writes (batch import)', () => {

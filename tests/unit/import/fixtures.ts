@@ -29,9 +29,15 @@ export async function makeDocx(blocks: DocxBlock[], opts: { title?: string } = {
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
   const body = blocks
-    .map((b) => `<w:p>${b.heading ? `<w:pPr><w:pStyle w:val="Heading${b.heading}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(b.text)}</w:t></w:r></w:p>`)
+    .map(
+      (b) =>
+        `<w:p>${b.heading ? `<w:pPr><w:pStyle w:val="Heading${b.heading}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${esc(b.text)}</w:t></w:r></w:p>`,
+    )
     .join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   if (opts.title) {
     zip.file(
       'docProps/core.xml',
@@ -80,7 +86,16 @@ export async function makeManyEntries(count: number): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
 
-const KK = ['Мұхтар Жәкішев', 'Өскемен', 'Тәуелсіздік монументі', 'сот отырысы', 'адвокат', 'шағым', 'қамау', 'бостандық'];
+const KK = [
+  'Мұхтар Жәкішев',
+  'Өскемен',
+  'Тәуелсіздік монументі',
+  'сот отырысы',
+  'адвокат',
+  'шағым',
+  'қамау',
+  'бостандық',
+];
 const RU = ['Мухтар Джакишев', 'Усть-Каменогорск', 'суд', 'адвокат', 'жалоба', 'заключение', 'освобождение', 'колония'];
 
 /** A paragraph of article-like text, different for every n. */
@@ -101,9 +116,16 @@ export async function makeMixedFolder(root: string, count: number): Promise<{ ex
     await mkdir(dir, { recursive: true });
     const paragraphs = [sentence(i), sentence(i + 1000, i % 2 ? RU : KK), sentence(i + 2000)];
     const file = path.join(dir, `article-${String(i).padStart(4, '0')}.${kind}`);
-    if (kind === 'docx') await writeFile(file, await makeDocx([{ text: `Мақала ${i}`, heading: 1 }, ...paragraphs.map((text) => ({ text }))]));
+    if (kind === 'docx')
+      await writeFile(
+        file,
+        await makeDocx([{ text: `Мақала ${i}`, heading: 1 }, ...paragraphs.map((text) => ({ text }))]),
+      );
     else if (kind === 'html' || kind === 'htm')
-      await writeFile(file, `<html><head><title>Мақала ${i}</title><meta property="article:published_time" content="2021-01-${String((i % 28) + 1).padStart(2, '0')}"><script>x()</script></head><body><nav>menu</nav><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+      await writeFile(
+        file,
+        `<html><head><title>Мақала ${i}</title><meta property="article:published_time" content="2021-01-${String((i % 28) + 1).padStart(2, '0')}"><script>x()</script></head><body><nav>menu</nav><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+      );
     else await writeFile(file, `Мақала ${i}\n\n${paragraphs.join('\n\n')}\n`);
   }
   await writeFile(path.join(root, 'photo.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
@@ -144,7 +166,10 @@ export interface RawZipEntry {
  * A ZIP written byte by byte, so that it can lie: `countInEnd` is the entry count its end record
  * states (ZIP readers walk the whole table of contents whatever it says), and names may repeat.
  */
-export async function makeRawZip(entries: readonly RawZipEntry[], { countInEnd }: { countInEnd?: number } = {}): Promise<Uint8Array> {
+export async function makeRawZip(
+  entries: readonly RawZipEntry[],
+  { countInEnd }: { countInEnd?: number } = {},
+): Promise<Uint8Array> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -195,7 +220,8 @@ const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 const RELS =
   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-const DOC_HEAD = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
+const DOC_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>';
 const DOC_TAIL = '</w:t></w:r></w:p></w:body></w:document>';
 const one = (s: string) => [Buffer.from(s)];
 
@@ -210,7 +236,10 @@ export function makeHiddenEntryDocx(megabytes = 0): Promise<Uint8Array> {
       { name: '[Content_Types].xml', content: one(CONTENT_TYPES) },
       { name: '_rels/.rels', content: one(RELS) },
       { name: 'word/document.xml', content: one(`${DOC_HEAD}DECOY text the guard checked${DOC_TAIL}`) },
-      { name: 'word/document.xml', content: repeated(`${DOC_HEAD}HIDDEN text the guard never inflated `, 0x41, megabytes, DOC_TAIL) },
+      {
+        name: 'word/document.xml',
+        content: repeated(`${DOC_HEAD}HIDDEN text the guard never inflated `, 0x41, megabytes, DOC_TAIL),
+      },
     ],
     { countInEnd: 3 },
   );
@@ -237,8 +266,14 @@ export async function makePdfBomb(megabytes: number, { twice = false }: { twice?
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'),
-    Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter ${filter} >>\nstream\n`), stream, Buffer.from('\nendstream')]),
+    Buffer.from(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    ),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${stream.length} /Filter ${filter} >>\nstream\n`),
+      stream,
+      Buffer.from('\nendstream'),
+    ]),
     Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
@@ -250,7 +285,11 @@ export async function makePdfBomb(megabytes: number, { twice = false }: { twice?
     parts.push(obj);
     length += obj.length;
   });
-  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`));
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`,
+    ),
+  );
   parts.push(Buffer.from(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   return new Uint8Array(Buffer.concat(parts));
 }

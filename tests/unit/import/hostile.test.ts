@@ -18,7 +18,10 @@ describe('hostile and odd input', () => {
   });
 
   it('titles an untitled PDF by its first line, never by a page marker', async () => {
-    const { text, meta } = await extract(makePdf(['Court hearing in Oskemen', 'The appeal was denied.'], { leading: 30 }), 'untitled.pdf');
+    const { text, meta } = await extract(
+      makePdf(['Court hearing in Oskemen', 'The appeal was denied.'], { leading: 30 }),
+      'untitled.pdf',
+    );
     expect(text).toBe('[page 1]\n\nCourt hearing in Oskemen\n\nThe appeal was denied.');
     expect(meta.title).toBe('Court hearing in Oskemen');
   });
@@ -33,7 +36,13 @@ describe('hostile and odd input', () => {
 
   it('does not expand XML entities in a .docx (billion laughs)', async () => {
     const zip = await JSZip.loadAsync(await makeDocx([{ text: 'x' }]));
-    const lol = ['<!ENTITY a "lollollollollollollollollollol">', ...Array.from({ length: 8 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`)].join('');
+    const lol = [
+      '<!ENTITY a "lollollollollollollollollollol">',
+      ...Array.from(
+        { length: 8 },
+        (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`,
+      ),
+    ].join('');
     zip.file(
       'word/document.xml',
       `<?xml version="1.0"?><!DOCTYPE w:document [${lol}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Мәтін &i;</w:t></w:r></w:p></w:body></w:document>`,
@@ -55,6 +64,9 @@ describe('hostile and odd input', () => {
     await writeFile(path.join(dir, 'bad.pdf'), '%PDF-1.7 nothing');
     const { items, summary } = await importFiles(archive, [path.join(dir, 'bad.pdf'), path.join(dir, 'good.txt')]);
     expect(summary).toMatchObject({ imported: 1, failed: 1 });
-    expect(items[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^bad\.pdf is not a readable PDF/) });
+    expect(items[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^bad\.pdf is not a readable PDF/),
+    });
   });
 });

@@ -45,7 +45,25 @@ describe('HTML import', () => {
     expect(text).toContain('іс материалдарында қайшылықтар көп. Сот келесі');
     // paragraph breaks survive
     expect(text).toMatch(/ұзақ сөйледі\.\n\nАдвокаттың/);
-    for (const bad of ['SCRIPTTEXT', 'STYLETEXT', 'NAVTEXT', 'ADTEXT', 'FOOTERTEXT', 'IFRAMETEXT', 'OBJECTTEXT', 'NOSCRIPTTEXT', 'INPUTTEXT', 'BUTTONTEXT', 'JSLINK', 'IMGERR', 'ONLOAD', 'javascript:', 'onerror', '<', '>']) {
+    for (const bad of [
+      'SCRIPTTEXT',
+      'STYLETEXT',
+      'NAVTEXT',
+      'ADTEXT',
+      'FOOTERTEXT',
+      'IFRAMETEXT',
+      'OBJECTTEXT',
+      'NOSCRIPTTEXT',
+      'INPUTTEXT',
+      'BUTTONTEXT',
+      'JSLINK',
+      'IMGERR',
+      'ONLOAD',
+      'javascript:',
+      'onerror',
+      '<',
+      '>',
+    ]) {
       expect(text, bad).not.toContain(bad);
     }
     expect(meta).toMatchObject({
@@ -65,14 +83,23 @@ describe('HTML import', () => {
 </head><body><p>Суд отказал в условно-досрочном освобождении.</p></body></html>`;
     const { meta, text } = await extract(enc(page), 'a.htm');
     expect(text).toBe('Суд отказал в условно-досрочном освобождении.');
-    expect(meta).toMatchObject({ title: 'Суд отказал в УДО', publishedAt: '2021-03-05', publisher: 'Радио Азаттык', url: 'https://ru.example.org/a/1' });
+    expect(meta).toMatchObject({
+      title: 'Суд отказал в УДО',
+      publishedAt: '2021-03-05',
+      publisher: 'Радио Азаттык',
+      url: 'https://ru.example.org/a/1',
+    });
 
-    const timeOnly = await extract(enc('<html><body><time datetime="2019-12-31T22:00">31 дек</time><p>Текст.</p></body></html>'), 'b.html');
+    const timeOnly = await extract(
+      enc('<html><body><time datetime="2019-12-31T22:00">31 дек</time><p>Текст.</p></body></html>'),
+      'b.html',
+    );
     expect(timeOnly.meta.publishedAt).toBe('2019-12-31');
   });
 
   it('ignores a javascript: canonical URL and impossible dates', async () => {
-    const page = '<html><head><link rel="canonical" href="javascript:alert(1)"><meta property="article:published_time" content="2020-02-31"></head><body><p>Мәтін.</p></body></html>';
+    const page =
+      '<html><head><link rel="canonical" href="javascript:alert(1)"><meta property="article:published_time" content="2020-02-31"></head><body><p>Мәтін.</p></body></html>';
     const { meta } = await extract(enc(page), 'c.html');
     expect(meta.url).toBeUndefined();
     expect(meta.publishedAt).toBeUndefined();
@@ -83,15 +110,21 @@ describe('HTML import', () => {
   it('decodes a windows-1251 page by its <meta charset>, and refuses undeclared non-UTF-8 bytes', async () => {
     // "Суд отказал" in windows-1251
     const word = [0xd1, 0xf3, 0xe4, 0x20, 0xee, 0xf2, 0xea, 0xe0, 0xe7, 0xe0, 0xeb];
-    const head = enc('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>');
+    const head = enc(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body><p>',
+    );
     const bytes = new Uint8Array([...head, ...word, ...enc('.</p></body></html>')]);
     expect((await extract(bytes, 'old.html')).text).toBe('Суд отказал.');
     const undeclared = new Uint8Array([...enc('<html><body><p>'), ...word, ...enc('</p></body></html>')]);
-    await expect(extract(undeclared, 'old.html')).rejects.toThrow(/old\.html is not valid utf-8 text and declares no character set/);
+    await expect(extract(undeclared, 'old.html')).rejects.toThrow(
+      /old\.html is not valid utf-8 text and declares no character set/,
+    );
   });
 
   it('reads an .mhtml page saved as a single file', async () => {
-    const qp = hostilePage().replace(/=/g, '=3D').replace(/[^\x00-\x7f]/g, (c) => [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase()}`).join(''));
+    const qp = hostilePage()
+      .replace(/=/g, '=3D')
+      .replace(/[^\x00-\x7f]/g, (c) => [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase()}`).join(''));
     const mhtml = [
       'From: <Saved by Blink>',
       'Snapshot-Content-Location: https://kaz.example.kz/news/zhakishev-42',
@@ -136,12 +169,30 @@ describe('HTML import', () => {
     expect(text).not.toMatch(/SCRIPTTEXT|<|javascript:/);
 
     const other = hostilePage().replace('бейбіт түрде тұрды', 'үнсіз тұрды');
-    const own = await archive.importArticle({ bytes: enc(other), name: 'p2.html', title: 'Own', publishedAt: '2020-10-17', url: 'https://x.example/y', lang: 'ru' });
-    expect(own.article).toMatchObject({ title: 'Own', publishedAt: '2020-10-17', url: 'https://x.example/y', lang: 'ru', publisher: 'Example News' });
+    const own = await archive.importArticle({
+      bytes: enc(other),
+      name: 'p2.html',
+      title: 'Own',
+      publishedAt: '2020-10-17',
+      url: 'https://x.example/y',
+      lang: 'ru',
+    });
+    expect(own.article).toMatchObject({
+      title: 'Own',
+      publishedAt: '2020-10-17',
+      url: 'https://x.example/y',
+      lang: 'ru',
+      publisher: 'Example News',
+    });
   });
 
   it('gives a page with scripts only a clear error, not an empty article', async () => {
     const archive = await Archive.create(await tempDir());
-    await expect(archive.importArticle({ bytes: enc('<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>'), name: 'empty.html' })).rejects.toThrow(/^empty\.html holds no text$/);
+    await expect(
+      archive.importArticle({
+        bytes: enc('<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>'),
+        name: 'empty.html',
+      }),
+    ).rejects.toThrow(/^empty\.html holds no text$/);
   });
 });

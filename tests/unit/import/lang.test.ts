@@ -23,9 +23,16 @@ describe('language', () => {
 
   it('`aqiqat lang` sets it from the command line and refuses an unknown language in one line', async () => {
     const dir = path.join(await tempDir(), 'a');
-    const run = (args: string[], input = '') => spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { input, encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '' } });
+    const run = (args: string[], input = '') =>
+      spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
+        input,
+        encoding: 'utf8',
+        env: { ...process.env, AQIQAT_ARCHIVE: '' },
+      });
     run(['init']);
-    const [item] = JSON.parse(run(['import', '-', '--json'], 'Plain English text.').stdout) as Array<{ article: { id: string; lang: string } }>;
+    const [item] = JSON.parse(run(['import', '-', '--json'], 'Plain English text.').stdout) as Array<{
+      article: { id: string; lang: string };
+    }>;
     expect(item!.article.lang).toBe('en');
     const r = run(['lang', item!.article.id, 'other', '--json']);
     expect(r.status).toBe(0);

@@ -47,7 +47,9 @@ describe('parser thread', () => {
     const thread = new ParserThread(BUILT_WORKER);
     threads.push(thread);
     const seed = new Uint8Array(await readFile(SEED_ARTICLE));
-    const html = bytes('<html><head><title>Сот</title><script>alert(1)</script></head><body><article><h1>Сот шешімі</h1><p>Жәкішев 2009 жылы 14 жылға сотталды.</p></article></body></html>');
+    const html = bytes(
+      '<html><head><title>Сот</title><script>alert(1)</script></head><body><article><h1>Сот шешімі</h1><p>Жәкішев 2009 жылы 14 жылға сотталды.</p></article></body></html>',
+    );
     expect(await thread.parse(seed, 'seed.txt')).toEqual(await extract(seed, 'seed.txt'));
     expect(await thread.parse(html, 'page.html')).toEqual(await extract(html, 'page.html'));
     await expect(thread.parse(bytes('x'), 'image.png')).rejects.toThrow(/^image\.png: \.png files cannot be imported/);
@@ -57,14 +59,18 @@ describe('parser thread', () => {
     const thread = await standIn(300);
     const hung = thread.parse(bytes('…'), 'hang.pdf');
     const other = thread.parse(bytes('ok text'), 'fine.txt');
-    await expect(hung).rejects.toThrow(/^hang\.pdf: reading it took longer than 0\.3 s, so it was stopped; nothing was imported$/);
+    await expect(hung).rejects.toThrow(
+      /^hang\.pdf: reading it took longer than 0\.3 s, so it was stopped; nothing was imported$/,
+    );
     expect((await other).text).toBe('ok text');
     expect((await thread.parse(bytes('after'), 'later.txt')).text).toBe('after');
   });
 
   it('a file that balloons in memory stops only the parser', async () => {
     const thread = await standIn(60_000, 32);
-    await expect(thread.parse(bytes('…'), 'balloon.docx')).rejects.toThrow(/^balloon\.docx: reading it needed more than 32 MB of memory, so it was stopped; nothing was imported$/);
+    await expect(thread.parse(bytes('…'), 'balloon.docx')).rejects.toThrow(
+      /^balloon\.docx: reading it needed more than 32 MB of memory, so it was stopped; nothing was imported$/,
+    );
     expect((await thread.parse(bytes('still here'), 'next.txt')).text).toBe('still here');
   });
 
@@ -75,11 +81,17 @@ describe('parser thread', () => {
 
   it('the CLI: a parse past AQIQAT_PARSE_TIMEOUT_S is a one-line error and the archive is unchanged', async () => {
     const dir = path.join(await tempDir(), 'archive');
-    const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+      });
     expect(run(['init']).status).toBe(0);
     const r = run(['import', SEED_ARTICLE], { AQIQAT_PARSE_TIMEOUT_S: '0.001' });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toMatch(/^aqiqat: seed-article-kk\.txt: reading it took longer than 0\.001 s, so it was stopped; nothing was imported$/);
+    expect(r.stderr.trim()).toMatch(
+      /^aqiqat: seed-article-kk\.txt: reading it took longer than 0\.001 s, so it was stopped; nothing was imported$/,
+    );
     expect(run(['articles', '--json']).stdout.trim()).toBe('[]');
     expect(run(['import', SEED_ARTICLE]).status).toBe(0);
   });
@@ -88,11 +100,20 @@ describe('parser thread', () => {
     const scratch = await tempDir();
     const dir = path.join(scratch, 'archive');
     // the peak resident memory of the whole process (parser thread included), said on stderr at exit
-    const peak = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'peak-kb '+process.resourceUsage().maxRSS+'\\n'))";
+    const peak =
+      "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'peak-kb '+process.resourceUsage().maxRSS+'\\n'))";
     const run = (args: string[], env: Record<string, string> = {}) => {
-      const r = spawnSync(process.execPath, ['--import', peak, BIN, '--archive', dir, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '', ...env } });
+      const r = spawnSync(process.execPath, ['--import', peak, BIN, '--archive', dir, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
+      });
       const lines = r.stderr.trim().split('\n');
-      return { code: r.status, stdout: r.stdout, errors: lines.filter((l) => !l.startsWith('peak-kb ')), peakMb: Number(lines.find((l) => l.startsWith('peak-kb '))?.slice(8)) / 1024 };
+      return {
+        code: r.status,
+        stdout: r.stdout,
+        errors: lines.filter((l) => !l.startsWith('peak-kb ')),
+        peakMb: Number(lines.find((l) => l.startsWith('peak-kb '))?.slice(8)) / 1024,
+      };
     };
     expect(run(['init']).code).toBe(0);
     // deflated twice, so only pdf.js sees what it unpacks to: 300 MB of Uint8Arrays, off its heap
@@ -100,13 +121,17 @@ describe('parser thread', () => {
     await writeFile(bomb, await makePdfBomb(300, { twice: true }));
     const limit = { AQIQAT_PARSE_MEMORY_MB: '128' };
     const r = run(['import', bomb], limit);
-    expect(r.errors).toEqual(['aqiqat: bomb.pdf: reading it needed more than 128 MB of memory, so it was stopped; nothing was imported']);
+    expect(r.errors).toEqual([
+      'aqiqat: bomb.pdf: reading it needed more than 128 MB of memory, so it was stopped; nothing was imported',
+    ]);
     expect(r.code).toBe(1);
     // deflated once: measured before pdf.js starts, and refused at once
     const plain = path.join(scratch, 'plain-bomb.pdf');
     await writeFile(plain, await makePdfBomb(300));
     const early = run(['import', plain], limit);
-    expect(early.errors).toEqual(['aqiqat: plain-bomb.pdf holds a stream that unpacks to more than 128 MB; refused as a possible PDF bomb']);
+    expect(early.errors).toEqual([
+      'aqiqat: plain-bomb.pdf holds a stream that unpacks to more than 128 MB; refused as a possible PDF bomb',
+    ]);
     const ok = path.join(scratch, 'ok.pdf');
     await writeFile(ok, makePdf(['An ordinary page']));
     const fine = run(['import', ok], limit);

@@ -11,14 +11,22 @@ import { extract } from '../../../electron/archive/extract/index.js';
 import { tempDir } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FONT_DIR = createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json').replace(/package\.json$/, 'files/');
+const FONT_DIR = createRequire(import.meta.url)
+  .resolve('@fontsource/noto-sans/package.json')
+  .replace(/package\.json$/, 'files/');
 const fontCss = ['cyrillic-ext', 'cyrillic', 'latin']
-  .map((sub) => `@font-face{font-family:T;src:url(data:font/woff2;base64,${readFileSync(`${FONT_DIR}noto-sans-${sub}-400-normal.woff2`).toString('base64')}) format('woff2')}`)
+  .map(
+    (sub) =>
+      `@font-face{font-family:T;src:url(data:font/woff2;base64,${readFileSync(`${FONT_DIR}noto-sans-${sub}-400-normal.woff2`).toString('base64')}) format('woff2')}`,
+  )
   .join('\n');
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost'],
+  });
 }, 60_000);
 afterAll(async () => browser?.close());
 
@@ -26,7 +34,9 @@ async function printPdf(bodyHtml: string, title = 'Жәкішев ісі'): Prom
   const page = await browser.newPage();
   try {
     await page.route('**', (r) => (r.request().url().startsWith('data:') ? r.continue() : r.abort()));
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><style>${fontCss} body{font:12pt T} .pb{break-after:page}</style></head><body>${bodyHtml}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><style>${fontCss} body{font:12pt T} .pb{break-after:page}</style></head><body>${bodyHtml}</body></html>`,
+    );
     await page.evaluate(() => document.fonts.ready);
     return new Uint8Array(await page.pdf({ format: 'A4' }));
   } finally {
@@ -34,13 +44,17 @@ async function printPdf(bodyHtml: string, title = 'Жәкішев ісі'): Prom
   }
 }
 
-const P1 = 'Өскемен қаласындағы сот отырысында Мұхтар Жәкішев өзінің кінәсін мойындамайтынын мәлімдеді. Ол сот залында ұзақ сөйледі және адвокаттары шағым түсіретінін айтты, себебі іс материалдарында қайшылықтар көп.';
-const P2 = 'Тәуелсіздік монументі жанында жиналған адамдар Жәкішевті қолдайтындарын білдірді: ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І.';
+const P1 =
+  'Өскемен қаласындағы сот отырысында Мұхтар Жәкішев өзінің кінәсін мойындамайтынын мәлімдеді. Ол сот залында ұзақ сөйледі және адвокаттары шағым түсіретінін айтты, себебі іс материалдарында қайшылықтар көп.';
+const P2 =
+  'Тәуелсіздік монументі жанында жиналған адамдар Жәкішевті қолдайтындарын білдірді: ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І.';
 const P3 = 'Үшінші бетте: сот келесі отырысты 20 қазанға белгіледі.';
 
 describe.runIf(existsSync(CHROMIUM))('PDF import', () => {
   it('reads Kazakh text with page numbers and paragraphs in reading order', async () => {
-    const pdf = await printPdf(`<h1>Мұхтар Жәкішев ісі</h1><p>${P1}</p><p class="pb">${P2}</p><p class="pb">Екінші бет.</p><p>${P3}</p>`);
+    const pdf = await printPdf(
+      `<h1>Мұхтар Жәкішев ісі</h1><p>${P1}</p><p class="pb">${P2}</p><p class="pb">Екінші бет.</p><p>${P3}</p>`,
+    );
     const { text, meta } = await extract(pdf, 'decision.pdf');
     expect(meta).toMatchObject({ title: 'Жәкішев ісі', pages: 3 });
     expect(text.startsWith('[page 1]\n\nМұхтар Жәкішев ісі\n\n')).toBe(true);
@@ -51,13 +65,19 @@ describe.runIf(existsSync(CHROMIUM))('PDF import', () => {
 
   it('says "scanned PDF, no text" for a PDF without a text layer', async () => {
     const pdf = await printPdf('<div style="width:400px;height:300px;background:#345"></div>', '');
-    await expect(extract(pdf, 'scan.pdf')).rejects.toThrow(/^scan\.pdf is a scanned PDF with no text layer; OCR is not supported yet$/);
+    await expect(extract(pdf, 'scan.pdf')).rejects.toThrow(
+      /^scan\.pdf is a scanned PDF with no text layer; OCR is not supported yet$/,
+    );
   }, 60_000);
 
   it('refuses a broken PDF with one line, and an .html and its printed .pdf become one article with two sources', async () => {
     const pdf = await printPdf(`<h1>Жәкішев сотта</h1><p>${P1}</p><p>${P2}</p>`);
-    await expect(extract(pdf.slice(0, Math.floor(pdf.length / 3)), 'cut.pdf')).rejects.toThrow(/^cut\.pdf is not a readable PDF \(/);
-    await expect(extract(new TextEncoder().encode('%PDF-1.4\ngarbage'), 'junk.pdf')).rejects.toThrow(/^junk\.pdf is not a readable PDF/);
+    await expect(extract(pdf.slice(0, Math.floor(pdf.length / 3)), 'cut.pdf')).rejects.toThrow(
+      /^cut\.pdf is not a readable PDF \(/,
+    );
+    await expect(extract(new TextEncoder().encode('%PDF-1.4\ngarbage'), 'junk.pdf')).rejects.toThrow(
+      /^junk\.pdf is not a readable PDF/,
+    );
 
     const archive = await Archive.create(await tempDir());
     const html = `<html><head><title>Жәкішев сотта</title><meta property="article:published_time" content="2020-10-16"></head><body><article><h1>Жәкішев сотта</h1><p>${P1}</p><p>${P2}</p></article></body></html>`;

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     const n = `${tag}-${i}`;
     if (i % 5 === 4) {
       // a new article: source + text files, then its shard
-      const r = await archive.importArticle({ bytes: new TextEncoder().encode(`Мақала ${n}\nМәтін ${n}.\n`), name: `${n}.txt` });
+      const r = await archive.importArticle({
+        bytes: new TextEncoder().encode(`Мақала ${n}\nМәтін ${n}.\n`),
+        name: `${n}.txt`,
+      });
       ack(`article ${r.article.id}`);
     } else if (i % 7 === 6 && mine.length > 0) {
       const id = mine.shift()!;
@@ -29,7 +32,13 @@ async function main(): Promise<void> {
     } else {
       // a new person each time: archive.json and a fact shard are both rewritten
       const person = `Адам ${n}`;
-      const f = await archive.addFact({ articleId, quote: QUOTE, type: 'protest', people: [person], tags: [`kill/${tag}`] });
+      const f = await archive.addFact({
+        articleId,
+        quote: QUOTE,
+        type: 'protest',
+        people: [person],
+        tags: [`kill/${tag}`],
+      });
       mine.push(f.id);
       ack(`fact ${f.id} ${person}`);
     }
