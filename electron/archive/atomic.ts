@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, lstat, open, readdir, rename, rm } from 'node:fs/promises';
+import { access, lstat, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AqiqatError } from './errors.js';
 
@@ -48,19 +48,23 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
  * O_NOFOLLOW; lstat covers it there.
  */
 export async function readFileNoFollow(file: string): Promise<Buffer> {
-  const { O_RDONLY, O_NOFOLLOW } = constants;
-  if (O_NOFOLLOW === undefined && (await lstat(file)).isSymbolicLink()) throw linkError(file);
-  let handle;
-  try {
-    handle = await open(file, O_RDONLY | (O_NOFOLLOW ?? 0));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(file);
-    throw e;
-  }
+  const handle = await openNoFollow(file, constants.O_RDONLY);
   try {
     return await handle.readFile();
   } finally {
     await handle.close();
+  }
+}
+
+/** Open a file of the archive for reading or appending, refusing a symbolic link (as readFileNoFollow). */
+export async function openNoFollow(file: string, flags: number, mode?: number): Promise<FileHandle> {
+  const { O_NOFOLLOW } = constants;
+  if (O_NOFOLLOW === undefined && (await lstat(file).catch(() => null))?.isSymbolicLink()) throw linkError(file);
+  try {
+    return await open(file, flags | (O_NOFOLLOW ?? 0), mode);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw linkError(file);
+    throw e;
   }
 }
 

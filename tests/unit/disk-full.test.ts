@@ -4,6 +4,7 @@
  * write that fails says "disk full" in one line, never "internal error".
  */
 import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { userMessage } from '../../electron/archive/errors.js';
@@ -21,6 +22,10 @@ function aqiqat(args: string[], env: Record<string, string> = {}) {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The id of the sample's first fact. */
+const firstFact = (A: string[]): string =>
+  (JSON.parse(aqiqat([...A, 'facts', '--json']).stdout) as { id: string }[])[0]!.id;
 
 /** A sample archive whose archive.json changed since its newest snapshot (so opening wants to write one). */
 async function changedArchive() {
@@ -61,6 +66,21 @@ describe('a full disk', () => {
     const backup = aqiqat([...A, 'backup', '--out', path.join(scratch, 'elsewhere.aqbackup')], full);
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/^backed up \d+ files/);
+    // what leaves for another disk is written; only its audit line waits for free space, and says so
+    const unrecorded = (what: string) => `note: the audit log could not record this ${what} (the disk is full:`;
+    const csv = path.join(scratch, 'elsewhere.csv');
+    const exported = aqiqat([...A, 'export', '--format', 'csv', '--out', csv], full);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain(unrecorded('export'));
+    expect((await readFile(csv, 'utf8')).split('\n').length).toBeGreaterThan(2);
+    const html = path.join(scratch, 'elsewhere.html');
+    const dossier = aqiqat(
+      [...A, 'dossier', '--facts', firstFact(A), '--title', 'Moved', '--format', 'html', '--out', html],
+      full,
+    );
+    expect(dossier.code).toBe(0);
+    expect(dossier.stderr).toContain(unrecorded('dossier'));
+    expect(await readFile(html, 'utf8')).toMatch(/<html/);
     const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], full);
     expect(add.code).toBe(1);
     expect(add.stderr.trimEnd().split('\n').at(-1)).toBe(

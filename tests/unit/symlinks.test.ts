@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Archive } from '../../electron/archive/archive.js';
 import { tempDir } from './helpers.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
@@ -72,6 +73,30 @@ describe('symbolic links inside the archive', () => {
     expect(enc.code).toBe(0);
     // left as it was: not read, so not sealed into the archive in its place
     expect((await lstat(planted)).isSymbolicLink()).toBe(true);
+  });
+
+  it('a journal swapped for a link while the archive is open is not written through', async () => {
+    const { dir, outside, A } = await setUp();
+    const archive = await Archive.open(dir);
+    try {
+      expect((await archive.search('Алматы')).length).toBeGreaterThan(0); // the index is loaded, its journal open
+      // the link points at a faithful copy, so nothing about the journal looks changed but its being a link
+      const journal = path.join(dir, 'index', 'search.journal');
+      const target = path.join(outside, 'journal-copy');
+      const before = await readFile(journal);
+      await writeFile(target, before);
+      await rm(journal);
+      await symlink(target, journal);
+      const [article] = await archive.listArticles();
+      await archive.addFact({ articleId: article!.id, quote: 'Алматыда', type: 'protest' });
+      expect(await readFile(target)).toEqual(before);
+    } finally {
+      await archive.close();
+    }
+    // the next start replaces the link with a journal of its own and finds the new fact
+    const found = JSON.parse(aqiqat([...A, 'search', 'Алматыда', '--kind', 'fact', '--json']).stdout) as unknown[];
+    expect(found.length).toBeGreaterThan(0);
+    expect((await lstat(path.join(dir, 'index', 'search.journal'))).isSymbolicLink()).toBe(false);
   });
 
   it('a linked shard or text is not read: one line instead', async () => {

@@ -1,7 +1,8 @@
 /** What every CLI command module gets: output, the archive, option helpers. */
 import { Option, type Command } from 'commander';
 import { Archive } from '../archive.js';
-import { AqiqatError } from '../errors.js';
+import type { AuditInput } from '../audit.js';
+import { AqiqatError, DISK_FULL, isDiskFull } from '../errors.js';
 import { defaultArchiveDir } from '../paths.js';
 import { passphraseFor } from './passphrase.js';
 
@@ -21,6 +22,12 @@ export interface Cli {
   open: () => Promise<Archive>;
   /** --json: one JSON value; else the human form */
   print: (asJson: boolean | undefined, value: unknown, human: () => string) => void;
+  /**
+   * The audit line of something that leaves the archive (a backup, a dossier, an export). On a full
+   * disk it is a note, not a failure: moving the archive's contents to another disk is what that
+   * disk's owner needs to do.
+   */
+  recordExport: (archive: Archive, entry: AuditInput, what: string) => Promise<void>;
 }
 
 export function makeCli(program: Command, io: Io): Cli {
@@ -38,6 +45,15 @@ export function makeCli(program: Command, io: Io): Cli {
       return archive;
     },
     print: (asJson, value, human) => io.out(asJson ? JSON.stringify(value) : human()),
+    recordExport: async (archive, entry, what) => {
+      await archive.store.audit.record(entry).then(
+        () => undefined,
+        (e: unknown) => {
+          if (!isDiskFull(e)) throw e;
+          io.err(`note: the audit log could not record this ${what} (${DISK_FULL})`);
+        },
+      );
+    },
   };
 }
 

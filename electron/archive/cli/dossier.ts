@@ -129,8 +129,10 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
         }
       }
       const where = o.out === '-' ? 'standard output' : path.resolve(o.out!);
-      await archive.store.audit.record(
+      await cli.recordExport(
+        archive,
         exportEntry(`dossier ${o.format.toUpperCase()}`, written, selection.caseId, where),
+        'dossier',
       );
       const bytes = typeof written === 'string' ? Buffer.byteLength(written) : written.length;
       if (o.out === '-') return;
@@ -175,13 +177,15 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       const caseId = o.case !== undefined ? resolveCase(archive.store.meta.data, o.case).id : null;
       // the bytes as written: the CSV on standard output loses its last line break
       const written = o.out || o.format !== 'csv' ? text : text.replace(/\r\n$/, '');
-      await archive.store.audit.record(
+      await cli.recordExport(
+        archive,
         exportEntry(
           `${o.format.toUpperCase()} export of ${rows.length} facts`,
           written,
           caseId,
           o.out ? path.resolve(o.out) : 'standard output',
         ),
+        'export',
       );
       if (o.out) {
         await writeOut(o.out, text);

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { Archive } from '../archive.js';
 import { entriesOfCase, type AuditEntry } from '../audit.js';
 import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '../backup.js';
-import { AqiqatError, DISK_FULL, isDiskFull } from '../errors.js';
+import { AqiqatError } from '../errors.js';
 import { plainRestoreCopies } from '../encrypt.js';
 import { verifyArchive } from '../integrity.js';
 import { listSnapshots, pruneSnapshots } from '../snapshots.js';
@@ -52,13 +52,11 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       }
       const archive = await cli.open();
       const r = await writeBackup(archive.store.layout, o.out);
-      // the backup is written: a full archive disk (the reason to back up to another) must not fail it
-      await archive.store.audit
-        .record({ action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) })
-        .catch((e: unknown) => {
-          if (!isDiskFull(e)) throw e;
-          cli.io.err(`note: the audit log could not record this backup (${DISK_FULL})`);
-        });
+      await cli.recordExport(
+        archive,
+        { action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) },
+        'backup',
+      );
       cli.print(o.json, r, () => `backed up ${r.files} files (${mib(r.bytes)}) to ${r.file}\nsha256 ${r.sha256}`);
     });
 

@@ -14,9 +14,10 @@
  * again, alone.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFile, open, readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic.js';
+import { openNoFollow, readFileNoFollow, writeFileAtomic } from '../atomic.js';
 import { plainCodec, type Codec } from '../crypto.js';
 import type { Layout } from '../layout.js';
 import { KeyTable, type BaseColumns, type DocMeta, type SearchIndex } from './index.js';
@@ -261,7 +262,7 @@ export async function loadBase(
 ): Promise<LoadedBase | null> {
   let buf: Buffer;
   try {
-    buf = codec.open(await readFile(file), file);
+    buf = codec.open(await readFileNoFollow(file), file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new CorruptIndex(`cannot read ${file}: ${(e as Error).message}`);
@@ -407,7 +408,13 @@ export async function appendJournal(
 ): Promise<number> {
   if (ops.length === 0) return 0;
   const data = Buffer.from(ops.map((op) => `${encodeLine(JSON.stringify(op), file, codec)}\n`).join(''), 'utf8');
-  await appendFile(file, data);
+  // a journal replaced by a link is refused, never written through: the index repairs itself on the next start
+  const handle = await openNoFollow(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+  try {
+    await handle.write(data);
+  } finally {
+    await handle.close();
+  }
   return data.length;
 }
 
@@ -424,7 +431,7 @@ export async function readJournalTail(
   );
   if (size < from) return null; // replaced by a compaction elsewhere: reload
   if (size === from) return { ops: [], end: from };
-  const handle = await open(file, 'r');
+  const handle = await openNoFollow(file, constants.O_RDONLY);
   try {
     const first = `${JSON.stringify({ epoch })}\n`;
     const head = Buffer.alloc(Buffer.byteLength(first));
@@ -458,7 +465,7 @@ export async function readJournal(
 ): Promise<{ ops: JournalOp[]; bytes: number } | null> {
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = (await readFileNoFollow(file)).toString('utf8');
   } catch {
     return null;
   }
