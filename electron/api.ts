@@ -15,11 +15,11 @@ import type { DossierPreview, SavedDossier } from './archive/dossier/host.js';
 import { DOSSIER_LANGS, PAPERS } from './archive/dossier/types.js';
 import { SearchFiltersSchema } from './archive/search/filters.js';
 import { IDLE_LOCK_MAX_MINUTES } from './archive/model.js';
-import type { SessionStatus } from './session-status.js';
+import type { EncryptedStatus, SessionStatus } from './session-status.js';
 
 export type { Article, ArticleDeletion, ArticleDetail, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
-export type { DossierPreview, SavedDossier, SessionStatus };
+export type { DossierPreview, EncryptedStatus, SavedDossier, SessionStatus };
 
 export interface TagMove {
   from: string;
@@ -182,7 +182,7 @@ export interface Outputs {
   lock: SessionStatus;
   touch: null;
   setIdleLock: SessionStatus;
-  encryptArchive: SessionStatus;
+  encryptArchive: EncryptedStatus;
   changePassphrase: SessionStatus;
   restoreSnapshot: SessionStatus;
 }

@@ -19,3 +19,8 @@ export interface SessionStatus {
   /** archive.json could not be read: what is wrong, and when the snapshot the app can put back was taken */
   problem: { message: string; snapshotTakenAt: string | null } | null;
 }
+
+/** The answer to encrypting: the status, and the plain copies restores kept beside the archive that encryption cannot reach. */
+export interface EncryptedStatus extends SessionStatus {
+  plainCopies: string[];
+}

@@ -9,13 +9,14 @@ import { Archive } from './archive/archive.js';
 import { noArchiveError, type OpenOptions } from './archive/store.js';
 import { restoreLeftovers } from './archive/swap.js';
 import { checkPassphrase } from './archive/crypto.js';
+import { plainRestoreCopies } from './archive/encrypt.js';
 import { restoreArchiveJson } from './archive/backup.js';
 import { layoutOf } from './archive/layout.js';
 import { replacementSnapshots } from './archive/snapshots.js';
 import type { AuditInput } from './archive/audit.js';
 import { AqiqatError, DamagedArchiveError, FileReadError } from './archive/errors.js';
 import { createSampleArchive } from './archive/sample.js';
-import { LOCKED_MESSAGE, type SessionStatus } from './session-status.js';
+import { LOCKED_MESSAGE, type EncryptedStatus, type SessionStatus } from './session-status.js';
 
 export type Clock = () => number;
 
@@ -174,7 +175,7 @@ export class ArchiveSession {
   }
 
   /** Encrypt the open plain archive in place (or finish an interrupted run), then go on with it open. */
-  encrypt(passphrase: string): Promise<SessionStatus> {
+  encrypt(passphrase: string): Promise<EncryptedStatus> {
     return this.#alone(async () => {
       const archive = this.#open();
       if (this.#encrypted && !archive.store.unfinishedEncryption)
@@ -191,7 +192,7 @@ export class ArchiveSession {
         throw e;
       }
       this.#encrypted = true;
-      return this.#status();
+      return { ...this.#status(), plainCopies: await plainRestoreCopies(this.root) };
     });
   }
 

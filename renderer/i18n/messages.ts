@@ -287,6 +287,8 @@ const en = {
   'security.encrypt': 'Encrypt archive',
   'security.encrypting': 'Encrypting…',
   'security.encryptedNow': 'The archive is encrypted. Keep the passphrase safe: it cannot be recovered.',
+  'security.plainCopies':
+    'Unencrypted copies that restores kept beside it remain readable: {folders}. Delete them, or run `aqiqat encrypt --remove-plain-copies`.',
   'security.encryptWarning':
     "Copies written before encryption may remain in the disk's free space. For a laptop at risk, start a new archive encrypted from the beginning (aqiqat init --encrypt).",
   'security.close': 'Close',
@@ -587,6 +589,8 @@ const kk: Messages = {
   'security.encrypt': 'Мұрағатты шифрлау',
   'security.encrypting': 'Шифрлануда…',
   'security.encryptedNow': 'Мұрағат шифрланды. Құпия сөзді сақтаңыз: оны қалпына келтіру мүмкін емес.',
+  'security.plainCopies':
+    'Қалпына келтіру кезінде жанында сақталған шифрланбаған көшірмелерді кез келген адам оқи алады: {folders}. Оларды жойыңыз немесе `aqiqat encrypt --remove-plain-copies` орындаңыз.',
   'security.encryptWarning':
     'Шифрлауға дейін жазылған көшірмелер дискінің бос орнында қалуы мүмкін. Қауіп төнген ноутбук үшін басынан шифрланған жаңа мұрағат ашыңыз (aqiqat init --encrypt).',
   'security.close': 'Жабу',
@@ -884,6 +888,8 @@ const ru: Messages = {
   'security.encrypt': 'Зашифровать архив',
   'security.encrypting': 'Шифрование…',
   'security.encryptedNow': 'Архив зашифрован. Храните кодовую фразу: восстановить её невозможно.',
+  'security.plainCopies':
+    'Незашифрованные копии, оставленные рядом при восстановлении, по-прежнему читаются: {folders}. Удалите их или выполните `aqiqat encrypt --remove-plain-copies`.',
   'security.encryptWarning':
     'Копии, записанные до шифрования, могут остаться в свободном месте диска. Для ноутбука под угрозой начните новый архив, зашифрованный с самого начала (aqiqat init --encrypt).',
   'security.close': 'Закрыть',

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClient } from '../../electron/api.js';
@@ -186,6 +186,18 @@ describe('session: locking waits for writes in flight', () => {
 });
 
 describe('session: encrypting from the app', () => {
+  it('encrypting names the plain copies a restore kept beside the archive, which it cannot reach', async () => {
+    const dir = path.join(await tempDir(), 'archive');
+    const archive = await createSampleArchive(dir, SAMPLE_DIR);
+    const copy = `${dir}.before-restore-20261201T000000000Z`;
+    await cp(dir, copy, { recursive: true });
+    const api = makeClient(createDispatcher(ArchiveSession.of(archive), '0.0.0'));
+    const status = await api.encryptArchive({ passphrase: PASS });
+    expect(status.encrypted).toBe(true);
+    expect(status.plainCopies).toEqual([copy]);
+    await api.lock({});
+  });
+
   it('encrypts the open plain archive, stays open, then locks and unlocks with the new passphrase', async () => {
     const dir = path.join(await tempDir(), 'archive');
     const archive = await createSampleArchive(dir, SAMPLE_DIR);
@@ -207,6 +219,7 @@ describe('session: encrypting from the app', () => {
       idleLockMinutes: 10,
       unfinishedEncryption: false,
       problem: null,
+      plainCopies: [],
     });
     expect((await api.search({ text: 'Жәкішев' })).length).toBeGreaterThan(0);
     const shards = await readFile(path.join(dir, 'archive.json'));

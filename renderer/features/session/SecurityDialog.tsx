@@ -3,7 +3,7 @@
  * change the passphrase; and "Lock now". Everything runs in main (session.ts); this only asks.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { SessionStatus } from '../../../electron/api.js';
+import type { EncryptedStatus, SessionStatus } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from './SessionGate.js';
@@ -130,11 +130,11 @@ function IdleLock({ busy, setLine }: Part) {
 }
 
 /** A new passphrase typed twice, sent by `run`; the fields clear once it is done. */
-function useNewPassphrase(
+function useNewPassphrase<S extends SessionStatus>(
   setLine: Part['setLine'],
   busyText: string,
-  doneText: string,
-  run: (next: string) => Promise<SessionStatus>,
+  doneText: string | ((status: S) => string),
+  run: (next: string) => Promise<S>,
 ) {
   const { setStatus } = useSession();
   const { t } = useI18n();
@@ -149,7 +149,7 @@ function useNewPassphrase(
       setNext('');
       setAgain('');
       clearMore();
-      setLine({ kind: 'done', text: doneText });
+      setLine({ kind: 'done', text: typeof doneText === 'string' ? doneText : doneText(status) });
       setStatus(status);
     } catch (err) {
       setLine({ kind: 'error', text: errorLine(err) });
@@ -197,10 +197,14 @@ function ChangePassphrase({ busy, setLine }: Part) {
 
 function Encrypt({ busy, setLine }: Part) {
   const { t } = useI18n();
-  const { submit, fields, filled } = useNewPassphrase(
+  const { submit, fields, filled } = useNewPassphrase<EncryptedStatus>(
     setLine,
     t('security.encrypting'),
-    t('security.encryptedNow'),
+    // a restore's plain copy beside the archive is a whole unencrypted archive: name it
+    (status) =>
+      status.plainCopies.length > 0
+        ? `${t('security.encryptedNow')} ${t('security.plainCopies', { folders: status.plainCopies.join(', ') })}`
+        : t('security.encryptedNow'),
     (passphrase) => api().encryptArchive({ passphrase }),
   );
   return (
