@@ -355,7 +355,7 @@ const kk: Messages = {
   'fact.noDate': 'күні жоқ',
   'role.none': 'рөлі…',
   'role.victim': 'жәбірленуші',
-  'role.perpetrator': 'қылмыскер',
+  'role.perpetrator': 'құқық бұзушы',
   'role.witness': 'куә',
   'role.source': 'дереккөз',
   'role.other': 'басқа',

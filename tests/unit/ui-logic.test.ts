@@ -1,9 +1,10 @@
 // Pure logic of the annotation UI: the timeline's scale and the interface language's default.
 import { describe, expect, it } from 'vitest';
-import type { EventDate } from '../../electron/archive/model.js';
+import { LABELS } from '../../electron/archive/dossier/labels.js';
+import { FACT_ROLES, type EventDate } from '../../electron/archive/model.js';
 import { timelineScale } from '../../renderer/features/cases/timeline-scale.js';
 import { initialLang } from '../../renderer/i18n/i18n.js';
-import { MESSAGES } from '../../renderer/i18n/messages.js';
+import { MESSAGES, MONTHS } from '../../renderer/i18n/messages.js';
 
 const d = (value: string, approximate = false): EventDate => ({
   value,
@@ -60,6 +61,15 @@ describe('interface language', () => {
         expect(MESSAGES[lang][key], `${lang} ${key}`).toBeTruthy();
         expect(vars(MESSAGES[lang][key]), `${lang} ${key}`).toEqual(vars(MESSAGES.en[key]));
       }
+    }
+  });
+});
+
+describe('one vocabulary for the interface and the dossier', () => {
+  it('names each role and month the same way on screen and in the dossier, in every language', () => {
+    for (const lang of ['en', 'kk', 'ru'] as const) {
+      for (const role of FACT_ROLES) expect(MESSAGES[lang][`role.${role}`]).toBe(LABELS[lang].roles[role]);
+      expect(MONTHS[lang]).toEqual(LABELS[lang].months);
     }
   });
 });
