@@ -1,21 +1,14 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/archive/dossier/pdf.js';
 import { tempDir } from './helpers.js';
+import { aqiqat, expectOneLineError } from './cli-driver.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
-
-function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 async function sample(): Promise<{ dir: string; A: string[] }> {
   const dir = path.join(await tempDir(), 'demo');
@@ -108,10 +101,9 @@ describe('aqiqat dossier / export', () => {
     for (const [args, code, message] of cases) {
       const r = aqiqat([...A, ...args]);
       expect(r.code, args.join(' ')).toBe(code);
-      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(message);
+      expectOneLineError(r, message, code);
     }
-    const missing = aqiqat([...A, 'dossier', '--out', 'x.pdf'], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    const missing = aqiqat([...A, 'dossier', '--out', 'x.pdf'], { env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/CHROMIUM_PATH is \/nonexistent\/chromium, which does not exist/);
   });
@@ -164,7 +156,7 @@ describe('aqiqat dossier / export', () => {
     await chmod(wrapper, 0o755);
     const env = { CHROMIUM_PATH: wrapper, TMPDIR: tmp, AQIQAT_PASSPHRASE: 'correct horse battery staple' };
     const args = [...A, 'dossier', '--out', path.join(tmp, 'd.pdf')];
-    const r = aqiqat(args, env);
+    const r = aqiqat(args, { env });
     expect(r.stderr).toBe('');
     const seen = await readFile(path.join(tmp, 'browser-env.txt'), 'utf8');
     expect(seen).toMatch(/^PATH=/m);
@@ -182,7 +174,7 @@ describe('aqiqat dossier / export', () => {
     child.kill('SIGKILL');
     await exited;
     expect(await profiles()).toHaveLength(1);
-    expect(aqiqat(args, env).code).toBe(0);
+    expect(aqiqat(args, { env }).code).toBe(0);
     expect(await profiles()).toEqual([]);
   });
 

@@ -2,7 +2,6 @@
  * Chain of custody: verify holds the metadata to the texts and to the audit log, the log's end to
  * audit.head; articles can be deleted, and every change of who is named where is logged.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,17 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
 import { parseAudit } from '../../electron/archive/audit.js';
 import { SEED_ARTICLE, tempDir } from './helpers.js';
+import { aqiqatWith } from './cli-driver.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const PASS = 'custody test passphrase';
 
-function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const aqiqat = aqiqatWith({ env: { AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12' } });
 
 const sha256 = (b: string | Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -3,23 +3,16 @@
  * its bytes and fails with ENOSPC): reading, exporting and backing up to another disk still work, and a
  * write that fails says "disk full" in one line, never "internal error".
  */
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { userMessage } from '../../electron/archive/errors.js';
 import { tempDir } from './helpers.js';
+import { aqiqatWith } from './cli-driver.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const HOOK = path.resolve(import.meta.dirname, 'kill/fault-hook.mjs');
 
-function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const aqiqat = aqiqatWith({ node: ['--import', HOOK] });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -41,15 +34,15 @@ describe('a full disk', () => {
     const { scratch, dir, A } = await changedArchive();
     const full = { AQIQAT_FAULT: `ENOSPC:write:${escape(path.join(dir, 'backups'))}` };
     const note = 'note: no snapshot of archive.json was taken (disk full)\n';
-    const articles = aqiqat([...A, 'articles'], full);
+    const articles = aqiqat([...A, 'articles'], { env: full });
     expect(articles.stderr).toBe(note);
     expect(articles.code).toBe(0);
     expect(articles.stdout).not.toBe('');
-    const exported = aqiqat([...A, 'export', '--format', 'json'], full);
+    const exported = aqiqat([...A, 'export', '--format', 'json'], { env: full });
     expect(exported.stderr).toBe(note);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout).length).toBeGreaterThan(0);
-    const backup = aqiqat([...A, 'backup', '--out', path.join(scratch, 'elsewhere.aqbackup')], full);
+    const backup = aqiqat([...A, 'backup', '--out', path.join(scratch, 'elsewhere.aqbackup')], { env: full });
     expect(backup.stderr).toBe(note);
     expect(backup.code).toBe(0);
   });
@@ -58,30 +51,30 @@ describe('a full disk', () => {
     const { scratch, dir, A } = await changedArchive();
     // every write inside the archive folder fails, the backup on "another disk" does not
     const full = { AQIQAT_FAULT: `ENOSPC:write:^${escape(dir)}/` };
-    const articles = aqiqat([...A, 'articles'], full);
+    const articles = aqiqat([...A, 'articles'], { env: full });
     expect(articles.stderr).toBe(
       'note: the disk is full, so the archive is open only for reading; free some space to change it\n',
     );
     expect(articles.code).toBe(0);
-    const backup = aqiqat([...A, 'backup', '--out', path.join(scratch, 'elsewhere.aqbackup')], full);
+    const backup = aqiqat([...A, 'backup', '--out', path.join(scratch, 'elsewhere.aqbackup')], { env: full });
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/^backed up \d+ files/);
     // what leaves for another disk is written; only its audit line waits for free space, and says so
     const unrecorded = (what: string) => `note: the audit log could not record this ${what} (the disk is full:`;
     const csv = path.join(scratch, 'elsewhere.csv');
-    const exported = aqiqat([...A, 'export', '--format', 'csv', '--out', csv], full);
+    const exported = aqiqat([...A, 'export', '--format', 'csv', '--out', csv], { env: full });
     expect(exported.code).toBe(0);
     expect(exported.stderr).toContain(unrecorded('export'));
     expect((await readFile(csv, 'utf8')).split('\n').length).toBeGreaterThan(2);
     const html = path.join(scratch, 'elsewhere.html');
     const dossier = aqiqat(
       [...A, 'dossier', '--facts', firstFact(A), '--title', 'Moved', '--format', 'html', '--out', html],
-      full,
+      { env: full },
     );
     expect(dossier.code).toBe(0);
     expect(dossier.stderr).toContain(unrecorded('dossier'));
     expect(await readFile(html, 'utf8')).toMatch(/<html/);
-    const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], full);
+    const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], { env: full });
     expect(add.code).toBe(1);
     expect(add.stderr.trimEnd().split('\n').at(-1)).toBe(
       'aqiqat: the disk is full, so the archive was opened only for reading: free some space and open it again to change it',
@@ -92,7 +85,9 @@ describe('a full disk', () => {
   it('a save that meets a full disk says so in one line and keeps the archive as it was', async () => {
     const { dir, A } = await changedArchive();
     const add = aqiqat([...A, 'entity', 'add', 'Another Person', '--kind', 'person'], {
-      AQIQAT_FAULT: `ENOSPC:write:${escape(path.join(dir, '.archive.json'))}`,
+      env: {
+        AQIQAT_FAULT: `ENOSPC:write:${escape(path.join(dir, '.archive.json'))}`,
+      },
     });
     expect(add.code).toBe(1);
     expect(add.stderr).toBe(

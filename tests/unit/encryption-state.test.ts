@@ -12,6 +12,7 @@ import { parseAudit, rebuildLog } from '../../electron/archive/audit.js';
 import { paddedSize, parseKeyFile, plainCodec, Sealer, unlock, type Codec } from '../../electron/archive/crypto.js';
 import { articleShardFile, factShardFile, layoutOf, sourceFile, textFile } from '../../electron/archive/layout.js';
 import { tempDir } from './helpers.js';
+import { aqiqatWith } from './cli-driver.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const PASS = 'сенім артқан кілт сөз';
@@ -19,14 +20,7 @@ const NEW_PASS = 'a new passphrase after the border';
 const MARKER = 'ZQXMARKERсөз';
 const ENV = { AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12' };
 
-function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, ...ENV, ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const aqiqat = aqiqatWith({ env: ENV });
 
 function grepR(dir: string, ...words: string[]): string[] {
   const r = spawnSync('grep', ['-r', '-l', '-a', '-F', ...words.flatMap((w) => ['-e', w]), dir], { encoding: 'utf8' });
@@ -114,7 +108,7 @@ describe('rollback of an encrypted archive', () => {
 
     // putting a snapshot back is what restore is for: with the passphrase it is sealed anew
     const snapshot = await newestSnapshot(dir);
-    expect(aqiqat([...A, 'restore', snapshot], { AQIQAT_PASSPHRASE: 'not the passphrase' }).stderr).toBe(
+    expect(aqiqat([...A, 'restore', snapshot], { env: { AQIQAT_PASSPHRASE: 'not the passphrase' } }).stderr).toBe(
       'aqiqat: wrong passphrase; nothing was changed\n',
     );
     expect(aqiqat([...A, 'restore', snapshot]).code).toBe(0);
@@ -304,17 +298,17 @@ describe('passphrase --rekey', () => {
   it('an old encryption.json and the old passphrase open nothing written after it; the new one opens everything', async () => {
     const { scratch, dir, A, id } = await encrypted();
     const oldKey = await readFile(path.join(dir, 'encryption.json'));
-    const r = aqiqat([...A, 'passphrase', '--rekey'], { AQIQAT_NEW_PASSPHRASE: NEW_PASS });
+    const r = aqiqat([...A, 'passphrase', '--rekey'], { env: { AQIQAT_NEW_PASSPHRASE: NEW_PASS } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/data key were changed/);
     const NEW = { AQIQAT_PASSPHRASE: NEW_PASS };
-    expect(aqiqat([...A, 'import', '-'], NEW, 'Added after the change: NEWSECRET').code).toBe(0);
-    expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json'], NEW).stdout)[0].id).toBe(id);
-    expect(JSON.parse(aqiqat([...A, 'show', id, '--json'], NEW).stdout).text).toContain(MARKER);
-    expect(aqiqat([...A, 'verify'], NEW).code).toBe(0);
-    expect(JSON.parse(aqiqat([...A, 'log', '--json'], NEW).stdout).map((e: { action: string }) => e.action)).toContain(
-      'passphrase-changed',
-    );
+    expect(aqiqat([...A, 'import', '-'], { env: NEW, input: 'Added after the change: NEWSECRET' }).code).toBe(0);
+    expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json'], { env: NEW }).stdout)[0].id).toBe(id);
+    expect(JSON.parse(aqiqat([...A, 'show', id, '--json'], { env: NEW }).stdout).text).toContain(MARKER);
+    expect(aqiqat([...A, 'verify'], { env: NEW }).code).toBe(0);
+    expect(
+      JSON.parse(aqiqat([...A, 'log', '--json'], { env: NEW }).stdout).map((e: { action: string }) => e.action),
+    ).toContain('passphrase-changed');
     expect(aqiqat([...A, 'articles']).stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
     expect(grepR(dir, MARKER, 'NEWSECRET', 'Жексебаев')).toEqual([]);
     expect(JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8')).rekeying).toBeUndefined();
@@ -331,7 +325,7 @@ describe('passphrase --rekey', () => {
   it('killed at any point, the archive opens with the passphrase of the state it reached, whole, and the re-key is finished', async () => {
     const { scratch, dir, A, id } = await encrypted();
     for (let i = 0; i < 3; i++)
-      expect(aqiqat([...A, 'import', '-'], {}, `Хабар ${i} ${MARKER} ${'сөз '.repeat(400 * i)}`).code).toBe(0);
+      expect(aqiqat([...A, 'import', '-'], { input: `Хабар ${i} ${MARKER} ${'сөз '.repeat(400 * i)}` }).code).toBe(0);
     const articles = JSON.parse(aqiqat([...A, 'articles', '--json']).stdout);
     const facts = JSON.parse(aqiqat([...A, 'facts', '--json']).stdout);
     const log = JSON.parse(aqiqat([...A, 'log', '--json']).stdout).length as number;
@@ -362,15 +356,15 @@ describe('passphrase --rekey', () => {
       if (key.includes('rekeying')) midway++;
       const env = { AQIQAT_PASSPHRASE: key === keyBefore ? PASS : NEW_PASS };
       const T = ['--archive', trial];
-      expect(JSON.parse(aqiqat([...T, 'articles', '--json'], env).stdout)).toEqual(articles);
+      expect(JSON.parse(aqiqat([...T, 'articles', '--json'], { env }).stdout)).toEqual(articles);
       expect(JSON.parse(await readFile(keyFile, 'utf8')).rekeying).toBeUndefined(); // finished by that open
-      expect(JSON.parse(aqiqat([...T, 'facts', '--json'], env).stdout)).toEqual(facts);
-      expect(JSON.parse(aqiqat([...T, 'show', id, '--json'], env).stdout).text).toContain(MARKER);
-      expect(JSON.parse(aqiqat([...T, 'search', MARKER, '--json'], env).stdout)).toHaveLength(4);
-      expect(JSON.parse(aqiqat([...T, 'log', '--json'], env).stdout).length).toBeGreaterThanOrEqual(log);
-      expect(aqiqat([...T, 'verify'], env).code).toBe(0);
+      expect(JSON.parse(aqiqat([...T, 'facts', '--json'], { env }).stdout)).toEqual(facts);
+      expect(JSON.parse(aqiqat([...T, 'show', id, '--json'], { env }).stdout).text).toContain(MARKER);
+      expect(JSON.parse(aqiqat([...T, 'search', MARKER, '--json'], { env }).stdout)).toHaveLength(4);
+      expect(JSON.parse(aqiqat([...T, 'log', '--json'], { env }).stdout).length).toBeGreaterThanOrEqual(log);
+      expect(aqiqat([...T, 'verify'], { env }).code).toBe(0);
       if (key !== keyBefore)
-        expect(aqiqat([...T, 'articles'], { AQIQAT_PASSPHRASE: PASS }).stderr).toMatch(/wrong passphrase/);
+        expect(aqiqat([...T, 'articles'], { env: { AQIQAT_PASSPHRASE: PASS } }).stderr).toMatch(/wrong passphrase/);
     }
     console.info(`[rekey kill test] ${TRIALS} trials, ${midway} killed part way through the re-key`);
     expect(midway).toBeGreaterThan(0);

@@ -7,19 +7,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshot, tempDir } from './helpers.js';
+import { aqiqatWith } from './cli-driver.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const PASS = 'сенім артқан кілт сөз';
 const MARKER = 'ZQXMARKERсөз';
 
-function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, input = '') {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const aqiqat = aqiqatWith({ env: { AQIQAT_PASSPHRASE: PASS, AQIQAT_TEST_SCRYPT_LOG2N: '12' } });
 
 /** `grep -r` of the folder for each word (as UTF-8 bytes); returns the files that hold one. */
 function grepR(dir: string, ...words: string[]): string[] {
@@ -54,7 +47,7 @@ describe('encryption at rest', () => {
     expect(aqiqat([...A, 'verify']).code).toBe(0);
     // the search index (index/search.idx and its journal) is sealed too: no word of the texts in clear
     expect((await readdir(path.join(dir, 'index'))).length).toBeGreaterThan(0);
-    expect(aqiqat([...A, 'import', '-', '--json'], {}, `Жаңа ${MARKER} хабары`).code).toBe(0);
+    expect(aqiqat([...A, 'import', '-', '--json'], { input: `Жаңа ${MARKER} хабары` }).code).toBe(0);
     expect(JSON.parse(aqiqat([...A, 'search', MARKER, '--json']).stdout)).toHaveLength(2);
     expect(grepR(dir, MARKER, MARKER.toLowerCase(), 'zqxmarker', 'Жексебаев', 'жексебаев', 'jeksebaev')).toEqual([]);
     // stored files are not named by the SHA-256 of their content: that would confirm a known article is here
@@ -75,10 +68,10 @@ describe('encryption at rest', () => {
   it('a wrong or missing passphrase: one clear line, and nothing changed', async () => {
     const { dir, A } = await encryptedArchive();
     const before = await snapshot(dir);
-    const wrong = aqiqat([...A, 'articles'], { AQIQAT_PASSPHRASE: 'not the passphrase' });
+    const wrong = aqiqat([...A, 'articles'], { env: { AQIQAT_PASSPHRASE: 'not the passphrase' } });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
-    const none = aqiqat([...A, 'articles'], { AQIQAT_PASSPHRASE: '' });
+    const none = aqiqat([...A, 'articles'], { env: { AQIQAT_PASSPHRASE: '' } });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(
       /^aqiqat: the archive .* is encrypted: give its passphrase \(AQIQAT_PASSPHRASE, or run in a terminal to be asked\)\n$/,
@@ -144,14 +137,16 @@ describe('encryption at rest', () => {
     const { dir, A } = await encryptedArchive();
     const before = await snapshot(dir);
     const bad = aqiqat([...A, 'passphrase'], {
-      AQIQAT_PASSPHRASE: 'wrong wrong',
-      AQIQAT_NEW_PASSPHRASE: 'new passphrase here',
+      env: {
+        AQIQAT_PASSPHRASE: 'wrong wrong',
+        AQIQAT_NEW_PASSPHRASE: 'new passphrase here',
+      },
     });
     expect(bad.stderr).toBe('aqiqat: wrong passphrase; nothing was changed\n');
     expect(await snapshot(dir)).toEqual(before);
-    expect(aqiqat([...A, 'passphrase'], { AQIQAT_NEW_PASSPHRASE: 'new passphrase here' }).code).toBe(0);
-    expect(aqiqat([...A, 'articles'], {}).stderr).toMatch(/wrong passphrase/);
-    expect(aqiqat([...A, 'articles', '--json'], { AQIQAT_PASSPHRASE: 'new passphrase here' }).code).toBe(0);
+    expect(aqiqat([...A, 'passphrase'], { env: { AQIQAT_NEW_PASSPHRASE: 'new passphrase here' } }).code).toBe(0);
+    expect(aqiqat([...A, 'articles']).stderr).toMatch(/wrong passphrase/);
+    expect(aqiqat([...A, 'articles', '--json'], { env: { AQIQAT_PASSPHRASE: 'new passphrase here' } }).code).toBe(0);
   });
 
   it('backs up sealed (no marker in the backup file) and restores with the passphrase', async () => {
@@ -166,7 +161,7 @@ describe('encryption at rest', () => {
 
   it('uses scrypt N=2^17, r=8 in a real key file', async () => {
     const dir = path.join(await tempDir(), 'a');
-    expect(aqiqat(['--archive', dir, 'init', '--encrypt'], { AQIQAT_TEST_SCRYPT_LOG2N: '' }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'init', '--encrypt'], { env: { AQIQAT_TEST_SCRYPT_LOG2N: '' } }).code).toBe(0);
     const key = JSON.parse(await readFile(path.join(dir, 'encryption.json'), 'utf8'));
     expect(key.kdf).toMatchObject({ name: 'scrypt', N: 131072, r: 8, p: 1 });
     expect(key.key).not.toContain(PASS);
@@ -174,7 +169,7 @@ describe('encryption at rest', () => {
 
   it('refuses a short passphrase at init', async () => {
     const dir = path.join(await tempDir(), 'a');
-    const r = aqiqat(['--archive', dir, 'init', '--encrypt'], { AQIQAT_PASSPHRASE: 'short' });
+    const r = aqiqat(['--archive', dir, 'init', '--encrypt'], { env: { AQIQAT_PASSPHRASE: 'short' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/at least 8 characters/);
   });

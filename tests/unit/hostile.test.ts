@@ -3,7 +3,6 @@
  * trace, and nothing already stored is lost. HTML, PDF and DOCX arrive with the import of those
  * formats and get their cases there; this covers what the archive takes today.
  */
-import { spawnSync } from 'node:child_process';
 import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -13,21 +12,7 @@ import { sha256Hex } from '../../electron/archive/articles.js';
 import { AqiqatError, userMessage } from '../../electron/archive/errors.js';
 import { maxImportBytes } from '../../electron/archive/limits.js';
 import { SEED_ARTICLE, snapshot, tempDir } from './helpers.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
-function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp): void {
-  expect(r.code).toBe(1);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
-}
+import { aqiqat, expectOneLineError } from './cli-driver.js';
 
 /** An archive with the seed article, and a folder beside it for hostile files. */
 async function setUp(): Promise<{ dir: string; scratch: string; A: string[] }> {
@@ -59,7 +44,7 @@ describe('hostile files on import', () => {
     );
     const twoMb = await file(scratch, 'two.txt', 'а'.repeat(1024 * 1024));
     expectOneLineError(
-      aqiqat([...A, 'import', twoMb], { AQIQAT_MAX_IMPORT_MB: '1' }),
+      aqiqat([...A, 'import', twoMb], { env: { AQIQAT_MAX_IMPORT_MB: '1' } }),
       /two\.txt is 2\.0 MB; the import limit is 1\.0 MB/,
     );
     expect(await snapshot(dir)).toEqual(before);

@@ -1,27 +1,11 @@
 /** Backups, restore, verify, snapshots and the audit log, through the real CLI. */
-import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
 import { entriesOfCase, parseAudit, type AuditEntry } from '../../electron/archive/audit.js';
 import { SEED_ARTICLE, snapshot, tempDir } from './helpers.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
-
-function aqiqat(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectOneLineError(r: { code: number | null; stderr: string }, code: number, pattern: RegExp): void {
-  expect(r.code).toBe(code);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-}
+import { aqiqat, expectOneLineError } from './cli-driver.js';
 
 async function sampleArchive(): Promise<{ dir: string; scratch: string; A: string[] }> {
   const scratch = await tempDir();
@@ -85,11 +69,10 @@ describe('aqiqat backup and restore', () => {
     const before = await snapshot(dir);
     expectOneLineError(
       aqiqat([...A, 'restore', out]),
-      1,
       /b\.aqbackup is damaged: .* does not match its SHA-256; nothing was restored/,
     );
     await writeFile(out, (await readFile(out)).subarray(0, size - 5));
-    expectOneLineError(aqiqat([...A, 'restore', out]), 1, /is damaged: it is \d+ bytes, its manifest says \d+/);
+    expectOneLineError(aqiqat([...A, 'restore', out]), /is damaged: it is \d+ bytes, its manifest says \d+/);
     expect(await snapshot(dir)).toEqual(before);
     expect(await readdir(scratch)).toEqual(['archive', 'b.aqbackup']);
   });
@@ -109,7 +92,6 @@ describe('aqiqat backup and restore', () => {
     const before = await snapshot(dir);
     expectOneLineError(
       aqiqat([...A, 'restore', evil]),
-      1,
       /manifest is not valid \(or names a path outside the archive\)/,
     );
     expect(await snapshot(dir)).toEqual(before);
@@ -119,9 +101,9 @@ describe('aqiqat backup and restore', () => {
     const { dir, scratch, A } = await sampleArchive();
     const out = path.join(scratch, 'exists');
     await writeFile(out, 'keep me');
-    expectOneLineError(aqiqat([...A, 'backup', '--out', out]), 2, /exists; choose another name or add --force/);
+    expectOneLineError(aqiqat([...A, 'backup', '--out', out]), /exists; choose another name or add --force/, 2);
     expect(await readFile(out, 'utf8')).toBe('keep me');
-    expectOneLineError(aqiqat([...A, 'backup', '--out', path.join(dir, 'b')]), 2, /outside the archive folder/);
+    expectOneLineError(aqiqat([...A, 'backup', '--out', path.join(dir, 'b')]), /outside the archive folder/, 2);
   });
 });
 
@@ -163,7 +145,6 @@ describe('archive.json snapshots', () => {
     const r = aqiqat([...A, 'facts']);
     expectOneLineError(
       r,
-      1,
       /archive\.json is not valid JSON; it was left untouched\..*The latest snapshot is backups\/archive-.*-open\.json .*aqiqat restore .*archive-.*\.json/,
     );
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion":1,"entities":[');
@@ -184,7 +165,7 @@ describe('archive.json snapshots', () => {
       ).toBe(0);
     }
     expect(JSON.parse(aqiqat([...A, 'snapshots', '--json']).stdout)).toHaveLength(2);
-    expectOneLineError(aqiqat([...A, 'snapshots', '--keep', '0']), 2, /--keep must be a positive/);
+    expectOneLineError(aqiqat([...A, 'snapshots', '--keep', '0']), /--keep must be a positive/, 2);
   });
 });
 

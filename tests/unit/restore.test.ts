@@ -3,30 +3,17 @@
  * a rename refused (Windows: a folder an antivirus holds), a kill at every file mutation, a full disk.
  * After each, the CLI and the app's start find the old or the restored archive, never none, never a sample.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArchiveSession } from '../../electron/session.js';
 import { SAMPLE_DIR, snapshot, tempDir } from './helpers.js';
+import { aqiqatWith, expectOneLineError } from './cli-driver.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const HOOK = path.resolve(import.meta.dirname, 'kill/fault-hook.mjs');
 
-function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp): void {
-  expect(r.code).toBe(1);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-}
+const aqiqat = aqiqatWith({ node: ['--import', HOOK] });
 
 /**
  * An archive whose people tell which state it is in: the backup has "Backed Up Person"; the archive
@@ -81,7 +68,7 @@ describe('restore under faults', () => {
     const { scratch, base, backup } = await setUp();
     const dir = path.join(scratch, 'a');
     await cp(base, dir, { recursive: true });
-    const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_FAULT: 'EBUSY:rename:\\.restoring-' });
+    const r = aqiqat(['--archive', dir, 'restore', backup], { env: { AQIQAT_FAULT: 'EBUSY:rename:\\.restoring-' } });
     expectOneLineError(r, /could not put the restored archive in place \(EBUSY: .*antivirus.*\); nothing was changed/);
     expect(await besides(scratch)).toEqual([]);
     expect(cliState(dir)).toBe('old');
@@ -94,7 +81,9 @@ describe('restore under faults', () => {
       const dir = path.join(scratch, 'a');
       await cp(base, dir, { recursive: true });
       const r = aqiqat(['--archive', dir, 'restore', backup], {
-        AQIQAT_FAULT: 'EBUSY:rename:\\.(restoring|before-restore)-',
+        env: {
+          AQIQAT_FAULT: 'EBUSY:rename:\\.(restoring|before-restore)-',
+        },
       });
       expectOneLineError(
         r,
@@ -102,7 +91,7 @@ describe('restore under faults', () => {
       );
       // still held at the next open: said in one line, and nothing is lost
       expectOneLineError(
-        aqiqat(['--archive', dir, 'articles'], { AQIQAT_FAULT: 'EBUSY:rename:\\.before-restore-' }),
+        aqiqat(['--archive', dir, 'articles'], { env: { AQIQAT_FAULT: 'EBUSY:rename:\\.before-restore-' } }),
         /an interrupted restore left the archive in .*a\.before-restore-\d+T\d+Z and it cannot be moved back to .*\(EBUSY: a program may hold a file in it\)/,
       );
       expect(opener === 'cli' ? cliState(dir) : await appState(dir)).toBe('old');
@@ -115,7 +104,7 @@ describe('restore under faults', () => {
     const dir = path.join(scratch, 'a');
     const log = path.join(scratch, 'mutations.log');
     await cp(base, dir, { recursive: true });
-    expect(aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_CRASH_LOG: log }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'restore', backup], { env: { AQIQAT_CRASH_LOG: log } }).code).toBe(0);
     const points = (await readFile(log, 'utf8')).trim().split('\n');
     expect(points.length).toBeGreaterThan(5);
     const seen = new Set<State | string>();
@@ -124,7 +113,7 @@ describe('restore under faults', () => {
       for (const name of await readdir(scratch))
         if (name.startsWith('a')) await rm(path.join(scratch, name), { recursive: true, force: true });
       await cp(base, dir, { recursive: true });
-      const killed = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_CRASH_AT: String(k) });
+      const killed = aqiqat(['--archive', dir, 'restore', backup], { env: { AQIQAT_CRASH_AT: String(k) } });
       if (killed.signal !== 'SIGKILL') wrong.push(`point ${k} (${points[k - 1]}): not killed, ${killed.stderr.trim()}`);
       // the app and the CLI take turns at opening first (and so at finishing the interrupted swap)
       const first = k % 2 === 0 ? await appState(dir) : cliState(dir);
@@ -206,28 +195,29 @@ describe('restore checks that the backup opens before it touches anything', () =
     const scratch = await tempDir();
     const dir = path.join(scratch, 'a');
     const backup = path.join(scratch, 'old.aqbackup');
-    expect(aqiqat(['--archive', dir, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
-    expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'init', '--encrypt'], { env: { ...fast, AQIQAT_PASSPHRASE: OLD } }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { env: { AQIQAT_PASSPHRASE: OLD } }).code).toBe(0);
     expect(
-      aqiqat(['--archive', dir, 'passphrase'], { ...fast, AQIQAT_PASSPHRASE: OLD, AQIQAT_NEW_PASSPHRASE: NEW }).code,
+      aqiqat(['--archive', dir, 'passphrase'], { env: { ...fast, AQIQAT_PASSPHRASE: OLD, AQIQAT_NEW_PASSPHRASE: NEW } })
+        .code,
     ).toBe(0);
     const before = await snapshot(dir);
     expectOneLineError(
-      aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: NEW }),
+      aqiqat(['--archive', dir, 'restore', backup], { env: { AQIQAT_PASSPHRASE: NEW } }),
       /wrong passphrase for old\.aqbackup \(a backup keeps the passphrase of the day it was made\); nothing was changed/,
     );
     expect(await snapshot(dir)).toEqual(before);
     expect((await readdir(scratch)).sort()).toEqual(['a', 'old.aqbackup']);
     expectOneLineError(
-      aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: '' }),
+      aqiqat(['--archive', dir, 'restore', backup], { env: { AQIQAT_PASSPHRASE: '' } }),
       /is an encrypted backup: give its passphrase/,
     );
     expect(await snapshot(dir)).toEqual(before);
 
-    const r = aqiqat(['--archive', dir, 'restore', backup], { AQIQAT_PASSPHRASE: OLD });
+    const r = aqiqat(['--archive', dir, 'restore', backup], { env: { AQIQAT_PASSPHRASE: OLD } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(aqiqat(['--archive', dir, 'articles'], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'articles'], { env: { AQIQAT_PASSPHRASE: OLD } }).code).toBe(0);
   });
 
   it('a sealed archive.json without its encryption.json, or sealed with another key: refused, nothing changed', async () => {
@@ -237,9 +227,11 @@ describe('restore checks that the backup opens before it touches anything', () =
     const backup = path.join(scratch, 'b.aqbackup');
     const otherBackup = path.join(scratch, 'o.aqbackup');
     for (const d of [dir, other])
-      expect(aqiqat(['--archive', d, 'init', '--encrypt'], { ...fast, AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
-    expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
-    expect(aqiqat(['--archive', other, 'backup', '--out', otherBackup], { AQIQAT_PASSPHRASE: OLD }).code).toBe(0);
+      expect(aqiqat(['--archive', d, 'init', '--encrypt'], { env: { ...fast, AQIQAT_PASSPHRASE: OLD } }).code).toBe(0);
+    expect(aqiqat(['--archive', dir, 'backup', '--out', backup], { env: { AQIQAT_PASSPHRASE: OLD } }).code).toBe(0);
+    expect(aqiqat(['--archive', other, 'backup', '--out', otherBackup], { env: { AQIQAT_PASSPHRASE: OLD } }).code).toBe(
+      0,
+    );
     const files = await readBackupFile(backup);
     const before = await snapshot(dir);
 
@@ -249,7 +241,7 @@ describe('restore checks that the backup opens before it touches anything', () =
       files.filter(([p]) => p !== 'encryption.json'),
     );
     expectOneLineError(
-      aqiqat(['--archive', dir, 'restore', noKey], { AQIQAT_PASSPHRASE: OLD }),
+      aqiqat(['--archive', dir, 'restore', noKey], { env: { AQIQAT_PASSPHRASE: OLD } }),
       /holds an encrypted archive\.json but no encryption\.json, so it cannot be opened; nothing was changed/,
     );
 
@@ -261,7 +253,7 @@ describe('restore checks that the backup opens before it touches anything', () =
       files.map(([p, b]) => (p === 'encryption.json' ? otherKey : [p, b])),
     );
     expectOneLineError(
-      aqiqat(['--archive', dir, 'restore', mixed], { AQIQAT_PASSPHRASE: OLD }),
+      aqiqat(['--archive', dir, 'restore', mixed], { env: { AQIQAT_PASSPHRASE: OLD } }),
       /archive\.json is damaged or was changed/,
     );
     expect(await snapshot(dir)).toEqual(before);
@@ -339,10 +331,11 @@ describe('encrypt leaves no plaintext behind without a word', () => {
       JSON.stringify({ schemaVersion: 1, groups: [{ kind: 'place', names: ['Лисаковск', 'Informantgrad'] }] }),
     );
     const aliasHit = () =>
-      (JSON.parse(aqiqat([...A, 'search', 'Informantgrad', '--json'], env).stdout) as Array<{ tier: string }>).length;
+      (JSON.parse(aqiqat([...A, 'search', 'Informantgrad', '--json'], { env }).stdout) as Array<{ tier: string }>)
+        .length;
     expect(aliasHit()).toBeGreaterThan(0);
 
-    const enc = aqiqat([...A, 'encrypt'], env);
+    const enc = aqiqat([...A, 'encrypt'], { env });
     expect(enc.code).toBe(0);
     expect(enc.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(enc.stderr).toContain(
@@ -352,7 +345,7 @@ describe('encrypt leaves no plaintext behind without a word', () => {
     expect(await filesContaining(dir, 'Лисаковск')).toEqual([]);
     expect(aliasHit()).toBeGreaterThan(0);
 
-    const removed = aqiqat([...A, 'encrypt', '--remove-plain-copies', '--json'], env);
+    const removed = aqiqat([...A, 'encrypt', '--remove-plain-copies', '--json'], { env });
     expect(removed.stderr).toBe('');
     expect(JSON.parse(removed.stdout)).toMatchObject({ plainCopies: [], removedPlainCopies: [previous] });
     expect((await readdir(scratch)).sort()).toEqual(['a', 'b.aqbackup', 'lisakovsk.txt']);

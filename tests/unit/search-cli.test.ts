@@ -1,25 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
-
-function aqiqat(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: '',
-    env: { ...process.env, AQIQAT_ARCHIVE: '' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectOneLineError(r: ReturnType<typeof aqiqat>, code: number, pattern: RegExp): void {
-  expect(r.code).toBe(code);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-}
+import { aqiqat, expectOneLineError } from './cli-driver.js';
 
 describe('aqiqat search and reindex', () => {
   it('finds the sample article by a Latin spelling, with filters, --limit and --json', async () => {
@@ -56,13 +39,13 @@ describe('aqiqat search and reindex', () => {
     expect(r.stdout).toMatch(/search index rebuilt: \d+ articles and facts/);
     expectOneLineError(
       aqiqat(['--archive', dir, 'search', 'x', '--event-from', 'yesterday']),
-      2,
       /--event-from: a date is YYYY/,
+      2,
     );
-    expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--lang', 'xx']), 2, /--lang/);
-    expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--person', 'Nobody']), 1, /no person named "Nobody"/);
-    expectOneLineError(aqiqat(['--archive', dir, 'search', 'ж*']), 2, /too short for a prefix/);
-    expectOneLineError(aqiqat(['--archive', dir, 'search', 'сөз '.repeat(400)]), 2, /at most 1000/);
+    expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--lang', 'xx']), /--lang/, 2);
+    expectOneLineError(aqiqat(['--archive', dir, 'search', 'x', '--person', 'Nobody']), /no person named "Nobody"/);
+    expectOneLineError(aqiqat(['--archive', dir, 'search', 'ж*']), /too short for a prefix/, 2);
+    expectOneLineError(aqiqat(['--archive', dir, 'search', 'сөз '.repeat(400)]), /at most 1000/, 2);
   });
 
   it('rebuilds a corrupt index file without a word to the user', async () => {

@@ -2,29 +2,14 @@
  * Symbolic links planted inside the archive folder (someone with write access to it: a synced folder) are
  * never followed: a linked folder is refused at open, a linked file is not read, backed up or sealed.
  */
-import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../electron/archive/archive.js';
 import { tempDir } from './helpers.js';
+import { aqiqat, expectOneLineError } from './cli-driver.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
 const SECRET = 'PRIVATE KEY OUTSIDE THE ARCHIVE';
-
-function aqiqat(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function expectOneLineError(r: { code: number | null; stderr: string }, pattern: RegExp): void {
-  expect(r.code).toBe(1);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-}
 
 async function setUp() {
   const scratch = await tempDir();
@@ -67,8 +52,10 @@ describe('symbolic links inside the archive', () => {
     expect(aqiqat([...A, 'backup', '--out', out]).code).toBe(0);
     expect((await readFile(out)).includes(Buffer.from(SECRET))).toBe(false);
     const enc = aqiqat([...A, 'encrypt'], {
-      AQIQAT_TEST_SCRYPT_LOG2N: '12',
-      AQIQAT_PASSPHRASE: 'correct horse battery staple',
+      env: {
+        AQIQAT_TEST_SCRYPT_LOG2N: '12',
+        AQIQAT_PASSPHRASE: 'correct horse battery staple',
+      },
     });
     expect(enc.code).toBe(0);
     // left as it was: not read, so not sealed into the archive in its place

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,17 +5,7 @@ import { Archive } from '../../../electron/archive/archive.js';
 import { collectFiles, importFiles } from '../../../electron/archive/batch.js';
 import { tempDir } from '../helpers.js';
 import { makeMixedFolder, makePdf } from './fixtures.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
-
-function aqiqat(args: string[], env: NodeJS.ProcessEnv = {}, node: string[] = []) {
-  const r = spawnSync(process.execPath, [...node, BIN, ...args], {
-    input: '',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+import { aqiqat } from '../cli-driver.js';
 
 /** The process is killed (as the kernel kills one out of memory) the moment die.pdf is handed to the parser thread. */
 const DIE_AT_DIE_PDF = [
@@ -32,7 +21,7 @@ describe('batch import', () => {
     const dir = path.join(root, 'archive');
     expect(aqiqat(['--archive', dir, 'init']).code).toBe(0);
 
-    const r = aqiqat(['--archive', dir, 'import', folder], { AQIQAT_PROGRESS: '1' });
+    const r = aqiqat(['--archive', dir, 'import', folder], { env: { AQIQAT_PROGRESS: '1' } });
     expect(r.code).toBe(1); // two files failed
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('imported '))).toHaveLength(200);
@@ -99,7 +88,7 @@ describe('batch import', () => {
         .map((a) => a.title)
         .sort();
 
-    const killed = aqiqat(['--archive', dir, 'import', folder], {}, DIE_AT_DIE_PDF);
+    const killed = aqiqat(['--archive', dir, 'import', folder], { node: DIE_AT_DIE_PDF });
     expect(killed.signal).toBe('SIGKILL');
     const saved = titles();
     // whatever it printed as imported is in the archive
