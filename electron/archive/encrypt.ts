@@ -29,7 +29,7 @@ import {
   type KeyFile,
 } from './crypto.js';
 import { AqiqatError } from './errors.js';
-import { articleShardFile, factShardFile, SHARD_COUNT, sourceFile, textFile } from './layout.js';
+import { articleShardFile, factShardFile, folders, SHARD_COUNT, sourceFile, textFile } from './layout.js';
 import { GAZETTEER_FILE } from './search/gazetteer.js';
 import { restoreLeftovers } from './swap.js';
 import type { ArchiveStore } from './store.js';
@@ -64,15 +64,7 @@ export async function encryptArchive(store: ArchiveStore, passphrase: string | u
     codec = new Sealer(dataKey, store.layout.root);
   }
   const { layout } = store;
-  for (const dir of [
-    layout.root,
-    layout.shardsDir,
-    layout.textsDir,
-    layout.sourcesDir,
-    layout.indexDir,
-    layout.backupsDir,
-  ])
-    await chmod(dir, 0o700).catch(() => undefined);
+  for (const dir of folders(layout)) await chmod(dir, 0o700).catch(() => undefined);
   let sealed = 0;
   let alreadySealed = 0;
   for (const file of await contentFiles(store)) {

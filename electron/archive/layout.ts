@@ -26,6 +26,16 @@ export function layoutOf(root: string): Layout {
   };
 }
 
+/** The archive's own folders, its root first: created together, swept together, locked down together. */
+export const folders = (l: Layout): string[] => [
+  l.root,
+  l.shardsDir,
+  l.textsDir,
+  l.sourcesDir,
+  l.indexDir,
+  l.backupsDir,
+];
+
 /** Article ids are hex digests, so their first two digits spread articles evenly over 256 shards. */
 export const shardOf = (articleId: string): number => parseInt(articleId.slice(0, 2), 16) % SHARD_COUNT;
 

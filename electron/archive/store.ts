@@ -34,7 +34,7 @@ import { acquireLock, type ArchiveLock } from './lock.js';
 import { AUDIT_FILE, AuditLog, auditInputOf } from './audit.js';
 import { recoverSwap, restoreLeftovers } from './swap.js';
 import { backupHint, DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, replacementSnapshots, takeSnapshot } from './snapshots.js';
-import { articleShardFile, factShardFile, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
+import { articleShardFile, factShardFile, folders, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
   ArticleShardSchema,
@@ -74,14 +74,7 @@ export class ArchiveStore {
     if (await exists(layout.archiveFile)) {
       throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
     }
-    for (const d of [
-      layout.root,
-      layout.shardsDir,
-      layout.textsDir,
-      layout.sourcesDir,
-      layout.indexDir,
-      layout.backupsDir,
-    ]) {
+    for (const d of folders(layout)) {
       await mkdir(d, { recursive: true });
       // other users of the computer need not even see the names and sizes of sealed files
       if (options.encrypt) await chmod(d, 0o700);
@@ -123,15 +116,7 @@ export class ArchiveStore {
       throw e;
     });
     try {
-      if (lock?.recovered)
-        await sweepTempFiles([
-          layout.root,
-          layout.shardsDir,
-          layout.textsDir,
-          layout.sourcesDir,
-          layout.indexDir,
-          layout.backupsDir,
-        ]);
+      if (lock?.recovered) await sweepTempFiles(folders(layout));
       const { codec, sealing } = await codecOf(layout.root, options);
       const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
       let data: ArchiveFile | null;
@@ -460,11 +445,7 @@ export async function readStored(codec: Codec, file: string): Promise<Buffer> {
 async function refuseLinks(layout: Layout): Promise<void> {
   for (const p of [
     layout.archiveFile,
-    layout.shardsDir,
-    layout.textsDir,
-    layout.sourcesDir,
-    layout.indexDir,
-    layout.backupsDir,
+    ...folders(layout).slice(1),
     path.join(layout.root, KEY_FILE),
     path.join(layout.root, AUDIT_FILE),
   ]) {
