@@ -12,8 +12,26 @@ module.exports = {
       name: 'core-not-shell',
       severity: 'error',
       comment: 'the core is plain Node: it never imports Electron, the shell or the renderer',
-      from: { path: '^electron/archive/' },
+      from: { path: '^electron/core/' },
+      to: { path: ['^electron/[^/]+\\.ts$', '^electron/cli/', '^renderer/', '^node_modules/electron/'] },
+    },
+    {
+      name: 'cli-only-core',
+      severity: 'error',
+      comment: 'the CLI sits beside the shell: it uses the core and the shared module, never Electron or the renderer',
+      from: { path: '^electron/cli/' },
       to: { path: ['^electron/[^/]+\\.ts$', '^renderer/', '^node_modules/electron/'] },
+    },
+    {
+      name: 'shared-is-pure',
+      severity: 'error',
+      comment:
+        'the shared module runs in the renderer too: no Node built-ins, no packages, nothing of the core but its types',
+      from: { path: '^electron/shared/' },
+      to: {
+        pathNot: '^electron/shared/',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'renderer-not-node',
@@ -29,11 +47,7 @@ module.exports = {
       from: { path: '^renderer/' },
       to: {
         path: '^electron/',
-        pathNot: [
-          '^electron/api\\.ts$',
-          '^electron/session-status\\.ts$',
-          '^electron/archive/(model|timeline|dates|date-suggest|text)\\.ts$',
-        ],
+        pathNot: ['^electron/api\\.ts$', '^electron/session-status\\.ts$', '^electron/shared/'],
       },
     },
     {

@@ -19,7 +19,7 @@ const common = {
 // preload: a sandboxed preload cannot require them, so it carries its own copy of zod.
 // Each bundle that imports files carries the parser thread beside it (extract/isolated.ts finds it there).
 const worker = (dir) => ({
-  entryPoints: ['electron/archive/extract/worker.ts'],
+  entryPoints: ['electron/core/import/extract/worker.ts'],
   outfile: `${dir}/extract-worker.js`,
   format: 'esm',
   packages: 'external',
@@ -36,7 +36,7 @@ const targets = {
     external: ['electron'],
   },
   cli: [
-    { entryPoints: ['electron/archive/cli.ts'], outfile: 'dist/cli/cli.js', format: 'esm', packages: 'external' },
+    { entryPoints: ['electron/cli/cli.ts'], outfile: 'dist/cli/cli.js', format: 'esm', packages: 'external' },
     worker('dist/cli'),
   ],
   bench: [

@@ -3,21 +3,21 @@
  * in main before anything runs) and its result type. Shared by main, preload, renderer and tests.
  */
 import { z } from 'zod';
-import type { ArticleDetail, FactView } from './archive/archive.js';
-import type { ImportResult } from './archive/articles.js';
-import type { Article } from './archive/model.js';
-import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema, LanguageSchema } from './archive/model.js';
-import type { ArticleDeletion, CaseSummary, CaseView, EntityPage, TimelineEntry } from './archive/archive.js';
-import type { Entity, FactType } from './archive/model.js';
-import type { TagNode } from './archive/tags.js';
-import type { SearchHit } from './archive/search/engine.js';
-import type { DossierPreview, SavedDossier } from './archive/dossier/host.js';
-import { DOSSIER_LANGS, PAPERS } from './archive/dossier/types.js';
-import { SearchFiltersSchema } from './archive/search/filters.js';
-import { IDLE_LOCK_MAX_MINUTES } from './archive/model.js';
+import type { ArticleDetail, FactView } from './core/archive.js';
+import type { ImportResult } from './core/import/articles.js';
+import type { Article } from './core/model.js';
+import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema, LanguageSchema } from './core/model.js';
+import type { ArticleDeletion, CaseSummary, CaseView, EntityPage, TimelineEntry } from './core/archive.js';
+import type { Entity, EventDate, FactRole, FactType } from './core/model.js';
+import type { TagNode } from './core/annotation/tags.js';
+import type { SearchHit } from './core/search/engine.js';
+import type { DossierPreview, SavedDossier } from './core/dossier/host.js';
+import { DOSSIER_LANGS, PAPERS } from './core/dossier/types.js';
+import { SearchFiltersSchema } from './core/search/filters.js';
+import { IDLE_LOCK_MAX_MINUTES } from './core/model.js';
 import type { EncryptedStatus, SessionStatus } from './session-status.js';
 
-export type { Article, ArticleDeletion, ArticleDetail, FactView, ImportResult, SearchHit };
+export type { Article, ArticleDeletion, ArticleDetail, EventDate, FactRole, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
 export type { DossierPreview, EncryptedStatus, SavedDossier, SessionStatus };
 

@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, dialog, session, type Session } from 'electron';
-import type { DossierHost } from './archive/dossier/host.js';
-import { pdfOptions, type Printer } from './archive/dossier/pdf.js';
-import { AqiqatError } from './archive/errors.js';
+import type { DossierHost } from './core/dossier/host.js';
+import { pdfOptions, type Printer } from './core/dossier/pdf.js';
+import { AqiqatError } from './core/errors.js';
 import { webPreferences } from './security.js';
 
 const SCHEME = 'aqiqat-dossier';

@@ -2,10 +2,10 @@
  * The main-process side of the API: validate, call the core, turn any failure into a one-line
  * message. main.ts registers it on IPC; the e2e tests bind the very same function into Chromium.
  */
-import type { Archive } from './archive/archive.js';
-import { writeFileAtomic } from './archive/atomic.js';
-import { AqiqatError, userMessage } from './archive/errors.js';
-import { previewDossier, printDossierPdf, savedDossierEntry, type DossierHost } from './archive/dossier/host.js';
+import type { Archive } from './core/archive.js';
+import { writeFileAtomic } from './core/storage/atomic.js';
+import { AqiqatError, userMessage } from './core/errors.js';
+import { previewDossier, printDossierPdf, savedDossierEntry, type DossierHost } from './core/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
 import type { ArchiveSession } from './session.js';
 

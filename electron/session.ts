@@ -5,17 +5,17 @@
  * the same object. Why the lock closes the archive (releasing its single-writer lock) rather than
  * holding it: a locked app is not using the archive, and the CLI may then open it.
  */
-import { Archive } from './archive/archive.js';
-import { noArchiveError, type OpenOptions } from './archive/store.js';
-import { restoreLeftovers } from './archive/swap.js';
-import { checkPassphrase } from './archive/crypto.js';
-import { plainRestoreCopies } from './archive/encrypt.js';
-import { restoreArchiveJson } from './archive/backup.js';
-import { layoutOf } from './archive/layout.js';
-import { replacementSnapshots } from './archive/snapshots.js';
-import type { AuditInput } from './archive/audit.js';
-import { AqiqatError, DamagedArchiveError, FileReadError } from './archive/errors.js';
-import { createSampleArchive } from './archive/sample.js';
+import { Archive } from './core/archive.js';
+import { noArchiveError, type OpenOptions } from './core/storage/store.js';
+import { restoreLeftovers } from './core/storage/swap.js';
+import { checkPassphrase } from './core/protection/crypto.js';
+import { plainRestoreCopies } from './core/protection/encrypt.js';
+import { restoreArchiveJson } from './core/protection/backup.js';
+import { layoutOf } from './core/storage/layout.js';
+import { replacementSnapshots } from './core/protection/snapshots.js';
+import type { AuditInput } from './core/protection/audit.js';
+import { AqiqatError, DamagedArchiveError, FileReadError } from './core/errors.js';
+import { createSampleArchive } from './core/import/sample.js';
 import { LOCKED_MESSAGE, type EncryptedStatus, type SessionStatus } from './session-status.js';
 
 export type Clock = () => number;

@@ -1,7 +1,7 @@
 /** The interface language: chosen in the sidebar, kept in localStorage, first taken from the system. */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { EventDate } from '../../electron/archive/model.js';
-import { formatEventDate } from '../../electron/archive/timeline.js';
+import type { EventDate } from '../../electron/api.js';
+import { formatEventDate } from '../../electron/shared/timeline.js';
 import { LANGS, MESSAGES, MONTHS, type Lang, type MessageKey } from './messages.js';
 
 const STORAGE_KEY = 'aqiqat.lang';

@@ -3,11 +3,11 @@
  * per 10 facts), HTML build and PDF print times with one warm Chromium (launch reported apart), pages
  * and size. Target of the issue: 200 facts under 3 s (HTML + PDF).
  */
-import { dossierFonts } from '../../electron/archive/dossier/fonts.js';
-import { buildDossierHtml } from '../../electron/archive/dossier/html.js';
-import { chromiumPrinter } from '../../electron/archive/dossier/pdf.js';
-import { setPdfInfo } from '../../electron/archive/dossier/pdf-info.js';
-import type { DossierData, DossierFact } from '../../electron/archive/dossier/types.js';
+import { dossierFonts } from '../../electron/core/dossier/fonts.js';
+import { buildDossierHtml } from '../../electron/core/dossier/html.js';
+import { chromiumPrinter } from '../../electron/core/dossier/pdf.js';
+import { setPdfInfo } from '../../electron/core/dossier/pdf-info.js';
+import type { DossierData, DossierFact } from '../../electron/core/dossier/types.js';
 import { mulberry32 } from './corpus.js';
 import { fmtMs, markdownTable, median, timed, type BenchPart } from './harness.js';
 

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Archive } from '../../electron/archive/archive.js';
-import type { FactInput } from '../../electron/archive/facts.js';
+import { Archive } from '../../electron/core/archive.js';
+import type { FactInput } from '../../electron/core/annotation/facts.js';
 import type { Corpus, GenArticle, GenFact } from './corpus.js';
 
 export interface BenchContext {

@@ -5,9 +5,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Archive } from '../../electron/archive/archive.js';
-import { collectFiles, importFiles, type BatchSummary } from '../../electron/archive/batch.js';
-import { makeDocx, makePdf } from '../unit/import/fixtures.js';
+import { Archive } from '../../electron/core/archive.js';
+import { collectFiles, importFiles, type BatchSummary } from '../../electron/core/import/batch.js';
+import { makeDocx, makePdf } from '../unit/core/import/fixtures.js';
 import {
   fmtMs,
   markdownTable,

@@ -11,10 +11,10 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importArticle } from '../../electron/archive/articles.js';
-import { IndexedSearch } from '../../electron/archive/search/indexed.js';
-import { ScanSearch } from '../../electron/archive/search/scan.js';
-import { ArchiveStore } from '../../electron/archive/store.js';
+import { importArticle } from '../../electron/core/import/articles.js';
+import { IndexedSearch } from '../../electron/core/search/indexed.js';
+import { ScanSearch } from '../../electron/core/search/scan.js';
+import { ArchiveStore } from '../../electron/core/storage/store.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32 } from './corpus.js';
 import {
   buildCorpusArchive,
@@ -179,7 +179,7 @@ async function buildFts(dir: string, file: string): Promise<number> {
   const insert = db.prepare('INSERT INTO fts (title, body) VALUES (?, ?)');
   const articles = await store.allArticles();
   const facts = await store.allFacts();
-  const { readArticleText } = await import('../../electron/archive/articles.js');
+  const { readArticleText } = await import('../../electron/core/import/articles.js');
   const texts = new Map<string, string>();
   for (const a of articles) texts.set(a.id, await readArticleText(store, a));
   db.transaction(() => {

@@ -10,10 +10,10 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { Archive } from '../../electron/archive/archive.js';
-import { sha256Hex } from '../../electron/archive/articles.js';
-import { articleIdFor, randomId } from '../../electron/archive/ids.js';
-import type { Article, Fact } from '../../electron/archive/model.js';
+import { Archive } from '../../electron/core/archive.js';
+import { sha256Hex } from '../../electron/core/import/articles.js';
+import { articleIdFor, randomId } from '../../electron/core/storage/ids.js';
+import type { Article, Fact } from '../../electron/core/model.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32, type GenArticle } from './corpus.js';
 import {
   BUILD_CHUNK,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { Archive } from '../../electron/archive/archive.js';
+import { Archive } from '../../electron/core/archive.js';
 import { expect, expectSealed, SAMPLE_DIR, test } from './fixtures.js';
 import { selectText } from './reader.js';
 

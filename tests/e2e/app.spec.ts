@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normalizeText, titleFromText } from '../../electron/archive/text.js';
+import { normalizeText, titleFromText } from '../../electron/shared/text.js';
 import { expect, expectSealed, MANY, SAMPLE_DIR, test } from './fixtures.js';
 
 const SAMPLE_FILE = path.join(SAMPLE_DIR, 'seed-article-kk.txt');

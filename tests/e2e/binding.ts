@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import type { DossierHost } from '../../electron/archive/dossier/host.js';
+import type { DossierHost } from '../../electron/core/dossier/host.js';
 import { createDispatcher } from '../../electron/handlers.js';
 import type { ArchiveSession } from '../../electron/session.js';
 import { decodeInput } from './transport.js';

@@ -8,16 +8,16 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Archive } from '../../electron/archive/archive.js';
-import { createSampleArchive } from '../../electron/archive/sample.js';
+import { Archive } from '../../electron/core/archive.js';
+import { createSampleArchive } from '../../electron/core/import/sample.js';
 import { bindArchive } from './binding.js';
 import { ArchiveSession } from '../../electron/session.js';
-import { chromiumPrinter } from '../../electron/archive/dossier/pdf.js';
-import type { DossierHost } from '../../electron/archive/dossier/host.js';
+import { chromiumPrinter } from '../../electron/core/dossier/pdf.js';
+import type { DossierHost } from '../../electron/core/dossier/host.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { APP_URL, serveRenderer } from './serve.js';
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLE_DIR = path.join(REPO, 'data/sample');
 const RENDERER_DIR = path.join(REPO, 'dist/renderer');
 

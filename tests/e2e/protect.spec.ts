@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isSealed } from '../../electron/archive/crypto.js';
+import { isSealed } from '../../electron/core/protection/crypto.js';
 import { DAMAGE, expect, expectSealed, PASSPHRASE, SAMPLE_DIR, test, type App } from './fixtures.js';
 
 const SAMPLE = JSON.parse(await readFile(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')) as {

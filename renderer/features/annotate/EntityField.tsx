@@ -1,7 +1,7 @@
 /** A list of names of one kind (people, places, organizations) with autocomplete over names and aliases; people get a role each. */
 import { useId, useState } from 'react';
 import type { Entity } from '../../../electron/api.js';
-import type { FactRole } from '../../../electron/archive/model.js';
+import type { FactRole } from '../../../electron/api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';
 

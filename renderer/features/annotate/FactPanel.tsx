@@ -6,8 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorLine, type FactView } from '../../api.js';
-import { suggestDate } from '../../../electron/archive/date-suggest.js';
-import type { FactRole } from '../../../electron/archive/model.js';
+import { suggestDate } from '../../../electron/shared/date-suggest.js';
+import type { FactRole } from '../../../electron/api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { EntityField } from './EntityField.js';
 import type { Passage } from './selection.js';

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorLine } from '../../api.js';
 import type { CaseSummary, CaseView, TimelineEntry } from '../../../electron/api.js';
-import { dateSortKey } from '../../../electron/archive/timeline.js';
+import { dateSortKey } from '../../../electron/shared/timeline.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { factHue } from '../reader/format.js';
 import { Timeline } from './Timeline.js';

@@ -3,8 +3,8 @@
  * shows only years that hold facts (a gap mark between years that are not consecutive), each as wide as
  * 1 + its number of facts: a year with seven facts gets room to tell its months and days apart.
  */
-import type { EventDate } from '../../../electron/archive/model.js';
-import { dateSpan } from '../../../electron/archive/timeline.js';
+import type { EventDate } from '../../../electron/api.js';
+import { dateSpan } from '../../../electron/shared/timeline.js';
 
 export interface YearBand {
   year: number;

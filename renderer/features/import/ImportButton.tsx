@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { ImportResult } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { filesFromDrop } from './collect.js';
-import { ACCEPT } from './formats.js';
+import { ACCEPT } from '../../../electron/shared/formats.js';
 import { PasteDialog } from './PasteDialog.js';
 import { summaryText, useImportQueue } from './useImportQueue.js';
 import './import.css';

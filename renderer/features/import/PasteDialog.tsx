@@ -3,7 +3,7 @@
  * date). The language is detected as the text is typed, and can be set by hand.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { detectLanguage } from '../../../electron/archive/text.js';
+import { detectLanguage } from '../../../electron/shared/text.js';
 import { api, errorLine, type ImportResult } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/messages.js';

@@ -2,7 +2,7 @@
  * The files of a drop: plain files as they are, folders walked recursively (known types only, hidden
  * entries skipped) through the File and Directory Entries API that Chromium and Electron offer.
  */
-import { isImportable } from './formats.js';
+import { canImport } from '../../../electron/shared/formats.js';
 
 export async function filesFromDrop(data: DataTransfer): Promise<File[]> {
   const entries = Array.from(data.items ?? [])
@@ -19,7 +19,7 @@ async function walk(entry: FileSystemEntry, out: File[], top: boolean): Promise<
   if (!top && entry.name.startsWith('.')) return;
   if (entry.isFile) {
     // a file dropped by itself is always tried (and fails with its reason if unknown)
-    if (top || isImportable(entry.name))
+    if (top || canImport(entry.name))
       out.push(await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail)));
     return;
   }

@@ -4,7 +4,7 @@
  * Bundled by the test with esbuild and run as a plain Node process.
  */
 import { writeSync } from 'node:fs';
-import { Archive } from '../../../electron/archive/archive.js';
+import { Archive } from '../../../electron/core/archive.js';
 
 const QUOTE = 'Оның наразылық шарасы 4 қазанда басталған.';
 

@@ -1,0 +1,118 @@
+/** init, import, articles, show, article delete */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Option, type Command } from 'commander';
+import { Archive } from '../core/archive.js';
+import { AqiqatError } from '../core/errors.js';
+import { articleDetail, articleLine, factLine } from './format.js';
+import { runImport } from './import.js';
+import { LanguageSchema } from '../core/model.js';
+import { createSampleArchive } from '../core/import/sample.js';
+import { jsonOption, type Cli } from './context.js';
+import { newPassphrase } from './passphrase.js';
+
+/** data/sample of this package, found upwards from this module (run from dist/ or from source). */
+function sampleDir(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'data', 'sample');
+    if (existsSync(path.join(candidate, 'sample.json'))) return candidate;
+    if (path.dirname(dir) === dir)
+      throw new AqiqatError('the sample archive (data/sample) is missing from this installation', 'archive');
+  }
+}
+
+export function registerArticleCommands(program: Command, cli: Cli): void {
+  program
+    .command('init')
+    .description('create an empty archive (or one with the sample article: --sample)')
+    .option('--sample', 'fill it with the sample article and its facts')
+    .option('--encrypt', 'encrypt everything it stores (passphrase: $AQIQAT_PASSPHRASE or asked)')
+    .addOption(jsonOption())
+    .action(async (o: { sample?: boolean; encrypt?: boolean; json?: boolean }) => {
+      const options = o.encrypt
+        ? { encrypt: true, passphrase: await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE') }
+        : {};
+      const archive = o.sample
+        ? await createSampleArchive(cli.dir(), sampleDir(), options)
+        : await Archive.create(cli.dir(), options);
+      cli.print(o.json, { archive: archive.root }, () => `created an archive in ${archive.root}`);
+    });
+
+  program
+    .command('import')
+    .description(
+      'import articles (.txt .md .html .htm .mhtml .docx .pdf) from files and folders, or standard input with -',
+    )
+    .argument(
+      '<files...>',
+      'files or folders to import (folders: recursively, known types only), or - for standard input',
+    )
+    .option('--title <title>', 'title (default: the first line of the text)')
+    .option('--url <url>', 'where the article was published')
+    .option('--published <YYYY-MM-DD>', 'publication date')
+    .option('--publisher <name>', 'publisher')
+    .addOption(new Option('--lang <lang>', 'language (default: detected)').choices(LanguageSchema.options))
+    .addOption(jsonOption())
+    .action(
+      async (
+        files: string[],
+        o: {
+          title?: string;
+          url?: string;
+          published?: string;
+          publisher?: string;
+          lang?: 'kk' | 'ru' | 'en' | 'other';
+          json?: boolean;
+        },
+      ) => {
+        await runImport(cli, files, o);
+      },
+    );
+
+  program
+    .command('articles')
+    .description('list the articles, newest first')
+    .addOption(jsonOption())
+    .action(async (o: { json?: boolean }) => {
+      const articles = await (await cli.open()).listArticles();
+      cli.print(o.json, articles, () =>
+        articles.length ? articles.map(articleLine).join('\n') : 'no articles yet; add one with `aqiqat import FILE`',
+      );
+    });
+
+  program
+    .command('show')
+    .description('show one article: metadata, facts and text')
+    .argument('<id>', 'article id (or its first digits)')
+    .addOption(jsonOption())
+    .action(async (id: string, o: { json?: boolean }) => {
+      const { article, text, facts } = await (await cli.open()).getArticle(id);
+      cli.print(o.json, { ...article, text, facts }, () =>
+        [articleDetail(article), facts.length ? `\nfacts:\n${facts.map(factLine).join('\n')}` : '', `\n${text}`].join(
+          '\n',
+        ),
+      );
+    });
+
+  program
+    .command('article')
+    .description('delete an article')
+    .command('delete')
+    .description(
+      'delete an article with its facts (taken out of their cases too); its text and source files go unless another article names them',
+    )
+    .argument('<id>', 'article id (or its first digits)')
+    .addOption(jsonOption())
+    .action(async (id: string, o: { json?: boolean }) => {
+      const d = await (await cli.open()).deleteArticle(id);
+      const facts = `${d.factIds.length} fact${d.factIds.length === 1 ? '' : 's'}`;
+      const cases = d.cases.length ? `; removed from ${d.cases.map((c) => `${c.id} “${c.title}”`).join(', ')}` : '';
+      cli.print(
+        o.json,
+        d,
+        () =>
+          `deleted article ${d.article.id} “${d.article.title}” (sha256 ${d.article.sha256}) and its ${facts}${cases}`,
+      );
+    });
+}

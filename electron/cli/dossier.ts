@@ -1,0 +1,195 @@
+/** dossier, export */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { writeFileAtomic } from '../core/storage/atomic.js';
+import { buildDossier, printDossier } from '../core/dossier/dossier.js';
+import { exportRows, toCsv } from '../core/dossier/export.js';
+import { caseSelection, loadFacts, type DossierSelection } from '../core/dossier/data.js';
+import { LABELS } from '../core/dossier/labels.js';
+import { chromiumPrinter } from '../core/dossier/pdf.js';
+import { DOSSIER_LANGS, PAPERS, type DossierLang, type Paper } from '../core/dossier/types.js';
+import { exportEntry } from '../core/protection/audit.js';
+import { counted } from './format.js';
+import { resolveCase } from '../core/annotation/cases.js';
+import { AqiqatError } from '../core/errors.js';
+import type { ArchiveStore } from '../core/storage/store.js';
+import { timelineOrder } from '../shared/timeline.js';
+import { collect, jsonOption, type Cli } from './context.js';
+
+interface DossierOpts {
+  out?: string;
+  lang: DossierLang;
+  redact?: string[];
+  redactSources?: boolean;
+  format: 'pdf' | 'html';
+  paper: Paper;
+  facts?: string;
+  title?: string;
+  summary?: string;
+  compiledBy?: string;
+  json?: boolean;
+}
+
+const splitIds = (s: string) => s.split(/[\s,]+/).filter(Boolean);
+
+/** Which facts: a case's, --facts ID,ID… or every fact of the archive. */
+async function selectedFactIds(store: ArchiveStore, facts: string | undefined, caseRef?: string): Promise<string[]> {
+  if (caseRef !== undefined) {
+    if (facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
+    return caseSelection(store, caseRef).factIds as string[];
+  }
+  if (facts !== undefined) {
+    const ids = splitIds(facts);
+    if (ids.length === 0) throw new AqiqatError('--facts needs fact ids separated by commas', 'usage');
+    return ids;
+  }
+  return (await store.allFacts()).map((f) => f.id);
+}
+
+async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path.resolve(file), data);
+  } catch (e) {
+    throw new AqiqatError(`cannot write ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function registerDossierCommands(program: Command, cli: Cli): void {
+  program
+    .command('dossier')
+    .description('a case dossier as PDF (or print HTML): cover, people, chronology with citations, sources with hashes')
+    .argument('[case]', 'the case (id or title); without it: --facts, or every fact')
+    .option('--facts <ids>', 'instead of a case: these facts, comma-separated (default: every fact)')
+    .requiredOption('--out <file>', 'where to write the PDF or HTML (- for HTML on standard output)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the dossier’s labels (quotes stay in their original language)')
+        .choices(DOSSIER_LANGS)
+        .default('en'),
+    )
+    .option(
+      '--redact <person>',
+      'replace this person’s name and aliases, in all their forms, by [redacted] (repeatable)',
+      collect,
+    )
+    .option(
+      '--redact-sources',
+      'leave out the sources’ URLs, publishers, dates and hashes (each can find a public article)',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
+    .addOption(new Option('--paper <size>', 'paper size').choices(PAPERS).default('a4'))
+    .option('--title <title>', 'the dossier’s title')
+    .option('--summary <text>', 'a summary for the first page')
+    .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
+    .addOption(jsonOption())
+    .action(async (caseRef: string | undefined, o: DossierOpts) => {
+      if (o.format === 'pdf' && o.out === '-')
+        throw new AqiqatError('a PDF needs a file: --out FILE.pdf (or --format html --out -)', 'usage');
+      if (caseRef !== undefined && o.facts !== undefined)
+        throw new AqiqatError('give a case or --facts, not both', 'usage');
+      const archive = await cli.open();
+      const l = LABELS[o.lang];
+      const selection: DossierSelection =
+        caseRef !== undefined
+          ? caseSelection(archive.store, caseRef)
+          : {
+              caseId: null,
+              title: l.factsDossier,
+              summary: '',
+              factIds: await selectedFactIds(archive.store, o.facts),
+            };
+      if (selection.factIds.length === 0) {
+        throw new AqiqatError(
+          caseRef !== undefined
+            ? `case ${selection.caseId} has no facts yet; add some with \`aqiqat case add-fact\``
+            : 'there are no facts to put in a dossier; add some with `aqiqat fact add`',
+        );
+      }
+      const dossier = await buildDossier(archive.store, {
+        ...selection,
+        title: o.title?.trim() || selection.title,
+        summary: o.summary ?? selection.summary,
+        lang: o.lang,
+        paper: o.paper,
+        compiledBy: o.compiledBy?.trim() || '—',
+        redact: o.redact ?? [],
+        redactSources: o.redactSources ?? false,
+      });
+      let written: string | Uint8Array;
+      if (o.format === 'html') {
+        if (o.out === '-') cli.io.out(dossier.html);
+        else await writeOut(o.out!, dossier.html);
+        written = dossier.html;
+      } else {
+        const printer = chromiumPrinter(cli.io.env);
+        try {
+          written = await printDossier(dossier, printer, o.paper);
+          await writeOut(o.out!, written);
+        } finally {
+          await printer.close();
+        }
+      }
+      const where = o.out === '-' ? 'standard output' : path.resolve(o.out!);
+      await cli.recordExport(
+        archive,
+        exportEntry(`dossier ${o.format.toUpperCase()}`, written, selection.caseId, where),
+        'dossier',
+      );
+      const bytes = typeof written === 'string' ? Buffer.byteLength(written) : written.length;
+      if (o.out === '-') return;
+      const summary = {
+        out: path.resolve(o.out!),
+        format: o.format,
+        case: selection.caseId,
+        facts: dossier.facts,
+        sources: dossier.sources,
+        bytes,
+        redacted: o.redact ?? [],
+      };
+      cli.print(o.json, summary, () => {
+        const lines = [
+          `wrote ${summary.out}: ${counted(dossier.facts, 'fact')}, ${counted(dossier.sources, 'source')} (${(bytes / 1024).toFixed(0)} KB)`,
+        ];
+        // a URL often spells the name too (…/zhakishev-picket); they are redacted, but say how to drop them
+        if (o.redact?.length && !o.redactSources)
+          lines.push(
+            'note: source URLs, publishers, dates and hashes are kept (names in them are redacted); --redact-sources leaves them out',
+          );
+        // what no redaction hides: a quote from a public article leads back to it
+        if (o.redact?.length)
+          lines.push('note: quotes are verbatim; a web search for one can find the public article and the name');
+        return lines.join('\n');
+      });
+    });
+
+  program
+    .command('export')
+    .description('facts with their article metadata as JSON or CSV (UTF-8 with BOM, for spreadsheets)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--case <case>', 'only the facts of this case (id or title), in its timeline order')
+    .option('--facts <ids>', 'only these facts, comma-separated (default: every fact)')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(async (o: { format: 'json' | 'csv'; case?: string; facts?: string; out?: string }) => {
+      const archive = await cli.open();
+      const ids = await selectedFactIds(archive.store, o.facts, o.case);
+      const facts = await loadFacts(archive.store, ids, o.case !== undefined);
+      const rows = await exportRows(archive.store, o.case !== undefined ? timelineOrder(facts, (f) => f.date) : facts);
+      const text = o.format === 'csv' ? toCsv(rows) : JSON.stringify(rows, null, o.out ? 2 : undefined);
+      const caseId = o.case !== undefined ? resolveCase(archive.store.meta.data, o.case).id : null;
+      // the bytes as written: the CSV on standard output loses its last line break
+      const written = o.out || o.format !== 'csv' ? text : text.replace(/\r\n$/, '');
+      await cli.recordExport(
+        archive,
+        exportEntry(
+          `${o.format.toUpperCase()} export of ${rows.length} facts`,
+          written,
+          caseId,
+          o.out ? path.resolve(o.out) : 'standard output',
+        ),
+        'export',
+      );
+      if (o.out) {
+        await writeOut(o.out, text);
+        cli.io.err(`wrote ${rows.length} facts to ${path.resolve(o.out)}`);
+      } else cli.io.out(written);
+    });
+}

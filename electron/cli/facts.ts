@@ -1,0 +1,159 @@
+/** fact add, fact delete, facts */
+import type { Command } from 'commander';
+import { factLine } from './format.js';
+import { AqiqatError } from '../core/errors.js';
+import type { FactRole } from '../core/model.js';
+import { collect, jsonOption, type Cli } from './context.js';
+
+/** `--role "Name=victim"` options → roles by name (checked against the roles list by the core). */
+function parseRoles(options: string[] | undefined): Record<string, FactRole> | undefined {
+  if (!options) return undefined;
+  const roles: Record<string, FactRole> = {};
+  for (const o of options) {
+    const at = o.lastIndexOf('=');
+    if (at <= 0) throw new AqiqatError(`--role "${o}" must be NAME=ROLE, e.g. "Мұхтар Жәкішев=victim"`, 'usage');
+    roles[o.slice(0, at).trim()] = o.slice(at + 1).trim() as FactRole;
+  }
+  return roles;
+}
+
+interface LinkOptions {
+  person?: string[];
+  place?: string[];
+  org?: string[];
+  tag?: string[];
+  note?: string;
+  role?: string[];
+}
+
+/** The options `fact add` and `fact edit` share, named as the core names them. */
+function linkFields(o: LinkOptions) {
+  return {
+    people: o.person,
+    places: o.place,
+    organizations: o.org,
+    tags: o.tag,
+    note: o.note,
+    roles: parseRoles(o.role),
+  };
+}
+
+export function registerFactCommands(program: Command, cli: Cli): void {
+  const fact = program.command('fact').description('add or delete a fact');
+  fact
+    .command('add')
+    .description('add a fact by quoting an article')
+    .requiredOption('--article <id>', 'the article')
+    .requiredOption('--quote <text>', 'the passage, exactly as in the article')
+    .option('--type <type>', 'fact type, e.g. detention, sentence, parole-denied', 'statement')
+    .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO')
+    .option('--approximate', 'the date is approximate')
+    .option('--person <name>', 'a person involved (repeatable)', collect)
+    .option('--place <name>', 'a place (repeatable)', collect)
+    .option('--org <name>', 'an organization (repeatable)', collect)
+    .option('--tag <path>', 'a tag such as violations/arbitrary-detention (repeatable)', collect)
+    .option('--note <text>', 'a note')
+    .option(
+      '--role <name=role>',
+      'a person’s role: victim, perpetrator, witness, source or other (repeatable)',
+      collect,
+    )
+    .addOption(jsonOption())
+    .action(
+      async (o: {
+        article: string;
+        quote: string;
+        type: string;
+        date?: string;
+        approximate?: boolean;
+        person?: string[];
+        place?: string[];
+        org?: string[];
+        tag?: string[];
+        note?: string;
+        role?: string[];
+        json?: boolean;
+      }) => {
+        const f = await (
+          await cli.open()
+        ).addFact({
+          articleId: o.article,
+          quote: o.quote,
+          type: o.type,
+          date: o.date,
+          approximate: o.approximate,
+          ...linkFields(o),
+        });
+        cli.print(o.json, f, () => `${f.existing ? 'already in the archive:' : 'added'} ${factLine(f)}`);
+      },
+    );
+  fact
+    .command('delete')
+    .description('delete a fact')
+    .argument('<id>', 'fact id')
+    .addOption(jsonOption())
+    .action(async (id: string, o: { json?: boolean }) => {
+      const f = await (await cli.open()).deleteFact(id);
+      cli.print(o.json, f, () => `deleted ${f.id}`);
+    });
+
+  fact
+    .command('edit')
+    .description('change a fact: each option given replaces that field (a changed quote is re-anchored)')
+    .argument('<id>', 'fact id')
+    .option('--quote <text>', 'the passage, exactly as in the article')
+    .option('--type <type>', 'fact type')
+    .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO; "none" removes it')
+    .option('--approximate', 'the date is approximate')
+    .option('--exact', 'the date is not approximate')
+    .option('--person <name>', 'the people involved (repeatable; replaces the list)', collect)
+    .option('--place <name>', 'the places (repeatable; replaces the list)', collect)
+    .option('--org <name>', 'the organizations (repeatable; replaces the list)', collect)
+    .option('--tag <path>', 'the tags (repeatable; replaces the list)', collect)
+    .option('--note <text>', 'the note')
+    .option('--role <name=role>', 'a person’s role (repeatable; replaces the roles)', collect)
+    .addOption(jsonOption())
+    .action(
+      async (
+        id: string,
+        o: {
+          quote?: string;
+          type?: string;
+          date?: string;
+          approximate?: boolean;
+          exact?: boolean;
+          person?: string[];
+          place?: string[];
+          org?: string[];
+          tag?: string[];
+          note?: string;
+          role?: string[];
+          json?: boolean;
+        },
+      ) => {
+        if (o.approximate && o.exact) throw new AqiqatError('--approximate and --exact contradict each other', 'usage');
+        const f = await (
+          await cli.open()
+        ).editFact(id, {
+          quote: o.quote,
+          type: o.type,
+          date: o.date === 'none' ? null : o.date,
+          approximate: o.approximate ? true : o.exact ? false : undefined,
+          ...linkFields(o),
+        });
+        cli.print(o.json, f, () => `edited ${factLine(f)}`);
+      },
+    );
+
+  program
+    .command('facts')
+    .description('list facts, of all articles or of one')
+    .option('--article <id>', 'only this article’s facts')
+    .addOption(jsonOption())
+    .action(async (o: { article?: string; json?: boolean }) => {
+      const facts = await (await cli.open()).listFacts(o.article);
+      cli.print(o.json, facts, () =>
+        facts.length ? facts.map(factLine).join('\n') : 'no facts yet; add one with `aqiqat fact add`',
+      );
+    });
+}

@@ -1,0 +1,54 @@
+/** Human-readable lines for the CLI (the --json output is the views themselves). */
+import type { FactView } from '../core/archive.js';
+import type { Article } from '../core/model.js';
+import type { SearchHit } from '../core/search/engine.js';
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+
+export function articleLine(a: Article): string {
+  return `${a.id}  ${pad(a.publishedAt ?? '—', 10)}  ${pad(a.lang, 5)}  ${a.title}`;
+}
+
+export function articleDetail(a: Article): string {
+  const rows: Array<[string, string | null]> = [
+    ['id', a.id],
+    ['title', a.title],
+    ['language', a.lang],
+    ['published', a.publishedAt],
+    ['publisher', a.publisher],
+    ['url', a.url],
+    ['source', a.sourceName],
+    ['sha256', a.sha256],
+    ['text sha256', a.textSha256],
+    ['imported', a.importedAt],
+  ];
+  return rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${pad(`${k}:`, 13)}${v}`)
+    .join('\n');
+}
+
+export function factLine(f: FactView): string {
+  const date = f.date ? `${f.date.value}${f.date.end ? `/${f.date.end}` : ''}${f.date.approximate ? '~' : ''}` : '—';
+  const who = [...f.people, ...f.places, ...f.organizations];
+  const extra = [who.length ? who.join(', ') : '', f.tags.length ? `#${f.tags.join(' #')}` : '']
+    .filter(Boolean)
+    .join('  ');
+  return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}`;
+}
+
+export function hitLine(h: SearchHit): string {
+  let snippet = h.snippet;
+  // mark matches with brackets, from the end so earlier offsets stay valid
+  for (const [s, e] of [...h.highlights].reverse())
+    snippet = `${snippet.slice(0, s)}[${snippet.slice(s, e)}]${snippet.slice(e)}`;
+  return `${pad(h.kind, 7)} ${h.id}  ${h.title}\n         ${snippet}`;
+}
+
+function oneLine(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** "1 source", "2 sources": English counts for command-line messages. */
+export const counted = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;

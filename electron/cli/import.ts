@@ -1,0 +1,68 @@
+/** `aqiqat import` (files, folders, stdin; progress and a summary) and `aqiqat lang`. */
+import { Argument, type Command } from 'commander';
+import { collectFiles, importFiles, summaryLine, type BatchItem } from '../core/import/batch.js';
+import { AqiqatError } from '../core/errors.js';
+import { articleLine } from './format.js';
+import { LanguageSchema, type Language } from '../core/model.js';
+import { jsonOption, Quiet, type Cli } from './context.js';
+
+interface ImportOptions {
+  title?: string;
+  url?: string;
+  published?: string;
+  publisher?: string;
+  lang?: Language;
+  json?: boolean;
+}
+
+export async function runImport(cli: Cli, args: string[], o: ImportOptions): Promise<void> {
+  const files = await collectFiles(args);
+  if (files.length === 0)
+    throw new AqiqatError(
+      `no files to import in ${args.join(', ')} (known types: .txt .md .html .htm .mhtml .docx .pdf)`,
+    );
+  if (o.title && files.length > 1)
+    throw new AqiqatError('--title names one article; import the files one by one', 'usage');
+  const archive = await cli.open();
+  const progress = files.length > 1 ? cli.io.progress : undefined;
+  const started = Date.now();
+  const { items, summary } = await importFiles(archive, files, {
+    defaults: { title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang },
+    stdin: cli.io.stdin,
+    onItem: (item) => {
+      progress?.(''); // the live line is cleared first: a chunk's lines would start after it
+      if (!o.json) report(cli, item);
+      if (item.status === 'failed') cli.io.err(`aqiqat: ${item.error}`);
+    },
+    onProgress: (done, total) =>
+      progress?.(
+        `importing ${done}/${total} files (${Math.round((done / Math.max(1, (Date.now() - started) / 1000)) * 10) / 10}/s)`,
+      ),
+  });
+  progress?.('');
+  if (o.json) cli.io.out(JSON.stringify(items));
+  else if (files.length > 1) cli.io.out(summaryLine(summary));
+  if (summary.failed > 0) throw new Quiet(1);
+}
+
+function report(cli: Cli, item: BatchItem): void {
+  const a = item.article;
+  if (!a) return;
+  if (item.status === 'imported') cli.io.out(`imported ${a.id}  ${a.title}`);
+  else if (item.status === 'duplicate') cli.io.out(`already in the archive: ${a.id}  ${a.title}`);
+  else if (item.status === 'linked')
+    cli.io.out(`same text as ${a.id}  ${a.title}: ${item.file} added as another source`);
+}
+
+export function registerImportCommands(program: Command, cli: Cli): void {
+  program
+    .command('lang')
+    .description('set the language of an article (detection is a guess)')
+    .argument('<id>', 'article id (or its first digits)')
+    .addArgument(new Argument('<lang>', 'language').choices(LanguageSchema.options))
+    .addOption(jsonOption())
+    .action(async (id: string, lang: Language, o: { json?: boolean }) => {
+      const article = await (await cli.open()).setArticleLanguage(id, lang);
+      cli.print(o.json, article, () => articleLine(article));
+    });
+}

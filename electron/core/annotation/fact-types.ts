@@ -1,0 +1,24 @@
+/** The fact-type thesaurus (data/fact-types.json) plus the types a user added in this archive. */
+import { z } from 'zod';
+import thesaurus from '../../../data/fact-types.json' with { type: 'json' };
+import { AqiqatError } from '../errors.js';
+import { FACT_TYPE_ID, FactTypeSchema, type ArchiveFile, type FactType } from '../model.js';
+
+/** Validated once: a broken thesaurus is a packaging bug and must fail loudly in the tests. */
+export const THESAURUS: readonly FactType[] = z.object({ types: z.array(FactTypeSchema) }).parse(thesaurus).types;
+
+/** The thesaurus first (its order is the menu's), then the archive's own types. */
+export function allFactTypes(meta: ArchiveFile): FactType[] {
+  const known = new Set(THESAURUS.map((t) => t.id));
+  return [...THESAURUS, ...meta.factTypes.filter((t) => !known.has(t.id))];
+}
+
+/** Make `id` a known type: a new one is added to the archive, labelled with its own name. Mutates `meta`. */
+export function ensureFactType(meta: ArchiveFile, id: string): boolean {
+  if (!FACT_TYPE_ID.test(id))
+    throw new AqiqatError(`fact type "${id}" must be one word like detention or parole-denied`, 'usage');
+  if (THESAURUS.some((t) => t.id === id) || meta.factTypes.some((t) => t.id === id)) return false;
+  const label = id.replace(/-/g, ' ');
+  meta.factTypes.push({ id, labels: { en: label, kk: label, ru: label } });
+  return true;
+}

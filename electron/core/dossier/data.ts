@@ -1,0 +1,111 @@
+/**
+ * From the archive to DossierData: the chosen facts in order, the entities they name (with aliases),
+ * and their source articles with hashes. Reads the store; the HTML builder stays pure.
+ */
+import { findArticle } from '../import/articles.js';
+import { resolveCase } from '../annotation/cases.js';
+import { resolveEntity } from '../annotation/entities.js';
+import { AqiqatError } from '../errors.js';
+import { allFactTypes } from '../annotation/fact-types.js';
+import { shardOf } from '../storage/layout.js';
+import { FACT_ID, type Article, type Entity, type Fact, type FactRole } from '../model.js';
+import type { ArchiveStore } from '../storage/store.js';
+import { timelineOrder } from '../../shared/timeline.js';
+import type { DossierData, DossierEntity, DossierFact, DossierSource } from './types.js';
+
+export interface DossierSelection {
+  caseId: string | null;
+  title: string;
+  summary: string;
+  /** fact ids; the chronology shows them in timeline order, ties in this order (a case's own) */
+  factIds: readonly string[];
+  /** skip ids of facts deleted since (a case may hold them) instead of refusing */
+  skipMissing?: boolean | undefined;
+}
+
+/** A case as a dossier selection: its title, summary and facts. */
+export function caseSelection(store: ArchiveStore, ref: string): DossierSelection {
+  const c = resolveCase(store.meta.data, ref);
+  return { caseId: c.id, title: c.title, summary: c.summary, factIds: [...c.factIds], skipMissing: true };
+}
+
+/** Facts by id, in the given order; a missing id is an error that names it (or skipped). */
+export async function loadFacts(store: ArchiveStore, ids: readonly string[], skipMissing = false): Promise<Fact[]> {
+  const out: Fact[] = [];
+  for (const raw of ids) {
+    const id = raw.trim();
+    if (!FACT_ID.test(id)) throw new AqiqatError(`"${raw}" is not a fact id`, 'usage');
+    const fact = (await store.factShard(shardOf(id))).data.facts.find((f) => f.id === id);
+    if (fact) out.push(fact);
+    else if (!skipMissing) throw new AqiqatError(`no fact ${id}`, 'not-found');
+  }
+  return out;
+}
+
+export async function collectDossier(store: ArchiveStore, selection: DossierSelection): Promise<DossierData> {
+  const loaded = await loadFacts(store, [...new Set(selection.factIds)], selection.skipMissing ?? false);
+  const facts = timelineOrder(loaded, (f) => f.date);
+  const articles = new Map<string, Article>();
+  for (const f of facts)
+    if (!articles.has(f.articleId)) articles.set(f.articleId, await findArticle(store, f.articleId));
+
+  const byId = new Map(store.meta.data.entities.map((e) => [e.id, e]));
+  const used: Entity[] = [];
+  const seen = new Set<string>();
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const e = byId.get(id);
+      if (e && !seen.has(id)) {
+        seen.add(id);
+        used.push(e);
+      }
+      return e?.name ?? id;
+    });
+  const dossierFacts: DossierFact[] = facts.map((f) => {
+    const article = articles.get(f.articleId)!;
+    return {
+      id: f.id,
+      quote: f.anchor.exact,
+      lang: article.lang,
+      type: f.type,
+      date: f.date,
+      people: names(f.people),
+      places: names(f.places),
+      organizations: names(f.organizations),
+      roles: Object.fromEntries(
+        Object.entries(f.roles ?? {}).map(([id, role]) => [byId.get(id)?.name ?? id, role]),
+      ) as Record<string, FactRole>,
+      sourceId: article.id,
+    };
+  });
+  const entities: DossierEntity[] = used
+    .map((e) => ({ kind: e.kind, name: e.name, aliases: [...e.aliases] }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'kk'));
+  const sources: DossierSource[] = [...articles.values()].map((a) => ({
+    id: a.id,
+    title: a.title,
+    publisher: a.publisher,
+    publishedAt: a.publishedAt,
+    url: a.url,
+    importedAt: a.importedAt,
+    sha256: a.sha256,
+    textSha256: a.textSha256,
+    lang: a.lang,
+  }));
+  const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
+  return {
+    caseId: selection.caseId,
+    title: selection.title,
+    summary: selection.summary,
+    facts: dossierFacts,
+    entities,
+    sources,
+    typeLabels,
+  };
+}
+
+/** The person to redact, by name, alias or id, with every spelling the archive knows. */
+export function personNames(store: ArchiveStore, ref: string): string[] {
+  const person = resolveEntity(store.meta.data, ref, 'person');
+  return [person.name, ...person.aliases];
+}

@@ -1,0 +1,95 @@
+/** A dossier end to end: select → collect → redact → HTML → (optionally) PDF. */
+import { AqiqatError } from '../errors.js';
+import type { ArchiveStore } from '../storage/store.js';
+import { collectDossier, personNames, type DossierSelection } from './data.js';
+import { dossierFonts } from './fonts.js';
+import { buildDossierHtml, type BuiltDossier } from './html.js';
+import { findName, htmlReadable, nameStems, pdfReadable } from './leaks.js';
+import { setPdfInfo } from './pdf-info.js';
+import type { Printer } from './pdf.js';
+import { makeRedactor, redactDossier } from './redact.js';
+import type { DossierLang, Paper } from './types.js';
+
+export interface DossierRequest extends DossierSelection {
+  lang: DossierLang;
+  paper: Paper;
+  compiledBy: string;
+  /** people (name, alias or id) whose every name is replaced by [redacted] */
+  redact: readonly string[];
+  redactSources: boolean;
+  generatedAt?: Date | undefined;
+  /** embed fonts (false only for quick HTML in tests) */
+  fonts?: boolean | undefined;
+}
+
+export interface DossierResult extends BuiltDossier {
+  facts: number;
+  sources: number;
+  generatedAt: Date;
+  compiledBy: string;
+  /** every spelling of the redacted people, for the reader's check of the printed PDF */
+  redactedNames: string[];
+}
+
+/** Refuses a finished dossier (HTML or PDF, as read back) that still shows a redacted name. */
+function refuseIfNamed(texts: readonly string[], names: readonly string[]): void {
+  const word = findName(texts, nameStems(names));
+  if (word !== null)
+    throw new AqiqatError(
+      `a redacted name is still in the dossier ("${word}"; check --compiled-by and --title); nothing was written`,
+    );
+}
+
+export async function buildDossier(store: ArchiveStore, req: DossierRequest): Promise<DossierResult> {
+  const data = await collectDossier(store, req);
+  const names = req.redact.flatMap((p) => personNames(store, p));
+  const redactor = makeRedactor(names);
+  const redacted = redactDossier(data, redactor, names);
+  const generatedAt = req.generatedAt ?? new Date();
+  const built = buildDossierHtml(
+    redacted,
+    {
+      lang: req.lang,
+      paper: req.paper,
+      generatedAt,
+      compiledBy: req.compiledBy,
+      redactSources: req.redactSources,
+      redacted: names.length > 0,
+    },
+    req.fonts === false ? undefined : dossierFonts(),
+  );
+  // the reader's check on the document as a browser reads it (the cover's compiled-by line is typed, not redacted)
+  if (names.length > 0)
+    refuseIfNamed(
+      [...(await htmlReadable(built.html)), ...(await htmlReadable(built.footerTemplate)), built.title],
+      names,
+    );
+  return {
+    ...built,
+    facts: data.facts.length,
+    sources: data.sources.length,
+    generatedAt,
+    compiledBy: req.compiledBy,
+    redactedNames: names,
+  };
+}
+
+/** The PDF of a built dossier, with its Info dictionary (title, author, creation date) set; read back and refused if it shows a redacted name. */
+export async function printDossier(d: DossierResult, printer: Printer, paper: Paper): Promise<Uint8Array> {
+  const printed = await printer.print({ html: d.html, footerTemplate: d.footerTemplate, paper });
+  const pdf = setPdfInfo(printed, {
+    title: d.title,
+    author: d.compiledBy,
+    subject: 'Aqiqat dossier',
+    creationDate: d.generatedAt,
+  });
+  if (d.redactedNames.length > 0) {
+    const read = await pdfReadable(pdf).catch((e: unknown) => {
+      throw new AqiqatError(
+        `the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`,
+      );
+    });
+    refuseIfNamed(read, d.redactedNames);
+  }
+  return pdf;
+}

@@ -1,0 +1,106 @@
+/**
+ * `aqiqat export`: facts with their article metadata as JSON or CSV. CSV is for Excel and
+ * LibreOffice: UTF-8 with a BOM (so Cyrillic opens right), CRLF rows, RFC 4180 quoting, and cells
+ * that a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with ' — quotes come from the web.
+ */
+import { findArticle } from '../import/articles.js';
+import type { Article, Fact } from '../model.js';
+import type { ArchiveStore } from '../storage/store.js';
+
+export interface ExportRow {
+  factId: string;
+  date: string | null;
+  datePrecision: string | null;
+  dateApproximate: boolean;
+  type: string;
+  quote: string;
+  people: string[];
+  places: string[];
+  organizations: string[];
+  tags: string[];
+  note: string;
+  article: {
+    id: string;
+    title: string;
+    publisher: string | null;
+    publishedAt: string | null;
+    url: string | null;
+    lang: string;
+    sha256: string;
+    textSha256: string;
+    importedAt: string;
+  };
+}
+
+export async function exportRows(store: ArchiveStore, facts: readonly Fact[]): Promise<ExportRow[]> {
+  const articles = new Map<string, Article>();
+  const names = new Map(store.meta.data.entities.map((e) => [e.id, e.name]));
+  const resolve = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id);
+  const rows: ExportRow[] = [];
+  for (const f of facts) {
+    let a = articles.get(f.articleId);
+    if (!a) {
+      a = await findArticle(store, f.articleId);
+      articles.set(a.id, a);
+    }
+    rows.push({
+      factId: f.id,
+      date: f.date?.value ?? null,
+      datePrecision: f.date?.precision ?? null,
+      dateApproximate: f.date?.approximate ?? false,
+      type: f.type,
+      quote: f.anchor.exact,
+      people: resolve(f.people),
+      places: resolve(f.places),
+      organizations: resolve(f.organizations),
+      tags: [...f.tags],
+      note: f.note,
+      article: {
+        id: a.id,
+        title: a.title,
+        publisher: a.publisher,
+        publishedAt: a.publishedAt,
+        url: a.url,
+        lang: a.lang,
+        sha256: a.sha256,
+        textSha256: a.textSha256,
+        importedAt: a.importedAt,
+      },
+    });
+  }
+  return rows;
+}
+
+const COLUMNS: Array<[string, (r: ExportRow) => string]> = [
+  ['fact_id', (r) => r.factId],
+  ['date', (r) => r.date ?? ''],
+  ['date_precision', (r) => r.datePrecision ?? ''],
+  ['date_approximate', (r) => (r.dateApproximate ? 'yes' : 'no')],
+  ['type', (r) => r.type],
+  ['quote', (r) => r.quote],
+  ['people', (r) => r.people.join('; ')],
+  ['places', (r) => r.places.join('; ')],
+  ['organizations', (r) => r.organizations.join('; ')],
+  ['tags', (r) => r.tags.join('; ')],
+  ['note', (r) => r.note],
+  ['article_id', (r) => r.article.id],
+  ['article_title', (r) => r.article.title],
+  ['publisher', (r) => r.article.publisher ?? ''],
+  ['published', (r) => r.article.publishedAt ?? ''],
+  ['url', (r) => r.article.url ?? ''],
+  ['language', (r) => r.article.lang],
+  ['sha256_original', (r) => r.article.sha256],
+  ['sha256_text', (r) => r.article.textSha256],
+  ['imported_at', (r) => r.article.importedAt],
+];
+
+/** One CSV cell: formula-safe, then quoted when it holds a comma, quote or line break. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(rows: readonly ExportRow[]): string {
+  const line = (cells: string[]) => cells.map(csvCell).join(',');
+  return `\uFEFF${[line(COLUMNS.map(([h]) => h)), ...rows.map((r) => line(COLUMNS.map(([, get]) => get(r))))].join('\r\n')}\r\n`;
+}

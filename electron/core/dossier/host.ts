@@ -1,0 +1,107 @@
+/**
+ * The dossier as the app asks for it (IPC): a case, language, paper, people to redact → the preview
+ * HTML, or a saved PDF. What only the app has (a printer, a save dialog, a preview window) comes in
+ * as a DossierHost, so the handlers stay testable with the Chromium printer and a temp folder.
+ */
+import type { Archive } from '../archive.js';
+import { exportEntry, type AuditInput } from '../protection/audit.js';
+import { AqiqatError } from '../errors.js';
+import { resolveCase } from '../annotation/cases.js';
+import { caseSelection } from './data.js';
+import { buildDossier, printDossier, type DossierResult } from './dossier.js';
+import type { Printer } from './pdf.js';
+import type { DossierLang, Paper } from './types.js';
+
+export interface DossierHost {
+  printer: Printer;
+  /** ask where to save (suggested file name): the chosen path, or null if the user cancelled; the caller writes it */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** show the dossier HTML in a locked window (no script, no network) */
+  preview?(html: string, title: string): Promise<void>;
+}
+
+export interface AppDossierRequest {
+  caseId: string;
+  lang?: DossierLang | undefined;
+  paper?: Paper | undefined;
+  redact?: readonly string[] | undefined;
+  redactSources?: boolean | undefined;
+  compiledBy?: string | undefined;
+}
+
+export interface DossierPreview {
+  html: string;
+  title: string;
+  facts: number;
+  sources: number;
+}
+
+export interface SavedDossier {
+  /** where it was saved, or null when the user cancelled the dialog */
+  path: string | null;
+  bytes: number;
+  facts: number;
+}
+
+function build(archive: Archive, r: AppDossierRequest): Promise<DossierResult> {
+  const selection = caseSelection(archive.store, r.caseId);
+  if (selection.factIds.length === 0)
+    throw new AqiqatError(`case "${selection.title}" has no facts yet; add some before making a dossier`);
+  return buildDossier(archive.store, {
+    ...selection,
+    lang: r.lang ?? 'en',
+    paper: r.paper ?? 'a4',
+    compiledBy: r.compiledBy?.trim() || '—',
+    redact: r.redact ?? [],
+    redactSources: r.redactSources ?? false,
+  });
+}
+
+/** A file name from the title: letters of any script kept, the rest dashes. */
+export function pdfFileName(title: string): string {
+  const base = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${base || 'dossier'}.pdf`;
+}
+
+export async function previewDossier(
+  archive: Archive,
+  r: AppDossierRequest,
+  host?: DossierHost,
+): Promise<DossierPreview> {
+  const d = await build(archive, r);
+  await host?.preview?.(d.html, d.title);
+  return { html: d.html, title: d.title, facts: d.facts, sources: d.sources };
+}
+
+/** A dossier printed, not yet saved: saving asks the user where (a dialog that may stay open a long time). */
+export interface PrintedDossier {
+  pdf: Uint8Array;
+  fileName: string;
+  caseId: string;
+  facts: number;
+}
+
+export async function printDossierPdf(
+  archive: Archive,
+  r: AppDossierRequest,
+  host?: DossierHost,
+): Promise<PrintedDossier> {
+  if (!host) throw new AqiqatError('saving a PDF needs the desktop app (or `aqiqat dossier` on the command line)');
+  const d = await build(archive, r);
+  const pdf = await printDossier(d, host.printer, r.paper ?? 'a4');
+  return {
+    pdf,
+    fileName: pdfFileName(d.title),
+    caseId: resolveCase(archive.store.meta.data, r.caseId).id,
+    facts: d.facts,
+  };
+}
+
+/** The audit log's line for a saved dossier: the SHA-256 of the very bytes written. */
+export function savedDossierEntry(printed: PrintedDossier, savedAt: string): AuditInput {
+  return exportEntry('dossier PDF', printed.pdf, printed.caseId, savedAt);
+}

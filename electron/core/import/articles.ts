@@ -1,0 +1,243 @@
+/**
+ * Import pipeline: read → hash → dedupe → extract text → normalise → store.
+ * Content files are written before the metadata that names them, so a crash leaves at most an
+ * unreferenced file, never an article without its text.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDay } from '../../shared/dates.js';
+import { AqiqatError } from '../errors.js';
+import { articleIdFor } from '../storage/ids.js';
+import { shardOf, sourceFile, textFile } from '../storage/layout.js';
+import { maxImportBytes } from './limits.js';
+import type { Article, Case, Fact, Language, OtherSource } from '../model.js';
+import type { ArchiveStore } from '../storage/store.js';
+import { detectLanguage, normalizeText, titleFromText } from '../../shared/text.js';
+import { canImport, extensionOf } from './extract/index.js';
+import { extractIsolated } from './extract/isolated.js';
+import { parseNoted } from './extract/unfinished.js';
+import { findSameText, rememberText, textKey } from './same-text.js';
+import { writeContent } from '../storage/content-writes.js';
+
+/** Larger files are refused: a news article is kilobytes; this stops a wrong file early (limits.ts: AQIQAT_MAX_IMPORT_MB). */
+export const MAX_IMPORT_BYTES = maxImportBytes();
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  /** file name (for the extension and messages), or "stdin" / "pasted text" */
+  name: string;
+  title?: string | undefined;
+  url?: string | undefined;
+  publishedAt?: string | undefined;
+  publisher?: string | undefined;
+  lang?: Language | undefined;
+}
+
+/** linked: the same text as an article already here; this file was added to it as another source. */
+export type ImportResult = { status: 'imported' | 'duplicate' | 'linked'; article: Article };
+
+export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+export async function readImportFile(file: string): Promise<ImportInput> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new AqiqatError(`${file} is not a file`);
+    if (info.size > MAX_IMPORT_BYTES)
+      throw new AqiqatError(`${file} is ${mib(info.size)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+    bytes = await readFile(file);
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+  }
+  return { bytes, name: path.basename(file) };
+}
+
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+function checkUrl(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    if (!['http:', 'https:'].includes(u.protocol)) throw new Error();
+    return u.toString();
+  } catch {
+    throw new AqiqatError(`"${url}" is not a web address (http:// or https://)`, 'usage');
+  }
+}
+
+export async function importArticle(store: ArchiveStore, input: ImportInput, now = new Date()): Promise<ImportResult> {
+  const ext = extensionOf(input.name);
+  if (!canImport(input.name)) {
+    throw new AqiqatError(
+      `${input.name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`,
+    );
+  }
+  if (input.bytes.length > MAX_IMPORT_BYTES) {
+    throw new AqiqatError(`${input.name} is ${mib(input.bytes.length)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+  }
+  // Validate every option before anything is written.
+  const url = input.url ? checkUrl(input.url) : null;
+  const publishedAt = input.publishedAt ? parseDay(input.publishedAt) : null;
+  const title = input.title?.trim();
+  if (input.title !== undefined && !title) throw new AqiqatError('the title is empty', 'usage');
+
+  const sha256 = sha256Hex(input.bytes);
+  const id = articleIdFor(sha256);
+  const shard = await store.articleShard(shardOf(id));
+  const existing = shard.data.articles.find((a) => a.id === id);
+  if (existing) return { status: 'duplicate', article: existing };
+
+  const { text: raw, meta } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
+    extractIsolated(input.bytes, input.name),
+  );
+  const text = normalizeText(raw);
+  if (text === '') throw new AqiqatError(`${input.name} holds no text`);
+  const textSha256 = sha256Hex(text);
+  const key = textKey(text);
+  const same = await findSameText(store, key);
+  if (same)
+    return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
+
+  const article: Article = {
+    id,
+    title: title || meta.title || titleFromText(text),
+    url: url ?? meta.url ?? null,
+    publisher: input.publisher?.trim() || meta.publisher || null,
+    publishedAt: publishedAt ?? meta.publishedAt ?? null,
+    lang: input.lang ?? detectLanguage(text),
+    sha256,
+    sourceExt: ext,
+    sourceName: input.name,
+    textSha256,
+    textLength: text.length,
+    importedAt: now.toISOString(),
+    tags: [],
+    note: '',
+    ...(meta.author ? { author: meta.author } : {}),
+    textKey: key,
+  };
+  await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
+  await writeContent(store, textFile(store.layout, textSha256), text);
+  shard.data.articles.push(article);
+  await rememberText(store, key, article.id);
+  await store.save(shard);
+  await store.emit({ type: 'article-added', article });
+  return { status: 'imported', article };
+}
+
+/** An article by id or by an unambiguous id prefix (at least 4 digits), like git. */
+export async function findArticle(store: ArchiveStore, idOrPrefix: string): Promise<Article> {
+  const want = idOrPrefix.trim().toLowerCase();
+  if (!/^[0-9a-f]{4,64}$/.test(want)) throw new AqiqatError(`"${idOrPrefix}" is not an article id`, 'usage');
+  // a full SHA-256 of the source also names its article
+  const { articles } = (await store.articleShard(shardOf(want))).data;
+  const candidates = articles.filter((a) => a.id.startsWith(want) || (want.length === 64 && want.startsWith(a.id)));
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length > 1)
+    throw new AqiqatError(`"${idOrPrefix}" matches ${candidates.length} articles; give more digits`, 'usage');
+  throw new AqiqatError(`no article ${idOrPrefix}`, 'not-found');
+}
+
+export async function readArticleText(store: ArchiveStore, article: Article): Promise<string> {
+  try {
+    return (await store.readContent(textFile(store.layout, article.textSha256))).toString('utf8');
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e; // damaged, not missing
+    throw new AqiqatError(
+      `the text of article ${article.id} is missing from texts/; restore the archive from a backup`,
+      'archive',
+    );
+  }
+}
+
+/** Another file with the same text: kept as evidence and listed on the article, not a second article. */
+async function linkSource(
+  store: ArchiveStore,
+  article: Article,
+  source: OtherSource,
+  bytes: Uint8Array,
+): Promise<ImportResult> {
+  const known =
+    article.sha256 === source.sha256 || (article.otherSources ?? []).some((s) => s.sha256 === source.sha256);
+  if (known) return { status: 'duplicate', article };
+  await writeContent(store, sourceFile(store.layout, source.sha256, source.ext), bytes);
+  const shard = await store.articleShard(shardOf(article.id));
+  const stored = shard.data.articles.find((a) => a.id === article.id) ?? article;
+  stored.otherSources = [...(stored.otherSources ?? []), source];
+  await store.save(shard);
+  return { status: 'linked', article: stored };
+}
+
+/** Change an article's language (detection is a guess; the researcher has the last word). */
+export async function setArticleLanguage(store: ArchiveStore, idOrPrefix: string, lang: Language): Promise<Article> {
+  const found = await findArticle(store, idOrPrefix);
+  const shard = await store.articleShard(shardOf(found.id));
+  const article = shard.data.articles.find((a) => a.id === found.id) ?? found;
+  if (article.lang === lang) return article;
+  const previous = { ...article };
+  article.lang = lang;
+  await store.save(shard);
+  await store.emit({ type: 'article-updated', article, previous });
+  return article;
+}
+
+/** What deleting an article takes with it: its facts, and the cases that hold some of them. */
+export async function articleFootprint(
+  store: ArchiveStore,
+  idOrPrefix: string,
+): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
+  const article = await findArticle(store, idOrPrefix);
+  const facts = (await store.factShard(shardOf(article.id))).data.facts.filter((f) => f.articleId === article.id);
+  const ids = new Set(facts.map((f) => f.id));
+  const cases = store.meta.data.cases.filter((c) => c.factIds.some((id) => ids.has(id)));
+  return { article, facts, cases };
+}
+
+/**
+ * Delete an article with its facts. Cases first, then facts, then the article (each step a saved
+ * file, so a crash midway leaves a state the same command finishes), and only then its text and
+ * source files, those no other article names: a crash there leaves unreferenced files, never an
+ * article without its text. Every fact removed and the article are told (audit log, search index).
+ */
+export async function deleteArticle(
+  store: ArchiveStore,
+  idOrPrefix: string,
+): Promise<{ article: Article; facts: Fact[]; cases: Case[] }> {
+  const { article, facts, cases } = await articleFootprint(store, idOrPrefix);
+  const ids = new Set(facts.map((f) => f.id));
+  const removed = cases.map((c) => ({ case: c, factIds: c.factIds.filter((id) => ids.has(id)) }));
+  for (const c of cases) c.factIds = c.factIds.filter((id) => !ids.has(id));
+  if (cases.length > 0) await store.save(store.meta);
+  if (facts.length > 0) {
+    const factShard = await store.factShard(shardOf(article.id));
+    factShard.data.facts = factShard.data.facts.filter((f) => !ids.has(f.id));
+    await store.save(factShard);
+  }
+  const shard = await store.articleShard(shardOf(article.id));
+  shard.data.articles = shard.data.articles.filter((a) => a.id !== article.id);
+  await store.save(shard);
+  await removeUnreferenced(store, article);
+  for (const r of removed)
+    for (const factId of r.factIds) await store.emit({ type: 'case-fact-removed', case: r.case, factId });
+  for (const fact of facts) await store.emit({ type: 'fact-deleted', fact });
+  await store.emit({ type: 'article-deleted', article, facts: facts.length });
+  return { article, facts, cases };
+}
+
+/** The content files of a deleted article that no remaining article names (a same-text link shares none, but a hand-made archive might). */
+async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<void> {
+  const { layout } = store;
+  const filesOf = (a: Article) => [
+    sourceFile(layout, a.sha256, a.sourceExt),
+    ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)),
+    textFile(layout, a.textSha256),
+  ];
+  const kept = new Set((await store.allArticles()).flatMap(filesOf));
+  for (const file of filesOf(gone)) {
+    if (kept.has(file)) continue;
+    // under every name it may have (keyed, an older scheme's, the plain one an interrupted `aqiqat encrypt` left)
+    for (const name of store.codec.candidates(file)) await rm(name, { force: true });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * One door for every import format: `extract(bytes, name) → {text, meta}`, chosen by the file's
+ * extension. Heavy parsers (linkedom, pdf.js, mammoth) are loaded on first use, so the CLI starts fast
+ * and a .txt import never pays for them.
+ */
+import { AqiqatError } from '../../errors.js';
+import { MAX_TEXT_CHARS } from '../limits.js';
+import { canImport, extensionOf, type ImportExtension } from '../../../shared/formats.js';
+import { cleanLine } from '../../../shared/text.js';
+import type { Extracted, ExtractedMeta, Extractor } from './types.js';
+
+export type { Extracted, ExtractedMeta } from './types.js';
+
+const EXTRACTORS: Record<ImportExtension, () => Promise<Extractor>> = {
+  txt: async () => (await import('./plain.js')).extractPlain,
+  text: async () => (await import('./plain.js')).extractPlain,
+  md: async () => (await import('./plain.js')).extractPlain,
+  html: async () => (await import('./html.js')).extractHtml,
+  htm: async () => (await import('./html.js')).extractHtml,
+  xhtml: async () => (await import('./html.js')).extractHtml,
+  mhtml: async () => (await import('./mhtml.js')).extractMhtml,
+  mht: async () => (await import('./mhtml.js')).extractMhtml,
+  docx: async () => (await import('./docx.js')).extractDocx,
+  pdf: async () => (await import('./pdf.js')).extractPdf,
+};
+
+export { canImport, extensionOf };
+
+export async function extract(bytes: Uint8Array, name: string): Promise<Extracted> {
+  const ext = extensionOf(name);
+  const load = canImport(name) ? EXTRACTORS[ext as ImportExtension] : undefined;
+  if (!load) {
+    throw new AqiqatError(`${name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`);
+  }
+  const extractor = await load();
+  let extracted: Extracted;
+  try {
+    extracted = await extractor(bytes, name);
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e;
+    // a parser's own error on a broken file: one line, named after the file
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new AqiqatError(`${name} could not be read as .${ext} (${detail})`);
+  }
+  // here, in the parser thread: an oversized text never crosses to the archive's side
+  if (extracted.text.length > MAX_TEXT_CHARS) {
+    throw new AqiqatError(
+      `${name} holds ${millions(extracted.text.length)} million characters of text; the limit is ${MAX_TEXT_CHARS / 1e6} million`,
+    );
+  }
+  return { text: extracted.text, meta: cleanMeta(extracted.meta) };
+}
+
+/** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */
+function cleanMeta(meta: ExtractedMeta): ExtractedMeta {
+  const line = (s: string | undefined) => (s === undefined ? undefined : cleanLine(s) || undefined);
+  return {
+    ...meta,
+    title: line(meta.title),
+    author: line(meta.author),
+    publisher: line(meta.publisher),
+    url: line(meta.url),
+  };
+}
+
+const millions = (n: number) => (n / 1e6).toFixed(1);

@@ -1,0 +1,166 @@
+/**
+ * Imported files are parsed in a worker thread. Why: the app's main process answers every window call
+ * on one event loop, so a 300-page PDF parsed there stalls search and reading for its whole duration;
+ * and a file made to send a parser into a loop or to balloon in memory is stopped here — a time limit,
+ * a memory limit — with a one-line error, while the archive carries on. The memory limit is watched on
+ * the process's resident memory, not only the thread's heap: parsers decode into ArrayBuffers (a PDF's
+ * streams, a ZIP's entries), which V8's heap limit does not count. The bundles (main, CLI, bench)
+ * carry the worker beside them; from the TypeScript sources (unit tests) files are parsed inline.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AqiqatError } from '../../errors.js';
+import { parseMemoryMb, parseTimeoutMs } from '../limits.js';
+import { extract, type Extracted } from './index.js';
+
+export interface ParseRequest {
+  id: number;
+  bytes: Uint8Array;
+  name: string;
+}
+
+export type ParseReply =
+  { id: number; ok: true; value: Extracted } | { id: number; ok: false; message: string; userError: boolean };
+
+interface Pending {
+  name: string;
+  bytes: Uint8Array;
+  resolve: (value: Extracted) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+  /** the thread it was sent to */
+  worker?: Worker;
+}
+
+/** How often the memory is looked at while a file is parsed: growth between two looks stays small. */
+const MEMORY_POLL_MS = 20;
+
+/** Beside the bundle that imports this module: dist/cli/, dist/electron/, dist/bench/. */
+const BUNDLED_WORKER = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
+
+export class ParserThread {
+  #worker: Worker | null = null;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #watch: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly workerFile: string,
+    readonly timeoutMs: number = parseTimeoutMs(),
+    readonly memoryMb: number = parseMemoryMb(),
+  ) {}
+
+  parse(bytes: Uint8Array, name: string): Promise<Extracted> {
+    const id = this.#nextId++;
+    return new Promise<Extracted>((resolve, reject) => {
+      this.#pending.set(id, { name, bytes, resolve, reject });
+      this.#send(id);
+    });
+  }
+
+  /** Stop the thread (the next parse starts a new one). */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = null;
+    await worker?.terminate();
+  }
+
+  #send(id: number): void {
+    const p = this.#pending.get(id)!;
+    const worker = this.#start();
+    clearTimeout(p.timer);
+    p.worker = worker;
+    p.timer = setTimeout(() => this.#stuck(id), this.timeoutMs);
+    worker.ref(); // a CLI import waits for its files; an idle thread does not keep the process alive
+    worker.postMessage({ id, bytes: p.bytes, name: p.name } satisfies ParseRequest);
+    this.#watchMemory();
+  }
+
+  /** While files are being parsed: past the limit over what the process held when parsing began, the thread is stopped. */
+  #watchMemory(): void {
+    if (this.#watch) return;
+    const baseline = process.memoryUsage.rss();
+    this.#watch = setInterval(() => {
+      const worker = this.#worker;
+      if (!worker || process.memoryUsage.rss() - baseline <= this.memoryMb * 1024 * 1024) return;
+      this.#worker = null;
+      this.#lost(worker, (name) => `${name}: ${this.#tooMuchMemory}; nothing was imported`);
+      void worker.terminate();
+    }, MEMORY_POLL_MS);
+    this.#watch.unref();
+  }
+
+  get #tooMuchMemory(): string {
+    return `reading it needed more than ${this.memoryMb} MB of memory, so it was stopped`;
+  }
+
+  #start(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
+    worker.on('message', (reply: ParseReply) => this.#settle(reply));
+    worker.on('error', (e: Error & { code?: string }) => {
+      const why =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.#tooMuchMemory : `its parser failed (${e.message.split('\n')[0]})`;
+      this.#lost(worker, (name) => `${name}: ${why}; nothing was imported`);
+    });
+    worker.on('exit', () => this.#lost(worker, (name) => `${name}: its parser stopped; nothing was imported`));
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+
+  #settle(reply: ParseReply): void {
+    const p = this.#pending.get(reply.id);
+    if (!p) return;
+    this.#done(reply.id);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(reply.userError ? new AqiqatError(reply.message) : new Error(reply.message));
+  }
+
+  /** One file ran out of time: stop its thread (it may be in an endless loop); the others on it go to a new one. */
+  #stuck(id: number): void {
+    const p = this.#pending.get(id);
+    if (!p) return;
+    this.#done(id);
+    p.reject(
+      new AqiqatError(
+        `${p.name}: reading it took longer than ${Number((this.timeoutMs / 1000).toPrecision(3))} s, so it was stopped; nothing was imported`,
+      ),
+    );
+    const stuck = p.worker;
+    if (this.#worker === stuck) this.#worker = null;
+    void stuck?.terminate();
+    for (const [other, q] of this.#pending) if (q.worker === stuck) this.#send(other);
+  }
+
+  /** A thread died (out of memory, crashed): which file did it cannot be known, so all it held fail. */
+  #lost(worker: Worker, message: (name: string) => string): void {
+    if (this.#worker === worker) this.#worker = null;
+    for (const [id, p] of this.#pending) {
+      if (p.worker !== worker) continue;
+      this.#done(id);
+      p.reject(new AqiqatError(message(p.name)));
+    }
+  }
+
+  #done(id: number): void {
+    clearTimeout(this.#pending.get(id)?.timer);
+    this.#pending.delete(id);
+    if (this.#pending.size > 0) return;
+    this.#worker?.unref();
+    clearInterval(this.#watch ?? undefined);
+    this.#watch = null;
+  }
+}
+
+let parse: ((bytes: Uint8Array, name: string) => Promise<Extracted>) | null = null;
+
+/** Parse `bytes` as the file `name` says, in the parser thread when the bundle has one (looked for once). */
+export function extractIsolated(bytes: Uint8Array, name: string): Promise<Extracted> {
+  if (!parse) {
+    const thread = existsSync(BUNDLED_WORKER) ? new ParserThread(BUNDLED_WORKER) : null;
+    parse = thread ? (b, n) => thread.parse(b, n) : extract;
+  }
+  return parse(bytes, name);
+}

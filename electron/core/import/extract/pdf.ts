@@ -1,0 +1,166 @@
+/**
+ * PDF → text with page numbers, via pdf.js (the legacy build: the modern one needs browser globals such
+ * as DOMMatrix that Node 20 lacks). Each page starts with a "[page N]" line so a quote can be cited by
+ * page; lines of one paragraph are joined, and a larger vertical gap starts a new paragraph. A PDF
+ * without a text layer (a scan) is refused with a clear message; OCR is a later step.
+ */
+import { createInflate } from 'node:zlib';
+import { AqiqatError } from '../../errors.js';
+import { parseMemoryMb } from '../limits.js';
+import { titleFromText } from '../../../shared/text.js';
+import type { Extracted } from './types.js';
+
+/** pdf.js runs in this process: a document is read page by page, never more than this many. */
+export const MAX_PDF_PAGES = 5000;
+
+export const pageMarker = (n: number) => `[page ${n}]`;
+
+interface Item {
+  str: string;
+  hasEOL: boolean;
+  transform: number[];
+  height: number;
+}
+
+/**
+ * pdf.js builds one DOMMatrix when it loads, for drawing pages on a canvas, and takes the class from
+ * its optional @napi-rs/canvas. The packaged app leaves that native module out (build/electron-builder.yml)
+ * because it only reads text layers, which never touch the matrix: an empty class lets pdf.js load.
+ */
+function standInForDomMatrix(): void {
+  if (!('DOMMatrix' in globalThis))
+    Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
+}
+
+/**
+ * pdf.js inflates streams in JavaScript (some 60 MB/s), so a PDF bomb would keep it busy for half a
+ * minute before the parser's memory limit stopped it. Each FlateDecode stream but images (which text
+ * extraction never decodes) is first inflated here, natively, counting and dropping the output: one
+ * that unpacks past the limit is refused within a second or two. What this cannot read alone (an
+ * encrypted PDF, chained or other filters) is left to pdf.js, under the memory watch (isolated.ts).
+ */
+async function refuseStreamBombs(bytes: Uint8Array, name: string, limitMb = parseMemoryMb()): Promise<void> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buf.indexOf('stream', 0, 'latin1'); at >= 0; at = buf.indexOf('stream', at + 6, 'latin1')) {
+    if (at >= 3 && buf.toString('latin1', at - 3, at) === 'end') continue;
+    const dict = buf.toString('latin1', Math.max(0, buf.lastIndexOf(' obj', at, 'latin1'), at - 4096), at);
+    if (!dict.includes('/FlateDecode') || /\/Subtype\s*\/Image/.test(dict)) continue;
+    let start = at + 6;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    if ((await inflatedSize(buf.subarray(start), limitMb * 1024 * 1024)) > limitMb * 1024 * 1024) {
+      throw new AqiqatError(
+        `${name} holds a stream that unpacks to more than ${limitMb} MB; refused as a possible PDF bomb`,
+      );
+    }
+  }
+}
+
+/** How much zlib data inflates to, up to just past `cap` (what follows the stream's end is ignored); 0 if unreadable. */
+function inflatedSize(data: Buffer, cap: number): Promise<number> {
+  return new Promise((resolve) => {
+    const inflate = createInflate();
+    let size = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        inflate.destroy();
+        resolve(size);
+      }
+    });
+    inflate.on('end', () => resolve(size));
+    inflate.on('error', () => resolve(0));
+    inflate.end(data);
+  });
+}
+
+export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
+  await refuseStreamBombs(bytes, name);
+  standInForDomMatrix();
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'PasswordException')
+      throw new AqiqatError(`${name} is password-protected; remove the password and import it again`);
+    throw new AqiqatError(`${name} is not a readable PDF (${(err.message ?? String(e)).split('\n')[0]})`);
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES)
+      throw new AqiqatError(`${name} has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
+    const pages: string[] = [];
+    let letters = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const text = pageText(content.items.filter((i): i is Item & typeof i => 'str' in i) as Item[]);
+      letters += text.replace(/\s/g, '').length;
+      pages.push(`${pageMarker(n)}\n\n${text}`.trim());
+      page.cleanup();
+    }
+    if (letters === 0) throw new AqiqatError(`${name} is a scanned PDF with no text layer; OCR is not supported yet`);
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+    const title =
+      typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title)
+        ? info.Title.trim()
+        : undefined;
+    // without a document title, the first line of text (never a page marker)
+    const firstLine = pages
+      .join('\n')
+      .split('\n')
+      .find((l) => l.trim() !== '' && !/^\[page \d+\]$/.test(l));
+    return {
+      text: pages.join('\n\n'),
+      meta: { title: title ?? (firstLine ? titleFromText(firstLine) : undefined), pages: doc.numPages },
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** One page's text items, in the order pdf.js gives them (the content stream's, which is reading order for most producers). */
+export function pageText(items: readonly Item[]): string {
+  const paragraphs: string[] = [];
+  let lines: string[] = [];
+  let line = '';
+  let lastY: number | null = null;
+  let lastH = 0;
+  const endLine = () => {
+    if (line.trim() !== '') lines.push(line.trim());
+    line = '';
+  };
+  const endParagraph = () => {
+    endLine();
+    if (lines.length) paragraphs.push(lines.join(' ').replace(/\s+/g, ' '));
+    lines = [];
+  };
+  for (const item of items) {
+    const y = item.transform[5] ?? 0;
+    const h = Math.abs(item.transform[3] ?? 0) || item.height || 10;
+    if (item.str !== '' && lastY !== null) {
+      const gap = lastY - y;
+      if (Math.abs(gap) > h * 0.5 && line !== '') endLine();
+      // a blank line's worth of space, or a change of font size (a heading), starts a paragraph
+      if (gap > Math.max(h, lastH) * 1.7 || (Math.abs(gap) > h * 0.5 && Math.abs(h - lastH) > Math.max(h, lastH) * 0.2))
+        endParagraph();
+    }
+    line += item.str;
+    if (item.hasEOL) endLine();
+    if (item.str !== '') {
+      lastY = y;
+      lastH = h;
+    }
+  }
+  endParagraph();
+  return paragraphs.join('\n\n');
+}

@@ -1,0 +1,20 @@
+/** The parser thread (isolated.ts): one file in, its text and metadata or a one-line error out. */
+import { parentPort } from 'node:worker_threads';
+import { AqiqatError } from '../../errors.js';
+import { extract } from './index.js';
+import type { ParseReply, ParseRequest } from './isolated.js';
+
+const port = parentPort;
+if (!port) throw new Error('extract worker: not started as a worker thread');
+
+port.on('message', (request: ParseRequest) => {
+  void reply(request).then((message) => port.postMessage(message));
+});
+
+async function reply({ id, bytes, name }: ParseRequest): Promise<ParseReply> {
+  try {
+    return { id, ok: true, value: await extract(bytes, name) };
+  } catch (e) {
+    return { id, ok: false, message: e instanceof Error ? e.message : String(e), userError: e instanceof AqiqatError };
+  }
+}

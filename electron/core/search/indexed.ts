@@ -1,0 +1,499 @@
+/**
+ * The indexed search engine: a persisted inverted index under index/, kept up to date by
+ * the archive's events, loaded at start without re-indexing, rebuilt when missing, corrupt or of
+ * another format, and repaired shard by shard when stale.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { readArticleText } from '../import/articles.js';
+import { writeFileAtomic } from '../storage/atomic.js';
+import { AqiqatError } from '../errors.js';
+import type { ArchiveEvent } from '../storage/events.js';
+import { shardOf, textFile } from '../storage/layout.js';
+import { MAX_TEXT_CHARS } from '../import/limits.js';
+import type { Article, Entity, Fact } from '../model.js';
+import type { ArchiveStore } from '../storage/store.js';
+import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
+import { articleDoc, factDoc, type IndexDoc } from './documents.js';
+import type { SearchEngine, SearchHit, SearchQuery } from './engine.js';
+import { compileFilters } from './filters.js';
+import {
+  AliasTable,
+  GAZETTEER_FILE,
+  protectedKeys,
+  readGazetteer,
+  SHIPPED_GAZETTEER,
+  type Gazetteer,
+} from './gazetteer.js';
+import { SearchIndex, vocabWord, type DocMeta } from './index.js';
+import {
+  appendJournal,
+  CorruptIndex,
+  encodeBase,
+  indexFile,
+  journalExists,
+  journalFile,
+  loadBase,
+  newEpoch,
+  readJournal,
+  readJournalTail,
+  shardFingerprint,
+  startJournal,
+  type Fingerprint,
+  type JournalOp,
+} from './persist.js';
+import { evaluate, expandWord, parseQuery, rank, Scratch, type ParsedQuery, type QueryWord } from './query.js';
+import { makeSnippet } from './snippet.js';
+
+/** Bump when tokenizing, stemming or folding changes: older indexes are then re-analysed. */
+export const ANALYZER_VERSION = 1;
+/** Journal ops after which the journal is merged into a new base. */
+const COMPACT_AFTER = 5_000;
+const DEFAULT_LIMIT = 50;
+
+export type Progress = (done: number, total: number) => void;
+
+export interface IndexStatus {
+  documents: number;
+  words: number;
+  journal: number;
+  rebuilt: 'no' | 'missing' | 'corrupt' | 'reindex';
+  repairedShards: number;
+}
+
+export class IndexedSearch implements SearchEngine {
+  #index: SearchIndex | null = null;
+  #ready: Promise<void> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  #epoch = '';
+  #fingerprint: Fingerprint = {};
+  #analyzerId = '';
+  #gazetteers: Gazetteer[] = [SHIPPED_GAZETTEER];
+  #analyzer = new Analyzer();
+  #journalOps = 0;
+  /** bytes of the journal this process has applied: more means another process (the CLI) added some */
+  #journalEnd = 0;
+  #aliases: { signature: string; table: AliasTable } | null = null;
+  readonly #texts = new Map<string, string>();
+  readonly #scratch = new Scratch();
+  status: IndexStatus = { documents: 0, words: 0, journal: 0, rebuilt: 'no', repairedShards: 0 };
+  /** How long the last change took to reach the index (the bench's "incremental add"). */
+  lastUpdateMs = 0;
+
+  constructor(
+    private readonly store: ArchiveStore,
+    private readonly options: { onProgress?: Progress } = {},
+  ) {
+    store.events.on((event) =>
+      this.#enqueue(async () => {
+        const t = performance.now();
+        await this.#onEvent(event);
+        this.lastUpdateMs = performance.now() - t;
+      }),
+    );
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    await this.ready();
+    return this.#enqueue(() => this.#search(query));
+  }
+
+  /** Load the index (or build it); searches wait for this. */
+  ready(): Promise<void> {
+    this.#ready ??= this.#enqueue(() => this.#load()).catch((e: unknown) => {
+      this.#ready = null;
+      throw e;
+    });
+    return this.#ready;
+  }
+
+  /** Build the index again from the archive (`aqiqat reindex`). */
+  async reindex(onProgress?: Progress): Promise<IndexStatus> {
+    await this.#enqueue(async () => {
+      await this.#setupAnalyzer();
+      await this.#rebuild('reindex', onProgress);
+    });
+    this.#ready = Promise.resolve();
+    return this.status;
+  }
+
+  #enqueue<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(fn);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  get #layout() {
+    return this.store.layout;
+  }
+
+  async #setupAnalyzer(): Promise<void> {
+    const own = await readGazetteer(path.join(this.#layout.root, GAZETTEER_FILE), this.store.codec);
+    this.#gazetteers = own ? [SHIPPED_GAZETTEER, own] : [SHIPPED_GAZETTEER];
+    const keys = protectedKeys(this.#gazetteers);
+    this.#analyzerId = createHash('sha256')
+      .update(`${ANALYZER_VERSION}\n${[...keys].sort().join(' ')}`)
+      .digest('hex')
+      .slice(0, 16);
+    this.#analyzer = new Analyzer(keys);
+    this.#aliases = null;
+  }
+
+  async #load(): Promise<void> {
+    await this.#setupAnalyzer();
+    const index = new SearchIndex(this.#analyzer);
+    let base;
+    try {
+      base = await loadBase(indexFile(this.#layout), index, this.#analyzerId, this.store.codec);
+    } catch (e) {
+      if (!(e instanceof CorruptIndex)) throw e;
+      await this.#rebuild('corrupt', this.options.onProgress);
+      return;
+    }
+    if (!base) {
+      await this.#rebuild('missing', this.options.onProgress);
+      return;
+    }
+    this.#index = index;
+    this.#epoch = base.epoch;
+    this.#fingerprint = base.fingerprint;
+    const journal = await readJournal(journalFile(this.#layout), base.epoch, this.store.codec);
+    for (const op of journal?.ops ?? []) this.#replay(op);
+    this.#journalOps = journal?.ops.length ?? 0;
+    this.#journalEnd = journal?.bytes ?? 0;
+    if (!journal) this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
+    const repaired = await this.#repairStale();
+    this.status = { ...this.#counts(), rebuilt: 'no', repairedShards: repaired };
+    if (repaired > 0 || this.#journalOps > COMPACT_AFTER) await this.#writeBase();
+  }
+
+  #counts() {
+    return { documents: this.#index?.liveDocs ?? 0, words: this.#index?.vocabSize ?? 0, journal: this.#journalOps };
+  }
+
+  #replay(op: JournalOp): void {
+    const index = this.#index!;
+    if ('add' in op) {
+      if (!validDoc(op.add) || !Array.isArray(op.w)) return;
+      index.addDoc(
+        op.add,
+        new Map(op.w.filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')),
+      );
+    } else if ('del' in op && typeof op.del === 'string') {
+      index.removeDoc(op.del);
+    }
+    Object.assign(this.#fingerprint, op.fp);
+  }
+
+  /** Shards whose files changed behind the index's back are indexed again. */
+  async #repairStale(): Promise<number> {
+    const now = await shardFingerprint(this.#layout);
+    const stale = new Set<number>();
+    const names = new Set([...Object.keys(now), ...Object.keys(this.#fingerprint)]);
+    for (const name of names) {
+      const a = now[name];
+      const b = this.#fingerprint[name];
+      if (!a || !b || a[0] !== b[0] || a[1] !== b[1]) stale.add(parseInt(name.slice(0, 2), 16));
+    }
+    if (stale.size === 0) return 0;
+    const index = this.#index!;
+    for (let n = 0; n < index.docCount; n++) {
+      if (index.deleted.has(n)) continue;
+      const doc = index.doc(n);
+      if (stale.has(shardOf(doc.articleId))) index.removeDoc(doc.id);
+    }
+    for (const n of stale) {
+      const articles = (await this.store.articleShard(n)).data.articles;
+      const facts = (await this.store.factShard(n)).data.facts;
+      for (const a of articles)
+        for (const d of await this.#docsOf(
+          a,
+          facts.filter((f) => f.articleId === a.id),
+        ))
+          index.addDoc(d.meta, d.weights);
+    }
+    this.#fingerprint = now;
+    return stale.size;
+  }
+
+  async #rebuild(reason: IndexStatus['rebuilt'], onProgress?: Progress): Promise<void> {
+    const index = new SearchIndex(this.#analyzer);
+    const fingerprint = await shardFingerprint(this.#layout);
+    const articles = await this.store.allArticles();
+    const factsByArticle = new Map<string, Fact[]>();
+    for (const f of await this.store.allFacts()) {
+      const list = factsByArticle.get(f.articleId);
+      if (list) list.push(f);
+      else factsByArticle.set(f.articleId, [f]);
+    }
+    // oldest first, so that document numbers follow the archive's history
+    articles.sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
+    let done = 0;
+    for (const a of articles) {
+      for (const d of await this.#docsOf(a, factsByArticle.get(a.id) ?? [])) index.addDoc(d.meta, d.weights);
+      if (++done % 500 === 0) onProgress?.(done, articles.length);
+    }
+    onProgress?.(done, articles.length);
+    this.#index = index;
+    this.#fingerprint = fingerprint;
+    await this.#writeBase();
+    this.status = { ...this.#counts(), rebuilt: reason, repairedShards: 0 };
+  }
+
+  async #docsOf(article: Article, facts: readonly Fact[]): Promise<IndexDoc[]> {
+    const tokens = tokenize(indexedPart(await readArticleText(this.store, article)));
+    return [articleDoc(article, tokens), ...facts.map((f) => factDoc(f, article, tokens))];
+  }
+
+  /** Merge everything into a new base and start an empty journal. */
+  async #writeBase(): Promise<void> {
+    const index = this.#index!;
+    this.#epoch = newEpoch();
+    const bytes = encodeBase(index, this.#analyzerId, this.#epoch, this.#fingerprint);
+    await writeIndexFile(
+      indexFile(this.#layout),
+      this.store.codec.encrypted ? this.store.codec.seal(bytes, indexFile(this.#layout)) : bytes,
+    );
+    this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
+    this.#journalOps = 0;
+    // the compacted base is the index now: reload it, so that memory holds no tombstones
+    const fresh = new SearchIndex(this.#analyzer);
+    await loadBase(indexFile(this.#layout), fresh, this.#analyzerId, this.store.codec);
+    this.#index = fresh;
+  }
+
+  async #onEvent(event: ArchiveEvent): Promise<void> {
+    const e = event as { type: string; article?: Article; fact?: Fact };
+    const ops: JournalOp[] = [];
+    const articleId = e.article?.id ?? e.fact?.articleId;
+    if (!articleId) return;
+    // no index yet in this archive: the first search builds it from the archive
+    const journalOnly = !this.#index;
+    if (journalOnly && !(await journalExists(journalFile(this.#layout)))) return;
+    const n = shardOf(articleId).toString(16).padStart(2, '0');
+    const fp = await shardFingerprint(this.#layout, [`${n}.articles.json`, `${n}.facts.json`]);
+    if (e.type.endsWith('deleted')) {
+      if (e.fact) ops.push({ del: e.fact.id, fp });
+      else if (e.article) {
+        const index = this.#index;
+        for (let n = 0; index && n < index.docCount; n++)
+          if (index.doc(n).articleId === e.article.id) ops.push({ del: index.doc(n).id, fp });
+        ops.push({ del: e.article.id, fp });
+      }
+    } else if (e.fact) {
+      const article = (await this.store.articleShard(shardOf(articleId))).data.articles.find((a) => a.id === articleId);
+      if (!article) return;
+      const text = await readArticleText(this.store, article);
+      const d = factDoc(e.fact, article, tokenize(indexedPart(text)));
+      ops.push({ add: d.meta, w: [...d.weights], fp });
+    } else if (e.article) {
+      const facts =
+        e.type === 'article-added'
+          ? []
+          : (await this.store.factShard(shardOf(articleId))).data.facts.filter((f) => f.articleId === articleId);
+      for (const d of await this.#docsOf(e.article, facts)) ops.push({ add: d.meta, w: [...d.weights], fp });
+    }
+    if (this.#index) {
+      for (const op of ops) this.#replay(op);
+      await this.#catchUp();
+      this.#journalEnd += await appendJournal(journalFile(this.#layout), ops, this.store.codec);
+      this.#journalOps += ops.length;
+      if (this.#journalOps > COMPACT_AFTER) await this.#writeBase();
+    } else if (journalOnly) {
+      // not loaded in this process (a CLI import): the journal carries the change to the next load
+      await appendJournal(journalFile(this.#layout), ops, this.store.codec);
+    }
+  }
+
+  #aliasTable(entities: readonly Entity[]): AliasTable {
+    const signature = `${this.#analyzerId}:${entities.length}:${entities.reduce((n, e) => n + e.name.length + e.aliases.join('\u0001').length + e.aliases.length, 0)}`;
+    if (this.#aliases?.signature !== signature)
+      this.#aliases = { signature, table: AliasTable.of(this.#analyzer, this.#gazetteers, entities) };
+    return this.#aliases.table;
+  }
+
+  /** Apply what other processes appended to the journal since (the CLI importing while the app runs). */
+  async #catchUp(): Promise<void> {
+    const tail = await readJournalTail(journalFile(this.#layout), this.#epoch, this.#journalEnd, this.store.codec);
+    if (!tail) {
+      // another process compacted the index: load its base
+      this.#index = null;
+      await this.#load();
+      return;
+    }
+    for (const op of tail.ops) this.#replay(op);
+    this.#journalOps += tail.ops.length;
+    this.#journalEnd = tail.end;
+  }
+
+  async #search(query: SearchQuery): Promise<SearchHit[]> {
+    await this.#catchUp();
+    const index = this.#index!;
+    const meta = this.store.meta.data;
+    const parsed = parseQuery(query.text, this.#analyzer, this.#aliasTable(meta.entities));
+    if (parsed.clauses.length === 0) return [];
+    const accept = compileFilters(index, query.filters ?? {}, meta);
+    let matches;
+    try {
+      matches = evaluate(index, parsed, accept, this.#scratch);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // corrupt postings: the index is rebuilt from the archive, and the query runs again
+      await this.#rebuild('corrupt', this.options.onProgress);
+      return this.#search(query);
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const hasPhrase = parsed.phrases.some((p) => p.length > 1);
+    const matchedWords = new Set<string>();
+    for (const set of matches.matchedWords) for (const v of set) matchedWords.add(index.word(v));
+    const hits: SearchHit[] = [];
+    // with phrases, candidates are checked in rank order until the page is full
+    const ranked = rank(index, matches, hasPhrase ? matches.docs.length : limit);
+    const phrase = hasPhrase ? phraseRegexes(index, parsed) : null;
+    for (const no of ranked) {
+      if (hits.length >= limit) break;
+      const hit = await this.#hit(index, no, matches.scores[no]!, matches.tiers[no]!, matchedWords, phrase);
+      if (hit) hits.push(hit);
+    }
+    return hits;
+  }
+
+  async #hit(
+    index: SearchIndex,
+    no: number,
+    score: number,
+    tier: number,
+    matched: Set<string>,
+    phrase: RegExp[] | null,
+  ): Promise<SearchHit | null> {
+    const doc = index.doc(no);
+    const articleNo = doc.kind === 'article' ? no : index.docNo(doc.articleId);
+    const article = articleNo === undefined ? undefined : index.doc(articleNo);
+    if (!article) return null;
+    const text = this.#text(article);
+    const isMatch = (t: Token) => matched.has(vocabWord(t.surface));
+    let region = doc.kind === 'fact' ? text.slice(doc.start, doc.end) : text;
+    if (phrase) {
+      const regions = doc.kind === 'fact' ? [region] : [region, article.title];
+      if (!regions.some((r) => phrase.every((re) => re.test(r)))) return null;
+    }
+    let spans = firstMatches(region, isMatch);
+    if (doc.kind === 'article' && spans.length === 0) {
+      region = article.title;
+      spans = firstMatches(region, isMatch);
+    }
+    spans = withoutOverlaps(spans);
+    const snip = makeSnippet(region, spans, 120, 40);
+    return {
+      kind: doc.kind,
+      id: doc.id,
+      articleId: doc.articleId,
+      title: article.title,
+      score: Math.round(score * 100) / 100,
+      ...snip,
+      tier: TIERS[tier] ?? 'folded',
+    };
+  }
+
+  /** Synchronous on purpose: a 3 KB read is ~0.05 ms, readFile's four async hops cost more than the read. */
+  #text(article: DocMeta): string {
+    const cached = this.#texts.get(article.textSha256);
+    if (cached !== undefined) return cached;
+    let text: string;
+    try {
+      // through the store's codec, as store.readContent does: keyed name and sealed bytes when encrypted
+      const file = textFile(this.#layout, article.textSha256);
+      const { codec } = this.store;
+      // under whichever name it has: keyed, from an older archive or re-key, or plain (an interrupted `aqiqat encrypt`)
+      const name = codec.candidates(file).find((f) => existsSync(f)) ?? file;
+      text = indexedPart(codec.open(readFileSync(name), file).toString('utf8'));
+    } catch {
+      throw new AqiqatError(
+        `the text of article ${article.id} is missing from texts/; restore the archive from a backup`,
+        'archive',
+      );
+    }
+    if (this.#texts.size >= 256) this.#texts.delete(this.#texts.keys().next().value!);
+    this.#texts.set(article.textSha256, text);
+    return text;
+  }
+}
+
+/**
+ * What of a text is indexed and searched: all of it, up to the import's limit. A longer text (in an
+ * older archive, or put in by hand) would take the index down with it (one document past V8's array
+ * sizes): only its start is findable.
+ */
+const indexedPart = (text: string): string => (text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
+
+const TIERS = ['folded', 'alias', 'folded', 'stem', 'exact'] as const;
+
+/** Per clause, the vocabulary words (as written in the index) it matches: for phrase checks. */
+function phraseSets(index: SearchIndex, q: ParsedQuery): Array<Set<string>> {
+  return q.clauses.map(
+    (c) => new Set(c.alternatives.flatMap((a) => a.words.flatMap((w) => [...vocabWordsOf(index, w)]))),
+  );
+}
+
+/** Vocabulary words (as written in the index) that a query word matches. */
+function vocabWordsOf(index: SearchIndex, w: QueryWord): Set<string> {
+  const out = new Set<string>();
+  for (const v of expandWord(index, w, false).keys()) out.add(index.word(v));
+  return out;
+}
+
+/**
+ * One regex per phrase: its words' matched forms side by side, with only non-letters between them
+ * (as token adjacency: punctuation does not break a phrase). Scanning a text with it is far cheaper
+ * than tokenizing it.
+ */
+function phraseRegexes(index: SearchIndex, q: ParsedQuery): RegExp[] {
+  const sets = phraseSets(index, q);
+  const escape = (w: string) => w.replace(/^\^/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return q.phrases
+    .filter((clauses) => clauses.length > 1)
+    .map((clauses) => {
+      const alternatives = clauses.map((c) => {
+        const words = [...sets[c]!].map(escape).sort((a, b) => b.length - a.length);
+        return words.length ? `(?:${words.join('|')})` : '(?!)';
+      });
+      return new RegExp(
+        `(?<![\\p{L}\\p{M}\\p{N}])${alternatives.join('[^\\p{L}\\p{M}\\p{N}]+')}(?![\\p{L}\\p{M}\\p{N}])`,
+        'iu',
+      );
+    });
+}
+
+/** A compound and its parts may all match: keep the widest span. */
+function withoutOverlaps(spans: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) {
+      if (s.end - s.start > last.end - last.start) out[out.length - 1] = s;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function validDoc(d: unknown): d is DocMeta {
+  const x = d as DocMeta | null;
+  return (
+    !!x &&
+    (x.kind === 'article' || x.kind === 'fact') &&
+    typeof x.id === 'string' &&
+    typeof x.articleId === 'string' &&
+    typeof x.published === 'number' &&
+    Array.isArray(x.tags) &&
+    Array.isArray(x.entities)
+  );
+}
+
+async function writeIndexFile(file: string, bytes: Buffer): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, bytes);
+}

@@ -1,0 +1,514 @@
+/**
+ * The archive on disk: archive.json plus 256 shards, each a pair of lowdb files (article metadata,
+ * facts). Why pairs: the article list at start-up needs only metadata (32 MB at 50k articles, listed
+ * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
+ * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
+ */
+import { chmod, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { readFileNoFollow, sweepTempFiles, writeFileAtomic, writeFileOnce } from './atomic.js';
+import {
+  HEAD_FILE,
+  KEY_FILE,
+  newKeyFile,
+  parseKeyFile,
+  plainCodec,
+  Sealer,
+  unlockSealer,
+  type Codec,
+} from '../protection/crypto.js';
+import { finishRekey } from '../protection/encrypt.js';
+import {
+  AqiqatError,
+  DamagedArchiveError,
+  DiskFullError,
+  FileReadError,
+  isDiskFull,
+  NewerSchemaError,
+  systemReason,
+} from '../errors.js';
+import { ArchiveEvents, type ArchiveEvent } from './events.js';
+import { ValidatedJsonFile } from './json-adapter.js';
+import { acquireLock, type ArchiveLock } from './lock.js';
+import { AUDIT_FILE, AuditLog, auditInputOf } from '../protection/audit.js';
+import { recoverSwap, restoreLeftovers } from './swap.js';
+import {
+  backupHint,
+  DEFAULT_KEEP_SNAPSHOTS,
+  latestSnapshot,
+  replacementSnapshots,
+  takeSnapshot,
+} from '../protection/snapshots.js';
+import { articleShardFile, factShardFile, folders, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
+import {
+  ArchiveFileSchema,
+  ArticleShardSchema,
+  emptyArchiveFile,
+  FactShardSchema,
+  SCHEMA_VERSION,
+  type Article,
+  type ArchiveFile,
+  type ArticleShard,
+  type FactShard,
+} from '../model.js';
+
+type Db<T> = Low<T>;
+/** Anything save() can persist. */
+type Savable = Pick<Low<unknown>, 'write'>;
+
+export class ArchiveStore {
+  readonly #articleShards = new Map<number, Promise<Db<ArticleShard>>>();
+  readonly #factShards = new Map<number, Promise<Db<FactShard>>>();
+  /** Inside batch(): databases to write once at the end instead of after every change. */
+  #pending: Set<Savable> | null = null;
+  /** Inside batch(): events to deliver once its writes are done. */
+  #pendingEvents: ArchiveEvent[] = [];
+  readonly events = new ArchiveEvents();
+  /** The single-writer lock (lock.ts), released by close(). */
+  #lock: ArchiveLock | null = null;
+
+  private constructor(
+    readonly layout: Layout,
+    readonly meta: Db<ArchiveFile>,
+  ) {}
+
+  /** Create a new, empty archive in `dir` (which may exist but must not hold an archive). */
+  static async init(dir: string, now = new Date(), options: OpenOptions = {}): Promise<ArchiveStore> {
+    const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
+    if (await exists(layout.archiveFile)) {
+      throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
+    }
+    for (const d of folders(layout)) {
+      await mkdir(d, { recursive: true });
+      // other users of the computer need not even see the names and sizes of sealed files
+      if (options.encrypt) await chmod(d, 0o700);
+    }
+    const lock = await acquireLock(layout.root, lockOwnerKind());
+    try {
+      let codec: Codec = plainCodec;
+      if (options.encrypt) {
+        // the key file first: an archive.json sealed with a key nobody kept would be lost
+        const { keyFile, dataKey } = await newKeyFile(requirePassphrase(options, layout.root));
+        await writeFileAtomic(path.join(layout.root, KEY_FILE), JSON.stringify(keyFile));
+        codec = new Sealer(dataKey, layout.root);
+      }
+      const meta = new Low(
+        new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec),
+        emptyArchiveFile(now.toISOString(), SHARD_COUNT),
+      );
+      await meta.write();
+      const store = new ArchiveStore(layout, meta);
+      store.#codec = codec;
+      store.#lock = lock;
+      store.logChanges();
+      await store.audit.record({ action: 'archive-created' });
+      return store;
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
+  }
+
+  static async open(dir: string, options: OpenOptions = {}): Promise<ArchiveStore> {
+    const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
+    if (!(await exists(layout.archiveFile))) throw await noArchiveError(layout.root);
+    await refuseLinks(layout);
+    // a full disk has no room for the lock file: open for reading only (no other writer can be kept out)
+    const lock = await acquireLock(layout.root, lockOwnerKind()).catch((e: unknown) => {
+      if (isDiskFull(e)) return null;
+      throw e;
+    });
+    try {
+      if (lock?.recovered) await sweepTempFiles(folders(layout));
+      const { codec, sealing } = await codecOf(layout.root, options);
+      const adapter = new ValidatedJsonFile(layout.archiveFile, ArchiveFileSchema, 'archive.json', codec);
+      let data: ArchiveFile | null;
+      try {
+        data = await adapter.read();
+      } catch (e) {
+        // a damaged archive.json is left as it is; say where the last good copy is
+        // only damaged content is offered a snapshot in its place: not a newer format, not a read error
+        if (e instanceof NewerSchemaError || e instanceof FileReadError) throw e;
+        if (e instanceof AqiqatError && e.kind === 'archive') {
+          const [latest] = await replacementSnapshots(layout);
+          throw new DamagedArchiveError(e.message, latest ?? null, backupHint(layout, latest));
+        }
+        throw e;
+      }
+      if (!data) {
+        throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
+      }
+      if (data.settings.shardCount !== SHARD_COUNT) {
+        throw new AqiqatError(
+          `archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`,
+          'archive',
+        );
+      }
+      const store = new ArchiveStore(layout, new Low(adapter, data));
+      store.#codec = codec;
+      store.#unfinishedEncryption = sealing;
+      store.#lock = lock;
+      store.#readOnly = lock === null;
+      store.logChanges();
+      // a safety copy, not a condition of reading: a full disk (or a read-only one) must not lock the user out
+      if (lock)
+        await store
+          .snapshot('open')
+          .catch((e: unknown) => (store.#openWarning = `no snapshot of archive.json was taken (${systemReason(e)})`));
+      else
+        store.#openWarning = 'the disk is full, so the archive is open only for reading; free some space to change it';
+      if (lock && codec instanceof Sealer && codec.rekeying) await finishRekey(store);
+      else if (lock && codec instanceof Sealer && !(await exists(path.join(layout.root, HEAD_FILE)))) {
+        // sealed before files carried generations: from this write on, an older archive.json is refused.
+        // Best effort: an archive that cannot be written to (a full disk) still opens
+        await store.meta.write().catch(() => undefined);
+      }
+      return store;
+    } catch (e) {
+      await lock?.release();
+      throw e;
+    }
+  }
+
+  /** Whether `dir` holds an archive (a restore interrupted there is finished or undone first). */
+  static async exists(dir: string): Promise<boolean> {
+    const layout = layoutOf(dir);
+    await recoverSwap(layout.root);
+    return exists(layout.archiveFile);
+  }
+
+  /** Whether opening `dir` needs a passphrase (its key file exists). */
+  static async isEncrypted(dir: string): Promise<boolean> {
+    return exists(path.join(layoutOf(dir).root, KEY_FILE));
+  }
+
+  articleShard(n: number): Promise<Db<ArticleShard>> {
+    return cached(this.#articleShards, n, () =>
+      openDb(
+        articleShardFile(this.layout, n),
+        ArticleShardSchema,
+        `article shard ${n}`,
+        { schemaVersion: SCHEMA_VERSION, articles: [] },
+        this.#codec,
+      ),
+    );
+  }
+
+  factShard(n: number): Promise<Db<FactShard>> {
+    return cached(this.#factShards, n, () =>
+      openDb(
+        factShardFile(this.layout, n),
+        FactShardSchema,
+        `fact shard ${n}`,
+        { schemaVersion: SCHEMA_VERSION, facts: [] },
+        this.#codec,
+      ),
+    );
+  }
+
+  /** Every article's metadata; reads only the metadata shards that exist. */
+  async allArticles(): Promise<Article[]> {
+    const dbs = await Promise.all((await this.shardsOnDisk('articles')).map((n) => this.articleShard(n)));
+    return dbs.flatMap((db) => db.data.articles);
+  }
+
+  async allFacts(): Promise<FactShard['facts']> {
+    const dbs = await Promise.all((await this.shardsOnDisk('facts')).map((n) => this.factShard(n)));
+    return dbs.flatMap((db) => db.data.facts);
+  }
+
+  /** The shard numbers that have a file of this kind: shards nobody wrote to are not read at all. */
+  private async shardsOnDisk(kind: 'articles' | 'facts'): Promise<number[]> {
+    const names = new Set(await readdir(this.layout.shardsDir).catch(() => [] as string[]));
+    const file = kind === 'articles' ? articleShardFile : factShardFile;
+    const out: number[] = [];
+    // encrypted shards have keyed names (crypto.ts locate), so each shard's possible names are looked for
+    for (let n = 0; n < SHARD_COUNT; n++) {
+      const logical = file(this.layout, n);
+      if (this.#codec.written?.(logical) || this.#codec.candidates(logical).some((f) => names.has(path.basename(f))))
+        out.push(n);
+    }
+    return out;
+  }
+
+  #readOnly = false;
+  #openWarning: string | null = null;
+
+  /** Something the user should know about this open (a snapshot that could not be written): one line. */
+  get openWarning(): string | null {
+    return this.#openWarning;
+  }
+
+  #refuseIfReadOnly(): void {
+    if (this.#readOnly)
+      throw new AqiqatError(
+        'the disk is full, so the archive was opened only for reading: free some space and open it again to change it',
+        'archive',
+      );
+  }
+
+  /** Persist a changed database now, or at the end of the running batch. */
+  async save(db: Savable): Promise<void> {
+    this.#refuseIfReadOnly();
+    if (this.#pending) {
+      this.#pending.add(db);
+      return;
+    }
+    try {
+      await db.write();
+    } catch (e) {
+      await this.forgetUnsaved();
+      if (isDiskFull(e)) throw new DiskFullError('could not save the archive: ');
+      throw new AqiqatError(`could not save the archive: ${(e as Error).message}`, 'archive');
+    }
+  }
+
+  /** Tell observers about a change that save() has persisted (or will, at the end of the batch). */
+  async emit(event: ArchiveEvent): Promise<void> {
+    if (this.#pending) this.#pendingEvents.push(event);
+    else await this.events.deliver([event]);
+  }
+
+  /** Drop in-memory changes that did not reach the disk: the next access re-reads the files. */
+  private async forgetUnsaved(): Promise<void> {
+    this.#articleShards.clear();
+    this.#factShards.clear();
+    await this.meta.read();
+  }
+
+  /**
+   * Run `fn` with writes deferred, then write each changed file once (bulk import, benchmarks).
+   * If `fn` throws, nothing of the batch is written and the in-memory state is reloaded.
+   */
+  async batch<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#pending) return fn();
+    this.#refuseIfReadOnly();
+    this.#pending = new Set();
+    const pending = this.#pending;
+    try {
+      const result = await fn();
+      this.#pending = null;
+      // one atomic write per changed file; independent files, so in parallel (each fsync waits on the disk)
+      await Promise.all([...pending].map((db) => db.write()));
+      const events = this.#pendingEvents.splice(0);
+      await this.events.deliver(events);
+      return result;
+    } catch (e) {
+      this.#pending = null;
+      this.#pendingEvents = [];
+      await this.forgetUnsaved();
+      throw e;
+    }
+  }
+
+  /**
+   * Copy archive.json as it is on disk into backups/ (rotating, snapshots.ts). 'open' snapshots are
+   * skipped when nothing changed since the newest one; call with another reason before risky work.
+   */
+  async snapshot(reason: string): Promise<void> {
+    const bytes = await readFile(this.layout.archiveFile);
+    const keep = this.meta.data.backups?.keep ?? DEFAULT_KEEP_SNAPSHOTS;
+    if (!(this.#codec instanceof Sealer)) {
+      await takeSnapshot(this.layout, bytes, reason, keep);
+      return;
+    }
+    // sealed as a snapshot, so that it never opens as archive.json; its name does not say why it was
+    // taken (that would show when the passphrase was changed). Compared by content: ciphertexts always differ
+    const plain = this.#codec.open(bytes, this.layout.archiveFile);
+    const latest = await latestSnapshot(this.layout);
+    const previous = latest ? await readFile(latest.file).catch(() => null) : null;
+    if (previous && this.#codec.openArchiveCopy(previous)?.equals(plain)) return;
+    await takeSnapshot(
+      this.layout,
+      this.#codec.seal(plain, path.join(this.layout.backupsDir, 'archive-.json')),
+      'sealed',
+      keep,
+    );
+  }
+
+  #audit: AuditLog | null = null;
+
+  /** The append-only audit log (audit.ts): every archive event lands there; record exports with it. */
+  get audit(): AuditLog {
+    return (this.#audit ??= new AuditLog(this.layout.root, undefined, this.#codec));
+  }
+
+  private logChanges(): void {
+    this.events.onEach(async (events) => {
+      await this.audit.recordAll(events.map(auditInputOf));
+    });
+  }
+
+  #codec: Codec = plainCodec;
+  #unfinishedEncryption = false;
+
+  /** `encrypt` was interrupted: some files may still be plain until it runs again (Archive.encrypt). */
+  get unfinishedEncryption(): boolean {
+    return this.#unfinishedEncryption;
+  }
+
+  /** How file contents are stored: plain, or sealed with the archive's key (crypto.ts). */
+  get codec(): Codec {
+    return this.#codec;
+  }
+
+  /**
+   * Write an immutable content file (texts/, sources/, index/ …) through the archive's codec: sealed
+   * when the archive is encrypted, so no plain byte reaches the disk. Every module writes content here.
+   */
+  async writeContent(file: string, data: string | Uint8Array): Promise<void> {
+    const stored = this.storedContent(file, data);
+    await writeFileOnce(stored.file, stored.bytes);
+  }
+
+  /** Where content for `file` goes on disk and its bytes there (sealed when encrypted): for batch writers. */
+  storedContent(file: string, data: string | Uint8Array): { file: string; bytes: Uint8Array } {
+    this.#refuseIfReadOnly();
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    return { file: this.#codec.locate(file), bytes: this.#codec.encrypted ? this.#codec.seal(bytes, file) : bytes };
+  }
+
+  /** Read a content file written by writeContent (decrypted if need be). */
+  async readContent(file: string): Promise<Buffer> {
+    return this.#codec.open(await readStored(this.#codec, file), file);
+  }
+
+  /** Release the single-writer lock; the store must not be used afterwards. */
+  async close(): Promise<void> {
+    try {
+      await this.#lock?.release();
+      this.#lock = null;
+    } finally {
+      // a locked app must not keep the data key in memory: zero it rather than wait for the collector
+      if (this.#codec instanceof Sealer) this.#codec.dispose();
+    }
+  }
+}
+
+export interface OpenOptions {
+  /** the passphrase of an encrypted archive (or of a new one with `encrypt`) */
+  passphrase?: string | undefined;
+  /** init only: create the archive encrypted */
+  encrypt?: boolean | undefined;
+}
+
+function requirePassphrase(options: OpenOptions, root: string): string {
+  if (options.passphrase === undefined || options.passphrase === '') {
+    throw new AqiqatError(
+      `the archive ${root} is encrypted: give its passphrase (AQIQAT_PASSPHRASE, or run in a terminal to be asked)`,
+      'input',
+    );
+  }
+  return options.passphrase;
+}
+
+/** The codec of the archive at `root`: sealed if it has encryption.json (then the passphrase must unlock it). */
+async function codecOf(root: string, options: OpenOptions): Promise<{ codec: Codec; sealing: boolean }> {
+  const found = await keyFileOf(root);
+  if (!found) return { codec: plainCodec, sealing: false };
+  return { codec: await unlockSealer(found, requirePassphrase(options, root), root), sealing: found.sealing === true };
+}
+
+/** The sealer of the encrypted archive at `root` (for work done without opening it: restoring archive.json). */
+export async function sealerOf(root: string, passphrase: string | undefined): Promise<Sealer | null> {
+  const found = await keyFileOf(root);
+  return found && unlockSealer(found, requirePassphrase({ passphrase }, root), root);
+}
+
+async function keyFileOf(root: string) {
+  const raw = await readFile(path.join(root, KEY_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw new AqiqatError(`cannot read ${KEY_FILE}: ${e.message}`, 'archive');
+  });
+  return raw === null ? null : parseKeyFile(raw);
+}
+
+/**
+ * The stored bytes of a content file, under whichever name it has (keyed, from before a re-key, or plain:
+ * not yet reached by an interrupted `aqiqat encrypt`).
+ */
+export async function readStored(codec: Codec, file: string): Promise<Buffer> {
+  const [first, ...rest] = codec.candidates(file);
+  let error: unknown;
+  for (const name of [first!, ...rest]) {
+    try {
+      return await readFileNoFollow(name);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      error ??= e;
+    }
+  }
+  throw error;
+}
+
+/**
+ * The archive's folders and top files must be its own, not symbolic links: a linked index/ would be
+ * written outside the archive, a linked sources/ backed up from outside it.
+ */
+async function refuseLinks(layout: Layout): Promise<void> {
+  for (const p of [
+    layout.archiveFile,
+    ...folders(layout).slice(1),
+    path.join(layout.root, KEY_FILE),
+    path.join(layout.root, AUDIT_FILE),
+  ]) {
+    if (
+      await lstat(p).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      )
+    ) {
+      throw new AqiqatError(
+        `${path.relative(layout.root, p)} in ${layout.root} is a symbolic link; Aqiqat follows no link inside the archive folder: put the real ${p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log') ? 'file' : 'folder'} there`,
+        'archive',
+      );
+    }
+  }
+}
+
+/** "No archive here": naming the copies a restore left beside it, which may be the one looked for. */
+export async function noArchiveError(root: string): Promise<AqiqatError> {
+  const left = await restoreLeftovers(root);
+  if (left.length === 0) return new AqiqatError(`no archive in ${root}; create one with \`aqiqat init\``, 'not-found');
+  return new AqiqatError(
+    `no archive in ${root}, but a restore left ${left.join(', ')} beside it; move the one you want to ${root} (nothing was created)`,
+    'not-found',
+  );
+}
+
+/** Who holds a lock, for the "open in another window" message. */
+const lockOwnerKind = (): string => (process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line');
+
+async function openDb<T>(
+  file: string,
+  schema: import('zod').ZodType<T>,
+  label: string,
+  empty: T,
+  codec: Codec = plainCodec,
+): Promise<Db<T>> {
+  const db = new Low<T>(new ValidatedJsonFile(file, schema, label, codec), empty);
+  await db.read(); // a missing file keeps `empty`
+  return db;
+}
+
+function cached<T>(map: Map<number, Promise<T>>, key: number, make: () => Promise<T>): Promise<T> {
+  let hit = map.get(key);
+  if (!hit) {
+    hit = make();
+    map.set(key, hit);
+    hit.catch(() => map.delete(key));
+  }
+  return hit;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

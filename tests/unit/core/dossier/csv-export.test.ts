@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv, type ExportRow } from '../../../../electron/core/dossier/export.js';
+
+const row = (quote: string): ExportRow => ({
+  factId: 'f1',
+  date: '2009',
+  datePrecision: 'year',
+  dateApproximate: false,
+  type: 'sentence',
+  quote,
+  people: ['Мұхтар Жәкішев', 'Б'],
+  places: [],
+  organizations: [],
+  tags: [],
+  note: '',
+  article: {
+    id: 'a1',
+    title: 'Т',
+    publisher: null,
+    publishedAt: null,
+    url: null,
+    lang: 'kk',
+    sha256: 'x',
+    textSha256: 'y',
+    importedAt: 'z',
+  },
+});
+
+describe('CSV export', () => {
+  it('quotes per RFC 4180 and defuses formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    for (const bad of ['+1', '-1', '@SUM(A1)', '\tx']) expect(csvCell(bad).replace(/^"/, '')).toMatch(/^'/);
+  });
+
+  it('is UTF-8 with a BOM and CRLF rows, Cyrillic intact', () => {
+    const csv = toCsv([row('Жәкішевтің, «шағымы»')]);
+    expect(csv.startsWith('\uFEFFfact_id,date,')).toBe(true);
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('"Жәкішевтің, «шағымы»"');
+    expect(lines[1]).toContain('Мұхтар Жәкішев; Б');
+  });
+});

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Archive } from '../../../../electron/core/archive.js';
+import type { ArchiveEvent } from '../../../../electron/core/storage/events.js';
+import { tempDir } from '../../helpers.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../../../bin/aqiqat.js');
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('language', () => {
+  it('is detected per article and can be overridden; observers hear of the change', async () => {
+    const archive = await Archive.create(await tempDir());
+    const events: ArchiveEvent[] = [];
+    archive.store.events.on((e) => void events.push(e));
+    const { article } = await archive.importArticle({ bytes: enc('Суд отказал Жакишеву в УДО.'), name: 'a.txt' });
+    expect(article.lang).toBe('ru');
+    const changed = await archive.setArticleLanguage(article.id.slice(0, 6), 'kk');
+    expect(changed.lang).toBe('kk');
+    expect(events.map((e) => e.type)).toEqual(['article-added', 'article-updated']);
+    expect((await (await Archive.open(archive.root)).getArticle(article.id)).article.lang).toBe('kk');
+  });
+
+  it('`aqiqat lang` sets it from the command line and refuses an unknown language in one line', async () => {
+    const dir = path.join(await tempDir(), 'a');
+    const run = (args: string[], input = '') =>
+      spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
+        input,
+        encoding: 'utf8',
+        env: { ...process.env, AQIQAT_ARCHIVE: '' },
+      });
+    run(['init']);
+    const [item] = JSON.parse(run(['import', '-', '--json'], 'Plain English text.').stdout) as Array<{
+      article: { id: string; lang: string };
+    }>;
+    expect(item!.article.lang).toBe('en');
+    const r = run(['lang', item!.article.id, 'other', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ lang: 'other' });
+    const bad = run(['lang', item!.article.id, 'xx']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
