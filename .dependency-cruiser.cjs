@@ -23,6 +23,21 @@ module.exports = {
       to: { path: ['^electron/[^/]+\\.ts$', '^renderer/', '^node_modules/electron/'] },
     },
     {
+      name: 'store-behind-facade',
+      severity: 'error',
+      comment:
+        'the CLI and the shell reach the archive only through the Archive façade (core/archive.ts), never its store',
+      from: { path: ['^electron/cli/', '^electron/[^/]+\\.ts$'] },
+      to: { path: '^electron/core/storage/store\\.ts$' },
+    },
+    {
+      name: 'test-door-only-in-tests',
+      severity: 'error',
+      comment: 'the store behind an Archive is for tests to inspect; the product hands the store to its core modules',
+      from: { pathNot: ['^tests/', '^electron/core/archive\\.ts$'] },
+      to: { path: '^electron/core/storage/test-door\\.ts$' },
+    },
+    {
       name: 'shared-is-pure',
       severity: 'error',
       comment:

@@ -5,8 +5,7 @@
  * the same object. Why the lock closes the archive (releasing its single-writer lock) rather than
  * holding it: a locked app is not using the archive, and the CLI may then open it.
  */
-import { Archive } from './core/archive.js';
-import { noArchiveError, type OpenOptions } from './core/storage/store.js';
+import { Archive, noArchiveError, type OpenOptions } from './core/archive.js';
 import { restoreLeftovers } from './core/storage/swap.js';
 import { checkPassphrase } from './core/protection/crypto.js';
 import { plainRestoreCopies } from './core/protection/encrypt.js';
@@ -73,7 +72,7 @@ export class ArchiveSession {
 
   /** A session over an archive already open (tests, tools). */
   static of(archive: Archive, now: Clock = Date.now): ArchiveSession {
-    return new ArchiveSession(archive.root, archive, archive.store.codec.encrypted, now);
+    return new ArchiveSession(archive.root, archive, archive.encrypted, now);
   }
 
   async status(): Promise<SessionStatus> {
@@ -123,7 +122,7 @@ export class ArchiveSession {
   async #flushAudit(archive: Archive): Promise<void> {
     while (this.#pendingAudit.length > 0) {
       const { entry, at } = this.#pendingAudit[0]!;
-      await archive.store.audit.record(entry, at);
+      await archive.recordAudit(entry, at);
       this.#pendingAudit.shift();
     }
   }
@@ -167,7 +166,7 @@ export class ArchiveSession {
         if (this.#putBackAtUnlock) await this.#putBackSnapshot(passphrase);
         this.#putBackAtUnlock = false;
         const archive = await this.#openArchive({ passphrase });
-        if (archive.store.unfinishedEncryption) this.#opened(await this.#finishEncryption(archive, passphrase));
+        if (archive.unfinishedEncryption) this.#opened(await this.#finishEncryption(archive, passphrase));
         await this.#flushAudit(this.#archive!);
       }
       return this.#status();
@@ -178,7 +177,7 @@ export class ArchiveSession {
   encrypt(passphrase: string): Promise<EncryptedStatus> {
     return this.#alone(async () => {
       const archive = this.#open();
-      if (this.#encrypted && !archive.store.unfinishedEncryption)
+      if (this.#encrypted && !archive.unfinishedEncryption)
         throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
       checkPassphrase(passphrase);
       this.#archive = null;
@@ -311,7 +310,7 @@ export class ArchiveSession {
       encrypted: this.#encrypted,
       lockedBy: this.#archive ? null : this.#lockedBy,
       idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
-      unfinishedEncryption: this.#archive?.store.unfinishedEncryption ?? false,
+      unfinishedEncryption: this.#archive?.unfinishedEncryption ?? false,
       problem: this.#damage
         ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null }
         : null,

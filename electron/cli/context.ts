@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { Archive } from '../core/archive.js';
 import type { AuditInput } from '../core/protection/audit.js';
-import { AqiqatError, DISK_FULL, isDiskFull } from '../core/errors.js';
+import { AqiqatError, DISK_FULL } from '../core/errors.js';
 import { defaultArchiveDir } from '../core/storage/paths.js';
 import { passphraseFor } from './passphrase.js';
 
@@ -23,37 +23,35 @@ export interface Cli {
   /** --json: one JSON value; else the human form */
   print: (asJson: boolean | undefined, value: unknown, human: () => string) => void;
   /**
-   * The audit line of something that leaves the archive (a backup, a dossier, an export). On a full
-   * disk it is a note, not a failure: moving the archive's contents to another disk is what that
-   * disk's owner needs to do.
+   * The audit line of something that leaves the archive (a dossier, an export). On a full disk it is
+   * a note, not a failure: moving the archive's contents to another disk is what that disk's owner
+   * needs to do.
    */
   recordExport: (archive: Archive, entry: AuditInput, what: string) => Promise<void>;
+  /** the note of an export whose audit line the full disk refused */
+  unaudited: (what: string) => void;
 }
 
 export function makeCli(program: Command, io: Io): Cli {
   const dir = () => program.opts<{ archive?: string }>().archive ?? defaultArchiveDir(io.env);
+  const unaudited = (what: string) => io.err(`note: the audit log could not record this ${what} (${DISK_FULL})`);
   return {
     io,
     dir,
     open: async () => {
       const archive = await Archive.open(dir(), { passphrase: await passphraseFor(dir(), io.env) });
-      if (archive.store.unfinishedEncryption)
+      if (archive.unfinishedEncryption)
         io.err(
           'note: encrypting this archive was interrupted and some files are still unencrypted; run `aqiqat encrypt` to finish',
         );
-      if (archive.store.openWarning) io.err(`note: ${archive.store.openWarning}`);
+      if (archive.openWarning) io.err(`note: ${archive.openWarning}`);
       return archive;
     },
     print: (asJson, value, human) => io.out(asJson ? JSON.stringify(value) : human()),
     recordExport: async (archive, entry, what) => {
-      await archive.store.audit.record(entry).then(
-        () => undefined,
-        (e: unknown) => {
-          if (!isDiskFull(e)) throw e;
-          io.err(`note: the audit log could not record this ${what} (${DISK_FULL})`);
-        },
-      );
+      if (!(await archive.recordExport(entry))) unaudited(what);
     },
+    unaudited,
   };
 }
 

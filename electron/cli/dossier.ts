@@ -2,18 +2,14 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../core/storage/atomic.js';
-import { buildDossier, printDossier } from '../core/dossier/dossier.js';
-import { exportRows, toCsv } from '../core/dossier/export.js';
-import { caseSelection, loadFacts, type DossierSelection } from '../core/dossier/data.js';
-import { LABELS } from '../core/dossier/labels.js';
+import { DOSSIER_DEFAULTS, EmptyDossierError, printDossier, type Dossier } from '../core/dossier/dossier.js';
+import { toCsv } from '../core/dossier/export.js';
 import { chromiumPrinter } from '../core/dossier/pdf.js';
 import { DOSSIER_LANGS, PAPERS, type DossierLang, type Paper } from '../core/dossier/types.js';
 import { exportEntry } from '../core/protection/audit.js';
 import { counted } from './format.js';
-import { resolveCase } from '../core/annotation/cases.js';
 import { AqiqatError } from '../core/errors.js';
-import type { ArchiveStore } from '../core/storage/store.js';
-import { timelineOrder } from '../shared/timeline.js';
+import type { FactChoice } from '../core/dossier/data.js';
 import { collect, jsonOption, type Cli } from './context.js';
 
 interface DossierOpts {
@@ -32,18 +28,16 @@ interface DossierOpts {
 
 const splitIds = (s: string) => s.split(/[\s,]+/).filter(Boolean);
 
-/** Which facts: a case's, --facts ID,ID… or every fact of the archive. */
-async function selectedFactIds(store: ArchiveStore, facts: string | undefined, caseRef?: string): Promise<string[]> {
+/** Which facts: a case's, --facts ID,ID… or (neither) every fact of the archive. */
+function factChoice(caseRef: string | undefined, facts: string | undefined): FactChoice {
   if (caseRef !== undefined) {
     if (facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
-    return caseSelection(store, caseRef).factIds as string[];
+    return { case: caseRef };
   }
-  if (facts !== undefined) {
-    const ids = splitIds(facts);
-    if (ids.length === 0) throw new AqiqatError('--facts needs fact ids separated by commas', 'usage');
-    return ids;
-  }
-  return (await store.allFacts()).map((f) => f.id);
+  if (facts === undefined) return {};
+  const ids = splitIds(facts);
+  if (ids.length === 0) throw new AqiqatError('--facts needs fact ids separated by commas', 'usage');
+  return { facts: ids };
 }
 
 async function writeOut(file: string, data: string | Uint8Array): Promise<void> {
@@ -64,7 +58,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .addOption(
       new Option('--lang <lang>', 'language of the dossier’s labels (quotes stay in their original language)')
         .choices(DOSSIER_LANGS)
-        .default('en'),
+        .default(DOSSIER_DEFAULTS.lang),
     )
     .option(
       '--redact <person>',
@@ -75,8 +69,10 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       '--redact-sources',
       'leave out the sources’ URLs, publishers, dates and hashes (each can find a public article)',
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
-    .addOption(new Option('--paper <size>', 'paper size').choices(PAPERS).default('a4'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['pdf', 'html']).default(DOSSIER_DEFAULTS.format),
+    )
+    .addOption(new Option('--paper <size>', 'paper size').choices(PAPERS).default(DOSSIER_DEFAULTS.paper))
     .option('--title <title>', 'the dossier’s title')
     .option('--summary <text>', 'a summary for the first page')
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
@@ -87,33 +83,23 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       if (caseRef !== undefined && o.facts !== undefined)
         throw new AqiqatError('give a case or --facts, not both', 'usage');
       const archive = await cli.open();
-      const l = LABELS[o.lang];
-      const selection: DossierSelection =
-        caseRef !== undefined
-          ? caseSelection(archive.store, caseRef)
-          : {
-              caseId: null,
-              title: l.factsDossier,
-              summary: '',
-              factIds: await selectedFactIds(archive.store, o.facts),
-            };
-      if (selection.factIds.length === 0) {
-        throw new AqiqatError(
-          caseRef !== undefined
-            ? `case ${selection.caseId} has no facts yet; add some with \`aqiqat case add-fact\``
-            : 'there are no facts to put in a dossier; add some with `aqiqat fact add`',
-        );
+      let dossier: Dossier;
+      try {
+        dossier = await archive.dossier({
+          ...factChoice(caseRef, o.facts),
+          title: o.title,
+          summary: o.summary,
+          lang: o.lang,
+          paper: o.paper,
+          compiledBy: o.compiledBy,
+          redact: o.redact,
+          redactSources: o.redactSources,
+        });
+      } catch (e) {
+        if (e instanceof EmptyDossierError && e.caseId !== null)
+          throw new AqiqatError(`case ${e.caseId} has no facts yet; add some with \`aqiqat case add-fact\``);
+        throw e;
       }
-      const dossier = await buildDossier(archive.store, {
-        ...selection,
-        title: o.title?.trim() || selection.title,
-        summary: o.summary ?? selection.summary,
-        lang: o.lang,
-        paper: o.paper,
-        compiledBy: o.compiledBy?.trim() || '—',
-        redact: o.redact ?? [],
-        redactSources: o.redactSources ?? false,
-      });
       let written: string | Uint8Array;
       if (o.format === 'html') {
         if (o.out === '-') cli.io.out(dossier.html);
@@ -131,7 +117,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       const where = o.out === '-' ? 'standard output' : path.resolve(o.out!);
       await cli.recordExport(
         archive,
-        exportEntry(`dossier ${o.format.toUpperCase()}`, written, selection.caseId, where),
+        exportEntry(`dossier ${o.format.toUpperCase()}`, written, dossier.caseId, where),
         'dossier',
       );
       const bytes = typeof written === 'string' ? Buffer.byteLength(written) : written.length;
@@ -139,7 +125,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       const summary = {
         out: path.resolve(o.out!),
         format: o.format,
-        case: selection.caseId,
+        case: dossier.caseId,
         facts: dossier.facts,
         sources: dossier.sources,
         bytes,
@@ -170,11 +156,8 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (o: { format: 'json' | 'csv'; case?: string; facts?: string; out?: string }) => {
       const archive = await cli.open();
-      const ids = await selectedFactIds(archive.store, o.facts, o.case);
-      const facts = await loadFacts(archive.store, ids, o.case !== undefined);
-      const rows = await exportRows(archive.store, o.case !== undefined ? timelineOrder(facts, (f) => f.date) : facts);
+      const { rows, caseId } = await archive.exportFacts(factChoice(o.case, o.facts));
       const text = o.format === 'csv' ? toCsv(rows) : JSON.stringify(rows, null, o.out ? 2 : undefined);
-      const caseId = o.case !== undefined ? resolveCase(archive.store.meta.data, o.case).id : null;
       // the bytes as written: the CSV on standard output loses its last line break
       const written = o.out || o.format !== 'csv' ? text : text.replace(/\r\n$/, '');
       await cli.recordExport(

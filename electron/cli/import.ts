@@ -1,6 +1,6 @@
 /** `aqiqat import` (files, folders, stdin; progress and a summary) and `aqiqat lang`. */
 import { Argument, type Command } from 'commander';
-import { collectFiles, importFiles, summaryLine, type BatchItem } from '../core/import/batch.js';
+import { collectFiles, summaryLine, type BatchItem } from '../core/import/batch.js';
 import { AqiqatError } from '../core/errors.js';
 import { articleLine } from './format.js';
 import { LanguageSchema, type Language } from '../core/model.js';
@@ -26,7 +26,7 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
   const archive = await cli.open();
   const progress = files.length > 1 ? cli.io.progress : undefined;
   const started = Date.now();
-  const { items, summary } = await importFiles(archive, files, {
+  const { items, summary } = await archive.importFiles(files, {
     defaults: { title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang },
     stdin: cli.io.stdin,
     onItem: (item) => {

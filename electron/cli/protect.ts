@@ -1,24 +1,17 @@
 /** backup, restore, verify, log, snapshots: keeping the archive safe. */
-import { createHash } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Archive } from '../core/archive.js';
-import { entriesOfCase, type AuditEntry } from '../core/protection/audit.js';
-import { isBackupFile, restoreArchiveJson, restoreBackup, writeBackup } from '../core/protection/backup.js';
+import type { AuditEntry } from '../core/protection/audit.js';
+import { isBackupFile } from '../core/protection/backup.js';
 import { AqiqatError } from '../core/errors.js';
 import { plainRestoreCopies } from '../core/protection/encrypt.js';
-import { verifyArchive } from '../core/protection/integrity.js';
-import { listSnapshots, pruneSnapshots } from '../core/protection/snapshots.js';
 import { IDLE_LOCK_MAX_MINUTES } from '../core/model.js';
 import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
 import { newPassphrase, passphraseFor, passphraseFrom } from './passphrase.js';
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const fileSha256 = async (file: string) =>
-  createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
 
 function auditLine(e: AuditEntry): string {
   const ids = [
@@ -51,12 +44,8 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         throw new AqiqatError(`${o.out} exists; choose another name or add --force`, 'usage');
       }
       const archive = await cli.open();
-      const r = await writeBackup(archive.store.layout, o.out);
-      await cli.recordExport(
-        archive,
-        { action: 'backup-made', sha256: r.sha256, summary: path.basename(r.file) },
-        'backup',
-      );
+      const { audited, ...r } = await archive.backup(o.out);
+      if (!audited) cli.unaudited('backup');
       cli.print(o.json, r, () => `backed up ${r.files} files (${mib(r.bytes)}) to ${r.file}\nsha256 ${r.sha256}`);
     });
 
@@ -68,16 +57,10 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .argument('<file>', 'a file written by `aqiqat backup`, or a backups/archive-….json snapshot')
     .addOption(jsonOption())
     .action(async (file: string, o: { json?: boolean }) => {
-      const sha256 = await fileSha256(file).catch(() => undefined);
       if (await isBackupFile(file)) {
-        let passphrase: string | undefined;
-        const r = await restoreBackup(file, cli.dir(), {
-          passphrase: async () =>
-            (passphrase = await passphraseFrom(cli.io.env, 'AQIQAT_PASSPHRASE', 'Passphrase of the backup: ')),
+        const r = await Archive.restoreBackup(file, cli.dir(), {
+          passphrase: () => passphraseFrom(cli.io.env, 'AQIQAT_PASSPHRASE', 'Passphrase of the backup: '),
         });
-        const archive = await Archive.open(r.archive, { passphrase });
-        await archive.store.audit.record({ action: 'archive-restored', sha256, summary: path.basename(file) });
-        await archive.close();
         cli.print(
           o.json,
           r,
@@ -86,10 +69,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
         );
       } else {
         const passphrase = await passphraseFor(cli.dir(), cli.io.env);
-        const r = await restoreArchiveJson(file, cli.dir(), undefined, passphrase);
-        const archive = await Archive.open(r.archive, { passphrase });
-        await archive.store.audit.record({ action: 'archive-json-restored', sha256, summary: path.basename(file) });
-        await archive.close();
+        const r = await Archive.restoreArchiveJson(file, cli.dir(), passphrase);
         cli.print(
           o.json,
           r,
@@ -107,7 +87,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { json?: boolean }) => {
       const archive = await cli.open();
-      const report = await verifyArchive(archive.store);
+      const report = await archive.verify();
       const torn = report.auditTornLines
         ? ` (${report.auditTornLines} line${report.auditTornLines === 1 ? '' : 's'} torn by a crash, marked so)`
         : '';
@@ -135,13 +115,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { case?: string; json?: boolean }) => {
       const archive = await cli.open();
-      const { entries } = await archive.store.audit.readAll();
-      let shown = entries;
-      if (o.case !== undefined) {
-        const c = archive.store.meta.data.cases.find((x) => x.id === o.case);
-        if (!c && !entries.some((e) => e.caseId === o.case)) throw new AqiqatError(`no case ${o.case}`, 'not-found');
-        shown = entriesOfCase(entries, o.case, c?.factIds ?? []);
-      }
+      const shown = await archive.auditLog(o.case);
       cli.print(o.json, shown, () => (shown.length ? shown.map(auditLine).join('\n') : 'the audit log is empty'));
     });
 
@@ -231,7 +205,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       const archive = await cli.open();
       if (minutes !== undefined) await archive.setIdleLock(minutes);
       const now = archive.idleLockMinutes;
-      const encrypted = archive.store.codec.encrypted;
+      const encrypted = archive.encrypted;
       cli.print(o.json, { encrypted, idleLockMinutes: now }, () =>
         !encrypted
           ? 'this archive is not encrypted, so the app never locks it'
@@ -250,12 +224,8 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       const keep = o.keep === undefined ? undefined : positiveInt(o.keep, '--keep');
       if (keep !== undefined && keep > 1000) throw new AqiqatError('--keep must be at most 1000', 'usage');
       const archive = await cli.open();
-      if (keep !== undefined) {
-        archive.store.meta.data.backups = { keep };
-        await archive.store.save(archive.store.meta);
-        await pruneSnapshots(archive.store.layout, keep);
-      }
-      const snapshots = await listSnapshots(archive.store.layout);
+      if (keep !== undefined) await archive.keepSnapshots(keep);
+      const snapshots = await archive.snapshots();
       cli.print(o.json, snapshots, () =>
         snapshots.length ? snapshots.map((s) => `${s.takenAt}  ${s.reason}  ${s.file}`).join('\n') : 'no snapshots yet',
       );

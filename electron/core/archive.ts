@@ -2,8 +2,26 @@
  * The archive as the app, the CLI and the tests use it: one object over one folder, returning plain
  * JSON-able views. Everything the UI can do goes through here.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { changePassphrase, encryptArchive, prepareRekey, type EncryptResult } from './protection/encrypt.js';
-import { AqiqatError } from './errors.js';
+import { entriesOfCase, type AuditEntry, type AuditInput } from './protection/audit.js';
+import {
+  restoreArchiveJson,
+  restoreBackup,
+  writeBackup,
+  type BackupResult,
+  type RestoreOptions,
+  type RestoreResult,
+} from './protection/backup.js';
+import { verifyArchive, type IntegrityReport } from './protection/integrity.js';
+import { listSnapshots, pruneSnapshots, type Snapshot } from './protection/snapshots.js';
+import { AqiqatError, isDiskFull } from './errors.js';
+import { importFiles, type BatchItem, type BatchOptions, type BatchSummary } from './import/batch.js';
+import { makeDossier, type Dossier, type DossierAsk } from './dossier/dossier.js';
+import type { FactChoice } from './dossier/data.js';
+import { exportFacts, type ExportRow } from './dossier/export.js';
 import {
   deleteArticle,
   findArticle,
@@ -62,6 +80,10 @@ import type { SearchHit } from './search/engine.js';
 import type { SearchFilters } from './search/filters.js';
 import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed.js';
 import { ArchiveStore, type OpenOptions } from './storage/store.js';
+import { installStoreDoor } from './storage/test-door.js';
+
+export type { OpenOptions } from './storage/store.js';
+export { noArchiveError } from './storage/store.js';
 
 export interface FactView {
   id: string;
@@ -146,15 +168,42 @@ function caseSummary(c: Case): CaseSummary {
   };
 }
 
+const fileSha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+
 export class Archive {
+  // private: the CLI and the shell reach the archive only through these methods; the core's own
+  // modules are handed the store
+  readonly #store: ArchiveStore;
   readonly #search: IndexedSearch;
 
-  private constructor(readonly store: ArchiveStore) {
+  static {
+    installStoreDoor((archive) => archive.#store);
+  }
+
+  private constructor(store: ArchiveStore) {
+    this.#store = store;
     this.#search = new IndexedSearch(store);
   }
 
   get root(): string {
-    return this.store.layout.root;
+    return this.#store.layout.root;
+  }
+
+  get encrypted(): boolean {
+    return this.#store.codec.encrypted;
+  }
+
+  /** an encryption was interrupted: some files are still plain until `encrypt` runs again */
+  get unfinishedEncryption(): boolean {
+    return this.#store.unfinishedEncryption;
+  }
+
+  /** what the user should know about how the archive opened (no snapshot taken, read-only on a full disk) */
+  get openWarning(): string | null {
+    return this.#store.openWarning;
   }
 
   static async create(dir: string, options?: OpenOptions): Promise<Archive> {
@@ -174,12 +223,20 @@ export class Archive {
   }
 
   importArticle(input: ImportInput): Promise<ImportResult> {
-    return importArticle(this.store, input);
+    return importArticle(this.#store, input);
+  }
+
+  /** Import files (paths, or "-" read by `stdin`) in chunks, one write per changed file per chunk. */
+  importFiles(
+    files: readonly string[],
+    options?: BatchOptions & { stdin?: () => Promise<Uint8Array> },
+  ): Promise<{ items: BatchItem[]; summary: BatchSummary }> {
+    return importFiles(this.#store, files, options);
   }
 
   /** Newest first: by published date, then by import time. */
   async listArticles(): Promise<Article[]> {
-    const articles = await this.store.allArticles();
+    const articles = await this.#store.allArticles();
     // ISO dates and hex ids sort as plain strings; localeCompare cost ~100 ms at 50k articles
     return articles.sort(
       (a, b) => cmp(b.publishedAt ?? '', a.publishedAt ?? '') || cmp(b.importedAt, a.importedAt) || cmp(a.id, b.id),
@@ -187,31 +244,34 @@ export class Archive {
   }
 
   async getArticle(id: string): Promise<ArticleDetail> {
-    const article = await findArticle(this.store, id);
-    const [text, facts] = await Promise.all([readArticleText(this.store, article), listFacts(this.store, article.id)]);
+    const article = await findArticle(this.#store, id);
+    const [text, facts] = await Promise.all([
+      readArticleText(this.#store, article),
+      listFacts(this.#store, article.id),
+    ]);
     return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
   }
 
   /** Delete an article, its facts (out of their cases too) and the files no other article names. */
   async deleteArticle(id: string): Promise<ArticleDeletion> {
-    const { article, facts, cases } = await deleteArticle(this.store, id);
+    const { article, facts, cases } = await deleteArticle(this.#store, id);
     return { article, factIds: facts.map((f) => f.id), cases: cases.map(caseSummary) };
   }
 
   /** `existing`: an identical fact was already there, and is what is returned. */
   async addFact(input: FactInput): Promise<FactView & { existing?: true }> {
-    const { fact, existing } = await addFact(this.store, input);
+    const { fact, existing } = await addFact(this.#store, input);
     return existing ? { ...this.viewFact(fact), existing } : this.viewFact(fact);
   }
 
   async listFacts(articleId?: string): Promise<FactView[]> {
-    return this.viewFacts(await listFacts(this.store, articleId));
+    return this.viewFacts(await listFacts(this.#store, articleId));
   }
 
   async deleteFact(id: string): Promise<FactView> {
     // the cases it was in, for undo (restoreFact puts it back there)
-    const cases = this.store.meta.data.cases.filter((c) => c.factIds.includes(id.trim())).map((c) => c.id);
-    return { ...this.viewFact(await deleteFact(this.store, id)), cases };
+    const cases = this.#store.meta.data.cases.filter((c) => c.factIds.includes(id.trim())).map((c) => c.id);
+    return { ...this.viewFact(await deleteFact(this.#store, id)), cases };
   }
 
   search(text: string, limit?: number): Promise<SearchHit[]> {
@@ -220,12 +280,12 @@ export class Archive {
 
   /** Run many changes with one write per changed file at the end (bulk import). */
   batch<T>(fn: () => Promise<T>): Promise<T> {
-    return this.store.batch(fn);
+    return this.#store.batch(fn);
   }
 
   /** Release the archive (its single-writer lock); the object must not be used afterwards. */
   close(): Promise<void> {
-    return this.store.close();
+    return this.#store.close();
   }
 
   /**
@@ -235,13 +295,13 @@ export class Archive {
   async encrypt(passphrase: string | undefined): Promise<{ archive: Archive; result: EncryptResult }> {
     let result: EncryptResult;
     try {
-      result = await encryptArchive(this.store, passphrase);
+      result = await encryptArchive(this.#store, passphrase);
     } finally {
       await this.close();
     }
     const sealed = await Archive.open(this.root, { passphrase });
     try {
-      await sealed.store.audit.record({ action: 'archive-encrypted', summary: `${result.sealed} files sealed` });
+      await sealed.#store.audit.record({ action: 'archive-encrypted', summary: `${result.sealed} files sealed` });
     } catch (e) {
       await sealed.close();
       throw e;
@@ -250,8 +310,8 @@ export class Archive {
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
-    await changePassphrase(this.store, current, next);
-    await this.store.audit.record({ action: 'passphrase-changed' });
+    await changePassphrase(this.#store, current, next);
+    await this.#store.audit.record({ action: 'passphrase-changed' });
   }
 
   /**
@@ -260,7 +320,7 @@ export class Archive {
    * If the checks fail, nothing changed and this object stays open; `started` is called once it did not.
    */
   async rekey(current: string, next: string, started: () => void = () => undefined): Promise<Archive> {
-    const rekey = await prepareRekey(this.store, current, next); // a wrong passphrase: still open, nothing changed
+    const rekey = await prepareRekey(this.#store, current, next); // a wrong passphrase: still open, nothing changed
     started();
     try {
       await rekey();
@@ -269,7 +329,7 @@ export class Archive {
     }
     const rekeyed = await Archive.open(this.root, { passphrase: next });
     try {
-      await rekeyed.store.audit.record({ action: 'passphrase-changed', summary: 'new data key' });
+      await rekeyed.#store.audit.record({ action: 'passphrase-changed', summary: 'new data key' });
     } catch (e) {
       await rekeyed.close();
       throw e;
@@ -277,23 +337,123 @@ export class Archive {
     return rekeyed;
   }
 
+  // ——— protection: the audit log, backups, verify, snapshots ———
+
+  /** Add a line to the audit log (something that is not an archive change: an export, a restore). */
+  async recordAudit(entry: AuditInput, at?: Date): Promise<void> {
+    await this.#store.audit.record(entry, at);
+  }
+
+  /**
+   * The audit line of something that has left the archive (a backup, a dossier, an export). False: the
+   * disk was full, so the line is missing — the export itself stands, and the caller says so.
+   */
+  recordExport(entry: AuditInput): Promise<boolean> {
+    return this.#store.audit.record(entry).then(
+      () => true,
+      (e: unknown) => {
+        if (!isDiskFull(e)) throw e;
+        return false;
+      },
+    );
+  }
+
+  /** The whole archive in one file, then its audit line (`audited`: see recordExport). */
+  async backup(out: string): Promise<BackupResult & { audited: boolean }> {
+    const r = await writeBackup(this.#store.layout, out);
+    const audited = await this.recordExport({
+      action: 'backup-made',
+      sha256: r.sha256,
+      summary: path.basename(r.file),
+    });
+    return { ...r, audited };
+  }
+
+  /** Restore a backup file into the folder `dir` (open nowhere), then log it in the restored archive. */
+  static async restoreBackup(file: string, dir: string, options: RestoreOptions = {}): Promise<RestoreResult> {
+    const sha256 = await fileSha256(file).catch(() => undefined);
+    const ask = options.passphrase;
+    let passphrase: string | undefined;
+    const r = await restoreBackup(file, dir, {
+      ...options,
+      passphrase: ask && (async () => (passphrase = await ask())),
+    });
+    await Archive.#recordIn(r.archive, passphrase, {
+      action: 'archive-restored',
+      sha256,
+      summary: path.basename(file),
+    });
+    return r;
+  }
+
+  /** Put a snapshot of archive.json (or any archive.json) back into `dir`, then log it there. */
+  static async restoreArchiveJson(
+    file: string,
+    dir: string,
+    passphrase?: string,
+  ): Promise<{ archive: string; previous: string | null }> {
+    const sha256 = await fileSha256(file).catch(() => undefined);
+    const r = await restoreArchiveJson(file, dir, undefined, passphrase);
+    await Archive.#recordIn(r.archive, passphrase, {
+      action: 'archive-json-restored',
+      sha256,
+      summary: path.basename(file),
+    });
+    return r;
+  }
+
+  static async #recordIn(dir: string, passphrase: string | undefined, entry: AuditInput): Promise<void> {
+    const archive = await Archive.open(dir, { passphrase });
+    try {
+      await archive.recordAudit(entry);
+    } finally {
+      await archive.close();
+    }
+  }
+
+  /** Re-hash every text and source, check every quote and the audit log's chain and end. */
+  verify(): Promise<IntegrityReport> {
+    return verifyArchive(this.#store);
+  }
+
+  /** The audit log, oldest first; with a case: what concerns it and its facts (also once deleted). */
+  async auditLog(caseId?: string): Promise<AuditEntry[]> {
+    const { entries } = await this.#store.audit.readAll();
+    if (caseId === undefined) return entries;
+    const c = this.#store.meta.data.cases.find((x) => x.id === caseId);
+    if (!c && !entries.some((e) => e.caseId === caseId)) throw new AqiqatError(`no case ${caseId}`, 'not-found');
+    return entriesOfCase(entries, caseId, c?.factIds ?? []);
+  }
+
+  /** The snapshots of archive.json in backups/, newest first. */
+  snapshots(): Promise<Snapshot[]> {
+    return listSnapshots(this.#store.layout);
+  }
+
+  /** Keep this many snapshots from now on (the older ones go now). */
+  async keepSnapshots(keep: number): Promise<void> {
+    this.#store.meta.data.backups = { keep };
+    await this.#store.save(this.#store.meta);
+    await pruneSnapshots(this.#store.layout, keep);
+  }
+
   /** Idle minutes after which the app locks this archive; null: never, or not encrypted (nothing to lock). */
   get idleLockMinutes(): number | null {
-    if (!this.store.codec.encrypted) return null;
-    const security = this.store.meta.data.security;
+    if (!this.#store.codec.encrypted) return null;
+    const security = this.#store.meta.data.security;
     return security ? security.idleLockMinutes : DEFAULT_IDLE_LOCK_MINUTES;
   }
 
   async setIdleLock(minutes: number | null): Promise<void> {
-    if (!this.store.codec.encrypted)
+    if (!this.#store.codec.encrypted)
       throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
-    this.store.meta.data.security = { idleLockMinutes: minutes };
-    await this.store.save(this.store.meta);
+    this.#store.meta.data.security = { idleLockMinutes: minutes };
+    await this.#store.save(this.#store.meta);
   }
 
   /** Override the detected language of an article. */
   setArticleLanguage(id: string, lang: Language): Promise<Article> {
-    return setArticleLanguage(this.store, id, lang);
+    return setArticleLanguage(this.#store, id, lang);
   }
 
   private viewFacts(facts: Fact[]): FactView[] {
@@ -301,7 +461,7 @@ export class Archive {
   }
 
   private viewFact(f: Fact): FactView {
-    const meta = this.store.meta.data;
+    const meta = this.#store.meta.data;
     return {
       id: f.id,
       articleId: f.articleId,
@@ -324,115 +484,115 @@ export class Archive {
   // ——— entities, tags, cases, fact edit ———
 
   async editFact(id: string, patch: FactPatch): Promise<FactView> {
-    return this.viewFact((await editFact(this.store, id, patch)).fact);
+    return this.viewFact((await editFact(this.#store, id, patch)).fact);
   }
 
   async restoreFact(input: RestoreInput): Promise<FactView> {
-    return this.viewFact(await restoreFact(this.store, input));
+    return this.viewFact(await restoreFact(this.#store, input));
   }
 
   listFactTypes(): FactType[] {
-    return allFactTypes(this.store.meta.data);
+    return allFactTypes(this.#store.meta.data);
   }
 
   /** People, organizations and places, by kind then name. */
   listEntities(): Entity[] {
-    return [...this.store.meta.data.entities].sort((a, b) => cmp(a.kind, b.kind) || a.name.localeCompare(b.name));
+    return [...this.#store.meta.data.entities].sort((a, b) => cmp(a.kind, b.kind) || a.name.localeCompare(b.name));
   }
 
   async addEntity(name: string, kind: EntityKind, aliases: readonly string[] = []): Promise<Entity> {
-    const entity = addEntity(this.store.meta.data, name, kind, aliases);
-    await this.store.save(this.store.meta);
-    await this.store.emit({ type: 'entity-added', entity });
+    const entity = addEntity(this.#store.meta.data, name, kind, aliases);
+    await this.#store.save(this.#store.meta);
+    await this.#store.emit({ type: 'entity-added', entity });
     return entity;
   }
 
   async renameEntity(ref: string, name: string): Promise<Entity> {
-    const previousName = resolveEntity(this.store.meta.data, ref).name;
-    const entity = renameEntity(this.store.meta.data, ref, name);
-    await this.store.save(this.store.meta);
-    if (entity.name !== previousName) await this.store.emit({ type: 'entity-renamed', entity, previousName });
+    const previousName = resolveEntity(this.#store.meta.data, ref).name;
+    const entity = renameEntity(this.#store.meta.data, ref, name);
+    await this.#store.save(this.#store.meta);
+    if (entity.name !== previousName) await this.#store.emit({ type: 'entity-renamed', entity, previousName });
     return entity;
   }
 
   async addAliases(ref: string, aliases: readonly string[]): Promise<Entity> {
-    const before = new Set(resolveEntity(this.store.meta.data, ref).aliases);
-    const entity = addAliases(this.store.meta.data, ref, aliases);
+    const before = new Set(resolveEntity(this.#store.meta.data, ref).aliases);
+    const entity = addAliases(this.#store.meta.data, ref, aliases);
     const added = entity.aliases.filter((a) => !before.has(a));
     if (added.length === 0) return entity;
-    await this.store.save(this.store.meta);
-    await this.store.emit({ type: 'entity-aliases-added', entity, aliases: added });
+    await this.#store.save(this.#store.meta);
+    await this.#store.emit({ type: 'entity-aliases-added', entity, aliases: added });
     return entity;
   }
 
   mergeEntities(keep: string, other: string): Promise<{ entity: Entity; factsMoved: number }> {
-    return mergeEntities(this.store, keep, other);
+    return mergeEntities(this.#store, keep, other);
   }
 
   /** An entity's page: its facts (timeline order), the articles they quote, the cases they are in. */
   async getEntity(ref: string): Promise<EntityPage> {
-    const entity = resolveEntity(this.store.meta.data, ref);
-    const facts = await this.timelineEntries(await factsOfEntity(this.store, entity.id));
+    const entity = resolveEntity(this.#store.meta.data, ref);
+    const facts = await this.timelineEntries(await factsOfEntity(this.#store, entity.id));
     const articles = new Map(facts.map((f) => [f.article.id, f.article]));
     const caseIds = new Set(facts.flatMap((f) => f.cases));
-    const cases = this.store.meta.data.cases.filter((c) => caseIds.has(c.id)).map(caseSummary);
+    const cases = this.#store.meta.data.cases.filter((c) => caseIds.has(c.id)).map(caseSummary);
     return { entity, facts, articles: [...articles.values()], cases };
   }
 
   async listTags(): Promise<TagNode[]> {
-    const [facts, articles] = await Promise.all([this.store.allFacts(), this.store.allArticles()]);
+    const [facts, articles] = await Promise.all([this.#store.allFacts(), this.#store.allArticles()]);
     return tagTree(
-      this.store.meta.data.tags.map((t) => t.path),
+      this.#store.meta.data.tags.map((t) => t.path),
       facts.map((f) => f.tags),
       articles.map((a) => a.tags),
     );
   }
 
   renameTag(from: string, to: string): Promise<{ from: string; to: string; facts: number; articles: number }> {
-    return moveTag(this.store, from, to, 'rename');
+    return moveTag(this.#store, from, to, 'rename');
   }
 
   mergeTag(from: string, into: string): Promise<{ from: string; to: string; facts: number; articles: number }> {
-    return moveTag(this.store, from, into, 'merge');
+    return moveTag(this.#store, from, into, 'merge');
   }
 
   async createCase(title: string, summary?: string): Promise<CaseView> {
-    return this.viewCase(await createCase(this.store, title, summary));
+    return this.viewCase(await createCase(this.#store, title, summary));
   }
 
   listCases(): CaseSummary[] {
-    return this.store.meta.data.cases.map(caseSummary);
+    return this.#store.meta.data.cases.map(caseSummary);
   }
 
   async getCase(ref: string): Promise<CaseView> {
-    return this.viewCase(resolveCase(this.store.meta.data, ref));
+    return this.viewCase(resolveCase(this.#store.meta.data, ref));
   }
 
   async updateCase(
     ref: string,
     patch: { title?: string | undefined; summary?: string | undefined; status?: 'open' | 'closed' | undefined },
   ): Promise<CaseView> {
-    return this.viewCase(await updateCase(this.store, ref, patch));
+    return this.viewCase(await updateCase(this.#store, ref, patch));
   }
 
   async deleteCase(ref: string): Promise<CaseSummary> {
-    return caseSummary(await deleteCase(this.store, ref));
+    return caseSummary(await deleteCase(this.#store, ref));
   }
 
   async addFactsToCase(ref: string, factIds: readonly string[]): Promise<CaseView> {
-    return this.viewCase((await addFactsToCase(this.store, ref, factIds)).case);
+    return this.viewCase((await addFactsToCase(this.#store, ref, factIds)).case);
   }
 
   async removeFactFromCase(ref: string, factId: string): Promise<CaseView> {
-    return this.viewCase(await removeFactFromCase(this.store, ref, factId));
+    return this.viewCase(await removeFactFromCase(this.#store, ref, factId));
   }
 
   async reorderCase(ref: string, factIds: readonly string[]): Promise<CaseView> {
-    return this.viewCase(await reorderCase(this.store, ref, factIds));
+    return this.viewCase(await reorderCase(this.#store, ref, factIds));
   }
 
   private async viewCase(c: Case): Promise<CaseView> {
-    const found = await loadFacts(this.store, c.factIds);
+    const found = await loadFacts(this.#store, c.factIds);
     const facts = c.factIds.map((id) => found.get(id)).filter((f): f is Fact => f !== undefined);
     return {
       ...caseSummary(c),
@@ -447,7 +607,7 @@ export class Archive {
     const articles = new Map<string, SourceRef>();
     await Promise.all(
       [...new Set(facts.map((f) => f.articleId))].map(async (id) => {
-        const a = await findArticle(this.store, id).catch(() => null);
+        const a = await findArticle(this.#store, id).catch(() => null);
         articles.set(
           id,
           a
@@ -474,6 +634,18 @@ export class Archive {
   /** Build the search index again from the archive; progress as (articles done, total). */
   reindex(onProgress?: Progress): Promise<IndexStatus> {
     return this.#search.reindex(onProgress);
+  }
+
+  // ——— what leaves the archive: dossiers and exports ———
+
+  /** A dossier built (HTML, and what printing it needs); the one builder of the app and the CLI. */
+  dossier(ask: DossierAsk): Promise<Dossier> {
+    return makeDossier(this.#store, ask);
+  }
+
+  /** Facts with their article metadata, as rows for JSON or CSV (a case's in its timeline order). */
+  exportFacts(choice: FactChoice): Promise<{ rows: ExportRow[]; caseId: string | null }> {
+    return exportFacts(this.#store, choice);
   }
 
   /** Load (or build) the search index now rather than at the first search. */

@@ -1,12 +1,12 @@
 /**
- * `import` part: 1,000 files imported through the real batch path (collectFiles → importFiles, the
+ * `import` part: 1,000 files imported through the real batch path (collectFiles → archive.importFiles, the
  * CLI's and app's pipeline) into a fresh archive, each run in a fresh process for its peak RSS.
  * Issue 7's target: 1,000 .txt/.html files under 10 s. A second corpus mixes in .md, .docx and .pdf.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Archive } from '../../electron/core/archive.js';
-import { collectFiles, importFiles, type BatchSummary } from '../../electron/core/import/batch.js';
+import { collectFiles, type BatchSummary } from '../../electron/core/import/batch.js';
 import { makeDocx, makePdf } from '../unit/core/import/fixtures.js';
 import {
   fmtMs,
@@ -115,7 +115,7 @@ export const importPart: BenchPart = {
     ]);
     const t = results['txt-html'];
     const report = partReport(
-      `### import (${FILES.toLocaleString('en-US')} files through collectFiles → importFiles, fresh process each)`,
+      `### import (${FILES.toLocaleString('en-US')} files through collectFiles → archive.importFiles, fresh process each)`,
       markdownTable(['corpus', 'files', 'wall ms', 'CPU ms', 'files/s', 'peak RSS MB', 'imported / failed'], rows),
       `- Target: ${FILES.toLocaleString('en-US')} .txt/.html files under ${TARGET_MS / 1000} s: ${t.ms < TARGET_MS ? 'met' : 'NOT met'} (${(t.ms / 1000).toFixed(1)} s).\n` +
         '- Wall time includes loading the parsers on first use, writing sources/ and texts/ with fsync, and one metadata write per 200 files. Files are ~3 KB of Kazakh/Russian text; HTML pages carry navigation, an ad, a script and Open Graph metadata.',
@@ -131,7 +131,7 @@ export const importPart: BenchPart = {
         cpuMs,
       } = await timed(async () => {
         const files = await collectFiles([corpus!]);
-        return { files, ...(await importFiles(archive, files)) };
+        return { files, ...(await archive.importFiles(files)) };
       });
       const failed = items.find((i) => i.status === 'failed');
       if (failed) throw new Error(`bench corpus file failed: ${failed.file}: ${failed.error}`);

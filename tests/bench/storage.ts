@@ -39,6 +39,7 @@ import {
   type BenchPart,
   type ChildStartup,
 } from './harness.js';
+import { storeForTests } from '../../electron/core/storage/test-door.js';
 
 const LIST_RUNS = 3;
 /** The targets of the issue, checked at this size only. */
@@ -117,8 +118,8 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
     });
     // The baseline holds exactly the same records (the archive's own metadata and facts).
     const data: BaselineDb = {
-      articles: await built.archive.store.allArticles(),
-      facts: await built.archive.store.allFacts(),
+      articles: await storeForTests(built.archive).allArticles(),
+      facts: await storeForTests(built.archive).allFacts(),
     };
     if (data.articles.length !== size || data.facts.length !== size * FACTS_PER_ARTICLE) {
       throw new Error(

@@ -38,7 +38,7 @@ test('Delete article… asks with the facts and cases it affects, then removes i
   expect(await archive.listFacts()).toEqual([]);
   expect((await archive.getCase(kase!.id)).factIds).toEqual([]);
   expect(await archive.search('пикет')).toEqual([]);
-  const { entries } = await archive.store.audit.readAll();
+  const entries = await archive.auditLog();
   expect(entries.at(-1)).toMatchObject({ action: 'article-deleted', articleId: id, sha256 });
   expect(app.problems).toEqual([]);
 });

@@ -29,6 +29,19 @@ export function caseSelection(store: ArchiveStore, ref: string): DossierSelectio
   return { caseId: c.id, title: c.title, summary: c.summary, factIds: [...c.factIds], skipMissing: true };
 }
 
+/** Which facts a dossier or an export holds: a case's (id or title), else these ids, else every fact. */
+export interface FactChoice {
+  case?: string | undefined;
+  facts?: readonly string[] | undefined;
+}
+
+/** The selection of a choice; `title`: the dossier's title when no case names one. */
+export async function selectionOf(store: ArchiveStore, choice: FactChoice, title: string): Promise<DossierSelection> {
+  if (choice.case !== undefined) return caseSelection(store, choice.case);
+  const factIds = choice.facts ? [...choice.facts] : (await store.allFacts()).map((f) => f.id);
+  return { caseId: null, title, summary: '', factIds };
+}
+
 /** Facts by id, in the given order; a missing id is an error that names it (or skipped). */
 export async function loadFacts(store: ArchiveStore, ids: readonly string[], skipMissing = false): Promise<Fact[]> {
   const out: Fact[] = [];

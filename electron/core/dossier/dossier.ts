@@ -1,13 +1,14 @@
 /** A dossier end to end: select → collect → redact → HTML → (optionally) PDF. */
 import { AqiqatError } from '../errors.js';
 import type { ArchiveStore } from '../storage/store.js';
-import { collectDossier, personNames, type DossierSelection } from './data.js';
+import { collectDossier, personNames, selectionOf, type DossierSelection, type FactChoice } from './data.js';
 import { dossierFonts } from './fonts.js';
 import { buildDossierHtml, type BuiltDossier } from './html.js';
 import { findName, htmlReadable, nameStems, pdfReadable } from './leaks.js';
 import { setPdfInfo } from './pdf-info.js';
 import type { Printer } from './pdf.js';
 import { makeRedactor, redactDossier } from './redact.js';
+import { LABELS } from './labels.js';
 import type { DossierLang, Paper } from './types.js';
 
 export interface DossierRequest extends DossierSelection {
@@ -72,6 +73,69 @@ export async function buildDossier(store: ArchiveStore, req: DossierRequest): Pr
     compiledBy: req.compiledBy,
     redactedNames: names,
   };
+}
+
+/** What a dossier is when nobody says otherwise: the app's and the CLI's defaults. */
+export const DOSSIER_DEFAULTS = { lang: 'en', paper: 'a4', compiledBy: '—', format: 'pdf' } as const satisfies {
+  lang: DossierLang;
+  paper: Paper;
+  compiledBy: string;
+  format: 'pdf' | 'html';
+};
+
+/** A dossier as asked for: which facts (a case, else these, else all) and how; all else defaults. */
+export interface DossierAsk extends FactChoice {
+  /** default: the case's title, or the language's "facts dossier" */
+  title?: string | undefined;
+  /** default: the case's summary */
+  summary?: string | undefined;
+  lang?: DossierLang | undefined;
+  paper?: Paper | undefined;
+  redact?: readonly string[] | undefined;
+  redactSources?: boolean | undefined;
+  compiledBy?: string | undefined;
+  generatedAt?: Date | undefined;
+  fonts?: boolean | undefined;
+}
+
+export interface Dossier extends DossierResult {
+  caseId: string | null;
+  paper: Paper;
+}
+
+/** Nothing to put in the dossier; `caseId`: the case that has no facts yet, if a case was asked for. */
+export class EmptyDossierError extends AqiqatError {
+  constructor(
+    readonly caseId: string | null,
+    caseTitle: string,
+  ) {
+    super(
+      caseId !== null
+        ? `case "${caseTitle}" has no facts yet; add some before making a dossier`
+        : 'there are no facts to put in a dossier; add some with `aqiqat fact add`',
+    );
+  }
+}
+
+/** The one dossier builder: a request with its defaults filled in → the built dossier. */
+export async function makeDossier(store: ArchiveStore, ask: DossierAsk): Promise<Dossier> {
+  const lang = ask.lang ?? DOSSIER_DEFAULTS.lang;
+  const paper = ask.paper ?? DOSSIER_DEFAULTS.paper;
+  const selection = await selectionOf(store, ask, LABELS[lang].factsDossier);
+  if (selection.factIds.length === 0) throw new EmptyDossierError(selection.caseId, selection.title);
+  const built = await buildDossier(store, {
+    ...selection,
+    title: ask.title?.trim() || selection.title,
+    summary: ask.summary ?? selection.summary,
+    lang,
+    paper,
+    compiledBy: ask.compiledBy?.trim() || DOSSIER_DEFAULTS.compiledBy,
+    redact: ask.redact ?? [],
+    redactSources: ask.redactSources ?? false,
+    generatedAt: ask.generatedAt,
+    fonts: ask.fonts,
+  });
+  return { ...built, caseId: selection.caseId, paper };
 }
 
 /** The PDF of a built dossier, with its Info dictionary (title, author, creation date) set; read back and refused if it shows a redacted name. */

@@ -6,6 +6,8 @@
 import { findArticle } from '../import/articles.js';
 import type { Article, Fact } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
+import { timelineOrder } from '../../shared/timeline.js';
+import { loadFacts, selectionOf, type FactChoice } from './data.js';
 
 export interface ExportRow {
   factId: string;
@@ -29,6 +31,20 @@ export interface ExportRow {
     sha256: string;
     textSha256: string;
     importedAt: string;
+  };
+}
+
+/** The rows of the chosen facts: a case's in its timeline order (its deleted facts skipped), else as given. */
+export async function exportFacts(
+  store: ArchiveStore,
+  choice: FactChoice,
+): Promise<{ rows: ExportRow[]; caseId: string | null }> {
+  const selection = await selectionOf(store, choice, '');
+  const facts = await loadFacts(store, selection.factIds, selection.skipMissing ?? false);
+  const inCase = selection.caseId !== null;
+  return {
+    rows: await exportRows(store, inCase ? timelineOrder(facts, (f) => f.date) : facts),
+    caseId: selection.caseId,
   };
 }
 

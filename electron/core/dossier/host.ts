@@ -6,9 +6,7 @@
 import type { Archive } from '../archive.js';
 import { exportEntry, type AuditInput } from '../protection/audit.js';
 import { AqiqatError } from '../errors.js';
-import { resolveCase } from '../annotation/cases.js';
-import { caseSelection } from './data.js';
-import { buildDossier, printDossier, type DossierResult } from './dossier.js';
+import { printDossier, type Dossier } from './dossier.js';
 import type { Printer } from './pdf.js';
 import type { DossierLang, Paper } from './types.js';
 
@@ -43,17 +41,14 @@ export interface SavedDossier {
   facts: number;
 }
 
-function build(archive: Archive, r: AppDossierRequest): Promise<DossierResult> {
-  const selection = caseSelection(archive.store, r.caseId);
-  if (selection.factIds.length === 0)
-    throw new AqiqatError(`case "${selection.title}" has no facts yet; add some before making a dossier`);
-  return buildDossier(archive.store, {
-    ...selection,
-    lang: r.lang ?? 'en',
-    paper: r.paper ?? 'a4',
-    compiledBy: r.compiledBy?.trim() || '—',
-    redact: r.redact ?? [],
-    redactSources: r.redactSources ?? false,
+function build(archive: Archive, r: AppDossierRequest): Promise<Dossier> {
+  return archive.dossier({
+    case: r.caseId,
+    lang: r.lang,
+    paper: r.paper,
+    compiledBy: r.compiledBy,
+    redact: r.redact,
+    redactSources: r.redactSources,
   });
 }
 
@@ -92,13 +87,8 @@ export async function printDossierPdf(
 ): Promise<PrintedDossier> {
   if (!host) throw new AqiqatError('saving a PDF needs the desktop app (or `aqiqat dossier` on the command line)');
   const d = await build(archive, r);
-  const pdf = await printDossier(d, host.printer, r.paper ?? 'a4');
-  return {
-    pdf,
-    fileName: pdfFileName(d.title),
-    caseId: resolveCase(archive.store.meta.data, r.caseId).id,
-    facts: d.facts,
-  };
+  const pdf = await printDossier(d, host.printer, d.paper);
+  return { pdf, fileName: pdfFileName(d.title), caseId: d.caseId!, facts: d.facts };
 }
 
 /** The audit log's line for a saved dossier: the SHA-256 of the very bytes written. */

@@ -6,12 +6,12 @@
  */
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Archive } from '../archive.js';
-import { readImportFile, type ImportInput } from './articles.js';
+import { importArticle, readImportFile, type ImportInput } from './articles.js';
 import { AqiqatError, userMessage } from '../errors.js';
 import { canImport } from './extract/index.js';
 import { deferContentSync, endContentDefer, flushContent } from '../storage/content-writes.js';
 import type { Article } from '../model.js';
+import type { ArchiveStore } from '../storage/store.js';
 
 export interface BatchItem {
   file: string;
@@ -99,28 +99,28 @@ export function summaryLine(s: BatchSummary): string {
 
 /** Import `files` (paths, or "-" read by `stdin`); usage errors in the defaults stop everything. */
 export async function importFiles(
-  archive: Archive,
+  store: ArchiveStore,
   files: readonly string[],
   options: BatchOptions & { stdin?: () => Promise<Uint8Array> } = {},
 ): Promise<{ items: BatchItem[]; summary: BatchSummary }> {
   const items: BatchItem[] = [];
   const chunk = options.chunk ?? 200;
   let cancelled = false;
-  deferContentSync(archive.store);
+  deferContentSync(store);
   try {
     for (let start = 0; start < files.length && !cancelled; start += chunk) {
       const read: BatchItem[] = [];
-      await archive.batch(async () => {
+      await store.batch(async () => {
         for (const file of files.slice(start, start + chunk)) {
           if (options.signal?.aborted) {
             cancelled = true;
             break;
           }
-          read.push(await importOne(archive, file, options));
+          read.push(await importOne(store, file, options));
           options.onProgress?.(items.length + read.length, files.length);
         }
         // texts and sources on disk before the metadata naming them (written when this returns)
-        await flushContent(archive.store);
+        await flushContent(store);
       });
       for (const item of read) {
         items.push(item);
@@ -128,20 +128,20 @@ export async function importFiles(
       }
     }
   } finally {
-    await endContentDefer(archive.store);
+    await endContentDefer(store);
   }
   return { items, summary: summarize(items, files.length, cancelled) };
 }
 
 async function importOne(
-  archive: Archive,
+  store: ArchiveStore,
   file: string,
   options: BatchOptions & { stdin?: () => Promise<Uint8Array> },
 ): Promise<BatchItem> {
   try {
     const input: ImportInput =
       file === '-' && options.stdin ? { bytes: await options.stdin(), name: 'stdin' } : await readImportFile(file);
-    const r = await archive.importArticle({ ...options.defaults, ...input });
+    const r = await importArticle(store, { ...options.defaults, ...input });
     return { file, status: r.status, article: r.article };
   } catch (e) {
     if (e instanceof AqiqatError && e.kind === 'usage') throw e;

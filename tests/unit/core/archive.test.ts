@@ -5,6 +5,7 @@ import { Archive } from '../../../electron/core/archive.js';
 import { sha256Hex } from '../../../electron/core/import/articles.js';
 import { createSampleArchive } from '../../../electron/core/import/sample.js';
 import { SAMPLE_DIR, SEED_ARTICLE, snapshot, tempDir } from '../helpers.js';
+import { storeForTests } from '../../../electron/core/storage/test-door.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -139,7 +140,7 @@ describe('facts', () => {
       people: ['АСХАТ ЖЕКСЕБАЕВ'],
     });
     expect(b.people).toEqual(a.people);
-    expect(archive.store.meta.data.entities).toHaveLength(1);
+    expect(storeForTests(archive).meta.data.entities).toHaveLength(1);
   });
 
   it('refuses a quote that is not in the article, showing the closest passage, and writes nothing', async () => {

@@ -66,7 +66,7 @@ describe('dossier over IPC', () => {
       expect(saved).toMatchObject({ path: path.join(dir, suggested), facts: caseFacts });
       expect(execFileSync('pdfinfo', [saved.path!], { encoding: 'utf8' })).toMatch(/Author:\s+Бюро/);
       // the audit log holds the SHA-256 of exactly the saved file
-      const { entries } = await archive.store.audit.readAll();
+      const entries = await archive.auditLog();
       expect(entries.at(-1)).toMatchObject({
         action: 'export-made',
         caseId,
@@ -86,12 +86,12 @@ describe('dossier over IPC', () => {
     const printer = { print: async () => new TextEncoder().encode('%PDF-1.4 stand-in'), close: async () => undefined };
     const gone = path.join(dir, 'unplugged-usb', 'case.pdf');
     const { dispatch, archive, caseId } = await setup({ printer, chooseSavePath: async () => gone });
-    const before = (await archive.store.audit.readAll()).entries.length;
+    const before = (await archive.auditLog()).length;
     expect(await dispatch('saveDossierPdf', { caseId })).toEqual({
       ok: false,
       error: `cannot save the dossier as ${gone} (ENOENT); choose another folder`,
     });
-    expect((await archive.store.audit.readAll()).entries).toHaveLength(before);
+    expect(await archive.auditLog()).toHaveLength(before);
     // a file where a folder should be: the same one line
     await writeFile(path.join(dir, 'file'), 'x');
     const notDir = path.join(dir, 'file', 'case.pdf');

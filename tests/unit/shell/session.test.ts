@@ -440,8 +440,7 @@ describe('session: the dossier save dialog', () => {
     const withHost = makeClient(createDispatcher(env.session, '0.0.0', host));
     const nextDialog = () => new Promise<Answer>((resolve) => (waiting = resolve));
     const file = path.join(env.dir, '..', 'saved.pdf');
-    const exported = async () =>
-      (await env.session.use((a) => a.store.audit.readAll())).entries.filter((e) => e.action === 'export-made');
+    const exported = async () => (await env.session.use((a) => a.auditLog())).filter((e) => e.action === 'export-made');
     return { ...env, nextDialog, file, exported, save: () => withHost.saveDossierPdf({ caseId: theCase!.id }) };
   }
 

@@ -16,6 +16,7 @@ import {
 import { findName, htmlReadable, nameStems, pdfReadable } from '../../../../electron/core/dossier/leaks.js';
 import { chromiumPrinter, type Printer } from '../../../../electron/core/dossier/pdf.js';
 import { tempDir } from '../../helpers.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 let printer: Printer;
 beforeAll(() => {
@@ -73,7 +74,7 @@ async function hostileArchive() {
 }
 
 const request = (archive: Archive, caseId: string, o: Partial<DossierRequest> = {}): DossierRequest => ({
-  ...caseSelection(archive.store, caseId),
+  ...caseSelection(storeForTests(archive), caseId),
   lang: 'kk',
   paper: 'a4',
   compiledBy: 'Тест',
@@ -100,7 +101,7 @@ const seen = (s: string) =>
 describe('redaction of hostile spellings', () => {
   it('no spelling of the name reaches the PDF: text layer, metadata, links', async () => {
     const { archive, caseId } = await hostileArchive();
-    const d = await buildDossier(archive.store, request(archive, caseId));
+    const d = await buildDossier(storeForTests(archive), request(archive, caseId));
     const pdf = await printDossier(d, printer, 'a4');
     const text = await pdftotext(pdf);
     expect(text).toContain('[redacted]');
@@ -117,7 +118,7 @@ describe('redaction of hostile spellings', () => {
 
   it('the HTML output has no spelling in its text or attributes', async () => {
     const { archive, caseId } = await hostileArchive();
-    const d = await buildDossier(archive.store, request(archive, caseId, { fonts: false }));
+    const d = await buildDossier(storeForTests(archive), request(archive, caseId, { fonts: false }));
     expect(d.html.split('\n').filter((l) => VISIBLE.test(seen(l)))).toEqual([]);
     expect(findName(await htmlReadable(d.html), nameStems([NAME]))).toBeNull();
   });
@@ -145,7 +146,7 @@ describe('redaction of hostile spellings', () => {
     const c = await archive.createCase('Bekov');
     await archive.addFactsToCase(c.id, [f.id, g.id]);
     const d = await buildDossier(
-      archive.store,
+      storeForTests(archive),
       request(archive, c.id, { lang: 'en', redact: ['Yerlan Bekov'], redactSources: true }),
     );
     const text = await pdftotext(await printDossier(d, printer, 'a4'));
@@ -208,7 +209,7 @@ describe('the reader’s check of the HTML', () => {
     const { archive, caseId } = await hostileArchive();
     await expect(
       buildDossier(
-        archive.store,
+        storeForTests(archive),
         request(archive, caseId, { fonts: false, compiledBy: 'Жексе\u00adбаевтың адвокаты' }),
       ),
     ).rejects.toThrow(/still in the dossier \("Жексе/);

@@ -14,6 +14,7 @@ import { findName, nameStems } from '../../../../electron/core/dossier/leaks.js'
 import { createSampleArchive } from '../../../../electron/core/import/sample.js';
 import { manyFacts } from './fixture.js';
 import { SAMPLE_DIR, tempDir } from '../../helpers.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 let printer: Printer;
 beforeAll(() => {
@@ -41,7 +42,7 @@ async function sampleArchive(): Promise<Archive> {
 
 /** the sample's case */
 const request = async (archive: Archive, o: Partial<DossierRequest> = {}): Promise<DossierRequest> => ({
-  ...caseSelection(archive.store, archive.listCases()[0]!.id),
+  ...caseSelection(storeForTests(archive), archive.listCases()[0]!.id),
   lang: 'kk',
   paper: 'a4',
   compiledBy: 'Тест',
@@ -53,7 +54,7 @@ const request = async (archive: Archive, o: Partial<DossierRequest> = {}): Promi
 describe('dossier PDF', () => {
   it('holds the Kazakh quotes exactly as stored, the hashes, embedded fonts only, and page X of Y', async () => {
     const archive = await sampleArchive();
-    const d = await buildDossier(archive.store, await request(archive));
+    const d = await buildDossier(storeForTests(archive), await request(archive));
     const file = await pdfFile(await printDossier(d, printer, 'a4'));
     const text = flat(pdftotext(file));
     const inCase = new Set((await request(archive)).factIds);
@@ -86,7 +87,7 @@ describe('dossier PDF', () => {
   it('a redacted dossier has no form of the name in its text layer', async () => {
     const archive = await sampleArchive();
     const d = await buildDossier(
-      archive.store,
+      storeForTests(archive),
       await request(archive, { redact: ['Мұхтар Жәкішев'], paper: 'letter' }),
     );
     const file = await pdfFile(await printDossier(d, printer, 'letter'));

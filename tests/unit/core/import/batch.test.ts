@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
-import { collectFiles, importFiles } from '../../../../electron/core/import/batch.js';
+import { collectFiles } from '../../../../electron/core/import/batch.js';
 import { tempDir } from '../../helpers.js';
 import { makeMixedFolder, makePdf } from './fixtures.js';
 import { aqiqat } from '../../cli-driver.js';
@@ -121,7 +121,7 @@ describe('batch import', () => {
     }
     const archive = await Archive.create(path.join(root, 'arch'));
     const abort = new AbortController();
-    const { summary } = await importFiles(archive, files, {
+    const { summary } = await archive.importFiles(files, {
       chunk: 3,
       onProgress: (done) => done === 4 && abort.abort(),
       signal: abort.signal,

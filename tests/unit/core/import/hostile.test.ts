@@ -57,12 +57,11 @@ describe('hostile and odd input', () => {
 
   it('a bad file in a batch fails alone; the CLI-style results name it', async () => {
     const archive = await Archive.create(await tempDir());
-    const { importFiles } = await import('../../../../electron/core/import/batch.js');
     const dir = await tempDir();
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(dir, 'good.txt'), 'Жақсы мәтін');
     await writeFile(path.join(dir, 'bad.pdf'), '%PDF-1.7 nothing');
-    const { items, summary } = await importFiles(archive, [path.join(dir, 'bad.pdf'), path.join(dir, 'good.txt')]);
+    const { items, summary } = await archive.importFiles([path.join(dir, 'bad.pdf'), path.join(dir, 'good.txt')]);
     expect(summary).toMatchObject({ imported: 1, failed: 1 });
     expect(items[0]).toMatchObject({
       status: 'failed',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
 import type { ArchiveEvent } from '../../../../electron/core/storage/events.js';
 import { tempDir } from '../../helpers.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../../bin/aqiqat.js');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -12,7 +13,7 @@ describe('language', () => {
   it('is detected per article and can be overridden; observers hear of the change', async () => {
     const archive = await Archive.create(await tempDir());
     const events: ArchiveEvent[] = [];
-    archive.store.events.on((e) => void events.push(e));
+    storeForTests(archive).events.on((e) => void events.push(e));
     const { article } = await archive.importArticle({ bytes: enc('Суд отказал Жакишеву в УДО.'), name: 'a.txt' });
     expect(article.lang).toBe('ru');
     const changed = await archive.setArticleLanguage(article.id.slice(0, 6), 'kk');

@@ -6,6 +6,7 @@ import { Archive } from '../../../../electron/core/archive.js';
 import { entriesOfCase, parseAudit, type AuditEntry } from '../../../../electron/core/protection/audit.js';
 import { SEED_ARTICLE, snapshot, tempDir } from '../../helpers.js';
 import { aqiqat, expectOneLineError } from '../../cli-driver.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 async function sampleArchive(): Promise<{ dir: string; scratch: string; A: string[] }> {
   const scratch = await tempDir();
@@ -202,7 +203,7 @@ describe('audit log', () => {
     const file = path.join(dir, 'audit.log');
     await writeFile(file, `${await readFile(file, 'utf8')}{"seq":2,"at":"2026`);
     const archive = await Archive.open(dir);
-    await archive.store.audit.record({ action: 'export-made', caseId: 'c1', sha256: 'a'.repeat(64) });
+    await storeForTests(archive).audit.record({ action: 'export-made', caseId: 'c1', sha256: 'a'.repeat(64) });
     await archive.close();
     const { entries, broken, torn } = parseAudit(await readFile(file, 'utf8'));
     expect(entries.map((e) => e.action)).toEqual([

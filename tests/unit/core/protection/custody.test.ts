@@ -10,6 +10,7 @@ import { Archive } from '../../../../electron/core/archive.js';
 import { parseAudit } from '../../../../electron/core/protection/audit.js';
 import { SEED_ARTICLE, tempDir } from '../../helpers.js';
 import { aqiqatWith } from '../../cli-driver.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 const PASS = 'custody test passphrase';
 
@@ -442,12 +443,14 @@ describe('the audit log and its observers', () => {
     const { article } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'seed.txt' });
     const input = { articleId: article.id, quote: '2009 жылы 14 жылға сотталған', people: ['Мұхтар Жәкішев'] };
     // as if killed after the save: the audit listener never ran
-    const record = archive.store.audit.recordAll.bind(archive.store.audit);
-    archive.store.audit.recordAll = async () => [];
+    const record = storeForTests(archive).audit.recordAll.bind(storeForTests(archive).audit);
+    storeForTests(archive).audit.recordAll = async () => [];
     const fact = await archive.addFact(input);
-    archive.store.audit.recordAll = record;
+    storeForTests(archive).audit.recordAll = record;
     const logged = async () =>
-      (await archive.store.audit.readAll()).entries.filter((e) => e.action === 'fact-added' && e.factId === fact.id);
+      (await storeForTests(archive).audit.readAll()).entries.filter(
+        (e) => e.action === 'fact-added' && e.factId === fact.id,
+      );
     expect(await logged()).toHaveLength(0);
     expect(await archive.addFact(input)).toMatchObject({ id: fact.id, existing: true });
     expect(await logged()).toHaveLength(1);
@@ -460,11 +463,11 @@ describe('the audit log and its observers', () => {
     const dir = path.join(await tempDir(), 'a');
     const archive = await Archive.create(dir);
     const { article } = await archive.importArticle({ bytes: await readFile(SEED_ARTICLE), name: 'seed.txt' });
-    archive.store.events.on(() => {
+    storeForTests(archive).events.on(() => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
     const fact = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған' });
-    const { entries } = await archive.store.audit.readAll();
+    const { entries } = await storeForTests(archive).audit.readAll();
     expect(entries.at(-1)).toMatchObject({ action: 'fact-added', factId: fact.id });
     await archive.close();
   });
@@ -479,7 +482,7 @@ describe('the audit log and its observers', () => {
     await rm(journal, { force: true });
     await mkdir(journal);
     const fact = await archive.addFact({ articleId: article.id, quote: '2009 жылы 14 жылға сотталған' });
-    expect((await archive.store.audit.readAll()).entries.at(-1)).toMatchObject({
+    expect((await storeForTests(archive).audit.readAll()).entries.at(-1)).toMatchObject({
       action: 'fact-added',
       factId: fact.id,
     });
@@ -500,14 +503,14 @@ describe('the audit log and its observers', () => {
     const c = await archive.createCase('Case');
     await archive.addFactsToCase(c.id, [fact.id]);
     // the second write of the delete fails, as a crash there would stop it
-    const save = archive.store.save.bind(archive.store);
+    const save = storeForTests(archive).save.bind(storeForTests(archive));
     let writes = 0;
-    archive.store.save = async (db) => {
+    storeForTests(archive).save = async (db) => {
       if (++writes === 2) throw new Error('killed');
       return save(db);
     };
     await expect(archive.deleteFact(fact.id)).rejects.toThrow('killed');
-    archive.store.save = save;
+    storeForTests(archive).save = save;
     await archive.close();
     const reopened = await Archive.open(dir);
     const ids = new Set((await reopened.listFacts()).map((f) => f.id));

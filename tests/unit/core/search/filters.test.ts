@@ -3,6 +3,7 @@ import { Archive } from '../../../../electron/core/archive.js';
 import { createSampleArchive } from '../../../../electron/core/import/sample.js';
 import { dayRange } from '../../../../electron/core/search/filters.js';
 import { SAMPLE_DIR, tempDir } from '../../helpers.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -18,9 +19,9 @@ async function fixture() {
     })
   ).article;
   // the place entity gets its other names as aliases
-  const place = archive.store.meta.data.entities.find((e) => e.name === 'Өскемен')!;
+  const place = storeForTests(archive).meta.data.entities.find((e) => e.name === 'Өскемен')!;
   place.aliases.push('Усть-Каменогорск', 'Oskemen');
-  await archive.store.save(archive.store.meta);
+  await storeForTests(archive).save(storeForTests(archive).meta);
   const ruFact = await archive.addFact({
     articleId: ru.id,
     quote: 'отказал Джакишеву в УДО',
@@ -99,7 +100,7 @@ describe('search filters', () => {
 
   it('case: the facts of a case and their articles', async () => {
     const { archive, ru, ruFact } = await fixture();
-    archive.store.meta.data.cases.push({
+    storeForTests(archive).meta.data.cases.push({
       id: 'c-1',
       title: 'Жәкішев ісі',
       summary: '',
@@ -113,7 +114,7 @@ describe('search filters', () => {
 
   it('a query naming an entity alias finds the texts that use its other names', async () => {
     const { archive, kk } = await fixture();
-    const entity = archive.store.meta.data.entities.find((e) => e.name === 'Асхат Жексебаев')!;
+    const entity = storeForTests(archive).meta.data.entities.find((e) => e.name === 'Асхат Жексебаев')!;
     entity.aliases.push('Көкжал');
     const hits = await archive.search('Көкжал');
     expect(hits.map((h) => h.articleId)).toContain(kk.id);

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
 import type { ArchiveEvent } from '../../../../electron/core/storage/events.js';
 import { SEED_ARTICLE, tempDir } from '../../helpers.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 async function observed() {
   const archive = await Archive.create(await tempDir());
   const seen: ArchiveEvent['type'][] = [];
-  archive.store.events.on((e) => {
+  storeForTests(archive).events.on((e) => {
     seen.push(e.type);
   });
   return { archive, seen };

@@ -16,6 +16,7 @@ import { sha256Hex } from '../../../../electron/core/import/articles.js';
 import { isTempFile } from '../../../../electron/core/storage/atomic.js';
 import { verifyArchive } from '../../../../electron/core/protection/integrity.js';
 import { SEED_ARTICLE, tempDir } from '../../helpers.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 
 const TRIALS = Number(process.env.AQIQAT_KILL_TRIALS ?? 100);
 let writerJs = '';
@@ -149,7 +150,7 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
           if (sha256Hex(text) !== a.textSha256) corrupt.push(`trial ${t}: text of ${id}`);
         }
         // every acknowledged change is in the audit log, whose chain holds (a torn last line is marked, not broken)
-        const audit = await archive.store.audit.readAll();
+        const audit = await storeForTests(archive).audit.readAll();
         for (const b of audit.broken) corrupt.push(`trial ${t}: ${b}`);
         const logged = new Set(audit.entries.map((e) => `${e.action} ${e.factId ?? e.articleId}`));
         for (const id of acks.facts.keys())
@@ -157,7 +158,7 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
         for (const id of acks.deleted)
           if (!logged.has(`fact-deleted ${id}`)) lost.push(`trial ${t}: audit of deletion ${id}`);
         // a kill is never taken for tampering: the log ends where its head says (or after it), every quote is its text
-        for (const p of (await verifyArchive(archive.store)).problems) {
+        for (const p of (await verifyArchive(storeForTests(archive))).problems) {
           if (['audit-end', 'audit-chain', 'quote'].includes(p.problem))
             corrupt.push(`trial ${t}: verify: ${p.detail}`);
         }
@@ -170,7 +171,7 @@ async function killTrials(trials: number, passphrase?: string): Promise<void> {
 
     const leftovers = [dir, path.join(dir, 'shards'), path.join(dir, 'texts'), path.join(dir, 'sources')];
     const temps = (await Promise.all(leftovers.map(async (d) => (await readdir(d)).filter(isTempFile)))).flat();
-    const torn = (await (await Archive.open(dir, options)).store.audit.readAll()).torn;
+    const torn = (await storeForTests(await Archive.open(dir, options)).audit.readAll()).torn;
     await (await Archive.open(dir, options)).close();
     console.info(
       `[kill test${passphrase ? ', encrypted' : ''}] ${trials} trials, ${killedWhileWriting} killed while writing, ${acked} acknowledged writes, ${corrupt.length} corrupt, ${lost.length} lost, ${temps.length} temp files left, ${torn} audit lines torn and marked`,
