@@ -1,6 +1,5 @@
 /** backup, restore, verify, log, snapshots: keeping the archive safe. */
 import { rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { Archive } from '../core/archive.js';
 import type { AuditEntry } from '../core/protection/audit.js';
@@ -131,10 +130,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { json?: boolean; removePlainCopies?: boolean }) => {
       const dir = cli.dir();
-      const wasEncrypted = await stat(path.join(dir, 'encryption.json')).then(
-        () => true,
-        () => false,
-      );
+      const wasEncrypted = await Archive.isEncrypted(dir);
       const passphrase = wasEncrypted
         ? await passphraseFor(dir, cli.io.env)
         : await newPassphrase(cli.io.env, 'AQIQAT_PASSPHRASE');
