@@ -96,6 +96,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
           redactSources: o.redactSources,
         });
       } catch (e) {
+        // on the command line, name the command that adds facts to a case
         if (e instanceof EmptyDossierError && e.caseId !== null)
           throw new AqiqatError(`case ${e.caseId} has no facts yet; add some with \`aqiqat case add-fact\``);
         throw e;
@@ -108,7 +109,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       } else {
         const printer = chromiumPrinter(cli.io.env);
         try {
-          written = await printDossier(dossier, printer, o.paper);
+          written = await printDossier(dossier, printer, dossier.paper);
           await writeOut(o.out!, written);
         } finally {
           await printer.close();

@@ -10,7 +10,8 @@
  * first, so a cut stays visible after later changes.
  *
  * Other areas record through the store's archive events (store.events: every event is logged) or,
- * for things that are not archive changes (an export), with `store.audit.record({...})`.
+ * for things that are not archive changes (an export, a restore), through `Archive.recordAudit` or
+ * `Archive.recordExport`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
