@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.js';
@@ -28,6 +30,34 @@ describe('the archive behind its façade', () => {
     await archive.close();
     const reopened = await Archive.open(dir);
     expect(storeForTests(reopened).meta.data.backups).toEqual({ keep: 1 });
+    await reopened.close();
+  });
+
+  it('a backup, and archive.json put back from a snapshot, are in the audit log with the SHA-256 of the file', async () => {
+    const root = await tempDir();
+    const dir = path.join(root, 'a');
+    const archive = await Archive.create(dir);
+    await archive.addEntity('A', 'person');
+    const out = path.join(root, 'a.aqbackup');
+    const backup = await archive.backup(out);
+    expect(backup).toMatchObject({ file: out, audited: true });
+    expect((await archive.auditLog()).at(-1)).toMatchObject({
+      action: 'backup-made',
+      sha256: backup.sha256,
+      summary: 'a.aqbackup',
+    });
+    await storeForTests(archive).snapshot('test');
+    const [snapshot] = await archive.snapshots();
+    await archive.close();
+    await Archive.restoreArchiveJson(snapshot!.file, dir);
+    const reopened = await Archive.open(dir);
+    expect((await reopened.auditLog()).at(-1)).toMatchObject({
+      action: 'archive-json-restored',
+      sha256: createHash('sha256')
+        .update(await readFile(snapshot!.file))
+        .digest('hex'),
+      summary: path.basename(snapshot!.file),
+    });
     await reopened.close();
   });
 });
