@@ -37,7 +37,7 @@ module.exports = {
       name: 'renderer-not-node',
       severity: 'error',
       comment: 'the renderer runs sandboxed in Chromium: no Node built-ins, no Electron',
-      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      from: { path: '^renderer/' },
       to: { dependencyTypes: ['core'] },
     },
     {
