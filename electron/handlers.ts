@@ -6,14 +6,14 @@
  */
 import type { Archive } from './core/archive.js';
 import type { Call } from './core/call.js';
-import { userMessage } from './core/errors.js';
+import { AqiqatError, userMessage } from './core/errors.js';
 import type { DossierHost } from './core/dossier/host.js';
 import type { IpcResult, Method } from './api.js';
 import { archiveCalls, calls, shellCalls } from './calls.js';
 import type { ArchiveSession } from './session.js';
 import type { ShellScope } from './session-calls.js';
 
-/** Any failure as it crosses IPC: one line, never a stack. */
+/** Any failure as it crosses IPC (a refused call, a bad input, a core error): one line, never a stack. */
 export function toWireError(e: unknown): string {
   return userMessage(e);
 }
@@ -26,25 +26,24 @@ export function createDispatcher(session: ArchiveSession, version: string, dossi
   const host = { dossier };
   const run = (m: Method, input: unknown): Promise<unknown> => {
     if (Object.hasOwn(archiveCalls, m)) {
-      const archiveCall = archiveCalls[m as keyof typeof archiveCalls] as Call<Archive>;
+      const archiveCall: Call<Archive> = archiveCalls[m as keyof typeof archiveCalls];
       return session.use((a) => archiveCall.run(a, input, host));
     }
-    return (shellCalls[m as keyof typeof shellCalls] as Call<ShellScope>).run(scope, input, host);
+    const shellCall: Call<ShellScope> = shellCalls[m as keyof typeof shellCalls];
+    return shellCall.run(scope, input, host);
   };
   return async (method: unknown, input: unknown): Promise<IpcResult<unknown>> => {
-    if (typeof method !== 'string' || !Object.hasOwn(calls, method)) {
-      return { ok: false, error: `unknown call ${String(method).slice(0, 40)}` };
-    }
-    const m = method as Method;
-    const parsed = calls[m].input.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        error: `invalid ${m} request: ${issue?.path.join('.') || 'input'} ${issue?.message ?? ''}`.trim(),
-      };
-    }
     try {
+      if (typeof method !== 'string' || !Object.hasOwn(calls, method)) {
+        throw new AqiqatError(`unknown call ${String(method).slice(0, 40)}`, 'usage');
+      }
+      const m = method as Method;
+      const parsed = calls[m].input.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.join('.') || 'input';
+        throw new AqiqatError(`invalid ${m} request: ${where} ${issue?.message ?? ''}`.trim(), 'input');
+      }
       return { ok: true, value: await run(m, parsed.data) };
     } catch (e) {
       return { ok: false, error: toWireError(e) };

@@ -14,7 +14,8 @@ export interface CallHost {
 
 export interface Call<Ctx, S extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: S;
-  readonly run: (ctx: Ctx, input: z.output<S>, host: CallHost) => Promise<R>;
+  // a method, not a function property: checked bivariantly, so any call is a Call<Ctx> (the dispatcher's view)
+  run(ctx: Ctx, input: z.output<S>, host: CallHost): Promise<R>;
 }
 
 /** A call's handler; `Ctx` is what it runs against (the core's calls: the open archive). */
@@ -29,8 +30,7 @@ export function callOn<Ctx>() {
 export const call = callOn<Archive>();
 
 /** A domain's calls, by method name. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any input and result; each entry keeps its own types
-export type Calls<Ctx> = Record<string, Call<Ctx, any, any>>;
+export type Calls<Ctx> = Record<string, Call<Ctx>>;
 
 export const defineCalls = <T extends Calls<Archive>>(calls: T): T => calls;
 

@@ -48,6 +48,11 @@ describe('IPC dispatcher', () => {
     expect(await dispatch('search', { text: 'x'.repeat(5000) })).toMatchObject({ ok: false });
   });
 
+  it('names a refused call on one line, control characters escaped', async () => {
+    const { dispatch } = await setup();
+    expect(await dispatch('x\n\u001b[2Jy', {})).toEqual({ ok: false, error: 'unknown call x\\u000a\\u001b[2Jy' });
+  });
+
   it('turns core errors into one-line messages the client throws', async () => {
     const { api } = await setup();
     await expect(api.getArticle({ id: 'abcdef' })).rejects.toThrow(/^no article abcdef$/);
