@@ -51,6 +51,17 @@ module.exports = {
       },
     },
     {
+      name: 'preload-only-contract',
+      comment:
+        'the sandboxed preload bundles all it imports: only electron and the contract, which imports types only (no zod)',
+      severity: 'error',
+      from: { path: ['^electron/preload\\.ts$', '^electron/api\\.ts$'] },
+      to: {
+        pathNot: ['^electron/api\\.ts$', '(^|/)node_modules/electron/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'tests-not-imported',
       severity: 'error',
       comment: 'product code never depends on tests',
