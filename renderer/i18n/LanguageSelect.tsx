@@ -1,5 +1,5 @@
 import { useI18n } from './i18n.js';
-import { LANGS, MESSAGES, type Lang } from './messages.js';
+import { DICTIONARIES, LANGS, type Lang } from '../../electron/shared/i18n/index.js';
 import './language-select.css';
 
 /** The interface language, each named in itself (the sidebar and the lock screen). */
@@ -11,7 +11,7 @@ export function LanguageSelect({ className = '' }: { className?: string }) {
       <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
         {LANGS.map((l) => (
           <option key={l} value={l}>
-            {MESSAGES[l]['lang.name']}
+            {DICTIONARIES[l].ui['lang.name']}
           </option>
         ))}
       </select>
