@@ -7,18 +7,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
+import { DICTIONARIES, LANGS, type Lang } from '../../../electron/shared/i18n/index.js';
 import { useI18n } from '../../i18n/i18n.js';
 import './dossier.css';
 
-type Lang = 'en' | 'kk' | 'ru';
 type Paper = 'a4' | 'letter';
 type Status = { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string } | null;
-
-const LANGS: Array<[Lang, string]> = [
-  ['en', 'English'],
-  ['kk', 'Қазақша'],
-  ['ru', 'Русский'],
-];
 
 export function DossierExport() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -125,9 +119,9 @@ export function DossierExport() {
               <label className="dialog-field">
                 {t('dossier.labelsLang')}
                 <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)} disabled={busy}>
-                  {LANGS.map(([v, name]) => (
+                  {LANGS.map((v) => (
                     <option key={v} value={v}>
-                      {name}
+                      {DICTIONARIES[v].ui['lang.name']}
                     </option>
                   ))}
                 </select>
