@@ -342,7 +342,7 @@ export const ru: Dictionary = {
     sources: 'Источники',
     title: 'Заголовок',
     publisher: 'Издание',
-    published: 'Опубликовано',
+    published: 'Дата публикации',
     url: 'Ссылка',
     imported: 'Добавлено в архив',
     sha256Original: 'SHA-256 исходного файла',

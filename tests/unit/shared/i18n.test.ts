@@ -29,6 +29,11 @@ describe('the dictionaries', () => {
       expect(ui['kind.organizations'], lang).toBe(dossier.organizations);
       expect(ui['entity.aliases'], lang).toBe(dossier.aliases);
       expect(ui['dossier.compiledBy'], lang).toBe(dossier.compiledBy);
+      expect(ui['reader.sha'].replace('{sha}', 'ab12'), lang).toBe(`${dossier.sha256Original}: ab12`);
+      expect(ui['paste.published'], lang).toBe(dossier.published);
+      expect(ui['paste.titleLabel'], lang).toBe(dossier.title);
+      expect(ui['case.source'], lang).toBe(dossier.source);
+      expect(ui['entity.facts'], lang).toBe(dossier.mentionedIn);
     }
   });
 });
