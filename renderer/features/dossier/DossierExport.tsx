@@ -7,8 +7,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
-import { DICTIONARIES, LANGS, type Lang } from '../../../electron/shared/i18n/index.js';
+import type { Lang } from '../../../electron/shared/i18n/index.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { LanguageOptions } from '../../i18n/LanguageSelect.js';
 import './dossier.css';
 
 type Paper = 'a4' | 'letter';
@@ -119,11 +120,7 @@ export function DossierExport() {
               <label className="dialog-field">
                 {t('dossier.labelsLang')}
                 <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)} disabled={busy}>
-                  {LANGS.map((v) => (
-                    <option key={v} value={v}>
-                      {DICTIONARIES[v].ui['lang.name']}
-                    </option>
-                  ))}
+                  <LanguageOptions />
                 </select>
               </label>
               <label className="dialog-field">
