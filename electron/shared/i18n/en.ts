@@ -1,7 +1,8 @@
 /**
  * Every word the user reads, in English: the interface, the dossier, dates, roles, fact types.
  * This file defines the shape: `kk.ts` and `ru.ts` are typed by it, so a missing or extra key fails
- * the type check. Pure (the renderer loads it too): no imports but types. Quotes are never translated.
+ * the type check (a plain typed object rather than i18next, which finds a missing key only at run time).
+ * Pure (the renderer loads it too): no imports but types. Quotes are never translated.
  */
 import type { FactRole } from '../../core/model.js';
 
