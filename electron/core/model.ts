@@ -130,7 +130,7 @@ export const ArchiveFileSchema = z.object({
   cases: z.array(CaseSchema),
   tags: z.array(TagSchema),
   savedSearches: z.array(z.object({ name: z.string(), query: z.string() })),
-  /** fact types the user added beyond the thesaurus in data/fact-types.json */
+  /** fact types the user added beyond the thesaurus (electron/shared/i18n) */
   factTypes: z.array(z.lazy(() => FactTypeSchema)).default([]),
   /** how many snapshots of archive.json backups/ keeps (snapshots.ts); absent: the default */
   backups: z.object({ keep: z.number().int().min(1).max(1000) }).optional(),
