@@ -14,6 +14,9 @@ const DEPCRUISE = path.join(REPO, 'node_modules/.bin/depcruise');
 /** Every module the cases import exists, so only the rules decide. */
 const BASE: Record<string, string> = {
   'electron/core/archive.ts': 'export const archive = 1;\n',
+  'electron/core/storage/store.ts': 'export class ArchiveStore {}\n',
+  'electron/core/storage/test-door.ts':
+    "import { ArchiveStore } from './store.js';\nexport const door = ArchiveStore;\n",
   'electron/core/model.ts': 'export type Article = { id: string };\nexport const schema = 1;\n',
   'electron/cli/cli.ts': "import { archive } from '../core/archive.js';\nexport const cli = archive;\n",
   'electron/shared/dates.ts': 'export const parse = (s: string) => s;\n',
@@ -46,6 +49,11 @@ describe('layer rules', () => {
     const r = await cruise({
       'renderer/dates.ts': "import { parse } from '../electron/shared/dates.js';\nexport const p = parse;\n",
       'electron/shared/types.ts': "import type { Article } from '../core/model.js';\nexport type B = Article;\n",
+      // the façade holds the store and installs the tests' door; a domain module is handed the store
+      'electron/core/archive.ts':
+        "import { ArchiveStore } from './storage/store.js';\nimport { door } from './storage/test-door.js';\nexport const archive = [ArchiveStore, door];\n",
+      'electron/core/dossier/d.ts':
+        "import { ArchiveStore } from '../storage/store.js';\nexport const d = ArchiveStore;\n",
     });
     expect(r.out).not.toMatch(/error/);
     expect(r.code).toBe(0);
@@ -75,6 +83,21 @@ describe('layer rules', () => {
       "import { schema } from '../electron/core/model.js';\nexport const x = schema;\n",
     ],
     ['renderer-not-node', 'renderer/y.ts', "import path from 'node:path';\nexport const y = path;\n"],
+    [
+      'store-behind-facade',
+      'electron/cli/s.ts',
+      "import { ArchiveStore } from '../core/storage/store.js';\nexport const s = ArchiveStore;\n",
+    ],
+    [
+      'store-behind-facade',
+      'electron/session.ts',
+      "import { ArchiveStore } from './core/storage/store.js';\nexport const s = ArchiveStore;\n",
+    ],
+    [
+      'test-door-only-in-tests',
+      'electron/core/w.ts',
+      "import { door } from './storage/test-door.js';\nexport const w = door;\n",
+    ],
     ['no-circular', 'electron/core/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n"],
   ];
 
