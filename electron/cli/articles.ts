@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { Archive } from '../core/archive.js';
 import { AqiqatError } from '../core/errors.js';
-import { articleDetail, articleLine, factLine } from './format.js';
+import { articleDetail, articleLine, factLine, linesOr } from './format.js';
 import { runImport } from './import.js';
 import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
@@ -77,7 +77,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .action(async (o: { json?: boolean }) => {
       const articles = await (await cli.open()).listArticles();
       cli.print(o.json, articles, () =>
-        articles.length ? articles.map(articleLine).join('\n') : 'no articles yet; add one with `aqiqat import FILE`',
+        linesOr(articles, articleLine, 'no articles yet; add one with `aqiqat import FILE`'),
       );
     });
 

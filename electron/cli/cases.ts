@@ -1,6 +1,7 @@
 /** case create | list | show | add-fact | remove-fact | reorder | summary | delete */
 import type { Command } from 'commander';
 import { caseDetail, caseLine } from './format-annotate.js';
+import { linesOr } from './format.js';
 import { jsonOption, type Cli } from './context.js';
 
 export function registerCaseCommands(program: Command, cli: Cli): void {
@@ -22,7 +23,7 @@ export function registerCaseCommands(program: Command, cli: Cli): void {
     .action(async (o: { json?: boolean }) => {
       const cases = (await cli.open()).listCases();
       cli.print(o.json, cases, () =>
-        cases.length ? cases.map(caseLine).join('\n') : 'no cases yet; create one with `aqiqat case create TITLE`',
+        linesOr(cases, caseLine, 'no cases yet; create one with `aqiqat case create TITLE`'),
       );
     });
   kase
