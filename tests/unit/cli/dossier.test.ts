@@ -16,7 +16,7 @@ async function sample(): Promise<{ dir: string; A: string[] }> {
 }
 
 describe('aqiqat dossier / export', () => {
-  it('dossier --out d.pdf from the sample archive (the issue’s “done when”)', async () => {
+  it('dossier --out d.pdf from the sample archive', async () => {
     const { dir, A } = await sample();
     const out = path.join(dir, '..', 'd.pdf');
     const [theCase] = JSON.parse(aqiqat([...A, 'case', 'list', '--json']).stdout) as Array<{
@@ -174,7 +174,7 @@ describe('aqiqat dossier / export', () => {
     expect(await profiles()).toEqual([]);
   });
 
-  it('the review’s repro: hidden and disguised spellings, a Cyrillic URL, a Latin-only person', async () => {
+  it('redacts hidden and disguised spellings, a Cyrillic URL and a Latin-only person', async () => {
     const { dir, A } = await sample();
     const tmp = path.join(dir, '..');
     const quotes = [

@@ -319,7 +319,7 @@ describe('session: a damaged archive.json', () => {
   });
 });
 
-describe('session: review findings', () => {
+describe('session: a wake-up, a long call, an interrupted encryption, damaged or unreadable files', () => {
   it('a touch after the idle time has run out (a laptop waking up) locks instead of reviving the session', async () => {
     const { time, api } = await encryptedSession();
     await api.unlock({ passphrase: PASS });

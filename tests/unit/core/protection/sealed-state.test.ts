@@ -252,7 +252,7 @@ async function outside(dir: string): Promise<Record<string, { sizes: number[]; e
 }
 
 /**
- * The review's test: a sealed source of the candidate's size (as sealed before, or padded now) and type,
+ * What an outsider can test: a sealed source of the candidate's size (unpadded or padded) and type,
  * and the shard its SHA-256 picks. Keyed shard names pick nothing: then any shard will do.
  */
 async function looksHeld(dir: string, candidate: Buffer, ext: string): Promise<boolean> {
