@@ -71,13 +71,11 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
       },
     );
 
-  listCommand(
-    program.command('articles').description('list the articles, newest first'),
-    cli,
-    (archive) => archive.listArticles(),
-    articleLine,
-    'no articles yet; add one with `aqiqat import FILE`',
-  );
+  listCommand(program.command('articles').description('list the articles, newest first'), cli, {
+    list: (archive) => archive.listArticles(),
+    line: articleLine,
+    none: 'no articles yet; add one with `aqiqat import FILE`',
+  });
 
   program
     .command('show')

@@ -16,13 +16,11 @@ export function registerCaseCommands(program: Command, cli: Cli): void {
       const c = await (await cli.open()).createCase(title, o.summary);
       cli.print(o.json, c, () => `created ${c.id}  ${c.title}`);
     });
-  listCommand(
-    kase.command('list').description('list the cases (facts: their ids)'),
-    cli,
-    (archive) => archive.listCases(),
-    caseLine,
-    'no cases yet; create one with `aqiqat case create TITLE`',
-  );
+  listCommand(kase.command('list').description('list the cases (facts: their ids)'), cli, {
+    list: (archive) => archive.listCases(),
+    line: caseLine,
+    none: 'no cases yet; create one with `aqiqat case create TITLE`',
+  });
   kase
     .command('show')
     .description('a case with its facts in timeline order')

@@ -4,13 +4,14 @@ import type { Archive } from '../core/archive.js';
 import { jsonOption, type Cli } from './context.js';
 import { linesOr } from './format.js';
 
-export function listCommand<T>(
-  command: Command,
-  cli: Cli,
-  list: (archive: Archive) => readonly T[] | Promise<readonly T[]>,
-  line: (item: T) => string,
-  none: string,
-): Command {
+export interface ListSpec<T> {
+  list: (archive: Archive) => readonly T[] | Promise<readonly T[]>;
+  line: (item: T) => string;
+  /** said when there is nothing to list: how to add the first one */
+  none: string;
+}
+
+export function listCommand<T>(command: Command, cli: Cli, { list, line, none }: ListSpec<T>): Command {
   return command.addOption(jsonOption()).action(async (o: { json?: boolean }) => {
     const items = await list(await cli.open());
     cli.print(o.json, items, () => linesOr(items, line, none));
