@@ -647,9 +647,4 @@ export class Archive {
   exportFacts(choice: FactChoice): Promise<{ rows: ExportRow[]; caseId: string | null }> {
     return exportFacts(this.#store, choice);
   }
-
-  /** Load (or build) the search index now rather than at the first search. */
-  searchReady(): Promise<void> {
-    return this.#search.ready();
-  }
 }
