@@ -1,9 +1,9 @@
-/** The real CLI, `bin/aqiqat.js`, run in a child process, and the check of its one-line errors. */
+/** The real CLI, `build/aqiqat.js`, run in a child process, and the check of its one-line errors. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/aqiqat.js');
+const BIN = path.resolve(import.meta.dirname, '../../build/aqiqat.js');
 
 export interface CliOptions {
   /** Added to the process's environment, over `AQIQAT_ARCHIVE: ''`. */

@@ -1,4 +1,4 @@
-// node --import ./tests/unit/kill/fault-hook.mjs bin/aqiqat.js …: file system faults for a real CLI run.
+// node --import ./tests/unit/kill/fault-hook.mjs build/aqiqat.js …: file system faults for a real CLI run.
 // AQIQAT_CRASH_AT=K: SIGKILL just before the K-th file mutation (rename, link, rm, unlink, appendFile,
 //   open for append); AQIQAT_CRASH_LOG=FILE lists the mutations (a run without a kill counts them).
 // AQIQAT_FAULT=CODE:OP:REGEX: every OP (rename, or write: data written to a file) on a path
