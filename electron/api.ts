@@ -16,6 +16,8 @@ import { DOSSIER_LANGS, PAPERS } from './core/dossier/types.js';
 import { SearchFiltersSchema } from './core/search/filters.js';
 import { IDLE_LOCK_MAX_MINUTES } from './core/model.js';
 import type { EncryptedStatus, SessionStatus } from './session-status.js';
+import { CallError } from './shared/call-error.js';
+import type { ErrorData } from './shared/error-codes.js';
 
 export type { Article, ArticleDeletion, ArticleDetail, EventDate, FactRole, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
@@ -190,19 +192,26 @@ export interface Outputs {
 /** What `window.aqiqat` is in the renderer. */
 export type AqiqatApi = { [M in Method]: (input: Input<M>) => Promise<Outputs[M]> };
 
-/** What crosses the IPC boundary: errors travel as one-line messages, never as stacks. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What crosses the IPC boundary: an error travels as its code, parameters and one-line message, never a stack. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
 export const METHODS = Object.keys(inputs) as Method[];
 export const IPC_CHANNEL = 'aqiqat:call';
 
-/** The renderer-side API over any transport (Electron IPC in the preload, a Playwright binding in tests). */
-export function makeClient(invoke: (method: Method, input: unknown) => Promise<IpcResult<unknown>>): AqiqatApi {
+/**
+ * The renderer-side API over any transport (Electron IPC in the preload, a Playwright binding in tests).
+ * A failure rejects with a CallError, or with `reject`'s value: the contextBridge keeps only an Error's
+ * message, so the preload rejects with the plain data and the renderer makes it a CallError again.
+ */
+export function makeClient(
+  invoke: (method: Method, input: unknown) => Promise<IpcResult<unknown>>,
+  reject: (error: ErrorData) => unknown = (error) => new CallError(error),
+): AqiqatApi {
   const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;
   for (const method of METHODS) {
     client[method] = async (input: unknown) => {
       const result = await invoke(method, input ?? {});
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw reject(result.error);
       return result.value;
     };
   }

@@ -4,14 +4,10 @@
  */
 import type { Archive } from './core/archive.js';
 import { writeFileAtomic } from './core/storage/atomic.js';
-import { AqiqatError, userMessage } from './core/errors.js';
+import { AqiqatError, errorData } from './core/errors.js';
 import { previewDossier, printDossierPdf, savedDossierEntry, type DossierHost } from './core/dossier/host.js';
 import { inputs, type ArchiveInfo, type IpcResult, type Method, type Outputs } from './api.js';
 import type { ArchiveSession } from './session.js';
-
-/** Refused: whoever answered a save dialog that stayed open through a lock need not be who printed. */
-export const LOCKED_DURING_SAVE =
-  'the app locked while the save dialog was open, so the dossier was not saved; save it again';
 
 type Handlers = { [M in Method]: (input: import('zod').infer<(typeof inputs)[M]>) => Promise<Outputs[M]> };
 
@@ -63,7 +59,8 @@ export function createHandlers(session: ArchiveSession, version: string, dossier
       const path = await dossier!.chooseSavePath(printed.fileName);
       // the write inside use(): refused while locked, and no lock can come between the check and the file
       const saved = await use(async () => {
-        if (locks !== locksAtPrint) throw new AqiqatError(LOCKED_DURING_SAVE);
+        // whoever answered a save dialog that stayed open through a lock need not be who printed
+        if (locks !== locksAtPrint) throw new AqiqatError('dossier.locked-during-save', {});
         if (path) await writeChosenFile(path, printed.pdf);
         return path;
       });
@@ -93,7 +90,7 @@ async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw e;
-    throw new AqiqatError(`cannot save the dossier as ${file} (${code}); choose another folder`);
+    throw new AqiqatError('dossier.cannot-save', { file, reason: code });
   }
 }
 
@@ -101,22 +98,23 @@ export function createDispatcher(session: ArchiveSession, version: string, dossi
   const handlers = createHandlers(session, version, dossier);
   return async (method: unknown, input: unknown): Promise<IpcResult<unknown>> => {
     if (typeof method !== 'string' || !Object.hasOwn(inputs, method)) {
-      return { ok: false, error: `unknown call ${String(method).slice(0, 40)}` };
+      return {
+        ok: false,
+        error: errorData(new AqiqatError('ipc.unknown-call', { method: String(method).slice(0, 40) })),
+      };
     }
     const m = method as Method;
     const parsed = inputs[m].safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        error: `invalid ${m} request: ${issue?.path.join('.') || 'input'} ${issue?.message ?? ''}`.trim(),
-      };
+      const params = { method: m, field: issue?.path.join('.') || 'input', issue: issue?.message ?? '' };
+      return { ok: false, error: errorData(new AqiqatError('ipc.invalid-request', params)) };
     }
     try {
       const handler = handlers[m] as (i: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
-      return { ok: false, error: userMessage(e) };
+      return { ok: false, error: errorData(e) };
     }
   };
 }

@@ -3,9 +3,6 @@
  * bundles this file, and it must not pull the core in with it.
  */
 
-/** The one-line error of any archive call while the archive is locked; the renderer shows the lock screen on it. */
-export const LOCKED_MESSAGE = 'the archive is locked; enter its passphrase to open it again';
-
 export interface SessionStatus {
   /** locked: an encrypted archive whose key is not in memory; every archive call is refused */
   locked: boolean;

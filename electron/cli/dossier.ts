@@ -35,12 +35,12 @@ const splitIds = (s: string) => s.split(/[\s,]+/).filter(Boolean);
 /** Which facts: a case's, --facts ID,ID… or every fact of the archive. */
 async function selectedFactIds(store: ArchiveStore, facts: string | undefined, caseRef?: string): Promise<string[]> {
   if (caseRef !== undefined) {
-    if (facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
+    if (facts !== undefined) throw new AqiqatError('cli.case-or-facts', {}, 'usage');
     return caseSelection(store, caseRef).factIds as string[];
   }
   if (facts !== undefined) {
     const ids = splitIds(facts);
-    if (ids.length === 0) throw new AqiqatError('--facts needs fact ids separated by commas', 'usage');
+    if (ids.length === 0) throw new AqiqatError('cli.facts-empty', {}, 'usage');
     return ids;
   }
   return (await store.allFacts()).map((f) => f.id);
@@ -50,7 +50,7 @@ async function writeOut(file: string, data: string | Uint8Array): Promise<void> 
   try {
     await writeFileAtomic(path.resolve(file), data);
   } catch (e) {
-    throw new AqiqatError(`cannot write ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new AqiqatError('file.cannot-write', { file, reason: (e as Error).message.split('\n')[0]! });
   }
 }
 
@@ -82,10 +82,8 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
     .addOption(jsonOption())
     .action(async (caseRef: string | undefined, o: DossierOpts) => {
-      if (o.format === 'pdf' && o.out === '-')
-        throw new AqiqatError('a PDF needs a file: --out FILE.pdf (or --format html --out -)', 'usage');
-      if (caseRef !== undefined && o.facts !== undefined)
-        throw new AqiqatError('give a case or --facts, not both', 'usage');
+      if (o.format === 'pdf' && o.out === '-') throw new AqiqatError('cli.pdf-needs-out', {}, 'usage');
+      if (caseRef !== undefined && o.facts !== undefined) throw new AqiqatError('cli.case-or-facts', {}, 'usage');
       const archive = await cli.open();
       const l = LABELS[o.lang];
       const selection: DossierSelection =
@@ -98,11 +96,9 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
               factIds: await selectedFactIds(archive.store, o.facts),
             };
       if (selection.factIds.length === 0) {
-        throw new AqiqatError(
-          caseRef !== undefined
-            ? `case ${selection.caseId} has no facts yet; add some with \`aqiqat case add-fact\``
-            : 'there are no facts to put in a dossier; add some with `aqiqat fact add`',
-        );
+        throw caseRef !== undefined
+          ? new AqiqatError('dossier.case-empty-cli', { caseId: String(selection.caseId) })
+          : new AqiqatError('dossier.no-facts', {});
       }
       const dossier = await buildDossier(archive.store, {
         ...selection,

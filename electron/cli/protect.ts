@@ -48,7 +48,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
           () => false,
         ))
       ) {
-        throw new AqiqatError(`${o.out} exists; choose another name or add --force`, 'usage');
+        throw new AqiqatError('file.exists', { file: o.out }, 'usage');
       }
       const archive = await cli.open();
       const r = await writeBackup(archive.store.layout, o.out);
@@ -139,7 +139,8 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       let shown = entries;
       if (o.case !== undefined) {
         const c = archive.store.meta.data.cases.find((x) => x.id === o.case);
-        if (!c && !entries.some((e) => e.caseId === o.case)) throw new AqiqatError(`no case ${o.case}`, 'not-found');
+        if (!c && !entries.some((e) => e.caseId === o.case))
+          throw new AqiqatError('cli.case-not-found', { id: o.case }, 'not-found');
         shown = entriesOfCase(entries, o.case, c?.factIds ?? []);
       }
       cli.print(o.json, shown, () => (shown.length ? shown.map(auditLine).join('\n') : 'the audit log is empty'));
@@ -196,8 +197,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .action(async (o: { rekey?: boolean; json?: boolean }) => {
       const dir = cli.dir();
       const old = await passphraseFor(dir, cli.io.env);
-      if (old === undefined)
-        throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
+      if (old === undefined) throw new AqiqatError('crypto.not-encrypted', {}, 'usage');
       const archive = await Archive.open(dir, { passphrase: old });
       const next = await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE');
       if (o.rekey) {
@@ -227,7 +227,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .action(async (value: string | undefined, o: { json?: boolean }) => {
       const minutes = value === undefined ? undefined : value === 'never' ? null : positiveInt(value, 'minutes');
       if (minutes && minutes > IDLE_LOCK_MAX_MINUTES)
-        throw new AqiqatError(`minutes must be at most ${IDLE_LOCK_MAX_MINUTES} (a day), or "never"`, 'usage');
+        throw new AqiqatError('session.idle-too-long', { max: IDLE_LOCK_MAX_MINUTES }, 'usage');
       const archive = await cli.open();
       if (minutes !== undefined) await archive.setIdleLock(minutes);
       const now = archive.idleLockMinutes;
@@ -248,7 +248,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { keep?: string; json?: boolean }) => {
       const keep = o.keep === undefined ? undefined : positiveInt(o.keep, '--keep');
-      if (keep !== undefined && keep > 1000) throw new AqiqatError('--keep must be at most 1000', 'usage');
+      if (keep !== undefined && keep > 1000) throw new AqiqatError('cli.keep-too-big', { max: 1000 }, 'usage');
       const archive = await cli.open();
       if (keep !== undefined) {
         archive.store.meta.data.backups = { keep };

@@ -285,8 +285,7 @@ export class Archive {
   }
 
   async setIdleLock(minutes: number | null): Promise<void> {
-    if (!this.store.codec.encrypted)
-      throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+    if (!this.store.codec.encrypted) throw new AqiqatError('session.not-encrypted-lock', {}, 'usage');
     this.store.meta.data.security = { idleLockMinutes: minutes };
     await this.store.save(this.store.meta);
   }

@@ -1,6 +1,7 @@
 /** The interface language: chosen in the sidebar, kept in localStorage, first taken from the system. */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { EventDate } from '../../electron/api.js';
+import { setErrorLanguage } from '../api.js';
 import { formatEventDate } from '../../electron/shared/timeline.js';
 import { LANGS, MESSAGES, MONTHS, type Lang, type MessageKey } from './messages.js';
 
@@ -50,6 +51,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const messages = MESSAGES[lang];
+    setErrorLanguage(lang);
     const t: T = (key, vars) =>
       messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
     return { lang, setLang, t, date: (d) => (d ? formatEventDate(d, MONTHS[lang]) : messages['fact.noDate']) };

@@ -34,10 +34,7 @@ export interface DossierResult extends BuiltDossier {
 /** Refuses a finished dossier (HTML or PDF, as read back) that still shows a redacted name. */
 function refuseIfNamed(texts: readonly string[], names: readonly string[]): void {
   const word = findName(texts, nameStems(names));
-  if (word !== null)
-    throw new AqiqatError(
-      `a redacted name is still in the dossier ("${word}"; check --compiled-by and --title); nothing was written`,
-    );
+  if (word !== null) throw new AqiqatError('dossier.redaction-leak', { word });
 }
 
 export async function buildDossier(store: ArchiveStore, req: DossierRequest): Promise<DossierResult> {
@@ -85,9 +82,9 @@ export async function printDossier(d: DossierResult, printer: Printer, paper: Pa
   });
   if (d.redactedNames.length > 0) {
     const read = await pdfReadable(pdf).catch((e: unknown) => {
-      throw new AqiqatError(
-        `the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`,
-      );
+      throw new AqiqatError('dossier.redaction-unchecked', {
+        reason: String((e as Error).message ?? e).split('\n')[0]!,
+      });
     });
     refuseIfNamed(read, d.redactedNames);
   }

@@ -45,8 +45,7 @@ export interface SavedDossier {
 
 function build(archive: Archive, r: AppDossierRequest): Promise<DossierResult> {
   const selection = caseSelection(archive.store, r.caseId);
-  if (selection.factIds.length === 0)
-    throw new AqiqatError(`case "${selection.title}" has no facts yet; add some before making a dossier`);
+  if (selection.factIds.length === 0) throw new AqiqatError('dossier.case-empty', { title: selection.title });
   return buildDossier(archive.store, {
     ...selection,
     lang: r.lang ?? 'en',
@@ -90,7 +89,7 @@ export async function printDossierPdf(
   r: AppDossierRequest,
   host?: DossierHost,
 ): Promise<PrintedDossier> {
-  if (!host) throw new AqiqatError('saving a PDF needs the desktop app (or `aqiqat dossier` on the command line)');
+  if (!host) throw new AqiqatError('dossier.needs-app', {});
   const d = await build(archive, r);
   const pdf = await printDossier(d, host.printer, r.paper ?? 'a4');
   return {

@@ -14,12 +14,14 @@ import { Archive } from '../../../electron/core/archive.js';
 import { restoreArchiveJson } from '../../../electron/core/protection/backup.js';
 import { newKeyFile, Sealer } from '../../../electron/core/protection/crypto.js';
 import { createSampleArchive } from '../../../electron/core/import/sample.js';
-import { createDispatcher, LOCKED_DURING_SAVE } from '../../../electron/handlers.js';
+import { createDispatcher } from '../../../electron/handlers.js';
 import { ArchiveSession } from '../../../electron/session.js';
-import { LOCKED_MESSAGE } from '../../../electron/session-status.js';
+import { ERROR_TEXTS } from '../../../electron/shared/i18n/errors.js';
 import { SAMPLE_DIR, SEED_ARTICLE, tempDir } from '../helpers.js';
 
 const PASS = 'жеті атасын білген ұл';
+const LOCKED_MESSAGE = ERROR_TEXTS.en['session.locked']({});
+const LOCKED_DURING_SAVE = ERROR_TEXTS.en['dossier.locked-during-save']({});
 const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
 
 const cliAs = (passphrase: string, dir: string, ...args: string[]) =>
