@@ -310,7 +310,11 @@ export class ArchiveSession {
       idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
       unfinishedEncryption: this.#archive?.store.unfinishedEncryption ?? false,
       problem: this.#damage
-        ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null }
+        ? {
+            message: this.#damage.damage.message,
+            error: this.#damage.damage.toData(),
+            snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null,
+          }
         : null,
     };
   }

@@ -1,5 +1,4 @@
 /** The core's errors: the shared ones, plus those of files and disks, and how any thrown value is shown. */
-import path from 'node:path';
 import type { ErrorData } from '../shared/error-codes.js';
 import { AqiqatError, isAqiqatError, visible } from '../shared/errors.js';
 import { ERROR_TEXTS } from '../shared/i18n/errors.js';
@@ -30,21 +29,15 @@ export class NewerSchemaError extends AqiqatError<'storage.newer-schema'> {
  */
 export class DamagedArchiveError extends AqiqatError<'archive.damaged'> {
   constructor(
-    readonly detail: string,
+    /** what is wrong with it */
+    readonly damage: AqiqatError,
     readonly snapshot: { file: string; takenAt: string } | null,
-    /** the archive's folder: the message names the snapshot relative to it */
-    root: string,
+    /** the snapshot's file as the message names it, relative to the archive */
+    shown: string,
   ) {
     super(
       'archive.damaged',
-      {
-        detail,
-        snapshot: snapshot && {
-          shown: path.relative(root, snapshot.file),
-          file: snapshot.file,
-          takenAt: snapshot.takenAt,
-        },
-      },
+      { detail: damage.message, snapshot: snapshot && { shown, file: snapshot.file, takenAt: snapshot.takenAt } },
       'archive',
     );
   }

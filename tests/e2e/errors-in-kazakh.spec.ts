@@ -57,6 +57,8 @@ test('a file that cannot be imported is named with its reason in Kazakh', async 
     { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('Бірінші мақала\nМәтін.') },
     { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 broken') },
   ]);
+  // the PDF parser runs in a worker thread of its own, slow to start on a busy machine
+  await expect(page.getByRole('status')).toHaveText('импортталды: 1, мұрағатта бар: 0, қате: 1', { timeout: 30_000 });
   const failed = page.getByRole('list', { name: 'Импортталмаған файлдар' });
   await expect(failed).toContainText('scan.pdf оқылатын PDF емес');
   await expect(failed).not.toContainText('is not a readable PDF');

@@ -57,7 +57,8 @@ export async function readImportFile(file: string): Promise<ImportInput> {
   return { bytes, name: path.basename(file) };
 }
 
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** Megabytes, one decimal: the texts add the unit. */
+const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 function checkUrl(url: string): string {
   try {

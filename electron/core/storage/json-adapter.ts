@@ -83,7 +83,7 @@ export function parseValidated<S extends z.ZodType>(raw: string, schema: S, wher
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const at = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    const at = issue?.path.join('.') ?? '';
     throw new AqiqatError('storage.malformed', { file: where, at, detail: issue?.message ?? 'invalid' }, 'archive');
   }
   return result.data;

@@ -128,7 +128,7 @@ export class ArchiveStore {
         if (e instanceof NewerSchemaError || e instanceof FileReadError) throw e;
         if (e instanceof AqiqatError && e.kind === 'archive') {
           const [latest] = await replacementSnapshots(layout);
-          throw new DamagedArchiveError(e.message, latest ?? null, layout.root);
+          throw new DamagedArchiveError(e, latest ?? null, latest ? path.relative(layout.root, latest.file) : '');
         }
         throw e;
       }

@@ -288,6 +288,7 @@ describe('session: a damaged archive.json', () => {
       encrypted: false,
       problem: {
         message: expect.stringMatching(/^archive\.json is not valid JSON/),
+        error: { code: 'storage.invalid-json', params: { file: 'archive.json' } },
         snapshotTakenAt: expect.any(String),
       },
     });
