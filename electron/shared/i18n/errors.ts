@@ -12,6 +12,8 @@ export type ErrorTexts = { [C in ErrorCode]: (p: ErrorParams[C]) => string };
 const KINDS_EN = { person: 'person', place: 'place', organization: 'organization' } as const;
 const KINDS_KK = { person: 'адам', place: 'жер', organization: 'ұйым' } as const;
 const KINDS_RU = { person: 'человек', place: 'место', organization: 'организация' } as const;
+/** "no such person": the kinds in the genitive */
+const KINDS_RU_OF = { person: 'человека', place: 'места', organization: 'организации' } as const;
 
 const en: ErrorTexts = {
   internal: (p) => `internal error: ${p.detail}`,
@@ -276,7 +278,7 @@ const kk: ErrorTexts = {
   'session.already-encrypted': () => 'бұл мұрағат шифрланған; оның орнына құпия сөзді өзгертіңіз',
   'session.no-snapshot': () =>
     'қайтаратын көшірме жоқ; сақтық көшірме файлын `aqiqat restore FILE` арқылы қалпына келтіріңіз',
-  'session.idle-too-long': (p) => `минут саны ${p.max}-ден (бір тәулік) аспауы керек немесе «never» болуы керек`,
+  'session.idle-too-long': (p) => `минут саны ең көбі ${p.max} (бір тәулік) болуы керек немесе «never»`,
 
   'file.no-such': (p) => `${p.file}: мұндай файл жоқ`,
   'file.unreadable': (p) => `${p.file} оқылмады: ${p.reason}`,
@@ -287,8 +289,8 @@ const kk: ErrorTexts = {
   'date.range-backwards': (p) => `«${p.input}» кезеңі басталғаннан кейін аяқталуы керек`,
   'date.malformed': (p) =>
     `«${p.input}» күні ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде болуы керек (не БАСЫ/СОҢЫ кезеңі)`,
-  'date.no-month': (p) => `«${p.input}» күнінде ${p.month}-ай жоқ`,
-  'date.no-day': (p) => `«${p.input}» күнінде ${p.day}-күн жоқ`,
+  'date.no-month': (p) => `«${p.input}» күнінде ${p.month} деген ай жоқ`,
+  'date.no-day': (p) => `«${p.input}» күнінде ${p.day} деген күн жоқ`,
   'date.published-not-day': (p) => `«${p.input}» жарияланған күні ЖЖЖЖ-АА-КК түрінде болуы керек`,
 
   'import.empty': (p) => `${p.name} бос`,
@@ -318,7 +320,7 @@ const kk: ErrorTexts = {
   'import.docx-no-document': (p) => `${p.name} Word құжаты емес (word/document.xml жоқ)`,
   'import.docx-unreadable': (p) => `${p.name} оқылатын .docx емес (${p.detail})`,
   'import.zip-too-many-files': (p) =>
-    `${p.name} ішінде ${p.n} файл бар; ${p.max}-ден көп файлы бар .docx ықтимал zip-бомба ретінде қабылданбайды`,
+    `${p.name} ішінде ${p.n} файл бар; файл саны ${p.max} шегінен асатын .docx ықтимал zip-бомба ретінде қабылданбайды`,
   'import.zip-bomb': (p) => `${p.name} ашқанда ${p.mb} МБ-тан асады; ықтимал zip-бомба ретінде қабылданбады`,
   'import.mhtml-no-boundary': (p) => `${p.name} MHTML файлы емес (multipart шекарасы жоқ)`,
   'import.mhtml-no-page': (p) => `${p.name} ішінде веб-бет жоқ (text/html бөлігі жоқ)`,
@@ -341,7 +343,7 @@ const kk: ErrorTexts = {
 
   'fact.bad-id': (p) => `«${p.ref}» дерек идентификаторы емес`,
   'fact.bad-id-for-article': (p) => `«${p.id}» ${p.articleId} мақаласының дерек идентификаторы емес`,
-  'fact.not-found': (p) => `${p.ids.join(', ')} деректері жоқ`,
+  'fact.not-found': (p) => `дерек табылмады: ${p.ids.join(', ')}`,
   'fact.exists': (p) => `${p.id} дерегі мұрағатта бар`,
   'fact.bad-type': (p) => `«${p.type}» дерек түрі detention немесе parole-denied сияқты бір сөз болуы керек`,
   'fact.quote-empty': () => 'дәйексөз бос',
@@ -366,14 +368,15 @@ const kk: ErrorTexts = {
   'entity.name-taken': (p) =>
     `«${p.name}» — бұл ${p.id} ${p.other}; басқа жазылуын соған қосыңыз немесе екеуін біріктіріңіз`,
   'entity.name-taken-merge': (p) => `«${p.name}» — бұл ${p.id} ${p.other}; оның орнына екеуін біріктіріңіз`,
-  'entity.same': (p) => `«${p.a}» мен «${p.b}» — бір нысан`,
-  'entity.merge-kinds': (p) => `${KINDS_KK[p.from]} пен ${KINDS_KK[p.into]} біріктіруге болмайды`,
+  'entity.same': (p) => `«${p.a}» және «${p.b}» — бір нысан`,
+  'entity.merge-kinds': (p) =>
+    `түрі әртүрлі нысандарды біріктіруге болмайды (${KINDS_KK[p.from]} → ${KINDS_KK[p.into]})`,
 
   'tag.empty-level': (p) =>
     `«${p.tag}» тегінде бос деңгей бар; violations/arbitrary-detention сияқты жолды пайдаланыңыз`,
   'tag.ambiguous': (p) => `«${p.ref}» — ${p.paths.join(' немесе ')} болуы мүмкін; толық жолын беріңіз`,
   'tag.not-found': (p) => `«${p.ref}» тегі жоқ; \`aqiqat tag list\` қараңыз`,
-  'tag.same': (p) => `«${p.from}» мен «${p.to}» — бір тег`,
+  'tag.same': (p) => `«${p.from}» және «${p.to}» — бір тег`,
   'tag.under-itself': (p) => `${p.from} тегін өз ішіне (${p.to}) көшіруге болмайды`,
   'tag.exists': (p) => `${p.to} тегі бар; \`aqiqat tag merge ${p.from} ${p.to}\` пайдаланыңыз`,
 
@@ -407,7 +410,7 @@ const kk: ErrorTexts = {
     'PDF басу үшін playwright-core npm пакеті керек: Aqiqat қалтасында `npm install` іске қосыңыз',
   'dossier.chromium-failed': (p) => `Chromium (${p.path}) іске қосылмады: ${p.reason}`,
   'dossier.redaction-leak': (p) =>
-    `жасырылған есім іс құжатында әлі бар («${p.word}»; --compiled-by мен --title тексеріңіз); ештеңе жазылмады`,
+    `жасырылған есім іс құжатында әлі бар («${p.word}»; --compiled-by және --title мәндерін тексеріңіз); ештеңе жазылмады`,
   'dossier.redaction-unchecked': (p) =>
     `жасыруды тексеру үшін басылған іс құжатын қайта оқу мүмкін болмады (${p.reason}); ештеңе жазылмады`,
 
@@ -427,7 +430,7 @@ const kk: ErrorTexts = {
     `${p.detail} ${
       p.snapshot === null
         ? 'backups/ ішінде оның көшірмесі жоқ; сақтық көшірме файлын `aqiqat restore FILE` арқылы қалпына келтіріңіз.'
-        : `соңғы көшірмесі — ${p.snapshot.shown} (${p.snapshot.takenAt}); оны \`aqiqat restore ${p.snapshot.file}\` арқылы қайтарыңыз.`
+        : `Соңғы көшірмесі — ${p.snapshot.shown} (${p.snapshot.takenAt}); оны \`aqiqat restore ${p.snapshot.file}\` арқылы қайтарыңыз.`
     }`,
   'storage.file-deleted': (p) =>
     `${p.file} жоқ, бірақ бұл мұрағат оны жазған: ол өшірілген; мұрағатты сақтық көшірмеден қалпына келтіріңіз`,
@@ -436,7 +439,7 @@ const kk: ErrorTexts = {
   'storage.malformed': (p) =>
     `${p.file} бұзылған${p.at ? ` (${p.at})` : ''}: ${p.detail}; ол өзгертілмеді. Оны сақтық көшірмеден қалпына келтіріңіз.`,
   'storage.newer-schema': (p) =>
-    `${p.file} Aqiqat-тың жаңарақ нұсқасымен жазылған (${p.version}-схема, бұл нұсқа ${p.supported}-схеманы оқиды); Aqiqat-ты жаңартыңыз. Файл өзгертілмеді.`,
+    `${p.file} Aqiqat-тың жаңарақ нұсқасымен жазылған (схемасы ${p.version}, ал бұл нұсқа оқитын схема — ${p.supported}); Aqiqat-ты жаңартыңыз. Файл өзгертілмеді.`,
   'storage.symlink': (p) =>
     `${p.file} — символдық сілтеме; Aqiqat мұрағат қалтасындағы сілтемелерді оқымайды: оның орнына нақты файлды қойыңыз`,
   'storage.symlink-in-archive': (p) =>
@@ -457,7 +460,7 @@ const kk: ErrorTexts = {
   'crypto.file-damaged': (p) =>
     `${p.file} бүлінген немесе өзгертілген (шифры тексеруден өтпейді); оны сақтық көшірмеден қалпына келтіріңіз`,
   'crypto.file-older': (p) =>
-    `${p.file} — ескі көшірме (${p.gen}-жазба; бұл мұрағат ${p.newest}-жазбаға дейін жазған): ол бұрынғы күйінен қайтарылған; мұрағатты сақтық көшірмеден қалпына келтіріңіз`,
+    `${p.file} — ескі көшірме (жазба нөмірі ${p.gen}; бұл мұрағаттың соңғы жазбасы ${p.newest}): ол бұрынғы күйінен қайтарылған; мұрағатты сақтық көшірмеден қалпына келтіріңіз`,
   'crypto.head-older': (p) =>
     `${p.head} жоқ немесе ескі көшірме (${p.file} жаңарақ): ол өшірілген немесе бұрынғы күйінен қайтарылған; мұрағатты сақтық көшірмеден қалпына келтіріңіз`,
   'crypto.head-damaged': (p) =>
@@ -511,9 +514,9 @@ const kk: ErrorTexts = {
   'cli.stdin-is-terminal': () => '`import -` мақаланы стандартты кірістен оқиды: оған мәтін жіберіңіз',
   'cli.cancelled': () => 'болдырылмады',
   'cli.passphrases-differ': () => 'екі құпия сөз сәйкес емес; ештеңе өзгертілмеді',
-  'cli.keep-too-big': (p) => `--keep ${p.max}-ден аспауы керек`,
+  'cli.keep-too-big': (p) => `--keep ең көбі ${p.max} болуы керек`,
   'cli.role-syntax': (p) => `--role «${p.option}» АТЫ=РӨЛІ түрінде болуы керек, мысалы «Мұхтар Жәкішев=victim»`,
-  'cli.approximate-exact': () => '--approximate пен --exact бір-біріне қайшы',
+  'cli.approximate-exact': () => '--approximate және --exact бір-біріне қайшы',
   'cli.case-not-found': (p) => `${p.id} ісі жоқ`,
 };
 
@@ -573,7 +576,7 @@ const ru: ErrorTexts = {
   'import.docx-no-document': (p) => `${p.name} — не документ Word (нет word/document.xml)`,
   'import.docx-unreadable': (p) => `${p.name} — нечитаемый .docx (${p.detail})`,
   'import.zip-too-many-files': (p) =>
-    `внутри ${p.name} ${p.n} файлов; .docx, где их больше ${p.max}, отклоняется как возможная zip-бомба`,
+    `файлов внутри ${p.name}: ${p.n}; .docx, где их больше ${p.max}, отклоняется как возможная zip-бомба`,
   'import.zip-bomb': (p) => `${p.name} распаковывается больше чем в ${p.mb} МБ; отклонён как возможная zip-бомба`,
   'import.mhtml-no-boundary': (p) => `${p.name} — не файл MHTML (нет границы multipart)`,
   'import.mhtml-no-page': (p) => `в ${p.name} нет веб-страницы (нет части text/html)`,
@@ -586,18 +589,18 @@ const ru: ErrorTexts = {
     `в ${p.name} есть поток, который распаковывается больше чем в ${p.mb} МБ; отклонён как возможная PDF-бомба`,
   'import.pdf-password': (p) => `${p.name} защищён паролем; снимите пароль и импортируйте снова`,
   'import.pdf-unreadable': (p) => `${p.name} — нечитаемый PDF (${p.detail})`,
-  'import.pdf-too-many-pages': (p) => `в ${p.name} ${p.n} страниц; предел — ${p.max}`,
+  'import.pdf-too-many-pages': (p) => `страниц в ${p.name}: ${p.n}; предел — ${p.max}`,
   'import.pdf-scanned': (p) =>
     `${p.name} — отсканированный PDF без текстового слоя; распознавание текста (OCR) пока не поддерживается`,
 
   'article.bad-id': (p) => `«${p.ref}» — не идентификатор статьи`,
-  'article.ambiguous': (p) => `«${p.ref}» подходит к ${p.n} статьям; укажите больше цифр`,
+  'article.ambiguous': (p) => `«${p.ref}» подходит к нескольким статьям (${p.n}); укажите больше цифр`,
   'article.not-found': (p) => `статьи ${p.ref} нет`,
   'article.text-missing': (p) => `текста статьи ${p.id} нет в texts/; восстановите архив из резервной копии`,
 
   'fact.bad-id': (p) => `«${p.ref}» — не идентификатор факта`,
   'fact.bad-id-for-article': (p) => `«${p.id}» — не идентификатор факта статьи ${p.articleId}`,
-  'fact.not-found': (p) => `нет фактов: ${p.ids.join(', ')}`,
+  'fact.not-found': (p) => `факт не найден: ${p.ids.join(', ')}`,
   'fact.exists': (p) => `факт ${p.id} уже есть в архиве`,
   'fact.bad-type': (p) => `тип факта «${p.type}» должен быть одним словом, например detention или parole-denied`,
   'fact.quote-empty': () => 'цитата пуста',
@@ -607,23 +610,25 @@ const ru: ErrorTexts = {
   'fact.role-not-person': (p) => `роль указана для «${p.name}», но этого человека нет среди людей факта`,
 
   'case.not-found': (p) => `дела «${p.ref}» нет; см. \`aqiqat case list\``,
-  'case.ambiguous': (p) => `«${p.ref}» называются ${p.ids.length} дела (${p.ids.join(', ')}); укажите идентификатор`,
+  'case.ambiguous': (p) =>
+    `«${p.ref}» называются несколько дел (${p.ids.length}: ${p.ids.join(', ')}); укажите идентификатор`,
   'case.title-empty': () => 'название дела пусто',
   'case.title-too-long': () => 'название дела длиннее 500 символов',
   'case.fact-not-in-case': (p) => `факта ${p.factId} нет в деле ${p.caseId}`,
-  'case.bad-order': (p) => `новый порядок должен перечислять каждый из ${p.n} фактов дела ${p.caseId} ровно один раз`,
+  'case.bad-order': (p) =>
+    `новый порядок должен перечислять каждый факт дела ${p.caseId} (всего ${p.n}) ровно один раз`,
 
   'entity.not-found': (p) =>
-    `${p.kind ? `Нет такого: ${KINDS_RU[p.kind]}` : 'Нет человека, места или организации'} «${p.ref}»; см. \`aqiqat entity list\``,
+    `нет ${p.kind ? KINDS_RU_OF[p.kind] : 'человека, места или организации'} «${p.ref}»; см. \`aqiqat entity list\``,
   'entity.ambiguous': (p) =>
-    `«${p.ref}» называет ${p.matches.length} записи (${p.matches.join(', ')}); укажите идентификатор`,
+    `«${p.ref}» подходит к нескольким записям (${p.matches.length}: ${p.matches.join(', ')}); укажите идентификатор`,
   'entity.name-empty': () => 'имя пусто',
   'entity.new-name-empty': () => 'новое имя пусто',
   'entity.name-taken': (p) =>
     `«${p.name}» — это уже ${p.id} ${p.other}; добавьте варианты написания туда или объедините`,
   'entity.name-taken-merge': (p) => `«${p.name}» — это уже ${p.id} ${p.other}; лучше объедините их`,
   'entity.same': (p) => `«${p.a}» и «${p.b}» — одна и та же запись`,
-  'entity.merge-kinds': (p) => `нельзя объединить «${KINDS_RU[p.from]}» с «${KINDS_RU[p.into]}»`,
+  'entity.merge-kinds': (p) => `нельзя объединить записи разного вида (${KINDS_RU[p.from]} → ${KINDS_RU[p.into]})`,
 
   'tag.empty-level': (p) => `в теге «${p.tag}» пустой уровень; используйте путь вида violations/arbitrary-detention`,
   'tag.ambiguous': (p) => `«${p.ref}» может означать ${p.paths.join(' или ')}; укажите полный путь`,
@@ -632,11 +637,10 @@ const ru: ErrorTexts = {
   'tag.under-itself': (p) => `нельзя переместить ${p.from} внутрь самого себя (${p.to})`,
   'tag.exists': (p) => `тег ${p.to} уже есть; используйте \`aqiqat tag merge ${p.from} ${p.to}\``,
 
-  'search.query-too-long': (p) => `запрос длиной ${p.n} символов; ищутся не больше ${p.max}`,
-  'search.too-many-words': (p) => `в запросе ${p.n} слов; ищутся не больше ${p.max}`,
-  'search.prefix-too-short': (p) =>
-    `«${p.word}*» слишком короток для поиска по началу слова: нужно хотя бы ${p.min} буквы`,
-  'search.no-such-entity': (p) => `в архиве нет записи «${p.name}» (${KINDS_RU[p.kind]})`,
+  'search.query-too-long': (p) => `длина запроса в символах: ${p.n}; ищутся не больше ${p.max}`,
+  'search.too-many-words': (p) => `слов в запросе: ${p.n}; ищутся не больше ${p.max}`,
+  'search.prefix-too-short': (p) => `«${p.word}*» слишком короток для поиска по началу слова (минимум букв: ${p.min})`,
+  'search.no-such-entity': (p) => `в архиве нет ${KINDS_RU_OF[p.kind]} с именем «${p.name}»`,
   'search.no-such-case': (p) => `в архиве нет дела «${p.ref}»`,
   'gazetteer.invalid-json': (p) => `${p.file} — некорректный JSON; исправьте или удалите его`,
   'gazetteer.malformed': (p) => `${p.file} повреждён (${p.at || 'верхний уровень'}): ${p.detail}`,
@@ -672,7 +676,7 @@ const ru: ErrorTexts = {
   'archive.no-folder': (p) => `нет папки архива ${p.root}`,
   'archive.exists': (p) => `в ${p.root} уже есть архив`,
   'archive.open-elsewhere': (p) => `архив ${p.root} открыт в другом окне${p.owner}; сначала закройте его там`,
-  'archive.shard-count': (p) => `archive.json указывает ${p.n} частей; эта версия использует ${p.expected}`,
+  'archive.shard-count': (p) => `число частей в archive.json — ${p.n}; эта версия использует ${p.expected}`,
   'archive.read-only-disk-full': () =>
     'диск заполнен, поэтому архив открыт только для чтения: освободите место и откройте его снова, чтобы вносить изменения',
   'archive.save-failed': (p) => `не удалось сохранить архив: ${p.reason}`,
@@ -682,7 +686,7 @@ const ru: ErrorTexts = {
     `${p.detail} ${
       p.snapshot === null
         ? 'В backups/ нет его копии; восстановите файл резервной копии командой `aqiqat restore FILE`.'
-        : `последняя копия — ${p.snapshot.shown} (${p.snapshot.takenAt}); верните её командой \`aqiqat restore ${p.snapshot.file}\`.`
+        : `Последняя копия — ${p.snapshot.shown} (${p.snapshot.takenAt}); верните её командой \`aqiqat restore ${p.snapshot.file}\`.`
     }`,
   'storage.file-deleted': (p) =>
     `${p.file} отсутствует, хотя архив его записывал: он удалён; восстановите архив из резервной копии`,
@@ -720,14 +724,14 @@ const ru: ErrorTexts = {
   'audit.write-failed': (p) => `изменение сохранено, но в журнал аудита записать не удалось: ${p.reason}`,
 
   'backup.inside-archive': () => 'запишите резервную копию вне папки архива (лучше на другой диск)',
-  'backup.too-many-files': (p) => `в архиве ${p.n} файлов — больше, чем вмещает резервная копия (${p.max})`,
+  'backup.too-many-files': (p) => `файлов в архиве: ${p.n} — больше, чем вмещает резервная копия (${p.max})`,
   'backup.changed-during': (p) => `${p.file} изменился во время записи резервной копии; запустите её снова`,
   'backup.not-a-backup': (p) => `${p.file} — не резервная копия Aqiqat`,
   'backup.manifest-cut': (p) => `${p.file} повреждён: его опись обрывается`,
   'backup.manifest-invalid': (p) => `${p.file} повреждён: его опись некорректна (или называет путь вне архива)`,
   'backup.manifest-twice': (p) => `${p.file} повреждён: его опись дважды называет один файл`,
   'backup.too-many-named': (p) =>
-    `${p.file} называет ${p.n} файлов; в резервной копии их не больше ${p.max}, значит, её создал не Aqiqat; ничего не восстановлено`,
+    `${p.file} называет файлов: ${p.n}; в резервной копии их не больше ${p.max}, значит, её создал не Aqiqat; ничего не восстановлено`,
   'backup.file-too-big': (p) =>
     `${p.file} называет файл в ${p.size} байт (${p.path}); в резервной копии нет файлов больше ${p.max}; ничего не восстановлено`,
   'backup.no-archive-json': (p) => `в ${p.file} нет archive.json`,
