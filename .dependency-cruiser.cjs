@@ -37,7 +37,7 @@ module.exports = {
       name: 'renderer-not-node',
       severity: 'error',
       comment: 'the renderer runs sandboxed in Chromium: no Node built-ins, no Electron',
-      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      from: { path: '^renderer/' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -48,6 +48,17 @@ module.exports = {
       to: {
         path: '^electron/',
         pathNot: ['^electron/api\\.ts$', '^electron/session-status\\.ts$', '^electron/shared/'],
+      },
+    },
+    {
+      name: 'preload-only-contract',
+      comment:
+        'the sandboxed preload bundles all it imports: only electron and the contract, which imports types only (no zod)',
+      severity: 'error',
+      from: { path: ['^electron/preload\\.ts$', '^electron/api\\.ts$'] },
+      to: {
+        pathNot: ['^electron/api\\.ts$', '(^|/)node_modules/electron/'],
+        dependencyTypesNot: ['type-only'],
       },
     },
     {

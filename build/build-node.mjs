@@ -16,7 +16,7 @@ const common = {
 };
 
 // npm packages stay external (they are `dependencies`, shipped by electron-builder), except in the
-// preload: a sandboxed preload cannot require them, so it carries its own copy of zod.
+// preload: a sandboxed preload cannot require them, so it bundles what it imports (the zod-free contract).
 // Each bundle that imports files carries the parser thread beside it (extract/isolated.ts finds it there).
 const worker = (dir) => ({
   entryPoints: ['electron/core/import/extract/worker.ts'],

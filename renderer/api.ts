@@ -3,7 +3,7 @@
  * the app and by a Playwright binding in the e2e tests. Types only; nothing of electron/ is bundled here.
  */
 import type { AqiqatApi } from '../electron/api.js';
-import { CallError } from '../electron/shared/call-error.js';
+import { CallError } from '../electron/api.js';
 import type { ErrorData } from '../electron/shared/error-codes.js';
 import { errorText, type ErrorLang } from '../electron/shared/i18n/errors.js';
 

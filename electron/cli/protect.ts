@@ -10,7 +10,7 @@ import { AqiqatError } from '../core/errors.js';
 import { plainRestoreCopies } from '../core/protection/encrypt.js';
 import { verifyArchive } from '../core/protection/integrity.js';
 import { listSnapshots, pruneSnapshots } from '../core/protection/snapshots.js';
-import { IDLE_LOCK_MAX_MINUTES } from '../core/model.js';
+import { IDLE_LOCK_MAX_MINUTES, IdleLockMinutesSchema } from '../core/model.js';
 import { jsonOption, positiveInt, Quiet, type Cli } from './context.js';
 import { newPassphrase, passphraseFor, passphraseFrom } from './passphrase.js';
 
@@ -31,6 +31,15 @@ function auditLine(e: AuditEntry): string {
     .filter(Boolean)
     .join('  ');
   return `${e.at}  ${e.actor}  ${e.action}${ids ? `  ${ids}` : ''}${e.summary ? `  “${e.summary}”` : ''}`;
+}
+
+/** The minutes as the app's setIdleLock call checks them (the same schema), with the CLI's own words. */
+function idleLockMinutes(value: string): number {
+  const checked = IdleLockMinutesSchema.safeParse(Number(value));
+  if (checked.success && checked.data !== null) return checked.data;
+  if (checked.error?.issues[0]?.code === 'too_big')
+    throw new AqiqatError('session.idle-too-long', { max: IDLE_LOCK_MAX_MINUTES }, 'usage');
+  throw new AqiqatError('cli.not-positive', { name: 'minutes' }, 'usage');
 }
 
 export function registerProtectCommands(program: Command, cli: Cli): void {
@@ -225,9 +234,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     )
     .addOption(jsonOption())
     .action(async (value: string | undefined, o: { json?: boolean }) => {
-      const minutes = value === undefined ? undefined : value === 'never' ? null : positiveInt(value, 'minutes');
-      if (minutes && minutes > IDLE_LOCK_MAX_MINUTES)
-        throw new AqiqatError('session.idle-too-long', { max: IDLE_LOCK_MAX_MINUTES }, 'usage');
+      const minutes = value === undefined ? undefined : value === 'never' ? null : idleLockMinutes(value);
       const archive = await cli.open();
       if (minutes !== undefined) await archive.setIdleLock(minutes);
       const now = archive.idleLockMinutes;

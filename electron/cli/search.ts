@@ -28,7 +28,11 @@ export function registerSearchCommands(program: Command, cli: Cli): void {
     .description('find words in titles, texts and fact quotes, in any script (Zhakishev finds Жәкішевтің)')
     .argument('<query...>', 'words to find (all must occur); "a phrase" in quotes; Жәкіш* for a prefix')
     .option('--limit <n>', 'at most this many results', (v) => positiveInt(v, '--limit'), 50)
-    .addOption(new Option('--kind <kind>', 'only articles or only facts').choices(['article', 'fact']))
+    .addOption(
+      new Option('--kind <kind>', 'only articles or only facts').choices(
+        SearchFiltersSchema.shape.kind.unwrap().options,
+      ),
+    )
     .option('--tag <path>', 'with this tag or a sub-tag (repeatable: all of them)', collect)
     .option('--case <case>', 'facts of this case (id or title), and their articles')
     .option('--type <type>', 'facts of this type (repeatable: any of them)', collect)

@@ -9,6 +9,8 @@ export const SCHEMA_VERSION = 1;
 /** The app's idle lock (session.ts): on by default for an encrypted archive, at most a day. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 export const IDLE_LOCK_MAX_MINUTES = 1440;
+/** Idle minutes before the app locks an encrypted archive; null: never. The stored setting, the call and the CLI check it. */
+export const IdleLockMinutesSchema = z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).nullable();
 
 export const ARTICLE_ID = /^[0-9a-f]{12,64}$/;
 /** A fact id is its article id, a dash and a random suffix: the id alone locates the fact's shard. */
@@ -128,12 +130,12 @@ export const ArchiveFileSchema = z.object({
   cases: z.array(CaseSchema),
   tags: z.array(TagSchema),
   savedSearches: z.array(z.object({ name: z.string(), query: z.string() })),
-  /** fact types the user added beyond the thesaurus in data/fact-types.json */
+  /** fact types the user added beyond the thesaurus (electron/shared/i18n) */
   factTypes: z.array(z.lazy(() => FactTypeSchema)).default([]),
   /** how many snapshots of archive.json backups/ keeps (snapshots.ts); absent: the default */
   backups: z.object({ keep: z.number().int().min(1).max(1000) }).optional(),
   /** the app locks an encrypted archive after this many idle minutes (null: never); absent: the default */
-  security: z.object({ idleLockMinutes: z.number().int().min(1).max(IDLE_LOCK_MAX_MINUTES).nullable() }).optional(),
+  security: z.object({ idleLockMinutes: IdleLockMinutesSchema }).optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 

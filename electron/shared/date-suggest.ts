@@ -6,6 +6,7 @@
  * "биыл" / "в этом году" / "this year" and "өткен жылы" / "в прошлом году" / "last year" are read the same way.
  */
 import type { EventDate } from '../core/model.js';
+import { kk } from './i18n/kk.js';
 
 type DatePrecision = EventDate['precision'];
 
@@ -19,20 +20,8 @@ export interface DateSuggestion extends EventDate {
 /** Kazakh case and possessive endings after a month name: қазанда, қазанның, қыркүйектегі, қарашада, қазанында… */
 const KK_ENDING =
   '(?:ы|і|сы|сі)?(?:да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|ны|ні|ның|нің|дың|дің|тың|тің|дан|ден|тан|тен|нан|нен)?(?:ғы|гі)?';
-const KK = [
-  'қаңтар',
-  'ақпан',
-  'наурыз',
-  'сәуір',
-  'мамыр',
-  'маусым',
-  'шілде',
-  'тамыз',
-  'қыркүйек',
-  'қазан',
-  'қараша',
-  'желтоқсан',
-];
+/** Kazakh month names take their endings unchanged: the names themselves are the stems. */
+const KK = kk.dates.months;
 const RU = [
   'январ[ьяе]',
   'феврал[ьяе]',

@@ -4,6 +4,7 @@
  * Pure, so the case view, `case show` and the dossier all order facts the same way.
  */
 import type { EventDate } from '../core/model.js';
+import { en, type DateWords } from './i18n/en.js';
 
 /** A string that sorts as the timeline does: "2009" → "2009-00-00", "2009-10" → "2009-10-00". */
 export function dateSortKey(date: EventDate | null | undefined): string {
@@ -33,31 +34,22 @@ export function timelineOrder<T>(items: readonly T[], dateOf: (item: T) => Event
     .map((x) => x.item);
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** A calendar date as its precision allows ("2009", "October 2020", "16 October 2020"); `d` may be "4–14". */
+export function calendarDate(words: DateWords, y: string, m: number | null, d: number | string | null): string {
+  if (m === null) return words.year(y);
+  const month = (d === null ? words.months : words.monthsOfDay)[m - 1] ?? String(m);
+  return d === null ? words.month(month, y) : words.day(String(d), month, y);
+}
 
 /**
  * A date as its precision allows, never more: "2009", "October 2009", "16 October 2009"; "~" marks
- * an approximate date. `monthNames` lets the UI pass its own language's names.
+ * an approximate date. `words` gives the interface language's months and order (English by default).
  */
-export function formatEventDate(date: EventDate | null | undefined, monthNames: readonly string[] = MONTHS_EN): string {
+export function formatEventDate(date: EventDate | null | undefined, words: DateWords = en.dates): string {
   if (!date) return '—';
-  const one = (value: string) => {
+  const one = (value: string, days?: string) => {
     const [y, m, d] = value.split('-');
-    const month = m !== undefined ? (monthNames[Number(m) - 1] ?? m) : undefined;
-    return d !== undefined ? `${Number(d)} ${month} ${y}` : month !== undefined ? `${month} ${y}` : `${y}`;
+    return calendarDate(words, y!, m === undefined ? null : Number(m), days ?? (d === undefined ? null : Number(d)));
   };
   // days of one month read as "4–14 October 2020"
   const sameMonth =
@@ -68,7 +60,7 @@ export function formatEventDate(date: EventDate | null | undefined, monthNames: 
   const text = !date.end
     ? one(date.value)
     : sameMonth
-      ? `${Number(date.value.slice(8))}–${one(date.end)}`
+      ? one(date.end, `${Number(date.value.slice(8))}–${Number(date.end.slice(8))}`)
       : `${one(date.value)} – ${one(date.end)}`;
   return date.approximate ? `~${text}` : text;
 }

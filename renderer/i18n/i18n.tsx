@@ -3,7 +3,9 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { EventDate } from '../../electron/api.js';
 import { setErrorLanguage } from '../api.js';
 import { formatEventDate } from '../../electron/shared/timeline.js';
-import { LANGS, MESSAGES, MONTHS, type Lang, type MessageKey } from './messages.js';
+import { DICTIONARIES, LANGS, uiMessages, type Lang, type MessageKey } from '../../electron/shared/i18n/index.js';
+
+export type { Lang, MessageKey };
 
 const STORAGE_KEY = 'aqiqat.lang';
 
@@ -18,6 +20,19 @@ export function initialLang(saved: string | null, system: readonly string[]): La
 }
 
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** t() for one language: the string for `key`, its `{name}` placeholders filled from `vars`. */
+export function translator(lang: Lang): T {
+  const messages = uiMessages(lang);
+  return (key, vars) =>
+    messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
+}
+
+/** Dates for one language, written as the dossier writes them ("5 марта 2020 г."). */
+export function dateFormatter(lang: Lang, t: T = translator(lang)): I18n['date'] {
+  const words = DICTIONARIES[lang].dates;
+  return (d) => (d ? formatEventDate(d, words) : t('fact.noDate'));
+}
 
 interface I18n {
   lang: Lang;
@@ -50,11 +65,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const value = useMemo<I18n>(() => {
-    const messages = MESSAGES[lang];
     setErrorLanguage(lang);
-    const t: T = (key, vars) =>
-      messages[key].replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
-    return { lang, setLang, t, date: (d) => (d ? formatEventDate(d, MONTHS[lang]) : messages['fact.noDate']) };
+    const t = translator(lang);
+    return { lang, setLang, t, date: dateFormatter(lang, t) };
   }, [lang, setLang]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

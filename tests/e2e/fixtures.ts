@@ -80,7 +80,7 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageCloc
   fakePageClock: [false, { option: true }],
   app: async ({ page, archiveKind, fakePageClock }, use, testInfo) => {
     await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
-      throw new Error('dist/renderer is missing: run `npx vite build --config renderer/vite.config.ts` first');
+      throw new Error('dist/renderer is missing: run `npx vite build --config build/vite.config.ts` first');
     });
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-e2e-'));
     const closers: Array<() => Promise<void>> = [];

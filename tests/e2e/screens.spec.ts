@@ -4,7 +4,7 @@
  * control cuts off or spills out of it, which no other test would notice.
  */
 import type { Page } from '@playwright/test';
-import { LANGS, MESSAGES, type Lang, type MessageKey } from '../../renderer/i18n/messages.js';
+import { LANGS, uiMessages, type Lang, type MessageKey } from '../../electron/shared/i18n/index.js';
 import { expect, expectSealed, test, type App } from './fixtures.js';
 import { selectText } from './reader.js';
 
@@ -67,7 +67,7 @@ async function useLanguage(page: Page, lang: Lang): Promise<(key: MessageKey) =>
   await page.evaluate((lang) => localStorage.setItem('aqiqat.lang', lang), lang);
   await page.reload();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return (key) => MESSAGES[lang][key].replace(/\{\w+\}/g, '');
+  return (key) => uiMessages(lang)[key].replace(/\{\w+\}/g, '');
 }
 
 for (const lang of LANGS) {

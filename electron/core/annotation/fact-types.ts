@@ -1,11 +1,21 @@
-/** The fact-type thesaurus (data/fact-types.json) plus the types a user added in this archive. */
+/** The fact-type thesaurus (its ids and labels are in the dictionaries) plus the types a user added in this archive. */
 import { z } from 'zod';
-import thesaurus from '../../../data/fact-types.json' with { type: 'json' };
+import { DICTIONARIES, type ThesaurusTypeId } from '../../shared/i18n/index.js';
 import { AqiqatError } from '../errors.js';
 import { FACT_TYPE_ID, FactTypeSchema, type ArchiveFile, type FactType } from '../model.js';
 
-/** Validated once: a broken thesaurus is a packaging bug and must fail loudly in the tests. */
-export const THESAURUS: readonly FactType[] = z.object({ types: z.array(FactTypeSchema) }).parse(thesaurus).types;
+const ids = Object.keys(DICTIONARIES.en.factTypes) as ThesaurusTypeId[];
+/** Validated once: an id the schema refuses is a bug and must fail loudly in the tests. */
+export const THESAURUS: readonly FactType[] = z.array(FactTypeSchema).parse(
+  ids.map((id) => ({
+    id,
+    labels: {
+      en: DICTIONARIES.en.factTypes[id],
+      kk: DICTIONARIES.kk.factTypes[id],
+      ru: DICTIONARIES.ru.factTypes[id],
+    },
+  })),
+);
 
 /** The thesaurus first (its order is the menu's), then the archive's own types. */
 export function allFactTypes(meta: ArchiveFile): FactType[] {

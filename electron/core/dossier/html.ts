@@ -8,6 +8,7 @@ import { LABELS, type Labels } from './labels.js';
 import { REDACTED } from './redact.js';
 import type { DossierData, DossierEntity, DossierFact, DossierLang, DossierOptions, DossierSource } from './types.js';
 import type { EntityKind, EventDate } from '../model.js';
+import { calendarDate } from '../../shared/timeline.js';
 
 export interface BuiltDossier {
   /** the page document */
@@ -30,7 +31,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-
 export function formatEventDate(date: EventDate | null, l: Labels): string {
   if (!date) return l.undated;
   const [y, m, d] = date.value.split('-');
-  const text = l.formatDate(y!, m ? Number(m) : null, d ? Number(d) : null, l);
+  const text = calendarDate(l.dates, y!, m ? Number(m) : null, d ? Number(d) : null);
   return date.approximate ? `${l.approximately} ${text}` : text;
 }
 
@@ -63,7 +64,7 @@ function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: num
   const period = years.length ? (years[0] === years.at(-1) ? years[0]! : `${years[0]} – ${years.at(-1)}`) : null;
   const generated = o.generatedAt.toISOString();
   const day = generated.slice(0, 10).split('-');
-  const generatedText = `${l.formatDate(day[0]!, Number(day[1]), Number(day[2]), l)}, ${generated.slice(11, 16)} UTC`;
+  const generatedText = `${calendarDate(l.dates, day[0]!, Number(day[1]), Number(day[2]))}, ${generated.slice(11, 16)} UTC`;
   const rows: Array<[string, string]> = [
     [l.generated, generatedText],
     [l.compiledBy, o.compiledBy],

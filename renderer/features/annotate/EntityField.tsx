@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { Entity } from '../../../electron/api.js';
 import type { FactRole } from '../../../electron/api.js';
 import { useI18n } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 
 const ROLES: readonly FactRole[] = ['victim', 'perpetrator', 'witness', 'source', 'other'];
 

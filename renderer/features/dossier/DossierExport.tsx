@@ -7,18 +7,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
+import type { Lang } from '../../../electron/shared/i18n/index.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { LanguageOptions } from '../../i18n/LanguageSelect.js';
 import './dossier.css';
 
-type Lang = 'en' | 'kk' | 'ru';
 type Paper = 'a4' | 'letter';
 type Status = { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string } | null;
-
-const LANGS: Array<[Lang, string]> = [
-  ['en', 'English'],
-  ['kk', 'Қазақша'],
-  ['ru', 'Русский'],
-];
 
 export function DossierExport() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -125,11 +120,7 @@ export function DossierExport() {
               <label className="dialog-field">
                 {t('dossier.labelsLang')}
                 <select value={lang} onChange={(e) => setLang(e.currentTarget.value as Lang)} disabled={busy}>
-                  {LANGS.map(([v, name]) => (
-                    <option key={v} value={v}>
-                      {name}
-                    </option>
-                  ))}
+                  <LanguageOptions />
                 </select>
               </label>
               <label className="dialog-field">

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { detectLanguage } from '../../../electron/shared/text.js';
 import { api, errorLine, type ImportResult } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 
 const LANGUAGE_NAMES = {
   kk: 'lang.kk',

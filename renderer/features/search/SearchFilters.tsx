@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { SearchFilters } from './useSearch.js';
 
 interface Props {

@@ -3,7 +3,7 @@ import type { SearchHit } from '../../api.js';
 import { AddToCaseDialog } from '../cases/AddToCaseDialog.js';
 import { Highlighted } from '../../components/Highlighted.js';
 import { useI18n } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import type { MessageKey } from '../../i18n/i18n.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { SearchFilterBar } from './SearchFilters.js';
 import { useSearch, type SearchFilters } from './useSearch.js';

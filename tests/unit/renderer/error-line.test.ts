@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeClient } from '../../../electron/api.js';
 import { AqiqatError } from '../../../electron/core/errors.js';
-import { CallError } from '../../../electron/shared/call-error.js';
+import { CallError } from '../../../electron/api.js';
 import { api, errorLine, LOCKED_EVENT, setErrorLanguage } from '../../../renderer/api.js';
 
 const locked = new AqiqatError('session.locked', {}).toData();

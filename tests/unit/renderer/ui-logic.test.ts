@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { LABELS } from '../../../electron/core/dossier/labels.js';
 import { FACT_ROLES, type EventDate } from '../../../electron/core/model.js';
 import { timelineScale } from '../../../renderer/features/cases/timeline-scale.js';
-import { initialLang } from '../../../renderer/i18n/i18n.js';
-import { MESSAGES, MONTHS } from '../../../renderer/i18n/messages.js';
+import { dateFormatter, initialLang, translator } from '../../../renderer/i18n/i18n.js';
+import { formatEventDate as dossierDate } from '../../../electron/core/dossier/html.js';
+import { DICTIONARIES, LANGS, uiMessages } from '../../../electron/shared/i18n/index.js';
+
+const MESSAGES = { en: uiMessages('en'), kk: uiMessages('kk'), ru: uiMessages('ru') };
 
 const d = (value: string, approximate = false): EventDate => ({
   value,
@@ -68,8 +71,25 @@ describe('interface language', () => {
 describe('one vocabulary for the interface and the dossier', () => {
   it('names each role and month the same way on screen and in the dossier, in every language', () => {
     for (const lang of ['en', 'kk', 'ru'] as const) {
-      for (const role of FACT_ROLES) expect(MESSAGES[lang][`role.${role}`]).toBe(LABELS[lang].roles[role]);
-      expect(MONTHS[lang]).toEqual(LABELS[lang].months);
+      for (const role of FACT_ROLES) expect(translator(lang)(`role.${role}`)).toBe(LABELS[lang].roles[role]);
+      expect(DICTIONARIES[lang].dates.months).toEqual(LABELS[lang].dates.months);
     }
+  });
+
+  it('writes a year, a month and a day on screen as the dossier does, the month after a day in its case', () => {
+    for (const lang of LANGS)
+      for (const value of ['2009', '2020-03', '2020-03-05', '2020-10-16'])
+        expect(dateFormatter(lang)(d(value)), `${lang} ${value}`).toBe(dossierDate(d(value), LABELS[lang]));
+    expect(dateFormatter('ru')(d('2020-03-05'))).toBe('5 марта 2020 г.');
+    expect(dateFormatter('ru')(d('2020-03'))).toBe('март 2020 г.');
+    expect(dateFormatter('kk')(d('2020-10-16'))).toBe('2020 ж. 16 қазан');
+    expect(dateFormatter('en')(null)).toBe('undated');
+  });
+
+  it('writes days of one month as one span, in the order of each language', () => {
+    const span: EventDate = { value: '2020-10-04', end: '2020-10-14', precision: 'day', approximate: false };
+    expect(dateFormatter('en')(span)).toBe('4–14 October 2020');
+    expect(dateFormatter('ru')(span)).toBe('4–14 октября 2020 г.');
+    expect(dateFormatter('kk')(span)).toBe('2020 ж. 4–14 қазан');
   });
 });

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CallError } from '../../../electron/shared/call-error.js';
+import { CallError } from '../../../electron/api.js';
 import type { ErrorCode } from '../../../electron/shared/error-codes.js';
 import { AqiqatError } from '../../../electron/shared/errors.js';
 import { ERROR_TEXTS, errorText, type ErrorLang } from '../../../electron/shared/i18n/errors.js';

@@ -1,0 +1,7 @@
+/** Every call of the core, by method name: the archive calls the shell serves through its session. */
+import { annotationCalls } from './annotation/calls.js';
+import { dossierCalls } from './dossier/calls.js';
+import { importCalls } from './import/calls.js';
+import { searchCalls } from './search/calls.js';
+
+export const archiveCalls = { ...importCalls, ...annotationCalls, ...searchCalls, ...dossierCalls };

@@ -1,0 +1,39 @@
+/** The shell's dossier call: print the PDF, ask where to save it, write it, audit it. */
+import { writeFileAtomic } from './core/storage/atomic.js';
+import { AqiqatError } from './core/errors.js';
+import { DossierRequestSchema } from './core/dossier/calls.js';
+import { printDossierPdf, savedDossierEntry } from './core/dossier/host.js';
+import { defineShellCalls, shellCall } from './session-calls.js';
+
+export const dossierShellCalls = defineShellCalls({
+  saveDossierPdf: shellCall(DossierRequestSchema, async ({ session, locks }, input, { dossier }) => {
+    // counted inside use(): no lock can complete while the print is in flight
+    const { printed, locksAtPrint } = await session.use(async (a) => ({
+      printed: await printDossierPdf(a, input, dossier),
+      locksAtPrint: locks(),
+    }));
+    // the save dialog outside use(): left open, it must not hold off the idle lock (which closes it)
+    const path = await dossier!.chooseSavePath(printed.fileName);
+    // the write inside use(): refused while locked, and no lock can come between the check and the file
+    const saved = await session.use(async () => {
+      // whoever answered a save dialog that stayed open through a lock need not be who printed
+      if (locks() !== locksAtPrint) throw new AqiqatError('dossier.locked-during-save', {});
+      if (path) await writeChosenFile(path, printed.pdf);
+      return path;
+    });
+    // a lock right after the write: the line waits for the unlock rather than being lost
+    if (saved) await session.audit(savedDossierEntry(printed, saved));
+    return { path: saved, bytes: printed.pdf.length, facts: printed.facts };
+  }),
+});
+
+/** A folder the user picked may refuse the file (read-only, full, gone): one line, not "internal error". */
+async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    throw new AqiqatError('dossier.cannot-save', { file, reason: code });
+  }
+}

@@ -1,0 +1,484 @@
+/**
+ * Every word the user reads, in English: the interface, the dossier, dates, roles, fact types.
+ * This file defines the shape: `kk.ts` and `ru.ts` are typed by it, so a missing or extra key fails
+ * the type check (a plain typed object rather than i18next, which finds a missing key only at run time).
+ * Pure (the renderer loads it too): no imports but types. Quotes are never translated.
+ */
+import type { FactRole } from '../../core/model.js';
+
+type Twelve<T> = readonly [T, T, T, T, T, T, T, T, T, T, T, T];
+
+/** How a language writes a calendar date; `d` may be a span of days of one month ("4–14"). */
+export interface DateWords {
+  /** standing alone or before a year: "October 2020", "октябрь 2020 г." */
+  months: Twelve<string>;
+  /** after a day number: the Russian genitive ("16 октября"); elsewhere the same names */
+  monthsOfDay: Twelve<string>;
+  year: (y: string) => string;
+  month: (month: string, y: string) => string;
+  day: (d: string, month: string, y: string) => string;
+}
+
+export interface DossierWords {
+  dossier: string;
+  factsDossier: string;
+  generated: string;
+  compiledBy: string;
+  confidential: string;
+  confidentialShort: string;
+  caseId: string;
+  period: string;
+  sourceCount: (n: number) => string;
+  more: (n: number) => string;
+  contents: string;
+  summary: string;
+  noSummary: string;
+  entities: string;
+  people: string;
+  organizations: string;
+  places: string;
+  name: string;
+  aliases: string;
+  mentionedIn: string;
+  chronology: string;
+  date: string;
+  type: string;
+  quote: string;
+  source: string;
+  undated: string;
+  approximately: string;
+  sources: string;
+  title: string;
+  publisher: string;
+  published: string;
+  url: string;
+  imported: string;
+  sha256Original: string;
+  sha256Text: string;
+  citedIn: string;
+  urlWithheld: string;
+  /** a publisher, date or hash left out of this copy */
+  withheld: string;
+  factCount: (n: number) => string;
+  page: string;
+  of: string;
+  redactionNote: string;
+  /** with the redaction note: what redaction cannot hide */
+  searchableNote: string;
+  integrityNote: string;
+  /** the integrity note when publishers, dates and hashes are withheld */
+  integrityNoteWithheld: string;
+}
+
+/** The interface's strings; `{name}` placeholders are filled by the renderer's t(). */
+const ui = {
+  'lang.name': 'English',
+  'settings.language': 'Interface language',
+  'section.library': 'Library',
+  'section.cases': 'Cases',
+  'section.entities': 'People & places',
+  'section.tags': 'Tags',
+  'sidebar.offline': 'Works offline',
+  'shortcuts.title': 'Keyboard',
+  'shortcuts.search': 'Search',
+  'shortcuts.save': 'Save fact',
+  'shortcuts.next': 'Next / previous highlight',
+  'fact.add': 'Add fact',
+  'fact.edit': 'Edit fact',
+  'fact.selectHint': 'Select a passage to add a fact',
+  'fact.quote': 'Quote',
+  'fact.type': 'Fact type',
+  'fact.newType': 'New type…',
+  'fact.newTypeName': 'New type (one word)',
+  'fact.date': 'Event date',
+  'fact.dateHint': 'YYYY, YYYY-MM or YYYY-MM-DD; a range: FROM/TO',
+  'fact.approximate': 'Approximate',
+  'fact.suggested': 'The passage says: {date}',
+  'fact.useSuggestion': 'Use {date}',
+  'fact.people': 'People',
+  'fact.places': 'Places',
+  'fact.organizations': 'Organizations',
+  'fact.addPerson': 'Add a person',
+  'fact.addPlace': 'Add a place',
+  'fact.addOrganization': 'Add an organization',
+  'fact.add.button': 'Add',
+  'fact.remove': 'Remove {name}',
+  'fact.roleOf': 'Role of {name}',
+  'fact.tags': 'Tags',
+  'fact.tagsHint': 'comma-separated, e.g. violations/arbitrary-detention',
+  'fact.note': 'Note',
+  'fact.save': 'Save fact',
+  'fact.cancel': 'Cancel',
+  'fact.delete': 'Delete fact',
+  'fact.saved': 'Fact saved',
+  'fact.deleted': 'Fact deleted',
+  'fact.undo': 'Undo',
+  'fact.restored': 'Fact restored',
+  'fact.addToCase': 'Add to case',
+  'fact.chooseCase': 'Choose a case…',
+  'fact.inCases': 'In cases: {cases}',
+  'fact.addedToCase': 'Added to “{case}”',
+  'fact.noDate': 'undated',
+  'role.none': 'role…',
+  'kind.person': 'Person',
+  'kind.organization': 'Organization',
+  'kind.place': 'Place',
+  'kind.persons': 'People',
+  'kind.organizations': 'Organizations',
+  'kind.places': 'Places',
+  'cases.title': 'Cases',
+  'cases.new': 'New case',
+  'cases.newTitle': 'Title of the new case',
+  'cases.create': 'Create',
+  'cases.empty': 'No cases yet. Create one, then add facts from the reader.',
+  'cases.choose': 'Choose a case, or create one',
+  'cases.facts': '{n} facts',
+  'case.summary': 'Summary',
+  'case.saveSummary': 'Save summary',
+  'case.summarySaved': 'Summary saved',
+  'case.timeline': 'Timeline',
+  'case.noFacts': 'No facts in this case yet. Open an article, click a highlighted fact and choose “Add to case”.',
+  'case.moveUp': 'Move up: {quote}',
+  'case.moveDown': 'Move down: {quote}',
+  'case.removeFact': 'Remove from case: {quote}',
+  'case.source': 'Source',
+  'case.undated': 'Undated',
+  'case.order': 'Facts of the same date keep this order.',
+  'entities.empty': 'No people, places or organizations yet. Name them when you add a fact.',
+  'entities.choose': 'Choose a person, place or organization',
+  'entity.aliases': 'Also written',
+  'entity.noAliases': 'No other spellings yet.',
+  'entity.addAlias': 'Add a spelling',
+  'entity.rename': 'Rename',
+  'entity.newName': 'New name',
+  'entity.merge': 'Merge into this one',
+  'entity.mergeWhich': 'Another {kind} that is the same',
+  'entity.mergeButton': 'Merge',
+  'entity.merged': 'Merged: {n} facts moved',
+  'entity.facts': 'Facts',
+  'entity.articles': 'Articles',
+  'entity.cases': 'Cases',
+  'entity.none': 'None yet.',
+  'tags.empty': 'No tags yet. Tag a fact when you add it.',
+  'tags.choose': 'Choose a tag',
+  'tag.counts': '{facts} facts · {articles} articles here, {total} with the tags below',
+  'tag.rename': 'Rename to',
+  'tag.merge': 'Merge into',
+  'tag.renameButton': 'Rename',
+  'tag.mergeButton': 'Merge',
+  'tag.moved': 'Moved to {to}: {facts} facts, {articles} articles retagged',
+  'error.prefix': 'Could not do that: {error}',
+  'reader.opening': 'Opening the article…',
+  'reader.openError': 'Could not open the article: {error}',
+  'reader.undated': 'Undated',
+  'reader.details': 'Article details',
+  'reader.sha': 'SHA-256 of the original file: {sha}',
+  'reader.facts': 'Facts',
+  'reader.noFacts': 'No facts saved from this article yet. Select a passage to add one.',
+  'reader.unplaced': 'Quote not found in the text',
+  'reader.keys': 'j / k: next / previous fact · e: edit',
+  'reader.deleteArticle': 'Delete article…',
+  'reader.deleteTitle': 'Delete this article?',
+  'reader.deleteFacts': 'Its facts are deleted with it: {n}.',
+  'reader.deleteNoFacts': 'It has no facts.',
+  'reader.deleteCases': 'They are taken out of these cases: {cases}.',
+  'reader.deleteNoCases': 'None of them is in a case.',
+  'reader.deleteFiles':
+    'Its text and original file leave the archive. This cannot be undone; the audit log records it.',
+  'reader.deleteConfirm': 'Delete',
+  'reader.deleted': 'Deleted “{title}”; facts deleted: {n}.',
+  'lang.kk': 'Kazakh',
+  'lang.ru': 'Russian',
+  'lang.en': 'English',
+  'lang.other': 'Other language',
+  'app.library': 'Library',
+  'app.searchResults': 'Search results',
+  'app.emptyTitle': 'Your archive is empty',
+  'app.emptyText':
+    'Import articles (web pages, PDF, Word, text), drop files or folders on the window, or paste text to start reading and marking facts.',
+  'app.chooseTitle': 'Choose an article to read',
+  'app.chooseText': 'move through the list · {key} searches the archive',
+  'toast.close': 'Close',
+  'import.paste': 'Paste text',
+  'import.files': 'Import files',
+  'import.filesInput': 'Files to import',
+  'import.progress': 'Import progress',
+  'import.cancel': 'Cancel',
+  'import.importingOf': 'Importing {n} of {total}: {name}',
+  'import.importing': 'Importing…',
+  'import.failedFiles': 'Files that failed',
+  'import.more': '…and {n} more',
+  'import.dismiss': 'Dismiss',
+  'import.drop': 'Drop files or folders to import them',
+  'import.imported': 'Imported “{title}”',
+  'import.linked': 'Same text as “{title}”: added as another source',
+  'import.duplicate': 'Already in the archive: “{title}”',
+  'import.failed': 'Could not import {name}: {reason}',
+  'import.countImported': '{n} imported',
+  'import.countDuplicates': '{n} already in the archive',
+  'import.countLinked': '{n} added as another source',
+  'import.countFailed': '{n} failed',
+  'import.cancelled': '{summary} — cancelled after {done} of {total} files',
+  'paste.title': 'Paste an article',
+  'paste.text': 'Article text',
+  'paste.textPlaceholder': 'Paste the article’s text here',
+  'paste.titleLabel': 'Title',
+  'paste.titlePlaceholder': 'Default: the first line',
+  'paste.url': 'Web address',
+  'paste.published': 'Published',
+  'paste.language': 'Language',
+  'paste.detected': 'Detected: {lang}',
+  'paste.detect': 'Detect from the text',
+  'paste.langOther': 'Other',
+  'paste.empty': 'Paste the article’s text first.',
+  'paste.cancel': 'Cancel',
+  'paste.importing': 'Importing…',
+  'paste.import': 'Import',
+  'library.loadError': 'Could not load the library: {error}',
+  'library.loading': 'Loading the library…',
+  'library.emptyTitle': 'No articles yet — import a file',
+  'library.emptyText':
+    'Use “Import files” or “Paste text” above, or drop files here. The original file is kept byte for byte as evidence.',
+  'library.list': 'Articles',
+  'library.undated': 'undated',
+  'search.label': 'Search the archive',
+  'search.placeholder': 'Search names, places, words…',
+  'search.filters': 'Search filters',
+  'search.show': 'Show',
+  'search.allHits': 'All hits',
+  'search.articlesOnly': 'Articles only',
+  'search.factsOnly': 'Facts only',
+  'search.language': 'Language',
+  'search.anyLanguage': 'Any language',
+  'search.fromYear': 'Published from year',
+  'search.from': 'from',
+  'search.toYear': 'Published to year',
+  'search.to': 'to',
+  'search.searching': 'Searching…',
+  'search.failed': 'Search failed: {error}',
+  'search.noMatches': 'No matches for “{query}”',
+  'search.noMatchesHint':
+    'Try fewer words or fewer filters. Any spelling works: Zhakishev finds Жәкішевтің; Жәкіш* finds every word that starts so.',
+  'search.oneResult': '1 result',
+  'search.results': '{n} results',
+  'search.list': 'Search results',
+  'search.fact': 'Fact',
+  'search.article': 'Article',
+  'search.tierFolded': 'other spelling',
+  'search.tierAlias': 'other name',
+  'search.tierFoldedHelp': 'Matched in another script or spelling (Джакишев for Жәкішев)',
+  'search.tierAliasHelp':
+    'Matched another name of the same place, person or organization (Усть-Каменогорск for Өскемен)',
+  'addToCase.action': 'Add to case…',
+  'search.publishedYears': 'Published',
+  'sidebar.tagline': 'Offline archive',
+  'reader.circa': 'c. {date}',
+  'addToCase.hint': 'Add this fact to a case (key: c)',
+  'addToCase.title': 'Add the fact to a case',
+  'addToCase.case': 'Case',
+  'addToCase.loading': 'Loading the cases…',
+  'addToCase.new': 'New case…',
+  'addToCase.holds': '{title} (already there)',
+  'addToCase.chooseFirst': 'Choose a case, or “New case…” to create one.',
+  'addToCase.needTitle': 'Give the new case a title.',
+  'addToCase.created': 'Created “{case}” with this fact',
+  'shortcuts.addToCase': 'Add the found fact to a case',
+  'fact.useSelection': 'Use selected text as quote',
+  'fact.selected': 'Selected in the article: “{quote}”',
+  'fact.addSelection': 'Add it as a new fact',
+  'fact.noSelection': 'Select the new passage in the article first.',
+  'fact.requoteHint': 'To change the quote, select another passage in the article.',
+  'fact.quoteChanged': 'New quote: it replaces the old one when you save.',
+  'fact.keepQuote': 'Keep the old quote',
+  'fact.datePlaceholder': 'YYYY-MM-DD',
+  'case.noFactsSearch': 'Or search the archive and press “Add to case…” on a fact it finds.',
+  'dossier.open': 'Export dossier…',
+  'dossier.title': 'Export a case dossier',
+  'dossier.noCases': 'No cases yet. Create one (for example with {command}) and add facts to it.',
+  'dossier.case': 'Case',
+  'dossier.caseOption': '{title} ({n} facts)',
+  'dossier.labelsLang': 'Language of the labels',
+  'dossier.paper': 'Paper',
+  'dossier.compiledBy': 'Compiled by',
+  'dossier.compiledByPlaceholder': 'Your name or organization',
+  'dossier.redaction': 'Redaction: names become “[redacted]” in every form',
+  'dossier.noPeople': 'No people in this case.',
+  'dossier.hideUrls': 'Hide source details (URLs, publishers, dates, hashes)',
+  'dossier.searchable':
+    'Quotes stay word for word: a web search for one can find the public article and the name in it, even with the source details hidden.',
+  'dossier.close': 'Close',
+  'dossier.preview': 'Preview',
+  'dossier.save': 'Save PDF…',
+  'dossier.building': 'Building the preview…',
+  'dossier.previewReady': 'Preview ready: facts: {facts}, sources: {sources} (“{title}”).',
+  'dossier.printing': 'Printing the dossier to PDF…',
+  'dossier.saved': 'Saved {facts} facts to {path}',
+  'dossier.notSaved': 'Not saved.',
+  'dossier.saveError': 'Could not save the dossier: {error}',
+  // the lock screen and the Security dialog
+  'lock.title': 'The archive is locked',
+  'lock.start': 'This archive is encrypted. Enter its passphrase to open it.',
+  'lock.idle': 'Locked after {n} min without activity. Enter the passphrase to go on.',
+  'lock.user': 'Locked. Enter the passphrase to go on.',
+  'lock.passphrase': 'Passphrase',
+  'lock.unlock': 'Unlock',
+  'lock.unlocking': 'Unlocking…',
+  'lock.now': 'Lock now',
+  'security.open': 'Security…',
+  'security.title': 'Security',
+  'security.encrypted':
+    'This archive is encrypted on disk. Without the passphrase nobody can read it — and if the passphrase is lost, neither can you.',
+  'security.plain': 'This archive is not encrypted: anyone who has this laptop can read it.',
+  'security.idle': 'Lock after inactivity',
+  'security.minutes': '{n} min',
+  'security.never': 'Never',
+  'security.idleSaved': 'The app now locks after {n} min without activity.',
+  'security.idleOff': 'The app no longer locks by itself.',
+  'security.change': 'Change passphrase',
+  'security.current': 'Current passphrase',
+  'security.new': 'New passphrase',
+  'security.again': 'New passphrase again',
+  'security.hint': 'At least 8 characters; a few words are best.',
+  'security.mismatch': 'The two new passphrases differ; nothing was changed.',
+  'security.changed': 'Passphrase changed. Use the new one from now on.',
+  'security.rekey': 'The old passphrase may be known to someone',
+  'security.rekeyHint':
+    'Also replaces the encryption key and re-encrypts every file, so an old copy of the key file and the old passphrase open nothing written from now on. Takes longer.',
+  'security.rekeying': 'Replacing the key and re-encrypting every file…',
+  'security.rekeyed': 'Passphrase and key changed; every file re-encrypted. Use the new passphrase from now on.',
+  'security.encrypt': 'Encrypt archive',
+  'security.encrypting': 'Encrypting…',
+  'security.encryptedNow': 'The archive is encrypted. Keep the passphrase safe: it cannot be recovered.',
+  'security.plainCopies':
+    'Unencrypted copies that restores kept beside it remain readable: {folders}. Delete them, or run `aqiqat encrypt --remove-plain-copies`.',
+  'security.encryptWarning':
+    "Copies written before encryption may remain in the disk's free space. For a laptop at risk, start a new archive encrypted from the beginning (aqiqat init --encrypt).",
+  'security.close': 'Close',
+  'security.unfinished':
+    'Encrypting this archive did not finish: some files are still unencrypted. Lock it and unlock it again to finish.',
+  'recover.title': 'The archive cannot be opened',
+  'recover.snapshot':
+    'A snapshot of it from {date} can be put back. Articles and facts are kept; changes to people, places, cases and tags made since then are lost. The damaged file is kept in the backups folder.',
+  'recover.restore': 'Put the snapshot back',
+  'recover.restoring': 'Restoring…',
+  'recover.none': 'No snapshot of it exists. Restore a backup file from the command line: aqiqat restore FILE.',
+};
+
+export type UiKey = keyof typeof ui;
+
+/**
+ * The fact-type thesaurus: an id is stored on facts, so never rename one; this order is the menu's.
+ * Types a user adds live in the archive, labelled with their own name.
+ */
+const factTypes = {
+  detention: 'Detention',
+  arrest: 'Arrest',
+  'administrative-arrest': 'Administrative arrest',
+  charge: 'Charge',
+  trial: 'Trial',
+  sentence: 'Sentence',
+  appeal: 'Appeal',
+  'parole-denied': 'Parole denied',
+  release: 'Release',
+  protest: 'Protest',
+  picket: 'Picket',
+  intimidation: 'Intimidation',
+  'ill-treatment': 'Ill-treatment',
+  health: 'Health',
+  'un-decision': 'UN decision',
+  statement: 'Statement',
+  warning: 'Official warning',
+};
+
+export type ThesaurusTypeId = keyof typeof factTypes;
+
+export interface Dictionary {
+  ui: Readonly<Record<UiKey, string>>;
+  dossier: DossierWords;
+  dates: DateWords;
+  /** a person's part in an event: on screen and in the dossier */
+  roles: Readonly<Record<FactRole, string>>;
+  factTypes: Readonly<Record<ThesaurusTypeId, string>>;
+  /** the messages of the error codes (electron/shared/i18n/errors.ts) belong here, keyed by code */
+  errors: Readonly<Record<never, string>>;
+}
+
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+export const en: Dictionary = {
+  ui,
+  dossier: {
+    dossier: 'Case dossier',
+    factsDossier: 'Dossier of selected facts',
+    generated: 'Generated',
+    compiledBy: 'Compiled by',
+    confidentialShort: 'Confidential',
+    caseId: 'Case',
+    period: 'Period',
+    sourceCount: (n) => (n === 1 ? '1 source' : `${n} sources`),
+    more: (n) => `and ${n} more`,
+    confidential:
+      'Confidential: prepared for legal and human-rights use; do not publish without the compiler’s consent.',
+    contents: 'Contents',
+    summary: 'Summary',
+    noSummary: 'No summary was written for this case.',
+    entities: 'People, organizations and places',
+    people: 'People',
+    organizations: 'Organizations',
+    places: 'Places',
+    name: 'Name',
+    aliases: 'Also written',
+    mentionedIn: 'Facts',
+    chronology: 'Chronology',
+    date: 'Date',
+    type: 'Type',
+    quote: 'Quote (original language)',
+    source: 'Source',
+    undated: 'undated',
+    approximately: 'c.',
+    sources: 'Sources',
+    title: 'Title',
+    publisher: 'Publisher',
+    published: 'Published',
+    url: 'URL',
+    imported: 'Imported into the archive',
+    sha256Original: 'SHA-256 of the original file',
+    sha256Text: 'SHA-256 of the extracted text',
+    citedIn: 'Quoted in facts',
+    urlWithheld: 'withheld in this copy',
+    withheld: 'withheld in this copy',
+    factCount: (n) => (n === 1 ? '1 fact' : `${n} facts`),
+    page: 'page',
+    of: 'of',
+    redactionNote: 'Names of some people have been replaced by “[redacted]” in this copy.',
+    searchableNote:
+      'Quotes are copied word for word from their sources: a search for one can find the original article, and the names in it.',
+    integrityNote:
+      'Each quote is copied character for character from the archived text of its source. The hashes identify the original file and the extracted text exactly: anyone holding the files can check them with sha256sum.',
+    integrityNoteWithheld:
+      'Each quote is copied character for character from the archived text of its source. The sources’ URLs, publishers, dates and hashes are withheld in this copy.',
+  },
+  dates: {
+    months,
+    monthsOfDay: months,
+    year: (y) => y,
+    month: (m, y) => `${m} ${y}`,
+    day: (d, m, y) => `${d} ${m} ${y}`,
+  },
+  roles: { victim: 'victim', perpetrator: 'perpetrator', witness: 'witness', source: 'source', other: 'other' },
+  factTypes,
+  errors: {},
+};
