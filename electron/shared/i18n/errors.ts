@@ -2,7 +2,7 @@
  * The error texts of every code (error-codes.ts) in each interface language. English is also the line the
  * CLI prints, so AqiqatError builds its message from it. A code without a text in any language fails the
  * type check. Terms follow the interface dictionary: архив/мұрағат, факт/дерек, дело/іс, кодовая фраза/
- * құпия сөз, снимок/көшірме (a snapshot), резервная копия/сақтық көшірме (a backup file).
+ * құпия сөз, копия/көшірме (a snapshot), резервная копия/сақтық көшірме (a backup file).
  */
 import type { ErrorCode, ErrorParams } from '../error-codes.js';
 
@@ -513,7 +513,7 @@ const kk: ErrorTexts = {
   'cli.pdf-needs-out': () => 'PDF үшін файл керек: --out FILE.pdf (немесе --format html --out -)',
   'cli.stdin-is-terminal': () => '`import -` мақаланы стандартты кірістен оқиды: оған мәтін жіберіңіз',
   'cli.cancelled': () => 'болдырылмады',
-  'cli.passphrases-differ': () => 'екі құпия сөз сәйкес емес; ештеңе өзгертілмеді',
+  'cli.passphrases-differ': () => 'екі құпия сөз бірдей емес; ештеңе өзгертілмеді',
   'cli.keep-too-big': (p) => `--keep ең көбі ${p.max} болуы керек`,
   'cli.role-syntax': (p) => `--role «${p.option}» АТЫ=РӨЛІ түрінде болуы керек, мысалы «Мұхтар Жәкішев=victim»`,
   'cli.approximate-exact': () => '--approximate және --exact бір-біріне қайшы',
