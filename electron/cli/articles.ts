@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { Archive } from '../core/archive.js';
 import { AqiqatError } from '../core/errors.js';
 import { articleDetail, articleLine, factLine } from './format.js';
+import { listCommand } from './list-command.js';
 import { runImport } from './import.js';
 import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
@@ -69,16 +70,11 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
       },
     );
 
-  program
-    .command('articles')
-    .description('list the articles, newest first')
-    .addOption(jsonOption())
-    .action(async (o: { json?: boolean }) => {
-      const articles = await (await cli.open()).listArticles();
-      cli.print(o.json, articles, () =>
-        articles.length ? articles.map(articleLine).join('\n') : 'no articles yet; add one with `aqiqat import FILE`',
-      );
-    });
+  listCommand(program.command('articles').description('list the articles, newest first'), cli, {
+    list: (archive) => archive.listArticles(),
+    line: articleLine,
+    none: 'no articles yet; add one with `aqiqat import FILE`',
+  });
 
   program
     .command('show')

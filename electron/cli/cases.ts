@@ -1,6 +1,7 @@
 /** case create | list | show | add-fact | remove-fact | reorder | summary | delete */
 import type { Command } from 'commander';
 import { caseDetail, caseLine } from './format-annotate.js';
+import { listCommand } from './list-command.js';
 import { jsonOption, type Cli } from './context.js';
 
 export function registerCaseCommands(program: Command, cli: Cli): void {
@@ -15,16 +16,11 @@ export function registerCaseCommands(program: Command, cli: Cli): void {
       const c = await (await cli.open()).createCase(title, o.summary);
       cli.print(o.json, c, () => `created ${c.id}  ${c.title}`);
     });
-  kase
-    .command('list')
-    .description('list the cases (facts: their ids)')
-    .addOption(jsonOption())
-    .action(async (o: { json?: boolean }) => {
-      const cases = (await cli.open()).listCases();
-      cli.print(o.json, cases, () =>
-        cases.length ? cases.map(caseLine).join('\n') : 'no cases yet; create one with `aqiqat case create TITLE`',
-      );
-    });
+  listCommand(kase.command('list').description('list the cases (facts: their ids)'), cli, {
+    list: (archive) => archive.listCases(),
+    line: caseLine,
+    none: 'no cases yet; create one with `aqiqat case create TITLE`',
+  });
   kase
     .command('show')
     .description('a case with its facts in timeline order')

@@ -1,6 +1,7 @@
 /** entity add | list | show | merge | rename | alias */
 import { Option, type Command } from 'commander';
 import { entityLine, timelineLine } from './format-annotate.js';
+import { linesOr } from './format.js';
 import { EntityKindSchema, type EntityKind } from '../core/model.js';
 import { collect, jsonOption, type Cli } from './context.js';
 
@@ -25,9 +26,11 @@ export function registerEntityCommands(program: Command, cli: Cli): void {
     .action(async (o: { kind?: EntityKind; json?: boolean }) => {
       const all = (await cli.open()).listEntities().filter((e) => !o.kind || e.kind === o.kind);
       cli.print(o.json, all, () =>
-        all.length
-          ? all.map(entityLine).join('\n')
-          : 'no people, organizations or places yet; add one with `aqiqat entity add NAME --kind person`',
+        linesOr(
+          all,
+          entityLine,
+          'no people, organizations or places yet; add one with `aqiqat entity add NAME --kind person`',
+        ),
       );
     });
   entity
@@ -41,7 +44,7 @@ export function registerEntityCommands(program: Command, cli: Cli): void {
         [
           entityLine(page.entity),
           '',
-          page.facts.length ? page.facts.map(timelineLine).join('\n') : 'no facts name it yet',
+          linesOr(page.facts, timelineLine, 'no facts name it yet'),
           page.cases.length ? `\ncases: ${page.cases.map((c) => `${c.id} ${c.title}`).join('; ')}` : '',
         ].join('\n'),
       );

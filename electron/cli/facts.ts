@@ -1,6 +1,6 @@
 /** fact add, fact delete, facts */
 import type { Command } from 'commander';
-import { factLine } from './format.js';
+import { factLine, linesOr } from './format.js';
 import { AqiqatError } from '../core/errors.js';
 import type { FactRole } from '../core/model.js';
 import { collect, jsonOption, type Cli } from './context.js';
@@ -26,6 +26,14 @@ interface LinkOptions {
   role?: string[];
 }
 
+interface FactOptions extends LinkOptions {
+  quote?: string;
+  type?: string;
+  date?: string;
+  approximate?: boolean;
+  json?: boolean;
+}
+
 /** The options `fact add` and `fact edit` share, named as the core names them. */
 function linkFields(o: LinkOptions) {
   return {
@@ -38,55 +46,48 @@ function linkFields(o: LinkOptions) {
   };
 }
 
-export function registerFactCommands(program: Command, cli: Cli): void {
-  const fact = program.command('fact').description('add or delete a fact');
-  fact
-    .command('add')
-    .description('add a fact by quoting an article')
-    .requiredOption('--article <id>', 'the article')
-    .requiredOption('--quote <text>', 'the passage, exactly as in the article')
-    .option('--type <type>', 'fact type, e.g. detention, sentence, parole-denied', 'statement')
-    .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO')
-    .option('--approximate', 'the date is approximate')
-    .option('--person <name>', 'a person involved (repeatable)', collect)
-    .option('--place <name>', 'a place (repeatable)', collect)
-    .option('--org <name>', 'an organization (repeatable)', collect)
-    .option('--tag <path>', 'a tag such as violations/arbitrary-detention (repeatable)', collect)
-    .option('--note <text>', 'a note')
+/** Adds the people, places, organizations, tags, note and roles options; in `edit` each given replaces the list. */
+function withLinkOptions(command: Command, edit: boolean): Command {
+  const many = edit ? 'repeatable; replaces the list' : 'repeatable';
+  return command
+    .option('--person <name>', `a person involved (${many})`, collect)
+    .option('--place <name>', `a place (${many})`, collect)
+    .option('--org <name>', `an organization (${many})`, collect)
+    .option('--tag <path>', `a tag such as violations/arbitrary-detention (${many})`, collect)
+    .option('--note <text>', edit ? 'the note' : 'a note')
     .option(
       '--role <name=role>',
-      'a person’s role: victim, perpetrator, witness, source or other (repeatable)',
+      `a person’s role: victim, perpetrator, witness, source or other (${edit ? 'repeatable; replaces the roles' : 'repeatable'})`,
       collect,
     )
-    .addOption(jsonOption())
-    .action(
-      async (o: {
-        article: string;
-        quote: string;
-        type: string;
-        date?: string;
-        approximate?: boolean;
-        person?: string[];
-        place?: string[];
-        org?: string[];
-        tag?: string[];
-        note?: string;
-        role?: string[];
-        json?: boolean;
-      }) => {
-        const f = await (
-          await cli.open()
-        ).addFact({
-          articleId: o.article,
-          quote: o.quote,
-          type: o.type,
-          date: o.date,
-          approximate: o.approximate,
-          ...linkFields(o),
-        });
-        cli.print(o.json, f, () => `${f.existing ? 'already in the archive:' : 'added'} ${factLine(f)}`);
-      },
-    );
+    .addOption(jsonOption());
+}
+
+export function registerFactCommands(program: Command, cli: Cli): void {
+  const fact = program.command('fact').description('add or delete a fact');
+  withLinkOptions(
+    fact
+      .command('add')
+      .description('add a fact by quoting an article')
+      .requiredOption('--article <id>', 'the article')
+      .requiredOption('--quote <text>', 'the passage, exactly as in the article')
+      .option('--type <type>', 'fact type, e.g. detention, sentence, parole-denied', 'statement')
+      .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO')
+      .option('--approximate', 'the date is approximate'),
+    false,
+  ).action(async (o: FactOptions & { article: string; quote: string; type: string }) => {
+    const f = await (
+      await cli.open()
+    ).addFact({
+      articleId: o.article,
+      quote: o.quote,
+      type: o.type,
+      date: o.date,
+      approximate: o.approximate,
+      ...linkFields(o),
+    });
+    cli.print(o.json, f, () => `${f.existing ? 'already in the archive:' : 'added'} ${factLine(f)}`);
+  });
   fact
     .command('delete')
     .description('delete a fact')
@@ -97,53 +98,30 @@ export function registerFactCommands(program: Command, cli: Cli): void {
       cli.print(o.json, f, () => `deleted ${f.id}`);
     });
 
-  fact
-    .command('edit')
-    .description('change a fact: each option given replaces that field (a changed quote is re-anchored)')
-    .argument('<id>', 'fact id')
-    .option('--quote <text>', 'the passage, exactly as in the article')
-    .option('--type <type>', 'fact type')
-    .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO; "none" removes it')
-    .option('--approximate', 'the date is approximate')
-    .option('--exact', 'the date is not approximate')
-    .option('--person <name>', 'the people involved (repeatable; replaces the list)', collect)
-    .option('--place <name>', 'the places (repeatable; replaces the list)', collect)
-    .option('--org <name>', 'the organizations (repeatable; replaces the list)', collect)
-    .option('--tag <path>', 'the tags (repeatable; replaces the list)', collect)
-    .option('--note <text>', 'the note')
-    .option('--role <name=role>', 'a person’s role (repeatable; replaces the roles)', collect)
-    .addOption(jsonOption())
-    .action(
-      async (
-        id: string,
-        o: {
-          quote?: string;
-          type?: string;
-          date?: string;
-          approximate?: boolean;
-          exact?: boolean;
-          person?: string[];
-          place?: string[];
-          org?: string[];
-          tag?: string[];
-          note?: string;
-          role?: string[];
-          json?: boolean;
-        },
-      ) => {
-        if (o.approximate && o.exact) throw new AqiqatError('cli.approximate-exact', {}, 'usage');
-        const f = await (
-          await cli.open()
-        ).editFact(id, {
-          quote: o.quote,
-          type: o.type,
-          date: o.date === 'none' ? null : o.date,
-          approximate: o.approximate ? true : o.exact ? false : undefined,
-          ...linkFields(o),
-        });
-        cli.print(o.json, f, () => `edited ${factLine(f)}`);
-      },
-    );
+  withLinkOptions(
+    fact
+      .command('edit')
+      .description('change a fact: each option given replaces that field (a changed quote is re-anchored)')
+      .argument('<id>', 'fact id')
+      .option('--quote <text>', 'the passage, exactly as in the article')
+      .option('--type <type>', 'fact type')
+      .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO; "none" removes it')
+      .option('--approximate', 'the date is approximate')
+      .option('--exact', 'the date is not approximate'),
+    true,
+  ).action(async (id: string, o: FactOptions & { exact?: boolean }) => {
+    if (o.approximate && o.exact) throw new AqiqatError('cli.approximate-exact', {}, 'usage');
+    const f = await (
+      await cli.open()
+    ).editFact(id, {
+      quote: o.quote,
+      type: o.type,
+      date: o.date === 'none' ? null : o.date,
+      approximate: o.approximate ? true : o.exact ? false : undefined,
+      ...linkFields(o),
+    });
+    cli.print(o.json, f, () => `edited ${factLine(f)}`);
+  });
 
   program
     .command('facts')
@@ -152,8 +130,6 @@ export function registerFactCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { article?: string; json?: boolean }) => {
       const facts = await (await cli.open()).listFacts(o.article);
-      cli.print(o.json, facts, () =>
-        facts.length ? facts.map(factLine).join('\n') : 'no facts yet; add one with `aqiqat fact add`',
-      );
+      cli.print(o.json, facts, () => linesOr(facts, factLine, 'no facts yet; add one with `aqiqat fact add`'));
     });
 }

@@ -5,6 +5,11 @@ import type { SearchHit } from '../core/search/engine.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
+/** One line per item; `none` (saying how to add one) when there is none. */
+export function linesOr<T>(items: readonly T[], line: (item: T) => string, none: string): string {
+  return items.length ? items.map(line).join('\n') : none;
+}
+
 export function articleLine(a: Article): string {
   return `${a.id}  ${pad(a.publishedAt ?? '—', 10)}  ${pad(a.lang, 5)}  ${a.title}`;
 }

@@ -1,7 +1,7 @@
 /** search */
 import { Option, type Command } from 'commander';
 import { AqiqatError } from '../core/errors.js';
-import { hitLine } from './format.js';
+import { hitLine, linesOr } from './format.js';
 import { LanguageSchema } from '../core/model.js';
 import { SearchFiltersSchema, type SearchFilters } from '../core/search/filters.js';
 import { collect, jsonOption, positiveInt, type Cli } from './context.js';
@@ -47,9 +47,7 @@ export function registerSearchCommands(program: Command, cli: Cli): void {
     .action(async (query: string[], o: SearchOptions) => {
       const filters = toFilters(o);
       const hits = await (await cli.open()).searchFiltered({ text: query.join(' '), limit: o.limit, filters });
-      cli.print(o.json, hits, () =>
-        hits.length ? hits.map(hitLine).join('\n') : `nothing found for "${query.join(' ')}"`,
-      );
+      cli.print(o.json, hits, () => linesOr(hits, hitLine, `nothing found for "${query.join(' ')}"`));
     });
 }
 

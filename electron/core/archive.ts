@@ -474,9 +474,4 @@ export class Archive {
   reindex(onProgress?: Progress): Promise<IndexStatus> {
     return this.#search.reindex(onProgress);
   }
-
-  /** Load (or build) the search index now rather than at the first search. */
-  searchReady(): Promise<void> {
-    return this.#search.ready();
-  }
 }

@@ -67,5 +67,3 @@ export function detectLanguage(text: string): Language {
   if (cyr >= lat) return kk / cyr > 0.005 ? 'kk' : 'ru';
   return 'en';
 }
-
-export const LANGUAGES: readonly Language[] = ['kk', 'ru', 'en', 'other'];

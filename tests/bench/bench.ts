@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: the performance figures of the issues, measured on this machine. Speed targets
- * live here, never in timed unit tests. Each part measures one area (storage now; search, import and
- * dossier parts later) and prints a markdown report.
+ * `npm run bench`: the performance figures and their targets, measured on this machine. Speed targets
+ * live here, never in timed unit tests. Each part measures one area (storage, search, import, dossier)
+ * and prints a markdown report.
  *
  *   node --expose-gc dist/bench/bench.js [part…] [--sizes 1000,10000,50000] [--seed N] [--keep DIR]
  *                                        [--saves 100] [--json FILE]

@@ -1,7 +1,7 @@
 /**
  * Dossier part: a dossier of 10, 200 and 2,000 facts (synthetic Kazakh/Russian quotes over 1 source
  * per 10 facts), HTML build and PDF print times with one warm Chromium (launch reported apart), pages
- * and size. Target of the issue: 200 facts under 3 s (HTML + PDF).
+ * and size. The target: 200 facts under 3 s (HTML + PDF).
  */
 import { dossierFonts } from '../../electron/core/dossier/fonts.js';
 import { buildDossierHtml } from '../../electron/core/dossier/html.js';

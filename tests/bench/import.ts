@@ -1,7 +1,7 @@
 /**
  * `import` part: 1,000 files imported through the real batch path (collectFiles → importFiles, the
  * CLI's and app's pipeline) into a fresh archive, each run in a fresh process for its peak RSS.
- * Issue 7's target: 1,000 .txt/.html files under 10 s. A second corpus mixes in .md, .docx and .pdf.
+ * The target: 1,000 .txt/.html files under 10 s. A second corpus mixes in .md, .docx and .pdf.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -41,7 +41,7 @@ import {
 } from './harness.js';
 
 const LIST_RUNS = 3;
-/** The targets of the issue, checked at this size only. */
+/** The storage targets, checked at this size only. */
 const TARGET_SIZE = 50_000;
 const TARGET_SAVE_P95_MS = 50;
 const TARGET_LIST_MS = 1_500;

@@ -1,5 +1,5 @@
 /**
- * Issue 3's journeys in Chromium with the real core: annotate in the reader (add, highlight, edit, delete,
+ * Annotation journeys in Chromium with the real core: annotate in the reader (add, highlight, edit, delete,
  * undo), build a case and read its timeline, merge two people; everything survives a reload.
  */
 import { readFileSync } from 'node:fs';

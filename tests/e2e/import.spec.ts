@@ -1,4 +1,4 @@
-/** Issue 7 in the app: a dropped saved web page, a pasted article, a batch with a failure, and Cancel. */
+/** Importing in the app: a dropped saved web page, a pasted article, a batch with a failure, and Cancel. */
 import { expect, expectSealed, test } from './fixtures.js';
 
 const PAGE_HTML = `<!doctype html><html><head><meta charset="utf-8">

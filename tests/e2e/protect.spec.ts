@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the app: an encrypted archive opens only at the lock screen with its passphrase, locks
+ * Protection in the app: an encrypted archive opens only at the lock screen with its passphrase, locks
  * itself after the idle minutes the user chose (and not while the user is active), locks on demand,
  * and a plain archive can be encrypted from the Security dialog.
  */

@@ -1,5 +1,5 @@
 /** The real CLI, `bin/aqiqat.js`, run in a child process, and the check of its one-line errors. */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect } from 'vitest';
 
@@ -29,6 +29,14 @@ export function aqiqat(args: string[], options: CliOptions = {}): CliResult {
     env: { ...process.env, AQIQAT_ARCHIVE: '', ...options.env },
   });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `aqiqat ...args` left running, its output ignored: for a test that kills it midway. */
+export function aqiqatChild(args: string[], options: Omit<CliOptions, 'input'> = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.node ?? []), BIN, ...args], {
+    env: { ...process.env, AQIQAT_ARCHIVE: '', ...options.env },
+    stdio: 'ignore',
+  });
 }
 
 /** `aqiqat` with options all runs of a test file share: a run's own env goes over them, its node flags after them. */

@@ -116,82 +116,31 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
     return i;
   };
   const w = new SectionWriter();
-  w.num(
-    'kinds',
-    'u8',
-    docs.map((d) => (d.kind === 'fact' ? 1 : 0)),
-  );
-  w.str(
-    'ids',
-    docs.map((d) => d.id),
-  );
-  w.num(
-    'published',
-    'u32',
-    docs.map((d) => d.published),
-  );
-  w.num(
-    'langOf',
-    'u8',
-    docs.map((d) => code(langs, d.lang)),
-  );
+  // one column per section: a document's fields, then a word's
+  type Word = (typeof words)[number];
+  const docStr = (name: string, field: (d: DocMeta) => string) => w.str(name, docs.map(field));
+  const docNum = (name: string, kind: 'u8' | 'u16' | 'u32', field: (d: DocMeta) => number) =>
+    w.num(name, kind, docs.map(field));
+  const wordStr = (name: string, field: (x: Word) => string) => w.str(name, words.map(field));
+  docNum('kinds', 'u8', (d) => (d.kind === 'fact' ? 1 : 0));
+  docStr('ids', (d) => d.id);
+  docNum('published', 'u32', (d) => d.published);
+  docNum('langOf', 'u8', (d) => code(langs, d.lang));
   w.str('langs', langs);
-  w.num(
-    'typeOf',
-    'u16',
-    docs.map((d) => code(types, d.type)),
-  );
+  docNum('typeOf', 'u16', (d) => code(types, d.type));
   w.str('types', types);
-  w.str(
-    'titles',
-    docs.map((d) => d.title.replace(/\u0000/g, ' ')),
-  );
-  w.str(
-    'textShas',
-    docs.map((d) => d.textSha256),
-  );
-  w.str(
-    'dates',
-    docs.map((d) => d.date),
-  );
-  w.num(
-    'starts',
-    'u32',
-    docs.map((d) => d.start),
-  );
-  w.num(
-    'ends',
-    'u32',
-    docs.map((d) => d.end),
-  );
-  w.str(
-    'tags',
-    docs.map((d) => d.tags.join(' ')),
-  );
-  w.str(
-    'entities',
-    docs.map((d) => d.entities.join(' ')),
-  );
-  w.str(
-    'words',
-    words.map((x) => x.word),
-  );
-  w.str(
-    'lowers',
-    words.map((x) => (x.analysis.lower === x.word ? '' : x.analysis.lower)),
-  );
-  w.str(
-    'keys',
-    words.map((x) => x.analysis.key),
-  );
-  w.str(
-    'stems',
-    words.map((x) => x.analysis.stems.join(' ')),
-  );
-  w.str(
-    'keyStems',
-    words.map((x) => x.analysis.keyStems.join(' ')),
-  );
+  docStr('titles', (d) => d.title.replace(/\u0000/g, ' '));
+  docStr('textShas', (d) => d.textSha256);
+  docStr('dates', (d) => d.date);
+  docNum('starts', 'u32', (d) => d.start);
+  docNum('ends', 'u32', (d) => d.end);
+  docStr('tags', (d) => d.tags.join(' '));
+  docStr('entities', (d) => d.entities.join(' '));
+  wordStr('words', (x) => x.word);
+  wordStr('lowers', (x) => (x.analysis.lower === x.word ? '' : x.analysis.lower));
+  wordStr('keys', (x) => x.analysis.key);
+  wordStr('stems', (x) => x.analysis.stems.join(' '));
+  wordStr('keyStems', (x) => x.analysis.keyStems.join(' '));
   const offsets = new Uint32Array(words.length + 1);
   let total = 0;
   words.forEach((x, i) => {

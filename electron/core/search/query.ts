@@ -27,7 +27,6 @@ export const enum Tier {
   Stem = 3,
   Exact = 4,
 }
-export const TIER_NAMES = ['', 'alias', 'folded', 'stem', 'exact'] as const;
 const TIER_SCORE = [0, 5, 10, 20, 30];
 
 export interface QueryWord {

@@ -1,8 +1,9 @@
 /**
- * First search engine: a case-insensitive word scan over titles, texts and fact quotes.
+ * The baseline the bench measures the index against: a case-insensitive word scan over titles, texts
+ * and fact quotes.
  * A word matches a query term when it equals it or starts with it (Kazakh adds endings:
  * Жексебаев finds Жексебаевтың), whole words ranking above prefixes and titles above text.
- * It reads every text per query: fine for thousands of articles, replaced by the index later.
+ * It reads every text per query, which is why the product searches the index (indexed.ts) instead.
  */
 import { readArticleText } from '../import/articles.js';
 import type { Article, Fact } from '../model.js';

@@ -7,9 +7,14 @@ import type { MessageKey } from '../../i18n/i18n.js';
 
 const ROLES: readonly FactRole[] = ['victim', 'perpetrator', 'witness', 'source', 'other'];
 
+/** Each kind's legend and the label of its add field. */
+const LABELS: Record<Entity['kind'], { label: MessageKey; addLabel: MessageKey }> = {
+  person: { label: 'fact.people', addLabel: 'fact.addPerson' },
+  place: { label: 'fact.places', addLabel: 'fact.addPlace' },
+  organization: { label: 'fact.organizations', addLabel: 'fact.addOrganization' },
+};
+
 interface Props {
-  label: MessageKey;
-  addLabel: MessageKey;
   kind: Entity['kind'];
   entities: readonly Entity[];
   values: readonly string[];
@@ -18,8 +23,9 @@ interface Props {
   onRoles?: ((roles: Record<string, FactRole>) => void) | undefined;
 }
 
-export function EntityField({ label, addLabel, kind, entities, values, onChange, roles, onRoles }: Props) {
+export function EntityField({ kind, entities, values, onChange, roles, onRoles }: Props) {
   const { t } = useI18n();
+  const { label, addLabel } = LABELS[kind];
   const [draft, setDraft] = useState('');
   const listId = useId();
   const inputId = useId();

@@ -242,8 +242,6 @@ export function FactPanel({
           )}
         </p>
         <EntityField
-          label="fact.people"
-          addLabel="fact.addPerson"
           kind="person"
           entities={catalog.entities}
           values={people}
@@ -251,22 +249,8 @@ export function FactPanel({
           roles={roles}
           onRoles={setRoles}
         />
-        <EntityField
-          label="fact.places"
-          addLabel="fact.addPlace"
-          kind="place"
-          entities={catalog.entities}
-          values={places}
-          onChange={setPlaces}
-        />
-        <EntityField
-          label="fact.organizations"
-          addLabel="fact.addOrganization"
-          kind="organization"
-          entities={catalog.entities}
-          values={orgs}
-          onChange={setOrgs}
-        />
+        <EntityField kind="place" entities={catalog.entities} values={places} onChange={setPlaces} />
+        <EntityField kind="organization" entities={catalog.entities} values={orgs} onChange={setOrgs} />
         <label className="field">
           <span>{t('fact.tags')}</span>
           <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder={t('fact.tagsHint')} />

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, errorLine } from '../../api.js';
 import type { CaseSummary, CaseView, TimelineEntry } from '../../../electron/api.js';
 import { dateSortKey } from '../../../electron/shared/timeline.js';
+import { ArticleLink } from '../../components/ArticleLink.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { factHue } from '../reader/format.js';
 import { Timeline } from './Timeline.js';
@@ -200,24 +201,7 @@ function CaseDetail({
                   )}
                   <p className="case-fact-source">
                     {t('case.source')}:{' '}
-                    <a
-                      href="#"
-                      className="link"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        onOpenArticle(f.article.id, f.id);
-                      }}
-                    >
-                      {f.article.title}
-                    </a>
-                    {f.article.publishedAt && (
-                      <>
-                        ,{' '}
-                        <time className="nowrap" dateTime={f.article.publishedAt}>
-                          {f.article.publishedAt}
-                        </time>
-                      </>
-                    )}
+                    <ArticleLink article={f.article} onOpen={() => onOpenArticle(f.article.id, f.id)} />
                   </p>
                 </div>
                 <div className="case-fact-actions">

@@ -3,6 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, errorLine } from '../../api.js';
 import type { Entity, EntityPage } from '../../../electron/api.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { ArticleLink } from '../../components/ArticleLink.js';
+import { Outcome } from '../../components/Outcome.js';
+import { PickForm } from '../../components/PickForm.js';
 import { useFactTypeLabel } from '../cases/useFactTypeLabel.js';
 import '../cases/sections.css';
 
@@ -156,47 +159,26 @@ function EntityDetail({
           </button>
         </form>
         {others.length > 0 && (
-          <form
-            className="form-row"
-            onSubmit={(e) => {
-              e.preventDefault();
+          <PickForm
+            label={t('entity.mergeWhich', { kind: t(`kind.${entity.kind}`).toLowerCase() })}
+            prompt={t('entity.merge')}
+            options={others.map((o) => ({ value: o.id, label: o.name }))}
+            value={other}
+            onChange={setOther}
+            button={t('entity.mergeButton')}
+            onSubmit={() =>
               void api()
                 .mergeEntities({ keep: id, other })
                 .then(
                   (r) => run(async () => undefined, t('entity.merged', { n: r.factsMoved })),
                   (err: unknown) => setError(errorLine(err)),
                 )
-                .then(() => setOther(''));
-            }}
-          >
-            <select
-              aria-label={t('entity.mergeWhich', { kind: t(`kind.${entity.kind}`).toLowerCase() })}
-              value={other}
-              onChange={(e) => setOther(e.target.value)}
-            >
-              <option value="">{t('entity.merge')}…</option>
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-            <button type="submit" disabled={!other}>
-              {t('entity.mergeButton')}
-            </button>
-          </form>
+                .then(() => setOther(''))
+            }
+          />
         )}
       </div>
-      {status && (
-        <p role="status" className="hint">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome status={status} error={error} />
       <h2 className="case-h2">
         {t('entity.facts')} <span className="count">{page.facts.length}</span>
       </h2>
@@ -216,24 +198,7 @@ function EntityDetail({
                 )}
                 <blockquote>{f.quote}</blockquote>
                 <p className="case-fact-source">
-                  <a
-                    href="#"
-                    className="link"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpenArticle(f.article.id, f.id);
-                    }}
-                  >
-                    {f.article.title}
-                  </a>
-                  {f.article.publishedAt && (
-                    <>
-                      ,{' '}
-                      <time className="nowrap" dateTime={f.article.publishedAt}>
-                        {f.article.publishedAt}
-                      </time>
-                    </>
-                  )}
+                  <ArticleLink article={f.article} onOpen={() => onOpenArticle(f.article.id, f.id)} />
                 </p>
               </div>
             </li>
@@ -247,24 +212,7 @@ function EntityDetail({
         <ul className="link-list">
           {page.articles.map((a) => (
             <li key={a.id}>
-              <a
-                href="#"
-                className="link"
-                onClick={(e) => {
-                  e.preventDefault();
-                  onOpenArticle(a.id, null);
-                }}
-              >
-                {a.title}
-              </a>
-              {a.publishedAt && (
-                <>
-                  ,{' '}
-                  <time className="nowrap" dateTime={a.publishedAt}>
-                    {a.publishedAt}
-                  </time>
-                </>
-              )}
+              <ArticleLink article={a} onOpen={() => onOpenArticle(a.id, null)} />
             </li>
           ))}
         </ul>

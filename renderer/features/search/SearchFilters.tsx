@@ -22,7 +22,6 @@ export function SearchFilterBar({ value, onChange }: Props) {
     for (const k of Object.keys(next) as Array<keyof SearchFilters>) if (next[k] === undefined) delete next[k];
     onChange(next);
   };
-  const year = (s: string) => (/^\d{4}$/.test(s) ? s : undefined);
   return (
     <div className="search-filters" role="group" aria-label={t('search.filters')}>
       <select
@@ -50,25 +49,44 @@ export function SearchFilterBar({ value, onChange }: Props) {
       {/* the years on a line of their own, named: "from"/"to" alone did not say from what */}
       <span className="search-years">
         <span aria-hidden="true">{t('search.publishedYears')}</span>
-        <input
-          aria-label={t('search.fromYear')}
+        <YearInput
+          label={t('search.fromYear')}
           placeholder={t('search.from')}
-          title={t('search.fromYear')}
-          inputMode="numeric"
-          maxLength={4}
-          defaultValue={value.publishedFrom ?? ''}
-          onChange={(e) => set({ publishedFrom: year(e.currentTarget.value) })}
+          value={value.publishedFrom}
+          onYear={(publishedFrom) => set({ publishedFrom })}
         />
-        <input
-          aria-label={t('search.toYear')}
+        <YearInput
+          label={t('search.toYear')}
           placeholder={t('search.to')}
-          title={t('search.toYear')}
-          inputMode="numeric"
-          maxLength={4}
-          defaultValue={value.publishedTo ?? ''}
-          onChange={(e) => set({ publishedTo: year(e.currentTarget.value) })}
+          value={value.publishedTo}
+          onYear={(publishedTo) => set({ publishedTo })}
         />
       </span>
     </div>
+  );
+}
+
+/** A four-digit year; anything else (an empty or half-typed field) is no bound. */
+function YearInput({
+  label,
+  placeholder,
+  value,
+  onYear,
+}: {
+  label: string;
+  placeholder: string;
+  value: string | undefined;
+  onYear: (year: string | undefined) => void;
+}) {
+  return (
+    <input
+      aria-label={label}
+      placeholder={placeholder}
+      title={label}
+      inputMode="numeric"
+      maxLength={4}
+      defaultValue={value ?? ''}
+      onChange={(e) => onYear(/^\d{4}$/.test(e.currentTarget.value) ? e.currentTarget.value : undefined)}
+    />
   );
 }

@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorLine } from '../../api.js';
 import type { TagNode } from '../../../electron/api.js';
+import { Outcome } from '../../components/Outcome.js';
+import { PickForm } from '../../components/PickForm.js';
 import { useI18n } from '../../i18n/i18n.js';
 import '../cases/sections.css';
 
@@ -113,37 +115,18 @@ function TagDetail({
           </button>
         </form>
         {targets.length > 0 && (
-          <form
-            className="form-row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void move(() => api().mergeTag({ from: node.path, into }));
-            }}
-          >
-            <select aria-label={t('tag.merge')} value={into} onChange={(e) => setInto(e.target.value)}>
-              <option value="">{t('tag.merge')}…</option>
-              {targets.map((n) => (
-                <option key={n.path} value={n.path}>
-                  {n.path}
-                </option>
-              ))}
-            </select>
-            <button type="submit" disabled={!into}>
-              {t('tag.mergeButton')}
-            </button>
-          </form>
+          <PickForm
+            label={t('tag.merge')}
+            prompt={t('tag.merge')}
+            options={targets.map((n) => ({ value: n.path, label: n.path }))}
+            value={into}
+            onChange={setInto}
+            button={t('tag.mergeButton')}
+            onSubmit={() => void move(() => api().mergeTag({ from: node.path, into }))}
+          />
         )}
       </div>
-      {status && (
-        <p role="status" className="hint">
-          {status}
-        </p>
-      )}
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome status={status} error={error} />
     </article>
   );
 }

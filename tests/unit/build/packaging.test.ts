@@ -10,11 +10,11 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.js';
+import { aqiqat } from '../cli-driver.js';
 import { makePdf } from '../core/import/fixtures.js';
 import { tempDir } from '../helpers.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(REPO, 'bin/aqiqat.js');
 const require = createRequire(import.meta.url);
 
 type Config = Record<string, unknown>;
@@ -184,19 +184,16 @@ Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, request, ...rest);
 };`,
     );
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--require', noCanvas, ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, AQIQAT_ARCHIVE: '' },
-      });
-    expect(run('-e', "require('@napi-rs/canvas')").status, 'the stand-in for the package hides the canvas').not.toBe(0);
+    const hidden = spawnSync(process.execPath, ['--require', noCanvas, '-e', "require('@napi-rs/canvas')"]);
+    expect(hidden.status, 'the stand-in for the package hides the canvas').not.toBe(0);
+    const run = (...args: string[]) => aqiqat(args, { node: ['--require', noCanvas] });
 
     const archiveDir = path.join(dir, 'archive');
     const pdf = path.join(dir, 'hearing.pdf');
     await writeFile(pdf, makePdf(['Court hearing in Oskemen', 'The appeal was denied.'], { leading: 30 }));
-    expect(run(BIN, '--archive', archiveDir, 'init').status).toBe(0);
-    const imported = run(BIN, '--archive', archiveDir, 'import', pdf);
-    expect(imported.status, imported.stderr).toBe(0);
+    expect(run('--archive', archiveDir, 'init').code).toBe(0);
+    const imported = run('--archive', archiveDir, 'import', pdf);
+    expect(imported.code, imported.stderr).toBe(0);
     // pdf.js says on stderr that it cannot draw pages ("Warning: Cannot polyfill `Path2D`…"); nothing else
     expect(imported.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('Warning: '))).toEqual([]);
 

@@ -1,17 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aqiqat, expectOneLineError } from '../cli-driver.js';
 import { SEED_ARTICLE, tempDir } from '../helpers.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
-
-function run(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
-    env: { ...process.env, AQIQAT_ARCHIVE: '' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (dir: string, args: string[]) => aqiqat(['--archive', dir, ...args]);
 const json = (dir: string, args: string[]) => {
   const r = run(dir, [...args, '--json']);
   expect(r.stderr).toBe('');
@@ -55,9 +47,7 @@ describe('aqiqat entity / tag / case / fact edit', () => {
     });
     expect(json(dir, ['entity', 'rename', a.id, 'Mukhtar Zhakishev'])).toMatchObject({ name: 'Mukhtar Zhakishev' });
     expect(run(dir, ['entity', 'list']).stdout).toMatch(new RegExp(`^${a.id}  person +Mukhtar Zhakishev  \\(`));
-    const missing = run(dir, ['entity', 'merge', 'Nobody', a.id]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expectOneLineError(run(dir, ['entity', 'merge', 'Nobody', a.id]), /Nobody/);
     expect(run(dir, ['entity', 'add', 'X', '--kind', 'planet']).code).toBe(2);
   });
 

@@ -11,7 +11,7 @@ async function initArchive(): Promise<string> {
 }
 
 describe('aqiqat CLI', () => {
-  it('init → import → articles → search → fact add → facts (the issue’s walk-through)', async () => {
+  it('init → import → articles → search → fact add → facts, end to end', async () => {
     const dir = await initArchive();
     const A = ['--archive', dir];
     const imported = aqiqat([

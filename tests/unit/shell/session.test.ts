@@ -17,18 +17,15 @@ import { createSampleArchive } from '../../../electron/core/import/sample.js';
 import { createDispatcher } from '../../../electron/handlers.js';
 import { ArchiveSession } from '../../../electron/session.js';
 import { ERROR_TEXTS } from '../../../electron/shared/i18n/errors.js';
+import { aqiqat, expectOneLineError } from '../cli-driver.js';
 import { SAMPLE_DIR, SEED_ARTICLE, tempDir } from '../helpers.js';
 
 const PASS = 'жеті атасын білген ұл';
 const LOCKED_MESSAGE = ERROR_TEXTS.en['session.locked']({});
 const LOCKED_DURING_SAVE = ERROR_TEXTS.en['dossier.locked-during-save']({});
-const BIN = path.resolve(import.meta.dirname, '../../../bin/aqiqat.js');
 
 const cliAs = (passphrase: string, dir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, AQIQAT_ARCHIVE: '', AQIQAT_PASSPHRASE: passphrase },
-  });
+  aqiqat(['--archive', dir, ...args], { env: { AQIQAT_PASSPHRASE: passphrase } });
 const cli = (dir: string, ...args: string[]) => cliAs(PASS, dir, ...args);
 const auditActions = (passphrase: string, dir: string) =>
   (JSON.parse(cliAs(passphrase, dir, 'log', '--json').stdout) as Array<{ action: string }>).map((e) => e.action);
@@ -88,10 +85,10 @@ describe('session: lock screen', () => {
     expect(await api.lock({})).toMatchObject({ locked: true, lockedBy: 'user' });
     await expect(api.listFacts({})).rejects.toThrow(LOCKED_MESSAGE);
     // the single-writer lock was released: the command line can use the archive meanwhile
-    expect(cli(dir, 'articles').status).toBe(0);
+    expect(cli(dir, 'articles').code).toBe(0);
     await api.unlock({ passphrase: PASS });
     const refused = cli(dir, 'articles');
-    expect(refused.status).not.toBe(0);
+    expect(refused.code).not.toBe(0);
     expect(refused.stderr).toMatch(/open in another window/);
     expect((await api.listFacts({})).length).toBe(facts);
   });
@@ -156,9 +153,7 @@ describe('session: idle lock', () => {
     expect(cli(dir, 'idle-lock').stdout.trim()).toBe('the app locks this archive after 10 min without activity');
     expect(JSON.parse(cli(dir, 'idle-lock', '45', '--json').stdout)).toEqual({ encrypted: true, idleLockMinutes: 45 });
     for (const bad of ['0', '1441', 'soon']) {
-      const r = cli(dir, 'idle-lock', bad);
-      expect(r.status).toBe(2);
-      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expectOneLineError(cli(dir, 'idle-lock', bad), /minutes must be/, 2);
     }
     expect(await api.unlock({ passphrase: PASS })).toMatchObject({ idleLockMinutes: 45 });
   });
@@ -327,7 +322,7 @@ describe('session: a damaged archive.json', () => {
   });
 });
 
-describe('session: review findings', () => {
+describe('session: a wake-up, a long call, an interrupted encryption, damaged or unreadable files', () => {
   it('a touch after the idle time has run out (a laptop waking up) locks instead of reviving the session', async () => {
     const { time, api } = await encryptedSession();
     await api.unlock({ passphrase: PASS });

@@ -53,7 +53,7 @@ describe('timeline order', () => {
 });
 
 describe('fact types', () => {
-  it('has the issue’s types with labels in the three languages', () => {
+  it('has the fact types of the thesaurus with labels in the three languages', () => {
     const ids = THESAURUS.map((t) => t.id);
     for (const id of [
       'detention',

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
 import type { ArchiveEvent } from '../../../../electron/core/storage/events.js';
+import { aqiqat, expectOneLineError } from '../../cli-driver.js';
 import { tempDir } from '../../helpers.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../../../bin/aqiqat.js');
 const enc = (s: string) => new TextEncoder().encode(s);
 
 describe('language', () => {
@@ -23,22 +22,15 @@ describe('language', () => {
 
   it('`aqiqat lang` sets it from the command line and refuses an unknown language in one line', async () => {
     const dir = path.join(await tempDir(), 'a');
-    const run = (args: string[], input = '') =>
-      spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
-        input,
-        encoding: 'utf8',
-        env: { ...process.env, AQIQAT_ARCHIVE: '' },
-      });
+    const run = (args: string[], input = '') => aqiqat(['--archive', dir, ...args], { input });
     run(['init']);
     const [item] = JSON.parse(run(['import', '-', '--json'], 'Plain English text.').stdout) as Array<{
       article: { id: string; lang: string };
     }>;
     expect(item!.article.lang).toBe('en');
     const r = run(['lang', item!.article.id, 'other', '--json']);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ lang: 'other' });
-    const bad = run(['lang', item!.article.id, 'xx']);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expectOneLineError(run(['lang', item!.article.id, 'xx']), /xx/, 2);
   });
 });

@@ -3,18 +3,17 @@
  * with a stand-in worker that hangs, balloons or fails on cue, a stuck or exploding parse becomes a
  * one-line error while other files and later imports go on.
  */
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extract } from '../../../../electron/core/import/extract/index.js';
 import { ParserThread } from '../../../../electron/core/import/extract/isolated.js';
+import { aqiqat, expectOneLineError } from '../../cli-driver.js';
 import { SEED_ARTICLE, tempDir } from '../../helpers.js';
 import { makePdf, makePdfBomb } from './fixtures.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../../..');
 const BUILT_WORKER = path.join(REPO, 'dist/cli/extract-worker.js'); // built by global-setup with the CLI
-const BIN = path.join(REPO, 'bin/aqiqat.js');
 
 /** Answers like the real worker, but 'hang…' never answers, 'balloon…' eats memory, 'throw…' fails. */
 const STAND_IN = `
@@ -81,19 +80,14 @@ describe('parser thread', () => {
 
   it('the CLI: a parse past AQIQAT_PARSE_TIMEOUT_S is a one-line error and the archive is unchanged', async () => {
     const dir = path.join(await tempDir(), 'archive');
-    const run = (args: string[], env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [BIN, '--archive', dir, ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-      });
-    expect(run(['init']).status).toBe(0);
-    const r = run(['import', SEED_ARTICLE], { AQIQAT_PARSE_TIMEOUT_S: '0.001' });
-    expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toMatch(
-      /^aqiqat: seed-article-kk\.txt: reading it took longer than 0\.001 s, so it was stopped; nothing was imported$/,
+    const run = (args: string[], env: Record<string, string> = {}) => aqiqat(['--archive', dir, ...args], { env });
+    expect(run(['init']).code).toBe(0);
+    expectOneLineError(
+      run(['import', SEED_ARTICLE], { AQIQAT_PARSE_TIMEOUT_S: '0.001' }),
+      /^aqiqat: seed-article-kk\.txt: reading it took longer than 0\.001 s, so it was stopped; nothing was imported$/m,
     );
     expect(run(['articles', '--json']).stdout.trim()).toBe('[]');
-    expect(run(['import', SEED_ARTICLE]).status).toBe(0);
+    expect(run(['import', SEED_ARTICLE]).code).toBe(0);
   });
 
   it('the CLI: a PDF that inflates past AQIQAT_PARSE_MEMORY_MB is stopped by the real memory it takes, not only its heap', async () => {
@@ -103,13 +97,10 @@ describe('parser thread', () => {
     const peak =
       "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>writeSync(2,'peak-kb '+process.resourceUsage().maxRSS+'\\n'))";
     const run = (args: string[], env: Record<string, string> = {}) => {
-      const r = spawnSync(process.execPath, ['--import', peak, BIN, '--archive', dir, ...args], {
-        encoding: 'utf8',
-        env: { ...process.env, AQIQAT_ARCHIVE: '', ...env },
-      });
+      const r = aqiqat(['--archive', dir, ...args], { env, node: ['--import', peak] });
       const lines = r.stderr.trim().split('\n');
       return {
-        code: r.status,
+        code: r.code,
         stdout: r.stdout,
         errors: lines.filter((l) => !l.startsWith('peak-kb ')),
         peakMb: Number(lines.find((l) => l.startsWith('peak-kb '))?.slice(8)) / 1024,

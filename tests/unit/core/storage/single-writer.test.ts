@@ -5,11 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
 import { bootTime, LOCK_FILE } from '../../../../electron/core/storage/lock.js';
+import { aqiqat, expectOneLineError } from '../../cli-driver.js';
 import { tempDir } from '../../helpers.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../../../bin/aqiqat.js');
-const cli = (args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, AQIQAT_ARCHIVE: '' } });
 
 async function newArchive(): Promise<string> {
   const dir = path.join(await tempDir(), 'a');
@@ -33,15 +30,13 @@ describe('single-writer lock', () => {
   it('refuses a second process with "open in another window", and lets it in after close', async () => {
     const dir = await newArchive();
     const archive = await Archive.open(dir);
-    const r = cli(['--archive', dir, 'articles']);
-    expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr.trim()).toMatch(
-      /^aqiqat: the archive .* is open in another window \(the aqiqat command line, process \d+, since .*\); close it there first$/,
+    expectOneLineError(
+      aqiqat(['--archive', dir, 'articles']),
+      /^aqiqat: the archive .* is open in another window \(the aqiqat command line, process \d+, since .*\); close it there first$/m,
     );
     await archive.close();
     expect(await gone(path.join(dir, LOCK_FILE))).toBe(true);
-    expect(cli(['--archive', dir, 'articles']).status).toBe(0);
+    expect(aqiqat(['--archive', dir, 'articles']).code).toBe(0);
     expect(await gone(path.join(dir, LOCK_FILE))).toBe(true); // the CLI released it on exit
   });
 
@@ -55,7 +50,7 @@ describe('single-writer lock', () => {
       boot: bootTime(),
     };
     await writeFile(path.join(dir, LOCK_FILE), JSON.stringify(lock));
-    expect(cli(['--archive', dir, 'articles', '--json']).stdout).toBe('[]\n');
+    expect(aqiqat(['--archive', dir, 'articles', '--json']).stdout).toBe('[]\n');
   });
 
   it('takes over a lock written before the last reboot, even if its pid is alive now', async () => {
@@ -68,7 +63,7 @@ describe('single-writer lock', () => {
       boot: bootTime() - 86_400,
     };
     await writeFile(path.join(dir, LOCK_FILE), JSON.stringify(lock));
-    expect(cli(['--archive', dir, 'articles']).status).toBe(0);
+    expect(aqiqat(['--archive', dir, 'articles']).code).toBe(0);
   });
 
   it('keeps a lock held by a live process or by another machine', async () => {
@@ -82,12 +77,12 @@ describe('single-writer lock', () => {
       boot: 1,
     };
     await writeFile(file, JSON.stringify(other));
-    expect(cli(['--archive', dir, 'articles']).stderr).toMatch(
+    expect(aqiqat(['--archive', dir, 'articles']).stderr).toMatch(
       /open in another window \(the Aqiqat app, process 4242 on field-laptop-2/,
     );
     const alive = { ...other, pid: process.pid, host: os.hostname(), boot: bootTime() };
     await writeFile(file, JSON.stringify(alive));
-    expect(cli(['--archive', dir, 'articles']).stderr).toMatch(/open in another window/);
+    expect(aqiqat(['--archive', dir, 'articles']).stderr).toMatch(/open in another window/);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(alive); // left as it was
   });
 
