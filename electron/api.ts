@@ -15,6 +15,7 @@ import type { TagNode } from './core/annotation/tags.js';
 import type { SearchHit } from './core/search/engine.js';
 import type { DossierPreview, SavedDossier } from './core/dossier/host.js';
 import type { EncryptedStatus, SessionStatus } from './session-status.js';
+import type { ErrorCode, ErrorData } from './shared/error-codes.js';
 
 export type { Article, ArticleDeletion, ArticleDetail, EventDate, FactRole, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
@@ -28,8 +29,8 @@ export type Output<M extends Method> = Awaited<ReturnType<Calls[M]['run']>>;
 /** What `window.aqiqat` is in the renderer. */
 export type AqiqatApi = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 
-/** What crosses the IPC boundary: errors travel as one-line messages, never as stacks. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** What crosses the IPC boundary: an error travels as its code, parameters and one-line message, never a stack. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
 /** The method names at run time (the preload's list); `tsc` fails if one is missing or extra. */
 export const METHODS = [
@@ -81,18 +82,38 @@ void listsEveryMethod;
 
 export const IPC_CHANNEL = 'aqiqat:call';
 
-/** The error of a failed call, as the client throws it. */
-export function fromWireError(error: string): Error {
-  return new Error(error);
+/** A failed call as the renderer sees it: the code and parameters the interface words it by, and the English line. */
+export class CallError extends Error implements ErrorData {
+  readonly code: ErrorCode;
+  readonly params: ErrorData['params'];
+
+  constructor(data: ErrorData) {
+    super(data.message);
+    this.name = 'CallError';
+    this.code = data.code;
+    this.params = data.params;
+  }
 }
 
-/** The renderer-side API over any transport (Electron IPC in the preload, a Playwright binding in tests). */
-export function makeClient(invoke: (method: Method, input: unknown) => Promise<IpcResult<unknown>>): AqiqatApi {
+/** The error of a failed call, as the client throws it. */
+export function fromWireError(error: ErrorData): CallError {
+  return new CallError(error);
+}
+
+/**
+ * The renderer-side API over any transport (Electron IPC in the preload, a Playwright binding in tests).
+ * A failure rejects with a CallError, or with `reject`'s value: the contextBridge keeps only an Error's
+ * message, so the preload rejects with the plain data and the renderer makes it a CallError again.
+ */
+export function makeClient(
+  invoke: (method: Method, input: unknown) => Promise<IpcResult<unknown>>,
+  reject: (error: ErrorData) => unknown = fromWireError,
+): AqiqatApi {
   const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;
   for (const method of METHODS) {
     client[method] = async (input: unknown) => {
       const result = await invoke(method, input ?? {});
-      if (!result.ok) throw fromWireError(result.error);
+      if (!result.ok) throw reject(result.error);
       return result.value;
     };
   }

@@ -5,10 +5,6 @@ import { DossierRequestSchema } from './core/dossier/calls.js';
 import { printDossierPdf, savedDossierEntry } from './core/dossier/host.js';
 import { defineShellCalls, shellCall } from './session-calls.js';
 
-/** Refused: whoever answered a save dialog that stayed open through a lock need not be who printed. */
-export const LOCKED_DURING_SAVE =
-  'the app locked while the save dialog was open, so the dossier was not saved; save it again';
-
 export const dossierShellCalls = defineShellCalls({
   saveDossierPdf: shellCall(DossierRequestSchema, async ({ session, locks }, input, { dossier }) => {
     // counted inside use(): no lock can complete while the print is in flight
@@ -20,7 +16,8 @@ export const dossierShellCalls = defineShellCalls({
     const path = await dossier!.chooseSavePath(printed.fileName);
     // the write inside use(): refused while locked, and no lock can come between the check and the file
     const saved = await session.use(async () => {
-      if (locks() !== locksAtPrint) throw new AqiqatError(LOCKED_DURING_SAVE);
+      // whoever answered a save dialog that stayed open through a lock need not be who printed
+      if (locks() !== locksAtPrint) throw new AqiqatError('dossier.locked-during-save', {});
       if (path) await writeChosenFile(path, printed.pdf);
       return path;
     });
@@ -37,6 +34,6 @@ async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw e;
-    throw new AqiqatError(`cannot save the dossier as ${file} (${code}); choose another folder`);
+    throw new AqiqatError('dossier.cannot-save', { file, reason: code });
   }
 }

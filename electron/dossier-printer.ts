@@ -85,7 +85,7 @@ export function electronPrinter(): Printer {
         const failed = (await win.webContents.executeJavaScript(
           'document.fonts.ready.then(() => [...document.fonts].filter((f) => f.status === "error").length)',
         )) as number;
-        if (failed > 0) throw new AqiqatError(`${failed} embedded dossier font(s) failed to load`);
+        if (failed > 0) throw new AqiqatError('dossier.fonts-failed', { n: failed });
         const o = pdfOptions(job);
         return await win.webContents.printToPDF({
           pageSize: o.format,

@@ -6,16 +6,16 @@
  */
 import type { Archive } from './core/archive.js';
 import type { Call } from './core/call.js';
-import { AqiqatError, userMessage } from './core/errors.js';
+import { AqiqatError, errorData, type ErrorData } from './core/errors.js';
 import type { DossierHost } from './core/dossier/host.js';
 import type { IpcResult, Method } from './api.js';
 import { archiveCalls, calls, shellCalls } from './calls.js';
 import type { ArchiveSession } from './session.js';
 import type { ShellScope } from './session-calls.js';
 
-/** Any failure as it crosses IPC (a refused call, a bad input, a core error): one line, never a stack. */
-export function toWireError(e: unknown): string {
-  return userMessage(e);
+/** Any failure as it crosses IPC (a refused call, a bad input, a core error): its code, parameters and one line, never a stack. */
+export function toWireError(e: unknown): ErrorData {
+  return errorData(e);
 }
 
 /** `dossier`: the app's printer, save dialog and preview window (absent in tests that do not print). */
@@ -35,14 +35,14 @@ export function createDispatcher(session: ArchiveSession, version: string, dossi
   return async (method: unknown, input: unknown): Promise<IpcResult<unknown>> => {
     try {
       if (typeof method !== 'string' || !Object.hasOwn(calls, method)) {
-        throw new AqiqatError(`unknown call ${String(method).slice(0, 40)}`, 'usage');
+        throw new AqiqatError('ipc.unknown-call', { method: String(method).slice(0, 40) }, 'usage');
       }
       const m = method as Method;
       const parsed = calls[m].input.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue?.path.join('.') || 'input';
-        throw new AqiqatError(`invalid ${m} request: ${where} ${issue?.message ?? ''}`.trim(), 'input');
+        throw new AqiqatError('ipc.invalid-request', { method: m, field: where, issue: issue?.message ?? '' }, 'input');
       }
       return { ok: true, value: await run(m, parsed.data) };
     } catch (e) {

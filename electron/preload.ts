@@ -4,5 +4,8 @@ import { IPC_CHANNEL, makeClient, type IpcResult } from './api.js';
 
 contextBridge.exposeInMainWorld(
   'aqiqat',
-  makeClient((method, input) => ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<IpcResult<unknown>>),
+  makeClient(
+    (method, input) => ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<IpcResult<unknown>>,
+    (error) => error,
+  ),
 );

@@ -1,10 +1,8 @@
 /**
- * What the renderer knows of the app's hold on the archive (session.ts). No imports: the renderer
+ * What the renderer knows of the app's hold on the archive (session.ts). Types only: the renderer
  * bundles this file, and it must not pull the core in with it.
  */
-
-/** The one-line error of any archive call while the archive is locked; the renderer shows the lock screen on it. */
-export const LOCKED_MESSAGE = 'the archive is locked; enter its passphrase to open it again';
+import type { ErrorData } from './shared/error-codes.js';
 
 export interface SessionStatus {
   /** locked: an encrypted archive whose key is not in memory; every archive call is refused */
@@ -16,8 +14,8 @@ export interface SessionStatus {
   idleLockMinutes: number | null;
   /** an encryption was interrupted: some files are still plain until it is finished (at the next unlock) */
   unfinishedEncryption: boolean;
-  /** archive.json could not be read: what is wrong, and when the snapshot the app can put back was taken */
-  problem: { message: string; snapshotTakenAt: string | null } | null;
+  /** archive.json could not be read: what is wrong (in English, and as data the interface words), and when the snapshot the app can put back was taken */
+  problem: { message: string; error: ErrorData; snapshotTakenAt: string | null } | null;
 }
 
 /** The answer to encrypting: the status, and the plain copies restores kept beside the archive that encryption cannot reach. */

@@ -15,11 +15,9 @@ import { replacementSnapshots } from './core/protection/snapshots.js';
 import type { AuditInput } from './core/protection/audit.js';
 import { AqiqatError, DamagedArchiveError, FileReadError } from './core/errors.js';
 import { createSampleArchive } from './core/import/sample.js';
-import { LOCKED_MESSAGE, type EncryptedStatus, type SessionStatus } from './session-status.js';
+import type { EncryptedStatus, SessionStatus } from './session-status.js';
 
 export type Clock = () => number;
-
-const NO_SNAPSHOT = 'there is no snapshot to put back; restore a backup file with `aqiqat restore FILE`';
 
 export class ArchiveSession {
   #archive: Archive | null;
@@ -102,7 +100,7 @@ export class ArchiveSession {
     if (this.#idleExpired()) await this.lock('idle');
     while (this.#exclusive > 0) await this.#gate;
     const archive = this.#archive;
-    if (!archive) throw new AqiqatError(LOCKED_MESSAGE, 'input');
+    if (!archive) throw new AqiqatError('session.locked', {}, 'input');
     this.#lastActivity = this.now();
     const call = (async () => fn(archive))();
     this.#inflight.add(call);
@@ -141,8 +139,7 @@ export class ArchiveSession {
 
   lock(by: 'user' | 'idle' = 'user'): Promise<SessionStatus> {
     return this.#alone(async () => {
-      if (!this.#encrypted)
-        throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+      if (!this.#encrypted) throw new AqiqatError('session.not-encrypted-lock', {}, 'usage');
       // an idle lock queued behind a long call: the user may have come back meanwhile
       if (this.#archive && (by === 'user' || this.#idleExpired())) {
         const archive = this.#archive;
@@ -178,7 +175,7 @@ export class ArchiveSession {
     return this.#alone(async () => {
       const archive = this.#open();
       if (this.#encrypted && !archive.unfinishedEncryption)
-        throw new AqiqatError('this archive is already encrypted; change its passphrase instead', 'usage');
+        throw new AqiqatError('session.already-encrypted', {}, 'usage');
       checkPassphrase(passphrase);
       this.#archive = null;
       try {
@@ -245,7 +242,7 @@ export class ArchiveSession {
    */
   restoreSnapshot(): Promise<SessionStatus> {
     return this.#alone(async () => {
-      if (!this.#damage?.snapshot) throw new AqiqatError(NO_SNAPSHOT, 'usage');
+      if (!this.#damage?.snapshot) throw new AqiqatError('session.no-snapshot', {}, 'usage');
       if (this.#encrypted) this.#putBackAtUnlock = true;
       else await this.#putBackSnapshot();
       this.#damage = null;
@@ -267,7 +264,7 @@ export class ArchiveSession {
         refusal ??= e; // that snapshot is damaged too: try the one before it
       }
     }
-    throw refusal ?? new AqiqatError(NO_SNAPSHOT, 'usage');
+    throw refusal ?? new AqiqatError('session.no-snapshot', {}, 'usage');
   }
 
   /** Release the archive for good (the app quits). */
@@ -300,7 +297,7 @@ export class ArchiveSession {
   }
 
   #open(): Archive {
-    if (!this.#archive) throw new AqiqatError(LOCKED_MESSAGE, 'input');
+    if (!this.#archive) throw new AqiqatError('session.locked', {}, 'input');
     return this.#archive;
   }
 
@@ -312,7 +309,11 @@ export class ArchiveSession {
       idleLockMinutes: this.#archive?.idleLockMinutes ?? null,
       unfinishedEncryption: this.#archive?.unfinishedEncryption ?? false,
       problem: this.#damage
-        ? { message: this.#damage.detail, snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null }
+        ? {
+            message: this.#damage.damage.message,
+            error: this.#damage.damage.toData(),
+            snapshotTakenAt: this.#damage.snapshot?.takenAt ?? null,
+          }
         : null,
     };
   }

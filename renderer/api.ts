@@ -3,7 +3,9 @@
  * the app and by a Playwright binding in the e2e tests. Types only; nothing of electron/ is bundled here.
  */
 import type { AqiqatApi } from '../electron/api.js';
-import { LOCKED_MESSAGE } from '../electron/session-status.js';
+import { CallError } from '../electron/api.js';
+import type { ErrorData } from '../electron/shared/error-codes.js';
+import { errorText, type ErrorLang } from '../electron/shared/i18n/errors.js';
 
 export type {
   AqiqatApi,
@@ -34,9 +36,10 @@ export function api(): AqiqatApi {
 }
 
 /**
- * The same calls, each reporting a "locked" refusal (the idle lock struck between two polls) so the
- * whole app gives way to the lock screen at once. A copy, not a Proxy: the client is frozen, and a
- * Proxy may not change what a frozen property reads.
+ * The same calls, each failing with a CallError (the preload's plain error data made one again) and
+ * reporting a "locked" refusal (the idle lock struck between two polls) so the whole app gives way to
+ * the lock screen at once. A copy, not a Proxy: the client is frozen, and a Proxy may not change what a
+ * frozen property reads.
  */
 function watchLocked(client: AqiqatApi): AqiqatApi {
   const out: Record<string, (input: unknown) => Promise<unknown>> = {};
@@ -47,16 +50,35 @@ function watchLocked(client: AqiqatApi): AqiqatApi {
       try {
         return await call(input);
       } catch (e) {
-        if (e instanceof Error && e.message === LOCKED_MESSAGE) window.dispatchEvent(new Event(LOCKED_EVENT));
-        throw e;
+        const error = asCallError(e);
+        if (error instanceof CallError && error.code === 'session.locked')
+          window.dispatchEvent(new Event(LOCKED_EVENT));
+        throw error;
       }
     };
   }
   return out as unknown as AqiqatApi;
 }
 
-/** One line for the UI from anything thrown by a call. */
+function asCallError(e: unknown): unknown {
+  if (e instanceof CallError) return e;
+  const d = e as Partial<ErrorData> | null;
+  return typeof d?.code === 'string' && typeof d.message === 'string' && typeof d.params === 'object'
+    ? new CallError(d as ErrorData)
+    : e;
+}
+
+/**
+ * The interface language, as I18nProvider last set it: errors are worded in it where they are caught,
+ * in handlers and effects that do not otherwise need the language.
+ */
+let errorLang: ErrorLang = 'en';
+export function setErrorLanguage(lang: ErrorLang): void {
+  errorLang = lang;
+}
+
+/** One line for the UI from anything thrown by a call: a refusal by its code, in the interface language. */
 export function errorLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
+  const text = e instanceof CallError ? errorText(errorLang, e) : e instanceof Error ? e.message : String(e);
   return text.split('\n')[0] ?? text;
 }

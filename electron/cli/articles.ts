@@ -18,8 +18,7 @@ function sampleDir(): string {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'data', 'sample');
     if (existsSync(path.join(candidate, 'sample.json'))) return candidate;
-    if (path.dirname(dir) === dir)
-      throw new AqiqatError('the sample archive (data/sample) is missing from this installation', 'archive');
+    if (path.dirname(dir) === dir) throw new AqiqatError('cli.sample-missing', {}, 'archive');
   }
 }
 

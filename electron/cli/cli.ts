@@ -26,15 +26,14 @@ const processIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
   stdin: async () => {
-    if (process.stdin.isTTY)
-      throw new AqiqatError('`import -` reads the article from standard input: pipe text into it', 'usage');
+    if (process.stdin.isTTY) throw new AqiqatError('cli.stdin-is-terminal', {}, 'usage');
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of process.stdin) {
       size += (chunk as Buffer).length;
       // stop reading early: importArticle refuses anything over the limit anyway
       if (size > MAX_IMPORT_BYTES)
-        throw new AqiqatError(`standard input is over the import limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+        throw new AqiqatError('import.stdin-too-big', { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks);

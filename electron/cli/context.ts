@@ -67,6 +67,6 @@ export const jsonOption = () => new Option('--json', 'print one JSON value');
 
 export function positiveInt(value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new AqiqatError(`${name} must be a positive whole number`, 'usage');
+  if (!Number.isInteger(n) || n <= 0) throw new AqiqatError('cli.not-positive', { name }, 'usage');
   return n;
 }

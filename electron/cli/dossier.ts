@@ -31,12 +31,12 @@ const splitIds = (s: string) => s.split(/[\s,]+/).filter(Boolean);
 /** Which facts: a case's, --facts ID,ID… or (neither) every fact of the archive. */
 function factChoice(caseRef: string | undefined, facts: string | undefined): FactChoice {
   if (caseRef !== undefined) {
-    if (facts !== undefined) throw new AqiqatError('give a case or --facts, not both', 'usage');
+    if (facts !== undefined) throw new AqiqatError('cli.case-or-facts', {}, 'usage');
     return { case: caseRef };
   }
   if (facts === undefined) return {};
   const ids = splitIds(facts);
-  if (ids.length === 0) throw new AqiqatError('--facts needs fact ids separated by commas', 'usage');
+  if (ids.length === 0) throw new AqiqatError('cli.facts-empty', {}, 'usage');
   return { facts: ids };
 }
 
@@ -44,7 +44,7 @@ async function writeOut(file: string, data: string | Uint8Array): Promise<void> 
   try {
     await writeFileAtomic(path.resolve(file), data);
   } catch (e) {
-    throw new AqiqatError(`cannot write ${file}: ${(e as Error).message.split('\n')[0]}`);
+    throw new AqiqatError('file.cannot-write', { file, reason: (e as Error).message.split('\n')[0]! });
   }
 }
 
@@ -78,10 +78,8 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
     .addOption(jsonOption())
     .action(async (caseRef: string | undefined, o: DossierOpts) => {
-      if (o.format === 'pdf' && o.out === '-')
-        throw new AqiqatError('a PDF needs a file: --out FILE.pdf (or --format html --out -)', 'usage');
-      if (caseRef !== undefined && o.facts !== undefined)
-        throw new AqiqatError('give a case or --facts, not both', 'usage');
+      if (o.format === 'pdf' && o.out === '-') throw new AqiqatError('cli.pdf-needs-out', {}, 'usage');
+      if (caseRef !== undefined && o.facts !== undefined) throw new AqiqatError('cli.case-or-facts', {}, 'usage');
       const archive = await cli.open();
       let dossier: Dossier;
       try {
@@ -98,7 +96,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
       } catch (e) {
         // on the command line, name the command that adds facts to a case
         if (e instanceof EmptyDossierError && e.caseId !== null)
-          throw new AqiqatError(`case ${e.caseId} has no facts yet; add some with \`aqiqat case add-fact\``);
+          throw new AqiqatError('dossier.case-empty-cli', { caseId: e.caseId });
         throw e;
       }
       let written: string | Uint8Array;

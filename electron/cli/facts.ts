@@ -11,7 +11,7 @@ function parseRoles(options: string[] | undefined): Record<string, FactRole> | u
   const roles: Record<string, FactRole> = {};
   for (const o of options) {
     const at = o.lastIndexOf('=');
-    if (at <= 0) throw new AqiqatError(`--role "${o}" must be NAME=ROLE, e.g. "Мұхтар Жәкішев=victim"`, 'usage');
+    if (at <= 0) throw new AqiqatError('cli.role-syntax', { option: o }, 'usage');
     roles[o.slice(0, at).trim()] = o.slice(at + 1).trim() as FactRole;
   }
   return roles;
@@ -110,7 +110,7 @@ export function registerFactCommands(program: Command, cli: Cli): void {
       .option('--exact', 'the date is not approximate'),
     true,
   ).action(async (id: string, o: FactOptions & { exact?: boolean }) => {
-    if (o.approximate && o.exact) throw new AqiqatError('--approximate and --exact contradict each other', 'usage');
+    if (o.approximate && o.exact) throw new AqiqatError('cli.approximate-exact', {}, 'usage');
     const f = await (
       await cli.open()
     ).editFact(id, {

@@ -17,12 +17,8 @@ interface ImportOptions {
 
 export async function runImport(cli: Cli, args: string[], o: ImportOptions): Promise<void> {
   const files = await collectFiles(args);
-  if (files.length === 0)
-    throw new AqiqatError(
-      `no files to import in ${args.join(', ')} (known types: .txt .md .html .htm .mhtml .docx .pdf)`,
-    );
-  if (o.title && files.length > 1)
-    throw new AqiqatError('--title names one article; import the files one by one', 'usage');
+  if (files.length === 0) throw new AqiqatError('import.no-files', { paths: args.join(', ') });
+  if (o.title && files.length > 1) throw new AqiqatError('cli.title-one-file', {}, 'usage');
   const archive = await cli.open();
   const progress = files.length > 1 ? cli.io.progress : undefined;
   const started = Date.now();

@@ -28,7 +28,7 @@ export async function promptHidden(question: string): Promise<string | null> {
     const onData = (chunk: string) => {
       for (const c of chunk) {
         if (c === '\r' || c === '\n') return done(answer);
-        if (c === '\u0003') return done(null, new AqiqatError('cancelled', 'usage')); // Ctrl-C
+        if (c === '\u0003') return done(null, new AqiqatError('cli.cancelled', {}, 'usage')); // Ctrl-C
         if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1);
         else answer += c;
       }
@@ -58,9 +58,7 @@ export async function newPassphrase(env: NodeJS.ProcessEnv, variable: string): P
   const fromEnv = env[variable];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   const first = await promptHidden('New passphrase: ');
-  if (first === null)
-    throw new AqiqatError(`give the new passphrase in ${variable}, or run in a terminal to be asked`, 'usage');
-  if ((await promptHidden('Again: ')) !== first)
-    throw new AqiqatError('the two passphrases differ; nothing was changed', 'usage');
+  if (first === null) throw new AqiqatError('crypto.new-passphrase-needed', { variable }, 'usage');
+  if ((await promptHidden('Again: ')) !== first) throw new AqiqatError('cli.passphrases-differ', {}, 'usage');
   return first;
 }

@@ -30,8 +30,8 @@ function idleLockMinutes(value: string): number {
   const checked = IdleLockMinutesSchema.safeParse(Number(value));
   if (checked.success && checked.data !== null) return checked.data;
   if (checked.error?.issues[0]?.code === 'too_big')
-    throw new AqiqatError(`minutes must be at most ${IDLE_LOCK_MAX_MINUTES} (a day), or "never"`, 'usage');
-  throw new AqiqatError('minutes must be a positive whole number', 'usage');
+    throw new AqiqatError('session.idle-too-long', { max: IDLE_LOCK_MAX_MINUTES }, 'usage');
+  throw new AqiqatError('cli.not-positive', { name: 'minutes' }, 'usage');
 }
 
 export function registerProtectCommands(program: Command, cli: Cli): void {
@@ -49,7 +49,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
           () => false,
         ))
       ) {
-        throw new AqiqatError(`${o.out} exists; choose another name or add --force`, 'usage');
+        throw new AqiqatError('file.exists', { file: o.out }, 'usage');
       }
       const archive = await cli.open();
       const { audited, ...r } = await archive.backup(o.out);
@@ -175,8 +175,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .action(async (o: { rekey?: boolean; json?: boolean }) => {
       const dir = cli.dir();
       const old = await passphraseFor(dir, cli.io.env);
-      if (old === undefined)
-        throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
+      if (old === undefined) throw new AqiqatError('crypto.not-encrypted', {}, 'usage');
       const archive = await Archive.open(dir, { passphrase: old });
       const next = await newPassphrase(cli.io.env, 'AQIQAT_NEW_PASSPHRASE');
       if (o.rekey) {
@@ -225,7 +224,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
     .addOption(jsonOption())
     .action(async (o: { keep?: string; json?: boolean }) => {
       const keep = o.keep === undefined ? undefined : positiveInt(o.keep, '--keep');
-      if (keep !== undefined && keep > 1000) throw new AqiqatError('--keep must be at most 1000', 'usage');
+      if (keep !== undefined && keep > 1000) throw new AqiqatError('cli.keep-too-big', { max: 1000 }, 'usage');
       const archive = await cli.open();
       if (keep !== undefined) await archive.keepSnapshots(keep);
       const snapshots = await archive.snapshots();

@@ -72,7 +72,7 @@ function toFilters(o: SearchOptions): SearchFilters {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'filter');
     const flag = `--${name === 'people' ? 'person' : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/s$/, '')}`;
-    throw new AqiqatError(`${flag}: ${issue?.message ?? 'invalid value'}`, 'usage');
+    throw new AqiqatError('cli.invalid-option', { flag, issue: issue?.message ?? 'invalid value' }, 'usage');
   }
   return parsed.data;
 }

@@ -421,7 +421,8 @@ export class Archive {
     const { entries } = await this.#store.audit.readAll();
     if (caseId === undefined) return entries;
     const c = this.#store.meta.data.cases.find((x) => x.id === caseId);
-    if (!c && !entries.some((e) => e.caseId === caseId)) throw new AqiqatError(`no case ${caseId}`, 'not-found');
+    if (!c && !entries.some((e) => e.caseId === caseId))
+      throw new AqiqatError('cli.case-not-found', { id: caseId }, 'not-found');
     return entriesOfCase(entries, caseId, c?.factIds ?? []);
   }
 
@@ -445,8 +446,7 @@ export class Archive {
   }
 
   async setIdleLock(minutes: number | null): Promise<void> {
-    if (!this.#store.codec.encrypted)
-      throw new AqiqatError('this archive is not encrypted, so it cannot be locked; encrypt it first', 'usage');
+    if (!this.#store.codec.encrypted) throw new AqiqatError('session.not-encrypted-lock', {}, 'usage');
     this.#store.meta.data.security = { idleLockMinutes: minutes };
     await this.#store.save(this.#store.meta);
   }

@@ -8,18 +8,18 @@ export function parseEventDate(input: string, approximate = false): EventDate {
   if (slash >= 0) {
     const from = parseEventDate(input.slice(0, slash), approximate);
     const to = parseEventDate(input.slice(slash + 1), approximate);
-    if (lastDay(to) <= lastDay(from)) throw new AqiqatError(`date range "${input}" must end after it starts`, 'usage');
+    if (lastDay(to) <= lastDay(from)) throw new AqiqatError('date.range-backwards', { input }, 'usage');
     return { ...from, end: to.value };
   }
   const value = input.trim();
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) throw new AqiqatError(`date "${input}" must be YYYY, YYYY-MM or YYYY-MM-DD (or a range FROM/TO)`, 'usage');
+  if (!m) throw new AqiqatError('date.malformed', { input }, 'usage');
   const [, y, mo, d] = m;
   if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12))
-    throw new AqiqatError(`date "${input}" has no month ${mo}`, 'usage');
+    throw new AqiqatError('date.no-month', { input, month: mo }, 'usage');
   if (d !== undefined) {
     const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
-    if (Number(d) < 1 || Number(d) > days) throw new AqiqatError(`date "${input}" has no day ${d}`, 'usage');
+    if (Number(d) < 1 || Number(d) > days) throw new AqiqatError('date.no-day', { input, day: d }, 'usage');
   }
   const precision = d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
   return { value, precision, approximate };
@@ -28,7 +28,7 @@ export function parseEventDate(input: string, approximate = false): EventDate {
 /** A published date: a full calendar day. */
 export function parseDay(input: string): string {
   const date = parseEventDate(input);
-  if (date.precision !== 'day') throw new AqiqatError(`published date "${input}" must be YYYY-MM-DD`, 'usage');
+  if (date.precision !== 'day') throw new AqiqatError('date.published-not-day', { input }, 'usage');
   return date.value;
 }
 

@@ -8,13 +8,13 @@ const LATIN = /\p{Script=Latin}/gu;
 
 /** Decode UTF-8 strictly: binary or another encoding is refused, never silently mangled. */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
-  if (bytes.length === 0) throw new AqiqatError(`${name} is empty`);
-  if (bytes.includes(0)) throw new AqiqatError(`${name} looks binary (it contains NUL bytes), not a text file`);
+  if (bytes.length === 0) throw new AqiqatError('import.empty', { name });
+  if (bytes.includes(0)) throw new AqiqatError('import.binary', { name });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new AqiqatError(`${name} is not UTF-8 text; save it as UTF-8 and import it again`);
+    throw new AqiqatError('import.not-utf8', { name });
   }
   return text;
 }

@@ -1,6 +1,7 @@
 /** The interface language: chosen in the sidebar, kept in localStorage, first taken from the system. */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { EventDate } from '../../electron/api.js';
+import { setErrorLanguage } from '../api.js';
 import { formatEventDate } from '../../electron/shared/timeline.js';
 import { DICTIONARIES, LANGS, uiMessages, type Lang, type MessageKey } from '../../electron/shared/i18n/index.js';
 
@@ -64,6 +65,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const value = useMemo<I18n>(() => {
+    setErrorLanguage(lang);
     const t = translator(lang);
     return { lang, setLang, t, date: dateFormatter(lang, t) };
   }, [lang, setLang]);

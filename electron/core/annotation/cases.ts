@@ -17,18 +17,14 @@ export function resolveCase(meta: ArchiveFile, ref: string): Case {
   if (byId) return byId;
   const byTitle = meta.cases.filter((c) => key(c.title) === key(r));
   if (byTitle.length === 1) return byTitle[0]!;
-  if (byTitle.length > 1)
-    throw new AqiqatError(
-      `${byTitle.length} cases are called "${ref}" (${byTitle.map((c) => c.id).join(', ')}); use the id`,
-      'conflict',
-    );
-  throw new AqiqatError(`no case "${ref}"; see \`aqiqat case list\``, 'not-found');
+  if (byTitle.length > 1) throw new AqiqatError('case.ambiguous', { ref, ids: byTitle.map((c) => c.id) }, 'conflict');
+  throw new AqiqatError('case.not-found', { ref }, 'not-found');
 }
 
 function cleanTitle(title: string): string {
   const t = title.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (t === '') throw new AqiqatError('the case title is empty', 'usage');
-  if (t.length > 500) throw new AqiqatError('the case title is over 500 characters', 'usage');
+  if (t === '') throw new AqiqatError('case.title-empty', {}, 'usage');
+  if (t.length > 500) throw new AqiqatError('case.title-too-long', {}, 'usage');
   return t;
 }
 
@@ -93,10 +89,10 @@ export async function addFactsToCase(
 ): Promise<{ case: Case; added: string[] }> {
   const c = resolveCase(store.meta.data, ref);
   const ids = [...new Set(factIds.map((f) => f.trim()))];
-  for (const id of ids) if (!FACT_ID.test(id)) throw new AqiqatError(`"${id}" is not a fact id`, 'usage');
+  for (const id of ids) if (!FACT_ID.test(id)) throw new AqiqatError('fact.bad-id', { ref: id }, 'usage');
   const found = await loadFacts(store, ids);
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new AqiqatError(`no fact ${missing.join(', ')}`, 'not-found');
+  if (missing.length > 0) throw new AqiqatError('fact.not-found', { ids: missing }, 'not-found');
   const added = ids.filter((id) => !c.factIds.includes(id));
   c.factIds.push(...added);
   if (added.length > 0) await store.save(store.meta);
@@ -107,7 +103,8 @@ export async function addFactsToCase(
 export async function removeFactFromCase(store: ArchiveStore, ref: string, factId: string): Promise<Case> {
   const c = resolveCase(store.meta.data, ref);
   const id = factId.trim();
-  if (!c.factIds.includes(id)) throw new AqiqatError(`fact ${id} is not in case ${c.id}`, 'not-found');
+  if (!c.factIds.includes(id))
+    throw new AqiqatError('case.fact-not-in-case', { factId: id, caseId: c.id }, 'not-found');
   c.factIds = c.factIds.filter((f) => f !== id);
   await store.save(store.meta);
   await store.emit({ type: 'case-fact-removed', case: c, factId: id });
@@ -122,11 +119,7 @@ export async function reorderCase(store: ArchiveStore, ref: string, factIds: rea
     given.length === c.factIds.length &&
     new Set(given).size === given.length &&
     given.every((f) => c.factIds.includes(f));
-  if (!same)
-    throw new AqiqatError(
-      `the new order must list each of the ${c.factIds.length} facts of case ${c.id} once`,
-      'usage',
-    );
+  if (!same) throw new AqiqatError('case.bad-order', { n: c.factIds.length, caseId: c.id }, 'usage');
   c.factIds = given;
   await store.save(store.meta);
   await store.emit({ type: 'case-reordered', case: c });

@@ -47,15 +47,8 @@ export function resolveEntity(meta: ArchiveFile, ref: string, kind?: EntityKind)
       ? byName
       : meta.entities.filter((e) => (kind === undefined || e.kind === kind) && e.aliases.some((a) => key(a) === k));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0)
-    throw new AqiqatError(
-      `no ${kind ?? 'person, place or organization'} "${ref}"; see \`aqiqat entity list\``,
-      'not-found',
-    );
-  throw new AqiqatError(
-    `"${ref}" names ${matches.length} entities (${matches.map((e) => `${e.id} ${e.kind}`).join(', ')}); use the id`,
-    'conflict',
-  );
+  if (matches.length === 0) throw new AqiqatError('entity.not-found', { ref, kind: kind ?? null }, 'not-found');
+  throw new AqiqatError('entity.ambiguous', { ref, matches: matches.map((e) => `${e.id} ${e.kind}`) }, 'conflict');
 }
 
 const clean = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -71,12 +64,11 @@ function taken(meta: ArchiveFile, name: string, kind: EntityKind, except?: Entit
 /** A new entity; refused if one of that kind already has the name or an alias. Mutates `meta`. */
 export function addEntity(meta: ArchiveFile, name: string, kind: EntityKind, aliases: readonly string[] = []): Entity {
   const n = clean(name);
-  if (n === '') throw new AqiqatError('the name is empty', 'usage');
+  if (n === '') throw new AqiqatError('entity.name-empty', {}, 'usage');
   const all = uniqueNames([n, ...aliases.map(clean).filter(Boolean)]);
   for (const a of all) {
     const other = taken(meta, a, kind);
-    if (other)
-      throw new AqiqatError(`"${a}" is already ${other.id} ${other.name}; add aliases there or merge`, 'conflict');
+    if (other) throw new AqiqatError('entity.name-taken', { name: a, id: other.id, other: other.name }, 'conflict');
   }
   const entity: Entity = { id: newEntityId(), kind, name: n, aliases: all.slice(1) };
   meta.entities.push(entity);
@@ -87,9 +79,9 @@ export function addEntity(meta: ArchiveFile, name: string, kind: EntityKind, ali
 export function renameEntity(meta: ArchiveFile, ref: string, name: string): Entity {
   const entity = resolveEntity(meta, ref);
   const n = clean(name);
-  if (n === '') throw new AqiqatError('the new name is empty', 'usage');
+  if (n === '') throw new AqiqatError('entity.new-name-empty', {}, 'usage');
   const other = taken(meta, n, entity.kind, entity);
-  if (other) throw new AqiqatError(`"${n}" is already ${other.id} ${other.name}; merge the two instead`, 'conflict');
+  if (other) throw new AqiqatError('entity.name-taken-merge', { name: n, id: other.id, other: other.name }, 'conflict');
   entity.name = n;
   entity.aliases = entity.aliases.filter((a) => key(a) !== key(n));
   return entity;
@@ -100,7 +92,8 @@ export function addAliases(meta: ArchiveFile, ref: string, aliases: readonly str
   const entity = resolveEntity(meta, ref);
   for (const a of aliases.map(clean).filter(Boolean)) {
     const other = taken(meta, a, entity.kind, entity);
-    if (other) throw new AqiqatError(`"${a}" is already ${other.id} ${other.name}; merge the two instead`, 'conflict');
+    if (other)
+      throw new AqiqatError('entity.name-taken-merge', { name: a, id: other.id, other: other.name }, 'conflict');
   }
   entity.aliases = uniqueNames([entity.name, ...entity.aliases, ...aliases.map(clean).filter(Boolean)]).slice(1);
   return entity;
@@ -141,8 +134,9 @@ export async function mergeEntities(
   const meta = store.meta.data;
   const keep = resolveEntity(meta, keepRef);
   const other = resolveEntity(meta, otherRef);
-  if (keep === other) throw new AqiqatError(`"${keepRef}" and "${otherRef}" are the same entity`, 'usage');
-  if (keep.kind !== other.kind) throw new AqiqatError(`cannot merge a ${other.kind} into a ${keep.kind}`, 'usage');
+  if (keep === other) throw new AqiqatError('entity.same', { a: keepRef, b: otherRef }, 'usage');
+  if (keep.kind !== other.kind)
+    throw new AqiqatError('entity.merge-kinds', { from: other.kind, into: keep.kind }, 'usage');
   const swap = (ids: string[]) => [...new Set(ids.map((id) => (id === other.id ? keep.id : id)))];
   const changed = await rewriteFacts(store, (f) => {
     const named = f.people.includes(other.id) || f.places.includes(other.id) || f.organizations.includes(other.id);

@@ -25,8 +25,7 @@ export function allFactTypes(meta: ArchiveFile): FactType[] {
 
 /** Make `id` a known type: a new one is added to the archive, labelled with its own name. Mutates `meta`. */
 export function ensureFactType(meta: ArchiveFile, id: string): boolean {
-  if (!FACT_TYPE_ID.test(id))
-    throw new AqiqatError(`fact type "${id}" must be one word like detention or parole-denied`, 'usage');
+  if (!FACT_TYPE_ID.test(id)) throw new AqiqatError('fact.bad-type', { type: id }, 'usage');
   if (THESAURUS.some((t) => t.id === id) || meta.factTypes.some((t) => t.id === id)) return false;
   const label = id.replace(/-/g, ' ');
   meta.factTypes.push({ id, labels: { en: label, kk: label, ru: label } });

@@ -40,7 +40,7 @@ export const DEFAULT_FACT_TYPE = 'statement';
 export function normalizeFactType(input: string | undefined): string {
   const type = (input ?? DEFAULT_FACT_TYPE).trim().toLowerCase();
   if (!/^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u.test(type)) {
-    throw new AqiqatError(`fact type "${input}" must be one word like detention or parole-denied`, 'usage');
+    throw new AqiqatError('fact.bad-type', { type: String(input) }, 'usage');
   }
   return type;
 }
@@ -62,10 +62,11 @@ export async function addFact(
   const text = await readArticleText(store, article);
   const at = findQuote(text, input.quote, input.near);
   if (!at) {
-    if (input.quote.trim() === '') throw new AqiqatError('the quote is empty', 'usage');
-    throw new AqiqatError(
-      `the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, input.quote)}"`,
-    );
+    if (input.quote.trim() === '') throw new AqiqatError('fact.quote-empty', {}, 'usage');
+    throw new AqiqatError('fact.quote-not-found', {
+      articleId: article.id,
+      closest: closestPassage(text, input.quote),
+    });
   }
   const meta = store.meta.data;
   const linker = entityLinker(meta);
@@ -130,10 +131,10 @@ export async function listFacts(store: ArchiveStore, articleId?: string): Promis
 
 export async function deleteFact(store: ArchiveStore, id: string): Promise<Fact> {
   const factId = id.trim();
-  if (!FACT_ID.test(factId)) throw new AqiqatError(`"${id}" is not a fact id`, 'usage');
+  if (!FACT_ID.test(factId)) throw new AqiqatError('fact.bad-id', { ref: id }, 'usage');
   const shard = await store.factShard(shardOf(factId));
   const index = shard.data.facts.findIndex((f) => f.id === factId);
-  if (index < 0) throw new AqiqatError(`no fact ${factId}`, 'not-found');
+  if (index < 0) throw new AqiqatError('fact.not-found', { ids: [factId] }, 'not-found');
   const fact = shard.data.facts[index]!;
   // out of its cases first: a crash in between leaves the fact outside them, which the retry deletes,
   // never a case naming a fact that is gone
@@ -168,12 +169,10 @@ function entityLinker(meta: ArchiveFile) {
     const out: Record<string, FactRole> = {};
     for (const [name, role] of Object.entries(byName ?? {})) {
       const parsed = FactRoleSchema.safeParse(role);
-      if (!parsed.success)
-        throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
+      if (!parsed.success) throw new AqiqatError('fact.bad-role', { role, roles: FactRoleSchema.options }, 'usage');
       const entity = findEntity(meta, name, 'person');
       const listed = entity && people.some((p) => findEntity(meta, p, 'person') === entity);
-      if (!entity || !listed)
-        throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
+      if (!entity || !listed) throw new AqiqatError('fact.role-not-person', { name }, 'usage');
       out[entity.id] = parsed.data;
     }
     return out;
@@ -204,10 +203,10 @@ export async function editFact(
   now = new Date(),
 ): Promise<{ fact: Fact; previous: Fact }> {
   const factId = id.trim();
-  if (!FACT_ID.test(factId)) throw new AqiqatError(`"${id}" is not a fact id`, 'usage');
+  if (!FACT_ID.test(factId)) throw new AqiqatError('fact.bad-id', { ref: id }, 'usage');
   const shard = await store.factShard(shardOf(factId));
   const index = shard.data.facts.findIndex((f) => f.id === factId);
-  if (index < 0) throw new AqiqatError(`no fact ${factId}`, 'not-found');
+  if (index < 0) throw new AqiqatError('fact.not-found', { ids: [factId] }, 'not-found');
   const previous = shard.data.facts[index]!;
   const next: Fact = { ...previous };
   if (patch.type !== undefined) next.type = normalizeFactType(patch.type);
@@ -222,10 +221,11 @@ export async function editFact(
     const text = await readArticleText(store, article);
     const at = findQuote(text, patch.quote, patch.near ?? previous.anchor.start);
     if (!at) {
-      if (patch.quote.trim() === '') throw new AqiqatError('the quote is empty', 'usage');
-      throw new AqiqatError(
-        `the quote is not in article ${article.id}; the closest passage is: "${closestPassage(text, patch.quote)}"`,
-      );
+      if (patch.quote.trim() === '') throw new AqiqatError('fact.quote-empty', {}, 'usage');
+      throw new AqiqatError('fact.quote-not-found', {
+        articleId: article.id,
+        closest: closestPassage(text, patch.quote),
+      });
     }
     next.anchor = anchorAt(text, at.start, at.end);
   }
@@ -262,9 +262,8 @@ export function checkRoles(people: readonly string[], roles: Readonly<Record<str
   const names = new Set(people.map(nameKey));
   for (const [name, role] of Object.entries(roles ?? {})) {
     if (!FactRoleSchema.safeParse(role).success)
-      throw new AqiqatError(`role "${role}" must be one of ${FactRoleSchema.options.join(', ')}`, 'usage');
-    if (!names.has(nameKey(name)))
-      throw new AqiqatError(`a role was given for "${name}", who is not among the fact's people`, 'usage');
+      throw new AqiqatError('fact.bad-role', { role, roles: FactRoleSchema.options }, 'usage');
+    if (!names.has(nameKey(name))) throw new AqiqatError('fact.role-not-person', { name }, 'usage');
   }
 }
 
@@ -289,15 +288,15 @@ export interface RestoreInput {
 /** Undo a delete: the same id, re-anchored on the text, re-linked by name, back in its cases. */
 export async function restoreFact(store: ArchiveStore, input: RestoreInput, now = new Date()): Promise<Fact> {
   if (!FACT_ID.test(input.id) || !input.id.startsWith(`${input.articleId}-`))
-    throw new AqiqatError(`"${input.id}" is not a fact id of article ${input.articleId}`, 'usage');
+    throw new AqiqatError('fact.bad-id-for-article', { id: input.id, articleId: input.articleId }, 'usage');
   const article = await findArticle(store, input.articleId);
   const shard = await store.factShard(shardOf(article.id));
   if (shard.data.facts.some((f) => f.id === input.id))
-    throw new AqiqatError(`fact ${input.id} is already in the archive`, 'conflict');
+    throw new AqiqatError('fact.exists', { id: input.id }, 'conflict');
   checkRoles(input.people, input.roles);
   const text = await readArticleText(store, article);
   const at = resolveAnchor(text, input.anchor);
-  if (!at) throw new AqiqatError(`the quote of fact ${input.id} is no longer in its article`);
+  if (!at) throw new AqiqatError('fact.quote-lost', { id: input.id });
   const meta = store.meta.data;
   const linker = entityLinker(meta);
   const fact: Fact = {

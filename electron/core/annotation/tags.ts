@@ -10,8 +10,7 @@ export function normalizeTag(input: string): string {
     .normalize('NFC')
     .split('/')
     .map((p) => p.trim().replace(/\s+/g, '-').toLowerCase());
-  if (parts.some((p) => p === ''))
-    throw new AqiqatError(`tag "${input}" has an empty level; use a path like violations/arbitrary-detention`, 'usage');
+  if (parts.some((p) => p === '')) throw new AqiqatError('tag.empty-level', { tag: input }, 'usage');
   return parts.join('/');
 }
 
@@ -84,12 +83,8 @@ export function resolveTag(meta: ArchiveFile, ref: string): string {
   if (meta.tags.some((t) => t.path === path)) return path;
   const leaves = meta.tags.filter((t) => t.path.endsWith(`/${path}`));
   if (leaves.length === 1) return leaves[0]!.path;
-  if (leaves.length > 1)
-    throw new AqiqatError(
-      `"${ref}" could be ${leaves.map((t) => t.path).join(' or ')}; give the full path`,
-      'conflict',
-    );
-  throw new AqiqatError(`no tag "${ref}"; see \`aqiqat tag list\``, 'not-found');
+  if (leaves.length > 1) throw new AqiqatError('tag.ambiguous', { ref, paths: leaves.map((t) => t.path) }, 'conflict');
+  throw new AqiqatError('tag.not-found', { ref }, 'not-found');
 }
 
 /** `from` and everything below it, moved to `to`: `a/b/c` with from `a/b`, to `x` is `x/c`. */
@@ -113,10 +108,10 @@ export async function moveTag(
   const meta = store.meta.data;
   const from = resolveTag(meta, fromRef);
   const to = mode === 'merge' ? resolveTag(meta, toRef) : normalizeTag(toRef);
-  if (to === from) throw new AqiqatError(`"${fromRef}" and "${toRef}" are the same tag`, 'usage');
-  if (to.startsWith(`${from}/`)) throw new AqiqatError(`cannot move ${from} under itself (${to})`, 'usage');
+  if (to === from) throw new AqiqatError('tag.same', { from: fromRef, to: toRef }, 'usage');
+  if (to.startsWith(`${from}/`)) throw new AqiqatError('tag.under-itself', { from, to }, 'usage');
   if (mode === 'rename' && meta.tags.some((t) => t.path === to))
-    throw new AqiqatError(`tag ${to} already exists; use \`aqiqat tag merge ${from} ${to}\``, 'conflict');
+    throw new AqiqatError('tag.exists', { from, to }, 'conflict');
   const retag = (tags: string[]): string[] | null => {
     if (!tags.some((t) => t === from || t.startsWith(`${from}/`))) return null;
     return [...new Set(tags.map((t) => movedPath(t, from, to)))];

@@ -47,10 +47,10 @@ export async function loadFacts(store: ArchiveStore, ids: readonly string[], ski
   const out: Fact[] = [];
   for (const raw of ids) {
     const id = raw.trim();
-    if (!FACT_ID.test(id)) throw new AqiqatError(`"${raw}" is not a fact id`, 'usage');
+    if (!FACT_ID.test(id)) throw new AqiqatError('fact.bad-id', { ref: raw }, 'usage');
     const fact = (await store.factShard(shardOf(id))).data.facts.find((f) => f.id === id);
     if (fact) out.push(fact);
-    else if (!skipMissing) throw new AqiqatError(`no fact ${id}`, 'not-found');
+    else if (!skipMissing) throw new AqiqatError('fact.not-found', { ids: [id] }, 'not-found');
   }
   return out;
 }

@@ -35,10 +35,7 @@ export interface DossierResult extends BuiltDossier {
 /** Refuses a finished dossier (HTML or PDF, as read back) that still shows a redacted name. */
 function refuseIfNamed(texts: readonly string[], names: readonly string[]): void {
   const word = findName(texts, nameStems(names));
-  if (word !== null)
-    throw new AqiqatError(
-      `a redacted name is still in the dossier ("${word}"; check --compiled-by and --title); nothing was written`,
-    );
+  if (word !== null) throw new AqiqatError('dossier.redaction-leak', { word });
 }
 
 export async function buildDossier(store: ArchiveStore, req: DossierRequest): Promise<DossierResult> {
@@ -104,16 +101,12 @@ export interface Dossier extends DossierResult {
 }
 
 /** Nothing to put in the dossier; `caseId`: the case that has no facts yet, if a case was asked for. */
-export class EmptyDossierError extends AqiqatError {
+export class EmptyDossierError extends AqiqatError<'dossier.case-empty' | 'dossier.no-facts'> {
   constructor(
     readonly caseId: string | null,
     caseTitle: string,
   ) {
-    super(
-      caseId !== null
-        ? `case "${caseTitle}" has no facts yet; add some before making a dossier`
-        : 'there are no facts to put in a dossier; add some with `aqiqat fact add`',
-    );
+    super(caseId !== null ? 'dossier.case-empty' : 'dossier.no-facts', caseId !== null ? { title: caseTitle } : {});
   }
 }
 
@@ -149,9 +142,9 @@ export async function printDossier(d: DossierResult, printer: Printer, paper: Pa
   });
   if (d.redactedNames.length > 0) {
     const read = await pdfReadable(pdf).catch((e: unknown) => {
-      throw new AqiqatError(
-        `the printed dossier could not be read back to check the redaction (${String((e as Error).message ?? e).split('\n')[0]}); nothing was written`,
-      );
+      throw new AqiqatError('dossier.redaction-unchecked', {
+        reason: String((e as Error).message ?? e).split('\n')[0]!,
+      });
     });
     refuseIfNamed(read, d.redactedNames);
   }

@@ -28,10 +28,7 @@ function dir(): string {
     const pkg = createRequire(import.meta.url).resolve('@fontsource/noto-sans/package.json');
     fontDir = path.join(path.dirname(pkg), 'files');
   } catch {
-    throw new AqiqatError(
-      'the dossier font (npm package @fontsource/noto-sans) is missing: run `npm install` in the Aqiqat folder',
-      'archive',
-    );
+    throw new AqiqatError('dossier.font-package-missing', {}, 'archive');
   }
   return fontDir;
 }
@@ -50,10 +47,7 @@ export function fontCss(family: string, weights: readonly Weight[] = [400, 700])
       try {
         data = readFileSync(file);
       } catch {
-        throw new AqiqatError(
-          `the dossier font file ${path.basename(file)} is missing: reinstall with \`npm install\``,
-          'archive',
-        );
+        throw new AqiqatError('dossier.font-file-missing', { file: path.basename(file) }, 'archive');
       }
       return `@font-face{font-family:'${family}';font-style:normal;font-weight:${w};font-display:block;unicode-range:${range};src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2')}`;
     }),

@@ -85,7 +85,7 @@ export async function printDossierPdf(
   r: AppDossierRequest,
   host?: DossierHost,
 ): Promise<PrintedDossier> {
-  if (!host) throw new AqiqatError('saving a PDF needs the desktop app (or `aqiqat dossier` on the command line)');
+  if (!host) throw new AqiqatError('dossier.needs-app', {});
   const d = await build(archive, r);
   const pdf = await printDossier(d, host.printer, d.paper);
   return { pdf, fileName: pdfFileName(d.title), caseId: d.caseId!, facts: d.facts };

@@ -45,7 +45,7 @@ const CANDIDATES = [
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new AqiqatError(`CHROMIUM_PATH is ${fromEnv}, which does not exist`, 'usage');
+    if (!existsSync(fromEnv)) throw new AqiqatError('dossier.chromium-path-missing', { path: fromEnv }, 'usage');
     return fromEnv;
   }
   const system = CANDIDATES.find((p) => existsSync(p));
@@ -53,18 +53,14 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   const { chromium } = await loadPlaywright();
   const own = chromium.executablePath();
   if (own && existsSync(own)) return own;
-  throw new AqiqatError(
-    'printing a PDF needs Chromium: install it (Debian/Ubuntu: apt-get install chromium fonts-liberation) or set CHROMIUM_PATH; --format html works without it',
-  );
+  throw new AqiqatError('dossier.no-chromium', {});
 }
 
 async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   try {
     return await import('playwright-core');
   } catch {
-    throw new AqiqatError(
-      'printing a PDF needs the npm package playwright-core: run `npm install` in the Aqiqat folder',
-    );
+    throw new AqiqatError('dossier.no-playwright', {});
   }
 }
 
@@ -118,7 +114,10 @@ export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
         headless: true,
       });
     } catch (e) {
-      throw new AqiqatError(`Chromium (${executablePath}) did not start: ${(e as Error).message.split('\n')[0]}`);
+      throw new AqiqatError('dossier.chromium-failed', {
+        path: executablePath,
+        reason: (e as Error).message.split('\n')[0]!,
+      });
     }
   };
   return {
@@ -135,10 +134,7 @@ export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
           return [...document.fonts].filter((f) => f.status === 'error').length;
         });
         // a font that did not load would print in a fallback face (or blank): refuse instead
-        if (failed > 0)
-          throw new AqiqatError(
-            `${failed} embedded dossier font(s) failed to load in Chromium; is a system font package (fonts-liberation) installed?`,
-          );
+        if (failed > 0) throw new AqiqatError('dossier.fonts-failed-chromium', { n: failed });
         return await page.pdf(pdfOptions(job));
       } finally {
         await page.close();

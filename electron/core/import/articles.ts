@@ -43,19 +43,22 @@ export async function readImportFile(file: string): Promise<ImportInput> {
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new AqiqatError(`${file} is not a file`);
+    if (!info.isFile()) throw new AqiqatError('import.not-a-file', { file });
     if (info.size > MAX_IMPORT_BYTES)
-      throw new AqiqatError(`${file} is ${mib(info.size)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+      throw new AqiqatError('import.too-big', { name: file, size: mib(info.size), limit: mib(MAX_IMPORT_BYTES) });
     bytes = await readFile(file);
   } catch (e) {
     if (e instanceof AqiqatError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+    throw code === 'ENOENT'
+      ? new AqiqatError('file.no-such', { file })
+      : new AqiqatError('file.unreadable', { file, reason: (e as Error).message });
   }
   return { bytes, name: path.basename(file) };
 }
 
-const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** Megabytes, one decimal: the texts add the unit. */
+const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 function checkUrl(url: string): string {
   try {
@@ -63,25 +66,27 @@ function checkUrl(url: string): string {
     if (!['http:', 'https:'].includes(u.protocol)) throw new Error();
     return u.toString();
   } catch {
-    throw new AqiqatError(`"${url}" is not a web address (http:// or https://)`, 'usage');
+    throw new AqiqatError('import.bad-url', { url }, 'usage');
   }
 }
 
 export async function importArticle(store: ArchiveStore, input: ImportInput, now = new Date()): Promise<ImportResult> {
   const ext = extensionOf(input.name);
   if (!canImport(input.name)) {
-    throw new AqiqatError(
-      `${input.name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`,
-    );
+    throw new AqiqatError('import.unsupported-format', { name: input.name, ext });
   }
   if (input.bytes.length > MAX_IMPORT_BYTES) {
-    throw new AqiqatError(`${input.name} is ${mib(input.bytes.length)}; the import limit is ${mib(MAX_IMPORT_BYTES)}`);
+    throw new AqiqatError('import.too-big', {
+      name: input.name,
+      size: mib(input.bytes.length),
+      limit: mib(MAX_IMPORT_BYTES),
+    });
   }
   // Validate every option before anything is written.
   const url = input.url ? checkUrl(input.url) : null;
   const publishedAt = input.publishedAt ? parseDay(input.publishedAt) : null;
   const title = input.title?.trim();
-  if (input.title !== undefined && !title) throw new AqiqatError('the title is empty', 'usage');
+  if (input.title !== undefined && !title) throw new AqiqatError('import.title-empty', {}, 'usage');
 
   const sha256 = sha256Hex(input.bytes);
   const id = articleIdFor(sha256);
@@ -93,7 +98,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     extractIsolated(input.bytes, input.name),
   );
   const text = normalizeText(raw);
-  if (text === '') throw new AqiqatError(`${input.name} holds no text`);
+  if (text === '') throw new AqiqatError('import.no-text', { name: input.name });
   const textSha256 = sha256Hex(text);
   const key = textKey(text);
   const same = await findSameText(store, key);
@@ -130,14 +135,14 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
 /** An article by id or by an unambiguous id prefix (at least 4 digits), like git. */
 export async function findArticle(store: ArchiveStore, idOrPrefix: string): Promise<Article> {
   const want = idOrPrefix.trim().toLowerCase();
-  if (!/^[0-9a-f]{4,64}$/.test(want)) throw new AqiqatError(`"${idOrPrefix}" is not an article id`, 'usage');
+  if (!/^[0-9a-f]{4,64}$/.test(want)) throw new AqiqatError('article.bad-id', { ref: idOrPrefix }, 'usage');
   // a full SHA-256 of the source also names its article
   const { articles } = (await store.articleShard(shardOf(want))).data;
   const candidates = articles.filter((a) => a.id.startsWith(want) || (want.length === 64 && want.startsWith(a.id)));
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length > 1)
-    throw new AqiqatError(`"${idOrPrefix}" matches ${candidates.length} articles; give more digits`, 'usage');
-  throw new AqiqatError(`no article ${idOrPrefix}`, 'not-found');
+    throw new AqiqatError('article.ambiguous', { ref: idOrPrefix, n: candidates.length }, 'usage');
+  throw new AqiqatError('article.not-found', { ref: idOrPrefix }, 'not-found');
 }
 
 export async function readArticleText(store: ArchiveStore, article: Article): Promise<string> {
@@ -145,10 +150,7 @@ export async function readArticleText(store: ArchiveStore, article: Article): Pr
     return (await store.readContent(textFile(store.layout, article.textSha256))).toString('utf8');
   } catch (e) {
     if (e instanceof AqiqatError) throw e; // damaged, not missing
-    throw new AqiqatError(
-      `the text of article ${article.id} is missing from texts/; restore the archive from a backup`,
-      'archive',
-    );
+    throw new AqiqatError('article.text-missing', { id: article.id }, 'archive');
   }
 }
 

@@ -52,9 +52,10 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      throw new AqiqatError(
-        `cannot read the folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
+      throw new AqiqatError('import.folder-unreadable', {
+        dir,
+        reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      });
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {

@@ -372,11 +372,8 @@ export class AuditLog {
       }
     } catch (e) {
       this.#tail = null;
-      if (isDiskFull(e)) throw new DiskFullError('the change was saved, but the audit log could not be written: ');
-      throw new AqiqatError(
-        `the change was saved, but the audit log could not be written: ${(e as Error).message}`,
-        'archive',
-      );
+      if (isDiskFull(e)) throw new DiskFullError('disk.full-audit');
+      throw new AqiqatError('audit.write-failed', { reason: (e as Error).message }, 'archive');
     }
     const head = { lines: tail.lines + lines.length, last: prev };
     this.#tail = Promise.resolve({ seq, prev, lines: head.lines, endsWithNewline: true, notes: [] });

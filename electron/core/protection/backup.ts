@@ -95,14 +95,11 @@ export interface BackupResult {
 export async function writeBackup(layout: Layout, out: string, now = new Date()): Promise<BackupResult> {
   const target = path.resolve(out);
   if (target === layout.root || target.startsWith(layout.root + path.sep)) {
-    throw new AqiqatError('write the backup outside the archive folder (another disk is best)', 'usage');
+    throw new AqiqatError('backup.inside-archive', {}, 'usage');
   }
   const rels = await archiveFiles(layout);
   if (rels.length > MAX_BACKUP_FILES)
-    throw new AqiqatError(
-      `the archive holds ${rels.length} files, more than a backup can hold (${MAX_BACKUP_FILES})`,
-      'archive',
-    );
+    throw new AqiqatError('backup.too-many-files', { n: rels.length, max: MAX_BACKUP_FILES }, 'archive');
   // pass 1: sizes and hashes for the manifest (files are read one at a time: memory stays small)
   const files: Manifest['files'] = [];
   for (const rel of rels) {
@@ -114,7 +111,9 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
   const whole = createHash('sha256');
   let total = 0;
   const h = await open(temp, 'wx', 0o600).catch((e: NodeJS.ErrnoException) => {
-    throw new AqiqatError(`cannot write ${target}: ${e.code === 'ENOENT' ? 'no such folder' : e.message}`);
+    throw e.code === 'ENOENT'
+      ? new AqiqatError('file.no-folder', { file: target })
+      : new AqiqatError('file.cannot-write', { file: target, reason: e.message });
   });
   try {
     const write = async (data: Uint8Array) => {
@@ -127,7 +126,7 @@ export async function writeBackup(layout: Layout, out: string, now = new Date())
     for (const f of files) {
       const bytes = await readFileNoFollow(path.join(layout.root, f.path));
       if (bytes.length !== f.size || sha256(bytes) !== f.sha256)
-        throw new AqiqatError(`${f.path} changed while the backup was written; run it again`, 'archive');
+        throw new AqiqatError('backup.changed-during', { file: f.path }, 'archive');
       await write(bytes);
     }
     await h.sync();
@@ -149,47 +148,47 @@ export async function checkBackup(file: string): Promise<{ manifest: Manifest; d
     h = await open(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+    throw code === 'ENOENT'
+      ? new AqiqatError('file.no-such', { file })
+      : new AqiqatError('file.unreadable', { file, reason: (e as Error).message });
   }
   try {
     const size = (await h.stat()).size;
     const head = Buffer.alloc(MAGIC.length);
     await h.read(head, 0, head.length, 0);
-    if (head.toString('latin1') !== MAGIC) throw new AqiqatError(`${file} is not an Aqiqat backup`);
+    if (head.toString('latin1') !== MAGIC) throw new AqiqatError('backup.not-a-backup', { file });
     const manifestLine = await readLine(h, MAGIC.length, Math.min(MAX_MANIFEST, size - MAGIC.length));
-    if (manifestLine === null) throw new AqiqatError(`${file} is damaged: its manifest is cut off`);
+    if (manifestLine === null) throw new AqiqatError('backup.manifest-cut', { file });
     let manifest: Manifest;
     try {
       const value: unknown = JSON.parse(manifestLine.toString('utf8'));
       const count = (value as { files?: unknown } | null)?.files;
       if (Array.isArray(count) && count.length > MAX_BACKUP_FILES) {
-        throw new AqiqatError(
-          `${file} names ${count.length} files; a backup holds at most ${MAX_BACKUP_FILES}, so it was not made by Aqiqat; nothing was restored`,
-        );
+        throw new AqiqatError('backup.too-many-named', { file, n: count.length, max: MAX_BACKUP_FILES });
       }
       manifest = ManifestSchema.parse(value);
     } catch (e) {
       if (e instanceof AqiqatError) throw e;
-      throw new AqiqatError(`${file} is damaged: its manifest is not valid (or names a path outside the archive)`);
+      throw new AqiqatError('backup.manifest-invalid', { file });
     }
     const huge = manifest.files.find((f) => f.size > MAX_BACKUP_FILE_BYTES);
     if (huge)
-      throw new AqiqatError(
-        `${file} names a file of ${huge.size} bytes (${huge.path}); a backup holds none over ${MAX_BACKUP_FILE_BYTES}; nothing was restored`,
-      );
+      throw new AqiqatError('backup.file-too-big', {
+        file,
+        size: huge.size,
+        path: huge.path,
+        max: MAX_BACKUP_FILE_BYTES,
+      });
     const paths = new Set(manifest.files.map((f) => f.path));
-    if (paths.size !== manifest.files.length)
-      throw new AqiqatError(`${file} is damaged: its manifest names a file twice`);
-    if (!paths.has('archive.json')) throw new AqiqatError(`${file} holds no archive.json`);
+    if (paths.size !== manifest.files.length) throw new AqiqatError('backup.manifest-twice', { file });
+    if (!paths.has('archive.json')) throw new AqiqatError('backup.no-archive-json', { file });
     const dataStart = MAGIC.length + manifestLine.length + 1;
     const expected = dataStart + manifest.files.reduce((n, f) => n + f.size, 0);
-    if (expected !== size)
-      throw new AqiqatError(`${file} is damaged: it is ${size} bytes, its manifest says ${expected}`);
+    if (expected !== size) throw new AqiqatError('backup.size-mismatch', { file, size, expected });
     let at = dataStart;
     for (const f of manifest.files) {
       const bytes = await readAt(h, at, f.size);
-      if (sha256(bytes) !== f.sha256)
-        throw new AqiqatError(`${file} is damaged: ${f.path} does not match its SHA-256; nothing was restored`);
+      if (sha256(bytes) !== f.sha256) throw new AqiqatError('backup.hash-mismatch', { file, path: f.path });
       // a sealed archive.json is checked by its GCM tag when the restored archive is opened
       if (f.path === 'archive.json' && !isSealed(bytes))
         parseValidated(bytes.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
@@ -206,7 +205,7 @@ async function readAt(h: FileHandle, position: number, length: number): Promise<
   let done = 0;
   while (done < length) {
     const { bytesRead } = await h.read(buf, done, length - done, position + done);
-    if (bytesRead === 0) throw new AqiqatError('the backup file ends too early');
+    if (bytesRead === 0) throw new AqiqatError('backup.ends-early', {});
     done += bytesRead;
   }
   return buf;
@@ -303,23 +302,15 @@ async function checkBackupOpens(
     const archiveJson = (await read('archive.json'))!;
     const keyRaw = await read(KEY_FILE);
     if (!keyRaw) {
-      if (isSealed(archiveJson))
-        throw new AqiqatError(
-          `${file} holds an encrypted archive.json but no ${KEY_FILE}, so it cannot be opened; nothing was changed`,
-        );
+      if (isSealed(archiveJson)) throw new AqiqatError('backup.encrypted-no-key', { file, keyFile: KEY_FILE });
       return;
     }
     const keyFile = parseKeyFile(keyRaw.toString('utf8'));
     const given = await passphrase?.();
-    if (!given)
-      throw new AqiqatError(
-        `${file} is an encrypted backup: give its passphrase (the one of the day it was made) in AQIQAT_PASSPHRASE, or run in a terminal to be asked`,
-      );
+    if (!given) throw new AqiqatError('backup.needs-passphrase', { file });
     const dataKey = await unlock(keyFile, given).catch((e: unknown) => {
       if (e instanceof AqiqatError && e.kind === 'input')
-        throw new AqiqatError(
-          `wrong passphrase for ${path.basename(file)} (a backup keeps the passphrase of the day it was made); nothing was changed`,
-        );
+        throw new AqiqatError('backup.wrong-passphrase', { name: path.basename(file) });
       throw e;
     });
     // a sealed file authenticates its path inside the archive, so any root will do
@@ -328,10 +319,7 @@ async function checkBackupOpens(
     try {
       // as a copy, not as the live file: the head that records its generation is not read here
       const plain = sealer.openArchiveCopy(archiveJson);
-      if (!plain)
-        throw new AqiqatError(
-          `archive.json is damaged or was changed in ${path.basename(file)} (its encryption does not authenticate); nothing was changed`,
-        );
+      if (!plain) throw new AqiqatError('backup.archive-damaged', { name: path.basename(file) });
       parseValidated(plain.toString('utf8'), ArchiveFileSchema, `archive.json in ${path.basename(file)}`);
     } finally {
       sealer.dispose();
@@ -358,8 +346,7 @@ async function writeStaging(file: string, manifest: Manifest, dataStart: number,
     for (const f of manifest.files) {
       const bytes = await readAt(h, at, f.size);
       // checked above, but the file could have changed since: check again as it is written
-      if (sha256(bytes) !== f.sha256)
-        throw new AqiqatError(`${file} changed while it was restored; nothing was replaced`);
+      if (sha256(bytes) !== f.sha256) throw new AqiqatError('backup.changed-while-restoring', { file });
       const target = path.join(staging, f.path);
       const out = await open(target, 'wx', 0o600);
       try {
@@ -400,7 +387,9 @@ export async function restoreArchiveJson(
     raw = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AqiqatError(code === 'ENOENT' ? `${file}: no such file` : `cannot read ${file}: ${(e as Error).message}`);
+    throw code === 'ENOENT'
+      ? new AqiqatError('file.no-such', { file })
+      : new AqiqatError('file.unreadable', { file, reason: (e as Error).message });
   }
   const layout = layoutOf(dir);
   if (
@@ -409,7 +398,7 @@ export async function restoreArchiveJson(
       () => false,
     ))
   )
-    throw new AqiqatError(`no archive folder ${layout.root}`, 'not-found');
+    throw new AqiqatError('archive.no-folder', { root: layout.root }, 'not-found');
   // a sealed copy is opened with the archive's key and sealed anew as the current archive.json: a copy
   // alone would be refused as older than the archive, so only the passphrase can put one back
   const sealer = isSealed(raw) ? await sealerOf(layout.root, passphrase) : null;
@@ -417,10 +406,7 @@ export async function restoreArchiveJson(
     const plain = sealer.openArchiveCopy(raw);
     if (!plain) {
       sealer.dispose();
-      throw new AqiqatError(
-        `${path.basename(file)} is damaged or is not a copy of this archive's archive.json (its encryption does not authenticate)`,
-        'archive',
-      );
+      throw new AqiqatError('backup.snapshot-not-this-archive', { name: path.basename(file) }, 'archive');
     }
     parseValidated(plain.toString('utf8'), ArchiveFileSchema, path.basename(file));
     raw = sealer.seal(plain, layout.archiveFile);
@@ -434,7 +420,7 @@ export async function restoreArchiveJson(
     // a current archive.json that cannot be read is not replaced: no copy of it could be kept
     const current = await readFile(layout.archiveFile).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return null;
-      throw new FileReadError(`cannot read the current archive.json (${e.code ?? e.message}); nothing was replaced`);
+      throw new FileReadError('restore.current-unreadable', { reason: e.code ?? e.message }, 'archive');
     });
     if (current) {
       await mkdir(layout.backupsDir, { recursive: true });

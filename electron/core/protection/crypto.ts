@@ -70,10 +70,7 @@ export const plainCodec: Codec = {
   seal: (plain) => Buffer.from(plain),
   open: (stored, file) => {
     if (isSealed(stored))
-      throw new AqiqatError(
-        `${path.basename(file)} is encrypted, but the archive has no ${KEY_FILE}; restore it from a backup`,
-        'archive',
-      );
+      throw new AqiqatError('crypto.key-file-missing', { file: path.basename(file), keyFile: KEY_FILE }, 'archive');
     return Buffer.from(stored);
   },
 };
@@ -255,11 +252,7 @@ export class Sealer implements Codec {
     if (!isSealed(stored)) return Buffer.from(stored); // written before `aqiqat encrypt` reached it
     const rel = this.rel(file);
     const payload = this.#decode(stored, rel);
-    if (!payload)
-      throw new AqiqatError(
-        `${rel} is damaged or was changed (its encryption does not authenticate); restore it from a backup`,
-        'archive',
-      );
+    if (!payload) throw new AqiqatError('crypto.file-damaged', { file: rel }, 'archive');
     if (VERSIONED.test(rel)) this.#checkGeneration(rel, payload);
     return payload.plain;
   }
@@ -278,27 +271,17 @@ export class Sealer implements Codec {
     const rel = this.rel(file);
     if (!isSealed(stored)) return this.seal(stored, file);
     const payload = this.#decode(stored, rel);
-    if (!payload)
-      throw new AqiqatError(
-        `${rel} is damaged or was changed (its encryption does not authenticate); restore it from a backup`,
-        'archive',
-      );
+    if (!payload) throw new AqiqatError('crypto.file-damaged', { file: rel }, 'archive');
     return this.#sealPayload(payload.plain, rel, payload.gen, payload.headGen);
   }
 
   #checkGeneration(rel: string, { gen, headGen }: Payload): void {
     const newest = this.#durable.get(rel) ?? 0;
     if (gen < newest) {
-      throw new AqiqatError(
-        `${rel} is an older copy (write ${gen}; this archive has written ${newest}): it was put back from before; restore the archive from a backup`,
-        'archive',
-      );
+      throw new AqiqatError('crypto.file-older', { file: rel, gen, newest }, 'archive');
     }
     if (headGen > this.#headGen) {
-      throw new AqiqatError(
-        `${HEAD_FILE} is missing or an older copy (${rel} is newer): it was deleted or put back from before; restore the archive from a backup`,
-        'archive',
-      );
+      throw new AqiqatError('crypto.head-older', { head: HEAD_FILE, file: rel }, 'archive');
     }
     this.#durable.set(rel, gen);
   }
@@ -342,7 +325,7 @@ export class Sealer implements Codec {
   async #readHead(): Promise<void> {
     const stored = await readFile(path.join(this.root, HEAD_FILE)).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return null;
-      throw new AqiqatError(`cannot read ${HEAD_FILE}: ${e.message}`, 'archive');
+      throw new AqiqatError('file.unreadable', { file: HEAD_FILE, reason: e.message }, 'archive');
     });
     if (!stored) return;
     const payload = this.#decode(stored, HEAD_FILE);
@@ -353,10 +336,7 @@ export class Sealer implements Codec {
       files = {};
     }
     if (!payload || typeof files !== 'object' || files === null) {
-      throw new AqiqatError(
-        `${HEAD_FILE} is damaged or was changed (its encryption does not authenticate); restore the archive from a backup`,
-        'archive',
-      );
+      throw new AqiqatError('crypto.head-damaged', { head: HEAD_FILE }, 'archive');
     }
     this.#headGen = payload.gen;
     for (const [rel, gen] of Object.entries(files))
@@ -404,8 +384,7 @@ function scrypt(passphrase: string, salt: Buffer, kdf: { N: number; r: number; p
 }
 
 export function checkPassphrase(passphrase: string): void {
-  if (passphrase.length < 8)
-    throw new AqiqatError('the passphrase must be at least 8 characters (a few words are best)', 'usage');
+  if (passphrase.length < 8) throw new AqiqatError('crypto.passphrase-short', {}, 'usage');
 }
 
 /** A new data key sealed under `passphrase`. */
@@ -436,10 +415,7 @@ export function parseKeyFile(raw: string): KeyFile {
   try {
     return KeyFileSchema.parse(JSON.parse(raw));
   } catch {
-    throw new AqiqatError(
-      `${KEY_FILE} is damaged; without it the archive cannot be opened. Restore it from a backup.`,
-      'archive',
-    );
+    throw new AqiqatError('crypto.key-file-damaged', { keyFile: KEY_FILE }, 'archive');
   }
 }
 
@@ -447,13 +423,13 @@ export function parseKeyFile(raw: string): KeyFile {
 export async function unlock(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
   const { N, r, p } = keyFile.kdf;
   if (N > 2 ** 22 || r > 32 || p > 16)
-    throw new AqiqatError(`${KEY_FILE} asks for an unreasonable key derivation; it was not made by Aqiqat`, 'archive');
+    throw new AqiqatError('crypto.key-file-foreign', { keyFile: KEY_FILE }, 'archive');
   const kek = await scrypt(passphrase, Buffer.from(keyFile.kdf.salt, 'base64'), { N, r, p });
   const dataKey = openWith(kek, Buffer.from(keyFile.key, 'base64'), KEY_FILE, MAGIC_V1);
   kek.fill(0);
   if (!dataKey || dataKey.length !== 32) {
     dataKey?.fill(0);
-    throw new AqiqatError('wrong passphrase; nothing was changed', 'input');
+    throw new AqiqatError('crypto.wrong-passphrase', {}, 'input');
   }
   return dataKey;
 }
@@ -466,10 +442,7 @@ export async function unlockSealer(keyFile: KeyFile, passphrase: string, root: s
     const old = openWith(dataKey, Buffer.from(keyFile.rekeying, 'base64'), PREVIOUS_KEY, MAGIC_V1);
     if (!old || old.length !== 32) {
       dataKey.fill(0);
-      throw new AqiqatError(
-        `${KEY_FILE} is damaged; without it the archive cannot be opened. Restore it from a backup.`,
-        'archive',
-      );
+      throw new AqiqatError('crypto.key-file-damaged', { keyFile: KEY_FILE }, 'archive');
     }
     previous = new Sealer(old, root);
   }

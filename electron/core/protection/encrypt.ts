@@ -53,8 +53,7 @@ async function contentFiles(store: ArchiveStore): Promise<string[]> {
 export async function encryptArchive(store: ArchiveStore, passphrase: string | undefined): Promise<EncryptResult> {
   let codec: Codec = store.codec;
   if (!codec.encrypted) {
-    if (!passphrase)
-      throw new AqiqatError('give the new passphrase in AQIQAT_PASSPHRASE, or run in a terminal to be asked', 'usage');
+    if (!passphrase) throw new AqiqatError('crypto.new-passphrase-needed', { variable: 'AQIQAT_PASSPHRASE' }, 'usage');
     await store.snapshot('encrypt');
     const { keyFile, dataKey } = await newKeyFile(passphrase);
     await writeFileAtomic(
@@ -132,7 +131,7 @@ async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
 
 async function keyFileOf(store: ArchiveStore): Promise<KeyFile> {
   const raw = await readFile(path.join(store.layout.root, KEY_FILE), 'utf8').catch(() => null);
-  if (raw === null) throw new AqiqatError('this archive is not encrypted; encrypt it with `aqiqat encrypt`', 'usage');
+  if (raw === null) throw new AqiqatError('crypto.not-encrypted', {}, 'usage');
   return parseKeyFile(raw);
 }
 
@@ -159,11 +158,7 @@ export async function prepareRekey(
 ): Promise<() => Promise<void>> {
   checkPassphrase(newPassphrase);
   const keyFile = await keyFileOf(store);
-  if (keyFile.sealing)
-    throw new AqiqatError(
-      'the encryption of this archive was interrupted; finish it with `aqiqat encrypt` first',
-      'usage',
-    );
+  if (keyFile.sealing) throw new AqiqatError('crypto.encryption-unfinished', {}, 'usage');
   const oldKey = await unlock(keyFile, oldPassphrase);
   return async () => {
     await store.snapshot('passphrase');

@@ -85,9 +85,3 @@ export async function pruneSnapshots(layout: Layout, keep: number): Promise<void
   const all = await listSnapshots(layout);
   for (const s of all.slice(Math.max(1, keep))) await rm(s.file, { force: true });
 }
-
-/** The sentence a refusal of a damaged archive.json ends with: `latest` from replacementSnapshots. */
-export function backupHint(layout: Layout, latest: Snapshot | undefined): string {
-  if (!latest) return 'No snapshot of it exists in backups/; restore a backup file with `aqiqat restore FILE`.';
-  return `The latest snapshot is ${path.relative(layout.root, latest.file)} (${latest.takenAt}); put it back with \`aqiqat restore ${latest.file}\`.`;
-}

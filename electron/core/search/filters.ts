@@ -43,7 +43,7 @@ export function dayRange(value: string): [number, number] {
   return [year * 10000 + 101, year * 10000 + 1231];
 }
 
-function entityIds(meta: ArchiveFile, wanted: readonly string[], kind: EntityKind, label: string): string[][] {
+function entityIds(meta: ArchiveFile, wanted: readonly string[], kind: EntityKind): string[][] {
   return wanted.map((name) => {
     const key = foldKey(name.replace(/[\s-]+/g, ''));
     const ids = meta.entities
@@ -53,7 +53,7 @@ function entityIds(meta: ArchiveFile, wanted: readonly string[], kind: EntityKin
           (e.id === name || [e.name, ...e.aliases].some((n) => foldKey(n.replace(/[\s-]+/g, '')) === key)),
       )
       .map((e) => e.id);
-    if (ids.length === 0) throw new AqiqatError(`no ${label} named "${name}" in the archive`, 'not-found');
+    if (ids.length === 0) throw new AqiqatError('search.no-such-entity', { kind, name }, 'not-found');
     return ids;
   });
 }
@@ -69,13 +69,13 @@ export function compileFilters(
   const f = SearchFiltersSchema.parse(filters);
   const tags = (f.tags ?? []).map((t) => t.trim().toLowerCase());
   const types = f.types ? new Set(f.types.map((t) => t.trim().toLowerCase())) : null;
-  const people = f.people ? entityIds(meta, f.people, 'person', 'person') : [];
-  const places = f.places ? entityIds(meta, f.places, 'place', 'place') : [];
+  const people = f.people ? entityIds(meta, f.people, 'person') : [];
+  const places = f.places ? entityIds(meta, f.places, 'place') : [];
   let caseFacts: Set<string> | null = null;
   if (f.case) {
     const want = f.case.trim().toLowerCase();
     const c = meta.cases.find((x) => x.id === f.case || x.title.trim().toLowerCase() === want);
-    if (!c) throw new AqiqatError(`no case "${f.case}" in the archive`, 'not-found');
+    if (!c) throw new AqiqatError('search.no-such-case', { ref: f.case }, 'not-found');
     caseFacts = new Set(c.factIds);
   }
   const event =

@@ -47,13 +47,14 @@ export async function readGazetteer(file: string, codec: Codec = plainCodec): Pr
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new AqiqatError(`${file} is not valid JSON; fix it or remove it`, 'archive');
+    throw new AqiqatError('gazetteer.invalid-json', { file }, 'archive');
   }
   const parsed = GazetteerSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AqiqatError(
-      `${file} is malformed at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`,
+      'gazetteer.malformed',
+      { file, at: issue?.path.join('.') ?? '', detail: issue?.message ?? 'invalid' },
       'archive',
     );
   }

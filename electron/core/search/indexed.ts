@@ -410,10 +410,7 @@ export class IndexedSearch implements SearchEngine {
       const name = codec.candidates(file).find((f) => existsSync(f)) ?? file;
       text = indexedPart(codec.open(readFileSync(name), file).toString('utf8'));
     } catch {
-      throw new AqiqatError(
-        `the text of article ${article.id} is missing from texts/; restore the archive from a backup`,
-        'archive',
-      );
+      throw new AqiqatError('article.text-missing', { id: article.id }, 'archive');
     }
     if (this.#texts.size >= 256) this.#texts.delete(this.#texts.keys().next().value!);
     this.#texts.set(article.textSha256, text);

@@ -56,10 +56,7 @@ interface RawPart {
 /** Split the query into words and quoted phrases; a trailing * marks a prefix. */
 export function parseQuery(text: string, analyzer: Analyzer, aliases: AliasTable | null): ParsedQuery {
   if (text.length > MAX_QUERY_CHARS) {
-    throw new AqiqatError(
-      `the query is ${text.length} characters long; at most ${MAX_QUERY_CHARS} are searched`,
-      'usage',
-    );
+    throw new AqiqatError('search.query-too-long', { n: text.length, max: MAX_QUERY_CHARS }, 'usage');
   }
   const parts: RawPart[] = [];
   let phrases = 0;
@@ -80,14 +77,11 @@ export function parseQuery(text: string, analyzer: Analyzer, aliases: AliasTable
     }
   }
   if (parts.length > MAX_QUERY_WORDS) {
-    throw new AqiqatError(`the query has ${parts.length} words; at most ${MAX_QUERY_WORDS} are searched`, 'usage');
+    throw new AqiqatError('search.too-many-words', { n: parts.length, max: MAX_QUERY_WORDS }, 'usage');
   }
   for (const p of parts) {
     if (p.prefix && [...p.text].length < MIN_PREFIX_CHARS) {
-      throw new AqiqatError(
-        `"${p.text}*" is too short for a prefix search: give at least ${MIN_PREFIX_CHARS} letters`,
-        'usage',
-      );
+      throw new AqiqatError('search.prefix-too-short', { word: p.text, min: MIN_PREFIX_CHARS }, 'usage');
     }
   }
   const words: QueryWord[] = parts.map((p) => ({ analysis: analyzer.analyze(p.text), prefix: p.prefix }));

@@ -68,11 +68,7 @@ export async function openNoFollow(file: string, flags: number, mode?: number): 
   }
 }
 
-const linkError = (file: string) =>
-  new AqiqatError(
-    `${file} is a symbolic link; Aqiqat reads no link inside the archive folder: put the real file there`,
-    'archive',
-  );
+const linkError = (file: string) => new AqiqatError('storage.symlink', { file }, 'archive');
 
 /** Write content-addressed, immutable data once: an existing file with that name is already right. */
 export async function writeFileOnce(file: string, data: string | Uint8Array): Promise<void> {

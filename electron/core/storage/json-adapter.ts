@@ -39,13 +39,10 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
       }
     } catch (e) {
       if (e instanceof AqiqatError) throw e;
-      throw new FileReadError(`cannot read ${this.where()}: ${(e as Error).message}`);
+      throw new FileReadError('file.unreadable', { file: this.where(), reason: (e as Error).message }, 'archive');
     }
     if (raw === null && this.codec.written?.(this.file)) {
-      throw new AqiqatError(
-        `${this.where()} is missing, though this archive wrote it: it was deleted; restore the archive from a backup`,
-        'archive',
-      );
+      throw new AqiqatError('storage.file-deleted', { file: this.where() }, 'archive');
     }
     return raw === null ? null : parseValidated(raw, this.schema, this.where());
   }
@@ -77,22 +74,17 @@ export function parseValidated<S extends z.ZodType>(raw: string, schema: S, wher
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new AqiqatError(`${where} is not valid JSON; it was left untouched. Restore it from a backup.`, 'archive');
+    throw new AqiqatError('storage.invalid-json', { file: where }, 'archive');
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new NewerSchemaError(
-      `${where} was written by a newer Aqiqat (schema ${version}, this version reads ${SCHEMA_VERSION}); update Aqiqat. The file was left untouched.`,
-    );
+    throw new NewerSchemaError({ file: where, version, supported: SCHEMA_VERSION });
   }
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const at = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new AqiqatError(
-      `${where} is malformed${at}: ${issue?.message ?? 'invalid'}; it was left untouched. Restore it from a backup.`,
-      'archive',
-    );
+    const at = issue?.path.join('.') ?? '';
+    throw new AqiqatError('storage.malformed', { file: where, at, detail: issue?.message ?? 'invalid' }, 'archive');
   }
   return result.data;
 }

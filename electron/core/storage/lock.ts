@@ -119,8 +119,8 @@ export function ownerText(owner: LockOwner | null): string {
     : '';
 }
 
-function heldMessage(root: string, owner: LockOwner | null): string {
-  return `the archive ${root} is open in another window${ownerText(owner)}; close it there first`;
+function openElsewhere(root: string, owner: LockOwner | null): AqiqatError {
+  return new AqiqatError('archive.open-elsewhere', { root, owner: ownerText(owner) }, 'conflict');
 }
 
 /**
@@ -129,14 +129,14 @@ function heldMessage(root: string, owner: LockOwner | null): string {
  * at once cannot both win.
  */
 export function acquireLock(root: string, by = 'aqiqat'): Promise<ArchiveLock> {
-  return acquireLockFile(lockFileOf(root), by, (owner) => heldMessage(root, owner));
+  return acquireLockFile(lockFileOf(root), by, (owner) => openElsewhere(root, owner));
 }
 
 /** The same lock on any file: `busy` says who holds it when it is taken. */
 export async function acquireLockFile(
   file: string,
   by: string,
-  busy: (owner: LockOwner | null) => string,
+  busy: (owner: LockOwner | null) => AqiqatError,
 ): Promise<ArchiveLock> {
   const count = held.get(file);
   if (count !== undefined) {
@@ -166,7 +166,7 @@ export async function acquireLockFile(
       installExitHook();
       return handle(file, false);
     }
-    if (owner && !isStale(owner)) throw new AqiqatError(busy(owner), 'conflict');
+    if (owner && !isStale(owner)) throw busy(owner);
     // stale (or unreadable: a crash between open and write of the fallback path): move it aside
     const aside = `${file}.stale-${randomBytes(4).toString('hex')}`;
     try {
@@ -181,12 +181,12 @@ export async function acquireLockFile(
       // someone took the lock between our read and our rename: put theirs back, and they win
       await link(aside, file).catch(() => undefined);
       await rm(aside, { force: true });
-      throw new AqiqatError(busy(moved === 'missing' ? null : moved), 'conflict');
+      throw busy(moved === 'missing' ? null : moved);
     }
     await rm(aside, { force: true });
     recovered = true;
   }
-  throw new AqiqatError(busy(null), 'conflict');
+  throw busy(null);
 }
 
 function handle(file: string, recovered: boolean): ArchiveLock {

@@ -33,13 +33,7 @@ import { ValidatedJsonFile } from './json-adapter.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AUDIT_FILE, AuditLog, auditInputOf } from '../protection/audit.js';
 import { recoverSwap, restoreLeftovers } from './swap.js';
-import {
-  backupHint,
-  DEFAULT_KEEP_SNAPSHOTS,
-  latestSnapshot,
-  replacementSnapshots,
-  takeSnapshot,
-} from '../protection/snapshots.js';
+import { DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, replacementSnapshots, takeSnapshot } from '../protection/snapshots.js';
 import { articleShardFile, factShardFile, folders, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
@@ -78,7 +72,7 @@ export class ArchiveStore {
     const layout = layoutOf(dir);
     await recoverSwap(layout.root);
     if (await exists(layout.archiveFile)) {
-      throw new AqiqatError(`${layout.root} already holds an archive`, 'conflict');
+      throw new AqiqatError('archive.exists', { root: layout.root }, 'conflict');
     }
     for (const d of folders(layout)) {
       await mkdir(d, { recursive: true });
@@ -134,18 +128,15 @@ export class ArchiveStore {
         if (e instanceof NewerSchemaError || e instanceof FileReadError) throw e;
         if (e instanceof AqiqatError && e.kind === 'archive') {
           const [latest] = await replacementSnapshots(layout);
-          throw new DamagedArchiveError(e.message, latest ?? null, backupHint(layout, latest));
+          throw new DamagedArchiveError(e, latest ?? null, latest ? path.relative(layout.root, latest.file) : '');
         }
         throw e;
       }
       if (!data) {
-        throw new AqiqatError(`no archive in ${layout.root}; create one with \`aqiqat init\``, 'not-found');
+        throw new AqiqatError('archive.not-found', { root: layout.root }, 'not-found');
       }
       if (data.settings.shardCount !== SHARD_COUNT) {
-        throw new AqiqatError(
-          `archive.json names ${data.settings.shardCount} shards; this version uses ${SHARD_COUNT}`,
-          'archive',
-        );
+        throw new AqiqatError('archive.shard-count', { n: data.settings.shardCount, expected: SHARD_COUNT }, 'archive');
       }
       const store = new ArchiveStore(layout, new Low(adapter, data));
       store.#codec = codec;
@@ -243,11 +234,7 @@ export class ArchiveStore {
   }
 
   #refuseIfReadOnly(): void {
-    if (this.#readOnly)
-      throw new AqiqatError(
-        'the disk is full, so the archive was opened only for reading: free some space and open it again to change it',
-        'archive',
-      );
+    if (this.#readOnly) throw new AqiqatError('archive.read-only-disk-full', {}, 'archive');
   }
 
   /** Persist a changed database now, or at the end of the running batch. */
@@ -261,8 +248,8 @@ export class ArchiveStore {
       await db.write();
     } catch (e) {
       await this.forgetUnsaved();
-      if (isDiskFull(e)) throw new DiskFullError('could not save the archive: ');
-      throw new AqiqatError(`could not save the archive: ${(e as Error).message}`, 'archive');
+      if (isDiskFull(e)) throw new DiskFullError('disk.full-saving');
+      throw new AqiqatError('archive.save-failed', { reason: (e as Error).message }, 'archive');
     }
   }
 
@@ -397,10 +384,7 @@ export interface OpenOptions {
 
 function requirePassphrase(options: OpenOptions, root: string): string {
   if (options.passphrase === undefined || options.passphrase === '') {
-    throw new AqiqatError(
-      `the archive ${root} is encrypted: give its passphrase (AQIQAT_PASSPHRASE, or run in a terminal to be asked)`,
-      'input',
-    );
+    throw new AqiqatError('archive.needs-passphrase', { root }, 'input');
   }
   return options.passphrase;
 }
@@ -421,7 +405,7 @@ export async function sealerOf(root: string, passphrase: string | undefined): Pr
 async function keyFileOf(root: string) {
   const raw = await readFile(path.join(root, KEY_FILE), 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
-    throw new AqiqatError(`cannot read ${KEY_FILE}: ${e.message}`, 'archive');
+    throw new AqiqatError('file.unreadable', { file: KEY_FILE, reason: e.message }, 'archive');
   });
   return raw === null ? null : parseKeyFile(raw);
 }
@@ -462,7 +446,12 @@ async function refuseLinks(layout: Layout): Promise<void> {
       )
     ) {
       throw new AqiqatError(
-        `${path.relative(layout.root, p)} in ${layout.root} is a symbolic link; Aqiqat follows no link inside the archive folder: put the real ${p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log') ? 'file' : 'folder'} there`,
+        'storage.symlink-in-archive',
+        {
+          rel: path.relative(layout.root, p),
+          root: layout.root,
+          folder: !(p === layout.archiveFile || p.endsWith('.json') || p.endsWith('.log')),
+        },
         'archive',
       );
     }
@@ -472,11 +461,8 @@ async function refuseLinks(layout: Layout): Promise<void> {
 /** "No archive here": naming the copies a restore left beside it, which may be the one looked for. */
 export async function noArchiveError(root: string): Promise<AqiqatError> {
   const left = await restoreLeftovers(root);
-  if (left.length === 0) return new AqiqatError(`no archive in ${root}; create one with \`aqiqat init\``, 'not-found');
-  return new AqiqatError(
-    `no archive in ${root}, but a restore left ${left.join(', ')} beside it; move the one you want to ${root} (nothing was created)`,
-    'not-found',
-  );
+  if (left.length === 0) return new AqiqatError('archive.not-found', { root }, 'not-found');
+  return new AqiqatError('archive.not-found-restore-left', { root, left }, 'not-found');
 }
 
 /** Who holds a lock, for the "open in another window" message. */

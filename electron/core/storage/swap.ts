@@ -51,7 +51,7 @@ export function takeSwapLock(root: string): Promise<ArchiveLock> {
   return acquireLockFile(
     swapLockOf(root),
     process.versions.electron ? 'the Aqiqat app' : 'the aqiqat command line',
-    (owner) => `a restore into ${root} is running in another window${ownerText(owner)}; wait for it to finish`,
+    (owner) => new AqiqatError('restore.running', { root, owner: ownerText(owner) }, 'conflict'),
   );
 }
 
@@ -79,17 +79,15 @@ export async function swapIn(root: string, staging: string, previous: string | n
         await renameRetrying(previous!, root);
       } catch (back) {
         throw new AqiqatError(
-          `could not put the restored archive in place (${systemReason(e)}) nor the old one back (${systemReason(back)}); the old archive is in ${previous} and goes back in place the next time the archive is opened`,
+          'restore.swap-stuck',
+          { reason: systemReason(e), backReason: systemReason(back), previous: String(previous) },
           'archive',
         );
       }
     }
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await rm(markerOf(root), { force: true });
-    throw new AqiqatError(
-      `could not put the restored archive in place (${systemReason(e)}: a file in it may be open in another program, such as an antivirus or a file manager); nothing was changed`,
-      'archive',
-    );
+    throw new AqiqatError('restore.swap-failed', { reason: systemReason(e) }, 'archive');
   }
   if (previous) await rm(path.join(previous, LOCK_FILE), { force: true });
   await fsyncDir(parent);
@@ -154,10 +152,7 @@ async function finishSwap(root: string): Promise<void> {
     const from = previous && (await isDir(previous)) ? previous : staging && (await isDir(staging)) ? staging : null;
     if (from) {
       await renameRetrying(from, root).catch((e: unknown) => {
-        throw new AqiqatError(
-          `an interrupted restore left the archive in ${from} and it cannot be moved back to ${root} (${systemReason(e)}: a program may hold a file in it); close it and open the archive again`,
-          'archive',
-        );
+        throw new AqiqatError('restore.interrupted-stuck', { from, root, reason: systemReason(e) }, 'archive');
       });
     }
   }

@@ -5,6 +5,7 @@
  * Pure (the renderer loads it too): no imports but types. Quotes are never translated.
  */
 import type { FactRole } from '../../core/model.js';
+import { ERROR_TEXTS, type ErrorTexts } from './errors.js';
 
 type Twelve<T> = readonly [T, T, T, T, T, T, T, T, T, T, T, T];
 
@@ -399,8 +400,8 @@ export interface Dictionary {
   /** a person's part in an event: on screen and in the dossier */
   roles: Readonly<Record<FactRole, string>>;
   factTypes: Readonly<Record<ThesaurusTypeId, string>>;
-  /** the messages of the error codes (electron/shared/i18n/errors.ts) belong here, keyed by code */
-  errors: Readonly<Record<never, string>>;
+  /** the text of each error code, its parameters filled in (written in errors.ts, all three languages side by side) */
+  errors: Readonly<ErrorTexts>;
 }
 
 const months = [
@@ -480,5 +481,5 @@ export const en: Dictionary = {
   },
   roles: { victim: 'victim', perpetrator: 'perpetrator', witness: 'witness', source: 'source', other: 'other' },
   factTypes,
-  errors: {},
+  errors: ERROR_TEXTS.en,
 };

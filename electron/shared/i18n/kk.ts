@@ -1,5 +1,6 @@
 /** Every word the user reads, in Kazakh; the shape and the rules are in `en.ts`. */
 import type { Dictionary } from './en.js';
+import { ERROR_TEXTS } from './errors.js';
 
 const ui: Dictionary['ui'] = {
   'lang.name': 'Қазақша',
@@ -388,5 +389,5 @@ export const kk: Dictionary = {
     statement: 'Мәлімдеме',
     warning: 'Ресми ескерту',
   },
-  errors: {},
+  errors: ERROR_TEXTS.kk,
 };

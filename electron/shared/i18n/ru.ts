@@ -1,5 +1,6 @@
 /** Every word the user reads, in Russian; the shape and the rules are in `en.ts`. */
 import type { Dictionary } from './en.js';
+import { ERROR_TEXTS } from './errors.js';
 
 const ui: Dictionary['ui'] = {
   'lang.name': 'Русский',
@@ -407,5 +408,5 @@ export const ru: Dictionary = {
     statement: 'Заявление',
     warning: 'Официальное предупреждение',
   },
-  errors: {},
+  errors: ERROR_TEXTS.ru,
 };

@@ -1,6 +1,7 @@
 /** The whole window when archive.json is damaged: what is wrong, and putting its latest snapshot back. */
 import { useState } from 'react';
 import type { SessionStatus } from '../../../electron/api.js';
+import { errorText } from '../../../electron/shared/i18n/errors.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { LanguageSelect } from '../../i18n/LanguageSelect.js';
@@ -27,7 +28,7 @@ export function RecoveryScreen({ problem, onRestored }: { problem: Problem; onRe
       <section className="lock-card" aria-labelledby="recover-title">
         <span className="brand-name">Aqiqat</span>
         <h1 id="recover-title">{t('recover.title')}</h1>
-        <p className="recover-detail">{problem.message}</p>
+        <p className="recover-detail">{errorText(lang, problem.error)}</p>
         <p className="lock-why">{date ? t('recover.snapshot', { date }) : t('recover.none')}</p>
         <p className="lock-error" role="alert">
           {error ?? ''}

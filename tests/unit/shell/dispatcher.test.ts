@@ -35,22 +35,32 @@ describe('IPC dispatcher', () => {
 
   it('refuses unknown calls and invalid arguments before touching the archive', async () => {
     const { dispatch } = await setup();
-    expect(await dispatch('constructor', {})).toEqual({ ok: false, error: 'unknown call constructor' });
+    expect(await dispatch('constructor', {})).toEqual({
+      ok: false,
+      error: { code: 'ipc.unknown-call', params: { method: 'constructor' }, message: 'unknown call constructor' },
+    });
     expect(await dispatch(42, {})).toMatchObject({ ok: false });
     expect(await dispatch('importFile', { name: 'a.txt', bytes: 'not bytes' })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid importFile request: bytes/),
+      error: { message: expect.stringMatching(/^invalid importFile request: bytes/) },
     });
     expect(await dispatch('getArticle', { id: 'x', extra: true })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid getArticle request/),
+      error: { message: expect.stringMatching(/^invalid getArticle request/) },
     });
     expect(await dispatch('search', { text: 'x'.repeat(5000) })).toMatchObject({ ok: false });
   });
 
   it('names a refused call on one line, control characters escaped', async () => {
     const { dispatch } = await setup();
-    expect(await dispatch('x\n\u001b[2Jy', {})).toEqual({ ok: false, error: 'unknown call x\\u000a\\u001b[2Jy' });
+    expect(await dispatch('x\n\u001b[2Jy', {})).toEqual({
+      ok: false,
+      error: {
+        code: 'ipc.unknown-call',
+        params: { method: 'x\\u000a\\u001b[2Jy' },
+        message: 'unknown call x\\u000a\\u001b[2Jy',
+      },
+    });
   });
 
   it('turns core errors into one-line messages the client throws', async () => {
@@ -67,7 +77,7 @@ describe('IPC dispatcher', () => {
     await api.addFactsToCase({ id: c.id, factIds: [fact.id] });
     expect(await dispatch('deleteArticle', { id: article.id, force: true })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid deleteArticle request/),
+      error: { message: expect.stringMatching(/^invalid deleteArticle request/) },
     });
     expect(await api.deleteArticle({ id: article.id })).toMatchObject({
       article: { id: article.id },
@@ -90,7 +100,11 @@ describe('IPC dispatcher', () => {
       // a method the dispatcher knows is checked against its schema, never refused as unknown
       expect(await dispatch(method, { notAnInput: true })).toEqual({
         ok: false,
-        error: expect.stringMatching(new RegExp(`^invalid ${method} request`)),
+        error: {
+          code: 'ipc.invalid-request',
+          params: expect.objectContaining({ method }),
+          message: expect.stringMatching(new RegExp(`^invalid ${method} request`)),
+        },
       });
     }
   });
@@ -109,16 +123,16 @@ describe('IPC dispatcher: annotation calls', () => {
     const { dispatch, api } = await setup();
     expect(await dispatch('addFactsToCase', { id: 'c-aaaaa', factIds: [] })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid addFactsToCase request: factIds/),
+      error: { message: expect.stringMatching(/^invalid addFactsToCase request: factIds/) },
     });
     expect(await dispatch('addEntity', { name: 'X', kind: 'planet' })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid addEntity request: kind/),
+      error: { message: expect.stringMatching(/^invalid addEntity request: kind/) },
     });
     expect(await dispatch('editFact', { id: 'x', roles: { A: 'hero' } })).toMatchObject({ ok: false });
     expect(await dispatch('restoreFact', { id: 'x' })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid restoreFact request/),
+      error: { message: expect.stringMatching(/^invalid restoreFact request/) },
     });
     await expect(api.getCase({ id: 'nothing' })).rejects.toThrow(/^no case "nothing"; see `aqiqat case list`$/);
     await expect(api.mergeEntities({ keep: 'a', other: 'b' })).rejects.toThrow(/^no person, place or organization "a"/);

@@ -35,16 +35,16 @@ describe('dossier over IPC', () => {
     expect(p.html).not.toContain('Жексебаев');
     expect(await dispatch('dossierPreview', { caseId, lang: 'de' })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^invalid dossierPreview request: lang/),
+      error: { message: expect.stringMatching(/^invalid dossierPreview request: lang/) },
     });
     expect(await dispatch('dossierPreview', { caseId: 'nope' })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/no case "nope"/),
+      error: { message: expect.stringMatching(/no case "nope"/) },
     });
     // no printer in this process: one clear line
     expect(await dispatch('saveDossierPdf', { caseId })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/needs the desktop app/),
+      error: { message: expect.stringMatching(/needs the desktop app/) },
     });
   });
 
@@ -89,7 +89,11 @@ describe('dossier over IPC', () => {
     const before = (await archive.auditLog()).length;
     expect(await dispatch('saveDossierPdf', { caseId })).toEqual({
       ok: false,
-      error: `cannot save the dossier as ${gone} (ENOENT); choose another folder`,
+      error: {
+        code: 'dossier.cannot-save',
+        params: { file: gone, reason: 'ENOENT' },
+        message: `cannot save the dossier as ${gone} (ENOENT); choose another folder`,
+      },
     });
     expect(await archive.auditLog()).toHaveLength(before);
     // a file where a folder should be: the same one line
@@ -98,7 +102,11 @@ describe('dossier over IPC', () => {
     const { dispatch: again, caseId: id } = await setup({ printer, chooseSavePath: async () => notDir });
     expect(await again('saveDossierPdf', { caseId: id })).toEqual({
       ok: false,
-      error: `cannot save the dossier as ${notDir} (ENOTDIR); choose another folder`,
+      error: {
+        code: 'dossier.cannot-save',
+        params: { file: notDir, reason: 'ENOTDIR' },
+        message: `cannot save the dossier as ${notDir} (ENOTDIR); choose another folder`,
+      },
     });
   });
 });

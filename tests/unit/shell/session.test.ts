@@ -14,14 +14,15 @@ import { Archive } from '../../../electron/core/archive.js';
 import { restoreArchiveJson } from '../../../electron/core/protection/backup.js';
 import { newKeyFile, Sealer } from '../../../electron/core/protection/crypto.js';
 import { createSampleArchive } from '../../../electron/core/import/sample.js';
-import { LOCKED_DURING_SAVE } from '../../../electron/dossier-calls.js';
 import { createDispatcher } from '../../../electron/handlers.js';
 import { ArchiveSession } from '../../../electron/session.js';
-import { LOCKED_MESSAGE } from '../../../electron/session-status.js';
+import { ERROR_TEXTS } from '../../../electron/shared/i18n/errors.js';
 import { aqiqat, expectOneLineError } from '../cli-driver.js';
 import { SAMPLE_DIR, SEED_ARTICLE, tempDir } from '../helpers.js';
 
 const PASS = 'жеті атасын білген ұл';
+const LOCKED_MESSAGE = ERROR_TEXTS.en['session.locked']({});
+const LOCKED_DURING_SAVE = ERROR_TEXTS.en['dossier.locked-during-save']({});
 
 const cliAs = (passphrase: string, dir: string, ...args: string[]) =>
   aqiqat(['--archive', dir, ...args], { env: { AQIQAT_PASSPHRASE: passphrase } });
@@ -282,6 +283,7 @@ describe('session: a damaged archive.json', () => {
       encrypted: false,
       problem: {
         message: expect.stringMatching(/^archive\.json is not valid JSON/),
+        error: { code: 'storage.invalid-json', params: { file: 'archive.json' } },
         snapshotTakenAt: expect.any(String),
       },
     });

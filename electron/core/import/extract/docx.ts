@@ -13,8 +13,7 @@ import { AqiqatError } from '../../errors.js';
 
 export async function extractDocx(bytes: Uint8Array, name: string): Promise<Extracted> {
   const entries = unpackZip(bytes, name);
-  if (!entries.some((e) => e.name === 'word/document.xml'))
-    throw new AqiqatError(`${name} is not a Word document (no word/document.xml)`);
+  if (!entries.some((e) => e.name === 'word/document.xml')) throw new AqiqatError('import.docx-no-document', { name });
   const { value: html } = await mammoth.convertToHtml(unpacked(entries));
   const doc = new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');
   const text = domToText(doc.body as unknown as TextSource);

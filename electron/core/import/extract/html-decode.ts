@@ -15,18 +15,18 @@ export function sniffCharset(bytes: Uint8Array): string | null {
 }
 
 export function decodeHtml(bytes: Uint8Array, name: string): string {
-  if (bytes.length === 0) throw new AqiqatError(`${name} is empty`);
+  if (bytes.length === 0) throw new AqiqatError('import.empty', { name });
   const declared = sniffCharset(bytes);
   let label = declared ?? 'utf-8';
   try {
     new TextDecoder(label);
   } catch {
-    throw new AqiqatError(`${name} declares the unknown character set "${declared}"`);
+    throw new AqiqatError('import.unknown-charset', { name, charset: declared! });
   }
   if (label === 'utf-16le' || label === 'utf-16be' || label === 'utf-16') label = declared ?? label;
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    throw new AqiqatError(`${name} is not valid ${label} text${declared ? '' : ' and declares no character set'}`);
+    throw new AqiqatError(declared ? 'import.bad-charset' : 'import.bad-charset-undeclared', { name, charset: label });
   }
 }

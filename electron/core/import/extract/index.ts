@@ -30,7 +30,7 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
   const ext = extensionOf(name);
   const load = canImport(name) ? EXTRACTORS[ext as ImportExtension] : undefined;
   if (!load) {
-    throw new AqiqatError(`${name}: .${ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`);
+    throw new AqiqatError('import.unsupported-format', { name, ext });
   }
   const extractor = await load();
   let extracted: Extracted;
@@ -39,14 +39,16 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
   } catch (e) {
     if (e instanceof AqiqatError) throw e;
     // a parser's own error on a broken file: one line, named after the file
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new AqiqatError(`${name} could not be read as .${ext} (${detail})`);
+    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new AqiqatError('import.unreadable-format', { name, ext, detail });
   }
   // here, in the parser thread: an oversized text never crosses to the archive's side
   if (extracted.text.length > MAX_TEXT_CHARS) {
-    throw new AqiqatError(
-      `${name} holds ${millions(extracted.text.length)} million characters of text; the limit is ${MAX_TEXT_CHARS / 1e6} million`,
-    );
+    throw new AqiqatError('import.text-too-long', {
+      name,
+      millions: millions(extracted.text.length),
+      limit: MAX_TEXT_CHARS / 1e6,
+    });
   }
   return { text: extracted.text, meta: cleanMeta(extracted.meta) };
 }

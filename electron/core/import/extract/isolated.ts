@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AqiqatError } from '../../errors.js';
+import { AqiqatError, type ErrorCode } from '../../errors.js';
 import { parseMemoryMb, parseTimeoutMs } from '../limits.js';
 import { extract, type Extracted } from './index.js';
 
@@ -21,7 +21,8 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  { id: number; ok: true; value: Extracted } | { id: number; ok: false; message: string; userError: boolean };
+  | { id: number; ok: true; value: Extracted }
+  | { id: number; ok: false; message: string; error: { code: ErrorCode; params: unknown } | null };
 
 interface Pending {
   name: string;
@@ -85,14 +86,14 @@ export class ParserThread {
       const worker = this.#worker;
       if (!worker || process.memoryUsage.rss() - baseline <= this.memoryMb * 1024 * 1024) return;
       this.#worker = null;
-      this.#lost(worker, (name) => `${name}: ${this.#tooMuchMemory}; nothing was imported`);
+      this.#lost(worker, (name) => this.#tooMuchMemory(name));
       void worker.terminate();
     }, MEMORY_POLL_MS);
     this.#watch.unref();
   }
 
-  get #tooMuchMemory(): string {
-    return `reading it needed more than ${this.memoryMb} MB of memory, so it was stopped`;
+  #tooMuchMemory(name: string): AqiqatError {
+    return new AqiqatError('import.out-of-memory', { name, mb: this.memoryMb });
   }
 
   #start(): Worker {
@@ -100,11 +101,14 @@ export class ParserThread {
     const worker = new Worker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
     worker.on('message', (reply: ParseReply) => this.#settle(reply));
     worker.on('error', (e: Error & { code?: string }) => {
-      const why =
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.#tooMuchMemory : `its parser failed (${e.message.split('\n')[0]})`;
-      this.#lost(worker, (name) => `${name}: ${why}; nothing was imported`);
+      const reason = e.message.split('\n')[0]!;
+      this.#lost(worker, (name) =>
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? this.#tooMuchMemory(name)
+          : new AqiqatError('import.parser-failed', { name, reason }),
+      );
     });
-    worker.on('exit', () => this.#lost(worker, (name) => `${name}: its parser stopped; nothing was imported`));
+    worker.on('exit', () => this.#lost(worker, (name) => new AqiqatError('import.parser-stopped', { name })));
     worker.unref();
     this.#worker = worker;
     return worker;
@@ -115,7 +119,8 @@ export class ParserThread {
     if (!p) return;
     this.#done(reply.id);
     if (reply.ok) p.resolve(reply.value);
-    else p.reject(reply.userError ? new AqiqatError(reply.message) : new Error(reply.message));
+    else
+      p.reject(reply.error ? new AqiqatError(reply.error.code, reply.error.params as never) : new Error(reply.message));
   }
 
   /** One file ran out of time: stop its thread (it may be in an endless loop); the others on it go to a new one. */
@@ -124,9 +129,7 @@ export class ParserThread {
     if (!p) return;
     this.#done(id);
     p.reject(
-      new AqiqatError(
-        `${p.name}: reading it took longer than ${Number((this.timeoutMs / 1000).toPrecision(3))} s, so it was stopped; nothing was imported`,
-      ),
+      new AqiqatError('import.timeout', { name: p.name, seconds: Number((this.timeoutMs / 1000).toPrecision(3)) }),
     );
     const stuck = p.worker;
     if (this.#worker === stuck) this.#worker = null;
@@ -135,12 +138,12 @@ export class ParserThread {
   }
 
   /** A thread died (out of memory, crashed): which file did it cannot be known, so all it held fail. */
-  #lost(worker: Worker, message: (name: string) => string): void {
+  #lost(worker: Worker, lost: (name: string) => AqiqatError): void {
     if (this.#worker === worker) this.#worker = null;
     for (const [id, p] of this.#pending) {
       if (p.worker !== worker) continue;
       this.#done(id);
-      p.reject(new AqiqatError(message(p.name)));
+      p.reject(lost(p.name));
     }
   }
 

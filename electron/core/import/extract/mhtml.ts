@@ -11,12 +11,12 @@ export async function extractMhtml(bytes: Uint8Array, name: string): Promise<Ext
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const { headers, body } = splitPart(raw);
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
-  if (!boundary) throw new AqiqatError(`${name} is not an MHTML file (no multipart boundary)`);
+  if (!boundary) throw new AqiqatError('import.mhtml-no-boundary', { name });
   const page = body
     .split(`--${boundary}`)
     .map(splitPart)
     .find((p) => /^text\/html/i.test(p.headers['content-type'] ?? ''));
-  if (!page) throw new AqiqatError(`${name} holds no web page (no text/html part)`);
+  if (!page) throw new AqiqatError('import.mhtml-no-page', { name });
   const encoding = (page.headers['content-transfer-encoding'] ?? '').toLowerCase();
   const partBytes =
     encoding === 'base64'
@@ -29,7 +29,7 @@ export async function extractMhtml(bytes: Uint8Array, name: string): Promise<Ext
   try {
     html = new TextDecoder(charset, { fatal: true }).decode(partBytes);
   } catch {
-    throw new AqiqatError(`${name}: its web page is not valid ${charset} text`);
+    throw new AqiqatError('import.mhtml-bad-charset', { name, charset });
   }
   const result = extractHtmlString(html);
   const location = headers['snapshot-content-location'] ?? page.headers['content-location'];

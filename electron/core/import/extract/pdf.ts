@@ -49,9 +49,7 @@ async function refuseStreamBombs(bytes: Uint8Array, name: string, limitMb = pars
     if (buf[start] === 0x0d) start++;
     if (buf[start] === 0x0a) start++;
     if ((await inflatedSize(buf.subarray(start), limitMb * 1024 * 1024)) > limitMb * 1024 * 1024) {
-      throw new AqiqatError(
-        `${name} holds a stream that unpacks to more than ${limitMb} MB; refused as a possible PDF bomb`,
-      );
+      throw new AqiqatError('import.pdf-bomb', { name, mb: limitMb });
     }
   }
 }
@@ -91,13 +89,12 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
     doc = await task.promise;
   } catch (e) {
     const err = e as { name?: string; message?: string };
-    if (err.name === 'PasswordException')
-      throw new AqiqatError(`${name} is password-protected; remove the password and import it again`);
-    throw new AqiqatError(`${name} is not a readable PDF (${(err.message ?? String(e)).split('\n')[0]})`);
+    if (err.name === 'PasswordException') throw new AqiqatError('import.pdf-password', { name });
+    throw new AqiqatError('import.pdf-unreadable', { name, detail: (err.message ?? String(e)).split('\n')[0]! });
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES)
-      throw new AqiqatError(`${name} has ${doc.numPages} pages; the limit is ${MAX_PDF_PAGES}`);
+      throw new AqiqatError('import.pdf-too-many-pages', { name, n: doc.numPages, max: MAX_PDF_PAGES });
     const pages: string[] = [];
     let letters = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -108,7 +105,7 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
       pages.push(`${pageMarker(n)}\n\n${text}`.trim());
       page.cleanup();
     }
-    if (letters === 0) throw new AqiqatError(`${name} is a scanned PDF with no text layer; OCR is not supported yet`);
+    if (letters === 0) throw new AqiqatError('import.pdf-scanned', { name });
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title =
       typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title)

@@ -61,9 +61,7 @@ export async function parseNoted<T>(
   const key = path.basename(store.codec.locate(source));
   const n = await notesOf(store);
   if (n.dead.has(key)) {
-    throw new AqiqatError(
-      `${name} is skipped: an earlier import stopped unexpectedly while reading it (to try it again, delete ${UNFINISHED_FILE} in the archive folder)`,
-    );
+    throw new AqiqatError('import.skipped-unfinished', { name, file: UNFINISHED_FILE });
   }
   n.parsing.add(key);
   try {

@@ -15,6 +15,7 @@ async function reply({ id, bytes, name }: ParseRequest): Promise<ParseReply> {
   try {
     return { id, ok: true, value: await extract(bytes, name) };
   } catch (e) {
-    return { id, ok: false, message: e instanceof Error ? e.message : String(e), userError: e instanceof AqiqatError };
+    const error = e instanceof AqiqatError ? { code: e.code, params: e.params } : null;
+    return { id, ok: false, message: e instanceof Error ? e.message : String(e), error };
   }
 }

@@ -21,7 +21,7 @@ export interface ZipEntry {
 /** Every file of the ZIP, unpacked within the limits; throws a one-line AqiqatError otherwise. */
 export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS): ZipEntry[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (why: string) => new AqiqatError(`${name} is not a readable .docx (${why})`);
+  const bad = (why: string) => new AqiqatError('import.docx-unreadable', { name, detail: why });
   // the end record sits in the last 22 + up to 65535 (comment) bytes
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -34,10 +34,7 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
   const count = buf.readUInt16LE(eocd + 10);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) throw bad('ZIP64 archives are not supported');
-  const tooMany = (n: number) =>
-    new AqiqatError(
-      `${name} holds ${n} files inside; a .docx over ${limits.maxEntries} is refused as a possible zip bomb`,
-    );
+  const tooMany = (n: number) => new AqiqatError('import.zip-too-many-files', { name, n, max: limits.maxEntries });
   if (count > limits.maxEntries) throw tooMany(count);
 
   const entries: ZipEntry[] = [];
@@ -85,6 +82,4 @@ export function unpackZip(bytes: Uint8Array, name: string, limits = ZIP_LIMITS):
 }
 
 const tooBig = (name: string, limits: typeof ZIP_LIMITS) =>
-  new AqiqatError(
-    `${name} unpacks to more than ${limits.maxUnpacked / 1024 / 1024} MB; refused as a possible zip bomb`,
-  );
+  new AqiqatError('import.zip-bomb', { name, mb: limits.maxUnpacked / 1024 / 1024 });
