@@ -3,7 +3,7 @@
  * screen, and which archive is open. They work while locked; status polling does not count as activity.
  */
 import { z } from 'zod';
-import { callOn, type Calls } from './core/call.js';
+import { callOn, noInput, type Calls } from './core/call.js';
 import { IdleLockMinutesSchema } from './core/model.js';
 import type { ArchiveSession } from './session.js';
 
@@ -22,11 +22,11 @@ export const defineShellCalls = <T extends Calls<ShellScope>>(calls: T): T => ca
 const passphrase = z.string().min(1).max(1024);
 
 export const sessionCalls = defineShellCalls({
-  archiveInfo: shellCall(z.object({}).strict(), ({ session, version }) => ({ root: session.root, version })),
-  sessionStatus: shellCall(z.object({}).strict(), ({ session }) => session.status()),
+  archiveInfo: shellCall(noInput, ({ session, version }) => ({ root: session.root, version })),
+  sessionStatus: shellCall(noInput, ({ session }) => session.status()),
   unlock: shellCall(z.object({ passphrase }).strict(), ({ session }, { passphrase }) => session.unlock(passphrase)),
-  lock: shellCall(z.object({}).strict(), ({ session }) => session.lock('user')),
-  touch: shellCall(z.object({}).strict(), async ({ session }) => {
+  lock: shellCall(noInput, ({ session }) => session.lock('user')),
+  touch: shellCall(noInput, async ({ session }) => {
     await session.touch();
     return null;
   }),
@@ -41,5 +41,5 @@ export const sessionCalls = defineShellCalls({
     z.object({ current: passphrase, next: passphrase, rekey: z.boolean().optional() }).strict(),
     ({ session }, { current, next, rekey }) => session.changePassphrase(current, next, rekey === true),
   ),
-  restoreSnapshot: shellCall(z.object({}).strict(), ({ session }) => session.restoreSnapshot()),
+  restoreSnapshot: shellCall(noInput, ({ session }) => session.restoreSnapshot()),
 });

@@ -35,6 +35,8 @@ export type Calls<Ctx> = Record<string, Call<Ctx>>;
 export const defineCalls = <T extends Calls<Archive>>(calls: T): T => calls;
 
 // Input pieces that several domains take alike.
+/** A call that takes nothing (anything given is refused). */
+export const noInput = z.object({}).strict();
 export const id = z.string().min(1).max(200);
 export const optionalText = (max: number) => z.string().max(max).optional();
 export const names = z.array(z.string().min(1).max(300)).max(100).optional();

@@ -1,6 +1,6 @@
 /** The annotation domain's calls: facts, fact types, entities, tags and cases. */
 import { z } from 'zod';
-import { call, defineCalls, id, names, optionalText } from '../call.js';
+import { call, defineCalls, id, names, noInput, optionalText } from '../call.js';
 import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema } from '../model.js';
 
 const roles = z.record(z.string().min(1).max(300), FactRoleSchema);
@@ -48,9 +48,9 @@ export const annotationCalls = defineCalls({
       .strip(),
     (a, input) => a.restoreFact(input),
   ),
-  listFactTypes: call(z.object({}).strict(), (a) => a.listFactTypes()),
+  listFactTypes: call(noInput, (a) => a.listFactTypes()),
 
-  listEntities: call(z.object({}).strict(), (a) => a.listEntities()),
+  listEntities: call(noInput, (a) => a.listEntities()),
   addEntity: call(
     z.object({ name: z.string().min(1).max(300), kind: EntityKindSchema, aliases: names }).strict(),
     (a, { name, kind, aliases }) => a.addEntity(name, kind, aliases),
@@ -64,7 +64,7 @@ export const annotationCalls = defineCalls({
   mergeEntities: call(z.object({ keep: id, other: id }).strict(), (a, { keep, other }) => a.mergeEntities(keep, other)),
   getEntity: call(z.object({ id }).strict(), (a, { id }) => a.getEntity(id)),
 
-  listTags: call(z.object({}).strict(), (a) => a.listTags()),
+  listTags: call(noInput, (a) => a.listTags()),
   renameTag: call(z.object({ from: id, to: id }).strict(), (a, { from, to }) => a.renameTag(from, to)),
   mergeTag: call(z.object({ from: id, into: id }).strict(), (a, { from, into }) => a.mergeTag(from, into)),
 
@@ -72,7 +72,7 @@ export const annotationCalls = defineCalls({
     z.object({ title: z.string().min(1).max(500), summary: optionalText(20000) }).strict(),
     (a, { title, summary }) => a.createCase(title, summary),
   ),
-  listCases: call(z.object({}).strict(), (a) => a.listCases()),
+  listCases: call(noInput, (a) => a.listCases()),
   getCase: call(z.object({ id }).strict(), (a, { id }) => a.getCase(id)),
   updateCase: call(
     z

@@ -1,10 +1,10 @@
 /** The import domain's calls: bring a file in, list, read, delete an article, correct its language. */
 import { z } from 'zod';
-import { call, defineCalls, id, optionalText } from '../call.js';
+import { call, defineCalls, id, noInput, optionalText } from '../call.js';
 import { LanguageSchema } from '../model.js';
 
 export const importCalls = defineCalls({
-  listArticles: call(z.object({}).strict(), (a) => a.listArticles()),
+  listArticles: call(noInput, (a) => a.listArticles()),
   getArticle: call(z.object({ id }).strict(), (a, { id }) => a.getArticle(id)),
   importFile: call(
     z
