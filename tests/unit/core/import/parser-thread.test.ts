@@ -51,7 +51,7 @@ describe('parser thread', () => {
     );
     expect(await thread.parse(seed, 'seed.txt')).toEqual(await extract(seed, 'seed.txt'));
     expect(await thread.parse(html, 'page.html')).toEqual(await extract(html, 'page.html'));
-    await expect(thread.parse(bytes('x'), 'image.png')).rejects.toThrow(/^image\.png: \.png files cannot be imported/);
+    await expect(thread.parse(bytes('x'), 'image.bmp')).rejects.toThrow(/^image\.bmp: \.bmp files cannot be imported/);
   });
 
   it('a file that hangs the parser is stopped after the time limit; one sent with it goes to a fresh thread', async () => {
