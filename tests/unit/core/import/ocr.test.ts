@@ -83,6 +83,39 @@ describe.runIf(tools)('OCR import', () => {
     const found = aqiqat(['search', 'Zhakishev', '--json'], { env });
     expect(found.code).toBe(0);
     expect(found.stdout).toContain(id!);
+    // a fact quoted from page 2: the dossier says it was machine-read, in its language, and redaction reads OCR text
+    const page2 = article.text.split('[page 2]')[1]!;
+    const quote = /Сотталған[^.]*\./.exec(page2)?.[0];
+    expect(quote).toBeTruthy();
+    const fact = aqiqat(
+      [
+        'fact',
+        'add',
+        '--article',
+        id!,
+        '--quote',
+        quote!,
+        '--type',
+        'parole-denied',
+        '--person',
+        'Мұхтар Жәкішев',
+        '--json',
+      ],
+      { env },
+    );
+    expect(fact.code, fact.stderr).toBe(0);
+    const factId = (JSON.parse(fact.stdout) as { id: string }).id;
+    const dossier = (lang: string, ...more: string[]) =>
+      aqiqat(['dossier', '--facts', factId, '--format', 'html', '--out', '-', '--lang', lang, ...more], { env });
+    const kk = dossier('kk');
+    expect(kk.code, kk.stderr).toBe(0);
+    expect(kk.stdout).toContain('сканнан машинамен оқылған, 2-бет: түпнұсқамен салыстырыңыз');
+    expect(dossier('en').stdout).toContain('machine-read from a scan, page 2: check against the original');
+    const redacted = dossier('ru', '--redact', 'Мұхтар Жәкішев');
+    expect(redacted.code, redacted.stderr).toBe(0);
+    expect(redacted.stdout).toContain('распознано машиной со скана, страница 2: сверьте с оригиналом');
+    expect(redacted.stdout).toContain('[redacted]');
+    expect(redacted.stdout).not.toMatch(/Жәкішев/);
     // `--ocr never` refuses a scan as before
     const other = { AQIQAT_ARCHIVE: path.join(dir, 'b') };
     expect(aqiqat(['init'], { env: other }).code).toBe(0);
