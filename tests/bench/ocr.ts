@@ -71,7 +71,9 @@ function degrade(
       for (let dy = -1; dy <= 1; dy++)
         for (let dx = -1; dx <= 1; dx++) {
           const v = turned[(y + dy) * w + x + dx];
-          if (v !== undefined && x + dx >= 0 && x + dx < w) ((sum += v), n++);
+          if (v === undefined || x + dx < 0 || x + dx >= w) continue;
+          sum += v;
+          n++;
         }
       const noise = (random() - 0.5) * 60;
       out[y * w + x] = Math.max(0, Math.min(255, Math.round(sum / n + noise)));
