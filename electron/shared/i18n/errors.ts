@@ -55,7 +55,7 @@ const en: ErrorTexts = {
   'import.title-empty': () => 'the title is empty',
   'import.no-text': (p) => `${p.name} holds no text`,
   'import.unsupported-format': (p) =>
-    `${p.name}: .${p.ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`,
+    `${p.name}: .${p.ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx, .pdf or an image (.jpg, .png, .tif, .webp)`,
   'import.unreadable-format': (p) => `${p.name} could not be read as .${p.ext} (${p.detail})`,
   'import.text-too-long': (p) =>
     `${p.name} holds ${p.millions} million characters of text; the limit is ${p.limit} million`,
@@ -313,7 +313,7 @@ const kk: ErrorTexts = {
   'import.title-empty': () => 'тақырыбы бос',
   'import.no-text': (p) => `${p.name} ішінде мәтін жоқ`,
   'import.unsupported-format': (p) =>
-    `${p.name}: .${p.ext} файлдарын импорттау мүмкін емес; .txt, .md, .html, .mhtml, .docx немесе .pdf пайдаланыңыз`,
+    `${p.name}: .${p.ext} файлдарын импорттау мүмкін емес; .txt, .md, .html, .mhtml, .docx, .pdf немесе сурет (.jpg, .png, .tif, .webp) пайдаланыңыз`,
   'import.unreadable-format': (p) => `${p.name} .${p.ext} ретінде оқылмады (${p.detail})`,
   'import.text-too-long': (p) => `${p.name} ішінде ${p.millions} миллион таңба мәтін бар; шегі ${p.limit} миллион`,
   'import.timeout': (p) =>
@@ -579,7 +579,7 @@ const ru: ErrorTexts = {
   'import.title-empty': () => 'заголовок пуст',
   'import.no-text': (p) => `в ${p.name} нет текста`,
   'import.unsupported-format': (p) =>
-    `${p.name}: файлы .${p.ext} импортировать нельзя; используйте .txt, .md, .html, .mhtml, .docx или .pdf`,
+    `${p.name}: файлы .${p.ext} импортировать нельзя; используйте .txt, .md, .html, .mhtml, .docx, .pdf или изображение (.jpg, .png, .tif, .webp)`,
   'import.unreadable-format': (p) => `не удалось прочитать ${p.name} как .${p.ext} (${p.detail})`,
   'import.text-too-long': (p) => `в ${p.name} ${p.millions} млн символов текста; предел — ${p.limit} млн`,
   'import.timeout': (p) => `${p.name}: чтение заняло больше ${p.seconds} с и было остановлено; ничего не импортировано`,
