@@ -8,6 +8,7 @@ import { AqiqatError } from '../core/errors.js';
 import { articleDetail, articleLine, factLine } from './format.js';
 import { listCommand } from './list-command.js';
 import { runImport } from './import.js';
+import { OCR_MODES, type OcrMode } from '../shared/formats.js';
 import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
 import { jsonOption, type Cli } from './context.js';
@@ -42,7 +43,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
   program
     .command('import')
     .description(
-      'import articles (.txt .md .html .htm .mhtml .docx .pdf) from files and folders, or standard input with -',
+      'import articles (.txt .md .html .htm .mhtml .docx .pdf; scans and photos .jpg .png .tif .webp by OCR) from files and folders, or standard input with -',
     )
     .argument(
       '<files...>',
@@ -53,6 +54,13 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .option('--published <YYYY-MM-DD>', 'publication date')
     .option('--publisher <name>', 'publisher')
     .addOption(new Option('--lang <lang>', 'language (default: detected)').choices(LanguageSchema.options))
+    .addOption(
+      new Option(
+        '--ocr <mode>',
+        'read scans and photos by OCR: auto (pages without text), always (every PDF page), never',
+      ).choices(OCR_MODES),
+    )
+    .option('--ocr-lang <langs>', 'the languages of scans, comma-separated (default: kk,ru,en)')
     .addOption(jsonOption())
     .action(
       async (
@@ -64,6 +72,8 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
           publisher?: string;
           lang?: 'kk' | 'ru' | 'en' | 'other';
           json?: boolean;
+          ocr?: OcrMode;
+          ocrLang?: string;
         },
       ) => {
         await runImport(cli, files, o);

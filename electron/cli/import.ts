@@ -5,6 +5,7 @@ import { AqiqatError } from '../core/errors.js';
 import { articleLine } from './format.js';
 import { LanguageSchema, type Language } from '../core/model.js';
 import { jsonOption, Quiet, type Cli } from './context.js';
+import { OCR_LANGUAGES, type OcrLanguage, type OcrMode } from '../shared/formats.js';
 
 interface ImportOptions {
   title?: string;
@@ -13,29 +14,58 @@ interface ImportOptions {
   publisher?: string;
   lang?: Language;
   json?: boolean;
+  ocr?: OcrMode;
+  ocrLang?: string;
+}
+
+/** `--ocr-lang kk,ru,en`: the languages a scan is read in. */
+export function ocrLanguages(value: string | undefined): OcrLanguage[] {
+  if (value === undefined) return [...OCR_LANGUAGES];
+  const langs = value.split(',').map((l) => l.trim().toLowerCase());
+  for (const lang of langs)
+    if (!(OCR_LANGUAGES as readonly string[]).includes(lang))
+      throw new AqiqatError('import.ocr-bad-language', { lang, known: OCR_LANGUAGES.join(', ') }, 'usage');
+  return [...new Set(langs)] as OcrLanguage[];
 }
 
 export async function runImport(cli: Cli, args: string[], o: ImportOptions): Promise<void> {
   const files = await collectFiles(args);
   if (files.length === 0) throw new AqiqatError('import.no-files', { paths: args.join(', ') });
   if (o.title && files.length > 1) throw new AqiqatError('cli.title-one-file', {}, 'usage');
+  const ocr = { mode: o.ocr ?? 'auto', languages: ocrLanguages(o.ocrLang) } as const;
   const archive = await cli.open();
   const progress = files.length > 1 ? cli.io.progress : undefined;
   const started = Date.now();
+  let current = 0;
   const { items, summary } = await archive.importFiles(files, {
-    defaults: { title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang },
+    defaults: {
+      title: o.title,
+      url: o.url,
+      publishedAt: o.published,
+      publisher: o.publisher,
+      lang: o.lang,
+      ocr,
+      // a scan takes seconds a page: its pages are shown even for one file
+      onPage: (page, pages) =>
+        cli.io.progress?.(
+          `${files.length > 1 ? `file ${current + 1}/${files.length}: ` : ''}reading page ${page}/${pages} by OCR`,
+        ),
+    },
     stdin: cli.io.stdin,
     onItem: (item) => {
       progress?.(''); // the live line is cleared first: a chunk's lines would start after it
       if (!o.json) report(cli, item);
       if (item.status === 'failed') cli.io.err(`aqiqat: ${item.error}`);
     },
-    onProgress: (done, total) =>
+    onProgress: (done, total) => {
+      current = done;
       progress?.(
         `importing ${done}/${total} files (${Math.round((done / Math.max(1, (Date.now() - started) / 1000)) * 10) / 10}/s)`,
-      ),
+      );
+    },
   });
-  progress?.('');
+  if (files.length > 1) progress?.('');
+  else cli.io.progress?.('');
   if (o.json) cli.io.out(JSON.stringify(items));
   else if (files.length > 1) cli.io.out(summaryLine(summary));
   if (summary.failed > 0) throw new Quiet(1);

@@ -47,8 +47,27 @@ export const ArticleSchema = z.object({
   otherSources: z.array(z.lazy(() => OtherSourceSchema)).optional(),
   /** SHA-256 of the text folded for comparison (letters and digits, lower case, no page markers). */
   textKey: z.string().regex(SHA256).optional(),
+  /** How the text of scanned pages was read by OCR; absent for text read from the file itself. */
+  ocr: z.lazy(() => OcrInfoSchema).optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+/** One page read by OCR: its confidence (0–100) and the words below the threshold, as [start, end) offsets into the article text. */
+export const OcrPageSchema = z.object({
+  page: z.number().int().positive(),
+  confidence: z.number().min(0).max(100),
+  lowConfidence: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+});
+export const OcrInfoSchema = z.object({
+  engine: z.string().min(1),
+  version: z.string(),
+  /** the trained models used (Tesseract's names: kaz, eng) */
+  languages: z.array(z.string()),
+  pages: z.array(OcrPageSchema),
+  meanConfidence: z.number().min(0).max(100),
+});
+export type OcrInfo = z.infer<typeof OcrInfoSchema>;
+export type OcrPage = z.infer<typeof OcrPageSchema>;
 
 export const DatePrecisionSchema = z.enum(['year', 'month', 'day']);
 export const EventDateSchema = z.object({

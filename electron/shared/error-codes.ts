@@ -69,6 +69,12 @@ export interface ErrorParams {
   'import.pdf-unreadable': { name: string; detail: string };
   'import.pdf-too-many-pages': { name: string; n: number; max: number };
   'import.pdf-scanned': { name: string };
+  'import.image-needs-ocr': { name: string };
+  'import.image-unreadable': { name: string; detail: string };
+  'import.image-too-large': { name: string; width: number; height: number; max: number };
+  'import.ocr-too-many-pages': { name: string; n: number; max: number };
+  'import.ocr-data-missing': { file: string };
+  'import.ocr-bad-language': { lang: string; known: string };
 
   'article.bad-id': { ref: string };
   'article.ambiguous': { ref: string; n: number };

@@ -2,8 +2,31 @@
  * The import formats, by file extension: the core's extractors (core/import/extract/index.ts) are keyed by
  * this list, the app's file picker offers it, and folder walks in the CLI and in the app keep only these.
  */
-export const IMPORT_EXTENSIONS = ['txt', 'md', 'text', 'html', 'htm', 'xhtml', 'mhtml', 'mht', 'docx', 'pdf'] as const;
+/** Scans and photos: their text is read by OCR (core/import/extract/ocr/). */
+export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'webp'] as const;
+export const isImage = (name: string): boolean => (IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+
+export const IMPORT_EXTENSIONS = [
+  'txt',
+  'md',
+  'text',
+  'html',
+  'htm',
+  'xhtml',
+  'mhtml',
+  'mht',
+  'docx',
+  'pdf',
+  ...IMAGE_EXTENSIONS,
+] as const;
 export type ImportExtension = (typeof IMPORT_EXTENSIONS)[number];
+
+/** How an import reads scans: `auto` only pages without a text layer, `always` every PDF page, `never` none. */
+export const OCR_MODES = ['auto', 'always', 'never'] as const;
+export type OcrMode = (typeof OCR_MODES)[number];
+/** The languages a scan may be read in (the interface's codes). */
+export const OCR_LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
 
 /** For the file picker's `accept`. */
 export const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');

@@ -2,7 +2,7 @@
  * From the archive to DossierData: the chosen facts in order, the entities they name (with aliases),
  * and their source articles with hashes. Reads the store; the HTML builder stays pure.
  */
-import { findArticle } from '../import/articles.js';
+import { findArticle, readArticleText } from '../import/articles.js';
 import { resolveCase } from '../annotation/cases.js';
 import { resolveEntity } from '../annotation/entities.js';
 import { AqiqatError } from '../errors.js';
@@ -74,9 +74,14 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
       }
       return e?.name ?? id;
     });
+  const ocrPages = new Map<string, (offset: number) => number | undefined>();
+  for (const a of articles.values())
+    if (a.ocr) ocrPages.set(a.id, machineReadPageOf(a, await readArticleText(store, a)));
   const dossierFacts: DossierFact[] = facts.map((f) => {
     const article = articles.get(f.articleId)!;
+    const machineReadPage = ocrPages.get(article.id)?.(f.anchor.start);
     return {
+      ...(machineReadPage ? { machineReadPage } : {}),
       id: f.id,
       quote: f.anchor.exact,
       lang: article.lang,
@@ -114,6 +119,16 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     entities,
     sources,
     typeLabels,
+  };
+}
+
+/** The page an offset of the text is on (its last `[page N]` line before it), if OCR read that page. */
+function machineReadPageOf(article: Article, text: string): (offset: number) => number | undefined {
+  const read = new Set((article.ocr?.pages ?? []).map((p) => p.page));
+  const starts = [...text.matchAll(/^\[page (\d+)\]$/gm)].map((m) => [m.index, Number(m[1])] as const);
+  return (offset) => {
+    const page = starts.findLast(([at]) => at <= offset)?.[1];
+    return page !== undefined && read.has(page) ? page : undefined;
   };
 }
 

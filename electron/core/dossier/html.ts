@@ -150,6 +150,8 @@ function factRow(f: DossierFact, n: number, source: number, l: Labels, type: str
   };
   const quoteLang = f.lang === 'other' ? '' : ` lang="${f.lang}"`;
   return `<tr id="f${n}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${
+    f.machineReadPage ? `<div class="ocr-note">${esc(l.machineRead(f.machineReadPage))}</div>` : ''
+  }${
     who.length ? `<div class="who">${who.map(name).join(' · ')}</div>` : ''
   }</td><td class="cite"><a href="#s${source}">[${source}]</a></td></tr>`;
 }
@@ -244,6 +246,7 @@ td.n{color:#555;font-size:8.5pt}
 .date{white-space:nowrap;font-size:9pt;font-weight:700}.approx{font-size:8pt;color:#555}
 .type{margin-top:0.8mm;font-size:8.5pt;color:#1f3a5f;overflow-wrap:anywhere}
 th.cite{text-align:right;overflow-wrap:anywhere}
+.ocr-note{font-size:8pt;color:#7a4b00;font-style:italic;margin-top:0.8mm}
 blockquote{margin:0;padding-left:2.5mm;border-left:1.5pt solid #1f3a5f;overflow-wrap:anywhere}
 .who{margin-top:1mm;font-size:8.5pt;color:#444}.role{color:#777}
 .redacted{background:#111;color:#fff;padding:0 1mm}

@@ -24,6 +24,8 @@ export interface DossierFact {
   roles?: Readonly<Record<string, FactRole>> | undefined;
   /** the id of its source (an article) in `sources` */
   sourceId: string;
+  /** the page the quote is on, when that page's text was read by OCR */
+  machineReadPage?: number | undefined;
 }
 
 export interface DossierSource {

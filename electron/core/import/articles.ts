@@ -16,6 +16,7 @@ import type { ArchiveStore } from '../storage/store.js';
 import { detectLanguage, normalizeText, titleFromText } from '../../shared/text.js';
 import { canImport, extensionOf } from './extract/index.js';
 import { extractIsolated } from './extract/isolated.js';
+import type { OcrChoice } from './extract/index.js';
 import { parseNoted } from './extract/unfinished.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
 import { writeContent } from '../storage/content-writes.js';
@@ -32,6 +33,10 @@ export interface ImportInput {
   publishedAt?: string | undefined;
   publisher?: string | undefined;
   lang?: Language | undefined;
+  /** how scans and photos are read (default: auto, Kazakh + Russian + English) */
+  ocr?: OcrChoice | undefined;
+  /** before each page read by OCR */
+  onPage?: ((page: number, pages: number) => void) | undefined;
 }
 
 /** linked: the same text as an article already here; this file was added to it as another source. */
@@ -94,10 +99,16 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const existing = shard.data.articles.find((a) => a.id === id);
   if (existing) return { status: 'duplicate', article: existing };
 
-  const { text: raw, meta } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
-    extractIsolated(input.bytes, input.name),
+  const {
+    text: raw,
+    meta,
+    ocr,
+  } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
+    extractIsolated(input.bytes, input.name, { ocr: input.ocr, onPage: input.onPage }),
   );
   const text = normalizeText(raw);
+  // OCR text comes normalised, its offsets into it; should normalising change it after all, they are dropped
+  const ocrInfo = ocr && (text === raw ? ocr : { ...ocr, pages: ocr.pages.map((p) => ({ ...p, lowConfidence: [] })) });
   if (text === '') throw new AqiqatError('import.no-text', { name: input.name });
   const textSha256 = sha256Hex(text);
   const key = textKey(text);
@@ -122,6 +133,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     note: '',
     ...(meta.author ? { author: meta.author } : {}),
     textKey: key,
+    ...(ocrInfo ? { ocr: ocrInfo } : {}),
   };
   await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
   await writeContent(store, textFile(store.layout, textSha256), text);

@@ -40,3 +40,21 @@ export function parseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
  * is more than the search index can take in one document.
  */
 export const MAX_TEXT_CHARS = 20_000_000;
+
+/**
+ * The most pages one import reads by OCR (a PDF's scanned pages, a TIFF's pages): some 5 s each, so the
+ * default is about 40 minutes of work. AQIQAT_MAX_OCR_PAGES changes it. More is refused before any is read.
+ */
+export const DEFAULT_MAX_OCR_PAGES = 500;
+
+export function maxOcrPages(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AQIQAT_MAX_OCR_PAGES?.trim();
+  const n = raw ? Number(raw) : DEFAULT_MAX_OCR_PAGES;
+  return Number.isInteger(n) && n > 0 && n <= 100_000 ? n : DEFAULT_MAX_OCR_PAGES;
+}
+
+/**
+ * The largest image OCR decodes, in pixels (width × height, read from the file's header before any
+ * decoding): an A3 page at 600 dpi is 70 million. A few kilobytes can claim billions (a decompression bomb).
+ */
+export const MAX_IMAGE_PIXELS = 80_000_000;

@@ -61,6 +61,8 @@ export interface DossierWords {
   /** a publisher, date or hash left out of this copy */
   withheld: string;
   factCount: (n: number) => string;
+  /** under a quote whose text was read by OCR */
+  machineRead: (page: number) => string;
   page: string;
   of: string;
   redactionNote: string;
@@ -462,6 +464,7 @@ export const en: Dictionary = {
     urlWithheld: 'withheld in this copy',
     withheld: 'withheld in this copy',
     factCount: (n) => (n === 1 ? '1 fact' : `${n} facts`),
+    machineRead: (page) => `machine-read from a scan, page ${page}: check against the original`,
     page: 'page',
     of: 'of',
     redactionNote: 'Names of some people have been replaced by “[redacted]” in this copy.',

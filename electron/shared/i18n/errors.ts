@@ -55,7 +55,7 @@ const en: ErrorTexts = {
   'import.title-empty': () => 'the title is empty',
   'import.no-text': (p) => `${p.name} holds no text`,
   'import.unsupported-format': (p) =>
-    `${p.name}: .${p.ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf`,
+    `${p.name}: .${p.ext} files cannot be imported; use .txt, .md, .html, .mhtml, .docx, .pdf or an image (.jpg, .png, .tif, .webp)`,
   'import.unreadable-format': (p) => `${p.name} could not be read as .${p.ext} (${p.detail})`,
   'import.text-too-long': (p) =>
     `${p.name} holds ${p.millions} million characters of text; the limit is ${p.limit} million`,
@@ -84,7 +84,15 @@ const en: ErrorTexts = {
   'import.pdf-password': (p) => `${p.name} is password-protected; remove the password and import it again`,
   'import.pdf-unreadable': (p) => `${p.name} is not a readable PDF (${p.detail})`,
   'import.pdf-too-many-pages': (p) => `${p.name} has ${p.n} pages; the limit is ${p.max}`,
-  'import.pdf-scanned': (p) => `${p.name} is a scanned PDF with no text layer; OCR is not supported yet`,
+  'import.pdf-scanned': (p) =>
+    `${p.name} is a scanned PDF with no text layer; import it with --ocr auto to read it by OCR`,
+  'import.image-needs-ocr': (p) => `${p.name} is an image: its text can only be read by OCR (not with --ocr never)`,
+  'import.image-unreadable': (p) => `${p.name} is not a readable image (${p.detail})`,
+  'import.image-too-large': (p) =>
+    `${p.name} holds an image of ${p.width} × ${p.height} pixels; the limit is ${p.max} million pixels`,
+  'import.ocr-too-many-pages': (p) => `${p.name} has ${p.n} pages to read by OCR; the limit is ${p.max}`,
+  'import.ocr-data-missing': (p) => `the OCR language data is missing (${p.file}): reinstall Aqiqat`,
+  'import.ocr-bad-language': (p) => `"${p.lang}" is not an OCR language; use ${p.known}`,
 
   'article.bad-id': (p) => `"${p.ref}" is not an article id`,
   'article.ambiguous': (p) => `"${p.ref}" matches ${p.n} articles; give more digits`,
@@ -305,7 +313,7 @@ const kk: ErrorTexts = {
   'import.title-empty': () => 'тақырыбы бос',
   'import.no-text': (p) => `${p.name} ішінде мәтін жоқ`,
   'import.unsupported-format': (p) =>
-    `${p.name}: .${p.ext} файлдарын импорттау мүмкін емес; .txt, .md, .html, .mhtml, .docx немесе .pdf пайдаланыңыз`,
+    `${p.name}: .${p.ext} файлдарын импорттау мүмкін емес; .txt, .md, .html, .mhtml, .docx, .pdf немесе сурет (.jpg, .png, .tif, .webp) пайдаланыңыз`,
   'import.unreadable-format': (p) => `${p.name} .${p.ext} ретінде оқылмады (${p.detail})`,
   'import.text-too-long': (p) => `${p.name} ішінде ${p.millions} миллион таңба мәтін бар; шегі ${p.limit} миллион`,
   'import.timeout': (p) =>
@@ -333,7 +341,16 @@ const kk: ErrorTexts = {
   'import.pdf-password': (p) => `${p.name} құпия сөзбен қорғалған; құпия сөзді алып тастап, қайта импорттаңыз`,
   'import.pdf-unreadable': (p) => `${p.name} оқылатын PDF емес (${p.detail})`,
   'import.pdf-too-many-pages': (p) => `${p.name} ішінде ${p.n} бет бар; шегі ${p.max}`,
-  'import.pdf-scanned': (p) => `${p.name} мәтін қабаты жоқ сканерленген PDF; мәтінді тану (OCR) әзірге жоқ`,
+  'import.pdf-scanned': (p) =>
+    `${p.name} мәтін қабаты жоқ сканерленген PDF; оны мәтінді танумен (OCR) оқу үшін --ocr auto арқылы импорттаңыз`,
+  'import.image-needs-ocr': (p) =>
+    `${p.name} — сурет: оның мәтінін тек мәтінді тану (OCR) оқи алады (--ocr never кезінде емес)`,
+  'import.image-unreadable': (p) => `${p.name} оқылатын сурет емес (${p.detail})`,
+  'import.image-too-large': (p) =>
+    `${p.name} ішіндегі сурет ${p.width} × ${p.height} пиксель; шегі ${p.max} миллион пиксель`,
+  'import.ocr-too-many-pages': (p) => `${p.name} ішінде мәтінді танумен (OCR) оқылатын ${p.n} бет бар; шегі ${p.max}`,
+  'import.ocr-data-missing': (p) => `мәтінді тану (OCR) тілінің деректері жоқ (${p.file}): Aqiqat-ты қайта орнатыңыз`,
+  'import.ocr-bad-language': (p) => `«${p.lang}» — мәтінді тану (OCR) тілі емес; ${p.known} қолданыңыз`,
 
   'article.bad-id': (p) => `«${p.ref}» мақала идентификаторы емес`,
   'article.ambiguous': (p) => `«${p.ref}» ${p.n} мақалаға сәйкес келеді; көбірек цифр беріңіз`,
@@ -562,7 +579,7 @@ const ru: ErrorTexts = {
   'import.title-empty': () => 'заголовок пуст',
   'import.no-text': (p) => `в ${p.name} нет текста`,
   'import.unsupported-format': (p) =>
-    `${p.name}: файлы .${p.ext} импортировать нельзя; используйте .txt, .md, .html, .mhtml, .docx или .pdf`,
+    `${p.name}: файлы .${p.ext} импортировать нельзя; используйте .txt, .md, .html, .mhtml, .docx, .pdf или изображение (.jpg, .png, .tif, .webp)`,
   'import.unreadable-format': (p) => `не удалось прочитать ${p.name} как .${p.ext} (${p.detail})`,
   'import.text-too-long': (p) => `в ${p.name} ${p.millions} млн символов текста; предел — ${p.limit} млн`,
   'import.timeout': (p) => `${p.name}: чтение заняло больше ${p.seconds} с и было остановлено; ничего не импортировано`,
@@ -591,7 +608,15 @@ const ru: ErrorTexts = {
   'import.pdf-unreadable': (p) => `${p.name} — нечитаемый PDF (${p.detail})`,
   'import.pdf-too-many-pages': (p) => `страниц в ${p.name}: ${p.n}; предел — ${p.max}`,
   'import.pdf-scanned': (p) =>
-    `${p.name} — отсканированный PDF без текстового слоя; распознавание текста (OCR) пока не поддерживается`,
+    `${p.name} — отсканированный PDF без текстового слоя; импортируйте его с --ocr auto, чтобы распознать текст (OCR)`,
+  'import.image-needs-ocr': (p) =>
+    `${p.name} — изображение: его текст можно прочесть только распознаванием (OCR), не с --ocr never`,
+  'import.image-unreadable': (p) => `${p.name} — нечитаемое изображение (${p.detail})`,
+  'import.image-too-large': (p) =>
+    `в ${p.name} изображение ${p.width} × ${p.height} пикселей; предел — ${p.max} миллионов пикселей`,
+  'import.ocr-too-many-pages': (p) => `в ${p.name} страниц для распознавания (OCR): ${p.n}; предел — ${p.max}`,
+  'import.ocr-data-missing': (p) => `нет языковых данных распознавания (OCR) (${p.file}): переустановите Aqiqat`,
+  'import.ocr-bad-language': (p) => `«${p.lang}» — не язык распознавания (OCR); используйте ${p.known}`,
 
   'article.bad-id': (p) => `«${p.ref}» — не идентификатор статьи`,
   'article.ambiguous': (p) => `«${p.ref}» подходит к нескольким статьям (${p.n}); укажите больше цифр`,

@@ -352,6 +352,7 @@ export const kk: Dictionary = {
     urlWithheld: 'бұл нұсқада көрсетілмейді',
     withheld: 'бұл нұсқада көрсетілмейді',
     factCount: (n) => `${n} дерек`,
+    machineRead: (page) => `сканнан машинамен оқылған, ${page}-бет: түпнұсқамен салыстырыңыз`,
     page: 'бет',
     of: '/',
     redactionNote: 'Бұл нұсқада кейбір адамдардың есімдері «[redacted]» деп ауыстырылған.',

@@ -352,6 +352,7 @@ export const ru: Dictionary = {
     urlWithheld: 'скрыта в этой копии',
     withheld: 'скрыто в этой копии',
     factCount: (n) => `фактов: ${n}`,
+    machineRead: (page) => `распознано машиной со скана, страница ${page}: сверьте с оригиналом`,
     page: 'стр.',
     of: 'из',
     redactionNote: 'В этой копии имена некоторых людей заменены на «[redacted]».',

@@ -124,6 +124,30 @@ describe('the packaged app (build/electron-builder.yml)', () => {
     }
   });
 
+  it('ships the OCR engine unpacked from app.asar and the trained data it reads, nothing downloaded', async () => {
+    const config = await getConfig(REPO, 'build/electron-builder.yml', null);
+    await validateConfiguration(config, logger);
+    expect(config.asarUnpack).toEqual(['**/node_modules/tesseract.js/**', '**/node_modules/tesseract.js-core/**']);
+    const packaged = await nodeModulesFilter();
+    for (const kept of [
+      'node_modules/tesseract.js/src/worker-script/index.js',
+      'node_modules/tesseract.js/src/worker-script/node/getCore.js',
+      'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm',
+      'node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js',
+      'node_modules/@tesseract.js-data/kaz/4.0.0_best_int/kaz.traineddata.gz',
+      'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+      'node_modules/utif/UTIF.js',
+      'node_modules/@jsquash/webp/codec/dec/webp_dec.wasm',
+    ])
+      expect(packaged(kept), kept).toBe(true);
+    expect(packaged('node_modules/@tesseract.js-data/kaz/4.0.0/kaz.traineddata.gz')).toBe(false);
+    const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const name of ['tesseract.js', '@tesseract.js-data/kaz', '@tesseract.js-data/eng', 'utif', '@jsquash/webp'])
+      expect(Object.keys(pkg.dependencies)).toContain(name);
+  });
+
   it('puts the parser thread in app.asar beside main.js, as an ES module, with every package it imports', async () => {
     // the app's bundles as `npm run dist` builds them
     const built = spawnSync(process.execPath, [path.join(REPO, 'build/build-node.mjs'), 'main', 'preload'], {

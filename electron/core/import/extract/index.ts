@@ -1,15 +1,20 @@
 /**
- * One door for every import format: `extract(bytes, name) → {text, meta}`, chosen by the file's
- * extension. Heavy parsers (linkedom, pdf.js, mammoth) are loaded on first use, so the CLI starts fast
+ * One door for every import format: `extract(bytes, name, options) → {text, meta, ocr?}`, chosen by the
+ * file's extension. Heavy parsers (linkedom, pdf.js, mammoth, Tesseract) are loaded on first use, so the CLI starts fast
  * and a .txt import never pays for them.
  */
 import { AqiqatError } from '../../errors.js';
 import { MAX_TEXT_CHARS } from '../limits.js';
 import { canImport, extensionOf, type ImportExtension } from '../../../shared/formats.js';
 import { cleanLine } from '../../../shared/text.js';
-import type { Extracted, ExtractedMeta, Extractor } from './types.js';
+import type { Extracted, ExtractedMeta, ExtractOptions, Extractor } from './types.js';
 
-export type { Extracted, ExtractedMeta } from './types.js';
+export type { Extracted, ExtractedMeta, ExtractOptions, OcrChoice } from './types.js';
+
+/** Scans and photos: text by OCR (ocr/), in the parser thread like every other format. */
+async function image(): Promise<Extractor> {
+  return (await import('./ocr/read.js')).extractImage;
+}
 
 const EXTRACTORS: Record<ImportExtension, () => Promise<Extractor>> = {
   txt: async () => (await import('./plain.js')).extractPlain,
@@ -22,11 +27,17 @@ const EXTRACTORS: Record<ImportExtension, () => Promise<Extractor>> = {
   mht: async () => (await import('./mhtml.js')).extractMhtml,
   docx: async () => (await import('./docx.js')).extractDocx,
   pdf: async () => (await import('./pdf.js')).extractPdf,
+  jpg: image,
+  jpeg: image,
+  png: image,
+  tif: image,
+  tiff: image,
+  webp: image,
 };
 
 export { canImport, extensionOf };
 
-export async function extract(bytes: Uint8Array, name: string): Promise<Extracted> {
+export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
   const ext = extensionOf(name);
   const load = canImport(name) ? EXTRACTORS[ext as ImportExtension] : undefined;
   if (!load) {
@@ -35,7 +46,7 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
   const extractor = await load();
   let extracted: Extracted;
   try {
-    extracted = await extractor(bytes, name);
+    extracted = await extractor(bytes, name, options);
   } catch (e) {
     if (e instanceof AqiqatError) throw e;
     // a parser's own error on a broken file: one line, named after the file
@@ -50,7 +61,7 @@ export async function extract(bytes: Uint8Array, name: string): Promise<Extracte
       limit: MAX_TEXT_CHARS / 1e6,
     });
   }
-  return { text: extracted.text, meta: cleanMeta(extracted.meta) };
+  return { text: extracted.text, meta: cleanMeta(extracted.meta), ...(extracted.ocr ? { ocr: extracted.ocr } : {}) };
 }
 
 /** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */

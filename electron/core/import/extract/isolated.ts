@@ -4,7 +4,8 @@
  * and a file made to send a parser into a loop or to balloon in memory is stopped here — a time limit,
  * a memory limit — with a one-line error, while the archive carries on. The memory limit is watched on
  * the process's resident memory, not only the thread's heap: parsers decode into ArrayBuffers (a PDF's
- * streams, a ZIP's entries), which V8's heap limit does not count. The bundles (main, CLI, bench)
+ * streams, a ZIP's entries, Tesseract's WebAssembly memory), which V8's heap limit does not count. For
+ * a scan the time limit is per page read by OCR: the thread says when it starts each page. The bundles (main, CLI, bench)
  * carry the worker beside them; from the TypeScript sources (unit tests) files are parsed inline.
  */
 import { existsSync } from 'node:fs';
@@ -12,21 +13,25 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AqiqatError, type ErrorCode } from '../../errors.js';
 import { parseMemoryMb, parseTimeoutMs } from '../limits.js';
-import { extract, type Extracted } from './index.js';
+import { extract, type Extracted, type ExtractOptions, type OcrChoice } from './index.js';
 
 export interface ParseRequest {
   id: number;
   bytes: Uint8Array;
   name: string;
+  ocr?: OcrChoice | undefined;
 }
 
+/** A page about to be read by OCR: the file's time limit starts again (it is per page for scans). */
 export type ParseReply =
+  | { id: number; page: number; pages: number }
   | { id: number; ok: true; value: Extracted }
   | { id: number; ok: false; message: string; error: { code: ErrorCode; params: unknown } | null };
 
 interface Pending {
   name: string;
   bytes: Uint8Array;
+  options: ExtractOptions;
   resolve: (value: Extracted) => void;
   reject: (e: Error) => void;
   timer?: NodeJS.Timeout;
@@ -52,10 +57,10 @@ export class ParserThread {
     readonly memoryMb: number = parseMemoryMb(),
   ) {}
 
-  parse(bytes: Uint8Array, name: string): Promise<Extracted> {
+  parse(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
     const id = this.#nextId++;
     return new Promise<Extracted>((resolve, reject) => {
-      this.#pending.set(id, { name, bytes, resolve, reject });
+      this.#pending.set(id, { name, bytes, options, resolve, reject });
       this.#send(id);
     });
   }
@@ -74,7 +79,7 @@ export class ParserThread {
     p.worker = worker;
     p.timer = setTimeout(() => this.#stuck(id), this.timeoutMs);
     worker.ref(); // a CLI import waits for its files; an idle thread does not keep the process alive
-    worker.postMessage({ id, bytes: p.bytes, name: p.name } satisfies ParseRequest);
+    worker.postMessage({ id, bytes: p.bytes, name: p.name, ocr: p.options.ocr } satisfies ParseRequest);
     this.#watchMemory();
   }
 
@@ -117,6 +122,12 @@ export class ParserThread {
   #settle(reply: ParseReply): void {
     const p = this.#pending.get(reply.id);
     if (!p) return;
+    if ('page' in reply) {
+      clearTimeout(p.timer);
+      p.timer = setTimeout(() => this.#stuck(reply.id), this.timeoutMs);
+      p.options.onPage?.(reply.page, reply.pages);
+      return;
+    }
     this.#done(reply.id);
     if (reply.ok) p.resolve(reply.value);
     else
@@ -157,13 +168,13 @@ export class ParserThread {
   }
 }
 
-let parse: ((bytes: Uint8Array, name: string) => Promise<Extracted>) | null = null;
+let parse: ((bytes: Uint8Array, name: string, options: ExtractOptions) => Promise<Extracted>) | null = null;
 
 /** Parse `bytes` as the file `name` says, in the parser thread when the bundle has one (looked for once). */
-export function extractIsolated(bytes: Uint8Array, name: string): Promise<Extracted> {
+export function extractIsolated(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
   if (!parse) {
     const thread = existsSync(BUNDLED_WORKER) ? new ParserThread(BUNDLED_WORKER) : null;
-    parse = thread ? (b, n) => thread.parse(b, n) : extract;
+    parse = thread ? (b, n, o) => thread.parse(b, n, o) : extract;
   }
-  return parse(bytes, name);
+  return parse(bytes, name, options);
 }

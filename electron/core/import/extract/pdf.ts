@@ -1,19 +1,24 @@
 /**
  * PDF → text with page numbers, via pdf.js (the legacy build: the modern one needs browser globals such
  * as DOMMatrix that Node 20 lacks). Each page starts with a "[page N]" line so a quote can be cited by
- * page; lines of one paragraph are joined, and a larger vertical gap starts a new paragraph. A PDF
- * without a text layer (a scan) is refused with a clear message; OCR is a later step.
+ * page; lines of one paragraph are joined, and a larger vertical gap starts a new paragraph. A page
+ * without a text layer (a scan) is read by OCR from the images drawn on it (`--ocr auto`, the default);
+ * `--ocr always` reads every page so, `--ocr never` none (a PDF with no text at all is then refused).
  */
 import { createInflate } from 'node:zlib';
 import { AqiqatError } from '../../errors.js';
-import { parseMemoryMb } from '../limits.js';
+import { MAX_IMAGE_PIXELS, parseMemoryMb } from '../limits.js';
 import { titleFromText } from '../../../shared/text.js';
-import type { Extracted } from './types.js';
+import { DEFAULT_OCR, type Extracted, type ExtractOptions } from './types.js';
+import { checkOcrPages, readPage } from './ocr/read.js';
+import { grey, type PageImage } from './ocr/images.js';
+import { modelsFor } from './ocr/engine.js';
+import { pageMarker, PagedText } from './ocr/text.js';
 
 /** pdf.js runs in this process: a document is read page by page, never more than this many. */
 export const MAX_PDF_PAGES = 5000;
 
-export const pageMarker = (n: number) => `[page ${n}]`;
+export { pageMarker };
 
 interface Item {
   str: string;
@@ -44,7 +49,11 @@ async function refuseStreamBombs(bytes: Uint8Array, name: string, limitMb = pars
   for (let at = buf.indexOf('stream', 0, 'latin1'); at >= 0; at = buf.indexOf('stream', at + 6, 'latin1')) {
     if (at >= 3 && buf.toString('latin1', at - 3, at) === 'end') continue;
     const dict = buf.toString('latin1', Math.max(0, buf.lastIndexOf(' obj', at, 'latin1'), at - 4096), at);
-    if (!dict.includes('/FlateDecode') || /\/Subtype\s*\/Image/.test(dict)) continue;
+    if (/\/Subtype\s*\/Image/.test(dict)) {
+      refuseHugeImage(dict, name);
+      continue;
+    }
+    if (!dict.includes('/FlateDecode')) continue;
     let start = at + 6;
     if (buf[start] === 0x0d) start++;
     if (buf[start] === 0x0a) start++;
@@ -52,6 +61,14 @@ async function refuseStreamBombs(bytes: Uint8Array, name: string, limitMb = pars
       throw new AqiqatError('import.pdf-bomb', { name, mb: limitMb });
     }
   }
+}
+
+/** An image XObject's declared size, before pdf.js decodes it for OCR: one huge image is a bomb too. */
+function refuseHugeImage(dict: string, name: string): void {
+  const width = Number(/\/Width\s+(\d+)/.exec(dict)?.[1] ?? 0);
+  const height = Number(/\/Height\s+(\d+)/.exec(dict)?.[1] ?? 0);
+  if (width * height > MAX_IMAGE_PIXELS)
+    throw new AqiqatError('import.image-too-large', { name, width, height, max: Math.round(MAX_IMAGE_PIXELS / 1e6) });
 }
 
 /** How much zlib data inflates to, up to just past `cap` (what follows the stream's end is ignored); 0 if unreadable. */
@@ -72,7 +89,8 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
   });
 }
 
-export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extracted> {
+export async function extractPdf(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
+  const choice = options.ocr ?? DEFAULT_OCR;
   await refuseStreamBombs(bytes, name);
   standInForDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -83,6 +101,8 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,
+    // images come back as pixels (for OCR), not as bitmaps Node cannot make
+    isOffscreenCanvasSupported: false,
   });
   let doc: Awaited<typeof task.promise>;
   try {
@@ -95,34 +115,97 @@ export async function extractPdf(bytes: Uint8Array, name: string): Promise<Extra
   try {
     if (doc.numPages > MAX_PDF_PAGES)
       throw new AqiqatError('import.pdf-too-many-pages', { name, n: doc.numPages, max: MAX_PDF_PAGES });
-    const pages: string[] = [];
+    const layer: string[] = [];
     let letters = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const text = pageText(content.items.filter((i): i is Item & typeof i => 'str' in i) as Item[]);
-      letters += text.replace(/\s/g, '').length;
-      pages.push(`${pageMarker(n)}\n\n${text}`.trim());
+      layer.push(pageText(content.items.filter((i): i is Item & typeof i => 'str' in i) as Item[]));
+      letters += layer[n - 1]!.replace(/\s/g, '').length;
       page.cleanup();
     }
-    if (letters === 0) throw new AqiqatError('import.pdf-scanned', { name });
+    const scanned = layer.flatMap((text, i) =>
+      choice.mode === 'always' || (choice.mode === 'auto' && text.replace(/\s/g, '') === '') ? [i + 1] : [],
+    );
+    if (letters === 0 && scanned.length === 0) throw new AqiqatError('import.pdf-scanned', { name });
+    checkOcrPages(name, scanned.length);
+    const models = modelsFor(choice.languages);
+    const out = new PagedText();
+    for (let n = 1; n <= doc.numPages; n++) {
+      const k = scanned.indexOf(n);
+      if (k < 0) {
+        out.add(n, layer[n - 1]!);
+        continue;
+      }
+      options.onPage?.(k + 1, scanned.length);
+      const images = await pageImages(doc, n, pdfjs.OPS);
+      // a page with no image (blank, or drawn with vectors only) keeps its text layer, if any
+      if (images.length === 0) out.add(n, layer[n - 1]!);
+      for (const image of images) await readPage(out, n, image, models, name);
+    }
+    const text = out.text;
+    if (text.replace(/\[page \d+\]/g, '').replace(/\s/g, '') === '') throw new AqiqatError('import.no-text', { name });
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title =
       typeof info?.Title === 'string' && info.Title.trim() !== '' && !/^(untitled|microsoft word)/i.test(info.Title)
         ? info.Title.trim()
         : undefined;
     // without a document title, the first line of text (never a page marker)
-    const firstLine = pages
-      .join('\n')
-      .split('\n')
-      .find((l) => l.trim() !== '' && !/^\[page \d+\]$/.test(l));
+    const firstLine = text.split('\n').find((l) => l.trim() !== '' && !/^\[page \d+\]$/.test(l));
     return {
-      text: pages.join('\n\n'),
+      text,
       meta: { title: title ?? (firstLine ? titleFromText(firstLine) : undefined), pages: doc.numPages },
+      ocr: out.ocr(models),
     };
   } finally {
     await doc.destroy();
   }
+}
+
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+interface PdfImage {
+  width: number;
+  height: number;
+  kind?: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** The images page `n` draws (big enough to hold text), as grey pixels; pdf.js decodes them. */
+async function pageImages(doc: PdfDoc, n: number, OPS: Record<string, number>): Promise<PageImage[]> {
+  const page = await doc.getPage(n);
+  try {
+    const ops = await page.getOperatorList();
+    const out: PageImage[] = [];
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      const fn = ops.fnArray[i];
+      const args = ops.argsArray[i] as unknown[];
+      let image: PdfImage | null = null;
+      if (fn === OPS.paintImageXObject) {
+        const id = args[0] as string;
+        const objs = id.startsWith('g_') ? page.commonObjs : page.objs;
+        image = await new Promise<PdfImage>((resolve) => objs.get(id, resolve));
+      } else if (fn === OPS.paintInlineImageXObject) image = args[0] as PdfImage;
+      const pixels = image && asGrey(image);
+      if (pixels) out.push(pixels);
+    }
+    return out;
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** pdf.js's image kinds: 1 one bit a pixel (set = white), 2 RGB, 3 RGBA. Small images (logos, rules) hold no text worth reading. */
+function asGrey(image: PdfImage): PageImage | null {
+  const { width, height, kind, data } = image;
+  if (!data || width < 100 || height < 100) return null;
+  if (kind === 2) return grey(width, height, data, 3);
+  if (kind === 3) return grey(width, height, data, 4);
+  if (kind !== 1) return null;
+  const row = Math.ceil(width / 8);
+  const bytes = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) bytes[y * width + x] = data[y * row + (x >> 3)]! & (0x80 >> (x & 7)) ? 255 : 0;
+  return grey(width, height, bytes, 1);
 }
 
 /** One page's text items, in the order pdf.js gives them (the content stream's, which is reading order for most producers). */

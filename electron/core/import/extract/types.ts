@@ -1,4 +1,7 @@
 /** What every extractor returns: plain text (not yet normalised) and whatever metadata the file carries. */
+import type { OcrInfo } from '../../model.js';
+import type { OcrLanguage, OcrMode } from '../../../shared/formats.js';
+
 export interface ExtractedMeta {
   title?: string | undefined;
   author?: string | undefined;
@@ -14,6 +17,22 @@ export interface ExtractedMeta {
 export interface Extracted {
   text: string;
   meta: ExtractedMeta;
+  /** how the pages read by OCR were read; absent when none was */
+  ocr?: OcrInfo | undefined;
 }
 
-export type Extractor = (bytes: Uint8Array, name: string) => Promise<Extracted>;
+/** How scans are read: the mode and the languages (default: auto, all three). */
+export interface OcrChoice {
+  mode: OcrMode;
+  languages: readonly OcrLanguage[];
+}
+
+export const DEFAULT_OCR: OcrChoice = { mode: 'auto', languages: ['kk', 'ru', 'en'] };
+
+export interface ExtractOptions {
+  ocr?: OcrChoice | undefined;
+  /** before each page read by OCR (1-based, of `pages` to read) */
+  onPage?: ((page: number, pages: number) => void) | undefined;
+}
+
+export type Extractor = (bytes: Uint8Array, name: string, options: ExtractOptions) => Promise<Extracted>;

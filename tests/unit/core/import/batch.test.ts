@@ -70,7 +70,7 @@ describe('batch import', () => {
     const r = aqiqat(['--archive', dir, 'import', path.join(root, 'z.exe')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(
-      'aqiqat: z.exe: .exe files cannot be imported; use .txt, .md, .html, .mhtml, .docx or .pdf',
+      'aqiqat: z.exe: .exe files cannot be imported; use .txt, .md, .html, .mhtml, .docx, .pdf or an image (.jpg, .png, .tif, .webp)',
     );
   });
 

@@ -106,7 +106,7 @@ export function sentence(n: number, words = KK): string {
 
 /**
  * A folder of `count` files: .txt, .md, .html, .htm and .docx by turns (in sub-folders), plus files a
- * folder import must skip (.jpg, hidden) and `broken` files that must fail alone.
+ * folder import must skip (.bmp, hidden) and `broken` files that must fail alone.
  */
 export async function makeMixedFolder(root: string, count: number): Promise<{ expected: number; broken: string[] }> {
   const kinds = ['txt', 'md', 'html', 'htm', 'docx'] as const;
@@ -128,7 +128,7 @@ export async function makeMixedFolder(root: string, count: number): Promise<{ ex
       );
     else await writeFile(file, `Мақала ${i}\n\n${paragraphs.join('\n\n')}\n`);
   }
-  await writeFile(path.join(root, 'photo.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
+  await writeFile(path.join(root, 'photo.bmp'), new Uint8Array([0x42, 0x4d, 0]));
   await mkdir(path.join(root, '.hidden'), { recursive: true });
   await writeFile(path.join(root, '.hidden', 'secret.txt'), 'not imported');
   await writeFile(path.join(root, '.notes.txt'), 'not imported');

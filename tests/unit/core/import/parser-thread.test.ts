@@ -21,6 +21,16 @@ import { parentPort } from 'node:worker_threads';
 parentPort.on('message', ({ id, bytes, name }) => {
   if (name.startsWith('hang')) { for (;;) {} }
   if (name.startsWith('balloon')) { const keep = []; for (;;) keep.push(new Array(1e6).fill(name)); }
+  if (name.startsWith('pages')) {
+    // a scan of 5 pages, 150 ms each: longer than the time limit in all, shorter page by page
+    let page = 0;
+    const next = () => {
+      if (++page > 5) return parentPort.postMessage({ id, ok: true, value: { text: 'read', meta: {} } });
+      parentPort.postMessage({ id, page, pages: 5 });
+      setTimeout(next, 150);
+    };
+    return next();
+  }
   if (name.startsWith('refuse')) return parentPort.postMessage({ id, ok: false, message: name + ': not an article', userError: true });
   parentPort.postMessage({ id, ok: true, value: { text: new TextDecoder().decode(bytes), meta: {} } });
 });
@@ -51,7 +61,7 @@ describe('parser thread', () => {
     );
     expect(await thread.parse(seed, 'seed.txt')).toEqual(await extract(seed, 'seed.txt'));
     expect(await thread.parse(html, 'page.html')).toEqual(await extract(html, 'page.html'));
-    await expect(thread.parse(bytes('x'), 'image.png')).rejects.toThrow(/^image\.png: \.png files cannot be imported/);
+    await expect(thread.parse(bytes('x'), 'image.bmp')).rejects.toThrow(/^image\.bmp: \.bmp files cannot be imported/);
   });
 
   it('a file that hangs the parser is stopped after the time limit; one sent with it goes to a fresh thread', async () => {
@@ -63,6 +73,16 @@ describe('parser thread', () => {
     );
     expect((await other).text).toBe('ok text');
     expect((await thread.parse(bytes('after'), 'later.txt')).text).toBe('after');
+  });
+
+  it('a scan has the time limit per page: each page it announces starts the clock again, and is passed on', async () => {
+    const thread = await standIn(600);
+    const seen: string[] = [];
+    const scan = thread.parse(bytes(''), 'pages.pdf', { onPage: (page, pages) => seen.push(`${page}/${pages}`) });
+    expect((await scan).text).toBe('read');
+    expect(seen).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
+    // one that stops announcing is stopped
+    await expect(thread.parse(bytes('…'), 'hang-after.pdf')).rejects.toThrow(/took longer than 0\.6 s/);
   });
 
   it('a file that balloons in memory stops only the parser', async () => {

@@ -63,11 +63,12 @@ describe.runIf(existsSync(CHROMIUM))('PDF import', () => {
     expect(text).not.toContain('\uFFFD');
   }, 60_000);
 
-  it('says "scanned PDF, no text" for a PDF without a text layer', async () => {
+  it('says "scanned PDF, no text" for a PDF without a text layer under --ocr never, "no text" when OCR finds none', async () => {
     const pdf = await printPdf('<div style="width:400px;height:300px;background:#345"></div>', '');
-    await expect(extract(pdf, 'scan.pdf')).rejects.toThrow(
-      /^scan\.pdf is a scanned PDF with no text layer; OCR is not supported yet$/,
+    await expect(extract(pdf, 'scan.pdf', { ocr: { mode: 'never', languages: ['kk'] } })).rejects.toThrow(
+      /^scan\.pdf is a scanned PDF with no text layer; import it with --ocr auto to read it by OCR$/,
     );
+    await expect(extract(pdf, 'scan.pdf')).rejects.toThrow(/^scan\.pdf holds no text$/);
   }, 60_000);
 
   it('refuses a broken PDF with one line, and an .html and its printed .pdf become one article with two sources', async () => {
