@@ -39,7 +39,15 @@ export const annotationCalls = defineCalls({
         ...factFields.partial().shape,
         date: z.string().max(21).nullable().optional(),
         // a translation of the quote per language ('' removes it), and who made it
-        translations: z.partialRecord(z.enum(TRANSLATION_LANGS), z.string().max(20000)).optional(),
+        translations: z
+          .partialRecord(
+            z.enum(TRANSLATION_LANGS),
+            z.union([
+              z.string().max(20000),
+              z.object({ text: z.string().max(20000), by: z.string().max(300).optional() }).strict(),
+            ]),
+          )
+          .optional(),
         translator: z.string().max(300).optional(),
       })
       .strict(),

@@ -198,9 +198,9 @@ type Optional<T> = { [K in keyof T]?: T[K] | undefined };
  */
 export interface FactPatch extends Optional<Omit<FactFields, 'date'>> {
   date?: string | null | undefined;
-  /** the quote's translation per language; an empty text removes it */
-  translations?: Partial<Record<TranslationLang, string>> | undefined;
-  /** who translated the texts of `translations` */
+  /** the quote's translation per language, and who made it (absent: `translator`, else as before); an empty text removes it */
+  translations?: Partial<Record<TranslationLang, string | { text: string; by?: string | undefined }>> | undefined;
+  /** who translated the texts of `translations` that do not name one */
   translator?: string | undefined;
 }
 
@@ -212,10 +212,13 @@ function patchTranslations(
   at: string,
 ): Translations | undefined {
   const next: Translations = { ...current };
-  for (const [lang, raw] of Object.entries(texts ?? {}) as Array<[TranslationLang, string]>) {
+  for (const [lang, given] of Object.entries(texts ?? {}) as Array<
+    [TranslationLang, NonNullable<FactPatch['translations']>[TranslationLang]]
+  >) {
+    const { text: raw, by } = typeof given === 'string' ? { text: given, by: undefined } : given!;
     const text = raw.normalize('NFC').trim();
     if (text === '') delete next[lang];
-    else next[lang] = { text, by: translator?.trim() ?? current?.[lang]?.by ?? '', at };
+    else next[lang] = { text, by: (by ?? translator)?.trim() ?? current?.[lang]?.by ?? '', at };
   }
   return Object.keys(next).length > 0 ? next : undefined;
 }

@@ -293,6 +293,30 @@ const ui: Dictionary['ui'] = {
   'recover.restore': 'Көшірмені қайтару',
   'recover.restoring': 'Қайтарылуда…',
   'recover.none': 'Оның көшірмесі жоқ. Сақтық көшірме файлын пәрмен жолынан қайтарыңыз: aqiqat restore FILE.',
+  // дәйексөз аудармалары, БҰҰ-ға хабарлама үлгісі
+  'fact.translations': 'Дәйексөздің аудармалары',
+  'fact.translationsHint':
+    'Өзіңіз жазасыз немесе қоясыз; құжаттамада түпнұсқа дәйексөз және оның жанында құжаттама тіліндегі аудармасы басылады.',
+  'fact.translationInto.kk': 'Қазақ тіліне',
+  'fact.translationInto.ru': 'Орыс тіліне',
+  'fact.translationInto.en': 'Ағылшын тіліне',
+  'fact.translator': 'Аудармашы',
+  'fact.removeTranslation': 'Өшіру',
+  'search.viaTranslation': 'аудармасынан табылды ({lang})',
+  'dossier.template': 'Үлгі',
+  'dossier.template.dossier': 'Іс құжаттамасы',
+  'dossier.template.un': 'БҰҰ-ға хабарлама (АҚЖБ нысандары)',
+  'case.un.title': 'БҰҰ-ға хабарлама',
+  'case.un.state': 'Тиісті мемлекет',
+  'case.un.rights': 'Бұзылды деп саналатын баптар',
+  'case.un.consent': '{name} келісімі',
+  'case.un.consentBy': 'Кім берген',
+  'case.un.consentDate': 'Күні (ЖЖЖЖ-АА-КК)',
+  'case.un.responsibility': '{name} неліктен жауапты',
+  'case.un.other': 'Басқа халықаралық рәсімдер',
+  'case.un.save': 'Сақтау',
+  'case.un.saved': 'Сақталды.',
+  'case.un.noVictims': 'Болжамды жәбірленуші әлі жоқ: осы істің бір фактісінде адамға «жәбірленуші» рөлін беріңіз.',
 };
 
 const months = [

@@ -293,6 +293,30 @@ const ui: Dictionary['ui'] = {
   'recover.restore': 'Вернуть копию',
   'recover.restoring': 'Восстановление…',
   'recover.none': 'Копии нет. Восстановите файл резервной копии из командной строки: aqiqat restore FILE.',
+  // переводы цитат, шаблон сообщения в ООН
+  'fact.translations': 'Переводы цитаты',
+  'fact.translationsHint':
+    'Пишете или вставляете вы; в досье печатается исходная цитата и рядом её перевод на язык досье.',
+  'fact.translationInto.kk': 'На казахский',
+  'fact.translationInto.ru': 'На русский',
+  'fact.translationInto.en': 'На английский',
+  'fact.translator': 'Переводчик',
+  'fact.removeTranslation': 'Удалить',
+  'search.viaTranslation': 'найдено в переводе ({lang})',
+  'dossier.template': 'Шаблон',
+  'dossier.template.dossier': 'Досье по делу',
+  'dossier.template.un': 'Сообщение в ООН (формы УВКПЧ)',
+  'case.un.title': 'Сообщение в ООН',
+  'case.un.state': 'Государство',
+  'case.un.rights': 'Статьи, которые предположительно нарушены',
+  'case.un.consent': 'Согласие: {name}',
+  'case.un.consentBy': 'Кем дано',
+  'case.un.consentDate': 'Дата (ГГГГ-ММ-ДД)',
+  'case.un.responsibility': 'Почему {name} считается ответственным',
+  'case.un.other': 'Другие международные процедуры',
+  'case.un.save': 'Сохранить',
+  'case.un.saved': 'Сохранено.',
+  'case.un.noVictims': 'Предполагаемых жертв пока нет: укажите лицу роль «пострадавший» в факте этого дела.',
 };
 
 const months = [

@@ -89,7 +89,7 @@ describe('aqiqat dossier --template un-communication', () => {
     const cover = text.slice(0, text.indexOf('Contents'));
     expect(cover).toContain('Still missing before submission');
     expect(cover).toContain('the consent or authorization of Асхат Жексебаев');
-    expect(cover).toContain('an alleged perpetrator');
+    expect(cover).toContain('the alleged perpetrator(s): a person with the role');
     expect(cover).not.toContain('the consent or authorization of Мұхтар Жәкішев');
     expect(cover).not.toContain('the articles alleged to have been violated');
     expect(cover).not.toContain('domestic remedies');
