@@ -68,3 +68,32 @@ test('translate a quote in the fact panel, then export it as a UN communication'
   expect(text).toContain(`${QUOTE} Translation (kk → en) by Dana Translator ${ENGLISH}`);
   expectSealed(app);
 });
+
+test('fill in a case’s UN communication fields: State, rights, consent', async ({ app }) => {
+  const { page } = app;
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Cases' }).click();
+  await page.getByRole('button', { name: /Мұхтар Жәкішев ісі/ }).click();
+  const form = page.getByRole('form', { name: 'UN communication' });
+  await form.getByLabel('State concerned').fill('Kazakhstan');
+  await form.getByRole('checkbox', { name: 'ICCPR art. 9 (liberty and security of person)' }).check();
+  await form.getByRole('checkbox', { name: 'ICCPR art. 14 (fair trial)' }).check();
+  const consent = form.getByRole('group', { name: 'Consent of Мұхтар Жәкішев' });
+  await consent.getByRole('combobox').selectOption('given');
+  await consent.getByLabel('Given by').fill('his wife');
+  await consent.getByLabel('Date (YYYY-MM-DD)').fill('2021-03-01');
+  await form.scrollIntoViewIfNeeded();
+  await app.screenshot('translations-case-communication');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  const c = await app.archive.getCase(app.archive.listCases()[0]!.id);
+  expect(c.communication).toMatchObject({
+    state: 'Kazakhstan',
+    rights: ['iccpr-9', 'iccpr-14'],
+    consent: { 'Мұхтар Жәкішев': { status: 'given', by: 'his wife', date: '2021-03-01' } },
+  });
+  // a bad date is refused in one line and nothing changes
+  await consent.getByLabel('Date (YYYY-MM-DD)').fill('01.03.2021');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/consent date "01\.03\.2021"/);
+  expect((await app.archive.getCase(c.id)).communication!.consent['Мұхтар Жәкішев']!.date).toBe('2021-03-01');
+});
