@@ -1,5 +1,5 @@
 // Translations of quotes on the command line: fact edit --translation, export, search through a translation.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aqiqat, expectOneLineError } from '../cli-driver.js';
@@ -113,5 +113,22 @@ describe('aqiqat fact edit --translation', () => {
     // removed: no longer found
     json(['fact', 'edit', sentence.id, '--translation', 'ru=']);
     expect(json(['search', 'четырнадцати'])).toEqual([]);
+  });
+});
+
+describe('a hand-edited translation', () => {
+  it('in a shard (an unknown language, an empty text) is refused in one line, naming the file', async () => {
+    const { dir, A, sentence } = await sample();
+    const shard = path.join(dir, 'shards', `${sentence.id.slice(0, 2)}.facts.json`);
+    const original = await readFile(shard, 'utf8');
+    for (const bad of [
+      { de: { text: 'Verurteilt', by: '', at: '2026-11-30T10:00:00.000Z' } },
+      { ru: { text: '', by: '', at: '2026-11-30T10:00:00.000Z' } },
+    ]) {
+      const data = JSON.parse(original) as { facts: Array<Fact & { translations?: unknown }> };
+      data.facts.find((f) => f.id === sentence.id)!.translations = bad;
+      await writeFile(shard, JSON.stringify(data));
+      expectOneLineError(aqiqat([...A, 'facts']), /facts\.json/);
+    }
   });
 });
