@@ -62,6 +62,7 @@ export const METHODS = [
   'addFactsToCase',
   'removeFactFromCase',
   'reorderCase',
+  'editCommunication',
   'search',
   'dossierPreview',
   'saveDossierPdf',

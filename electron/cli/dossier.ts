@@ -5,7 +5,14 @@ import { writeFileAtomic } from '../core/storage/atomic.js';
 import { DOSSIER_DEFAULTS, EmptyDossierError, printDossier, type Dossier } from '../core/dossier/dossier.js';
 import { toCsv } from '../core/dossier/export.js';
 import { chromiumPrinter } from '../core/dossier/pdf.js';
-import { DOSSIER_LANGS, PAPERS, type DossierLang, type Paper } from '../core/dossier/types.js';
+import {
+  DOSSIER_LANGS,
+  PAPERS,
+  TEMPLATES,
+  type DossierLang,
+  type Paper,
+  type Template,
+} from '../core/dossier/types.js';
 import { exportEntry } from '../core/protection/audit.js';
 import { counted } from './format.js';
 import { AqiqatError } from '../core/errors.js';
@@ -23,6 +30,7 @@ interface DossierOpts {
   title?: string;
   summary?: string;
   compiledBy?: string;
+  template: Template;
   json?: boolean;
 }
 
@@ -76,6 +84,14 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--title <title>', 'the dossier’s title')
     .option('--summary <text>', 'a summary for the first page')
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
+    .addOption(
+      new Option(
+        '--template <name>',
+        'the layout: the case dossier, or a communication to the UN (the OHCHR forms’ sections, with a checklist of what is missing)',
+      )
+        .choices(TEMPLATES)
+        .default('dossier'),
+    )
     .addOption(jsonOption())
     .action(async (caseRef: string | undefined, o: DossierOpts) => {
       if (o.format === 'pdf' && o.out === '-') throw new AqiqatError('cli.pdf-needs-out', {}, 'usage');
@@ -92,6 +108,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
           compiledBy: o.compiledBy,
           redact: o.redact,
           redactSources: o.redactSources,
+          template: o.template,
         });
       } catch (e) {
         // on the command line, name the command that adds facts to a case

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { factLine, linesOr } from './format.js';
 import { AqiqatError } from '../core/errors.js';
-import type { FactRole } from '../core/model.js';
+import { TRANSLATION_LANGS, type FactRole, type TranslationLang } from '../core/model.js';
 import { collect, jsonOption, type Cli } from './context.js';
 
 /** `--role "Name=victim"` options → roles by name (checked against the roles list by the core). */
@@ -15,6 +15,20 @@ function parseRoles(options: string[] | undefined): Record<string, FactRole> | u
     roles[o.slice(0, at).trim()] = o.slice(at + 1).trim() as FactRole;
   }
   return roles;
+}
+
+/** `--translation ru="…"` options → texts by language ('' removes that translation). */
+function parseTranslations(options: string[] | undefined): Partial<Record<TranslationLang, string>> | undefined {
+  if (!options) return undefined;
+  const out: Partial<Record<TranslationLang, string>> = {};
+  for (const o of options) {
+    const at = o.indexOf('=');
+    const lang = o.slice(0, Math.max(at, 0)).trim().toLowerCase();
+    if (at <= 0 || !(TRANSLATION_LANGS as readonly string[]).includes(lang))
+      throw new AqiqatError('cli.translation-syntax', { option: o }, 'usage');
+    out[lang as TranslationLang] = o.slice(at + 1);
+  }
+  return out;
 }
 
 interface LinkOptions {
@@ -107,9 +121,15 @@ export function registerFactCommands(program: Command, cli: Cli): void {
       .option('--type <type>', 'fact type')
       .option('--date <date>', 'event date: YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM/TO; "none" removes it')
       .option('--approximate', 'the date is approximate')
-      .option('--exact', 'the date is not approximate'),
+      .option('--exact', 'the date is not approximate')
+      .option(
+        '--translation <lang=text>',
+        'the quote translated into kk, ru or en, e.g. ru="…" (repeatable; an empty text removes it)',
+        collect,
+      )
+      .option('--translator <name>', 'who translated the texts of --translation (default: nobody named)'),
     true,
-  ).action(async (id: string, o: FactOptions & { exact?: boolean }) => {
+  ).action(async (id: string, o: FactOptions & { exact?: boolean; translation?: string[]; translator?: string }) => {
     if (o.approximate && o.exact) throw new AqiqatError('cli.approximate-exact', {}, 'usage');
     const f = await (
       await cli.open()
@@ -119,6 +139,8 @@ export function registerFactCommands(program: Command, cli: Cli): void {
       date: o.date === 'none' ? null : o.date,
       approximate: o.approximate ? true : o.exact ? false : undefined,
       ...linkFields(o),
+      translations: parseTranslations(o.translation),
+      translator: o.translator,
     });
     cli.print(o.json, f, () => `edited ${factLine(f)}`);
   });

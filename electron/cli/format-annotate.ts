@@ -37,5 +37,20 @@ export function caseDetail(c: CaseView): string {
     ? c.facts.map(timelineLine).join('\n')
     : 'no facts yet; add some with `aqiqat case add-fact CASE FACT...`';
   const missing = c.missing > 0 ? `\n(${c.missing} fact(s) of this case were deleted)` : '';
-  return `${head}\n\n${body}${missing}`;
+  return `${head}\n\n${body}${missing}${c.communication ? `\n\n${communicationLines(c.communication)}` : ''}`;
+}
+
+/** The case's UN communication fields, one per line. */
+function communicationLines(u: NonNullable<CaseView['communication']>): string {
+  const consent = Object.entries(u.consent).map(
+    ([name, c]) => `consent  ${name}: ${c.status}${c.by ? ` by ${c.by}` : ''}${c.date ? ` on ${c.date}` : ''}`,
+  );
+  const why = Object.entries(u.responsibility).map(([name, text]) => `responsible  ${name}: ${oneLine(text, 100)}`);
+  return [
+    ...consent,
+    ...why,
+    `rights  ${u.rights.join(', ') || '—'}`,
+    `state  ${u.state || '—'}`,
+    `other procedures  ${oneLine(u.otherProcedures, 100) || '—'}`,
+  ].join('\n');
 }

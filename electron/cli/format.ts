@@ -36,7 +36,12 @@ export function articleDetail(a: Article): string {
 export function factLine(f: FactView): string {
   const date = f.date ? `${f.date.value}${f.date.end ? `/${f.date.end}` : ''}${f.date.approximate ? '~' : ''}` : '—';
   const who = [...f.people, ...f.places, ...f.organizations];
-  const extra = [who.length ? who.join(', ') : '', f.tags.length ? `#${f.tags.join(' #')}` : '']
+  const translated = Object.keys(f.translations ?? {});
+  const extra = [
+    who.length ? who.join(', ') : '',
+    f.tags.length ? `#${f.tags.join(' #')}` : '',
+    translated.length ? `translated: ${translated.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join('  ');
   return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}`;
@@ -47,7 +52,8 @@ export function hitLine(h: SearchHit): string {
   // mark matches with brackets, from the end so earlier offsets stay valid
   for (const [s, e] of [...h.highlights].reverse())
     snippet = `${snippet.slice(0, s)}[${snippet.slice(s, e)}]${snippet.slice(e)}`;
-  return `${pad(h.kind, 7)} ${h.id}  ${h.title}\n         ${snippet}`;
+  const through = h.translation ? `  (matched its ${h.translation} translation)` : '';
+  return `${pad(h.kind, 7)} ${h.id}  ${h.title}${through}\n         ${snippet}`;
 }
 
 function oneLine(s: string, max: number): string {

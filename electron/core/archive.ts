@@ -73,7 +73,12 @@ import {
   type FactRole,
   type FactType,
   type Language,
+  type Translations,
+  type ArchiveFile,
+  type Communication,
 } from './model.js';
+import { editCommunication, type CommunicationPatch } from './annotation/communication.js';
+import type { CommunicationData } from './dossier/types.js';
 import { moveTag, tagTree, type TagNode } from './annotation/tags.js';
 import { timelineOrder } from '../shared/timeline.js';
 import type { SearchHit } from './search/engine.js';
@@ -105,6 +110,8 @@ export interface FactView {
   roles: Record<string, FactRole>;
   /** ids of the cases that hold this fact */
   cases: string[];
+  /** the quote translated into kk, ru or en (absent: none) */
+  translations?: Translations;
 }
 
 export interface ArticleDetail {
@@ -141,6 +148,8 @@ export interface CaseView extends Omit<CaseSummary, 'facts'> {
   factIds: string[];
   facts: TimelineEntry[];
   missing: number;
+  /** the case's UN communication fields, people by name (absent: none yet) */
+  communication?: CommunicationData;
 }
 
 export interface EntityPage {
@@ -165,6 +174,16 @@ function caseSummary(c: Case): CaseSummary {
     status: c.status,
     createdAt: c.createdAt,
     facts: [...c.factIds],
+  };
+}
+
+/** Consent and responsibility by person name, as the UI and the CLI show them. */
+function communicationView(meta: ArchiveFile, c: Communication): CommunicationData {
+  const name = (id: string) => entityNames(meta, [id])[0]!;
+  return {
+    ...c,
+    consent: Object.fromEntries(Object.entries(c.consent).map(([id, v]) => [name(id), v])),
+    responsibility: Object.fromEntries(Object.entries(c.responsibility).map(([id, v]) => [name(id), v])),
   };
 }
 
@@ -478,6 +497,7 @@ export class Archive {
       updatedAt: f.updatedAt,
       roles: Object.fromEntries(Object.entries(f.roles).map(([id, role]) => [entityNames(meta, [id])[0]!, role])),
       cases: meta.cases.filter((c) => c.factIds.includes(f.id)).map((c) => c.id),
+      ...(f.translations ? { translations: f.translations } : {}),
     };
   }
 
@@ -575,6 +595,11 @@ export class Archive {
     return this.viewCase(await updateCase(this.#store, ref, patch));
   }
 
+  /** The UN communication fields of a case (consent, responsibility, rights, State, other procedures). */
+  async editCommunication(ref: string, patch: CommunicationPatch): Promise<CaseView> {
+    return this.viewCase(await editCommunication(this.#store, ref, patch));
+  }
+
   async deleteCase(ref: string): Promise<CaseSummary> {
     return caseSummary(await deleteCase(this.#store, ref));
   }
@@ -596,6 +621,7 @@ export class Archive {
     const facts = c.factIds.map((id) => found.get(id)).filter((f): f is Fact => f !== undefined);
     return {
       ...caseSummary(c),
+      ...(c.communication ? { communication: communicationView(this.#store.meta.data, c.communication) } : {}),
       factIds: [...c.factIds],
       facts: await this.timelineEntries(facts),
       missing: c.factIds.length - facts.length,

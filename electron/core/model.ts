@@ -112,6 +112,8 @@ export const FactSchema = z.object({
       z.lazy(() => FactRoleSchema),
     )
     .default({}),
+  /** the quote translated into kk, ru or en by a researcher (absent: none) */
+  translations: z.lazy(() => TranslationsSchema).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -132,6 +134,8 @@ export const CaseSchema = z.object({
   factIds: z.array(z.string().regex(FACT_ID)),
   status: z.enum(['open', 'closed']),
   createdAt: isoInstant,
+  /** what a UN communication needs beyond the facts (absent: nothing said yet) */
+  communication: z.lazy(() => CommunicationSchema).optional(),
 });
 export type Case = z.infer<typeof CaseSchema>;
 
@@ -199,3 +203,62 @@ export const OtherSourceSchema = z.object({
   importedAt: isoInstant,
 });
 export type OtherSource = z.infer<typeof OtherSourceSchema>;
+
+/** A quote's translation: its text, who translated it (may be empty), when it was written. */
+export const TRANSLATION_LANGS = ['kk', 'ru', 'en'] as const;
+export type TranslationLang = (typeof TRANSLATION_LANGS)[number];
+export const TranslationSchema = z.object({ text: z.string().min(1), by: z.string(), at: isoInstant });
+export type Translation = z.infer<typeof TranslationSchema>;
+export const TranslationsSchema = z
+  .object({ kk: TranslationSchema.optional(), ru: TranslationSchema.optional(), en: TranslationSchema.optional() })
+  .strict();
+export type Translations = z.infer<typeof TranslationsSchema>;
+
+/**
+ * A case as a UN communication (OHCHR model complaint form, special procedures' submission form):
+ * per person (by entity id) the victim's consent and why a perpetrator is held responsible; the
+ * instrument articles concerned, from a fixed list; the State; other international procedures.
+ */
+export const RIGHTS = [
+  'iccpr-6',
+  'iccpr-7',
+  'iccpr-9',
+  'iccpr-10',
+  'iccpr-12',
+  'iccpr-14',
+  'iccpr-17',
+  'iccpr-18',
+  'iccpr-19',
+  'iccpr-21',
+  'iccpr-22',
+  'iccpr-25',
+  'iccpr-26',
+  'cat-1',
+  'cat-2',
+  'cat-12',
+  'cat-13',
+  'cat-14',
+  'cat-15',
+  'cat-16',
+] as const;
+export const RightSchema = z.enum(RIGHTS);
+export type Right = z.infer<typeof RightSchema>;
+export const CONSENTS = ['given', 'not-given', 'unknown'] as const;
+export const ConsentSchema = z.object({
+  status: z.enum(CONSENTS),
+  /** who gave (or refused) it: the victim, a relative, a lawyer */
+  by: z.string(),
+  /** YYYY, YYYY-MM or YYYY-MM-DD, or '' */
+  date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+export const CommunicationSchema = z
+  .object({
+    consent: z.record(z.string().regex(ENTITY_ID), ConsentSchema),
+    responsibility: z.record(z.string().regex(ENTITY_ID), z.string()),
+    rights: z.array(RightSchema),
+    state: z.string(),
+    otherProcedures: z.string(),
+  })
+  .strict();
+export type Communication = z.infer<typeof CommunicationSchema>;

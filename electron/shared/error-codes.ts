@@ -212,6 +212,13 @@ export interface ErrorParams {
   'cli.role-syntax': { option: string };
   'cli.approximate-exact': None;
   'cli.case-not-found': { id: string };
+
+  'cli.translation-syntax': { option: string };
+  'cli.consent-syntax': { option: string };
+  'cli.responsible-syntax': { option: string };
+  'case.bad-right': { right: string; rights: readonly string[] };
+  'case.not-in-role': { name: string; role: string; caseId: string };
+  'case.bad-consent-date': { date: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -1,7 +1,15 @@
 /** The annotation domain's calls: facts, fact types, entities, tags and cases. */
 import { z } from 'zod';
 import { call, defineCalls, id, names, noInput, optionalText } from '../call.js';
-import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema } from '../model.js';
+import {
+  AnchorSchema,
+  CONSENTS,
+  EntityKindSchema,
+  EventDateSchema,
+  FactRoleSchema,
+  TRANSLATION_LANGS,
+  TranslationsSchema,
+} from '../model.js';
 
 const roles = z.record(z.string().min(1).max(300), FactRoleSchema);
 /** The fields of a fact as addFact takes them; editFact takes the same, each optional. */
@@ -25,7 +33,24 @@ export const annotationCalls = defineCalls({
   deleteFact: call(z.object({ id }).strict(), (a, { id }) => a.deleteFact(id)),
   // every field of addFact may be left out (unchanged); a null date clears it
   editFact: call(
-    z.object({ id, ...factFields.partial().shape, date: z.string().max(21).nullable().optional() }).strict(),
+    z
+      .object({
+        id,
+        ...factFields.partial().shape,
+        date: z.string().max(21).nullable().optional(),
+        // a translation of the quote per language ('' removes it), and who made it
+        translations: z
+          .partialRecord(
+            z.enum(TRANSLATION_LANGS),
+            z.union([
+              z.string().max(20000),
+              z.object({ text: z.string().max(20000), by: z.string().max(300).optional() }).strict(),
+            ]),
+          )
+          .optional(),
+        translator: z.string().max(300).optional(),
+      })
+      .strict(),
     (a, { id, ...patch }) => a.editFact(id, patch),
   ),
   restoreFact: call(
@@ -42,6 +67,7 @@ export const annotationCalls = defineCalls({
         tags: names.unwrap(),
         note: z.string().max(20000),
         roles,
+        translations: TranslationsSchema.optional(),
         createdAt: z.string().datetime({ offset: true }),
         cases: z.array(id).max(1000),
       })
@@ -86,6 +112,25 @@ export const annotationCalls = defineCalls({
     (a, { id, ...patch }) => a.updateCase(id, patch),
   ),
   deleteCase: call(z.object({ id }).strict(), (a, { id }) => a.deleteCase(id)),
+  // the case's UN communication fields: each given replaces what is there
+  editCommunication: call(
+    z
+      .object({
+        id,
+        consent: z
+          .record(
+            z.string().min(1).max(300),
+            z.object({ status: z.enum(CONSENTS), by: optionalText(300), date: z.string().max(10).optional() }).strict(),
+          )
+          .optional(),
+        responsibility: z.record(z.string().min(1).max(300), z.string().max(5000)).optional(),
+        rights: z.array(z.string().max(20)).max(100).optional(),
+        state: optionalText(300),
+        otherProcedures: optionalText(20000),
+      })
+      .strict(),
+    (a, { id, ...patch }) => a.editCommunication(id, patch),
+  ),
   addFactsToCase: call(z.object({ id, factIds: z.array(id).min(1).max(1000) }).strict(), (a, { id, factIds }) =>
     a.addFactsToCase(id, factIds),
   ),

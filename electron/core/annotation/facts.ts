@@ -9,7 +9,16 @@ import { AqiqatError } from '../errors.js';
 import { newFactId } from '../storage/ids.js';
 import { shardOf } from '../storage/layout.js';
 import { ensureFactType } from './fact-types.js';
-import { FACT_ID, FactRoleSchema, type ArchiveFile, type EntityKind, type Fact, type FactRole } from '../model.js';
+import {
+  FACT_ID,
+  FactRoleSchema,
+  type ArchiveFile,
+  type EntityKind,
+  type Fact,
+  type FactRole,
+  type TranslationLang,
+  type Translations,
+} from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { ensureTags, normalizeTag } from './tags.js';
 
@@ -189,6 +198,29 @@ type Optional<T> = { [K in keyof T]?: T[K] | undefined };
  */
 export interface FactPatch extends Optional<Omit<FactFields, 'date'>> {
   date?: string | null | undefined;
+  /** the quote's translation per language, and who made it (absent: `translator`, else as before); an empty text removes it */
+  translations?: Partial<Record<TranslationLang, string | { text: string; by?: string | undefined }>> | undefined;
+  /** who translated the texts of `translations` that do not name one */
+  translator?: string | undefined;
+}
+
+/** Translations after a patch: each given language set (by `translator`, now) or, if empty, removed. */
+function patchTranslations(
+  current: Translations | undefined,
+  texts: FactPatch['translations'],
+  translator: string | undefined,
+  at: string,
+): Translations | undefined {
+  const next: Translations = { ...current };
+  for (const [lang, given] of Object.entries(texts ?? {}) as Array<
+    [TranslationLang, NonNullable<FactPatch['translations']>[TranslationLang]]
+  >) {
+    const { text: raw, by } = typeof given === 'string' ? { text: given, by: undefined } : given!;
+    const text = raw.normalize('NFC').trim();
+    if (text === '') delete next[lang];
+    else next[lang] = { text, by: (by ?? translator)?.trim() ?? current?.[lang]?.by ?? '', at };
+  }
+  return Object.keys(next).length > 0 ? next : undefined;
 }
 
 /**
@@ -241,6 +273,11 @@ export async function editFact(
     next.roles = Object.fromEntries(Object.entries(previous.roles).filter(([pid]) => next.people.includes(pid)));
   }
   next.updatedAt = now.toISOString();
+  if (patch.translations !== undefined) {
+    const translations = patchTranslations(previous.translations, patch.translations, patch.translator, next.updatedAt);
+    if (translations) next.translations = translations;
+    else delete next.translations;
+  }
   let metaChanged = linker.changed();
   if (ensureTags(meta, next.tags) > 0) metaChanged = true;
   if (ensureFactType(meta, next.type)) metaChanged = true;
@@ -280,6 +317,7 @@ export interface RestoreInput {
   tags: readonly string[];
   note: string;
   roles: Readonly<Record<string, FactRole>>;
+  translations?: Translations | undefined;
   createdAt: string;
   /** cases it was in */
   cases: readonly string[];
@@ -315,6 +353,7 @@ export async function restoreFact(store: ArchiveStore, input: RestoreInput, now 
     roles: {},
   };
   fact.roles = linker.roles(input.people, input.roles);
+  if (input.translations && Object.keys(input.translations).length > 0) fact.translations = input.translations;
   ensureTags(meta, fact.tags);
   ensureFactType(meta, fact.type);
   const cases = meta.cases.filter((c) => input.cases.includes(c.id) && !c.factIds.includes(fact.id));

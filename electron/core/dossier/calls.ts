@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { call, defineCalls, id, names, optionalText } from '../call.js';
 import { previewDossier } from './host.js';
-import { DOSSIER_LANGS, PAPERS } from './types.js';
+import { DOSSIER_LANGS, PAPERS, TEMPLATES } from './types.js';
 
 /** A case dossier as the app asks for it. */
 export const DossierRequestSchema = z
@@ -13,6 +13,7 @@ export const DossierRequestSchema = z
     redact: names,
     redactSources: z.boolean().optional(),
     compiledBy: optionalText(300),
+    template: z.enum(TEMPLATES).optional(),
   })
   .strict();
 

@@ -94,6 +94,8 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
         Object.entries(f.roles ?? {}).map(([id, role]) => [byId.get(id)?.name ?? id, role]),
       ) as Record<string, FactRole>,
       sourceId: article.id,
+      ...(f.translations ? { translations: f.translations } : {}),
+      note: f.note,
     };
   });
   const entities: DossierEntity[] = used
@@ -111,7 +113,16 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     lang: a.lang,
   }));
   const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
+  const kase = selection.caseId === null ? undefined : store.meta.data.cases.find((c) => c.id === selection.caseId);
+  const byName = <T>(rec: Readonly<Record<string, T>>) =>
+    Object.fromEntries(Object.entries(rec).map(([id, v]) => [byId.get(id)?.name ?? id, v]));
+  const communication = kase?.communication && {
+    ...kase.communication,
+    consent: byName(kase.communication.consent),
+    responsibility: byName(kase.communication.responsibility),
+  };
   return {
+    ...(communication ? { communication } : {}),
     caseId: selection.caseId,
     title: selection.title,
     summary: selection.summary,

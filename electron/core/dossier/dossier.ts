@@ -9,7 +9,8 @@ import { setPdfInfo } from './pdf-info.js';
 import type { Printer } from './pdf.js';
 import { makeRedactor, redactDossier } from './redact.js';
 import { LABELS } from './labels.js';
-import type { DossierLang, Paper } from './types.js';
+import type { DossierLang, Paper, Template } from './types.js';
+import { buildUnCommunicationHtml } from './un-communication.js';
 
 export interface DossierRequest extends DossierSelection {
   lang: DossierLang;
@@ -21,6 +22,8 @@ export interface DossierRequest extends DossierSelection {
   generatedAt?: Date | undefined;
   /** embed fonts (false only for quick HTML in tests) */
   fonts?: boolean | undefined;
+  /** the layout: the case dossier (default) or a UN communication */
+  template?: Template | undefined;
 }
 
 export interface DossierResult extends BuiltDossier {
@@ -44,7 +47,8 @@ export async function buildDossier(store: ArchiveStore, req: DossierRequest): Pr
   const redactor = makeRedactor(names);
   const redacted = redactDossier(data, redactor, names);
   const generatedAt = req.generatedAt ?? new Date();
-  const built = buildDossierHtml(
+  const builder = req.template === 'un-communication' ? buildUnCommunicationHtml : buildDossierHtml;
+  const built = builder(
     redacted,
     {
       lang: req.lang,
@@ -93,6 +97,7 @@ export interface DossierAsk extends FactChoice {
   compiledBy?: string | undefined;
   generatedAt?: Date | undefined;
   fonts?: boolean | undefined;
+  template?: Template | undefined;
 }
 
 export interface Dossier extends DossierResult {
@@ -127,6 +132,7 @@ export async function makeDossier(store: ArchiveStore, ask: DossierAsk): Promise
     redactSources: ask.redactSources ?? false,
     generatedAt: ask.generatedAt,
     fonts: ask.fonts,
+    template: ask.template,
   });
   return { ...built, caseId: selection.caseId, paper };
 }

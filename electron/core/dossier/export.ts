@@ -4,7 +4,7 @@
  * that a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with ' — quotes come from the web.
  */
 import { findArticle } from '../import/articles.js';
-import type { Article, Fact } from '../model.js';
+import { TRANSLATION_LANGS, type Article, type Fact, type Translations } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { timelineOrder } from '../../shared/timeline.js';
 import { loadFacts, selectionOf, type FactChoice } from './data.js';
@@ -21,6 +21,8 @@ export interface ExportRow {
   organizations: string[];
   tags: string[];
   note: string;
+  /** the quote's translations by language (text, translator, when); {} when none */
+  translations: Translations;
   article: {
     id: string;
     title: string;
@@ -71,6 +73,7 @@ export async function exportRows(store: ArchiveStore, facts: readonly Fact[]): P
       organizations: resolve(f.organizations),
       tags: [...f.tags],
       note: f.note,
+      translations: f.translations ?? {},
       article: {
         id: a.id,
         title: a.title,
@@ -99,6 +102,10 @@ const COLUMNS: Array<[string, (r: ExportRow) => string]> = [
   ['organizations', (r) => r.organizations.join('; ')],
   ['tags', (r) => r.tags.join('; ')],
   ['note', (r) => r.note],
+  ...TRANSLATION_LANGS.flatMap((lang): Array<[string, (r: ExportRow) => string]> => [
+    [`translation_${lang}`, (r) => r.translations[lang]?.text ?? ''],
+    [`translator_${lang}`, (r) => r.translations[lang]?.by ?? ''],
+  ]),
   ['article_id', (r) => r.article.id],
   ['article_title', (r) => r.article.title],
   ['publisher', (r) => r.article.publisher ?? ''],

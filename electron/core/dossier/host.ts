@@ -8,7 +8,7 @@ import { exportEntry, type AuditInput } from '../protection/audit.js';
 import { AqiqatError } from '../errors.js';
 import { printDossier, type Dossier } from './dossier.js';
 import type { Printer } from './pdf.js';
-import type { DossierLang, Paper } from './types.js';
+import type { DossierLang, Paper, Template } from './types.js';
 
 export interface DossierHost {
   printer: Printer;
@@ -25,6 +25,7 @@ export interface AppDossierRequest {
   redact?: readonly string[] | undefined;
   redactSources?: boolean | undefined;
   compiledBy?: string | undefined;
+  template?: Template | undefined;
 }
 
 export interface DossierPreview {
@@ -49,6 +50,7 @@ function build(archive: Archive, r: AppDossierRequest): Promise<Dossier> {
     compiledBy: r.compiledBy,
     redact: r.redact,
     redactSources: r.redactSources,
+    template: r.template,
   });
 }
 

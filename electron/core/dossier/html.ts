@@ -41,7 +41,7 @@ export function typeLabel(type: string, lang: DossierLang, labels: DossierData['
 }
 
 /** Sources in order of first citation, numbered from 1. */
-function numberSources(data: DossierData): Map<string, number> {
+export function numberSources(data: DossierData): Map<string, number> {
   const numbers = new Map<string, number>();
   for (const f of data.facts) if (!numbers.has(f.sourceId)) numbers.set(f.sourceId, numbers.size + 1);
   for (const s of data.sources) if (!numbers.has(s.id)) numbers.set(s.id, numbers.size + 1);
@@ -55,6 +55,18 @@ const paragraphs = (text: string) =>
     .filter(Boolean)
     .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
+
+/** Quotes not in the dossier's language that have no translation into it. */
+export function untranslatedCount(data: DossierData, lang: DossierLang): number {
+  return data.facts.filter((f) => f.lang !== lang && !f.translations?.[lang]).length;
+}
+
+/** The quote's translation into the dossier's language, marked as such, or nothing. */
+export function translationHtml(f: DossierFact, lang: DossierLang, l: Labels): string {
+  const t = f.lang === lang ? undefined : f.translations?.[lang];
+  if (!t) return '';
+  return `<div class="translation" lang="${lang}"><div class="tr-mark">${esc(l.translationBy(f.lang, lang, t.by))}</div><div class="tr-text">${esc(t.text)}</div></div>`;
+}
 
 function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: number): string {
   const years = data.facts
@@ -71,6 +83,7 @@ function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: num
     ...(data.caseId ? ([[l.caseId, data.caseId]] as Array<[string, string]>) : []),
     ...(period ? ([[l.period, period]] as Array<[string, string]>) : []),
   ];
+  const untranslated = untranslatedCount(data, o.lang);
   const redacted = o.redacted
     ? `<p class="redaction-note">${esc(l.redactionNote)}</p><p class="searchable-note">${esc(l.searchableNote)}</p>`
     : '';
@@ -78,6 +91,7 @@ function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: num
 <div class="kicker">${esc(data.caseId ? l.dossier : l.factsDossier)}</div>
 <h1>${esc(data.title)}</h1>
 <p class="subtitle">${esc(l.factCount(data.facts.length))} · ${esc(l.sourceCount(sourceCount))}</p>
+${untranslated ? `<p class="untranslated">${esc(l.untranslated(untranslated))}</p>` : ''}
 <dl class="cover-meta">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
 ${redacted}
 <p class="confidential">${esc(o.confidentiality ?? l.confidential)}</p>
@@ -136,12 +150,12 @@ function entitySection(data: DossierData, l: Labels): string {
 }
 
 /** The date as its precision allows; "approximately" on its own line so the date never wraps. */
-function whenCell(f: DossierFact, l: Labels): string {
+export function whenCell(f: DossierFact, l: Labels): string {
   const exact = f.date ? formatEventDate({ ...f.date, approximate: false }, l) : l.undated;
   return `${f.date?.approximate ? `<div class="approx">${esc(l.approximately)}</div>` : ''}<div class="date">${esc(exact)}</div>`;
 }
 
-function factRow(f: DossierFact, n: number, source: number, l: Labels, type: string): string {
+export function factRow(f: DossierFact, n: number, source: number, l: Labels, type: string, lang: DossierLang): string {
   const who = [...f.people, ...f.organizations, ...f.places].filter((x, i, all) => all.indexOf(x) === i);
   const name = (w: string) => {
     const role = f.roles?.[w];
@@ -149,7 +163,7 @@ function factRow(f: DossierFact, n: number, source: number, l: Labels, type: str
     return role ? `${shown} <span class="role">(${esc(l.roles[role])})</span>` : shown;
   };
   const quoteLang = f.lang === 'other' ? '' : ` lang="${f.lang}"`;
-  return `<tr id="f${n}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${
+  return `<tr id="f${n}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${translationHtml(f, lang, l)}${
     f.machineReadPage ? `<div class="ocr-note">${esc(l.machineRead(f.machineReadPage))}</div>` : ''
   }${
     who.length ? `<div class="who">${who.map(name).join(' · ')}</div>` : ''
@@ -158,7 +172,7 @@ function factRow(f: DossierFact, n: number, source: number, l: Labels, type: str
 
 function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
   const rows = data.facts
-    .map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels)))
+    .map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang))
     .join('\n');
   return `<section id="chronology"><h2>3. ${esc(l.chronology)}</h2>
 <table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
@@ -201,16 +215,22 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels, 
     .join('')}</dl></div>`;
 }
 
-function sourcesSection(data: DossierData, numbers: Map<string, number>, o: DossierOptions, l: Labels): string {
+export function sourcesSection(
+  data: DossierData,
+  numbers: Map<string, number>,
+  o: DossierOptions,
+  l: Labels,
+  heading = `4. ${l.sources}`,
+): string {
   const ordered = [...data.sources].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
   const cited = new Map<string, number[]>();
   data.facts.forEach((f, i) => cited.set(f.sourceId, [...(cited.get(f.sourceId) ?? []), i + 1]));
-  return `<section id="sources"><h2>4. ${esc(l.sources)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${ordered
+  return `<section id="sources"><h2>${esc(heading)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${ordered
     .map((s) => sourceEntry(s, numbers.get(s.id)!, o, l, numberList(cited.get(s.id) ?? [], l)))
     .join('\n')}</section>`;
 }
 
-function css(o: DossierOptions): string {
+export function css(o: DossierOptions): string {
   const size = o.paper === 'letter' ? 'letter' : 'A4';
   return `@page{size:${size};margin:18mm 16mm 20mm 16mm}
 *{box-sizing:border-box}
@@ -259,10 +279,13 @@ td.cite{font-size:9pt;white-space:nowrap;text-align:right}
 .source dl{display:grid;grid-template-columns:48mm 1fr;gap:0.8mm 4mm;margin:0;font-size:9pt}
 .source dt{color:#555}.source dd{margin:0;overflow-wrap:anywhere}
 .hash{font-size:8pt;letter-spacing:0;white-space:nowrap}
-.withheld{color:#666}`;
+.withheld{color:#666}
+.untranslated{font-size:10pt;color:#8a5a00;margin:-10mm 0 10mm}
+.translation{margin:1.2mm 0 0 2.5mm;padding-left:2.5mm;border-left:1.5pt dotted #8a9bb0}
+.tr-mark{font-size:7.5pt;color:#555;font-style:italic}`;
 }
 
-function footer(fontCss: string, l: Labels): string {
+export function footer(fontCss: string, l: Labels): string {
   // a separate document: page fonts are not visible here (see notes/pdf-with-chromium.md)
   return `<style>${fontCss}</style><div style="font-family:FooterSans;font-size:7.5pt;color:#555;width:100%;margin:0 16mm;display:flex;justify-content:space-between"><span>${esc(
     l.confidentialShort,

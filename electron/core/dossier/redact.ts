@@ -369,7 +369,24 @@ export function redactDossier(data: DossierData, redactor: Redactor, redactedNam
       places: names(f.places),
       organizations: names(f.organizations),
       roles: f.roles && Object.fromEntries(Object.entries(f.roles).map(([name, role]) => [r(name), role])),
+      translations:
+        f.translations &&
+        Object.fromEntries(
+          Object.entries(f.translations).map(([lang, t]) => [lang, t && { ...t, text: r(t.text), by: r(t.by) }]),
+        ),
+      note: f.note === undefined ? undefined : r(f.note),
     })),
+    communication: data.communication && {
+      ...data.communication,
+      state: r(data.communication.state),
+      otherProcedures: r(data.communication.otherProcedures),
+      consent: Object.fromEntries(
+        Object.entries(data.communication.consent).map(([name, c]) => [r(name), { ...c, by: r(c.by) }]),
+      ),
+      responsibility: Object.fromEntries(
+        Object.entries(data.communication.responsibility).map(([name, why]) => [r(name), r(why)]),
+      ),
+    },
     entities: data.entities
       .filter((e) => !gone.has(e.name.normalize('NFC').toLowerCase()) && r(e.name) !== REDACTED)
       .map((e) => ({ ...e, name: r(e.name), aliases: e.aliases.map(r) })),

@@ -2,7 +2,7 @@
  * What a dossier is made of, independent of where it came from (a case, a list of facts): the HTML
  * builder reads only this, so it stays a pure function that tests can feed directly.
  */
-import type { EntityKind, EventDate, FactRole, Language } from '../model.js';
+import type { Communication, EntityKind, EventDate, FactRole, Language, Translations } from '../model.js';
 
 export const DOSSIER_LANGS = ['en', 'kk', 'ru'] as const;
 export type DossierLang = (typeof DOSSIER_LANGS)[number];
@@ -26,6 +26,10 @@ export interface DossierFact {
   sourceId: string;
   /** the page the quote is on, when that page's text was read by OCR */
   machineReadPage?: number | undefined;
+  /** the quote translated by a researcher, by language */
+  translations?: Translations | undefined;
+  /** the fact's note (the UN template prints it as a remedy's outcome) */
+  note?: string | undefined;
 }
 
 export interface DossierSource {
@@ -60,7 +64,18 @@ export interface DossierData {
   sources: DossierSource[];
   /** fact type id → label per language (the thesaurus and the archive's own types) */
   typeLabels?: Readonly<Record<string, Readonly<Record<DossierLang, string>>>> | undefined;
+  /** the case's UN communication fields, with people by name instead of entity id */
+  communication?: CommunicationData | undefined;
 }
+
+/** Communication (model.ts) as the dossier prints it: consent and responsibility keyed by person name. */
+export type CommunicationData = Omit<Communication, 'consent' | 'responsibility'> & {
+  consent: Record<string, Communication['consent'][string]>;
+  responsibility: Record<string, string>;
+};
+
+export const TEMPLATES = ['dossier', 'un-communication'] as const;
+export type Template = (typeof TEMPLATES)[number];
 
 export interface DossierOptions {
   lang: DossierLang;

@@ -1,7 +1,9 @@
 /**
  * What the index holds of an article and its facts: one document per article (title + text) and one
  * per fact (its quote, a passage of the article text). Weights: a title or quote occurrence counts
- * TITLE_WEIGHT times a body occurrence, so titles and quotes rank above body text.
+ * TITLE_WEIGHT times a body occurrence, so titles and quotes rank above body text. A fact's
+ * translations (its quote in kk, ru, en) are part of its document at body weight: a word of the
+ * original quote ranks above the same word found only in a translation.
  */
 import type { Article, Fact } from '../model.js';
 import { tokenize, type Token } from './analyze.js';
@@ -59,6 +61,7 @@ export function factDoc(fact: Fact, article: Article, textTokens: readonly Token
   const { start, end } = fact.anchor;
   const weights = new Map<string, number>();
   count(tokensIn(textTokens, start, end), TITLE_WEIGHT, weights);
+  for (const t of Object.values(fact.translations ?? {})) if (t) count(tokenize(t.text), 1, weights);
   return {
     meta: {
       kind: 'fact',

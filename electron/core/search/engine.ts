@@ -21,6 +21,8 @@ export interface SearchHit {
   highlights: Array<[number, number]>;
   /** how the weakest query word matched: exact word, same stem, folded spelling, or another name */
   tier?: 'exact' | 'stem' | 'folded' | 'alias';
+  /** a fact found through a translation of its quote (not the quote itself): that translation's language; the snippet is from it */
+  translation?: 'kk' | 'ru' | 'en';
 }
 
 export interface SearchEngine {

@@ -13,7 +13,7 @@ import { AqiqatError } from '../errors.js';
 import type { ArchiveEvent } from '../storage/events.js';
 import { shardOf, textFile } from '../storage/layout.js';
 import { MAX_TEXT_CHARS } from '../import/limits.js';
-import type { Article, Entity, Fact } from '../model.js';
+import type { Article, Entity, Fact, TranslationLang } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
 import { articleDoc, factDoc, type IndexDoc } from './documents.js';
@@ -384,6 +384,16 @@ export class IndexedSearch implements SearchEngine {
       region = article.title;
       spans = firstMatches(region, isMatch);
     }
+    let translation: TranslationLang | undefined;
+    if (doc.kind === 'fact' && spans.length === 0) {
+      // not in the quote: the fact matched through a translation, and the snippet shows that one
+      for (const [lang, t] of Object.entries((await this.#fact(doc))?.translations ?? {})) {
+        const found = t ? firstMatches(t.text, isMatch) : [];
+        if (!t || found.length === 0) continue;
+        [region, spans, translation] = [t.text, found, lang as TranslationLang];
+        break;
+      }
+    }
     spans = withoutOverlaps(spans);
     const snip = makeSnippet(region, spans, 120, 40);
     return {
@@ -394,7 +404,12 @@ export class IndexedSearch implements SearchEngine {
       score: Math.round(score * 100) / 100,
       ...snip,
       tier: TIERS[tier] ?? 'folded',
+      ...(translation ? { translation } : {}),
     };
+  }
+
+  async #fact(doc: DocMeta): Promise<Fact | undefined> {
+    return (await this.store.factShard(shardOf(doc.articleId))).data.facts.find((f) => f.id === doc.id);
   }
 
   /** Synchronous on purpose: a 3 KB read is ~0.05 ms, readFile's four async hops cost more than the read. */

@@ -4,7 +4,7 @@
  * the type check (a plain typed object rather than i18next, which finds a missing key only at run time).
  * Pure (the renderer loads it too): no imports but types. Quotes are never translated.
  */
-import type { FactRole } from '../../core/model.js';
+import type { FactRole, Right } from '../../core/model.js';
 import { ERROR_TEXTS, type ErrorTexts } from './errors.js';
 
 type Twelve<T> = readonly [T, T, T, T, T, T, T, T, T, T, T, T];
@@ -71,6 +71,47 @@ export interface DossierWords {
   integrityNote: string;
   /** the integrity note when publishers, dates and hashes are withheld */
   integrityNoteWithheld: string;
+  /** beside a quote: "Translation (kk → en) by NAME"; `by` may be '' */
+  translationBy: (from: string, to: string, by: string) => string;
+  /** cover: quotes with no translation into the dossier's language */
+  untranslated: (n: number) => string;
+  /** the UN communication template */
+  un: UnWords;
+}
+
+/** The UN communication template's words (OHCHR model complaint form, special procedures' form). */
+export interface UnWords {
+  kicker: string;
+  basedOn: string;
+  missingTitle: string;
+  nothingMissing: string;
+  missingVictims: string;
+  missingConsent: (name: string) => string;
+  missingPerpetrators: string;
+  missingResponsibility: (name: string) => string;
+  missingState: string;
+  missingRights: string;
+  missingRemedies: string;
+  missingTranslations: (n: number) => string;
+  missingOther: string;
+  victims: string;
+  consent: string;
+  consentStatus: Readonly<Record<'given' | 'not-given' | 'unknown', string>>;
+  consentBy: string;
+  consentDate: string;
+  perpetrators: string;
+  responsibility: string;
+  stateAndPlaces: string;
+  state: string;
+  rights: string;
+  rightNames: Readonly<Record<Right, string>>;
+  remedies: string;
+  remediesIntro: string;
+  outcome: string;
+  otherProcedures: string;
+  facts: string;
+  documentation: string;
+  notStated: string;
 }
 
 /** The interface's strings; `{name}` placeholders are filled by the renderer's t(). */
@@ -365,6 +406,30 @@ const ui = {
   'recover.restore': 'Put the snapshot back',
   'recover.restoring': 'Restoring…',
   'recover.none': 'No snapshot of it exists. Restore a backup file from the command line: aqiqat restore FILE.',
+  // translations of quotes, the UN communication template
+  'fact.translations': 'Translations of the quote',
+  'fact.translationsHint':
+    'Written or pasted by you; a dossier prints the original quote and, beside it, its translation into the dossier’s language.',
+  'fact.translationInto.kk': 'Into Kazakh',
+  'fact.translationInto.ru': 'Into Russian',
+  'fact.translationInto.en': 'Into English',
+  'fact.translator': 'Translator',
+  'fact.removeTranslation': 'Remove',
+  'search.viaTranslation': 'found in its translation ({lang})',
+  'dossier.template': 'Template',
+  'dossier.template.dossier': 'Case dossier',
+  'dossier.template.un': 'UN communication (OHCHR forms)',
+  'case.un.title': 'UN communication',
+  'case.un.state': 'State concerned',
+  'case.un.rights': 'Articles alleged to have been violated',
+  'case.un.consent': 'Consent of {name}',
+  'case.un.consentBy': 'Given by',
+  'case.un.consentDate': 'Date (YYYY-MM-DD)',
+  'case.un.responsibility': 'Why {name} is held responsible',
+  'case.un.other': 'Other international procedures',
+  'case.un.save': 'Save',
+  'case.un.saved': 'Saved.',
+  'case.un.noVictims': 'No alleged victims yet: give a person the role “victim” in a fact of this case.',
 };
 
 export type UiKey = keyof typeof ui;
@@ -474,6 +539,65 @@ export const en: Dictionary = {
       'Each quote is copied character for character from the archived text of its source. The hashes identify the original file and the extracted text exactly: anyone holding the files can check them with sha256sum.',
     integrityNoteWithheld:
       'Each quote is copied character for character from the archived text of its source. The sources’ URLs, publishers, dates and hashes are withheld in this copy.',
+    translationBy: (from, to, by) => `Translation (${from} → ${to})${by ? ` by ${by}` : ''}`,
+    untranslated: (n) =>
+      n === 1 ? '1 quote has no translation into English' : `${n} quotes have no translation into English`,
+    un: {
+      kicker: 'Communication to the United Nations human rights mechanisms',
+      basedOn:
+        'Set out in the order of the OHCHR model complaint form (treaty bodies) and the special procedures’ submission form.',
+      missingTitle: 'Still missing before submission',
+      nothingMissing: 'Nothing that the archive can check is missing.',
+      missingVictims: 'the alleged victim(s): a person with the role “victim” in a fact',
+      missingConsent: (name) => `the consent or authorization of ${name}`,
+      missingPerpetrators: 'the alleged perpetrator(s): a person with the role “perpetrator” in a fact',
+      missingResponsibility: (name) => `why ${name} is held responsible`,
+      missingState: 'the State concerned',
+      missingRights: 'the articles alleged to have been violated',
+      missingRemedies: 'domestic remedies (facts of trial, sentence, appeal, parole or complaint types)',
+      missingTranslations: (n) => (n === 1 ? '1 quote without a translation' : `${n} quotes without a translation`),
+      missingOther: 'whether the matter was submitted to another international procedure',
+      victims: 'Alleged victim(s)',
+      consent: 'Consent / authorization',
+      consentStatus: { given: 'given', 'not-given': 'not given', unknown: 'unknown' },
+      consentBy: 'given by',
+      consentDate: 'date',
+      perpetrators: 'Alleged perpetrator(s)',
+      responsibility: 'Why held responsible',
+      stateAndPlaces: 'State concerned and places',
+      state: 'State concerned',
+      rights: 'Articles alleged to have been violated',
+      rightNames: {
+        'iccpr-6': 'ICCPR art. 6 (right to life)',
+        'iccpr-7': 'ICCPR art. 7 (torture, cruel, inhuman or degrading treatment)',
+        'iccpr-9': 'ICCPR art. 9 (liberty and security of person)',
+        'iccpr-10': 'ICCPR art. 10 (humane treatment in detention)',
+        'iccpr-12': 'ICCPR art. 12 (freedom of movement)',
+        'iccpr-14': 'ICCPR art. 14 (fair trial)',
+        'iccpr-17': 'ICCPR art. 17 (privacy, family, home)',
+        'iccpr-18': 'ICCPR art. 18 (thought, conscience and religion)',
+        'iccpr-19': 'ICCPR art. 19 (opinion and expression)',
+        'iccpr-21': 'ICCPR art. 21 (peaceful assembly)',
+        'iccpr-22': 'ICCPR art. 22 (freedom of association)',
+        'iccpr-25': 'ICCPR art. 25 (taking part in public affairs)',
+        'iccpr-26': 'ICCPR art. 26 (equality before the law, non-discrimination)',
+        'cat-1': 'CAT art. 1 (torture)',
+        'cat-2': 'CAT art. 2 (prevention of torture)',
+        'cat-12': 'CAT art. 12 (prompt and impartial investigation)',
+        'cat-13': 'CAT art. 13 (right to complain)',
+        'cat-14': 'CAT art. 14 (redress and compensation)',
+        'cat-15': 'CAT art. 15 (statements made under torture)',
+        'cat-16': 'CAT art. 16 (other cruel, inhuman or degrading treatment)',
+      },
+      remedies: 'Exhaustion of domestic remedies',
+      remediesIntro:
+        'Steps taken by or on behalf of the alleged victim(s) to obtain redress within the State concerned, in date order, with their outcomes.',
+      outcome: 'Outcome',
+      otherProcedures: 'Application to other international procedures',
+      facts: 'Facts of the complaint, in chronological order',
+      documentation: 'Supporting documentation (sources)',
+      notStated: 'not stated',
+    },
   },
   dates: {
     months,

@@ -268,6 +268,15 @@ const en: ErrorTexts = {
   'cli.role-syntax': (p) => `--role "${p.option}" must be NAME=ROLE, e.g. "Мұхтар Жәкішев=victim"`,
   'cli.approximate-exact': () => '--approximate and --exact contradict each other',
   'cli.case-not-found': (p) => `no case ${p.id}`,
+  'cli.translation-syntax': (p) =>
+    `--translation "${p.option}" must be LANG=TEXT with LANG kk, ru or en, e.g. ru="Суд отказал"`,
+  'cli.consent-syntax': (p) => `--consent "${p.option}" must be PERSON=given, PERSON=not-given or PERSON=unknown`,
+  'cli.responsible-syntax': (p) =>
+    `--responsible "${p.option}" must be PERSON=WHY, e.g. "Иванов=signed the detention order"`,
+  'case.bad-right': (p) => `unknown right "${p.right}"; one of: ${p.rights.join(', ')}`,
+  'case.not-in-role': (p) =>
+    `${p.name} is not a ${p.role} in any fact of case ${p.caseId}; give the role with fact edit --role first`,
+  'case.bad-consent-date': (p) => `consent date "${p.date}" must be YYYY, YYYY-MM or YYYY-MM-DD`,
 };
 
 const kk: ErrorTexts = {
@@ -535,6 +544,16 @@ const kk: ErrorTexts = {
   'cli.role-syntax': (p) => `--role «${p.option}» АТЫ=РӨЛІ түрінде болуы керек, мысалы «Мұхтар Жәкішев=victim»`,
   'cli.approximate-exact': () => '--approximate және --exact бір-біріне қайшы',
   'cli.case-not-found': (p) => `${p.id} ісі жоқ`,
+  'cli.translation-syntax': (p) =>
+    `--translation «${p.option}» ТІЛ=МӘТІН түрінде болуы керек (ТІЛ: kk, ru немесе en), мысалы ru="Суд отказал"`,
+  'cli.consent-syntax': (p) =>
+    `--consent «${p.option}» АДАМ=given, АДАМ=not-given немесе АДАМ=unknown түрінде болуы керек`,
+  'cli.responsible-syntax': (p) =>
+    `--responsible «${p.option}» АДАМ=СЕБЕБІ түрінде болуы керек, мысалы «Иванов=қамау туралы бұйрыққа қол қойған»`,
+  'case.bad-right': (p) => `«${p.right}» деген құқық белгісіз; мыналардың бірі: ${p.rights.join(', ')}`,
+  'case.not-in-role': (p) =>
+    `${p.name} ${p.caseId} ісінің ешбір фактісінде ${p.role} рөлінде емес; алдымен fact edit --role арқылы рөлін беріңіз`,
+  'case.bad-consent-date': (p) => `«${p.date}» келісім күні ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде болуы керек`,
 };
 
 const ru: ErrorTexts = {
@@ -798,6 +817,15 @@ const ru: ErrorTexts = {
   'cli.role-syntax': (p) => `--role «${p.option}» должен иметь вид ИМЯ=РОЛЬ, например «Мұхтар Жәкішев=victim»`,
   'cli.approximate-exact': () => '--approximate и --exact противоречат друг другу',
   'cli.case-not-found': (p) => `дела ${p.id} нет`,
+  'cli.translation-syntax': (p) =>
+    `--translation «${p.option}» должен иметь вид ЯЗЫК=ТЕКСТ (ЯЗЫК: kk, ru или en), например ru="Суд отказал"`,
+  'cli.consent-syntax': (p) => `--consent «${p.option}» должен иметь вид ЛИЦО=given, ЛИЦО=not-given или ЛИЦО=unknown`,
+  'cli.responsible-syntax': (p) =>
+    `--responsible «${p.option}» должен иметь вид ЛИЦО=ПОЧЕМУ, например «Иванов=подписал постановление об аресте»`,
+  'case.bad-right': (p) => `неизвестное право «${p.right}»; возможны: ${p.rights.join(', ')}`,
+  'case.not-in-role': (p) =>
+    `${p.name} не указан(а) в роли ${p.role} ни в одном факте дела ${p.caseId}; сначала укажите роль через fact edit --role`,
+  'case.bad-consent-date': (p) => `дата согласия «${p.date}» должна иметь вид ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД`,
 };
 
 export const ERROR_TEXTS: Record<ErrorLang, ErrorTexts> = { en, kk, ru };

@@ -32,6 +32,26 @@ interface Props {
 }
 
 const NEW_TYPE = '__new__';
+const TRANSLATION_LANGS = ['kk', 'ru', 'en'] as const;
+type TranslationLang = (typeof TRANSLATION_LANGS)[number];
+type Drafts = Record<TranslationLang, { text: string; by: string }>;
+
+function draftsOf(fact: FactView | null): Drafts {
+  const of = (l: TranslationLang) => ({
+    text: fact?.translations?.[l]?.text ?? '',
+    by: fact?.translations?.[l]?.by ?? '',
+  });
+  return { kk: of('kk'), ru: of('ru'), en: of('en') };
+}
+
+/** Only the languages whose text or translator changed; an emptied text removes that translation. */
+function changedTranslations(fact: FactView, drafts: Drafts) {
+  const before = draftsOf(fact);
+  const changed = TRANSLATION_LANGS.filter(
+    (l) => drafts[l].text.trim() !== before[l].text || drafts[l].by.trim() !== before[l].by,
+  );
+  return Object.fromEntries(changed.map((l) => [l, { text: drafts[l].text, by: drafts[l].by }]));
+}
 
 export function FactPanel({
   target,
@@ -62,6 +82,7 @@ export function FactPanel({
   const [orgs, setOrgs] = useState<string[]>(fact?.organizations ?? []);
   const [tags, setTags] = useState((fact?.tags ?? []).join(', '));
   const [note, setNote] = useState(fact?.note ?? '');
+  const [translations, setTranslations] = useState<Drafts>(() => draftsOf(fact));
   const [caseId, setCaseId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -104,6 +125,7 @@ export function FactPanel({
           : await api().editFact({
               id: target.fact.id,
               ...fields,
+              translations: changedTranslations(target.fact, translations),
               date: date.trim() || null,
               ...(requote ? { quote: requote.quote, near: requote.start } : {}),
             });
@@ -259,6 +281,43 @@ export function FactPanel({
           <span>{t('fact.note')}</span>
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} />
         </label>
+        {fact && (
+          <fieldset className="translations">
+            <legend>{t('fact.translations')}</legend>
+            <p className="hint">{t('fact.translationsHint')}</p>
+            {TRANSLATION_LANGS.map((l) => (
+              <div key={l} className="translation-field" data-lang={l}>
+                <label className="field">
+                  <span>{t(`fact.translationInto.${l}`)}</span>
+                  <textarea
+                    lang={l}
+                    rows={2}
+                    value={translations[l].text}
+                    onChange={(e) => setTranslations((d) => ({ ...d, [l]: { ...d[l], text: e.target.value } }))}
+                  />
+                </label>
+                <div className="field-row">
+                  <label className="field">
+                    <span>{t('fact.translator')}</span>
+                    <input
+                      value={translations[l].by}
+                      onChange={(e) => setTranslations((d) => ({ ...d, [l]: { ...d[l], by: e.target.value } }))}
+                    />
+                  </label>
+                  {translations[l].text && (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setTranslations((d) => ({ ...d, [l]: { text: '', by: '' } }))}
+                    >
+                      {t('fact.removeTranslation')}
+                    </button>
+                  )}
+                </div>
+              </div>
+            ))}
+          </fieldset>
+        )}
         {error && (
           <p className="panel-error" role="alert">
             {error}

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorLine } from '../../api.js';
 import type { CaseSummary, CaseView, TimelineEntry } from '../../../electron/api.js';
+import { CommunicationForm } from './CommunicationForm.js';
 import { dateSortKey } from '../../../electron/shared/timeline.js';
 import { ArticleLink } from '../../components/ArticleLink.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -234,6 +235,11 @@ function CaseDetail({
           </ol>
         </>
       )}
+      <CommunicationForm
+        key={`${view.id}:${view.facts.length}`}
+        view={view}
+        onSave={(patch) => void run(() => api().editCommunication({ id, ...patch }), t('case.un.saved'))}
+      />
     </article>
   );
 }

@@ -13,6 +13,7 @@ import { LanguageOptions } from '../../i18n/LanguageSelect.js';
 import './dossier.css';
 
 type Paper = 'a4' | 'letter';
+type Template = 'dossier' | 'un-communication';
 type Status = { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string } | null;
 
 export function DossierExport() {
@@ -25,6 +26,7 @@ export function DossierExport() {
   const { t, lang: uiLang } = useI18n();
   const [lang, setLang] = useState<Lang>(uiLang);
   const [paper, setPaper] = useState<Paper>('a4');
+  const [template, setTemplate] = useState<Template>('dossier');
   const [hideUrls, setHideUrls] = useState(false);
   const [compiledBy, setCompiledBy] = useState('');
   const [status, setStatus] = useState<Status>(null);
@@ -62,6 +64,7 @@ export function DossierExport() {
     paper,
     redact,
     redactSources: hideUrls,
+    template,
     ...(compiledBy.trim() ? { compiledBy: compiledBy.trim() } : {}),
   });
   const busy = status?.kind === 'busy';
@@ -114,6 +117,13 @@ export function DossierExport() {
                     {t('dossier.caseOption', { title: c.title, n: c.facts.length })}
                   </option>
                 ))}
+              </select>
+            </label>
+            <label className="dialog-field">
+              {t('dossier.template')}
+              <select value={template} onChange={(e) => setTemplate(e.currentTarget.value as Template)} disabled={busy}>
+                <option value="dossier">{t('dossier.template.dossier')}</option>
+                <option value="un-communication">{t('dossier.template.un')}</option>
               </select>
             </label>
             <div className="dossier-row">

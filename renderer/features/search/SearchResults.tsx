@@ -128,6 +128,9 @@ function HitRow({ hit, onAddToCase }: { hit: SearchHit; onAddToCase: (hit: Searc
             {t(TIER_LABEL[tier])}
           </span>
         )}
+        {hit.translation && (
+          <span className="hit-tier hit-translation">{t('search.viaTranslation', { lang: hit.translation })}</span>
+        )}
         {hit.kind === 'fact' && (
           // Out of the tab order: the list is one tab stop, and its keyboard path to this is "c" on the hit.
           <button

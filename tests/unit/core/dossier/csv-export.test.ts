@@ -13,6 +13,7 @@ const row = (quote: string): ExportRow => ({
   organizations: [],
   tags: [],
   note: '',
+  translations: {},
   article: {
     id: 'a1',
     title: 'Т',
@@ -43,5 +44,17 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"Жәкішевтің, «шағымы»"');
     expect(lines[1]).toContain('Мұхтар Жәкішев; Б');
+  });
+
+  it('has a text and a translator column per translation language', () => {
+    const r = { ...row('Сотталды'), translations: { ru: { text: 'Осуждён, «строго»', by: 'А. Б.', at: 'z' } } };
+    const [head, line] = toCsv([r]).split('\r\n');
+    const cells = head!.split(',');
+    expect(cells).toEqual(
+      expect.arrayContaining(['translation_kk', 'translation_ru', 'translator_ru', 'translation_en']),
+    );
+    const at = cells.indexOf('translation_ru');
+    expect(cells[at + 1]).toBe('translator_ru');
+    expect(line).toContain('"Осуждён, «строго»",А. Б.');
   });
 });
