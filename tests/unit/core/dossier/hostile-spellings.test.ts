@@ -167,6 +167,7 @@ function built(html: string, o: Partial<DossierResult> = {}): DossierResult {
     sources: 1,
     generatedAt: new Date(),
     compiledBy: 'x',
+    lang: 'en',
     redactedNames: [NAME],
     ...o,
   };
