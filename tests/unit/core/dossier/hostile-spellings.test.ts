@@ -195,6 +195,16 @@ describe('the reader’s check of the printed PDF', () => {
     expect(await pdftotext(pdf)).toContain('Бекетов');
   });
 
+  it('refuses a name only in a bookmark or only in the metadata (author, XMP)', async () => {
+    const heading = '<h2 id="x" data-outline="1" data-outline-title="1. Жексебаевтың ісі">1. Іс</h2>';
+    await expect(printDossier(built(heading), printer, 'a4')).rejects.toThrow(/still in the dossier \("Жексебаевтың"/);
+    await expect(printDossier(built('<p>ok</p>', { compiledBy: 'Zheksebayev' }), printer, 'a4')).rejects.toThrow(
+      /still in the dossier \("Zheksebayev"/,
+    );
+    const clean = await pdfReadable(await printDossier(built(heading, { redactedNames: [] }), printer, 'a4'));
+    expect(clean.at(-1)).toBe('1. Жексебаевтың ісі'); // the bookmark is there when nothing is redacted
+  });
+
   it('the wrapped name really is split in the text layer', async () => {
     const d = built('<div style="width:12mm;overflow-wrap:anywhere">ЖексебаевтарЖексебаевтар</div>', {
       redactedNames: [],
