@@ -247,9 +247,9 @@ section{margin:0 0 8mm}
 .searchable-note{margin-top:0;font-size:9.5pt;color:#333}
 .confidential{margin-top:auto;border:1pt solid #8a1c1c;color:#8a1c1c;padding:3mm 4mm;font-size:9.5pt}
 .toc{margin-bottom:8mm}.toc ol{list-style:none;padding:0;margin:0;font-size:11pt}.toc li{margin:1.5mm 0}
-.toc a{display:flex;align-items:baseline;max-width:170mm}.toc-t{flex:0 1 auto}
-.toc-dots{flex:1 1 auto;margin:0 2mm;border-bottom:0.8pt dotted #9aa8b8}
-.toc-page{flex:0 0 14mm;text-align:right;white-space:nowrap;overflow:hidden;font-variant-numeric:tabular-nums}
+.toc a{display:flex;align-items:baseline}.toc-t{flex:0 1 auto}
+.toc-dots{flex:1 1 auto;margin:0 0 0 2mm;border-bottom:0.8pt dotted #9aa8b8}
+.toc-page{flex:0 0 2.4em;text-align:right;white-space:nowrap;overflow:hidden;font-variant-numeric:tabular-nums}
 #summary p{margin:0 0 2.5mm;max-width:165mm}
 .empty{color:#666}
 table{border-collapse:collapse;width:100%}
