@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
-import type { Landing, OutlineEntry } from './paging.js';
+import { loadPrinted, type Landing, type OutlineEntry } from './paging.js';
 import { srgbIccProfile } from './srgb-icc.js';
 
 export interface PdfInfo {
@@ -150,7 +150,7 @@ export interface FinishJob {
 
 /** The printed bytes → the dossier's PDF/A-2b file with its bookmarks and metadata. */
 export async function finishPdf(printed: Uint8Array, job: FinishJob): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const doc = await loadPrinted(printed);
   const { context, catalog } = doc;
   const { info } = job;
 

@@ -8,6 +8,7 @@
  * their fixed-width slots and the document is printed again. The printer only prints; this decides.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { AqiqatError } from '../errors.js';
 import type { Printer, PrintJob } from './pdf.js';
 
 export interface OutlineEntry {
@@ -32,6 +33,19 @@ export interface Landing {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The printer's bytes as a PDF; bytes that are none (a broken printer, a truncated file) are one clear line. */
+export async function loadPrinted(pdf: Uint8Array): Promise<PDFDocument> {
+  try {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    if (doc.getPageCount() === 0) throw new Error('no pages');
+    return doc;
+  } catch (e) {
+    throw new AqiqatError('dossier.print-unreadable', {
+      reason: oneLine(String((e as Error).message ?? e)).slice(0, 200),
+    });
+  }
+}
 
 /** The bookmarks and page references of a dossier document. */
 export async function pagePlan(html: string): Promise<PagePlan> {
@@ -80,7 +94,7 @@ export function withPageNumbers(html: string, pages: ReadonlyMap<string, Landing
 
 /** The named destinations of a printed PDF (the catalog's /Dests, or the /Names tree), by name. */
 export async function landings(pdf: Uint8Array | PDFDocument): Promise<Map<string, Landing>> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await loadPrinted(pdf);
   const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const out = new Map<string, Landing>();
   const add = (name: string, value: unknown) => {

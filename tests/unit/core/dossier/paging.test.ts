@@ -181,6 +181,19 @@ describe('the printed contents and bookmarks', () => {
     expect(marks[1]!.items.map((m) => m.title)).toEqual(['People', 'Places']);
   });
 
+  it('a printer that returns no PDF, or a cut one, is one clear line', async () => {
+    const good = await printer.print({ ...built(sampleData(), 'en'), paper: 'a4' });
+    for (const bytes of [new TextEncoder().encode('%PDF-1.4 not really'), good.subarray(0, 2000), new Uint8Array()]) {
+      const broken: Printer = { print: async () => bytes, close: async () => {} };
+      const e = await printDossier(built(sampleData(), 'en'), broken, 'a4').catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'dossier.print-unreadable' });
+      expect((e as Error).message).toMatch(
+        /^the printer's PDF could not be read for page numbers and bookmarks \(.+\); nothing was written$/,
+      );
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
+
   it('prints twice, and the document as given is never changed', async () => {
     const calls: PrintJob[] = [];
     const counting: Printer = {
