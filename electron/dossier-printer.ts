@@ -94,6 +94,7 @@ export function electronPrinter(): Printer {
           displayHeaderFooter: o.displayHeaderFooter,
           headerTemplate: o.headerTemplate,
           footerTemplate: o.footerTemplate,
+          generateTaggedPDF: o.tagged,
         });
       } finally {
         win.destroy();

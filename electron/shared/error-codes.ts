@@ -140,6 +140,7 @@ export interface ErrorParams {
   'dossier.chromium-failed': { path: string; reason: string };
   'dossier.redaction-leak': { word: string };
   'dossier.redaction-unchecked': { reason: string };
+  'dossier.print-unreadable': { reason: string };
 
   'archive.not-found': { root: string };
   'archive.not-found-restore-left': { root: string; left: string[] };

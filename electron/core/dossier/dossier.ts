@@ -5,7 +5,8 @@ import { collectDossier, personNames, selectionOf, type DossierSelection, type F
 import { dossierFonts } from './fonts.js';
 import { buildDossierHtml, type BuiltDossier } from './html.js';
 import { findName, htmlReadable, nameStems, pdfReadable } from './leaks.js';
-import { setPdfInfo } from './pdf-info.js';
+import { finishPdf } from './finish.js';
+import { printPaged } from './paging.js';
 import type { Printer } from './pdf.js';
 import { makeRedactor, redactDossier } from './redact.js';
 import { LABELS } from './labels.js';
@@ -31,6 +32,7 @@ export interface DossierResult extends BuiltDossier {
   sources: number;
   generatedAt: Date;
   compiledBy: string;
+  lang: DossierLang;
   /** every spelling of the redacted people, for the reader's check of the printed PDF */
   redactedNames: string[];
 }
@@ -72,6 +74,7 @@ export async function buildDossier(store: ArchiveStore, req: DossierRequest): Pr
     sources: data.sources.length,
     generatedAt,
     compiledBy: req.compiledBy,
+    lang: req.lang,
     redactedNames: names,
   };
 }
@@ -137,14 +140,23 @@ export async function makeDossier(store: ArchiveStore, ask: DossierAsk): Promise
   return { ...built, caseId: selection.caseId, paper };
 }
 
-/** The PDF of a built dossier, with its Info dictionary (title, author, creation date) set; read back and refused if it shows a redacted name. */
+/**
+ * The PDF of a built dossier: printed until its contents' page numbers are right (`paging.ts`), then
+ * finished as PDF/A-2b with its bookmarks and metadata (`finish.ts`); read back and refused if it
+ * shows a redacted name, text, bookmarks and metadata alike.
+ */
 export async function printDossier(d: DossierResult, printer: Printer, paper: Paper): Promise<Uint8Array> {
-  const printed = await printer.print({ html: d.html, footerTemplate: d.footerTemplate, paper });
-  const pdf = setPdfInfo(printed, {
-    title: d.title,
-    author: d.compiledBy,
-    subject: 'Aqiqat dossier',
-    creationDate: d.generatedAt,
+  const paged = await printPaged(printer, { html: d.html, footerTemplate: d.footerTemplate, paper });
+  const pdf = await finishPdf(paged.pdf, {
+    info: {
+      title: d.title,
+      author: d.compiledBy,
+      subject: 'Aqiqat dossier',
+      creationDate: d.generatedAt,
+      lang: d.lang,
+    },
+    outline: paged.plan.outline,
+    landings: paged.landings,
   });
   if (d.redactedNames.length > 0) {
     const read = await pdfReadable(pdf).catch((e: unknown) => {

@@ -98,6 +98,19 @@ ${redacted}
 </section>`;
 }
 
+/**
+ * The contents: one line per section, its page number in a fixed-width slot (`data-page-of`: the
+ * printer writes the page where that id landed, `paging.ts`), so the number never moves the layout.
+ */
+export function contentsList(heading: string, items: ReadonlyArray<readonly [id: string, text: string]>): string {
+  return `<nav class="toc"><h2>${esc(heading)}</h2><ol>${items
+    .map(
+      ([id, t]) =>
+        `<li><a href="#${esc(id)}"><span class="toc-t">${esc(t)}</span><span class="toc-dots"></span><span class="toc-page" data-page-of="${esc(id)}"></span></a></li>`,
+    )
+    .join('')}</ol></nav>`;
+}
+
 function contents(l: Labels): string {
   const items: Array<[string, string]> = [
     ['summary', l.summary],
@@ -105,7 +118,10 @@ function contents(l: Labels): string {
     ['chronology', l.chronology],
     ['sources', l.sources],
   ];
-  return `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${items.map(([id, t], i) => `<li><a href="#${id}">${i + 1}. ${esc(t)}</a></li>`).join('')}</ol></nav>`;
+  return contentsList(
+    l.contents,
+    items.map(([id, t], i) => [id, `${i + 1}. ${t}`]),
+  );
 }
 
 const KINDS: Array<[EntityKind, keyof Pick<Labels, 'people' | 'organizations' | 'places'>]> = [
@@ -145,8 +161,8 @@ function entitySection(data: DossierData, l: Labels): string {
       .join('')}</tbody></table>`;
   const groups = KINDS.map(([kind, label]) => [label, data.entities.filter((e) => e.kind === kind)] as const)
     .filter(([, list]) => list.length > 0)
-    .map(([label, list]) => `<h3>${esc(l[label])}</h3>${table(list)}`);
-  return `<section id="entities"><h2>2. ${esc(l.entities)}</h2>${groups.join('') || '<p class="empty">—</p>'}</section>`;
+    .map(([label, list]) => `<h3 id="entities-${label}" data-outline="2">${esc(l[label])}</h3>${table(list)}`);
+  return `<section id="entities"><h2 data-outline="1">2. ${esc(l.entities)}</h2>${groups.join('') || '<p class="empty">—</p>'}</section>`;
 }
 
 /** The date as its precision allows; "approximately" on its own line so the date never wraps. */
@@ -163,7 +179,9 @@ export function factRow(f: DossierFact, n: number, source: number, l: Labels, ty
     return role ? `${shown} <span class="role">(${esc(l.roles[role])})</span>` : shown;
   };
   const quoteLang = f.lang === 'other' ? '' : ` lang="${f.lang}"`;
-  return `<tr id="f${n}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${translationHtml(f, lang, l)}${
+  // its bookmark: number, date, type (the quote can be long; the row shows it)
+  const mark = `${n}. ${formatEventDate(f.date, l)} · ${type}`;
+  return `<tr id="f${n}" data-outline="2" data-outline-title="${esc(mark)}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${translationHtml(f, lang, l)}${
     f.machineReadPage ? `<div class="ocr-note">${esc(l.machineRead(f.machineReadPage))}</div>` : ''
   }${
     who.length ? `<div class="who">${who.map(name).join(' · ')}</div>` : ''
@@ -174,7 +192,7 @@ function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, 
   const rows = data.facts
     .map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang))
     .join('\n');
-  return `<section id="chronology"><h2>3. ${esc(l.chronology)}</h2>
+  return `<section id="chronology"><h2 data-outline="1">3. ${esc(l.chronology)}</h2>
 <table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
 <thead><tr><th>#</th><th>${esc(l.date)} · ${esc(l.type)}</th><th>${esc(l.quote)}</th><th class="cite">${esc(l.source)}</th></tr></thead>
 <tbody>
@@ -225,7 +243,7 @@ export function sourcesSection(
   const ordered = [...data.sources].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
   const cited = new Map<string, number[]>();
   data.facts.forEach((f, i) => cited.set(f.sourceId, [...(cited.get(f.sourceId) ?? []), i + 1]));
-  return `<section id="sources"><h2>${esc(heading)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${ordered
+  return `<section id="sources"><h2 data-outline="1">${esc(heading)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${ordered
     .map((s) => sourceEntry(s, numbers.get(s.id)!, o, l, numberList(cited.get(s.id) ?? [], l)))
     .join('\n')}</section>`;
 }
@@ -251,6 +269,9 @@ section{margin:0 0 8mm}
 .searchable-note{margin-top:0;font-size:9.5pt;color:#333}
 .confidential{margin-top:auto;border:1pt solid #8a1c1c;color:#8a1c1c;padding:3mm 4mm;font-size:9.5pt}
 .toc{margin-bottom:8mm}.toc ol{list-style:none;padding:0;margin:0;font-size:11pt}.toc li{margin:1.5mm 0}
+.toc a{display:flex;align-items:baseline}.toc-t{flex:0 1 auto}
+.toc-dots{flex:1 1 auto;margin:0 0 0 2mm;border-bottom:0.8pt dotted #9aa8b8}
+.toc-page{flex:0 0 2.4em;text-align:right;white-space:nowrap;overflow:hidden;font-variant-numeric:tabular-nums}
 #summary p{margin:0 0 2.5mm;max-width:165mm}
 .empty{color:#666}
 table{border-collapse:collapse;width:100%}
@@ -305,7 +326,7 @@ export function buildDossierHtml(
   const l = LABELS[o.lang];
   const numbers = numberSources(data);
   const title = `${data.caseId ? l.dossier : l.factsDossier}: ${data.title}`;
-  const summary = `<section id="summary"><h2>1. ${esc(l.summary)}</h2>${paragraphs(data.summary) || `<p class="empty">${esc(l.noSummary)}</p>`}</section>`;
+  const summary = `<section id="summary"><h2 data-outline="1">1. ${esc(l.summary)}</h2>${paragraphs(data.summary) || `<p class="empty">${esc(l.noSummary)}</p>`}</section>`;
   const html = `<!doctype html>
 <html lang="${o.lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">

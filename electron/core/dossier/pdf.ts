@@ -31,6 +31,8 @@ export function pdfOptions(job: PrintJob) {
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
     footerTemplate: job.footerTemplate,
+    // structure tags for screen readers; the bookmarks are ours (finish.ts), from the same headings
+    tagged: true,
   } as const;
 }
 

@@ -358,12 +358,21 @@ export function redactDossier(data: DossierData, redactor: Redactor, redactedNam
   const rn = (s: string | null) => (s === null ? null : r(s));
   const gone = new Set(redactedNames.map((n) => n.normalize('NFC').toLowerCase()));
   const names = (list: string[]) => [...new Set(list.map(r))];
+  // an archive's own fact type can be named after a person; it shows in the chronology and its bookmarks
+  const typeLabels =
+    data.typeLabels &&
+    Object.fromEntries(
+      Object.entries(data.typeLabels).map(([id, l]) => [id, { en: r(l.en), kk: r(l.kk), ru: r(l.ru) }]),
+    );
   return {
     ...data,
     title: r(data.title),
     summary: r(data.summary),
+    typeLabels,
     facts: data.facts.map((f) => ({
       ...f,
+      // a type without a label is shown as its id
+      type: typeLabels?.[f.type] ? f.type : r(f.type),
       quote: r(f.quote),
       people: names(f.people),
       places: names(f.places),

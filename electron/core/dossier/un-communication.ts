@@ -8,6 +8,7 @@
  */
 import type { BuiltDossier, Fonts } from './html.js';
 import {
+  contentsList,
   css,
   esc,
   factRow,
@@ -244,12 +245,13 @@ export function buildUnCommunicationHtml(
   ];
   const sourcesNo = sections.length + 1;
   const toc = [...sections.map(([id, t]) => [id, t] as const), ['sources', u.documentation] as const];
-  const contents = `<nav class="toc"><h2>${esc(l.contents)}</h2><ol>${toc
-    .map(([id, t], i) => `<li><a href="#${id}">${i + 1}. ${esc(t)}</a></li>`)
-    .join('')}</ol></nav>`;
+  const contents = contentsList(
+    l.contents,
+    toc.map(([id, t], i) => [id, `${i + 1}. ${t}`]),
+  );
   const summary = data.summary.trim() ? `<div class="un-summary">${paragraphs(data.summary)}</div>` : '';
   const body = sections
-    .map(([id, t, html], i) => `<section id="${id}"><h2>${i + 1}. ${esc(t)}</h2>${html}</section>`)
+    .map(([id, t, html], i) => `<section id="${id}"><h2 data-outline="1">${i + 1}. ${esc(t)}</h2>${html}</section>`)
     .join('\n');
   const html = `<!doctype html>
 <html lang="${o.lang}"><head><meta charset="utf-8">

@@ -166,6 +166,8 @@ const en: ErrorTexts = {
     `a redacted name is still in the dossier ("${p.word}"; check --compiled-by and --title); nothing was written`,
   'dossier.redaction-unchecked': (p) =>
     `the printed dossier could not be read back to check the redaction (${p.reason}); nothing was written`,
+  'dossier.print-unreadable': (p) =>
+    `the printer's PDF could not be read for page numbers and bookmarks (${p.reason}); nothing was written`,
 
   'archive.not-found': (p) => `no archive in ${p.root}; create one with \`aqiqat init\``,
   'archive.not-found-restore-left': (p) =>
@@ -439,6 +441,8 @@ const kk: ErrorTexts = {
     `жасырылған есім іс құжатында әлі бар («${p.word}»; --compiled-by және --title мәндерін тексеріңіз); ештеңе жазылмады`,
   'dossier.redaction-unchecked': (p) =>
     `жасыруды тексеру үшін басылған іс құжатын қайта оқу мүмкін болмады (${p.reason}); ештеңе жазылмады`,
+  'dossier.print-unreadable': (p) =>
+    `бет нөмірлері мен бетбелгілер үшін принтер берген PDF оқылмады (${p.reason}); ештеңе жазылмады`,
 
   'archive.not-found': (p) => `${p.root} ішінде мұрағат жоқ; оны \`aqiqat init\` арқылы жасаңыз`,
   'archive.not-found-restore-left': (p) =>
@@ -713,6 +717,8 @@ const ru: ErrorTexts = {
     `скрытое имя всё ещё есть в досье («${p.word}»; проверьте --compiled-by и --title); ничего не записано`,
   'dossier.redaction-unchecked': (p) =>
     `не удалось прочитать напечатанное досье, чтобы проверить скрытие (${p.reason}); ничего не записано`,
+  'dossier.print-unreadable': (p) =>
+    `не удалось прочитать PDF принтера для номеров страниц и закладок (${p.reason}); ничего не записано`,
 
   'archive.not-found': (p) => `в ${p.root} нет архива; создайте его командой \`aqiqat init\``,
   'archive.not-found-restore-left': (p) =>

@@ -4,6 +4,7 @@ import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findChromium } from '../../../electron/core/dossier/pdf.js';
+import { pdfaProblems } from '../core/dossier/pdfa-check.js';
 import { tempDir } from '../helpers.js';
 import { aqiqat, aqiqatChild, expectOneLineError } from '../cli-driver.js';
 
@@ -38,6 +39,9 @@ describe('aqiqat dossier / export', () => {
     expect(text).toContain('Оның наразылық шарасы 4 қазанда басталған.');
     expect(text).toContain('Хронология');
     expect(text).toContain(theCase!.title);
+    // PDF/A-2b with its bookmarks, as the app's file (the same finishing in the core)
+    expect(await pdfaProblems(await readFile(out), 'kk')).toEqual([]);
+    expect(execFileSync('pdfinfo', ['-meta', out], { encoding: 'utf8' })).toContain('<pdfaid:part>2</pdfaid:part>');
     // by title too
     expect(
       aqiqat([...A, 'dossier', theCase!.title, '--format', 'html', '--out', path.join(dir, '..', 'd.html')]).code,

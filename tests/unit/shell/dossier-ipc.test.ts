@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -83,7 +84,10 @@ describe('dossier over IPC', () => {
 
   it('a folder that refuses the file: one line naming it, and no audit line', async () => {
     const dir = await tempDir();
-    const printer = { print: async () => new TextEncoder().encode('%PDF-1.4 stand-in'), close: async () => undefined };
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const stand = await doc.save();
+    const printer = { print: async () => stand, close: async () => undefined };
     const gone = path.join(dir, 'unplugged-usb', 'case.pdf');
     const { dispatch, archive, caseId } = await setup({ printer, chooseSavePath: async () => gone });
     const before = (await archive.auditLog()).length;

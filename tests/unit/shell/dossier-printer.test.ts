@@ -13,6 +13,7 @@ const fake = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     protocol: null as Handler | null,
     failLoads: false,
+    printOptions: [] as unknown[],
     dialogs: [] as Array<{
       parent: FakeWindow;
       options: { defaultPath?: string };
@@ -27,7 +28,10 @@ const fake = vi.hoisted(() => {
     url = '';
     readonly webContents = {
       executeJavaScript: async () => 0,
-      printToPDF: async () => new TextEncoder().encode('%PDF-1.4 printed'),
+      printToPDF: async (options: unknown) => {
+        state.printOptions.push(options);
+        return new TextEncoder().encode('%PDF-1.4 printed');
+      },
     };
     constructor(readonly options: { show?: boolean; parent?: FakeWindow; webPreferences?: Record<string, unknown> }) {
       state.windows.push(this);
@@ -101,6 +105,9 @@ describe('dossier windows', () => {
   it('print: a hidden window in the dossier session, no preload or DevTools, destroyed after the PDF', async () => {
     const pdf = await electronPrinter().print(job);
     expect(new TextDecoder().decode(pdf)).toBe('%PDF-1.4 printed');
+    // tagged for screen readers; no outline of Chromium's: the core writes the bookmarks
+    expect(fake.state.printOptions.at(-1)).toMatchObject({ generateTaggedPDF: true, displayHeaderFooter: true });
+    expect(fake.state.printOptions.at(-1)).not.toHaveProperty('generateDocumentOutline');
     const [win] = fake.state.windows;
     expect(win!.options).toMatchObject({
       show: false,

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { makeClient } from '../../../electron/api.js';
 import { Archive } from '../../../electron/core/archive.js';
 import { restoreArchiveJson } from '../../../electron/core/protection/backup.js';
@@ -418,7 +419,13 @@ function grepR(dir: string, word: string): string[] {
 }
 
 describe('session: the dossier save dialog', () => {
-  const PDF = '%PDF-1.4 stand-in';
+  // a printer's stand-in: the smallest real PDF (the core reads it for page numbers and finishes it)
+  let PDF: Uint8Array;
+  beforeAll(async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    PDF = await doc.save();
+  });
   type Answer = (file: string | null) => void;
 
   /** A session whose save dialog the test answers: `nextDialog()` resolves with the answer of the next one opened. */
@@ -428,7 +435,7 @@ describe('session: the dossier save dialog', () => {
     const [theCase] = await env.api.listCases({});
     let waiting: ((answer: Answer) => void) | null = null;
     const host = {
-      printer: { print: async () => new TextEncoder().encode(PDF), close: async () => undefined },
+      printer: { print: async () => PDF, close: async () => undefined },
       chooseSavePath: () =>
         new Promise<string | null>((resolve) => {
           waiting?.(resolve);
@@ -474,11 +481,12 @@ describe('session: the dossier save dialog', () => {
     answer = await dialog;
     answer(file);
     expect(await again).toMatchObject({ path: file });
-    expect(await readFile(file, 'utf8')).toBe(PDF);
+    const saved = await readFile(file);
+    expect(saved.toString('latin1')).toMatch(/^%PDF-[\s\S]*pdfaid:part>2</);
     expect(await exported()).toEqual([
       expect.objectContaining({
         summary: `dossier PDF → ${file}`,
-        sha256: createHash('sha256').update(PDF).digest('hex'),
+        sha256: createHash('sha256').update(saved).digest('hex'),
       }),
     ]);
   });

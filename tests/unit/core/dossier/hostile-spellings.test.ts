@@ -167,6 +167,7 @@ function built(html: string, o: Partial<DossierResult> = {}): DossierResult {
     sources: 1,
     generatedAt: new Date(),
     compiledBy: 'x',
+    lang: 'en',
     redactedNames: [NAME],
     ...o,
   };
@@ -192,6 +193,16 @@ describe('the reader’s check of the printed PDF', () => {
     );
     const pdf = await printDossier(built('<p>Серік Бекетов, Жексенов, Баев</p>'), printer, 'a4');
     expect(await pdftotext(pdf)).toContain('Бекетов');
+  });
+
+  it('refuses a name only in a bookmark or only in the metadata (author, XMP)', async () => {
+    const heading = '<h2 id="x" data-outline="1" data-outline-title="1. Жексебаевтың ісі">1. Іс</h2>';
+    await expect(printDossier(built(heading), printer, 'a4')).rejects.toThrow(/still in the dossier \("Жексебаевтың"/);
+    await expect(printDossier(built('<p>ok</p>', { compiledBy: 'Zheksebayev' }), printer, 'a4')).rejects.toThrow(
+      /still in the dossier \("Zheksebayev"/,
+    );
+    const clean = await pdfReadable(await printDossier(built(heading, { redactedNames: [] }), printer, 'a4'));
+    expect(clean.at(-1)).toBe('1. Жексебаевтың ісі'); // the bookmark is there when nothing is redacted
   });
 
   it('the wrapped name really is split in the text layer', async () => {

@@ -35,11 +35,11 @@ describe('dossier HTML', () => {
   it('numbers sources by first citation and cites them from the chronology', () => {
     const { html } = buildDossierHtml(sampleData(), opts());
     // the first fact cites s2, so s2 is [1]
-    expect(html).toMatch(/<tr id="f1">.*?href="#s1">\[1\]<\/a>/);
+    expect(html).toMatch(/<tr id="f1"[^>]*>.*?href="#s1">\[1\]<\/a>/);
     expect(html).toMatch(
       /<div class="source" id="s1"><h3><span class="src-n">\[1\]<\/span> <span lang="ru">Second source/,
     );
-    expect(html).toMatch(/<tr id="f2">.*?href="#s2">\[2\]<\/a>/);
+    expect(html).toMatch(/<tr id="f2"[^>]*>.*?href="#s2">\[2\]<\/a>/);
     // and each source lists the facts quoting it
     expect(text(html)).toMatch(/Second source .*Quoted in facts 1 /);
     expect(text(html)).toMatch(/First source .*Quoted in facts 2, 3 /);

@@ -10,7 +10,7 @@ import { buildDossier, printDossier, type DossierRequest } from '../../../../ele
 import { dossierFonts } from '../../../../electron/core/dossier/fonts.js';
 import { buildDossierHtml } from '../../../../electron/core/dossier/html.js';
 import { chromiumPrinter, type Printer } from '../../../../electron/core/dossier/pdf.js';
-import { findName, nameStems } from '../../../../electron/core/dossier/leaks.js';
+import { findName, nameStems, pdfReadable } from '../../../../electron/core/dossier/leaks.js';
 import { createSampleArchive } from '../../../../electron/core/import/sample.js';
 import { manyFacts } from './fixture.js';
 import { SAMPLE_DIR, tempDir } from '../../helpers.js';
@@ -109,6 +109,23 @@ describe('dossier PDF', () => {
     expect(text).toContain('[redacted]');
     expect(text).toContain('Асхат Жексебаев'); // the other person stays
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(letter\)/);
+  });
+
+  it('a redacted name in a heading reaches neither the bookmarks nor the metadata', async () => {
+    const archive = await sampleArchive();
+    const req = await request(archive, { redact: ['Мұхтар Жәкішев'], lang: 'en', compiledBy: 'Bureau' });
+    // an archive's own fact type named after him: it heads the fact's row and its bookmark
+    await archive.editFact(req.factIds[0]!, { type: 'zhakishev-hearing' });
+    const pdf = await printDossier(await buildDossier(storeForTests(archive), req), printer, 'a4');
+    const [info, xmp, outline] = (await pdfReadable(pdf)).slice(-3) as [string, string, string];
+    expect(outline).toContain('3. Chronology');
+    expect(outline).toMatch(/\d+\. .* · \[redacted\] hearing/);
+    expect(info).toContain('Case dossier: [redacted] ісі');
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Case dossier: [redacted] ісі</rdf:li>');
+    const forms = ['Мұхтар Жәкішев', 'Мухтар Джакишев', 'Mukhtar Zhakishev', 'zhakishev'];
+    expect(findName([info, xmp, outline], nameStems(forms))).toBeNull();
+    for (const f of ['Жәкішев', 'zhakishev', 'Мұхтар'])
+      expect(`${info}${xmp}${outline}`.toLowerCase()).not.toContain(f.toLowerCase());
   });
 
   it('prints hostile content as text and builds 200 facts', async () => {
