@@ -18,11 +18,12 @@ import { storagePart } from './storage.js';
 import { dossierPart } from './dossier.js';
 import { importPart } from './import.js';
 import { searchPart } from './search.js';
+import { searchEvalPart } from './search-eval.js';
 
 // The entry's body runs after every imported module: before this is Node bootstrap and module loading.
 const moduleReadyMs = performance.now();
 
-const PARTS: BenchPart[] = [storagePart, searchPart, importPart, dossierPart];
+const PARTS: BenchPart[] = [storagePart, searchPart, searchEvalPart, importPart, dossierPart];
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 

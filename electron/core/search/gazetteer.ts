@@ -27,6 +27,8 @@ export const GazetteerSchema = z.object({
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
 export const SHIPPED_GAZETTEER: Gazetteer = GazetteerSchema.parse(shipped);
+/** What every archive's search knows. */
+export const SHIPPED_GAZETTEERS: readonly Gazetteer[] = [SHIPPED_GAZETTEER];
 
 /** An archive's own names, in its folder. */
 export const GAZETTEER_FILE = 'gazetteer.json';
