@@ -163,6 +163,9 @@ for (const w of sample(kkNouns, 600, 'kk-nouns')) {
     for (const form of possessiveCases(poss)) pair('kk-possessive-case', w, form, `kk:${w}`, `${src} (F) + case`);
 }
 
+const kkSet = new Set(kkNouns);
+// the dictionary also lists inflected and cut forms (мақсатын, деректерд): only a word no shorter entry starts
+const isBase = (w) => ![1, 2, 3].some((n) => [...w].length - n >= 3 && kkSet.has(w.slice(0, -n)));
 // Kazakh look-alikes: different dictionary words that differ only in Kazakh letters (құл / күл, қол / көл).
 const toRussianLetters = (w) =>
   w.replace(/[әғқңөұүһі]/gu, (c) => ({ ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'ы' })[c]);
@@ -171,7 +174,11 @@ for (const w of kkNouns) {
   const k = toRussianLetters(w).replace(/и/g, 'ы');
   byPlain.set(k, [...(byPlain.get(k) ?? []), w]);
 }
-const lookalikes = [...byPlain.values()].filter((g) => g.length > 1);
+// both written with Kazakh letters: a word without any may be a Russian spelling of the other (кулак, құлақ)
+const KK_ONLY = /[әғқңөұүһі]/u;
+const lookalikes = [...byPlain.values()]
+  .map((g) => g.filter((w) => KK_ONLY.test(w) && isBase(w)))
+  .filter((g) => g.length > 1);
 for (const g of sample(
   lookalikes.map((x) => x.join(' ')),
   500,
@@ -185,10 +192,9 @@ for (const g of sample(
   if (bForm) pair('not-kk-lookalike', a, bForm, group, 'hunspell-kk (J)');
 }
 // A dictionary word that is another plus a few letters but none of its forms (тараз / таразы).
-const kkSet = new Set(kkNouns);
 const kkLonger = [];
 for (const w of kkNouns) {
-  if ([...w].length < 4) continue;
+  if ([...w].length < 4 || !isBase(w)) continue;
   const forms = new Set([...formsOfKk(w).values()].flat());
   for (const extra of ['ы', 'і', 'а', 'е', 'лы', 'лі', 'шы', 'ші', 'сы', 'сі', 'ла', 'ле']) {
     const longer = w + extra;
@@ -256,7 +262,7 @@ const ruDistinct = [];
 for (const g of ruByPrefix.values()) {
   for (let i = 0; i + 1 < g.length; i++) {
     const [a, b] = [g[i], g[i + 1]];
-    if (a.startsWith(b) || b.startsWith(a)) continue;
+    if (a.startsWith(b) || b.startsWith(a) || a.replace(/ё/g, 'е') === b.replace(/ё/g, 'е')) continue;
     if (Az.Morph(b).some((x) => x.normalize().word === a)) continue;
     ruDistinct.push(`${a} ${b}`);
   }
@@ -429,7 +435,8 @@ const kkSchemes = [
 ];
 for (const [c, table, src] of [...schemes, ...kkSchemes]) {
   for (const [cyr, lat] of table) {
-    if (!lat || lat === cyr) continue;
+    // a tool that leaves Kazakh letters as they are (Ғabit) gives no romanization
+    if (!lat || lat === cyr || /[\u0400-\u04ff]/u.test(lat)) continue;
     latinOf.set(cyr, lat);
     const group = `name:${ruSpelling(cyr).replace(/(ов|ев)а?$/u, '')}`;
     pair(c, cyr, lat, group, src);
@@ -453,7 +460,6 @@ const places = [...geo.kk.keys()]
   .map((id) => ({ id, en: geo.en.get(id), kk: geo.kk.get(id), ru: geo.ru.get(id) }))
   .filter((p) => [p.en, p.kk, p.ru].every((n) => /^[\p{L}-]+( [\p{L}-]+)?$/u.test(n)));
 const aliasGroups = [];
-const plainKey = (w) => toRussianLetters(w.toLowerCase()).replace(/[-ъь]/g, '');
 for (const p of places) {
   const group = `place:${p.id}`;
   const names = uniq([p.en, p.kk, p.ru]);
@@ -462,11 +468,9 @@ for (const p of places) {
     for (const f of [lvovich.cityIn(p.ru), lvovich.cityFrom(p.ru)])
       if (f && f !== p.ru) for (const q of names) pair('place-ru-case', q, f, group, 'GeoNames + lvovich');
   }
-  // joined by spelling rules or not: a Cyrillic pair whose letters differ beyond Kazakh ones is an alias
-  const ruK = plainKey(p.ru);
-  const kkK = plainKey(p.kk);
-  if (/[а-яәіңғүұқөһ]/u.test(p.kk) && ruK !== kkK && !(ruK.startsWith(kkK) && ruK.length - kkK.length <= 1))
-    aliasGroups.push({ kind: 'place', names: uniq([p.kk, p.ru, p.en]) });
+  // every place with more than one name: spelling rules join some (Almaty = Алматы), GeoNames the rest
+  // (Арал = Аральск, Zhosaly = Джусалы); the gazetteer also keeps its names from being stemmed
+  if (names.length > 1) aliasGroups.push({ kind: 'place', names });
 }
 // A place name and a common noun that is the name plus a letter or two (Тараз / таразы)
 const nounsByStart = new Map();

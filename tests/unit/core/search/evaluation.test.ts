@@ -18,39 +18,43 @@ import {
   type Score,
 } from '../../../search-eval/evaluate.js';
 
-/** percent: [dev, held-out]; a positive category's recall floor, a "not-" category's false-merge ceiling */
+/**
+ * percent: [dev, held-out]; a positive category's recall floor (rounded down), a "not-" category's
+ * false-merge ceiling (rounded up). The analyzer before this set: all positive 77.9 / 78.8 %, all
+ * must-not 25.0 / 24.2 %, articles 78.7 / 77.7 % found (tests/search-eval/README.md).
+ */
 const LIMITS: Record<string, [number, number]> = {
-  'kk-case': [96, 97],
+  'kk-case': [99, 99],
   'kk-plural': [99, 99],
-  'kk-possessive': [19, 21],
-  'kk-possessive-case': [71, 73],
-  'latin-bgn': [87, 88],
-  'latin-common': [82, 83],
-  'latin-gost': [68, 69],
-  'latin-iso9': [76, 78],
-  'latin-kk2017': [69, 72],
+  'kk-possessive': [96, 96],
+  'kk-possessive-case': [99, 98],
+  'latin-bgn': [100, 100],
+  'latin-common': [99, 99],
+  'latin-gost': [99, 98],
+  'latin-iso9': [98, 99],
+  'latin-kk2017': [96, 95],
   'latin-kk2021': [100, 100],
-  'name-given': [78, 82],
-  'name-kh': [0, 0],
-  'name-kk-case': [98, 99],
-  'name-surname': [97, 93],
-  'place-geonames': [76, 73],
-  'place-ru-case': [63, 72],
-  'ru-capital': [59, 64],
-  'ru-noun': [93, 94],
-  'ru-yo': [1, 2],
-  'not-kk-derived': [20, 26],
-  'not-kk-lookalike': [93, 94],
-  'not-name-prefix': [10, 0],
-  'not-place-noun': [50, 100],
-  'not-ru-distinct': [1.1, 2],
+  'name-given': [91, 92],
+  'name-kh': [88, 100],
+  'name-kk-case': [99, 100],
+  'name-surname': [97, 94],
+  'place-geonames': [100, 100],
+  'place-ru-case': [91, 85],
+  'ru-capital': [92, 92],
+  'ru-noun': [98, 97],
+  'ru-yo': [98, 94],
+  'not-kk-derived': [22.2, 22.6],
+  'not-kk-lookalike': [0.9, 0],
+  'not-name-prefix': [9.6, 0],
+  'not-place-noun': [0, 100],
+  'not-ru-distinct': [1.1, 2.5],
 };
 /** all positive pairs: recall floor; all must-not pairs: false-merge ceiling; articles: found floor, false hits ceiling */
 const TOTALS = {
-  recall: [77, 78],
-  falseMerges: [49, 46],
-  articleHits: [78, 77],
-  articleFalseHits: [109, 103],
+  recall: [98, 98],
+  falseMerges: [5.3, 5.6],
+  articleHits: [96, 96],
+  articleFalseHits: [6, 9],
 } satisfies Record<string, [number, number]>;
 
 const pairs = {} as Record<Part, Map<string, Score>>;
