@@ -438,7 +438,8 @@ for (const [c, table, src] of [...schemes, ...kkSchemes]) {
     // a tool that leaves Kazakh letters as they are (Ғabit) gives no romanization
     if (!lat || lat === cyr || /[\u0400-\u04ff]/u.test(lat)) continue;
     latinOf.set(cyr, lat);
-    const group = `name:${ruSpelling(cyr).replace(/(ов|ев)а?$/u, '')}`;
+    // a surname is its own group (the given name it comes from must not find it)
+    const group = /(ов|ев)а?$/u.test(cyr) ? `surname:${ruSpelling(cyr).replace(/а$/u, '')}` : `name:${ruSpelling(cyr)}`;
     pair(c, cyr, lat, group, src);
     pair(c, lat, cyr, group, src);
     // a Latin query against a declined Russian form (Toregozhina → Торегожиной)

@@ -20,8 +20,8 @@ import {
 
 /**
  * percent: [dev, held-out]; a positive category's recall floor (rounded down), a "not-" category's
- * false-merge ceiling (rounded up). The analyzer before this set: all positive 77.9 / 78.8 %, all
- * must-not 25.0 / 24.2 %, articles 78.7 / 77.7 % found (tests/search-eval/README.md).
+ * false-merge ceiling (rounded up). The analyzer before this set: all positive 78.0 / 78.8 %, all
+ * must-not 25.0 / 24.2 %, articles 78.7 / 78.1 % found, 8 / 60 false hits of 200.
  */
 const LIMITS: Record<string, [number, number]> = {
   'kk-case': [99, 99],
@@ -29,9 +29,9 @@ const LIMITS: Record<string, [number, number]> = {
   'kk-possessive': [96, 96],
   'kk-possessive-case': [99, 98],
   'latin-bgn': [100, 100],
-  'latin-common': [99, 99],
-  'latin-gost': [99, 98],
-  'latin-iso9': [98, 99],
+  'latin-common': [99, 98],
+  'latin-gost': [99, 97],
+  'latin-iso9': [98, 98],
   'latin-kk2017': [96, 95],
   'latin-kk2021': [100, 100],
   'name-given': [91, 92],
@@ -51,9 +51,9 @@ const LIMITS: Record<string, [number, number]> = {
 };
 /** all positive pairs: recall floor; all must-not pairs: false-merge ceiling; articles: found floor, false hits ceiling */
 const TOTALS = {
-  recall: [98, 98],
+  recall: [98, 97],
   falseMerges: [5.3, 5.6],
-  articleHits: [96, 96],
+  articleHits: [97, 97],
   articleFalseHits: [6, 9],
 } satisfies Record<string, [number, number]>;
 
