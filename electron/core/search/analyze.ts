@@ -183,8 +183,8 @@ export class Analyzer {
         const fleeting = withoutFleetingVowel(k);
         if (fleeting) keyStems.add(fleeting);
       }
-      // not in names: Касымов is no Касымв
-      const fleeting = capitalised ? null : withoutFleetingVowel(key);
+      // not in surnames: Касымов is no Касымв
+      const fleeting = capitalised && /(ов|ев|ин|ын)$/.test(base) ? null : withoutFleetingVowel(key);
       if (fleeting) keyStems.add(fleeting);
       // Russian spelling writes қ as х or к (Бахытжан, Бакытжан = Бақытжан)
       if (capitalised && key.includes('h')) {
@@ -192,10 +192,17 @@ export class Analyzer {
         for (const r of ru) keyStems.add(norm(fold(r.replace(/-/g, '')).key).replace(/h/g, 'k'));
       }
     }
+    if (cyrillic && kazakhLetters && capitalised) {
+      // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму): keys only, so that
+      // Kazakh-script words still need the same letters
+      for (const r of russianStems(base, true, isProtected(key))) keyStems.add(norm(fold(r).key));
+    }
     if (!cyrillic && capitalised) {
       // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
       const surname = LATIN_SURNAME.exec(key);
       if (surname) keyStems.add(surname[1]!);
+      // a name's nominative -a (Kyzylorda ~ Кызылорде, Astana ~ Астане)
+      else if (/[^aeiou]a$/.test(key) && key.length >= 5) keyStems.add(key.slice(0, -1));
     }
     // a stem ending in -й loses it before an ending: Мамай → Мамая, Семей → Семее (keys mamaia → mama)
     if ((capitalised || cyrillic) && /[aeiou]i$/.test(key) && /[йyji]$/.test(lower) && key.length >= 4)

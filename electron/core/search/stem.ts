@@ -270,6 +270,9 @@ export function russianStems(lower: string, capitalised: boolean, protectedName:
     const common = russianStem(lower, false);
     if (common) out.add(common);
   }
+  // a -й stem before an ending: Абаю, Семее, фарисея stand for Абай, Семей, фарисей
+  const y = /^(.+[аеоуыэя])(?:я|ю|е|ем|ям|ей|и|ях|ями|ям)$/.exec(lower);
+  if (y && y[1]!.length >= 3) out.add(`${y[1]!}й`);
   out.delete(lower);
   return [...out];
 }
