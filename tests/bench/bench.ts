@@ -19,11 +19,12 @@ import { dossierPart } from './dossier.js';
 import { importPart } from './import.js';
 import { searchPart } from './search.js';
 import { ocrPart } from './ocr.js';
+import { searchEvalPart } from './search-eval.js';
 
 // The entry's body runs after every imported module: before this is Node bootstrap and module loading.
 const moduleReadyMs = performance.now();
 
-const PARTS: BenchPart[] = [storagePart, searchPart, importPart, dossierPart, ocrPart];
+const PARTS: BenchPart[] = [storagePart, searchPart, searchEvalPart, importPart, dossierPart, ocrPart];
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 

@@ -4,7 +4,7 @@
  * vocabulary, not on the corpus.
  */
 import { fold, hasCyrillic, hasKazakhLetter, lowerWord, norm } from './fold.js';
-import { kazakhStems, russianStem, surfacePrefix } from './stem.js';
+import { kazakhStems, russianStems, surfacePrefix, unmutated } from './stem.js';
 import { words } from './words.js';
 
 export interface Token {
@@ -33,7 +33,8 @@ export interface WordAnalysis {
  */
 // Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK: plain ranges (a \p{Script=…} class scanned ~5× slower)
 const NEEDS_SEGMENTER = /[\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
+// inside a word: apostrophes (Qazaqstan’s, S'ymkent), GOST's ` and BGN's · (Ruste`m, Bazaray·ym)
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 export function tokenize(text: string): Token[] {
@@ -126,6 +127,21 @@ export class Analyzer {
   #analyze(lower: string, capitalised: boolean): WordAnalysis {
     const stems = new Set<string>();
     const keyStems = new Set<string>();
+    const own = this.#stemsOf(lower, capitalised, stems, keyStems);
+    // ё is written е as often as not: the е spelling's analysis too (заключённых ~ заключенный)
+    if (lower.includes('ё')) {
+      const plain = lower.replace(/ё/g, 'е');
+      stems.add(plain);
+      keyStems.add(this.#stemsOf(plain, capitalised, stems, keyStems));
+    }
+    stems.delete(lower);
+    keyStems.delete(own);
+    keyStems.delete('');
+    return { lower, stems: [...stems], key: own, keyStems: [...keyStems] };
+  }
+
+  /** Adds the surface stems and folded stem keys of one spelling; returns its folded key. */
+  #stemsOf(lower: string, capitalised: boolean, stems: Set<string>, keyStems: Set<string>): string {
     const cyrillic = hasCyrillic(lower);
     let base = lower;
     if (!cyrillic && ENGLISH_POSSESSIVE.test(lower)) {
@@ -136,24 +152,89 @@ export class Analyzer {
     const key = norm(folded.key);
     const compact = base.replace(/-/g, '');
     const isProtected = (k: string) => this.protectedKeys.has(k);
-    for (const length of kazakhStems(folded.key, isProtected)) {
-      const surfaceStem = surfacePrefix(compact, folded, length);
+    const kazakhLetters = cyrillic ? hasKazakhLetter(lower) : KAZAKH_LATIN.test(lower);
+    const addStem = (surfaceStem: string) => {
       if (surfaceStem && surfaceStem !== lower)
         stems.add(base.includes('-') ? rehyphenate(base, surfaceStem) : surfaceStem);
-      keyStems.add(norm(folded.key.slice(0, length)));
-    }
-    if (cyrillic && !hasKazakhLetter(lower) && !isProtected(key)) {
-      const ru = russianStem(base, capitalised);
-      if (ru) {
-        stems.add(ru);
-        keyStems.add(norm(fold(ru.replace(/-/g, '')).key));
+    };
+    const surfaceAt = (i: number) => compact[(folded.ends[i] ?? 0) - 1] ?? '';
+    for (const length of kazakhStems(folded.key, isProtected, kazakhLetters, surfaceAt)) {
+      const keyStem = folded.key.slice(0, length);
+      const surfaceStem = surfacePrefix(compact, folded, length);
+      addStem(surfaceStem);
+      keyStems.add(norm(keyStem));
+      // a vowel-initial ending voiced the stem's last consonant: бостандығы → бостандық
+      if (VOWEL_KEY.test(folded.key[length] ?? '')) {
+        const k = unmutated(keyStem);
+        const s = unmutated(surfaceStem);
+        if (k) keyStems.add(norm(k));
+        if (s) addStem(s);
       }
     }
-    stems.delete(lower);
-    keyStems.delete(key);
-    keyStems.delete('');
-    return { lower, stems: [...stems], key, keyStems: [...keyStems] };
+    if (cyrillic && !kazakhLetters) {
+      // a common noun that is a place plus an ending is not that place (таразы, scales ≠ Тараз)
+      const ru = russianStems(base, capitalised, isProtected(key)).filter(
+        (r) => capitalised || !isProtected(norm(fold(r).key)),
+      );
+      for (const r of ru) {
+        stems.add(r);
+        const k = norm(fold(r.replace(/-/g, '')).key, !capitalised);
+        keyStems.add(k);
+        const fleeting = withoutFleetingVowel(k);
+        if (fleeting) keyStems.add(fleeting);
+      }
+      // not in surnames: Касымов is no Касымв
+      const fleeting = capitalised && /(ов|ев|ин|ын)$/.test(base) ? null : withoutFleetingVowel(key);
+      if (fleeting) keyStems.add(fleeting);
+      // Russian spelling writes қ as х or к (Бахытжан, Бакытжан = Бақытжан)
+      if (capitalised && key.includes('h')) {
+        keyStems.add(key.replace(/h/g, 'k'));
+        for (const r of ru) keyStems.add(norm(fold(r.replace(/-/g, '')).key).replace(/h/g, 'k'));
+      }
+    }
+    if (cyrillic && kazakhLetters && capitalised) {
+      // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму): keys only, so that
+      // Kazakh-script words still need the same letters
+      for (const r of russianStems(base, true, isProtected(key))) keyStems.add(norm(fold(r).key));
+    }
+    if (!cyrillic && capitalised) {
+      // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
+      const surname = LATIN_SURNAME.exec(key);
+      if (surname) keyStems.add(surname[1]!);
+      // a name's nominative -a (Kyzylorda ~ Кызылорде, Astana ~ Астане)
+      else if (/[^aeiou]a$/.test(key) && key.length >= 5) keyStems.add(key.slice(0, -1));
+    }
+    // a stem ending in -й loses it before an ending: Мамай → Мамая, Семей → Семее (keys mamaia → mama)
+    if ((capitalised || cyrillic) && /[aeiou]i$/.test(key) && /[йyji]$/.test(lower) && key.length >= 4)
+      keyStems.add(norm(key.slice(0, -1)));
+    if (!cyrillic && lower.includes('x')) {
+      // x is х in GOST 7.79 (Axat = Ахат), ks in English
+      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/x/g, 'h')).key));
+    }
+    if (!cyrillic && /[aeiou]jy/.test(lower)) {
+      // jy is жы in the Kazakh Latin of 2021 (Kajym = Кажым), йы in the common schemes (Gulajymov = Гулайымов)
+      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/([aeiou])jy/g, '$1iy')).key));
+    }
+    if (!cyrillic && /y'/.test(lower)) {
+      // y' is ы in GOST 7.79 but у in the Kazakh Latin of 2017 (S'ymkent, Ny'rsy'ltan)
+      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/y['’ʼ]/g, 'u')).key));
+    }
+    return key;
   }
+}
+
+const VOWEL_KEY = /^[aeiou]$/;
+/** Kazakh Latin letters English and Russian romanizations do not use. */
+const KAZAKH_LATIN = /[äğıöüūşñə]/;
+const LATIN_SURNAME = /^(.{2,}(?:ov|ev|in))(?:a|u|om|im|e|oi|ih|imi|i)$/;
+
+/**
+ * Russian fleeting vowels: тюрьма/тюрем, пытка/пыток, орденок/орденка, панамец/панамца — a key
+ * ending consonant + o/e + consonant also stands for the form without that vowel.
+ */
+function withoutFleetingVowel(key: string): string | null {
+  const m = /^(.*[^aeiou])[oe](ts|[^aeiou])$/.exec(key);
+  return m && m[1]!.length >= 3 && /[aeiou]/.test(m[1]!) ? m[1]! + m[2]! : null;
 }
 
 /** A stem of the hyphen-free word, hyphens put back where they were (усть-каменогорск). */

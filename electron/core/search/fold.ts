@@ -9,19 +9,22 @@
  *             к қ→k  л→l  м→m  н ң→n  о ө→o  п→p  р→r  с→s  т→t  у ұ ү ў ӯ→u  ф→f  х һ ҳ→h
  *             ц→ts  ч→c  ш щ→x  ъ ь→(deleted)  ю→iu  я→ia
  *   Latin:    digraphs first, longest first, their output never re-mapped: shch→x dzh→j zh→j dj→j
- *             kh→h sh→x ch→c gh→g ya→ia yu→iu yo→io ye→ie; then q→k ğ→g ä ə→a ö→o ū ü→u ı→i y→i
- *             ş š→x ç č→c ž→j ñ→n c→k w→u x→ks; then any other accented letter loses its accent
- *             (NFD), and apostrophes are dropped (Qazaqstan’s is handled by the analyzer).
+ *             kh→h sh→x ch→c gh→g ya→ia yu→iu yo→io ye→ie, GOST's shh→x cz→ts, 2017's s'→x c'→c;
+ *             then q→k ğ→g ä ə→a ö→o ū ü→u ı→i y→i ş š ŝ→x ç č→c ž→j ñ→n â→ia û→iu ë→io c→k
+ *             w→u x→ks, j→i after a vowel and not before one; then any other accented letter loses
+ *             its accent (NFD), and apostrophes and BGN's · are dropped (Qazaqstan’s is handled by
+ *             the analyzer).
  *
  * norm() is applied to a key only after suffix stripping (stem.ts): collapse doubled letters
  * (Kassym = Қасым), drop a glide i before a vowel at the start or after a vowel (Nazarbayev =
  * Назарбаев, Yerlan = Ерлан), collapse again. Collapsing before stripping would turn
  * Өскеменнен (oskemen+nen) into oskemenen and lose -нен.
  *
- * Known false merges, accepted because Kazakh's own letters are written with Russian ones in
- * practice: і/ы/и/й, ұ/ү/у, ө/о, қ/к, ғ/г, ә/а, һ/х collapse, so құл (slave) = күл (ash), Ел
- * (country) = ель (fir), and any two names that differ only in those letters meet. Ranking puts
- * exact and same-script matches above folded ones (query.ts). Not merged on purpose: ч/ш/ц
+ * Folding alone would merge і/ы/и/й, ұ/ү/у, ө/о, қ/к, ғ/г, ә/а, һ/х: құл (slave) = күл (ash). The
+ * query keeps them apart when both words are in Kazakh script (query.ts), and joins a Kazakh word
+ * only with a spelling that lost its letters (Russian кол, Latin kol for қол). Still merged: Ел
+ * (country) = ель (fir), and names that differ only in those letters when one is in Russian spelling.
+ * Ranking puts exact and same-script matches above folded ones. Not merged on purpose: ч/ш/ц
  * (c, x, ts) and е/а, whose merge would cost more precision than it gains (Мәжіліс ≠ Меджлис).
  */
 
@@ -87,7 +90,16 @@ const CYRILLIC: Record<string, string> = {
 
 const LATIN_DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
   ['shch', 'x'],
+  // GOST 7.79 (ASCII): щ shh, ц cz
+  ['shh', 'x'],
+  ['cz', 'ts'],
+  // the Kazakh Latin of 2017 marks ш and ч with an apostrophe (S'ymkent)
+  ...["'", '’', 'ʼ'].flatMap((a): Array<[string, string]> => [
+    [`s${a}`, 'x'],
+    [`c${a}`, 'c'],
+  ]),
   ['dzh', 'j'],
+  ['dž', 'j'],
   ['zh', 'j'],
   ['dj', 'j'],
   ['kh', 'h'],
@@ -114,6 +126,11 @@ const LATIN_SINGLE: Record<string, string> = {
   ý: 'i',
   ş: 'x',
   š: 'x',
+  // ISO 9: щ ŝ, я â, ю û, ё ë
+  ŝ: 'x',
+  â: 'ia',
+  û: 'iu',
+  ë: 'io',
   ç: 'c',
   č: 'c',
   ž: 'j',
@@ -124,7 +141,9 @@ const LATIN_SINGLE: Record<string, string> = {
   x: 'ks',
 };
 
-const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘', '`', '´']);
+// with BGN's separator dot (Bazaray·ym) and GOST's ` for ь
+const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘', '`', '´', '·']);
+const LATIN_VOWEL = /[aeiouyäöüūıə]/;
 
 const CYRILLIC_LETTER = /[\u0400-\u04ff\u0500-\u052f]/;
 const KAZAKH_LETTER = /[әғқңөұүһі]/;
@@ -172,7 +191,14 @@ export function fold(lower: string): Folded {
       i += digraph[0].length;
       continue;
     }
-    emit(APOSTROPHES.has(ch) ? '' : latinLetter(ch), i + 1);
+    // j after a vowel and not before one is й (GOST, ISO 9: Abaj, Sulejmenov), elsewhere ж (Jäkışev)
+    // (before GOST's y' for ы too: Kajy'mov = Кайымов)
+    const jIsY =
+      ch === 'j' &&
+      i > 0 &&
+      LATIN_VOWEL.test(lower[i - 1]!) &&
+      (!LATIN_VOWEL.test(lower[i + 1] ?? '') || /^y['’ʼ]/.test(lower.slice(i + 1)));
+    emit(APOSTROPHES.has(ch) ? '' : jIsY ? 'i' : latinLetter(ch), i + 1);
     i++;
   }
   return { key: out.join(''), ends };
@@ -190,9 +216,12 @@ function latinLetter(ch: string): string {
 const VOWELS = 'aeiou';
 const isVowel = (c: string | undefined): boolean => c !== undefined && c !== '' && VOWELS.includes(c);
 
-/** Collapse doubled letters, drop glide i, collapse again (see the top of this file). */
-export function norm(key: string): string {
-  const once = collapse(key);
+/**
+ * Collapse doubled letters, drop glide i, collapse again (see the top of this file). A Russian
+ * Snowball stem keeps its doubled letters (`doubles`): колонн- is not колон-.
+ */
+export function norm(key: string, doubles = false): string {
+  const once = doubles ? key : collapse(key);
   let out = '';
   for (let i = 0; i < once.length; i++) {
     const c = once[i]!;
@@ -200,7 +229,7 @@ export function norm(key: string): string {
     if (c === 'i' && isVowel(once[i + 1]) && (i === 0 || isVowel(once[i - 1]))) continue;
     out += c;
   }
-  return collapse(out);
+  return doubles ? out : collapse(out);
 }
 
 /** Doubled letters become one; digits stay (2009 is not 209). */

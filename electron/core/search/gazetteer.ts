@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import shipped from '../../../data/gazetteer.json' with { type: 'json' };
+import geonames from '../../../data/geonames-aliases.json' with { type: 'json' };
 import { plainCodec, type Codec } from '../protection/crypto.js';
 import { AqiqatError } from '../errors.js';
 import type { Entity } from '../model.js';
@@ -27,6 +28,8 @@ export const GazetteerSchema = z.object({
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
 export const SHIPPED_GAZETTEER: Gazetteer = GazetteerSchema.parse(shipped);
+/** What every archive's search knows: ours, and Kazakhstan's places as GeoNames names them (CC-BY-4.0). */
+export const SHIPPED_GAZETTEERS: readonly Gazetteer[] = [SHIPPED_GAZETTEER, GazetteerSchema.parse(geonames)];
 
 /** An archive's own names, in its folder. */
 export const GAZETTEER_FILE = 'gazetteer.json';

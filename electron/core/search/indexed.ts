@@ -24,7 +24,7 @@ import {
   GAZETTEER_FILE,
   protectedKeys,
   readGazetteer,
-  SHIPPED_GAZETTEER,
+  SHIPPED_GAZETTEERS,
   type Gazetteer,
 } from './gazetteer.js';
 import { SearchIndex, vocabWord, type DocMeta } from './index.js';
@@ -48,7 +48,7 @@ import { evaluate, expandWord, parseQuery, rank, Scratch, type ParsedQuery, type
 import { makeSnippet } from './snippet.js';
 
 /** Bump when tokenizing, stemming or folding changes: older indexes are then re-analysed. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 /** Journal ops after which the journal is merged into a new base. */
 const COMPACT_AFTER = 5_000;
 const DEFAULT_LIMIT = 50;
@@ -70,7 +70,7 @@ export class IndexedSearch implements SearchEngine {
   #epoch = '';
   #fingerprint: Fingerprint = {};
   #analyzerId = '';
-  #gazetteers: Gazetteer[] = [SHIPPED_GAZETTEER];
+  #gazetteers: readonly Gazetteer[] = SHIPPED_GAZETTEERS;
   #analyzer = new Analyzer();
   #journalOps = 0;
   /** bytes of the journal this process has applied: more means another process (the CLI) added some */
@@ -131,7 +131,7 @@ export class IndexedSearch implements SearchEngine {
 
   async #setupAnalyzer(): Promise<void> {
     const own = await readGazetteer(path.join(this.#layout.root, GAZETTEER_FILE), this.store.codec);
-    this.#gazetteers = own ? [SHIPPED_GAZETTEER, own] : [SHIPPED_GAZETTEER];
+    this.#gazetteers = own ? [...SHIPPED_GAZETTEERS, own] : SHIPPED_GAZETTEERS;
     const keys = protectedKeys(this.#gazetteers);
     this.#analyzerId = createHash('sha256')
       .update(`${ANALYZER_VERSION}\n${[...keys].sort().join(' ')}`)

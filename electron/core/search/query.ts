@@ -4,13 +4,15 @@
  * Every query word must match (AND). A word matches a document word at the best of four tiers:
  *   exact   the same word, case aside                                    (Жәкішев ~ Жәкішев)
  *   stem    the same stem in the same script                             (Жәкішев ~ Жәкішевтің)
- *   folded  the same folded key or folded stem, any script or spelling   (Жәкішев ~ Джакишеву, Zhakishev)
+ *   folded  the same folded key or folded stem, any script or spelling   (Жәкішев ~ Джакишеву, Zhakishev);
+ *           not between two words written with Kazakh letters (қол ≁ көл)
  *   alias   another name of the same gazetteer group or entity           (Өскемен ~ Усть-Каменогорск)
  * A tier outweighs any count of occurrences; within a tier, more (and title/quote) occurrences rank
  * higher; equal scores put the more recently published first.
  */
 import { AqiqatError } from '../errors.js';
 import type { Analyzer, WordAnalysis } from './analyze.js';
+import { hasKazakhLetter } from './fold.js';
 import { nameTokens, type AliasTable } from './gazetteer.js';
 import type { SearchIndex } from './index.js';
 
@@ -137,13 +139,32 @@ export function expandWord(index: SearchIndex, word: QueryWord, alias: boolean):
     add(index.byLower.get(a.lower), Tier.Exact);
     return out;
   }
-  add(index.byKey.get(a.key), Tier.Folded);
-  for (const k of a.keyStems) add(index.byKey.get(k), Tier.Folded);
+  const folded = inKazakhScript(a) ? kazakhScript(index, a) : (ids: readonly number[] | undefined) => ids;
+  add(folded(index.byKey.get(a.key)), Tier.Folded);
+  for (const k of a.keyStems) add(folded(index.byKey.get(k)), Tier.Folded);
   add(index.byStem.get(a.lower), Tier.Stem);
   for (const s of a.stems) add(index.byStem.get(s), Tier.Stem);
   add(index.byLower.get(a.lower), Tier.Exact);
   return out;
 }
+
+/**
+ * Both words written with Kazakh letters: their letters are what they are (қол is not көл, құл not
+ * күл), so folding may not join them; only the same surface stems may (hyphens aside). Folding still
+ * joins a Kazakh word with a Russian or Latin spelling that lost the distinction (Жакишев, Zhakishev).
+ */
+function kazakhScript(index: SearchIndex, q: WordAnalysis): (ids: readonly number[] | undefined) => number[] {
+  const dehyphen = (w: string) => w.replace(/-/g, '');
+  const own = new Set([q.lower, ...q.stems].map(dehyphen));
+  return (ids) =>
+    (ids ?? []).filter((v) => {
+      const w = index.analysis(v);
+      return !inKazakhScript(w) || [w.lower, ...w.stems].some((s) => own.has(dehyphen(s)));
+    });
+}
+
+/** Kazakh letters in the word and in each of its stems (Жакишевтің is a Russian spelling + an ending). */
+const inKazakhScript = (a: WordAnalysis): boolean => hasKazakhLetter(a.lower) && a.stems.every(hasKazakhLetter);
 
 /** Per-document best score of one clause, over a dense array (fast for common words). */
 class ClauseScores {

@@ -6,16 +6,21 @@
  * the rest holds a vowel, at most 4 times; every step is kept (пикеттерге → piketerge, piketer,
  * piket), so a base word that happens to end in a suffix-like string stems the same way inflected
  * or not. A protected key (a gazetteer place such as Алматы = almati, which would lose -ti) stops it.
- * Not stripped on purpose: bare -ы/-і (Алматы → Алмат, a given name), bare -нда/-нде (Өскеменде
- * → oskeme), accusative -ын/-ін, personal possessives, and derivational endings (-лық, -шы, -сыз),
- * which change the meaning. Known false merges: a name that is another name plus a suffix-like
- * ending (Ерден ~ Ер, guarded only by the 4-letter minimum); a town name ending in -ды.
+ * Possessives (-ым, -ың, -ы, -ымыз, -ыңыз, -сын, -ң …) are stripped where the letters say Kazakh
+ * (POSSESSIVE_SUFFIXES); before a vowel-initial ending the stem's к/қ/п was written г/ғ/б, so the
+ * analyzer also indexes the dictionary stem (бостандығынан → бостандық, айыбы → айып). Every
+ * reading of an ambiguous ending is kept (мәссағаны: -ны and -ы). 3 letters may stay after an
+ * ending of 4 or more (сотында → сот). Not stripped on purpose: bare -нда/-нде (Өскеменде → oskeme),
+ * a bare -ы/-і that would leave a gazetteer place (таразы ≠ Тараз), and derivational endings
+ * (-лық, -шы, -сыз), which change the meaning. Known false merges: a name that is another name
+ * plus a suffix-like ending (Ерден ~ Ер, guarded only by the length minimum); a town name ending in -ды.
  *
- * Russian: Snowball (snowball-stemmers) only for lower-case words without Kazakh letters: it
- * gives пикет for пикеты/пикетов/пикетах, but Джакишев → джакиш while Джакишева → джакишев, and
- * Касымов → касым collides with the given name Касым. Capitalised words get the proper-noun rule:
- * surname endings (-ов/-ев/-ин + case ending) keep the surname, otherwise one short case ending
- * goes if 4 letters stay; never a bare -ы/-и.
+ * Russian: Snowball (snowball-stemmers) for words without Kazakh letters: it gives пикет for
+ * пикеты/пикетов/пикетах, but Джакишев → джакиш while Джакишева → джакишев, and Касымов → касым
+ * collides with the given name Касым. Capitalised words get the proper-noun rule (surname endings
+ * -ов/-ев/-ин + case ending keep the surname, otherwise one case ending goes if 4 letters stay, or 3
+ * shaped like a short name: Аяну → аян; never a bare -ы/-и), and Snowball too unless they look like
+ * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма).
  */
 import snowball from 'snowball-stemmers';
 import { fold, norm, type Folded } from './fold.js';
@@ -93,27 +98,99 @@ const KAZAKH_SUFFIXES = [
   'si',
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * Possessive endings (and the accusative after one). Those starting with ы/і are taken where that
+ * letter is ы or і (never и: қазақи is not қазақ's), but -ым, -ын and bare -ы also end Russian words
+ * (новым, Птицын, пикеты): in a word without Kazakh letters (Cyrillic әғқңөұүһі or Kazakh Latin)
+ * only Kazakh's own і counts, or the ending is long enough to be Kazakh only (-ымыз, -ыңыз).
+ */
+const POSSESSIVE_SUFFIXES = [
+  // 1st person: -ым/-ім, -ымыз/-іміз, after a vowel -мыз/-міз
+  'im',
+  'imiz',
+  'miz',
+  // 2nd person: -ың/-ің (also the accusative -ын/-ін after a possessive), polite -ыңыз/-іңіз
+  'in',
+  'iniz',
+  // 3rd person after a consonant: бостандығы, айыбы; after a vowel + accusative: бағасын
+  'i',
+  'sin',
+  // 2nd person after a vowel: -ң, -ңыз/-ңіз (only where the letter is ң: Өскемен keeps its н)
+  'n',
+  'niz',
+];
+const NG_SUFFIXES = new Set(['n', 'niz']);
+/** need a Kazakh-looking word, or і */
+const SHORT_POSSESSIVES = new Set(['im', 'in', 'i']);
+const KAZAKH_ALL = [...KAZAKH_SUFFIXES, ...POSSESSIVE_SUFFIXES].sort((a, b) => b.length - a.length);
+
 const hasVowel = (s: string) => /[aeiou]/.test(s);
+const isVowelKey = (c: string | undefined) => c !== undefined && 'aeiou'.includes(c);
+const POSSESSIVE = new Set(POSSESSIVE_SUFFIXES);
+
+/** `first`: the surface letter the ending starts with. */
+function possessiveFits(suffix: string, first: string, kazakhLetters: boolean): boolean {
+  if (suffix[0] === 'i' && first === 'и') return false;
+  if (!SHORT_POSSESSIVES.has(suffix)) return true;
+  return kazakhLetters || first === 'і' || first === 'ы';
+}
+
+/**
+ * Before a vowel-initial ending a stem's final к/қ is written г/ғ and п is written б (бостандық →
+ * бостандығы, айып → айыбы): the stem as the dictionary writes it, or null.
+ */
+export function unmutated(stem: string): string | null {
+  const last = stem[stem.length - 1];
+  const back = last === undefined ? undefined : UNMUTATE[last];
+  return back === undefined ? null : stem.slice(0, -1) + back;
+}
+const UNMUTATE: Record<string, string> = { g: 'k', b: 'p', ғ: 'қ', г: 'к', б: 'п', ğ: 'q' };
 
 /**
  * The lengths (in key letters) of the successive Kazakh stems of a folded, not yet normalised key,
  * longest first, the whole key not included.
  */
-export function kazakhStems(key: string, isProtected: (normKey: string) => boolean = () => false): number[] {
+export function kazakhStems(
+  key: string,
+  isProtected: (normKey: string) => boolean = () => false,
+  kazakhLetters = false,
+  /** the surface letter a key letter came from (ң and ы/і decide some endings) */
+  surfaceAt: (index: number) => string = () => '',
+): number[] {
   const out: number[] = [];
   let k = key;
   for (let pass = 0; pass < 4; pass++) {
     if (isProtected(norm(k))) break;
-    const fits = KAZAKH_SUFFIXES.filter(
-      (s) => k.length - s.length >= MIN_STEM && k.endsWith(s) && hasVowel(k.slice(0, -s.length)),
+    const fits = KAZAKH_ALL.filter(
+      (s) =>
+        // 3 letters stay after a long ending (сотында → сот, қолының → қол)
+        k.length - s.length >= (s.length >= 4 ? MIN_STEM - 1 : MIN_STEM) &&
+        // Kazakh stems end in в only in surnames (Жәкішевке): правда is not прав + -да
+        (!k.endsWith(`v${s}`) || /[oe]v$/.test(k.slice(0, -s.length))) &&
+        k.endsWith(s) &&
+        hasVowel(k.slice(0, -s.length)) &&
+        // -сы/-сі only after a vowel (ақынсы is not ақын's), bare -ы/-і only after a consonant
+        (s !== 'si' || isVowelKey(k[k.length - 3])) &&
+        (s !== 'sin' || isVowelKey(k[k.length - 4])) &&
+        (s !== 'i' || !isVowelKey(k[k.length - 2])) &&
+        (!/^m/.test(s) || s === 'men' || s === 'menen' || isVowelKey(k[k.length - s.length - 1])) &&
+        (!NG_SUFFIXES.has(s) ||
+          (isVowelKey(k[k.length - s.length - 1]) && /[ңñ]/.test(surfaceAt(k.length - s.length)))) &&
+        (!POSSESSIVE.has(s) || possessiveFits(s, surfaceAt(k.length - s.length), kazakhLetters)) &&
+        // a bare -ы/-і does not make a place of a common noun (таразы, scales, is not Тараз)
+        (s !== 'i' || !isProtected(norm(k.slice(0, -1)))),
     );
     // longest first, unless a shorter one leaves a protected name (Алматының: -ның, not -ының)
     const suffix = fits.find((s) => isProtected(norm(k.slice(0, -s.length)))) ?? fits[0];
     if (!suffix) break;
+    // the other readings of this ending too, without going on from them (мәссағаны: -ны or -ы),
+    // unless one leaves a protected name (Алматының is not Алмат's)
+    if (!isProtected(norm(k.slice(0, -suffix.length))))
+      for (const other of fits) if (other !== suffix) out.push(k.length - other.length);
     k = k.slice(0, -suffix.length);
     out.push(k.length);
   }
-  return out;
+  return [...new Set(out)];
 }
 
 const russian = snowball.newStemmer('russian');
@@ -143,16 +220,61 @@ const PROPER_ENDINGS = [
   'е',
 ];
 
+/**
+ * A name keeps at least 4 letters when an ending goes, or 3 shaped like a short name (Аяну → аян,
+ * Розе → роз; not Ерге → ерг, and not Касым → кас: -ым is the name's own).
+ */
+function properStemFits(stem: string, ending: string): boolean {
+  if (stem.length >= MIN_STEM) return true;
+  return stem.length === 3 && ending !== 'ым' && /^.[аеёиоуыэюя][бвгджзклмнпрстфхцчшщ]$/.test(stem);
+}
+
 /** The Russian stem of a lower-cased Cyrillic word, or null when none applies. */
 export function russianStem(lower: string, capitalised: boolean): string | null {
   if (capitalised) {
     const surname = SURNAME.exec(lower);
     if (surname) return surname[1]!;
-    const ending = PROPER_ENDINGS.find((e) => lower.endsWith(e) && lower.length - e.length >= MIN_STEM);
+    const ending = PROPER_ENDINGS.find(
+      (e) =>
+        lower.endsWith(e) &&
+        properStemFits(lower.slice(0, -e.length), e) &&
+        // -им/-их end given names (Максим, Рахим); as endings they follow -ск-/-цк- (Вишневским)
+        ((e !== 'им' && e !== 'их') || /[сц]к(им|их)$/.test(lower)),
+    );
     return ending ? lower.slice(0, -ending.length) : null;
   }
   const stem = russian.stem(lower);
   return stem.length >= MIN_STEM - 1 && stem !== lower ? stem : null;
+}
+
+const SURNAME_BASE = /(?:ов|ев|ёв|ин|ын)$/;
+
+/**
+ * Every Russian stem the analyzer indexes: a capitalised word is a name or a common noun starting a
+ * sentence, so it gets the proper-noun rule and Snowball (not for a surname: Касымов → касым would
+ * meet the given name Касым); a gazetteer name only the proper-noun rule (Кызылорде → кызылорд).
+ */
+export function russianStems(lower: string, capitalised: boolean, protectedName: boolean): string[] {
+  const out = new Set<string>();
+  if (capitalised) {
+    // a gazetteer name only loses a nominative -а/-я (Кызылорда ~ Кызылорде; Алма-Ате stays whole)
+    const proper = !protectedName || /^[^-]+[ая]$/.test(lower) ? russianStem(lower, true) : null;
+    if (proper) out.add(proper);
+    // nor to a name's own -им/-ым/-ин/-ын (Максим is not Макс)
+    if (!protectedName && !SURNAME.test(lower) && !SURNAME_BASE.test(lower) && !/(?:им|ым|ин|ын)$/.test(lower)) {
+      // at least 4 letters: Snowball cuts given names short (Жания → жан)
+      const common = russianStem(lower, false);
+      if (common && common.length >= MIN_STEM) out.add(common);
+    }
+  } else if (!protectedName) {
+    const common = russianStem(lower, false);
+    if (common) out.add(common);
+  }
+  // a -й stem before an ending: Абаю, Семее, фарисея stand for Абай, Семей, фарисей
+  const y = /^(.+[аеоуыэя])(?:я|ю|е|ем|ям|ей|и|ях|ями|ям)$/.exec(lower);
+  if (y && y[1]!.length >= 3) out.add(`${y[1]!}й`);
+  out.delete(lower);
+  return [...out];
 }
 
 /** Surface prefix that folds to the first `keyLength` letters of `folded`. */

@@ -1,0 +1,103 @@
+/**
+ * The search evaluation set (tests/search-eval: generated from hunspell-kk, OpenCorpora via az,
+ * petrovich, lvovich, romanization tools and GeoNames) as a ratchet: recall per category may not fall
+ * below its floor, false merges may not rise above their ceiling, on the dev part and the held-out part.
+ * The floors are measured figures rounded down: raise them when the analyzer improves.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  PARTS,
+  rate,
+  readArticles,
+  readPairs,
+  reportTable,
+  scoreArticles,
+  scorePairs,
+  type ArticleScore,
+  type Part,
+  type Score,
+} from '../../../search-eval/evaluate.js';
+
+/**
+ * percent: [dev, held-out]; a positive category's recall floor (rounded down), a "not-" category's
+ * false-merge ceiling (rounded up). The analyzer before this set: all positive 78.0 / 78.8 %, all
+ * must-not 25.0 / 24.2 %, articles 78.7 / 78.1 % found, 8 / 60 false hits of 200.
+ */
+const LIMITS: Record<string, [number, number]> = {
+  'kk-case': [99, 99],
+  'kk-plural': [99, 99],
+  'kk-possessive': [96, 96],
+  'kk-possessive-case': [99, 98],
+  'latin-bgn': [100, 100],
+  'latin-common': [99, 99],
+  'latin-gost': [99, 97],
+  'latin-iso9': [99, 99],
+  'latin-kk2017': [96, 95],
+  'latin-kk2021': [100, 100],
+  'name-given': [93, 95],
+  'name-kh': [88, 100],
+  'name-kk-case': [99, 100],
+  'name-surname': [97, 94],
+  'place-geonames': [100, 100],
+  'place-ru-case': [96, 87],
+  'ru-capital': [95, 93],
+  'ru-noun': [98, 97],
+  'ru-yo': [98, 94],
+  'not-kk-derived': [22.2, 22.6],
+  'not-kk-lookalike': [0.9, 0],
+  'not-name-prefix': [9.6, 0],
+  'not-place-noun': [0, 100],
+  'not-ru-distinct': [1.1, 2.5],
+};
+/** all positive pairs: recall floor; all must-not pairs: false-merge ceiling; articles: found floor, false hits ceiling */
+const TOTALS = {
+  recall: [98, 97],
+  falseMerges: [5.3, 5.6],
+  articleHits: [97, 97],
+  articleFalseHits: [6, 9],
+} satisfies Record<string, [number, number]>;
+
+const pairs = {} as Record<Part, Map<string, Score>>;
+const articles = {} as Record<Part, ArticleScore>;
+
+beforeAll(async () => {
+  for (const part of PARTS) {
+    pairs[part] = scorePairs(readPairs(part));
+    articles[part] = await scoreArticles(readArticles(part));
+  }
+  console.log(`search evaluation\n${reportTable(pairs, articles)}`);
+  // two parts: some 40,000 queries and two archives of a few hundred articles
+}, 180_000);
+
+const pct = (s: Score | undefined) => 100 * rate(s);
+const total = (part: Part, neg: boolean): Score => {
+  const out = { n: 0, found: 0 };
+  for (const [c, s] of pairs[part]) {
+    if (c.startsWith('not-') !== neg) continue;
+    out.n += s.n;
+    out.found += s.found;
+  }
+  return out;
+};
+
+describe.each(PARTS.map((part, i) => ({ part, i })))('search evaluation, $part part', ({ part, i }) => {
+  it('has every category, with enough pairs to mean something', () => {
+    expect([...pairs[part].keys()].sort()).toEqual(Object.keys(LIMITS).sort());
+    expect(total(part, false).n).toBeGreaterThan(5_000);
+    expect(total(part, true).n).toBeGreaterThan(500);
+  });
+
+  it.each(Object.entries(LIMITS))('%s holds its limit', (category, limits) => {
+    const value = pct(pairs[part].get(category));
+    if (category.startsWith('not-')) expect(value, `${category} false merges %`).toBeLessThanOrEqual(limits[i]!);
+    else expect(value, `${category} recall %`).toBeGreaterThanOrEqual(limits[i]!);
+  });
+
+  it('holds the totals over all pairs and over articles', () => {
+    expect(pct(total(part, false))).toBeGreaterThanOrEqual(TOTALS.recall[i]!);
+    expect(pct(total(part, true))).toBeLessThanOrEqual(TOTALS.falseMerges[i]!);
+    const a = articles[part];
+    expect((100 * a.found) / a.expected).toBeGreaterThanOrEqual(TOTALS.articleHits[i]!);
+    expect(a.falseHits).toBeLessThanOrEqual(TOTALS.articleFalseHits[i]!);
+  });
+});
