@@ -221,4 +221,18 @@ describe('aqiqat timestamp', () => {
     expect(JSON.parse(aqiqat([...A, 'timestamp', 'list', '--json'], { env }).stdout).stamps[0].serial).toBe(serial);
     expect(aqiqat([...A, 'verify'], { env }).code).toBe(0);
   });
+
+  it('a stamp made before encrypt re-sealed the log is a note, not a cut', async () => {
+    const env = { AQIQAT_PASSPHRASE: 'correct horse battery staple' };
+    const { work, A } = await sampleArchive();
+    const tsq = path.join(work, 'audit.tsq');
+    expect(aqiqat([...A, 'timestamp', 'request', '--audit', '--out', tsq]).code).toBe(0);
+    expect(aqiqat([...A, 'timestamp', 'attach', await answer(tsq)]).code).toBe(0);
+    expect(aqiqat([...A, 'encrypt'], { env }).code).toBe(0);
+    const r = aqiqat([...A, 'verify', '--json'], { env });
+    expect(r.code, r.stdout).toBe(0);
+    expect(JSON.parse(r.stdout).notes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/covers the log as it was before it was re-sealed at seq \d+/)]),
+    );
+  });
 });
