@@ -130,6 +130,12 @@ describe('RFC 3161 against a local openssl authority', () => {
     expect(e.message).toContain('Aqiqat Test TSA');
   });
 
+  it('a signer certificate not marked for time stamping is refused', async () => {
+    const hash = sha('eku');
+    const forged = await tsa.signedWithoutEku(hash);
+    expect((await refusal(checkTimestampResponse(forged, hash))).code).toBe('timestamp.not-a-tsa');
+  });
+
   it('a rejection, garbage, an empty file and a truncated response are one line each', async () => {
     const hash = sha('x');
     // openssl refuses a request for an unsupported digest with a "rejection" response
