@@ -444,7 +444,7 @@ export class Archive {
 
   /** Check a timestamp response against the request it answers (and `ca`), store it, audit it; with `package`, add it there. */
   attachTimestamp(
-    response: string,
+    response: string | Uint8Array,
     opts: { package?: string | undefined; ca?: string | undefined } = {},
   ): Promise<AttachResult> {
     return attachTimestamp(this.#store, response, opts);

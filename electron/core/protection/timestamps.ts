@@ -121,18 +121,25 @@ export async function requestTimestamp(
 }
 
 /**
- * Attach a response (a .tsr, or a bare token): it must answer a request of this archive (its hash and
+ * Attach a response (a .tsr file, or its bytes; or a bare token): it must answer a request of this archive (its hash and
  * nonce), be validly signed, and with `ca` chain to those certificates. With `pkg`, the response must
  * be for that package's manifest, and is added to it as timestamps/manifest.tsr. Nothing is written
  * unless every check passes.
  */
 export async function attachTimestamp(
   store: ArchiveStore,
-  responseFile: string,
+  response: string | Uint8Array,
   opts: { package?: string | undefined; ca?: string | undefined },
   now = new Date(),
 ): Promise<AttachResult> {
-  const der = new Uint8Array(await readLimited(responseFile, MAX_RESPONSE_BYTES, 'response'));
+  if (typeof response !== 'string' && response.length > MAX_RESPONSE_BYTES)
+    throw new AqiqatError('timestamp.malformed', {
+      detail: `${Math.ceil(response.length / 1024)} KB is not a response`,
+    });
+  const der =
+    typeof response === 'string'
+      ? new Uint8Array(await readLimited(response, MAX_RESPONSE_BYTES, 'response'))
+      : response;
   const trusted = opts.ca
     ? certificates(await readLimited(opts.ca, MAX_RESPONSE_BYTES, 'certificate'), path.basename(opts.ca))
     : undefined;
