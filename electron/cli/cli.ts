@@ -15,6 +15,7 @@ import { registerSearchCommands } from './search.js';
 import { registerAnnotationCommands } from './annotation.js';
 import { registerDossierCommands } from './dossier.js';
 import { registerReindexCommands } from './reindex.js';
+import { registerTimestampCommands } from './timestamp.js';
 import { AqiqatError, userMessage } from '../core/errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -71,6 +72,7 @@ export function buildProgram(io: Io): Command {
   registerProtectCommands(program, cli);
   registerDossierCommands(program, cli);
   registerReindexCommands(program, cli);
+  registerTimestampCommands(program, cli);
   return program;
 }
 

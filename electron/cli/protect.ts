@@ -102,7 +102,7 @@ export function registerProtectCommands(program: Command, cli: Cli): void {
       cli.print(o.json, report, () =>
         [
           report.problems.length === 0
-            ? `ok: ${report.filesChecked} files of ${report.articles} articles match their SHA-256; ${report.facts} quotes match their texts; audit log of ${report.auditEntries} entries is intact${torn} and ends where audit.head says`
+            ? `ok: ${report.filesChecked} files of ${report.articles} articles match their SHA-256; ${report.facts} quotes match their texts; audit log of ${report.auditEntries} entries is intact${torn} and ends where audit.head says${report.timestamps ? `; ${report.timestamps} timestamp${report.timestamps === 1 ? ' checks' : 's check'} out` : ''}`
             : report.problems.map((p) => `${p.problem}: ${p.file}: ${p.detail}`).join('\n'),
           ...report.notes.map((n) => `note: ${n}`),
         ].join('\n'),

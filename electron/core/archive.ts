@@ -17,6 +17,15 @@ import {
 } from './protection/backup.js';
 import { verifyArchive, type IntegrityReport } from './protection/integrity.js';
 import { listSnapshots, pruneSnapshots, type Snapshot } from './protection/snapshots.js';
+import {
+  attachTimestamp,
+  listTimestamps,
+  requestTimestamp,
+  type AttachResult,
+  type TimestampList,
+  type TimestampRequestResult,
+  type TimestampTarget,
+} from './protection/timestamps.js';
 import { AqiqatError, isDiskFull } from './errors.js';
 import { importFiles, type BatchItem, type BatchOptions, type BatchSummary } from './import/batch.js';
 import { makeDossier, type Dossier, type DossierAsk } from './dossier/dossier.js';
@@ -443,6 +452,26 @@ export class Archive {
     if (!c && !entries.some((e) => e.caseId === caseId))
       throw new AqiqatError('cli.case-not-found', { id: caseId }, 'not-found');
     return entriesOfCase(entries, caseId, c?.factIds ?? []);
+  }
+
+  // ——— proof of time (RFC 3161) ———
+
+  /** Write a TimeStampReq for the audit log's latest line or a package's manifest (`out`: a new file). */
+  requestTimestamp(target: TimestampTarget, out: string): Promise<TimestampRequestResult> {
+    return requestTimestamp(this.#store, target, out);
+  }
+
+  /** Check a timestamp response against the request it answers (and `ca`), store it, audit it; with `package`, add it there. */
+  attachTimestamp(
+    response: string | Uint8Array,
+    opts: { package?: string | undefined; ca?: string | undefined } = {},
+  ): Promise<AttachResult> {
+    return attachTimestamp(this.#store, response, opts);
+  }
+
+  /** The stamps attached and the requests still waiting for an answer. */
+  listTimestamps(): TimestampList {
+    return listTimestamps(this.#store);
   }
 
   /** The snapshots of archive.json in backups/, newest first. */

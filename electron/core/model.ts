@@ -159,6 +159,8 @@ export const ArchiveFileSchema = z.object({
   backups: z.object({ keep: z.number().int().min(1).max(1000) }).optional(),
   /** the app locks an encrypted archive after this many idle minutes (null: never); absent: the default */
   security: z.object({ idleLockMinutes: IdleLockMinutesSchema }).optional(),
+  /** proof of time: RFC 3161 requests waiting for an answer, and the stamps attached; absent: none yet */
+  timestamps: z.lazy(() => TimestampsSchema).optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
@@ -262,3 +264,38 @@ export const CommunicationSchema = z
   })
   .strict();
 export type Communication = z.infer<typeof CommunicationSchema>;
+
+/** What a timestamp covers: an audit log line (by seq, hash of the line) or a package's manifest. */
+const TimestampSubject = {
+  sha256: z.string().regex(SHA256),
+  target: z.enum(['audit', 'package']),
+  /** audit: the stamped line's seq */
+  seq: z.number().int().positive().optional(),
+  /** package: its file name when requested */
+  file: z.string().max(1000).optional(),
+};
+export const PendingTimestampSchema = z.object({
+  ...TimestampSubject,
+  /** the request's nonce (hex): only an answer carrying it is taken */
+  nonce: z.string().regex(/^[0-9a-f]{2,64}$/),
+  requestedAt: isoInstant,
+});
+export const StoredStampSchema = z.object({
+  ...TimestampSubject,
+  /** the TimeStampToken, DER in base64 */
+  token: z.string().regex(/^[A-Za-z0-9+/]+=*$/),
+  authority: z.string(),
+  time: isoInstant,
+  serial: z.string().regex(/^[0-9a-f]+$/),
+  policy: z.string(),
+  certificateFingerprint: z.string().regex(SHA256),
+  /** the certificates it was checked against when attached (DER, base64); empty: not checked for trust */
+  trustedCertificates: z.array(z.string().regex(/^[A-Za-z0-9+/]+=*$/)),
+  attachedAt: isoInstant,
+});
+export const TimestampsSchema = z.object({
+  pending: z.array(PendingTimestampSchema).max(1000),
+  stamps: z.array(StoredStampSchema).max(100_000),
+});
+export type PendingTimestamp = z.infer<typeof PendingTimestampSchema>;
+export type StoredStamp = z.infer<typeof StoredStampSchema>;

@@ -199,6 +199,19 @@ export interface ErrorParams {
   'restore.swap-stuck': { reason: string; backReason: string; previous: string };
   'restore.interrupted-stuck': { from: string; root: string; reason: string };
 
+  'timestamp.malformed': { detail: string };
+  'timestamp.not-granted': { status: string; detail: string };
+  'timestamp.other-hash': { hash: string; expected: string };
+  'timestamp.wrong-nonce': None;
+  'timestamp.bad-signature': { detail: string };
+  'timestamp.not-a-tsa': { authority: string };
+  'timestamp.not-trusted': { authority: string; detail: string };
+  'timestamp.bad-certificate': { what: string; detail: string };
+  'timestamp.not-a-package': { detail: string };
+  'timestamp.not-requested': { hash: string };
+  'timestamp.empty-log': None;
+  'timestamp.target': None;
+
   'cli.not-positive': { name: string };
   'cli.invalid-option': { flag: string; issue: string };
   'cli.sample-missing': None;

@@ -224,6 +224,9 @@ const AuditHeadSchema = z.object({
 /** The non-empty lines of a log as written (a torn last line included). */
 const logLines = (raw: string): string[] => raw.split('\n').filter((l) => l !== '');
 
+/** The SHA-256 of each line as written, in order: what a timestamp on a line covers. */
+export const lineHashes = (raw: string): string[] => logLines(raw).map(lineHash);
+
 export function headOf(raw: string): AuditHead {
   const lines = logLines(raw);
   return { lines: lines.length, last: lines.length ? lineHash(lines[lines.length - 1]!) : GENESIS };
@@ -316,6 +319,20 @@ export class AuditLog {
 
   async readAll(): Promise<AuditRead> {
     return parseAudit(await readFile(this.file, 'utf8').catch(() => ''), (line) => this.decode(line));
+  }
+
+  /** The last whole line: its seq and the SHA-256 of the line as written (a torn line is skipped). */
+  async latest(): Promise<{ seq: number; sha256: string } | null> {
+    const lines = logLines(await readFile(this.file, 'utf8').catch(() => ''));
+    for (let i = lines.length - 1; i >= 0; i--) {
+      try {
+        const { seq } = AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!)));
+        return { seq, sha256: lineHash(lines[i]!) };
+      } catch {
+        // torn by a crash: the line before is the last one whole
+      }
+    }
+    return null;
   }
 
   private encode(json: string): string {

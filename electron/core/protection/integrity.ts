@@ -2,7 +2,8 @@
  * `aqiqat verify`: chain of custody. Every text and source is re-hashed against the SHA-256 its
  * article records (and its file name carries); the metadata is held to the texts and to the audit
  * log (each quote is the text at its anchor, each article's hashes are those its `article-added`
- * line recorded); the audit log's hash chain is checked, and its end against `audit.head`.
+ * line recorded); the audit log's hash chain is checked, and its end against `audit.head`; every
+ * stored timestamp is checked again, and each stamped audit line must still be in the log.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -17,13 +18,15 @@ import {
   readAuditHead,
 } from './audit.js';
 import { sourceFile, textFile } from '../storage/layout.js';
+import { checkTimestamps } from './timestamps.js';
 import type { Article, Fact } from '../model.js';
 import { readStored, type ArchiveStore } from '../storage/store.js';
 
 export interface IntegrityProblem {
   /** path inside the archive */
   file: string;
-  problem: 'missing' | 'changed' | 'unreferenced-changed' | 'audit-chain' | 'audit-end' | 'quote' | 'metadata';
+  problem:
+    'missing' | 'changed' | 'unreferenced-changed' | 'audit-chain' | 'audit-end' | 'quote' | 'metadata' | 'timestamp';
   detail: string;
 }
 
@@ -34,6 +37,8 @@ export interface IntegrityReport {
   auditEntries: number;
   /** audit lines cut short by a crash (marked by the append after it, or after the head): not a problem, but said */
   auditTornLines: number;
+  /** timestamps checked again offline (protection/timestamps.ts) */
+  timestamps: number;
   problems: IntegrityProblem[];
   /** what is not wrong but worth saying: ids of deleted facts left in a case, a head written late */
   notes: string[];
@@ -146,12 +151,16 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
 
   for (const b of audit.broken) problems.push({ file: 'audit.log', problem: 'audit-chain', detail: b });
   await checkAuditEnd(store, audit.entries, problems, notes);
+  const stamps = await checkTimestamps(store, await readFile(store.audit.file, 'utf8').catch(() => ''), audit.entries);
+  for (const p of stamps.problems) problems.push({ ...p, problem: 'timestamp' });
+  notes.push(...stamps.notes);
   return {
     articles: articles.length,
     facts: facts.length,
     filesChecked,
     auditEntries: audit.entries.length,
     auditTornLines: audit.torn,
+    timestamps: stamps.checked,
     problems,
     notes,
   };

@@ -400,6 +400,18 @@ const ui = {
   'security.close': 'Close',
   'security.unfinished':
     'Encrypting this archive did not finish: some files are still unencrypted. Lock it and unlock it again to finish.',
+  'stamps.title': 'Proof of time',
+  'stamps.none':
+    'No timestamps yet. Write a request with “aqiqat timestamp request --audit --out audit.tsq”, send it to a timestamp authority from a connected machine, then attach its answer here.',
+  'stamps.audit': 'Audit log line {n}',
+  'stamps.package': 'Package {file}',
+  'stamps.trusted': 'checked against a trusted certificate',
+  'stamps.untrusted': 'signature valid; the authority was not checked against a trusted certificate',
+  'stamps.pending': 'Requests waiting for an answer: {n}',
+  'stamps.attach': 'Attach a timestamp…',
+  'stamps.attaching': 'Checking the timestamp…',
+  'stamps.attached': 'Timestamp attached: {what} existed at {time}.',
+  'stamps.already': 'This timestamp was already attached.',
   'recover.title': 'The archive cannot be opened',
   'recover.snapshot':
     'A snapshot of it from {date} can be put back. Articles and facts are kept; changes to people, places, cases and tags made since then are lost. The damaged file is kept in the backups folder.',

@@ -256,6 +256,23 @@ const en: ErrorTexts = {
   'restore.interrupted-stuck': (p) =>
     `an interrupted restore left the archive in ${p.from} and it cannot be moved back to ${p.root} (${p.reason}: a program may hold a file in it); close it and open the archive again`,
 
+  'timestamp.malformed': (p) => `not an RFC 3161 timestamp response or token: ${p.detail}`,
+  'timestamp.not-granted': (p) =>
+    `the timestamp authority refused the request (status ${p.status}${p.detail ? `: ${p.detail}` : ''})`,
+  'timestamp.other-hash': (p) => `the timestamp is for another hash (${p.hash}), not ${p.expected}`,
+  'timestamp.wrong-nonce': () =>
+    'the timestamp does not carry the nonce of our request: it answers another request, or was replayed',
+  'timestamp.bad-signature': (p) => `the timestamp's signature is not valid: ${p.detail}`,
+  'timestamp.not-a-tsa': (p) => `the certificate of ${p.authority} is not marked for time stamping`,
+  'timestamp.not-trusted': (p) =>
+    `the timestamp authority ${p.authority} does not chain to the trusted certificate: ${p.detail}`,
+  'timestamp.bad-certificate': (p) => `${p.what} is not a certificate (PEM or DER): ${p.detail}`,
+  'timestamp.not-a-package': (p) => `not an evidence package: ${p.detail}`,
+  'timestamp.not-requested': (p) =>
+    `no timestamp request of this archive is waiting for hash ${p.hash}; write one with \`aqiqat timestamp request\``,
+  'timestamp.empty-log': () => 'the audit log is empty: there is no line to stamp',
+  'timestamp.target': () => 'say what to stamp: --audit or --package FILE (one of them)',
+
   'cli.not-positive': (p) => `${p.name} must be a positive whole number`,
   'cli.invalid-option': (p) => `${p.flag}: ${p.issue}`,
   'cli.sample-missing': () => 'the sample archive (data/sample) is missing from this installation',
@@ -534,6 +551,22 @@ const kk: ErrorTexts = {
   'restore.interrupted-stuck': (p) =>
     `үзілген қалпына келтіру мұрағатты ${p.from} ішінде қалдырды, оны ${p.root} орнына қайтару мүмкін емес (${p.reason}: ондағы бір файлды бағдарлама ұстап тұруы мүмкін); оны жауып, мұрағатты қайта ашыңыз`,
 
+  'timestamp.malformed': (p) => `бұл RFC 3161 уақыт белгісінің жауабы да, токені де емес: ${p.detail}`,
+  'timestamp.not-granted': (p) =>
+    `уақыт белгісі орталығы сұрауды қабылдамады (күйі ${p.status}${p.detail ? `: ${p.detail}` : ''})`,
+  'timestamp.other-hash': (p) => `уақыт белгісі басқа хэшке (${p.hash}) берілген, ${p.expected} хэшіне емес`,
+  'timestamp.wrong-nonce': () =>
+    'уақыт белгісінде біздің сұраудың бір реттік саны (nonce) жоқ: ол басқа сұрауға жауап немесе қайталап жіберілген',
+  'timestamp.bad-signature': (p) => `уақыт белгісінің қолтаңбасы жарамсыз: ${p.detail}`,
+  'timestamp.not-a-tsa': (p) => `${p.authority} сертификаты уақыт белгісін қоюға арналмаған`,
+  'timestamp.not-trusted': (p) => `${p.authority} уақыт белгісі орталығы сенімді сертификатқа жалғанбайды: ${p.detail}`,
+  'timestamp.bad-certificate': (p) => `${p.what} сертификат емес (PEM немесе DER): ${p.detail}`,
+  'timestamp.not-a-package': (p) => `бұл дәлелдер пакеті емес: ${p.detail}`,
+  'timestamp.not-requested': (p) =>
+    `бұл мұрағатта ${p.hash} хэшіне күтіп тұрған уақыт белгісі сұрауы жоқ; оны \`aqiqat timestamp request\` арқылы жазыңыз`,
+  'timestamp.empty-log': () => 'аудит журналы бос: белгі қоятын жол жоқ',
+  'timestamp.target': () => 'неге белгі қою керегін айтыңыз: --audit немесе --package FILE (біреуін)',
+
   'cli.not-positive': (p) => `${p.name} оң бүтін сан болуы керек`,
   'cli.invalid-option': (p) => `${p.flag}: ${p.issue}`,
   'cli.sample-missing': () => 'үлгі мұрағат (data/sample) бұл орнатуда жоқ',
@@ -808,6 +841,23 @@ const ru: ErrorTexts = {
     `не удалось ни поставить восстановленный архив на место (${p.reason}), ни вернуть старый (${p.backReason}); старый архив лежит в ${p.previous} и вернётся на место при следующем открытии архива`,
   'restore.interrupted-stuck': (p) =>
     `прерванное восстановление оставило архив в ${p.from}, и его не удаётся вернуть в ${p.root} (${p.reason}: файл в нём может держать другая программа); закройте её и откройте архив снова`,
+
+  'timestamp.malformed': (p) => `это не ответ и не токен метки времени RFC 3161: ${p.detail}`,
+  'timestamp.not-granted': (p) =>
+    `служба меток времени отклонила запрос (статус ${p.status}${p.detail ? `: ${p.detail}` : ''})`,
+  'timestamp.other-hash': (p) => `метка времени выдана для другого хеша (${p.hash}), а не для ${p.expected}`,
+  'timestamp.wrong-nonce': () =>
+    'в метке времени нет одноразового числа (nonce) нашего запроса: она отвечает на другой запрос или повторно подставлена',
+  'timestamp.bad-signature': (p) => `подпись метки времени недействительна: ${p.detail}`,
+  'timestamp.not-a-tsa': (p) => `сертификат ${p.authority} не предназначен для меток времени`,
+  'timestamp.not-trusted': (p) =>
+    `служба меток времени ${p.authority} не восходит к доверенному сертификату: ${p.detail}`,
+  'timestamp.bad-certificate': (p) => `${p.what} не является сертификатом (PEM или DER): ${p.detail}`,
+  'timestamp.not-a-package': (p) => `это не пакет доказательств: ${p.detail}`,
+  'timestamp.not-requested': (p) =>
+    `в этом архиве нет ожидающего запроса метки времени для хеша ${p.hash}; создайте его командой \`aqiqat timestamp request\``,
+  'timestamp.empty-log': () => 'журнал аудита пуст: ставить метку не на что',
+  'timestamp.target': () => 'укажите, что заверить: --audit или --package FILE (одно из двух)',
 
   'cli.not-positive': (p) => `${p.name} должно быть целым положительным числом`,
   'cli.invalid-option': (p) => `${p.flag}: ${p.issue}`,

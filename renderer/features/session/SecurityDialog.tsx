@@ -1,12 +1,14 @@
 /**
  * "Security…" in the sidebar: encrypt a plain archive, or for an encrypted one choose the idle lock and
- * change the passphrase; and "Lock now". Everything runs in main (session.ts); this only asks.
+ * change the passphrase; the timestamps (Timestamps.tsx); and "Lock now". Everything runs in main
+ * (session.ts); this only asks.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { EncryptedStatus, SessionStatus } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from './SessionGate.js';
+import { Timestamps } from './Timestamps.js';
 
 type Line = { kind: 'busy' | 'done' | 'error'; text: string } | null;
 
@@ -72,6 +74,7 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
       ) : (
         <Encrypt busy={busy} setLine={setLine} />
       )}
+      <Timestamps busy={busy} setLine={setLine} />
       {busy ? <progress className="dialog-progress" aria-label={line.text} /> : null}
       <p className={`dialog-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
         {line?.text ?? ''}

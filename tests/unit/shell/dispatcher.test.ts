@@ -6,6 +6,7 @@ import { calls } from '../../../electron/calls.js';
 import { annotationCalls } from '../../../electron/core/annotation/calls.js';
 import { dossierCalls } from '../../../electron/core/dossier/calls.js';
 import { importCalls } from '../../../electron/core/import/calls.js';
+import { protectionCalls } from '../../../electron/core/protection/calls.js';
 import { searchCalls } from '../../../electron/core/search/calls.js';
 import { dossierShellCalls } from '../../../electron/dossier-calls.js';
 import { sessionCalls } from '../../../electron/session-calls.js';
@@ -49,6 +50,16 @@ describe('IPC dispatcher', () => {
       error: { message: expect.stringMatching(/^invalid getArticle request/) },
     });
     expect(await dispatch('search', { text: 'x'.repeat(5000) })).toMatchObject({ ok: false });
+    expect(await dispatch('attachTimestamp', { response: 'not base64!' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^invalid attachTimestamp request: response/) },
+    });
+    // bytes that are not a response: one line from the core, nothing stored
+    expect(await dispatch('attachTimestamp', { response: Buffer.from('<html>').toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'timestamp.malformed' },
+    });
+    expect(await dispatch('listTimestamps', {})).toEqual({ ok: true, value: { stamps: [], pending: [] } });
   });
 
   it('names a refused call on one line, control characters escaped', async () => {
@@ -90,7 +101,15 @@ describe('IPC dispatcher', () => {
 
   it('serves every method the preload lists, and lists every call the domains declare', async () => {
     const { dispatch } = await setup();
-    const declared = [importCalls, annotationCalls, searchCalls, dossierCalls, sessionCalls, dossierShellCalls];
+    const declared = [
+      importCalls,
+      annotationCalls,
+      searchCalls,
+      dossierCalls,
+      protectionCalls,
+      sessionCalls,
+      dossierShellCalls,
+    ];
     const names = declared.flatMap((domain) => Object.keys(domain));
     // no call declared twice (a later spread would silently replace the first)
     expect(new Set(names).size).toBe(names.length);
