@@ -12,6 +12,8 @@ import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
 import { jsonOption, type Cli } from './context.js';
 import { newPassphrase } from './passphrase.js';
+import { registerArticleEdit } from './provenance.js';
+import { SOURCE_TYPES } from '../shared/provenance.js';
 
 /** data/sample of this package, found upwards from this module (run from dist/ or from source). */
 function sampleDir(): string {
@@ -53,6 +55,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .option('--published <YYYY-MM-DD>', 'publication date')
     .option('--publisher <name>', 'publisher')
     .addOption(new Option('--lang <lang>', 'language (default: detected)').choices(LanguageSchema.options))
+    .addOption(new Option('--source-type <type>', 'what kind of source it is').choices(SOURCE_TYPES))
     .addOption(jsonOption())
     .action(
       async (
@@ -63,6 +66,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
           published?: string;
           publisher?: string;
           lang?: 'kk' | 'ru' | 'en' | 'other';
+          sourceType?: string;
           json?: boolean;
         },
       ) => {
@@ -90,9 +94,9 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
       );
     });
 
-  program
-    .command('article')
-    .description('delete an article')
+  const article = program.command('article').description('edit the provenance of an article, or delete it');
+  registerArticleEdit(article, cli);
+  article
     .command('delete')
     .description(
       'delete an article with its facts (taken out of their cases too); its text and source files go unless another article names them',

@@ -12,6 +12,7 @@ interface ImportOptions {
   published?: string;
   publisher?: string;
   lang?: Language;
+  sourceType?: string;
   json?: boolean;
 }
 
@@ -23,7 +24,14 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
   const progress = files.length > 1 ? cli.io.progress : undefined;
   const started = Date.now();
   const { items, summary } = await archive.importFiles(files, {
-    defaults: { title: o.title, url: o.url, publishedAt: o.published, publisher: o.publisher, lang: o.lang },
+    defaults: {
+      title: o.title,
+      url: o.url,
+      publishedAt: o.published,
+      publisher: o.publisher,
+      lang: o.lang,
+      sourceType: o.sourceType,
+    },
     stdin: cli.io.stdin,
     onItem: (item) => {
       progress?.(''); // the live line is cleared first: a chunk's lines would start after it

@@ -51,6 +51,7 @@ import {
   resolveEntity,
 } from './annotation/entities.js';
 import { allFactTypes } from './annotation/fact-types.js';
+import { editArticle, type ArticlePatch } from './import/provenance.js';
 import {
   addFact,
   deleteFact,
@@ -71,6 +72,7 @@ import {
   type EventDate,
   type Fact,
   type FactRole,
+  type FactStatus,
   type FactType,
   type Language,
 } from './model.js';
@@ -105,6 +107,10 @@ export interface FactView {
   roles: Record<string, FactRole>;
   /** ids of the cases that hold this fact */
   cases: string[];
+  // verification: absent on the stored fact means unverified, no note, no corroborating facts
+  status: FactStatus;
+  verificationNote: string;
+  corroboratedBy: string[];
 }
 
 export interface ArticleDetail {
@@ -451,6 +457,11 @@ export class Archive {
     await this.#store.save(this.#store.meta);
   }
 
+  /** Set an article's source type and what the researcher asserts of its capture; machine-recorded fields are refused. */
+  editArticle(id: string, patch: ArticlePatch): Promise<Article> {
+    return editArticle(this.#store, id, patch);
+  }
+
   /** Override the detected language of an article. */
   setArticleLanguage(id: string, lang: Language): Promise<Article> {
     return setArticleLanguage(this.#store, id, lang);
@@ -478,6 +489,9 @@ export class Archive {
       updatedAt: f.updatedAt,
       roles: Object.fromEntries(Object.entries(f.roles).map(([id, role]) => [entityNames(meta, [id])[0]!, role])),
       cases: meta.cases.filter((c) => c.factIds.includes(f.id)).map((c) => c.id),
+      status: f.status ?? 'unverified',
+      verificationNote: f.verificationNote ?? '',
+      corroboratedBy: [...(f.corroboratedBy ?? [])],
     };
   }
 

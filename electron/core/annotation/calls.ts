@@ -1,7 +1,7 @@
 /** The annotation domain's calls: facts, fact types, entities, tags and cases. */
 import { z } from 'zod';
 import { call, defineCalls, id, names, noInput, optionalText } from '../call.js';
-import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema } from '../model.js';
+import { AnchorSchema, EntityKindSchema, EventDateSchema, FactRoleSchema, FactStatusSchema } from '../model.js';
 
 const roles = z.record(z.string().min(1).max(300), FactRoleSchema);
 /** The fields of a fact as addFact takes them; editFact takes the same, each optional. */
@@ -17,6 +17,9 @@ const factFields = z.object({
   note: optionalText(20000),
   near: z.number().int().nonnegative().optional(),
   roles: roles.optional(),
+  status: optionalText(20),
+  verificationNote: z.string().max(2000).optional(),
+  corroboratedBy: z.array(z.string().max(100)).max(500).optional(),
 });
 
 export const annotationCalls = defineCalls({
@@ -44,6 +47,9 @@ export const annotationCalls = defineCalls({
         roles,
         createdAt: z.string().datetime({ offset: true }),
         cases: z.array(id).max(1000),
+        status: FactStatusSchema.optional(),
+        verificationNote: z.string().max(2000).optional(),
+        corroboratedBy: z.array(id).max(500).optional(),
       })
       .strip(),
     (a, input) => a.restoreFact(input),

@@ -89,6 +89,9 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
         Object.entries(f.roles ?? {}).map(([id, role]) => [byId.get(id)?.name ?? id, role]),
       ) as Record<string, FactRole>,
       sourceId: article.id,
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.verificationNote ? { verificationNote: f.verificationNote } : {}),
+      ...(f.corroboratedBy ? { corroboratedBy: [...f.corroboratedBy] } : {}),
     };
   });
   const entities: DossierEntity[] = used
@@ -104,6 +107,8 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     sha256: a.sha256,
     textSha256: a.textSha256,
     lang: a.lang,
+    ...(a.sourceType ? { sourceType: a.sourceType } : {}),
+    ...(a.capture ? { capture: structuredClone(a.capture) } : {}),
   }));
   const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
   return {

@@ -2,7 +2,7 @@
  * What a dossier is made of, independent of where it came from (a case, a list of facts): the HTML
  * builder reads only this, so it stays a pure function that tests can feed directly.
  */
-import type { EntityKind, EventDate, FactRole, Language } from '../model.js';
+import type { CaptureRecord, EntityKind, EventDate, FactRole, FactStatus, Language, SourceType } from '../model.js';
 
 export const DOSSIER_LANGS = ['en', 'kk', 'ru'] as const;
 export type DossierLang = (typeof DOSSIER_LANGS)[number];
@@ -24,6 +24,11 @@ export interface DossierFact {
   roles?: Readonly<Record<string, FactRole>> | undefined;
   /** the id of its source (an article) in `sources` */
   sourceId: string;
+  /** verification: absent means unverified, no note, no corroborating facts */
+  status?: FactStatus | undefined;
+  verificationNote?: string | undefined;
+  /** ids of the facts that corroborate it (cited by number when they are in the dossier) */
+  corroboratedBy?: readonly string[] | undefined;
 }
 
 export interface DossierSource {
@@ -38,6 +43,9 @@ export interface DossierSource {
   /** SHA-256 of the extracted text */
   textSha256: string;
   lang: Language;
+  /** absent: not set */
+  sourceType?: SourceType | undefined;
+  capture?: CaptureRecord | undefined;
 }
 
 export interface DossierEntity {
