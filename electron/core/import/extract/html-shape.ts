@@ -62,8 +62,9 @@ export function measurePage(html: string, limits = PAGE_LIMITS): PageShape {
   const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)|<!--/g;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
     if (m[0] === '<!--') {
+      // a comment is a node the parser builds like an element, so it counts towards the limit
       const end = html.indexOf('-->', tag.lastIndex);
-      if (end < 0) break;
+      if (end < 0 || ++elements > limits.maxElements) break;
       tag.lastIndex = end + 3;
       continue;
     }

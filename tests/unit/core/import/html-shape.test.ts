@@ -13,7 +13,7 @@ describe('pages built to stall the parser', () => {
     const flat = `<body>${'<p>one<br>two<img src=x><li>three<x-icon/>'.repeat(5000)}</body>`;
     expect(measurePage(flat).depth).toBe(1);
     const hidden = `<body><!-- ${'<div>'.repeat(5000)} --><script>${'<div>'.repeat(5000)}</script><p>x</p></body>`;
-    expect(measurePage(hidden)).toEqual({ depth: 1, elements: 3 });
+    expect(measurePage(hidden)).toEqual({ depth: 1, elements: 4 });
     expect(measurePage(nested(PAGE_LIMITS.maxDepth + 10, 'x')).depth).toBe(PAGE_LIMITS.maxDepth + 1);
   });
 
@@ -27,6 +27,7 @@ describe('pages built to stall the parser', () => {
       nested(200_000, 'deep text<script>alert(1)</script>'),
       `<html><body><p>Начало</p>${'<span>x</span>'.repeat(200_000)}</body></html>`,
       `<html><body>${'<div>'.repeat(200_000)}unclosed`,
+      `<html><body>${'<!-- c -->'.repeat(200_000)}<p>Начало</p>${'x'.repeat(10)}</body></html>`,
     ]) {
       const started = performance.now();
       const { text, meta } = await extract(enc(html), 'hostile.html');
