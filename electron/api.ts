@@ -39,6 +39,7 @@ export const METHODS = [
   'importFile',
   'deleteArticle',
   'setArticleLanguage',
+  'editArticle',
   'addFact',
   'listFacts',
   'deleteFact',

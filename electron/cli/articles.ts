@@ -13,6 +13,8 @@ import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
 import { jsonOption, type Cli } from './context.js';
 import { newPassphrase } from './passphrase.js';
+import { registerArticleEdit } from './provenance.js';
+import { SOURCE_TYPES } from '../shared/provenance.js';
 
 /** data/sample of this package, found upwards from this module (run from dist/ or from source). */
 function sampleDir(): string {
@@ -61,6 +63,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
       ).choices(OCR_MODES),
     )
     .option('--ocr-lang <langs>', 'the languages of scans, comma-separated (default: kk,ru,en)')
+    .addOption(new Option('--source-type <type>', 'what kind of source it is').choices(SOURCE_TYPES))
     .addOption(jsonOption())
     .action(
       async (
@@ -71,6 +74,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
           published?: string;
           publisher?: string;
           lang?: 'kk' | 'ru' | 'en' | 'other';
+          sourceType?: string;
           json?: boolean;
           ocr?: OcrMode;
           ocrLang?: string;
@@ -100,9 +104,9 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
       );
     });
 
-  program
-    .command('article')
-    .description('delete an article')
+  const article = program.command('article').description('edit the provenance of an article, or delete it');
+  registerArticleEdit(article, cli);
+  article
     .command('delete')
     .description(
       'delete an article with its facts (taken out of their cases too); its text and source files go unless another article names them',

@@ -1,5 +1,6 @@
 /** fact add, fact delete, facts */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { FACT_STATUSES } from '../shared/provenance.js';
 import { factLine, linesOr } from './format.js';
 import { AqiqatError } from '../core/errors.js';
 import { TRANSLATION_LANGS, type FactRole, type TranslationLang } from '../core/model.js';
@@ -38,6 +39,9 @@ interface LinkOptions {
   tag?: string[];
   note?: string;
   role?: string[];
+  status?: string;
+  verificationNote?: string;
+  corroboratedBy?: string[];
 }
 
 interface FactOptions extends LinkOptions {
@@ -57,6 +61,20 @@ function linkFields(o: LinkOptions) {
     tags: o.tag,
     note: o.note,
     roles: parseRoles(o.role),
+    ...verificationFields(o),
+  };
+}
+
+/** --corroborated-by takes ids separated by spaces or commas; "none" clears the list. */
+function verificationFields(o: LinkOptions) {
+  const ids = o.corroboratedBy
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return {
+    status: o.status,
+    verificationNote: o.verificationNote,
+    corroboratedBy: ids && (ids.length === 1 && ids[0] === 'none' ? [] : ids),
   };
 }
 
@@ -73,6 +91,12 @@ function withLinkOptions(command: Command, edit: boolean): Command {
       '--role <name=role>',
       `a person’s role: victim, perpetrator, witness, source or other (${edit ? 'repeatable; replaces the roles' : 'repeatable'})`,
       collect,
+    )
+    .addOption(new Option('--status <status>', 'verification status (default: unverified)').choices(FACT_STATUSES))
+    .option('--verification-note <text>', 'how it was checked (verified needs this or --corroborated-by)')
+    .option(
+      '--corroborated-by <ids...>',
+      `facts of other articles that corroborate it${edit ? ' (replaces the list; "none" clears it)' : ''}`,
     )
     .addOption(jsonOption());
 }

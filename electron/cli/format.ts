@@ -26,11 +26,33 @@ export function articleDetail(a: Article): string {
     ['sha256', a.sha256],
     ['text sha256', a.textSha256],
     ['imported', a.importedAt],
+    ...provenanceRows(a),
   ];
   return rows
     .filter(([, v]) => v)
     .map(([k, v]) => `${pad(`${k}:`, 13)}${v}`)
     .join('\n');
+}
+
+/** Source type and capture record; what the machine recorded is marked so. */
+function provenanceRows(a: Article): Array<[string, string | null]> {
+  const c = a.capture?.asserted ?? {};
+  const m = a.capture?.machine ?? {};
+  const machine = (v: string | undefined) => (v ? `${v} (machine-recorded)` : null);
+  const acquired = [c.acquiredFrom, c.acquiredNote].filter(Boolean).join(': ');
+  return [
+    ['source type', a.sourceType ?? null],
+    ['captured by', c.capturedBy ?? null],
+    ['captured at', c.capturedAt ?? null],
+    ['tool', c.tool ?? null],
+    ['capture url', c.originalUrl ?? null],
+    ['acquired', acquired || null],
+    ['original', c.original === undefined ? null : c.original ? 'original' : 'copy'],
+    ['file time', machine(m.fileModifiedAt)],
+    ['warc date', machine(m.warcDate)],
+    ['warc uri', machine(m.warcTargetUri)],
+    ['warc tool', machine(m.warcSoftware)],
+  ];
 }
 
 export function factLine(f: FactView): string {
@@ -44,7 +66,8 @@ export function factLine(f: FactView): string {
   ]
     .filter(Boolean)
     .join('  ');
-  return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}`;
+  const status = f.status && f.status !== 'unverified' ? `  [${f.status}]` : '';
+  return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}${status}`;
 }
 
 export function hitLine(h: SearchHit): string {

@@ -13,6 +13,7 @@ interface ImportOptions {
   published?: string;
   publisher?: string;
   lang?: Language;
+  sourceType?: string;
   json?: boolean;
   ocr?: OcrMode;
   ocrLang?: string;
@@ -50,6 +51,7 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
         cli.io.progress?.(
           `${files.length > 1 ? `file ${current + 1}/${files.length}: ` : ''}reading page ${page}/${pages} by OCR`,
         ),
+      sourceType: o.sourceType,
     },
     stdin: cli.io.stdin,
     onItem: (item) => {

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { AqiqatError } from '../core/errors.js';
 import { hitLine, linesOr } from './format.js';
 import { LanguageSchema } from '../core/model.js';
+import { FACT_STATUSES, SOURCE_TYPES } from '../shared/provenance.js';
 import { SearchFiltersSchema, type SearchFilters } from '../core/search/filters.js';
 import { collect, jsonOption, positiveInt, type Cli } from './context.js';
 
@@ -20,6 +21,8 @@ interface SearchOptions {
   eventTo?: string;
   publishedFrom?: string;
   publishedTo?: string;
+  sourceType?: string[];
+  status?: string[];
 }
 
 export function registerSearchCommands(program: Command, cli: Cli): void {
@@ -43,6 +46,12 @@ export function registerSearchCommands(program: Command, cli: Cli): void {
     .option('--event-to <date>', 'facts whose event date is on or before YYYY[-MM[-DD]]')
     .option('--published-from <date>', 'published on or after YYYY[-MM[-DD]]')
     .option('--published-to <date>', 'published on or before YYYY[-MM[-DD]]')
+    .option(
+      '--source-type <type>',
+      `articles of this source type, and their facts: ${SOURCE_TYPES.join(', ')} (repeatable: any)`,
+      collect,
+    )
+    .option('--status <status>', `facts with this status: ${FACT_STATUSES.join(', ')} (repeatable: any)`, collect)
     .addOption(jsonOption())
     .action(async (query: string[], o: SearchOptions) => {
       const filters = toFilters(o);
@@ -64,6 +73,8 @@ function toFilters(o: SearchOptions): SearchFilters {
     eventTo: o.eventTo,
     publishedFrom: o.publishedFrom,
     publishedTo: o.publishedTo,
+    sourceTypes: o.sourceType,
+    statuses: o.status,
   };
   const parsed = SearchFiltersSchema.safeParse(
     Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)),
@@ -71,7 +82,7 @@ function toFilters(o: SearchOptions): SearchFilters {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'filter');
-    const flag = `--${name === 'people' ? 'person' : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/s$/, '')}`;
+    const flag = `--${name === 'people' ? 'person' : name === 'statuses' ? 'status' : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/s$/, '')}`;
     throw new AqiqatError('cli.invalid-option', { flag, issue: issue?.message ?? 'invalid value' }, 'usage');
   }
   return parsed.data;

@@ -60,6 +60,7 @@ import {
   resolveEntity,
 } from './annotation/entities.js';
 import { allFactTypes } from './annotation/fact-types.js';
+import { editArticle, type ArticlePatch } from './import/provenance.js';
 import {
   addFact,
   deleteFact,
@@ -80,6 +81,7 @@ import {
   type EventDate,
   type Fact,
   type FactRole,
+  type FactStatus,
   type FactType,
   type Language,
   type Translations,
@@ -121,6 +123,10 @@ export interface FactView {
   cases: string[];
   /** the quote translated into kk, ru or en (absent: none) */
   translations?: Translations;
+  // verification: absent on the stored fact means unverified, no note, no corroborating facts
+  status: FactStatus;
+  verificationNote: string;
+  corroboratedBy: string[];
 }
 
 export interface ArticleDetail {
@@ -499,6 +505,11 @@ export class Archive {
     await this.#store.save(this.#store.meta);
   }
 
+  /** Set an article's source type and what the researcher asserts of its capture; machine-recorded fields are refused. */
+  editArticle(id: string, patch: ArticlePatch): Promise<Article> {
+    return editArticle(this.#store, id, patch);
+  }
+
   /** Override the detected language of an article. */
   setArticleLanguage(id: string, lang: Language): Promise<Article> {
     return setArticleLanguage(this.#store, id, lang);
@@ -527,6 +538,9 @@ export class Archive {
       roles: Object.fromEntries(Object.entries(f.roles).map(([id, role]) => [entityNames(meta, [id])[0]!, role])),
       cases: meta.cases.filter((c) => c.factIds.includes(f.id)).map((c) => c.id),
       ...(f.translations ? { translations: f.translations } : {}),
+      status: f.status ?? 'unverified',
+      verificationNote: f.verificationNote ?? '',
+      corroboratedBy: [...(f.corroboratedBy ?? [])],
     };
   }
 

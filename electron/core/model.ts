@@ -3,6 +3,7 @@
  * these schemas so that a hand-edited or newer file is refused instead of half-understood.
  */
 import { z } from 'zod';
+import { ACQUIRED_FROM, CAPTURED_AT, FACT_STATUSES, SOURCE_TYPES } from '../shared/provenance.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -49,6 +50,9 @@ export const ArticleSchema = z.object({
   textKey: z.string().regex(SHA256).optional(),
   /** How the text of scanned pages was read by OCR; absent for text read from the file itself. */
   ocr: z.lazy(() => OcrInfoSchema).optional(),
+  /** provenance (absent: not set; older archives stay valid) */
+  sourceType: z.lazy(() => SourceTypeSchema).optional(),
+  capture: z.lazy(() => CaptureRecordSchema).optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -114,6 +118,11 @@ export const FactSchema = z.object({
     .default({}),
   /** the quote translated into kk, ru or en by a researcher (absent: none) */
   translations: z.lazy(() => TranslationsSchema).optional(),
+  /** verification (absent: unverified, no note, no corroboration) */
+  status: z.lazy(() => FactStatusSchema).optional(),
+  verificationNote: z.string().max(2000).optional(),
+  /** facts of other articles that corroborate this one */
+  corroboratedBy: z.array(z.string().regex(FACT_ID)).max(500).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -299,3 +308,49 @@ export const TimestampsSchema = z.object({
 });
 export type PendingTimestamp = z.infer<typeof PendingTimestampSchema>;
 export type StoredStamp = z.infer<typeof StoredStampSchema>;
+// ——— provenance: source types, capture records, fact status (the lists: shared/provenance.ts) ———
+
+export const SourceTypeSchema = z.enum(SOURCE_TYPES);
+export type SourceType = z.infer<typeof SourceTypeSchema>;
+export const AcquiredFromSchema = z.enum(ACQUIRED_FROM);
+export const FactStatusSchema = z.enum(FACT_STATUSES);
+export type FactStatus = z.infer<typeof FactStatusSchema>;
+
+/** What the researcher asserts about a capture: editable, each field absent until said. */
+export const CaptureAssertedSchema = z
+  .object({
+    capturedBy: z.string().min(1).max(300),
+    capturedAt: z.string().regex(CAPTURED_AT),
+    tool: z.string().min(1).max(300),
+    originalUrl: z.string().min(1).max(4000),
+    acquiredFrom: AcquiredFromSchema,
+    /** free text beside acquiredFrom: "Telegram, from the lawyer's assistant" */
+    acquiredNote: z.string().min(1).max(1000),
+    /** true: the original file; false: a copy of it */
+    original: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type CaptureAsserted = z.infer<typeof CaptureAssertedSchema>;
+
+/**
+ * What the machine recorded when the file came in (its file time; a web archive's own headers): kept
+ * apart from what the researcher says, and never edited. The hashes and the import time are the
+ * article's own `sha256`, `textSha256` and `importedAt`.
+ */
+export const CaptureMachineSchema = z
+  .object({
+    fileModifiedAt: isoInstant,
+    /** WARC-Date, WARC-Target-URI and the capturing software of a WARC/WACZ capture */
+    warcDate: isoInstant,
+    warcTargetUri: z.string().max(4000),
+    warcSoftware: z.string().max(300),
+  })
+  .partial()
+  .strict();
+export type CaptureMachine = z.infer<typeof CaptureMachineSchema>;
+
+export const CaptureRecordSchema = z
+  .object({ asserted: CaptureAssertedSchema.default({}), machine: CaptureMachineSchema.default({}) })
+  .strict();
+export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;

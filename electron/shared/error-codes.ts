@@ -233,6 +233,17 @@ export interface ErrorParams {
   'case.bad-right': { right: string; rights: readonly string[] };
   'case.not-in-role': { name: string; role: string; caseId: string };
   'case.bad-consent-date': { date: string };
+  // provenance: source types, capture records, fact status
+  'article.bad-source-type': { type: string; types: string[] };
+  'article.bad-acquired-from': { value: string; values: string[] };
+  'article.bad-captured-at': { value: string };
+  'article.machine-recorded': { field: string };
+  'article.nothing-to-edit': None;
+  'fact.bad-status': { status: string; statuses: string[] };
+  'fact.needs-support': { status: string };
+  'fact.corroboration-same-article': { id: string };
+  'fact.corroboration-self': None;
+  'cli.original-copy': None;
 }
 
 export type ErrorCode = keyof ErrorParams;

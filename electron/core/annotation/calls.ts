@@ -7,6 +7,7 @@ import {
   EntityKindSchema,
   EventDateSchema,
   FactRoleSchema,
+  FactStatusSchema,
   TRANSLATION_LANGS,
   TranslationsSchema,
 } from '../model.js';
@@ -25,6 +26,9 @@ const factFields = z.object({
   note: optionalText(20000),
   near: z.number().int().nonnegative().optional(),
   roles: roles.optional(),
+  status: optionalText(20),
+  verificationNote: z.string().max(2000).optional(),
+  corroboratedBy: z.array(z.string().max(100)).max(500).optional(),
 });
 
 export const annotationCalls = defineCalls({
@@ -70,6 +74,9 @@ export const annotationCalls = defineCalls({
         translations: TranslationsSchema.optional(),
         createdAt: z.string().datetime({ offset: true }),
         cases: z.array(id).max(1000),
+        status: FactStatusSchema.optional(),
+        verificationNote: z.string().max(2000).optional(),
+        corroboratedBy: z.array(id).max(500).optional(),
       })
       .strip(),
     (a, input) => a.restoreFact(input),

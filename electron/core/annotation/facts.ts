@@ -21,9 +21,16 @@ import {
 } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { ensureTags, normalizeTag } from './tags.js';
+import {
+  applyVerification,
+  touchesVerification,
+  unlinkCorroborations,
+  withVerification,
+  type VerificationFields,
+} from './verification.js';
 
 /** The fields of a fact as `fact add` takes them; `fact edit` takes the same ones, each optional. */
-interface FactFields {
+interface FactFields extends VerificationFields {
   quote: string;
   type?: string | undefined;
   /** YYYY, YYYY-MM or YYYY-MM-DD */
@@ -77,6 +84,7 @@ export async function addFact(
       closest: closestPassage(text, input.quote),
     });
   }
+  const verification = await applyVerification(store, { id: null, articleId: article.id }, {}, input);
   const meta = store.meta.data;
   const linker = entityLinker(meta);
   const link = linker.link;
@@ -95,6 +103,7 @@ export async function addFact(
     createdAt: stamp,
     updatedAt: stamp,
     roles: {},
+    ...verification,
   };
   fact.roles = linker.roles(input.people ?? [], input.roles);
   let metaChanged = linker.changed();
@@ -150,9 +159,12 @@ export async function deleteFact(store: ArchiveStore, id: string): Promise<Fact>
   const cases = store.meta.data.cases.filter((c) => c.factIds.includes(factId));
   for (const c of cases) c.factIds = c.factIds.filter((f) => f !== factId);
   if (cases.length > 0) await store.save(store.meta);
-  shard.data.facts.splice(index, 1);
+  const unlinked = await unlinkCorroborations(store, new Set([factId]));
+  const at = shard.data.facts.findIndex((f) => f.id === factId); // the unlinking may have replaced entries
+  shard.data.facts.splice(at, 1);
   await store.save(shard);
   for (const c of cases) await store.emit({ type: 'case-fact-removed', case: c, factId });
+  for (const u of unlinked) await store.emit({ type: 'fact-updated', ...u });
   await store.emit({ type: 'fact-deleted', fact });
   return fact;
 }
@@ -272,20 +284,28 @@ export async function editFact(
   } else {
     next.roles = Object.fromEntries(Object.entries(previous.roles).filter(([pid]) => next.people.includes(pid)));
   }
-  next.updatedAt = now.toISOString();
+  const edited = touchesVerification(patch)
+    ? withVerification(next, await applyVerification(store, { id: factId, articleId: next.articleId }, next, patch))
+    : next;
+  edited.updatedAt = now.toISOString();
   if (patch.translations !== undefined) {
-    const translations = patchTranslations(previous.translations, patch.translations, patch.translator, next.updatedAt);
-    if (translations) next.translations = translations;
-    else delete next.translations;
+    const translations = patchTranslations(
+      previous.translations,
+      patch.translations,
+      patch.translator,
+      edited.updatedAt,
+    );
+    if (translations) edited.translations = translations;
+    else delete edited.translations;
   }
   let metaChanged = linker.changed();
-  if (ensureTags(meta, next.tags) > 0) metaChanged = true;
-  if (ensureFactType(meta, next.type)) metaChanged = true;
+  if (ensureTags(meta, edited.tags) > 0) metaChanged = true;
+  if (ensureFactType(meta, edited.type)) metaChanged = true;
   if (metaChanged) await store.save(store.meta);
-  shard.data.facts[index] = next;
+  shard.data.facts[index] = edited;
   await store.save(shard);
-  await store.emit({ type: 'fact-updated', fact: next, previous });
-  return { fact: next, previous };
+  await store.emit({ type: 'fact-updated', fact: edited, previous });
+  return { fact: edited, previous };
 }
 
 function entityNamesOf(meta: ArchiveFile, ids: readonly string[]): string[] {
@@ -321,6 +341,9 @@ export interface RestoreInput {
   createdAt: string;
   /** cases it was in */
   cases: readonly string[];
+  status?: Fact['status'];
+  verificationNote?: string | undefined;
+  corroboratedBy?: readonly string[] | undefined;
 }
 
 /** Undo a delete: the same id, re-anchored on the text, re-linked by name, back in its cases. */
@@ -351,6 +374,7 @@ export async function restoreFact(store: ArchiveStore, input: RestoreInput, now 
     createdAt: input.createdAt,
     updatedAt: now.toISOString(),
     roles: {},
+    ...(await restoredVerification(store, input)),
   };
   fact.roles = linker.roles(input.people, input.roles);
   if (input.translations && Object.keys(input.translations).length > 0) fact.translations = input.translations;
@@ -364,4 +388,19 @@ export async function restoreFact(store: ArchiveStore, input: RestoreInput, now 
   await store.emit({ type: 'fact-added', fact });
   for (const c of cases) await store.emit({ type: 'case-fact-added', case: c, factId: fact.id });
   return fact;
+}
+
+/** The verification an undone fact had; links to facts deleted since are dropped, not refused. */
+async function restoredVerification(store: ArchiveStore, input: RestoreInput): Promise<Partial<Fact>> {
+  const by: string[] = [];
+  for (const id of input.corroboratedBy ?? []) {
+    if (!FACT_ID.test(id) || id === input.id) continue;
+    const other = (await store.factShard(shardOf(id))).data.facts.find((f) => f.id === id);
+    if (other && other.articleId !== input.articleId && !by.includes(id)) by.push(id);
+  }
+  return {
+    ...(input.status && input.status !== 'unverified' ? { status: input.status } : {}),
+    ...(input.verificationNote?.trim() ? { verificationNote: input.verificationNote.trim() } : {}),
+    ...(by.length ? { corroboratedBy: by } : {}),
+  };
 }

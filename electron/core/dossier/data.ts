@@ -96,6 +96,9 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
       sourceId: article.id,
       ...(f.translations ? { translations: f.translations } : {}),
       note: f.note,
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.verificationNote ? { verificationNote: f.verificationNote } : {}),
+      ...(f.corroboratedBy ? { corroboratedBy: [...f.corroboratedBy] } : {}),
     };
   });
   const entities: DossierEntity[] = used
@@ -111,6 +114,8 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     sha256: a.sha256,
     textSha256: a.textSha256,
     lang: a.lang,
+    ...(a.sourceType ? { sourceType: a.sourceType } : {}),
+    ...(a.capture ? { capture: structuredClone(a.capture) } : {}),
   }));
   const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
   const kase = selection.caseId === null ? undefined : store.meta.data.cases.find((c) => c.id === selection.caseId);

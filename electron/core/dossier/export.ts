@@ -4,7 +4,7 @@
  * that a spreadsheet would run as a formula (= + - @, tab, CR) prefixed with ' — quotes come from the web.
  */
 import { findArticle } from '../import/articles.js';
-import { TRANSLATION_LANGS, type Article, type Fact, type Translations } from '../model.js';
+import { TRANSLATION_LANGS, type Article, type CaptureRecord, type Fact, type Translations } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { timelineOrder } from '../../shared/timeline.js';
 import { loadFacts, selectionOf, type FactChoice } from './data.js';
@@ -33,7 +33,13 @@ export interface ExportRow {
     sha256: string;
     textSha256: string;
     importedAt: string;
+    /** null: not set */
+    sourceType: string | null;
+    capture: CaptureRecord;
   };
+  status: string;
+  verificationNote: string;
+  corroboratedBy: string[];
 }
 
 /** The rows of the chosen facts: a case's in its timeline order (its deleted facts skipped), else as given. */
@@ -84,11 +90,19 @@ export async function exportRows(store: ArchiveStore, facts: readonly Fact[]): P
         sha256: a.sha256,
         textSha256: a.textSha256,
         importedAt: a.importedAt,
+        sourceType: a.sourceType ?? null,
+        capture: { asserted: { ...a.capture?.asserted }, machine: { ...a.capture?.machine } },
       },
+      status: f.status ?? 'unverified',
+      verificationNote: f.verificationNote ?? '',
+      corroboratedBy: [...(f.corroboratedBy ?? [])],
     });
   }
   return rows;
 }
+
+const originalOrCopy = (original: boolean | undefined) =>
+  original === undefined ? '' : original ? 'original' : 'copy';
 
 const COLUMNS: Array<[string, (r: ExportRow) => string]> = [
   ['fact_id', (r) => r.factId],
@@ -115,6 +129,22 @@ const COLUMNS: Array<[string, (r: ExportRow) => string]> = [
   ['sha256_original', (r) => r.article.sha256],
   ['sha256_text', (r) => r.article.textSha256],
   ['imported_at', (r) => r.article.importedAt],
+  // provenance, after the older columns so that sheets built on them keep working
+  ['status', (r) => r.status],
+  ['verification_note', (r) => r.verificationNote],
+  ['corroborated_by', (r) => r.corroboratedBy.join('; ')],
+  ['source_type', (r) => r.article.sourceType ?? ''],
+  ['captured_by', (r) => r.article.capture.asserted.capturedBy ?? ''],
+  ['captured_at', (r) => r.article.capture.asserted.capturedAt ?? ''],
+  ['capture_tool', (r) => r.article.capture.asserted.tool ?? ''],
+  ['original_url', (r) => r.article.capture.asserted.originalUrl ?? ''],
+  ['acquired_from', (r) => r.article.capture.asserted.acquiredFrom ?? ''],
+  ['acquired_note', (r) => r.article.capture.asserted.acquiredNote ?? ''],
+  ['original_or_copy', (r) => originalOrCopy(r.article.capture.asserted.original)],
+  ['machine_file_time', (r) => r.article.capture.machine.fileModifiedAt ?? ''],
+  ['machine_warc_date', (r) => r.article.capture.machine.warcDate ?? ''],
+  ['machine_warc_uri', (r) => r.article.capture.machine.warcTargetUri ?? ''],
+  ['machine_warc_software', (r) => r.article.capture.machine.warcSoftware ?? ''],
 ];
 
 /** One CSV cell: formula-safe, then quoted when it holds a comma, quote or line break. */

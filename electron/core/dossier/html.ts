@@ -9,6 +9,7 @@ import { REDACTED } from './redact.js';
 import type { DossierData, DossierEntity, DossierFact, DossierLang, DossierOptions, DossierSource } from './types.js';
 import type { EntityKind, EventDate } from '../model.js';
 import { calendarDate } from '../../shared/timeline.js';
+import { SOURCE_TYPES } from '../../shared/provenance.js';
 
 export interface BuiltDossier {
   /** the page document */
@@ -87,12 +88,18 @@ function cover(data: DossierData, o: DossierOptions, l: Labels, sourceCount: num
   const redacted = o.redacted
     ? `<p class="redaction-note">${esc(l.redactionNote)}</p><p class="searchable-note">${esc(l.searchableNote)}</p>`
     : '';
+  // a case that rests on the press alone is weaker evidence, and the reader should know at once
+  const newsOnly =
+    data.sources.length > 0 && data.sources.every((s) => s.sourceType === 'news')
+      ? `<p class="news-only">${esc(l.newsOnly)}</p>`
+      : '';
   return `<section class="cover">
 <div class="kicker">${esc(data.caseId ? l.dossier : l.factsDossier)}</div>
 <h1>${esc(data.title)}</h1>
 <p class="subtitle">${esc(l.factCount(data.facts.length))} · ${esc(l.sourceCount(sourceCount))}</p>
 ${untranslated ? `<p class="untranslated">${esc(l.untranslated(untranslated))}</p>` : ''}
 <dl class="cover-meta">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
+${newsOnly}
 ${redacted}
 <p class="confidential">${esc(o.confidentiality ?? l.confidential)}</p>
 </section>`;
@@ -171,7 +178,29 @@ export function whenCell(f: DossierFact, l: Labels): string {
   return `${f.date?.approximate ? `<div class="approx">${esc(l.approximately)}</div>` : ''}<div class="date">${esc(exact)}</div>`;
 }
 
-export function factRow(f: DossierFact, n: number, source: number, l: Labels, type: string, lang: DossierLang): string {
+/** A fact's status, its verification note and the facts that corroborate it (by number when in the dossier). */
+function verification(f: DossierFact, l: Labels, numberOf: ReadonlyMap<string, number>): string {
+  const by = (f.corroboratedBy ?? []).map((id) => {
+    const n = numberOf.get(id);
+    return n ? `<a href="#f${n}">${n}</a>` : `${esc(id)} (${esc(l.notInDossier)})`;
+  });
+  const parts = [
+    f.verificationNote ? `<div class="vnote">${esc(l.verificationNote)}: ${esc(f.verificationNote)}</div>` : '',
+    by.length ? `<div class="vby">${esc(l.corroboratedBy)}: ${by.join(', ')}</div>` : '',
+  ];
+  return parts.join('');
+}
+
+export function factRow(
+  f: DossierFact,
+  n: number,
+  source: number,
+  l: Labels,
+  type: string,
+  lang: DossierLang,
+  numberOf: ReadonlyMap<string, number>,
+): string {
+  const status = f.status ?? 'unverified';
   const who = [...f.people, ...f.organizations, ...f.places].filter((x, i, all) => all.indexOf(x) === i);
   const name = (w: string) => {
     const role = f.roles?.[w];
@@ -181,16 +210,19 @@ export function factRow(f: DossierFact, n: number, source: number, l: Labels, ty
   const quoteLang = f.lang === 'other' ? '' : ` lang="${f.lang}"`;
   // its bookmark: number, date, type (the quote can be long; the row shows it)
   const mark = `${n}. ${formatEventDate(f.date, l)} · ${type}`;
-  return `<tr id="f${n}" data-outline="2" data-outline-title="${esc(mark)}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${translationHtml(f, lang, l)}${
+  return `<tr id="f${n}" data-outline="2" data-outline-title="${esc(mark)}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div><div class="status st-${status}">${esc(l.provenance.statuses[status])}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${translationHtml(f, lang, l)}${
     f.machineReadPage ? `<div class="ocr-note">${esc(l.machineRead(f.machineReadPage))}</div>` : ''
   }${
     who.length ? `<div class="who">${who.map(name).join(' · ')}</div>` : ''
-  }</td><td class="cite"><a href="#s${source}">[${source}]</a></td></tr>`;
+  }${verification(f, l, numberOf)}</td><td class="cite"><a href="#s${source}">[${source}]</a></td></tr>`;
 }
 
 function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
+  const numberOf = new Map(data.facts.map((f, i) => [f.id, i + 1]));
   const rows = data.facts
-    .map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang))
+    .map((f, i) =>
+      factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang, numberOf),
+    )
     .join('\n');
   return `<section id="chronology"><h2 data-outline="1">3. ${esc(l.chronology)}</h2>
 <table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
@@ -226,11 +258,46 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels, 
     [l.citedIn, esc(citedIn || '—')],
     [l.sha256Original, shown(`<span class="hash">${esc(s.sha256)}</span>`)],
     [l.sha256Text, shown(`<span class="hash">${esc(s.textSha256)}</span>`)],
+    ...captureRows(s, o, l, shown),
   ];
   const titleLang = s.lang === 'other' ? '' : ` lang="${s.lang}"`;
   return `<div class="source" id="s${n}"><h3><span class="src-n">[${n}]</span> <span${titleLang}>${esc(s.title)}</span></h3><dl>${rows
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
     .join('')}</dl></div>`;
+}
+
+/**
+ * The capture record: what the researcher asserts, then what the machine recorded, marked so. With
+ * sources withheld, only what cannot find the page (its type, how it arrived, original or copy) stays.
+ */
+function captureRows(
+  s: DossierSource,
+  o: DossierOptions,
+  l: Labels,
+  shown: (html: string) => string,
+): Array<[string, string]> {
+  const a = s.capture?.asserted ?? {};
+  const m = s.capture?.machine ?? {};
+  const rows: Array<[string, string]> = [];
+  const add = (label: string, value: string | undefined, withheld: boolean) => {
+    if (value) rows.push([label, withheld ? shown(esc(value)) : esc(value)]);
+  };
+  add(l.capturedBy, a.capturedBy, true);
+  add(l.capturedAt, a.capturedAt, true);
+  add(l.captureTool, a.tool, true);
+  add(l.originalUrl, a.originalUrl, true);
+  // how it arrived stays in a withheld copy; the note beside it may name people or places, so it goes
+  const kind = a.acquiredFrom ? l.provenance.acquiredFrom[a.acquiredFrom] : '';
+  const note = a.acquiredNote && !o.redactSources ? a.acquiredNote : '';
+  if (kind || note) rows.push([l.acquiredFrom, esc([kind, note].filter(Boolean).join(' — '))]);
+  if (a.original !== undefined) rows.push([l.originalOrCopy, esc(a.original ? l.original : l.copy)]);
+  const machine = (label: string, value: string | undefined) =>
+    value && rows.push([`${label} (${l.machineRecorded})`, shown(esc(value))]);
+  machine(l.fileModifiedAt, m.fileModifiedAt);
+  machine(l.warcDate, m.warcDate);
+  machine(l.warcTargetUri, m.warcTargetUri);
+  machine(l.warcSoftware, m.warcSoftware);
+  return rows;
 }
 
 export function sourcesSection(
@@ -243,9 +310,19 @@ export function sourcesSection(
   const ordered = [...data.sources].sort((a, b) => numbers.get(a.id)! - numbers.get(b.id)!);
   const cited = new Map<string, number[]>();
   data.facts.forEach((f, i) => cited.set(f.sourceId, [...(cited.get(f.sourceId) ?? []), i + 1]));
-  return `<section id="sources"><h2 data-outline="1">${esc(heading)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${ordered
-    .map((s) => sourceEntry(s, numbers.get(s.id)!, o, l, numberList(cited.get(s.id) ?? [], l)))
-    .join('\n')}</section>`;
+  const entry = (s: DossierSource) => sourceEntry(s, numbers.get(s.id)!, o, l, numberList(cited.get(s.id) ?? [], l));
+  // grouped by source type in the thesaurus order, untyped last; an archive that types none stays one list
+  const typed = ordered.some((s) => s.sourceType);
+  const groups = typed
+    ? [...SOURCE_TYPES, undefined]
+        .map((type) => [type, ordered.filter((s) => s.sourceType === type)] as const)
+        .filter(([, list]) => list.length > 0)
+        .map(
+          ([type, list]) =>
+            `<h3 class="source-group">${esc(type ? l.provenance.sourceTypes[type] : l.sourceTypeNotSet)}</h3>\n${list.map(entry).join('\n')}`,
+        )
+    : ordered.map(entry);
+  return `<section id="sources"><h2 data-outline="1">${esc(heading)}</h2><p class="integrity">${esc(o.redactSources ? l.integrityNoteWithheld : l.integrityNote)}</p>${groups.join('\n')}</section>`;
 }
 
 export function css(o: DossierOptions): string {
@@ -303,7 +380,12 @@ td.cite{font-size:9pt;white-space:nowrap;text-align:right}
 .withheld{color:#666}
 .untranslated{font-size:10pt;color:#8a5a00;margin:-10mm 0 10mm}
 .translation{margin:1.2mm 0 0 2.5mm;padding-left:2.5mm;border-left:1.5pt dotted #8a9bb0}
-.tr-mark{font-size:7.5pt;color:#555;font-style:italic}`;
+.tr-mark{font-size:7.5pt;color:#555;font-style:italic}
+.news-only{margin-top:8mm;border-left:2pt solid #8a5a00;padding:1mm 0 1mm 3mm;font-size:10pt;color:#5a3b00}
+.status{margin-top:0.8mm;font-size:8pt;color:#555}
+.st-verified{color:#1d5e2a;font-weight:700}.st-corroborated{color:#1d5e2a}.st-disputed{color:#8a1c1c;font-weight:700}
+.vnote,.vby{margin-top:1mm;font-size:8.5pt;color:#333}
+h3.source-group{margin:6mm 0 2mm;font-size:11.5pt;color:#1f3a5f;border-bottom:0.5pt solid #9aa8b8;padding-bottom:1mm}`;
 }
 
 export function footer(fontCss: string, l: Labels): string {

@@ -8,9 +8,15 @@ import type { DossierLang } from './types.js';
 export interface Labels extends DossierWords {
   dates: DateWords;
   roles: Dictionary['roles'];
+  provenance: Dictionary['provenance'];
 }
 
-const labelsOf = (d: Dictionary): Labels => ({ ...d.dossier, dates: d.dates, roles: d.roles });
+const labelsOf = (d: Dictionary): Labels => ({
+  ...d.dossier,
+  dates: d.dates,
+  roles: d.roles,
+  provenance: d.provenance,
+});
 
 export const LABELS: Readonly<Record<DossierLang, Labels>> = {
   en: labelsOf(DICTIONARIES.en),

@@ -13,6 +13,7 @@
  * - for a name stored in Latin, its Cyrillic spellings (Yerlan Bekov → Ерлан Беков).
  */
 import { foldText } from './fold.js';
+import type { CaptureRecord } from '../model.js';
 import type { DossierData } from './types.js';
 
 export const REDACTED = '[redacted]';
@@ -384,6 +385,7 @@ export function redactDossier(data: DossierData, redactor: Redactor, redactedNam
           Object.entries(f.translations).map(([lang, t]) => [lang, t && { ...t, text: r(t.text), by: r(t.by) }]),
         ),
       note: f.note === undefined ? undefined : r(f.note),
+      verificationNote: f.verificationNote === undefined ? undefined : r(f.verificationNote),
     })),
     communication: data.communication && {
       ...data.communication,
@@ -399,6 +401,22 @@ export function redactDossier(data: DossierData, redactor: Redactor, redactedNam
     entities: data.entities
       .filter((e) => !gone.has(e.name.normalize('NFC').toLowerCase()) && r(e.name) !== REDACTED)
       .map((e) => ({ ...e, name: r(e.name), aliases: e.aliases.map(r) })),
-    sources: data.sources.map((s) => ({ ...s, title: r(s.title), publisher: rn(s.publisher), url: rn(s.url) })),
+    sources: data.sources.map((s) => ({
+      ...s,
+      title: r(s.title),
+      publisher: rn(s.publisher),
+      url: rn(s.url),
+      capture: s.capture && redactCapture(s.capture, r),
+    })),
+  };
+}
+
+/** Every text of a capture record through the redactor: who captured it, from where, the notes. */
+function redactCapture(c: CaptureRecord, r: (s: string) => string): CaptureRecord {
+  const texts = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? r(v) : v]));
+  return {
+    asserted: texts(c.asserted) as CaptureRecord['asserted'],
+    machine: texts(c.machine) as CaptureRecord['machine'],
   };
 }

@@ -2,7 +2,17 @@
  * What a dossier is made of, independent of where it came from (a case, a list of facts): the HTML
  * builder reads only this, so it stays a pure function that tests can feed directly.
  */
-import type { Communication, EntityKind, EventDate, FactRole, Language, Translations } from '../model.js';
+import type {
+  CaptureRecord,
+  Communication,
+  EntityKind,
+  EventDate,
+  FactRole,
+  FactStatus,
+  Language,
+  SourceType,
+  Translations,
+} from '../model.js';
 
 export const DOSSIER_LANGS = ['en', 'kk', 'ru'] as const;
 export type DossierLang = (typeof DOSSIER_LANGS)[number];
@@ -30,6 +40,11 @@ export interface DossierFact {
   translations?: Translations | undefined;
   /** the fact's note (the UN template prints it as a remedy's outcome) */
   note?: string | undefined;
+  /** verification: absent means unverified, no note, no corroborating facts */
+  status?: FactStatus | undefined;
+  verificationNote?: string | undefined;
+  /** ids of the facts that corroborate it (cited by number when they are in the dossier) */
+  corroboratedBy?: readonly string[] | undefined;
 }
 
 export interface DossierSource {
@@ -44,6 +59,9 @@ export interface DossierSource {
   /** SHA-256 of the extracted text */
   textSha256: string;
   lang: Language;
+  /** absent: not set */
+  sourceType?: SourceType | undefined;
+  capture?: CaptureRecord | undefined;
 }
 
 export interface DossierEntity {

@@ -183,8 +183,11 @@ function factTable(rows: Numbered[], l: Labels, data: DossierData, lang: Dossier
 }
 
 function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
+  const numberOf = new Map(data.facts.map((f, i) => [f.id, i + 1]));
   const rows = data.facts
-    .map((f, i) => factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang))
+    .map((f, i) =>
+      factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang, numberOf),
+    )
     .join('\n');
   return `<table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
 <thead><tr><th>#</th><th>${esc(l.date)} · ${esc(l.type)}</th><th>${esc(l.quote)}</th><th class="cite">${esc(l.source)}</th></tr></thead>

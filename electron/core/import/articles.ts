@@ -20,6 +20,8 @@ import type { OcrChoice } from './extract/index.js';
 import { parseNoted } from './extract/unfinished.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
 import { writeContent } from '../storage/content-writes.js';
+import { parseSourceType } from '../../shared/provenance.js';
+import { unlinkCorroborations } from '../annotation/verification.js';
 
 /** Larger files are refused: a news article is kilobytes; this stops a wrong file early (limits.ts: AQIQAT_MAX_IMPORT_MB). */
 export const MAX_IMPORT_BYTES = maxImportBytes();
@@ -37,6 +39,10 @@ export interface ImportInput {
   ocr?: OcrChoice | undefined;
   /** before each page read by OCR */
   onPage?: ((page: number, pages: number) => void) | undefined;
+  /** provenance: what kind of source it is (checked before anything is written) */
+  sourceType?: string | undefined;
+  /** the file's own modification time, as the file system recorded it (machine-recorded) */
+  fileModifiedAt?: string | undefined;
 }
 
 /** linked: the same text as an article already here; this file was added to it as another source. */
@@ -46,12 +52,14 @@ export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').upd
 
 export async function readImportFile(file: string): Promise<ImportInput> {
   let bytes: Buffer;
+  let fileModifiedAt: string | undefined;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new AqiqatError('import.not-a-file', { file });
     if (info.size > MAX_IMPORT_BYTES)
       throw new AqiqatError('import.too-big', { name: file, size: mib(info.size), limit: mib(MAX_IMPORT_BYTES) });
     bytes = await readFile(file);
+    fileModifiedAt = info.mtime.toISOString();
   } catch (e) {
     if (e instanceof AqiqatError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -59,7 +67,7 @@ export async function readImportFile(file: string): Promise<ImportInput> {
       ? new AqiqatError('file.no-such', { file })
       : new AqiqatError('file.unreadable', { file, reason: (e as Error).message });
   }
-  return { bytes, name: path.basename(file) };
+  return { bytes, name: path.basename(file), fileModifiedAt };
 }
 
 /** Megabytes, one decimal: the texts add the unit. */
@@ -92,6 +100,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const publishedAt = input.publishedAt ? parseDay(input.publishedAt) : null;
   const title = input.title?.trim();
   if (input.title !== undefined && !title) throw new AqiqatError('import.title-empty', {}, 'usage');
+  const sourceType = input.sourceType === undefined ? undefined : parseSourceType(input.sourceType);
 
   const sha256 = sha256Hex(input.bytes);
   const id = articleIdFor(sha256);
@@ -134,6 +143,8 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     ...(meta.author ? { author: meta.author } : {}),
     textKey: key,
     ...(ocrInfo ? { ocr: ocrInfo } : {}),
+    ...(sourceType ? { sourceType } : {}),
+    ...(input.fileModifiedAt ? { capture: { asserted: {}, machine: { fileModifiedAt: input.fileModifiedAt } } } : {}),
   };
   await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
   await writeContent(store, textFile(store.layout, textSha256), text);
@@ -224,6 +235,7 @@ export async function deleteArticle(
   const removed = cases.map((c) => ({ case: c, factIds: c.factIds.filter((id) => ids.has(id)) }));
   for (const c of cases) c.factIds = c.factIds.filter((id) => !ids.has(id));
   if (cases.length > 0) await store.save(store.meta);
+  const unlinked = await unlinkCorroborations(store, ids);
   if (facts.length > 0) {
     const factShard = await store.factShard(shardOf(article.id));
     factShard.data.facts = factShard.data.facts.filter((f) => !ids.has(f.id));
@@ -235,6 +247,7 @@ export async function deleteArticle(
   await removeUnreferenced(store, article);
   for (const r of removed)
     for (const factId of r.factIds) await store.emit({ type: 'case-fact-removed', case: r.case, factId });
+  for (const u of unlinked) await store.emit({ type: 'fact-updated', ...u });
   for (const fact of facts) await store.emit({ type: 'fact-deleted', fact });
   await store.emit({ type: 'article-deleted', article, facts: facts.length });
   return { article, facts, cases };

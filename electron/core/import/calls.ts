@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { call, defineCalls, id, noInput, optionalText } from '../call.js';
 import { LanguageSchema } from '../model.js';
+import { MACHINE_FIELDS } from './provenance.js';
 
 export const importCalls = defineCalls({
   listArticles: call(noInput, (a) => a.listArticles()),
@@ -16,9 +17,30 @@ export const importCalls = defineCalls({
         publishedAt: optionalText(10),
         publisher: optionalText(500),
         lang: LanguageSchema.optional(),
+        sourceType: optionalText(40),
+        /** the file's time as the system gave it (File.lastModified): machine-recorded */
+        fileModifiedAt: z.string().datetime({ offset: true }).optional(),
       })
       .strict(),
     (a, input) => a.importArticle(input),
+  ),
+  editArticle: call(
+    z
+      .object({
+        id,
+        sourceType: z.string().max(40).nullable().optional(),
+        capturedBy: z.string().max(300).nullable().optional(),
+        capturedAt: z.string().max(40).nullable().optional(),
+        tool: z.string().max(300).nullable().optional(),
+        originalUrl: z.string().max(4000).nullable().optional(),
+        acquiredFrom: z.string().max(40).nullable().optional(),
+        acquiredNote: z.string().max(1000).nullable().optional(),
+        original: z.boolean().nullable().optional(),
+        // named so that the core refuses them in words (machine-recorded), not as unknown keys
+        ...Object.fromEntries(MACHINE_FIELDS.map((f) => [f, z.unknown().optional()])),
+      })
+      .strict(),
+    (a, { id, ...patch }) => a.editArticle(id, patch),
   ),
   deleteArticle: call(z.object({ id }).strict(), (a, { id }) => a.deleteArticle(id)),
   setArticleLanguage: call(z.object({ id, lang: LanguageSchema }).strict(), (a, { id, lang }) =>

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { isSealed, plainCodec, type Codec } from './crypto.js';
 import { AqiqatError, DiskFullError, isDiskFull } from '../errors.js';
 import type { ArchiveEvent } from '../storage/events.js';
+import type { Article } from '../model.js';
 
 export const AUDIT_FILE = 'audit.log';
 export const AUDIT_HEAD_FILE = 'audit.head';
@@ -89,6 +90,17 @@ export function currentActor(): string {
   return `${user}@${os.hostname()} (${process.versions.electron ? 'app' : 'cli'})`;
 }
 
+/** "sourceType court-document; capturedBy A. Researcher": what a provenance edit changed, for its line. */
+function provenanceChanges(previous: Article, article: Article): string[] {
+  const out: string[] = [];
+  if (previous.sourceType !== article.sourceType) out.push(`sourceType ${article.sourceType ?? '(cleared)'}`);
+  const a: Record<string, unknown> = previous.capture?.asserted ?? {};
+  const b: Record<string, unknown> = article.capture?.asserted ?? {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+    if (a[key] !== b[key]) out.push(`${key} ${b[key] === undefined ? '(cleared)' : String(b[key])}`);
+  return out;
+}
+
 /** The audit entry of an archive event. */
 export function auditInputOf(event: ArchiveEvent): AuditInput {
   const action = event.type;
@@ -101,8 +113,11 @@ export function auditInputOf(event: ArchiveEvent): AuditInput {
         textSha256: event.article.textSha256,
         summary: excerpt(event.article.title),
       };
-    case 'article-updated':
-      return { action, articleId: event.article.id, summary: excerpt(event.article.title) };
+    case 'article-updated': {
+      const changed = provenanceChanges(event.previous, event.article);
+      const title = changed.length ? `${event.article.title}: ${changed.join('; ')}` : event.article.title;
+      return { action, articleId: event.article.id, summary: excerpt(title, 300) };
+    }
     case 'article-deleted':
       return {
         action,
@@ -110,9 +125,19 @@ export function auditInputOf(event: ArchiveEvent): AuditInput {
         sha256: event.article.sha256,
         summary: excerpt(`${event.article.title} (${event.facts} fact${event.facts === 1 ? '' : 's'})`),
       };
+    case 'fact-updated': {
+      // a change of verification is named, so the log shows who marked a fact verified and when
+      const status = event.fact.status ?? 'unverified';
+      const said = status !== (event.previous.status ?? 'unverified') ? `[${status}] ` : '';
+      return {
+        action,
+        articleId: event.fact.articleId,
+        factId: event.fact.id,
+        summary: excerpt(`${said}${event.fact.anchor.exact}`),
+      };
+    }
     case 'fact-added':
     case 'fact-deleted':
-    case 'fact-updated':
       return {
         action,
         articleId: event.fact.articleId,

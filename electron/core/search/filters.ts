@@ -1,13 +1,13 @@
 /**
  * Search filters. Fact filters (case, fact type, person, place, event date) keep the facts that meet
  * them and the articles that have at least one such fact; article filters (language, published
- * date) apply to a fact through its article. Tags: every tag given must be on the hit (a fact's own
+ * date, source type) apply to a fact through its article; a fact's status is a fact filter. Tags: every tag given must be on the hit (a fact's own
  * tags; an article's tags or its facts' tags), a tag also matching its sub-tags (violations ⊃
  * violations/torture).
  */
 import { z } from 'zod';
 import { AqiqatError } from '../errors.js';
-import { LanguageSchema, type ArchiveFile, type EntityKind } from '../model.js';
+import { FactStatusSchema, LanguageSchema, SourceTypeSchema, type ArchiveFile, type EntityKind } from '../model.js';
 import { foldKey } from './fold.js';
 import type { SearchIndex } from './index.js';
 
@@ -30,6 +30,10 @@ export const SearchFiltersSchema = z
     publishedFrom: day.optional(),
     publishedTo: day.optional(),
     langs: z.array(LanguageSchema).max(10).optional(),
+    /** the article's source type (a fact: its article's): any of them */
+    sourceTypes: z.array(SourceTypeSchema).max(10).optional(),
+    /** a fact's verification status (absent: unverified): any of them */
+    statuses: z.array(FactStatusSchema).max(10).optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
@@ -60,11 +64,18 @@ function entityIds(meta: ArchiveFile, wanted: readonly string[], kind: EntityKin
 
 const hasTag = (tags: readonly string[], want: string) => tags.some((t) => t === want || t.startsWith(`${want}/`));
 
+/** What the index does not hold, read from the archive when a filter asks for it. */
+export interface ProvenanceLookup {
+  sourceTypeOf: (articleId: string) => string | undefined;
+  statusOf: (factId: string) => string;
+}
+
 /** A predicate over document numbers; always true without filters. */
 export function compileFilters(
   index: SearchIndex,
   filters: SearchFilters,
   meta: ArchiveFile,
+  provenance?: ProvenanceLookup,
 ): (doc: number) => boolean {
   const f = SearchFiltersSchema.parse(filters);
   const tags = (f.tags ?? []).map((t) => t.trim().toLowerCase());
@@ -87,12 +98,17 @@ export function compileFilters(
       ? [f.publishedFrom ? dayRange(f.publishedFrom)[0] : 0, f.publishedTo ? dayRange(f.publishedTo)[1] : 99991231]
       : null;
   const langs = f.langs ? new Set<string>(f.langs) : null;
-  const factFilters = types !== null || people.length > 0 || places.length > 0 || caseFacts !== null || event !== null;
+  const sourceTypes = f.sourceTypes ? new Set<string>(f.sourceTypes) : null;
+  const statuses = f.statuses ? new Set<string>(f.statuses) : null;
+  if ((sourceTypes || statuses) && !provenance) throw new Error('provenance filters need the archive’s lookup');
+  const factFilters =
+    types !== null || people.length > 0 || places.length > 0 || caseFacts !== null || event !== null || !!statuses;
 
   const factOk = (no: number): boolean => {
     const d = index.doc(no);
     if (types && !types.has(d.type)) return false;
     if (caseFacts && !caseFacts.has(d.id)) return false;
+    if (statuses && !statuses.has(provenance!.statusOf(d.id))) return false;
     for (const ids of [...people, ...places]) if (!ids.some((id) => d.entities.includes(id))) return false;
     if (event) {
       if (!d.date) return false;
@@ -117,11 +133,12 @@ export function compileFilters(
     }
   }
 
-  if (!f.kind && tags.length === 0 && !factFilters && !published && !langs) return () => true;
+  if (!f.kind && tags.length === 0 && !factFilters && !published && !langs && !sourceTypes) return () => true;
   return (no) => {
     const d = index.doc(no);
     if (f.kind && d.kind !== f.kind) return false;
     if (langs && !langs.has(d.lang)) return false;
+    if (sourceTypes && !sourceTypes.has(provenance!.sourceTypeOf(d.articleId) ?? '')) return false;
     if (published && (d.published === 0 || d.published < published[0]! || d.published > published[1]!)) return false;
     if (d.kind === 'fact') return (!factFilters || factOk(no)) && tags.every((t) => hasTag(d.tags, t));
     if (factFilters && !articlesWithFact!.has(d.id)) return false;

@@ -18,7 +18,7 @@ import type { ArchiveStore } from '../storage/store.js';
 import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
 import { articleDoc, factDoc, type IndexDoc } from './documents.js';
 import type { SearchEngine, SearchHit, SearchQuery } from './engine.js';
-import { compileFilters } from './filters.js';
+import { compileFilters, type ProvenanceLookup } from './filters.js';
 import {
   AliasTable,
   GAZETTEER_FILE,
@@ -328,13 +328,23 @@ export class IndexedSearch implements SearchEngine {
     this.#journalEnd = tail.end;
   }
 
+  /** Source types and statuses are read from the archive (loaded shards), not kept in the index. */
+  async #provenance(): Promise<ProvenanceLookup> {
+    const [articles, facts] = await Promise.all([this.store.allArticles(), this.store.allFacts()]);
+    const types = new Map(articles.map((a) => [a.id, a.sourceType]));
+    const statuses = new Map(facts.map((f) => [f.id, f.status ?? 'unverified']));
+    return { sourceTypeOf: (id) => types.get(id), statusOf: (id) => statuses.get(id) ?? 'unverified' };
+  }
+
   async #search(query: SearchQuery): Promise<SearchHit[]> {
     await this.#catchUp();
     const index = this.#index!;
     const meta = this.store.meta.data;
     const parsed = parseQuery(query.text, this.#analyzer, this.#aliasTable(meta.entities));
     if (parsed.clauses.length === 0) return [];
-    const accept = compileFilters(index, query.filters ?? {}, meta);
+    const filters = query.filters ?? {};
+    const provenance = filters.sourceTypes || filters.statuses ? await this.#provenance() : undefined;
+    const accept = compileFilters(index, filters, meta, provenance);
     let matches;
     try {
       matches = evaluate(index, parsed, accept, this.#scratch);

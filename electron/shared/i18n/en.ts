@@ -5,6 +5,7 @@
  * Pure (the renderer loads it too): no imports but types. Quotes are never translated.
  */
 import type { FactRole, Right } from '../../core/model.js';
+import type { AcquiredFrom, FactStatus, SourceType } from '../provenance.js';
 import { ERROR_TEXTS, type ErrorTexts } from './errors.js';
 
 type Twelve<T> = readonly [T, T, T, T, T, T, T, T, T, T, T, T];
@@ -77,6 +78,34 @@ export interface DossierWords {
   untranslated: (n: number) => string;
   /** the UN communication template */
   un: UnWords;
+  // provenance: the source appendix's capture record, the cover's news-only note, a fact's status
+  sourceType: string;
+  sourceTypeNotSet: string;
+  newsOnly: string;
+  capturedBy: string;
+  capturedAt: string;
+  captureTool: string;
+  originalUrl: string;
+  acquiredFrom: string;
+  originalOrCopy: string;
+  original: string;
+  copy: string;
+  machineRecorded: string;
+  fileModifiedAt: string;
+  warcDate: string;
+  warcTargetUri: string;
+  warcSoftware: string;
+  status: string;
+  verificationNote: string;
+  corroboratedBy: string;
+  notInDossier: string;
+}
+
+/** Source types, ways a file arrives, fact statuses: in the interface (`sourceType.X` …) and the dossier. */
+export interface ProvenanceWords {
+  sourceTypes: Readonly<Record<SourceType, string>>;
+  acquiredFrom: Readonly<Record<AcquiredFrom, string>>;
+  statuses: Readonly<Record<FactStatus, string>>;
 }
 
 /** The UN communication template's words (OHCHR model complaint form, special procedures' form). */
@@ -442,6 +471,38 @@ const ui = {
   'case.un.save': 'Save',
   'case.un.saved': 'Saved.',
   'case.un.noVictims': 'No alleged victims yet: give a person the role “victim” in a fact of this case.',
+
+  // provenance: the reader's source panel, the fact panel's verification, search filters
+  'provenance.title': 'Source and capture',
+  'provenance.sourceType': 'Source type',
+  'provenance.notSet': 'Not set',
+  'provenance.capturedBy': 'Captured by',
+  'provenance.capturedAt': 'Captured at',
+  'provenance.capturedAtHint': 'YYYY-MM-DD or YYYY-MM-DDTHH:MM',
+  'provenance.tool': 'Capture tool',
+  'provenance.originalUrl': 'Captured from (address)',
+  'provenance.acquiredFrom': 'Acquired from',
+  'provenance.acquiredNote': 'How it reached you',
+  'provenance.originalOrCopy': 'Original or copy',
+  'provenance.original': 'Original',
+  'provenance.copy': 'Copy',
+  'provenance.machine': 'Recorded by the machine (cannot be edited)',
+  'provenance.fileTime': 'File time',
+  'provenance.imported': 'Imported',
+  'provenance.warcDate': 'Capture time (WARC)',
+  'provenance.warcUri': 'Captured address (WARC)',
+  'provenance.warcSoftware': 'Capture software (WARC)',
+  'provenance.save': 'Save source details',
+  'provenance.saved': 'Source details saved',
+  'fact.status': 'Status',
+  'fact.verificationNote': 'How it was checked',
+  'fact.corroboratedBy': 'Corroborated by (fact ids from other articles)',
+  'fact.corroboratedByHint': 'separated by spaces or commas',
+  'fact.needsSupport': 'A fact marked “{status}” needs a corroborating fact or a note on how it was checked.',
+  'search.sourceType': 'Source type',
+  'search.anySourceType': 'Any source type',
+  'search.status': 'Fact status',
+  'search.anyStatus': 'Any status',
 };
 
 export type UiKey = keyof typeof ui;
@@ -479,6 +540,7 @@ export interface Dictionary {
   /** a person's part in an event: on screen and in the dossier */
   roles: Readonly<Record<FactRole, string>>;
   factTypes: Readonly<Record<ThesaurusTypeId, string>>;
+  provenance: ProvenanceWords;
   /** the text of each error code, its parameters filled in (written in errors.ts, all three languages side by side) */
   errors: Readonly<ErrorTexts>;
 }
@@ -610,6 +672,29 @@ export const en: Dictionary = {
       documentation: 'Supporting documentation (sources)',
       notStated: 'not stated',
     },
+
+    // provenance
+    sourceType: 'Source type',
+    sourceTypeNotSet: 'Source type not set',
+    newsOnly:
+      'Every source of this dossier is a news report: no court document, official reply, testimony or other primary source backs its facts.',
+    capturedBy: 'Captured by',
+    capturedAt: 'Captured at',
+    captureTool: 'Capture tool',
+    originalUrl: 'Captured from',
+    acquiredFrom: 'Acquired from',
+    originalOrCopy: 'Original or copy',
+    original: 'original',
+    copy: 'copy',
+    machineRecorded: 'machine-recorded',
+    fileModifiedAt: 'File time',
+    warcDate: 'Capture time (WARC)',
+    warcTargetUri: 'Captured address (WARC)',
+    warcSoftware: 'Capture software (WARC)',
+    status: 'Status',
+    verificationNote: 'Verification',
+    corroboratedBy: 'Corroborated by facts',
+    notInDossier: 'not in this dossier',
   },
   dates: {
     months,
@@ -619,6 +704,25 @@ export const en: Dictionary = {
     day: (d, m, y) => `${d} ${m} ${y}`,
   },
   roles: { victim: 'victim', perpetrator: 'perpetrator', witness: 'witness', source: 'source', other: 'other' },
+  provenance: {
+    sourceTypes: {
+      news: 'News report',
+      'court-document': 'Court document',
+      'official-reply': 'Official reply',
+      'ngo-report': 'NGO report',
+      testimony: 'Testimony or interview',
+      'social-media': 'Social media post',
+      other: 'Other',
+    },
+    acquiredFrom: {
+      web: 'The web',
+      messenger: 'A messenger',
+      'e-mail': 'E-mail',
+      usb: 'A USB stick (a lawyer’s, say)',
+      other: 'Other',
+    },
+    statuses: { unverified: 'Unverified', corroborated: 'Corroborated', verified: 'Verified', disputed: 'Disputed' },
+  },
   factTypes,
   errors: ERROR_TEXTS.en,
 };

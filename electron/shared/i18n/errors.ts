@@ -296,6 +296,22 @@ const en: ErrorTexts = {
   'case.not-in-role': (p) =>
     `${p.name} is not a ${p.role} in any fact of case ${p.caseId}; give the role with fact edit --role first`,
   'case.bad-consent-date': (p) => `consent date "${p.date}" must be YYYY, YYYY-MM or YYYY-MM-DD`,
+
+  'article.bad-source-type': (p) => `source type "${p.type}" must be one of ${p.types.join(', ')}`,
+  'article.bad-acquired-from': (p) => `"acquired from" must be one of ${p.values.join(', ')}, not "${p.value}"`,
+  'article.bad-captured-at': (p) =>
+    `capture time "${p.value}" must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (optionally with seconds and a zone, such as +05:00)`,
+  'article.machine-recorded': (p) =>
+    `${p.field} was recorded by the machine when the file came in and cannot be changed`,
+  'article.nothing-to-edit': () =>
+    'nothing to change: give --source-type, --captured-by, --captured-at, --capture-tool, --original-url, --acquired-from, --acquired-note, --original or --copy',
+  'fact.bad-status': (p) => `status "${p.status}" must be one of ${p.statuses.join(', ')}`,
+  'fact.needs-support': (p) =>
+    `a fact marked ${p.status} needs a corroborating fact (--corroborated-by FACT-ID) or a verification note (--verification-note TEXT) saying how it was checked`,
+  'fact.corroboration-same-article': (p) =>
+    `fact ${p.id} is from the same article: a corroborating fact must come from another source`,
+  'fact.corroboration-self': () => 'a fact cannot corroborate itself',
+  'cli.original-copy': () => '--original and --copy contradict each other',
 };
 
 const kk: ErrorTexts = {
@@ -591,6 +607,22 @@ const kk: ErrorTexts = {
   'case.not-in-role': (p) =>
     `${p.name} ${p.caseId} ісінің ешбір фактісінде ${p.role} рөлінде емес; алдымен fact edit --role арқылы рөлін беріңіз`,
   'case.bad-consent-date': (p) => `«${p.date}» келісім күні ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК түрінде болуы керек`,
+
+  'article.bad-source-type': (p) => `«${p.type}» дереккөз түрі мыналардың бірі болуы керек: ${p.types.join(', ')}`,
+  'article.bad-acquired-from': (p) =>
+    `«қайдан алынды» мыналардың бірі болуы керек: ${p.values.join(', ')}; «${p.value}» емес`,
+  'article.bad-captured-at': (p) =>
+    `«${p.value}» сақталған уақыты YYYY-MM-DD немесе YYYY-MM-DDTHH:MM түрінде болуы керек (секундпен және белдеумен болуы мүмкін, мысалы +05:00)`,
+  'article.machine-recorded': (p) => `${p.field} мәнін файл келген кезде машина жазды, оны өзгертуге болмайды`,
+  'article.nothing-to-edit': () =>
+    'өзгертетін ештеңе жоқ: --source-type, --captured-by, --captured-at, --capture-tool, --original-url, --acquired-from, --acquired-note, --original немесе --copy беріңіз',
+  'fact.bad-status': (p) => `«${p.status}» мәртебесі мыналардың бірі болуы керек: ${p.statuses.join(', ')}`,
+  'fact.needs-support': (p) =>
+    `${p.status} деп белгіленген деректе растайтын дерек (--corroborated-by ДЕРЕК-ID) немесе қалай тексерілгенін айтатын тексеру жазбасы (--verification-note МӘТІН) болуы керек`,
+  'fact.corroboration-same-article': (p) =>
+    `${p.id} дерегі сол мақаладан алынған: растайтын дерек басқа дереккөзден болуы керек`,
+  'fact.corroboration-self': () => 'дерек өзін-өзі растай алмайды',
+  'cli.original-copy': () => '--original мен --copy бір-біріне қайшы',
 };
 
 const ru: ErrorTexts = {
@@ -882,6 +914,22 @@ const ru: ErrorTexts = {
   'case.not-in-role': (p) =>
     `${p.name} не указан(а) в роли ${p.role} ни в одном факте дела ${p.caseId}; сначала укажите роль через fact edit --role`,
   'case.bad-consent-date': (p) => `дата согласия «${p.date}» должна иметь вид ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД`,
+
+  'article.bad-source-type': (p) => `тип источника «${p.type}» должен быть одним из: ${p.types.join(', ')}`,
+  'article.bad-acquired-from': (p) =>
+    `«откуда получено» должно быть одним из: ${p.values.join(', ')}, а не «${p.value}»`,
+  'article.bad-captured-at': (p) =>
+    `время сохранения «${p.value}» должно иметь вид YYYY-MM-DD или YYYY-MM-DDTHH:MM (можно с секундами и часовым поясом, например +05:00)`,
+  'article.machine-recorded': (p) => `${p.field} записано машиной при поступлении файла, и его нельзя изменить`,
+  'article.nothing-to-edit': () =>
+    'нечего менять: укажите --source-type, --captured-by, --captured-at, --capture-tool, --original-url, --acquired-from, --acquired-note, --original или --copy',
+  'fact.bad-status': (p) => `статус «${p.status}» должен быть одним из: ${p.statuses.join(', ')}`,
+  'fact.needs-support': (p) =>
+    `факту со статусом ${p.status} нужен подтверждающий факт (--corroborated-by ID-ФАКТА) или заметка о проверке (--verification-note ТЕКСТ), где сказано, как его проверили`,
+  'fact.corroboration-same-article': (p) =>
+    `факт ${p.id} взят из той же статьи: подтверждающий факт должен быть из другого источника`,
+  'fact.corroboration-self': () => 'факт не может подтверждать сам себя',
+  'cli.original-copy': () => '--original и --copy противоречат друг другу',
 };
 
 export const ERROR_TEXTS: Record<ErrorLang, ErrorTexts> = { en, kk, ru };

@@ -1,13 +1,14 @@
 /**
  * The "Add fact" / "Edit fact" panel beside the reader: type from the thesaurus (or a new one), date with
  * precision and "approximate" (with the date the passage states, suggested), people with roles, places,
- * organizations, tags, note; in edit mode also a new quote from a passage selected in the reader, delete
+ * organizations, tags, note, verification (status, how it was checked, corroborating facts); in edit mode also a new quote from a passage selected in the reader, delete
  * and "add to case". Ctrl+Enter saves.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorLine, type FactView } from '../../api.js';
 import { suggestDate } from '../../../electron/shared/date-suggest.js';
 import type { FactRole } from '../../../electron/api.js';
+import { FACT_STATUSES, STATUSES_NEEDING_SUPPORT, type FactStatus } from '../../../electron/shared/provenance.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { EntityField } from './EntityField.js';
 import type { Passage } from './selection.js';
@@ -84,6 +85,11 @@ export function FactPanel({
   const [note, setNote] = useState(fact?.note ?? '');
   const [translations, setTranslations] = useState<Drafts>(() => draftsOf(fact));
   const [caseId, setCaseId] = useState('');
+  // verification: status, how it was checked, corroborating facts of other articles (ids)
+  const [status, setStatus] = useState<FactStatus>(fact?.status ?? 'unverified');
+  const [verificationNote, setVerificationNote] = useState(fact?.verificationNote ?? '');
+  const [corroboratedBy, setCorroboratedBy] = useState((fact?.corroboratedBy ?? []).join(' '));
+  const noteField = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLSelectElement>(null);
@@ -97,9 +103,18 @@ export function FactPanel({
   const knownType = types.some((x) => x.id === type);
 
   const save = async () => {
+    const by = corroboratedBy.split(/[\s,]+/).filter(Boolean);
+    if (STATUSES_NEEDING_SUPPORT.includes(status) && by.length === 0 && !verificationNote.trim()) {
+      setError(t('fact.needsSupport', { status: t(`status.${status}`) }));
+      noteField.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const fields = {
+      status,
+      verificationNote,
+      corroboratedBy: by,
       type: type === NEW_TYPE ? newType.trim() : type,
       approximate,
       people,
@@ -318,6 +333,36 @@ export function FactPanel({
             ))}
           </fieldset>
         )}
+        <fieldset className="verification">
+          <label className="field">
+            <span>{t('fact.status')}</span>
+            <select value={status} onChange={(e) => setStatus(e.target.value as FactStatus)}>
+              {FACT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('fact.verificationNote')}</span>
+            <textarea
+              ref={noteField}
+              value={verificationNote}
+              onChange={(e) => setVerificationNote(e.target.value)}
+              rows={2}
+            />
+          </label>
+          <label className="field">
+            <span>{t('fact.corroboratedBy')}</span>
+            <input
+              value={corroboratedBy}
+              onChange={(e) => setCorroboratedBy(e.target.value)}
+              placeholder={t('fact.corroboratedByHint')}
+              spellCheck={false}
+            />
+          </label>
+        </fieldset>
         {error && (
           <p className="panel-error" role="alert">
             {error}

@@ -194,6 +194,7 @@ function CaseDetail({
                 </div>
                 <div className="case-fact-body">
                   <span className={`fact-chip hue-${factHue(f.type)}`}>{typeLabel(f.type)}</span>
+                  <span className={`status-chip status-${f.status}`}>{t(`status.${f.status}`)}</span>
                   <blockquote>{f.quote}</blockquote>
                   {f.people.length > 0 && (
                     <p className="case-fact-people">

@@ -6,6 +6,7 @@ import { selectedRange, type Passage } from '../annotate/selection.js';
 import { useCatalog } from '../annotate/useCatalog.js';
 import { useReaderKeys } from '../annotate/useReaderKeys.js';
 import { DeleteArticleDialog } from './DeleteArticleDialog.js';
+import { SourcePanel } from './SourcePanel.js';
 import { FactMargin } from './FactMargin.js';
 import { factHue, factTypeLabel, shortHash } from './format.js';
 import { segmentText } from './segments.js';
@@ -163,6 +164,13 @@ function ArticleView({
             SHA-256 <code>{shortHash(article.sha256)}</code>
           </span>
         </p>
+        <SourcePanel
+          article={article}
+          onSaved={(text) => {
+            setToast({ text });
+            onChanged();
+          }}
+        />
         <button type="button" className="reader-delete" onClick={() => setDeleting(true)}>
           {t('reader.deleteArticle')}
         </button>

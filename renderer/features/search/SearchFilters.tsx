@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/i18n.js';
 import type { SearchFilters } from './useSearch.js';
+import { FACT_STATUSES, SOURCE_TYPES, type FactStatus, type SourceType } from '../../../electron/shared/provenance.js';
 
 interface Props {
   value: SearchFilters;
@@ -43,6 +44,32 @@ export function SearchFilterBar({ value, onChange }: Props) {
         {LANGS.map(([v, label]) => (
           <option key={v} value={v}>
             {t(label)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('search.sourceType')}
+        value={value.sourceTypes?.[0] ?? ''}
+        onChange={(e) =>
+          set({ sourceTypes: e.currentTarget.value ? [e.currentTarget.value as SourceType] : undefined })
+        }
+      >
+        <option value="">{t('search.anySourceType')}</option>
+        {SOURCE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`sourceType.${type}`)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('search.status')}
+        value={value.statuses?.[0] ?? ''}
+        onChange={(e) => set({ statuses: e.currentTarget.value ? [e.currentTarget.value as FactStatus] : undefined })}
+      >
+        <option value="">{t('search.anyStatus')}</option>
+        {FACT_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(`status.${status}`)}
           </option>
         ))}
       </select>

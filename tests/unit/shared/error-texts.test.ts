@@ -14,7 +14,8 @@ const ELECTRON = path.resolve(import.meta.dirname, '../../../electron');
 function recording(): { params: Record<string, unknown>; read: Set<string> } {
   const read = new Set<string>();
   const sample = (key: string): unknown => {
-    if (['ids', 'paths', 'matches', 'roles', 'left', 'rights'].includes(key)) return [`«${key}1»`, `«${key}2»`];
+    if (['ids', 'paths', 'matches', 'roles', 'left', 'rights', 'types', 'values', 'statuses'].includes(key))
+      return [`«${key}1»`, `«${key}2»`];
     if (['kind', 'into'].includes(key)) return 'place';
     if (key === 'from') return 'person';
     if (key === 'folder') return true;

@@ -24,7 +24,12 @@ const row = (quote: string): ExportRow => ({
     sha256: 'x',
     textSha256: 'y',
     importedAt: 'z',
+    sourceType: 'court-document',
+    capture: { asserted: { capturedBy: 'A. Researcher', original: false }, machine: { fileModifiedAt: 'm' } },
   },
+  status: 'verified',
+  verificationNote: 'checked with the court',
+  corroboratedBy: [],
 });
 
 describe('CSV export', () => {
@@ -56,5 +61,20 @@ describe('CSV export', () => {
     const at = cells.indexOf('translation_ru');
     expect(cells[at + 1]).toBe('translator_ru');
     expect(line).toContain('"Осуждён, «строго»",А. Б.');
+  });
+
+  it('carries the provenance columns after the older ones', () => {
+    const [head, line] = toCsv([row('q')]).split('\r\n');
+    const cells = Object.fromEntries(head!.split(',').map((h, i) => [h, line!.split(',')[i]]));
+    expect(head!.startsWith('\uFEFFfact_id,date,date_precision,date_approximate,type,quote,')).toBe(true);
+    expect(head!.indexOf('imported_at')).toBeLessThan(head!.indexOf('source_type'));
+    expect(cells).toMatchObject({
+      status: 'verified',
+      verification_note: 'checked with the court',
+      source_type: 'court-document',
+      captured_by: 'A. Researcher',
+      original_or_copy: 'copy',
+      machine_file_time: 'm',
+    });
   });
 });
