@@ -15,6 +15,8 @@ import { registerSearchCommands } from './search.js';
 import { registerAnnotationCommands } from './annotation.js';
 import { registerDossierCommands } from './dossier.js';
 import { registerReindexCommands } from './reindex.js';
+import { registerIdentityCommands } from './identity.js';
+import { registerPackageCommands } from './package.js';
 import { AqiqatError, userMessage } from '../core/errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -71,6 +73,8 @@ export function buildProgram(io: Io): Command {
   registerProtectCommands(program, cli);
   registerDossierCommands(program, cli);
   registerReindexCommands(program, cli);
+  registerIdentityCommands(program, cli);
+  registerPackageCommands(program, cli);
   return program;
 }
 

@@ -2,7 +2,8 @@
  * `aqiqat verify`: chain of custody. Every text and source is re-hashed against the SHA-256 its
  * article records (and its file name carries); the metadata is held to the texts and to the audit
  * log (each quote is the text at its anchor, each article's hashes are those its `article-added`
- * line recorded); the audit log's hash chain is checked, and its end against `audit.head`.
+ * line recorded); the audit log's hash chain is checked, and its end against `audit.head` and against
+ * the head last signed with the archive's key (`audit.signed`).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,6 +17,8 @@ import {
   checkHead,
   readAuditHead,
 } from './audit.js';
+import { signedHeadProblems } from './audit-sign.js';
+import { IDENTITY_CREATED_ACTION } from './identity.js';
 import { sourceFile, textFile } from '../storage/layout.js';
 import type { Article, Fact } from '../model.js';
 import { readStored, type ArchiveStore } from '../storage/store.js';
@@ -23,7 +26,15 @@ import { readStored, type ArchiveStore } from '../storage/store.js';
 export interface IntegrityProblem {
   /** path inside the archive */
   file: string;
-  problem: 'missing' | 'changed' | 'unreferenced-changed' | 'audit-chain' | 'audit-end' | 'quote' | 'metadata';
+  problem:
+    | 'missing'
+    | 'changed'
+    | 'unreferenced-changed'
+    | 'audit-chain'
+    | 'audit-end'
+    | 'audit-signature'
+    | 'quote'
+    | 'metadata';
   detail: string;
 }
 
@@ -146,6 +157,10 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
 
   for (const b of audit.broken) problems.push({ file: 'audit.log', problem: 'audit-chain', detail: b });
   await checkAuditEnd(store, audit.entries, problems, notes);
+  const rawLog = await readFile(store.audit.file, 'utf8').catch(() => '');
+  const madeKey = audit.entries.some((e) => e.action === IDENTITY_CREATED_ACTION);
+  for (const p of await signedHeadProblems(store, rawLog, madeKey))
+    problems.push({ file: p.file, problem: 'audit-signature', detail: p.detail });
   return {
     articles: articles.length,
     facts: facts.length,
