@@ -151,7 +151,7 @@ describe('aqiqat package → verify-package', () => {
     expect(m.redaction).toEqual({ redacted: false, sourcesDetailsLeftOut: false, leftOut: [] });
     const original = await readFile(path.resolve('data/sample/seed-article-kk.txt'));
     expect(Buffer.from(entries[source()]!).equals(original)).toBe(true);
-    for (const n of names()) expect(n).toMatch(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/);
+    for (const n of names()) expect(n).toMatch(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/);
     const log = JSON.parse(aqiqat([...A(), 'log', '--json']).stdout) as { action: string; summary?: string }[];
     expect(log.at(-1)).toMatchObject({ action: 'export-made' });
     expect(log.at(-1)!.summary).toMatch(/^evidence package → /);
