@@ -67,7 +67,7 @@ function list(title: string, lines: string[]): HTMLElement {
 function showValid(v: PackageVerdict): void {
   const verdict = el('p', say('package.valid'), 'verdict valid');
   verdict.dataset.verdict = 'valid';
-  const signer = el('p', say('package.signedBy', { name: v.signer.name, fingerprint: v.signer.fingerprint }), 'signer');
+  const signer = el('p', say('package.signedBy', { name: v.signer.name }), 'signer');
   const fp = el('p', v.signer.fingerprint, 'fingerprint');
   const proven = [
     say('package.provenFiles', { n: v.files }),

@@ -378,7 +378,7 @@ const ui = {
   'package.check': 'Check a package…',
   'package.checking': 'Checking the package…',
   'package.valid': 'valid',
-  'package.signedBy': 'Signed by “{name}”, key fingerprint {fingerprint}',
+  'package.signedBy': 'Signed by “{name}” with the key of fingerprint:',
   'package.proven': 'What this proves',
   'package.provenFiles': 'The {n} files are unchanged since they were signed.',
   'package.provenSigner':

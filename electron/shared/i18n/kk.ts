@@ -308,7 +308,7 @@ const ui: Dictionary['ui'] = {
   'package.check': 'Пакетті тексеру…',
   'package.checking': 'Пакет тексерілуде…',
   'package.valid': 'жарамды',
-  'package.signedBy': '«{name}» қол қойған, кілттің саусақ ізі {fingerprint}',
+  'package.signedBy': '«{name}» мына саусақ ізі бар кілтпен қол қойған:',
   'package.proven': 'Бұл нені дәлелдейді',
   'package.provenFiles': '{n} файл қол қойылғаннан бері өзгермеген.',
   'package.provenSigner':

@@ -308,7 +308,7 @@ const ui: Dictionary['ui'] = {
   'package.check': 'Проверить пакет…',
   'package.checking': 'Пакет проверяется…',
   'package.valid': 'действителен',
-  'package.signedBy': 'Подписал(а) «{name}», отпечаток ключа {fingerprint}',
+  'package.signedBy': 'Подписал(а) «{name}» ключом с отпечатком:',
   'package.proven': 'Что это доказывает',
   'package.provenFiles': 'Файлы ({n}) не изменились с момента подписи.',
   'package.provenSigner':
