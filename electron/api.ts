@@ -74,6 +74,8 @@ export const METHODS = [
   'encryptArchive',
   'changePassphrase',
   'restoreSnapshot',
+  'identity',
+  'setIdentityName',
 ] as const satisfies readonly Method[];
 type Listed = (typeof METHODS)[number];
 // a call the list leaves out would be missing from window.aqiqat in the app

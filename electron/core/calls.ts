@@ -3,5 +3,12 @@ import { annotationCalls } from './annotation/calls.js';
 import { dossierCalls } from './dossier/calls.js';
 import { importCalls } from './import/calls.js';
 import { searchCalls } from './search/calls.js';
+import { protectionCalls } from './protection/calls.js';
 
-export const archiveCalls = { ...importCalls, ...annotationCalls, ...searchCalls, ...dossierCalls };
+export const archiveCalls = {
+  ...importCalls,
+  ...annotationCalls,
+  ...searchCalls,
+  ...dossierCalls,
+  ...protectionCalls,
+};
