@@ -65,6 +65,7 @@ export const METHODS = [
   'search',
   'dossierPreview',
   'saveDossierPdf',
+  'saveEvidencePackage',
   'archiveInfo',
   'sessionStatus',
   'unlock',

@@ -5,6 +5,7 @@ import type { ArticleDetail, CaseSummary, SavedDossier } from '../../../electron
 import { calls } from '../../../electron/calls.js';
 import { annotationCalls } from '../../../electron/core/annotation/calls.js';
 import { dossierCalls } from '../../../electron/core/dossier/calls.js';
+import { protectionCalls } from '../../../electron/core/protection/calls.js';
 import { importCalls } from '../../../electron/core/import/calls.js';
 import { searchCalls } from '../../../electron/core/search/calls.js';
 import { dossierShellCalls } from '../../../electron/dossier-calls.js';
@@ -90,7 +91,15 @@ describe('IPC dispatcher', () => {
 
   it('serves every method the preload lists, and lists every call the domains declare', async () => {
     const { dispatch } = await setup();
-    const declared = [importCalls, annotationCalls, searchCalls, dossierCalls, sessionCalls, dossierShellCalls];
+    const declared = [
+      importCalls,
+      annotationCalls,
+      searchCalls,
+      dossierCalls,
+      protectionCalls,
+      sessionCalls,
+      dossierShellCalls,
+    ];
     const names = declared.flatMap((domain) => Object.keys(domain));
     // no call declared twice (a later spread would silently replace the first)
     expect(new Set(names).size).toBe(names.length);
