@@ -2,17 +2,43 @@
 // Plain Vite builds the renderer; electron-vite would add a layer and a version lock on Vite for
 // a few small entry points that esbuild handles in ~100 ms.
 // Usage: node build/build-node.mjs [main|preload|cli|bench ...]   (default: all)
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// verify.html, the page inside every evidence package: its script (fflate, the checker and the words
+// bundled, minified) and style inlined into one file that needs no network. Built first: the Node
+// bundles carry it as a constant, and dist/package/verify.html serves the unit tests run from sources.
+const page = await build({
+  entryPoints: ['electron/core/package/verify-page.ts'],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  write: false,
+  logLevel: 'warning',
+}).catch(() => process.exit(1));
+const css = readFileSync(new URL('../electron/core/package/verify-page.css', import.meta.url), 'utf8');
+// nothing in the script may close its element early
+const script = page.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+const verifyHtml = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
+<title>Aqiqat</title><style>${css}</style></head>
+<body><noscript>This page checks the package with JavaScript; allow it for this file.</noscript><script>${script}</script></body></html>
+`;
+mkdirSync(new URL('../dist/package/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../dist/package/verify.html', import.meta.url), verifyHtml);
+
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  define: { AQIQAT_VERSION: JSON.stringify(version) },
+  define: { AQIQAT_VERSION: JSON.stringify(version), AQIQAT_VERIFY_HTML: JSON.stringify(verifyHtml) },
 };
 
 // npm packages stay external (they are `dependencies`, shipped by electron-builder), except in the

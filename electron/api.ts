@@ -67,6 +67,7 @@ export const METHODS = [
   'search',
   'dossierPreview',
   'saveDossierPdf',
+  'saveEvidencePackage',
   'archiveInfo',
   'sessionStatus',
   'unlock',
@@ -78,6 +79,8 @@ export const METHODS = [
   'restoreSnapshot',
   'listTimestamps',
   'attachTimestamp',
+  'identity',
+  'setIdentityName',
 ] as const satisfies readonly Method[];
 type Listed = (typeof METHODS)[number];
 // a call the list leaves out would be missing from window.aqiqat in the app

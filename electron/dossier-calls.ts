@@ -1,8 +1,9 @@
-/** The shell's dossier call: print the PDF, ask where to save it, write it, audit it. */
+/** The shell's dossier calls: print the PDF (or build the evidence package), ask where to save it, write it, audit it. */
 import { writeFileAtomic } from './core/storage/atomic.js';
 import { AqiqatError } from './core/errors.js';
 import { DossierRequestSchema } from './core/dossier/calls.js';
-import { printDossierPdf, savedDossierEntry } from './core/dossier/host.js';
+import { pdfFileName, printDossierPdf, savedDossierEntry } from './core/dossier/host.js';
+import { exportEntry } from './core/protection/audit.js';
 import { defineShellCalls, shellCall } from './session-calls.js';
 
 export const dossierShellCalls = defineShellCalls({
@@ -24,6 +25,23 @@ export const dossierShellCalls = defineShellCalls({
     // a lock right after the write: the line waits for the unlock rather than being lost
     if (saved) await session.audit(savedDossierEntry(printed, saved));
     return { path: saved, bytes: printed.pdf.length, facts: printed.facts };
+  }),
+  // as saveDossierPdf: built inside use(), the dialog outside it, the write inside it again
+  saveEvidencePackage: shellCall(DossierRequestSchema, async ({ session, locks }, input, { dossier }) => {
+    if (!dossier) throw new AqiqatError('dossier.needs-app', {});
+    const { built, locksAtBuild } = await session.use(async (a) => ({
+      built: await a.package({ ...input, case: input.caseId }, dossier.printer),
+      locksAtBuild: locks(),
+    }));
+    const path = await dossier.chooseSavePath(pdfFileName(built.title).replace(/\.pdf$/, '.aqpkg'));
+    const saved = await session.use(async () => {
+      if (locks() !== locksAtBuild) throw new AqiqatError('dossier.locked-during-save', {});
+      if (path) await writeChosenFile(path, built.zip);
+      return path;
+    });
+    // the package's line; recorded through the archive, it signs the audit log's head too
+    if (saved) await session.audit(exportEntry('evidence package', built.zip, built.caseId, saved));
+    return { path: saved, bytes: built.zip.length, facts: built.facts, fingerprint: built.fingerprint };
   }),
 });
 

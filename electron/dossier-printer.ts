@@ -139,10 +139,12 @@ export function electronDossierHost(parent: () => BrowserWindow | null): Dossier
       );
       const closed = new Promise<null>((resolve) => holder.once('closed', () => resolve(null)));
       try {
+        // a dossier PDF, or an evidence package (.aqpkg): the filter follows the suggested name
+        const pkg = suggestedName.endsWith('.aqpkg');
         const options = {
-          title: 'Save dossier',
+          title: pkg ? 'Save evidence package' : 'Save dossier',
           defaultPath: suggestedName,
-          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          filters: [pkg ? { name: 'Evidence package', extensions: ['aqpkg'] } : { name: 'PDF', extensions: ['pdf'] }],
         };
         // a lock destroys the holder: whatever the dialog then reports, the answer is "not saved"
         const choice = await Promise.race([dialog.showSaveDialog(holder, options), closed]);

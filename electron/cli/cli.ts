@@ -16,6 +16,8 @@ import { registerAnnotationCommands } from './annotation.js';
 import { registerDossierCommands } from './dossier.js';
 import { registerReindexCommands } from './reindex.js';
 import { registerTimestampCommands } from './timestamp.js';
+import { registerIdentityCommands } from './identity.js';
+import { registerPackageCommands } from './package.js';
 import { AqiqatError, userMessage } from '../core/errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -73,6 +75,8 @@ export function buildProgram(io: Io): Command {
   registerDossierCommands(program, cli);
   registerReindexCommands(program, cli);
   registerTimestampCommands(program, cli);
+  registerIdentityCommands(program, cli);
+  registerPackageCommands(program, cli);
   return program;
 }
 

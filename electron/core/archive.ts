@@ -16,6 +16,8 @@ import {
   type RestoreResult,
 } from './protection/backup.js';
 import { verifyArchive, type IntegrityReport } from './protection/integrity.js';
+import { signAuditHead, signingIdentity } from './protection/audit-sign.js';
+import { publicKeyPem, setIdentityName, viewOf, type IdentityView } from './protection/identity.js';
 import { listSnapshots, pruneSnapshots, type Snapshot } from './protection/snapshots.js';
 import {
   attachTimestamp,
@@ -31,6 +33,8 @@ import { importFiles, type BatchItem, type BatchOptions, type BatchSummary } fro
 import { makeDossier, type Dossier, type DossierAsk } from './dossier/dossier.js';
 import type { FactChoice } from './dossier/data.js';
 import { exportFacts, type ExportRow } from './dossier/export.js';
+import type { Printer } from './dossier/pdf.js';
+import { buildPackage, type BuiltPackage, type PackageAsk } from './package/write.js';
 import {
   deleteArticle,
   findArticle,
@@ -376,6 +380,7 @@ export class Archive {
   /** Add a line to the audit log (something that is not an archive change: an export, a restore). */
   async recordAudit(entry: AuditInput, at?: Date): Promise<void> {
     await this.#store.audit.record(entry, at);
+    await this.#signAfterExport(entry);
   }
 
   /**
@@ -384,12 +389,24 @@ export class Archive {
    */
   recordExport(entry: AuditInput): Promise<boolean> {
     return this.#store.audit.record(entry).then(
-      () => true,
+      async () => {
+        await this.#signAfterExport(entry);
+        return true;
+      },
       (e: unknown) => {
         if (!isDiskFull(e)) throw e;
         return false;
       },
     );
+  }
+
+  /** After the line of a package, backup, dossier or export: the log's head signed (audit-sign.ts). */
+  async #signAfterExport(entry: AuditInput): Promise<void> {
+    if (entry.action !== 'export-made' && entry.action !== 'backup-made') return;
+    await signAuditHead(this.#store).catch((e: unknown) => {
+      // a full disk keeps the previous signed head, which the longer log still satisfies
+      if (!isDiskFull(e)) throw e;
+    });
   }
 
   /** The whole archive in one file, then its audit line (`audited`: see recordExport). */
@@ -705,11 +722,36 @@ export class Archive {
     return this.#search.reindex(onProgress);
   }
 
+  // ——— the archive's identity: its signing key and name ———
+
+  /** The signing key's fingerprint and the name it signs with (the key is made on first need). */
+  async identity(): Promise<IdentityView> {
+    return viewOf(await signingIdentity(this.#store));
+  }
+
+  async setIdentityName(name: string): Promise<IdentityView> {
+    await signingIdentity(this.#store);
+    return viewOf(await setIdentityName(this.#store, name));
+  }
+
+  /** The public key in PEM, for `aqiqat identity export`. */
+  async identityPublicKey(): Promise<string> {
+    return publicKeyPem(await signingIdentity(this.#store));
+  }
+
   // ——— what leaves the archive: dossiers and exports ———
 
   /** A dossier built (HTML, and what printing it needs); the one builder of the app and the CLI. */
   dossier(ask: DossierAsk): Promise<Dossier> {
     return makeDossier(this.#store, ask);
+  }
+
+  /**
+   * An evidence package of a case (or chosen facts): the signed ZIP, built but not yet written; the
+   * caller writes it, then records it with `recordExport` (which signs the audit log's head).
+   */
+  package(ask: PackageAsk, printer: Printer): Promise<BuiltPackage> {
+    return buildPackage(this.#store, ask, printer);
   }
 
   /** Facts with their article metadata, as rows for JSON or CSV (a case's in its timeline order). */

@@ -5,4 +5,10 @@ import { importCalls } from './import/calls.js';
 import { protectionCalls } from './protection/calls.js';
 import { searchCalls } from './search/calls.js';
 
-export const archiveCalls = { ...importCalls, ...annotationCalls, ...searchCalls, ...dossierCalls, ...protectionCalls };
+export const archiveCalls = {
+  ...importCalls,
+  ...annotationCalls,
+  ...searchCalls,
+  ...dossierCalls,
+  ...protectionCalls,
+};

@@ -244,6 +244,27 @@ export interface ErrorParams {
   'fact.corroboration-same-article': { id: string };
   'fact.corroboration-self': None;
   'cli.original-copy': None;
+  // the archive's identity and evidence packages (core/protection/identity.ts, core/package/)
+  'identity.unreadable': { reason: string };
+  'identity.not-sealed': None;
+  'identity.damaged': { reason: string };
+  'identity.bad-name': { max: number };
+  'package.not-zip': { file: string };
+  'package.too-big': { file: string; max: number };
+  'package.zip-damaged': { file: string; reason: string };
+  'package.too-many-entries': { n: number; max: number };
+  'package.entry-too-big': { file: string; max: number };
+  'package.unsafe-path': { file: string };
+  'package.file-twice': { file: string };
+  'package.file-missing': { file: string };
+  'package.file-unlisted': { file: string };
+  'package.file-changed': { file: string };
+  'package.manifest-invalid': { file: string; reason: string };
+  'package.key-invalid': { file: string };
+  'package.signature-invalid': { file: string };
+  'package.sums-invalid': { file: string };
+  'package.quote-mismatch': { file: string; fact: string };
+  'package.source-unreadable': { article: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -14,6 +14,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { fsyncDir, isTempFile, readFileNoFollow, writeFileAtomic } from '../storage/atomic.js';
 import { AUDIT_FILE, AUDIT_HEAD_FILE } from './audit.js';
+import { AUDIT_SIGNED_FILE } from './audit-sign.js';
+import { IDENTITY_FILE } from './identity.js';
 import { inParallel } from '../storage/content-writes.js';
 import { isSealed, KEY_FILE, parseKeyFile, Sealer, unlock } from './crypto.js';
 import { AqiqatError, FileReadError } from '../errors.js';
@@ -38,7 +40,7 @@ export const MAX_BACKUP_FILE_BYTES = 2 ** 31 - 1;
 
 /** The only paths a backup may hold: one level under the archive's known folders, no dot files. */
 const SAFE_PATH =
-  /^(archive\.json|audit\.log|audit\.head|encryption\.json|gazetteer\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
+  /^(archive\.json|audit\.log|audit\.head|audit\.signed|encryption\.json|gazetteer\.json|identity\.json|(shards|texts|sources|index)\/[A-Za-z0-9][A-Za-z0-9._-]{0,200})$/;
 
 const ManifestSchema = z.object({
   format: z.literal('aqiqat-backup'),
@@ -56,12 +58,20 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The archive's files a backup holds: archive.json, the audit log, its gazetteer, shards, texts, sources, index. */
+/** The archive's files a backup holds: archive.json, the audit log and its heads, the gazetteer, the identity, shards, texts, sources, index. */
 export async function archiveFiles(layout: Layout): Promise<string[]> {
   const out: string[] = [];
   // an encrypted archive's files are copied as they are on disk, sealed; encryption.json holds the
   // data key sealed with the passphrase, so the backup opens with the passphrase of its day
-  for (const name of ['archive.json', AUDIT_FILE, AUDIT_HEAD_FILE, KEY_FILE, GAZETTEER_FILE]) {
+  for (const name of [
+    'archive.json',
+    AUDIT_FILE,
+    AUDIT_HEAD_FILE,
+    AUDIT_SIGNED_FILE,
+    KEY_FILE,
+    GAZETTEER_FILE,
+    IDENTITY_FILE,
+  ]) {
     if (await isPlainFile(path.join(layout.root, name))) out.push(name);
   }
   for (const dir of ['shards', 'texts', 'sources', 'index']) {

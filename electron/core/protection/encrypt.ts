@@ -31,6 +31,8 @@ import {
 import { AqiqatError } from '../errors.js';
 import { articleShardFile, factShardFile, folders, SHARD_COUNT, sourceFile, textFile } from '../storage/layout.js';
 import { GAZETTEER_FILE } from '../search/gazetteer.js';
+import { IDENTITY_FILE } from './identity.js';
+import { resignRebuiltLog } from './audit-sign.js';
 import { restoreLeftovers } from '../storage/swap.js';
 import type { ArchiveStore } from '../storage/store.js';
 
@@ -39,10 +41,10 @@ export interface EncryptResult {
   alreadySealed: number;
 }
 
-/** Every file whose content the codec covers: archive.json, the gazetteer, shards, texts, sources, index, backups. */
+/** Every file whose content the codec covers: archive.json, the gazetteer, the identity, shards, texts, sources, index, backups. */
 async function contentFiles(store: ArchiveStore): Promise<string[]> {
   const { layout } = store;
-  const out = [layout.archiveFile, path.join(layout.root, GAZETTEER_FILE)];
+  const out = [layout.archiveFile, path.join(layout.root, GAZETTEER_FILE), path.join(layout.root, IDENTITY_FILE)];
   for (const dir of [layout.shardsDir, layout.textsDir, layout.sourcesDir, layout.indexDir, layout.backupsDir]) {
     for (const name of (await readdir(dir).catch(() => [] as string[])).sort())
       if (!isTempFile(name)) out.push(path.join(dir, name));
@@ -127,6 +129,7 @@ async function sealAuditLog(store: ArchiveStore, codec: Codec): Promise<void> {
   }
   // the chain was rebuilt, and the head is sealed from now on (also when an interrupted run is finished)
   await writeAuditHead(store.layout.root, codec, headOf(raw));
+  await resignRebuiltLog(store.layout.root, codec, raw);
 }
 
 async function keyFileOf(store: ArchiveStore): Promise<KeyFile> {
@@ -210,6 +213,7 @@ async function resealAll(store: ArchiveStore, sealer: Sealer): Promise<void> {
   for (let n = 0; n < SHARD_COUNT; n++)
     for (const file of [articleShardFile(layout, n), factShardFile(layout, n)]) await reseal(file, false);
   await sealer.resealHead();
+  await reseal(path.join(layout.root, IDENTITY_FILE), false);
   // content files are immutable: one already under its new name is done
   for (const a of articles) {
     await reseal(textFile(layout, a.textSha256), true);
@@ -236,6 +240,7 @@ async function resealAuditLog(store: ArchiveStore, sealer: Sealer): Promise<void
   );
   const rebuilt = rebuildLog(entries, sealer, file);
   await writeFileAtomic(file, rebuilt);
-  // the chain was rebuilt under the new key: its head follows
+  // the chain was rebuilt under the new key: its heads follow
   await writeAuditHead(store.layout.root, sealer, headOf(rebuilt));
+  await resignRebuiltLog(store.layout.root, sealer, rebuilt);
 }

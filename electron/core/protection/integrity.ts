@@ -2,8 +2,9 @@
  * `aqiqat verify`: chain of custody. Every text and source is re-hashed against the SHA-256 its
  * article records (and its file name carries); the metadata is held to the texts and to the audit
  * log (each quote is the text at its anchor, each article's hashes are those its `article-added`
- * line recorded); the audit log's hash chain is checked, and its end against `audit.head`; every
- * stored timestamp is checked again, and each stamped audit line must still be in the log.
+ * line recorded); the audit log's hash chain is checked, and its end against `audit.head` and against
+ * the head last signed with the archive's key (`audit.signed`); every stored timestamp is checked again,
+ * and each stamped audit line must still be in the log.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import {
   checkHead,
   readAuditHead,
 } from './audit.js';
+import { signedHeadProblems } from './audit-sign.js';
+import { IDENTITY_CREATED_ACTION } from './identity.js';
 import { sourceFile, textFile } from '../storage/layout.js';
 import { checkTimestamps } from './timestamps.js';
 import type { Article, Fact } from '../model.js';
@@ -26,7 +29,15 @@ export interface IntegrityProblem {
   /** path inside the archive */
   file: string;
   problem:
-    'missing' | 'changed' | 'unreferenced-changed' | 'audit-chain' | 'audit-end' | 'quote' | 'metadata' | 'timestamp';
+    | 'missing'
+    | 'changed'
+    | 'unreferenced-changed'
+    | 'audit-chain'
+    | 'audit-end'
+    | 'audit-signature'
+    | 'quote'
+    | 'metadata'
+    | 'timestamp';
   detail: string;
 }
 
@@ -151,7 +162,11 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
 
   for (const b of audit.broken) problems.push({ file: 'audit.log', problem: 'audit-chain', detail: b });
   await checkAuditEnd(store, audit.entries, problems, notes);
-  const stamps = await checkTimestamps(store, await readFile(store.audit.file, 'utf8').catch(() => ''), audit.entries);
+  const rawLog = await readFile(store.audit.file, 'utf8').catch(() => '');
+  const madeKey = audit.entries.some((e) => e.action === IDENTITY_CREATED_ACTION);
+  for (const p of await signedHeadProblems(store, rawLog, madeKey))
+    problems.push({ file: p.file, problem: 'audit-signature', detail: p.detail });
+  const stamps = await checkTimestamps(store, rawLog, audit.entries);
   for (const p of stamps.problems) problems.push({ ...p, problem: 'timestamp' });
   notes.push(...stamps.notes);
   return {

@@ -503,6 +503,41 @@ const ui = {
   'search.anySourceType': 'Any source type',
   'search.status': 'Fact status',
   'search.anyStatus': 'Any status',
+  // the signing identity and evidence packages (Security…, the dossier dialog, verify.html)
+  'identity.heading': 'Signing identity',
+  'identity.fingerprint': 'Key fingerprint',
+  'identity.name': 'Signs as',
+  'identity.hint':
+    'Evidence packages are signed with this archive’s key. Whoever receives one can compare this fingerprint with you by phone, group by group.',
+  'identity.rename': 'Change name',
+  'identity.saved': 'Packages are now signed as “{name}”.',
+  'package.save': 'Export evidence package…',
+  'package.building': 'Building the signed evidence package…',
+  'package.saved': 'Saved the evidence package ({facts} facts) to {path}',
+  'package.saveError': 'Could not save the evidence package: {error}',
+  'package.check': 'Check a package…',
+  'package.checking': 'Checking the package…',
+  'package.valid': 'valid',
+  'package.signedBy': 'Signed by “{name}” with the key of fingerprint:',
+  'package.proven': 'What this proves',
+  'package.provenFiles': 'The {n} files are unchanged since they were signed.',
+  'package.provenSigner':
+    'They were signed with the key of the fingerprint above: compare it with the signer by phone, group by group.',
+  'package.provenQuotes': '{n} quotes are, character for character, their source texts at the offsets given.',
+  'package.timeNone': 'Time: not stamped. Nothing in the package proves when it was made.',
+  'package.timeUnchecked': 'Time: a timestamp is attached, but this version does not check it.',
+  'package.notProven': 'What this does not prove',
+  'package.notProvenTrue': 'That the content is true: the sources say what they say.',
+  'package.notProvenKey': 'That the key was not stolen or used by someone else.',
+  'package.redacted':
+    'Redacted package: {n} originals or texts were left out because they show a redacted name; their quotes are not checked.',
+  'package.pageTitle': 'Check an Aqiqat evidence package',
+  'package.pageIntro':
+    'Choose or drop the .aqpkg file. It is checked here, in this browser, with no network: nothing is sent anywhere.',
+  'package.pick': 'Choose a package…',
+  'package.drop': 'or drop it on this page',
+  'package.noWebCrypto':
+    'This browser cannot check Ed25519 signatures; open this page in a current Chromium, Firefox or Safari.',
 };
 
 export type UiKey = keyof typeof ui;

@@ -312,6 +312,32 @@ const en: ErrorTexts = {
     `fact ${p.id} is from the same article: a corroborating fact must come from another source`,
   'fact.corroboration-self': () => 'a fact cannot corroborate itself',
   'cli.original-copy': () => '--original and --copy contradict each other',
+
+  // the archive's identity and evidence packages
+  'identity.unreadable': (p) => `cannot read identity.json, the archive's signing key: ${p.reason}`,
+  'identity.not-sealed': () =>
+    "identity.json is not sealed with the archive's key: it was put there by someone else; restore it from a backup",
+  'identity.damaged': (p) =>
+    `identity.json, the archive's signing key, is damaged (${p.reason}); restore it from a backup`,
+  'identity.bad-name': (p) => `the signing name must be one line of 1 to ${p.max} characters`,
+  'package.not-zip': (p) => `invalid: ${p.file} is not an evidence package (not a ZIP file)`,
+  'package.too-big': (p) => `invalid: ${p.file} is larger than an evidence package may be (${p.max} bytes)`,
+  'package.zip-damaged': (p) => `invalid: ${p.file}: the ZIP file is damaged (${p.reason})`,
+  'package.too-many-entries': (p) => `invalid: the package holds ${p.n} files, more than ${p.max}`,
+  'package.entry-too-big': (p) =>
+    `invalid: ${p.file} would unpack to more than ${p.max} bytes (a ZIP bomb?); it was not unpacked`,
+  'package.unsafe-path': (p) => `invalid: ${p.file}: a path outside the package or not a plain relative name`,
+  'package.file-twice': (p) => `invalid: ${p.file} is in the package twice`,
+  'package.file-missing': (p) => `invalid: ${p.file} is listed in the manifest but missing from the package`,
+  'package.file-unlisted': (p) => `invalid: ${p.file} is in the package but not in its signed manifest`,
+  'package.file-changed': (p) => `invalid: ${p.file} is not the file that was signed (its SHA-256 or size differs)`,
+  'package.manifest-invalid': (p) => `invalid: ${p.file} is not a valid manifest (${p.reason})`,
+  'package.key-invalid': (p) => `invalid: ${p.file} is not the signer's public key the manifest names`,
+  'package.signature-invalid': (p) => `invalid: ${p.file}: the signature over manifest.json does not verify`,
+  'package.sums-invalid': (p) => `invalid: ${p.file} does not list the package's files and their SHA-256`,
+  'package.quote-mismatch': (p) => `invalid: ${p.file}: the quote of fact ${p.fact} is not the text at its offsets`,
+  'package.source-unreadable': (p) =>
+    `the source of article ${p.article} cannot be read, so no package was written; run \`aqiqat verify\``,
 };
 
 const kk: ErrorTexts = {
@@ -623,6 +649,31 @@ const kk: ErrorTexts = {
     `${p.id} дерегі сол мақаладан алынған: растайтын дерек басқа дереккөзден болуы керек`,
   'fact.corroboration-self': () => 'дерек өзін-өзі растай алмайды',
   'cli.original-copy': () => '--original мен --copy бір-біріне қайшы',
+
+  // the archive's identity and evidence packages
+  'identity.unreadable': (p) => `мұрағаттың қолтаңба кілті identity.json оқылмайды: ${p.reason}`,
+  'identity.not-sealed': () =>
+    'identity.json мұрағат кілтімен шифрланбаған: оны басқа біреу қойған; сақтық көшірмеден қалпына келтіріңіз',
+  'identity.damaged': (p) =>
+    `мұрағаттың қолтаңба кілті identity.json бүлінген (${p.reason}); сақтық көшірмеден қалпына келтіріңіз`,
+  'identity.bad-name': (p) => `қолтаңба аты 1-ден ${p.max} таңбаға дейінгі бір жол болуы керек`,
+  'package.not-zip': (p) => `жарамсыз: ${p.file} дәлелдер пакеті емес (ZIP файлы емес)`,
+  'package.too-big': (p) => `жарамсыз: ${p.file} дәлелдер пакетіне рұқсат етілген көлемнен үлкен (${p.max} байт)`,
+  'package.zip-damaged': (p) => `жарамсыз: ${p.file}: ZIP файлы бүлінген (${p.reason})`,
+  'package.too-many-entries': (p) => `жарамсыз: пакетте ${p.n} файл бар, бұл ${p.max}-тен көп`,
+  'package.entry-too-big': (p) => `жарамсыз: ${p.file} ашқанда ${p.max} байттан асады (ZIP бомбасы ма?); ол ашылмады`,
+  'package.unsafe-path': (p) => `жарамсыз: ${p.file}: пакеттен тыс немесе қарапайым салыстырмалы емес жол`,
+  'package.file-twice': (p) => `жарамсыз: ${p.file} пакетте екі рет бар`,
+  'package.file-missing': (p) => `жарамсыз: ${p.file} манифестте аталған, бірақ пакетте жоқ`,
+  'package.file-unlisted': (p) => `жарамсыз: ${p.file} пакетте бар, бірақ қол қойылған манифестте жоқ`,
+  'package.file-changed': (p) => `жарамсыз: ${p.file} қол қойылған файл емес (SHA-256 хэші немесе өлшемі басқа)`,
+  'package.manifest-invalid': (p) => `жарамсыз: ${p.file} жарамды манифест емес (${p.reason})`,
+  'package.key-invalid': (p) => `жарамсыз: ${p.file} манифест атаған қол қоюшының ашық кілті емес`,
+  'package.signature-invalid': (p) => `жарамсыз: ${p.file}: manifest.json қолтаңбасы расталмайды`,
+  'package.sums-invalid': (p) => `жарамсыз: ${p.file} пакеттің файлдары мен олардың SHA-256 хэштерін дұрыс тізбейді`,
+  'package.quote-mismatch': (p) => `жарамсыз: ${p.file}: ${p.fact} дерегінің дәйексөзі көрсетілген орындағы мәтін емес`,
+  'package.source-unreadable': (p) =>
+    `${p.article} мақаласының дереккөзі оқылмайды, сондықтан пакет жазылмады; \`aqiqat verify\` іске қосыңыз`,
 };
 
 const ru: ErrorTexts = {
@@ -930,6 +981,33 @@ const ru: ErrorTexts = {
     `факт ${p.id} взят из той же статьи: подтверждающий факт должен быть из другого источника`,
   'fact.corroboration-self': () => 'факт не может подтверждать сам себя',
   'cli.original-copy': () => '--original и --copy противоречат друг другу',
+
+  // the archive's identity and evidence packages
+  'identity.unreadable': (p) => `не удаётся прочитать identity.json, ключ подписи архива: ${p.reason}`,
+  'identity.not-sealed': () =>
+    'identity.json не зашифрован ключом архива: его положил кто-то другой; восстановите его из резервной копии',
+  'identity.damaged': (p) =>
+    `identity.json, ключ подписи архива, повреждён (${p.reason}); восстановите его из резервной копии`,
+  'identity.bad-name': (p) => `имя подписи должно быть одной строкой от 1 до ${p.max} символов`,
+  'package.not-zip': (p) => `недействителен: ${p.file} не пакет доказательств (не ZIP-файл)`,
+  'package.too-big': (p) => `недействителен: ${p.file} больше допустимого для пакета доказательств (${p.max} байт)`,
+  'package.zip-damaged': (p) => `недействителен: ${p.file}: ZIP-файл повреждён (${p.reason})`,
+  'package.too-many-entries': (p) => `недействителен: в пакете ${p.n} файлов, больше ${p.max}`,
+  'package.entry-too-big': (p) =>
+    `недействителен: ${p.file} при распаковке превысит ${p.max} байт (ZIP-бомба?); он не распакован`,
+  'package.unsafe-path': (p) => `недействителен: ${p.file}: путь за пределами пакета или не простое относительное имя`,
+  'package.file-twice': (p) => `недействителен: ${p.file} встречается в пакете дважды`,
+  'package.file-missing': (p) => `недействителен: ${p.file} указан в манифесте, но в пакете его нет`,
+  'package.file-unlisted': (p) => `недействителен: ${p.file} есть в пакете, но не в подписанном манифесте`,
+  'package.file-changed': (p) => `недействителен: ${p.file} не тот файл, что был подписан (другой SHA-256 или размер)`,
+  'package.manifest-invalid': (p) => `недействителен: ${p.file} не является корректным манифестом (${p.reason})`,
+  'package.key-invalid': (p) => `недействителен: ${p.file} не открытый ключ подписавшего, указанный в манифесте`,
+  'package.signature-invalid': (p) => `недействителен: ${p.file}: подпись manifest.json не проходит проверку`,
+  'package.sums-invalid': (p) => `недействителен: ${p.file} неверно перечисляет файлы пакета и их SHA-256`,
+  'package.quote-mismatch': (p) =>
+    `недействителен: ${p.file}: цитата факта ${p.fact} не совпадает с текстом по её смещениям`,
+  'package.source-unreadable': (p) =>
+    `источник статьи ${p.article} не читается, поэтому пакет не записан; запустите \`aqiqat verify\``,
 };
 
 export const ERROR_TEXTS: Record<ErrorLang, ErrorTexts> = { en, kk, ru };

@@ -96,6 +96,20 @@ export function DossierExport() {
     }
   };
 
+  const savePackage = async () => {
+    setStatus({ kind: 'busy', text: t('package.building') });
+    try {
+      const saved = await api().saveEvidencePackage(request());
+      setStatus(
+        saved.path
+          ? { kind: 'done', text: t('package.saved', { facts: saved.facts, path: saved.path }) }
+          : { kind: 'done', text: t('dossier.notSaved') },
+      );
+    } catch (e) {
+      setStatus({ kind: 'error', text: t('package.saveError', { error: errorLine(e) }) });
+    }
+  };
+
   const toggle = (name: string) => setRedact((r) => (r.includes(name) ? r.filter((x) => x !== name) : [...r, name]));
 
   return (
@@ -178,6 +192,14 @@ export function DossierExport() {
               </button>
               <button type="button" className="button-primary" onClick={() => void save()} disabled={busy || !caseId}>
                 {t('dossier.save')}
+              </button>
+              <button
+                type="button"
+                className="dialog-button"
+                onClick={() => void savePackage()}
+                disabled={busy || !caseId}
+              >
+                {t('package.save')}
               </button>
             </div>
           </form>

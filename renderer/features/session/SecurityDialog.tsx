@@ -3,7 +3,7 @@
  * change the passphrase; the timestamps (Timestamps.tsx); and "Lock now". Everything runs in main
  * (session.ts); this only asks.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { EncryptedStatus, SessionStatus } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -75,6 +75,7 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
         <Encrypt busy={busy} setLine={setLine} />
       )}
       <Timestamps busy={busy} setLine={setLine} />
+      <Identity busy={busy} setLine={setLine} />
       {busy ? <progress className="dialog-progress" aria-label={line.text} /> : null}
       <p className={`dialog-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
         {line?.text ?? ''}
@@ -91,6 +92,56 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
 interface Part {
   busy: boolean;
   setLine: (line: Line) => void;
+}
+
+/** The signing key's fingerprint (to be read aloud to whoever checks a package) and the name it signs with. */
+function Identity({ busy, setLine }: Part) {
+  const { t } = useI18n();
+  const [identity, setIdentity] = useState<{ name: string; fingerprint: string } | null>(null);
+  const [name, setName] = useState('');
+  useEffect(() => {
+    let live = true;
+    api()
+      .identity({})
+      .then((v) => {
+        if (!live) return;
+        setIdentity(v);
+        setName(v.name);
+      })
+      .catch((e: unknown) => live && setLine({ kind: 'error', text: errorLine(e) }));
+    return () => {
+      live = false;
+    };
+  }, [setLine]);
+  const rename = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const v = await api().setIdentityName({ name });
+      setIdentity(v);
+      setName(v.name);
+      setLine({ kind: 'done', text: t('identity.saved', { name: v.name }) });
+    } catch (err) {
+      setLine({ kind: 'error', text: errorLine(err) });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void rename(e)}>
+      <fieldset>
+        <legend>{t('identity.heading')}</legend>
+        <p className="security-hint">{t('identity.hint')}</p>
+        <p>
+          {t('identity.fingerprint')}: <code className="identity-fingerprint">{identity?.fingerprint ?? '…'}</code>
+        </p>
+        <label className="dialog-field">
+          {t('identity.name')}
+          <input value={name} onChange={(e) => setName(e.currentTarget.value)} disabled={busy || !identity} />
+        </label>
+        <button type="submit" className="dialog-button" disabled={busy || !identity || name.trim() === identity.name}>
+          {t('identity.rename')}
+        </button>
+      </fieldset>
+    </form>
+  );
 }
 
 function IdleLock({ busy, setLine }: Part) {

@@ -5,8 +5,8 @@ import type { ArticleDetail, CaseSummary, SavedDossier } from '../../../electron
 import { calls } from '../../../electron/calls.js';
 import { annotationCalls } from '../../../electron/core/annotation/calls.js';
 import { dossierCalls } from '../../../electron/core/dossier/calls.js';
-import { importCalls } from '../../../electron/core/import/calls.js';
 import { protectionCalls } from '../../../electron/core/protection/calls.js';
+import { importCalls } from '../../../electron/core/import/calls.js';
 import { searchCalls } from '../../../electron/core/search/calls.js';
 import { dossierShellCalls } from '../../../electron/dossier-calls.js';
 import { sessionCalls } from '../../../electron/session-calls.js';
