@@ -28,9 +28,13 @@ export function reportLines(r: PackageReport): string[] {
   const time =
     r.time.stamped === false
       ? 'time: not stamped (nothing in the package proves when it was made)'
-      : r.time.stamped === 'unchecked'
-        ? 'time: a timestamp is attached, but this version does not check it'
-        : `time: ${r.time.time}, stamped by ${r.time.authority}`;
+      : `time: the manifest existed at ${r.time.time}, stamped by ${r.time.authority} (certificate sha256 ${r.time.certificateFingerprint}${
+          r.time.trusted === null
+            ? '; not checked against a trusted authority: give --ca'
+            : r.time.trusted
+              ? '; chains to the certificate given'
+              : ''
+        })`;
   return [
     `valid: ${r.file}`,
     `signer: ${r.signer.name}, key fingerprint ${r.signer.fingerprint}`,
@@ -119,9 +123,10 @@ export function registerPackageCommands(program: Command, cli: Cli): void {
     .command('verify-package')
     .description('check an evidence package (no archive needed): every hash, the signature, each quote at its offsets')
     .argument('<file>', 'the .aqpkg file')
+    .option('--ca <file>', 'the certificates (PEM or DER) a timestamp’s authority must chain to')
     .addOption(jsonOption())
-    .action(async (file: string, o: { json?: boolean }) => {
-      const report = await verifyPackageFile(file);
+    .action(async (file: string, o: { json?: boolean; ca?: string }) => {
+      const report = await verifyPackageFile(file, { ca: o.ca });
       cli.print(o.json, report, () => reportLines(report).join('\n'));
     });
 }

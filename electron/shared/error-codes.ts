@@ -265,6 +265,7 @@ export interface ErrorParams {
   'package.sums-invalid': { file: string };
   'package.quote-mismatch': { file: string; fact: string };
   'package.source-unreadable': { article: string };
+  'package.stamp-invalid': { file: string; reason: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -8,8 +8,12 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { AqiqatError } from '../errors.js';
 import { publicKeyOf } from '../protection/identity.js';
+import { certificates, checkTimestampResponse } from '../protection/timestamp.js';
+
+/** a certificate file is a few KB; a CA bundle well under this */
+const CA_FILE_LIMIT = 4_000_000;
 import { checkPackage, type PackageCrypto, type PackageVerdict } from './check.js';
-import { PACKAGE_LIMITS } from './format.js';
+import { MANIFEST_STAMP, PACKAGE_LIMITS } from './format.js';
 import { readPackageZip } from './zip-read.js';
 
 export const nodePackageCrypto: PackageCrypto = {
@@ -23,17 +27,35 @@ export const nodePackageCrypto: PackageCrypto = {
   },
 };
 
-/** What the package says about its time: nothing, or a timestamp (checked where the stamp check plugs in). */
+/** What the package says about its time: nothing, or a checked RFC 3161 timestamp over its manifest. */
 export type TimeCheck =
-  { stamped: false } | { stamped: 'unchecked' } | { stamped: true; time: string; authority: string };
+  | { stamped: false }
+  | { stamped: true; time: string; authority: string; certificateFingerprint: string; trusted: boolean | null };
 
 /**
- * The proof of time: an RFC 3161 token over SHA-256(manifest.json) in timestamps/manifest.tsr. This is
- * the one place its check plugs in; until then a token is reported as present but not checked.
+ * The proof of time: an RFC 3161 token over SHA-256(manifest.json) in timestamps/manifest.tsr. A token
+ * for another hash, badly signed or malformed fails the package with its one line; with `trusted`
+ * certificates the authority must chain to one of them (null: not asked).
  */
-export async function checkPackageTime(stamp: Uint8Array | null, manifestBytes: Uint8Array): Promise<TimeCheck> {
-  void manifestBytes;
-  return stamp === null ? { stamped: false } : { stamped: 'unchecked' };
+export async function checkPackageTime(
+  stamp: Uint8Array | null,
+  manifestBytes: Uint8Array,
+  trusted?: readonly Uint8Array[],
+): Promise<TimeCheck> {
+  if (stamp === null) return { stamped: false };
+  const sha256 = createHash('sha256').update(manifestBytes).digest();
+  const s = await checkTimestampResponse(stamp, sha256, trusted ? { trusted } : {}).catch((e: unknown) => {
+    throw e instanceof AqiqatError
+      ? new AqiqatError('package.stamp-invalid', { file: MANIFEST_STAMP, reason: e.message })
+      : e;
+  });
+  return {
+    stamped: true,
+    time: s.time,
+    authority: s.authority,
+    certificateFingerprint: s.certificateFingerprint,
+    trusted: trusted ? s.trusted : null,
+  };
 }
 
 export interface PackageReport extends Omit<PackageVerdict, 'manifestBytes' | 'stamp'> {
@@ -67,9 +89,11 @@ async function readLimited(file: string, max: number): Promise<Uint8Array> {
   }
 }
 
-export async function verifyPackageFile(file: string): Promise<PackageReport> {
+/** `ca`: a file of certificates (PEM or DER) a timestamp's authority must chain to. */
+export async function verifyPackageFile(file: string, opts: { ca?: string | undefined } = {}): Promise<PackageReport> {
+  const trusted = opts.ca ? certificates(await readLimited(opts.ca, CA_FILE_LIMIT), path.basename(opts.ca)) : undefined;
   const bytes = await readLimited(file, PACKAGE_LIMITS.packageBytes);
   const entries = readPackageZip(bytes, path.basename(file));
   const { manifestBytes, stamp, ...verdict } = await checkPackage(entries, nodePackageCrypto);
-  return { ...verdict, file: path.resolve(file), time: await checkPackageTime(stamp, manifestBytes) };
+  return { ...verdict, file: path.resolve(file), time: await checkPackageTime(stamp, manifestBytes, trusted) };
 }

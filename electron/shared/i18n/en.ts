@@ -525,7 +525,8 @@ const ui = {
     'They were signed with the key of the fingerprint above: compare it with the signer by phone, group by group.',
   'package.provenQuotes': '{n} quotes are, character for character, their source texts at the offsets given.',
   'package.timeNone': 'Time: not stamped. Nothing in the package proves when it was made.',
-  'package.timeUnchecked': 'Time: a timestamp is attached, but this version does not check it.',
+  'package.timeUnchecked':
+    'Time: a timestamp is attached (timestamps/manifest.tsr); this page does not check it: run aqiqat verify-package or openssl ts -verify.',
   'package.notProven': 'What this does not prove',
   'package.notProvenTrue': 'That the content is true: the sources say what they say.',
   'package.notProvenKey': 'That the key was not stolen or used by someone else.',

@@ -338,6 +338,7 @@ const en: ErrorTexts = {
   'package.quote-mismatch': (p) => `invalid: ${p.file}: the quote of fact ${p.fact} is not the text at its offsets`,
   'package.source-unreadable': (p) =>
     `the source of article ${p.article} cannot be read, so no package was written; run \`aqiqat verify\``,
+  'package.stamp-invalid': (p) => `invalid: ${p.file}: the timestamp does not hold (${p.reason})`,
 };
 
 const kk: ErrorTexts = {
@@ -674,6 +675,7 @@ const kk: ErrorTexts = {
   'package.quote-mismatch': (p) => `жарамсыз: ${p.file}: ${p.fact} дерегінің дәйексөзі көрсетілген орындағы мәтін емес`,
   'package.source-unreadable': (p) =>
     `${p.article} мақаласының дереккөзі оқылмайды, сондықтан пакет жазылмады; \`aqiqat verify\` іске қосыңыз`,
+  'package.stamp-invalid': (p) => `жарамсыз: ${p.file}: уақыт белгісі расталмады (${p.reason})`,
 };
 
 const ru: ErrorTexts = {
@@ -1008,6 +1010,7 @@ const ru: ErrorTexts = {
     `недействителен: ${p.file}: цитата факта ${p.fact} не совпадает с текстом по её смещениям`,
   'package.source-unreadable': (p) =>
     `источник статьи ${p.article} не читается, поэтому пакет не записан; запустите \`aqiqat verify\``,
+  'package.stamp-invalid': (p) => `недействителен: ${p.file}: метка времени не подтверждается (${p.reason})`,
 };
 
 export const ERROR_TEXTS: Record<ErrorLang, ErrorTexts> = { en, kk, ru };

@@ -4,7 +4,7 @@
  * line naming the file, in under 5 s, writing nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { createDeflateRaw } from 'node:zlib';
@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, tempDir } from '../../helpers.js';
 import { aqiqat, expectOneLineError, type CliResult } from '../../cli-driver.js';
 import { PACKAGE_LIMITS } from '../../../../electron/core/package/format.js';
+import { addStampToPackage, makeTimestampRequest } from '../../../../electron/core/protection/timestamp.js';
+import { startLocalTsa } from '../../tsa-fixture.js';
 
 let scratch: string;
 let dir: string;
@@ -212,11 +214,37 @@ describe('aqiqat package → verify-package', () => {
     await refused(file, new RegExp(`invalid: ${text().replace(/[.]/g, '\\.')} is in the package twice`));
   });
 
-  it('a timestamp added later under timestamps/ is tolerated and said; verify-package reports it unchecked', async () => {
-    const file = await variant('stamped.aqpkg', { 'timestamps/manifest.tsr': strToU8('token bytes') });
-    const r = aqiqat(['verify-package', file]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^time: a timestamp is attached/m);
+  it('a timestamp added later under timestamps/ is checked: its time and authority, refused for another hash', async () => {
+    const tsa = startLocalTsa();
+    try {
+      const manifest = entries['manifest.json']!;
+      const digest = createHash('sha256').update(manifest).digest();
+      const answer = tsa.reply(makeTimestampRequest(digest).der, { token: true });
+      const file = path.join(scratch, 'stamped.aqpkg');
+      await writeFile(file, addStampToPackage(new Uint8Array(await readFile(pkg)), answer));
+      const r = aqiqat(['verify-package', file]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(
+        /^time: the manifest existed at \d{4}-\d{2}-\d{2}T.*stamped by .*Aqiqat tests.*give --ca/m,
+      );
+      const trusted = aqiqat(['verify-package', file, '--ca', tsa.caFile]);
+      expect(trusted.stdout).toMatch(/chains to the certificate given/);
+      expectOneLineError(
+        aqiqat(['verify-package', file, '--ca', tsa.otherCaFile]),
+        /invalid: timestamps\/manifest\.tsr: /,
+      );
+      // an answer for another hash, and bytes that are no answer at all
+      const other = tsa.reply(makeTimestampRequest(createHash('sha256').update('another').digest()).der, {
+        token: true,
+      });
+      const wrong = path.join(scratch, 'stamped-other.aqpkg');
+      await writeFile(wrong, addStampToPackage(new Uint8Array(await readFile(pkg)), other));
+      expectOneLineError(aqiqat(['verify-package', wrong]), /invalid: timestamps\/manifest\.tsr: .*another hash/);
+      const junk = await variant('stamped-junk.aqpkg', { 'timestamps/manifest.tsr': strToU8('token bytes') });
+      expectOneLineError(aqiqat(['verify-package', junk]), /invalid: timestamps\/manifest\.tsr: /);
+    } finally {
+      tsa.cleanup();
+    }
   });
 
   it('refuses a manifest (validly signed) naming ../x or /etc/x, and ZIP entries with such names', async () => {
