@@ -81,6 +81,7 @@ export const METHODS = [
   'attachTimestamp',
   'identity',
   'setIdentityName',
+  'verifyPackage',
 ] as const satisfies readonly Method[];
 type Listed = (typeof METHODS)[number];
 // a call the list leaves out would be missing from window.aqiqat in the app

@@ -2,6 +2,7 @@
 import { annotationCalls } from './annotation/calls.js';
 import { dossierCalls } from './dossier/calls.js';
 import { importCalls } from './import/calls.js';
+import { packageCalls } from './package/calls.js';
 import { protectionCalls } from './protection/calls.js';
 import { searchCalls } from './search/calls.js';
 
@@ -11,4 +12,5 @@ export const archiveCalls = {
   ...searchCalls,
   ...dossierCalls,
   ...protectionCalls,
+  ...packageCalls,
 };

@@ -93,7 +93,18 @@ async function readLimited(file: string, max: number): Promise<Uint8Array> {
 export async function verifyPackageFile(file: string, opts: { ca?: string | undefined } = {}): Promise<PackageReport> {
   const trusted = opts.ca ? certificates(await readLimited(opts.ca, CA_FILE_LIMIT), path.basename(opts.ca)) : undefined;
   const bytes = await readLimited(file, PACKAGE_LIMITS.packageBytes);
-  const entries = readPackageZip(bytes, path.basename(file));
+  return { ...(await verifyPackageBytes(bytes, path.basename(file), trusted)), file: path.resolve(file) };
+}
+
+/** The same check on bytes already read (the app reads the file the user picks); `name` names it in errors. */
+export async function verifyPackageBytes(
+  bytes: Uint8Array,
+  name: string,
+  trusted?: readonly Uint8Array[],
+): Promise<PackageReport> {
+  if (bytes.length > PACKAGE_LIMITS.packageBytes)
+    throw new AqiqatError('package.too-big', { file: name, max: PACKAGE_LIMITS.packageBytes });
+  const entries = readPackageZip(bytes, name);
   const { manifestBytes, stamp, ...verdict } = await checkPackage(entries, nodePackageCrypto);
-  return { ...verdict, file: path.resolve(file), time: await checkPackageTime(stamp, manifestBytes, trusted) };
+  return { ...verdict, file: name, time: await checkPackageTime(stamp, manifestBytes, trusted) };
 }

@@ -524,6 +524,7 @@ const ui = {
   'package.provenSigner':
     'They were signed with the key of the fingerprint above: compare it with the signer by phone, group by group.',
   'package.provenQuotes': '{n} quotes are, character for character, their source texts at the offsets given.',
+  'package.timeStamped': 'Time: the manifest existed at {time}, stamped by {authority}.',
   'package.timeNone': 'Time: not stamped. Nothing in the package proves when it was made.',
   'package.timeUnchecked':
     'Time: a timestamp is attached (timestamps/manifest.tsr); this page does not check it: run aqiqat verify-package or openssl ts -verify.',

@@ -383,6 +383,7 @@ const ui: Dictionary['ui'] = {
   'package.provenSigner':
     'Оларға жоғарыдағы саусақ ізі бар кілтпен қол қойылған: оны қол қоюшымен телефон арқылы топ-топпен салыстырыңыз.',
   'package.provenQuotes': '{n} дәйексөз көрсетілген орындағы дереккөз мәтінімен әріпке дейін сәйкес келеді.',
+  'package.timeStamped': 'Уақыт: манифест {time} кезінде болған, уақыт белгісін берген: {authority}.',
   'package.timeNone': 'Уақыт: белгіленбеген. Пакет қашан жасалғанын ештеңе дәлелдемейді.',
   'package.timeUnchecked':
     'Уақыт: уақыт белгісі тіркелген (timestamps/manifest.tsr); бұл бет оны тексермейді: aqiqat verify-package немесе openssl ts -verify іске қосыңыз.',

@@ -382,6 +382,7 @@ const ui: Dictionary['ui'] = {
   'package.provenSigner':
     'Они подписаны ключом с отпечатком, указанным выше: сверьте его с подписавшим по телефону, группу за группой.',
   'package.provenQuotes': 'Цитаты ({n}) побуквенно совпадают с текстами источников по указанным смещениям.',
+  'package.timeStamped': 'Время: манифест существовал в {time}, метку времени поставил {authority}.',
   'package.timeNone': 'Время: без метки. Ничто в пакете не доказывает, когда он создан.',
   'package.timeUnchecked':
     'Время: метка времени приложена (timestamps/manifest.tsr); эта страница её не проверяет: запустите aqiqat verify-package или openssl ts -verify.',

@@ -8,6 +8,7 @@ import type { EncryptedStatus, SessionStatus } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from './SessionGate.js';
+import { CheckPackage } from './CheckPackage.js';
 import { Timestamps } from './Timestamps.js';
 
 type Line = { kind: 'busy' | 'done' | 'error'; text: string } | null;
@@ -76,6 +77,7 @@ function SecurityForm({ onClose }: { onClose: () => void }) {
       )}
       <Timestamps busy={busy} setLine={setLine} />
       <Identity busy={busy} setLine={setLine} />
+      <CheckPackage busy={busy} setLine={setLine} />
       {busy ? <progress className="dialog-progress" aria-label={line.text} /> : null}
       <p className={`dialog-status${line?.kind === 'error' ? ' error' : ''}`} role="status">
         {line?.text ?? ''}

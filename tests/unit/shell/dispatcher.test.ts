@@ -5,6 +5,7 @@ import type { ArticleDetail, CaseSummary, SavedDossier } from '../../../electron
 import { calls } from '../../../electron/calls.js';
 import { annotationCalls } from '../../../electron/core/annotation/calls.js';
 import { dossierCalls } from '../../../electron/core/dossier/calls.js';
+import { packageCalls } from '../../../electron/core/package/calls.js';
 import { protectionCalls } from '../../../electron/core/protection/calls.js';
 import { importCalls } from '../../../electron/core/import/calls.js';
 import { searchCalls } from '../../../electron/core/search/calls.js';
@@ -107,6 +108,7 @@ describe('IPC dispatcher', () => {
       searchCalls,
       dossierCalls,
       protectionCalls,
+      packageCalls,
       sessionCalls,
       dossierShellCalls,
     ];
