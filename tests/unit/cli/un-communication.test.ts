@@ -85,6 +85,16 @@ describe('aqiqat dossier --template un-communication', () => {
     expect(at.every((n) => n >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
 
+    // a bookmark for each section, in the same order, the facts beneath the chronology's
+    if (!('DOMMatrix' in globalThis))
+      Object.defineProperty(globalThis, 'DOMMatrix', { value: class DOMMatrix {}, configurable: true, writable: true });
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await readFile(out)), verbosity: 0 }).promise;
+    const outline = ((await doc.getOutline()) ?? []) as Array<{ title: string; items: unknown[] }>;
+    await doc.destroy();
+    expect(outline.map((o) => o.title)).toEqual(sections);
+    expect(outline[6]!.items.length).toBe(facts.length);
+
     // the checklist on the cover names what is missing, and only that
     const cover = text.slice(0, text.indexOf('Contents'));
     expect(cover).toContain('Still missing before submission');
