@@ -1,4 +1,5 @@
 /** Facts: quoted passages of an article, typed, dated and linked. */
+import { readIdentity, UNNAMED } from '../protection/identity.js';
 import { isDeepStrictEqual } from 'node:util';
 import { anchorAt, closestPassage, findQuote, resolveAnchor } from './anchor.js';
 import { findArticle, readArticleText } from '../import/articles.js';
@@ -222,6 +223,7 @@ function patchTranslations(
   texts: FactPatch['translations'],
   translator: string | undefined,
   at: string,
+  signer: string | undefined,
 ): Translations | undefined {
   const next: Translations = { ...current };
   for (const [lang, given] of Object.entries(texts ?? {}) as Array<
@@ -230,7 +232,7 @@ function patchTranslations(
     const { text: raw, by } = typeof given === 'string' ? { text: given, by: undefined } : given!;
     const text = raw.normalize('NFC').trim();
     if (text === '') delete next[lang];
-    else next[lang] = { text, by: (by ?? translator)?.trim() ?? current?.[lang]?.by ?? '', at };
+    else next[lang] = { text, by: (by ?? translator)?.trim() ?? current?.[lang]?.by ?? signer ?? '', at };
   }
   return Object.keys(next).length > 0 ? next : undefined;
 }
@@ -289,11 +291,14 @@ export async function editFact(
     : next;
   edited.updatedAt = now.toISOString();
   if (patch.translations !== undefined) {
+    // a new translation with no translator named is the archive's signer's, when it has a name
+    const id = patch.translator === undefined ? await readIdentity(store.layout.root, store.codec) : null;
     const translations = patchTranslations(
       previous.translations,
       patch.translations,
       patch.translator,
       edited.updatedAt,
+      id && id.name !== UNNAMED ? id.name : undefined,
     );
     if (translations) edited.translations = translations;
     else delete edited.translations;

@@ -69,6 +69,18 @@ describe('aqiqat fact edit --translation', () => {
     expect(none.translations).toBeUndefined();
   });
 
+  it('a new translation with no translator named is the archive signer’s, once the signer has a name', async () => {
+    const { A, json, sentence } = await sample();
+    expect(aqiqat([...A, 'identity', '--name', 'Дана Аудармашы']).code).toBe(0);
+    const one = json(['fact', 'edit', sentence.id, '--translation', 'en=Sentenced in 2009']) as Fact;
+    expect(one.translations!.en!.by).toBe('Дана Аудармашы');
+    // a named translator still wins, and an edit keeps who translated it
+    const two = json(['fact', 'edit', sentence.id, '--translation', 'ru=Осуждён', '--translator', 'А. Б.']) as Fact;
+    expect(two.translations!.ru!.by).toBe('А. Б.');
+    const three = json(['fact', 'edit', sentence.id, '--translation', 'ru=Осуждён в 2009 году']) as Fact;
+    expect(three.translations!.ru!.by).toBe('А. Б.');
+  });
+
   it('refuses a bad --translation in one line and changes nothing', async () => {
     const { dir, A, json, sentence } = await sample();
     const before = await readFile(path.join(dir, 'archive.json'));
