@@ -379,6 +379,7 @@ export class Archive {
 
   /** Add a line to the audit log (something that is not an archive change: an export, a restore). */
   async recordAudit(entry: AuditInput, at?: Date): Promise<void> {
+    await this.#keyBeforeExport(entry);
     await this.#store.audit.record(entry, at);
     await this.#signAfterExport(entry);
   }
@@ -387,7 +388,8 @@ export class Archive {
    * The audit line of something that has left the archive (a backup, a dossier, an export). False: the
    * disk was full, so the line is missing — the export itself stands, and the caller says so.
    */
-  recordExport(entry: AuditInput): Promise<boolean> {
+  async recordExport(entry: AuditInput): Promise<boolean> {
+    await this.#keyBeforeExport(entry);
     return this.#store.audit.record(entry).then(
       async () => {
         await this.#signAfterExport(entry);
@@ -398,6 +400,18 @@ export class Archive {
         return false;
       },
     );
+  }
+
+  /**
+   * The signing key made (and its line written) before the line of what leaves the archive, so that
+   * line stays the log's last and is the one the signed head names.
+   */
+  async #keyBeforeExport(entry: AuditInput): Promise<void> {
+    if (entry.action !== 'export-made' && entry.action !== 'backup-made') return;
+    await signingIdentity(this.#store).catch((e: unknown) => {
+      // a full disk: the export stands; the head is signed at the next one
+      if (!isDiskFull(e)) throw e;
+    });
   }
 
   /** After the line of a package, backup, dossier or export: the log's head signed (audit-sign.ts). */

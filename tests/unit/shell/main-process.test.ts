@@ -30,7 +30,13 @@ const fake = vi.hoisted(() => {
     destroyed = false;
     readonly webContents = {
       executeJavaScript: async () => 0,
-      printToPDF: async () => new TextEncoder().encode('%PDF-1.4 printed'),
+      // the smallest real PDF: the core reads it back for page numbers and finishes it
+      printToPDF: async () => {
+        const { PDFDocument } = await import('pdf-lib');
+        const doc = await PDFDocument.create();
+        doc.addPage();
+        return doc.save();
+      },
     };
     constructor(readonly options: { parent?: unknown; webPreferences?: Record<string, unknown> }) {
       state.events.push('window');
