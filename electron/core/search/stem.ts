@@ -27,7 +27,7 @@ import { fold, norm, type Folded } from './fold.js';
 
 export const MIN_STEM = 4;
 
-/** Kazakh endings in key space (fold of the Cyrillic variants, see ../../shared/notes/kazakh-search.md). */
+/** Kazakh endings in key space: the fold of their Cyrillic variants. */
 const KAZAKH_SUFFIXES = [
   // genitive
   'nin',
