@@ -49,7 +49,8 @@ export function numberSources(data: DossierData): Map<string, number> {
   return numbers;
 }
 
-const paragraphs = (text: string) =>
+/** Blank-line-separated paragraphs as <p>, line breaks kept. */
+export const paragraphs = (text: string) =>
   text
     .split(/\n\s*\n/)
     .map((p) => p.trim())

@@ -14,6 +14,7 @@ import {
   factRow,
   footer,
   numberSources,
+  paragraphs,
   sourcesSection,
   translationHtml,
   typeLabel,
@@ -68,14 +69,6 @@ export function missingItems(data: DossierData, lang: DossierLang): string[] {
   if (!c?.otherProcedures && !data.facts.some((f) => isInternational(f.type))) missing.push(u.missingOther);
   return missing;
 }
-
-const paragraphs = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
-    .join('');
 
 const nameHtml = (name: string) => (name === REDACTED ? `<span class="redacted">${esc(name)}</span>` : esc(name));
 const refs = (ns: readonly number[]) => ns.map((n) => `<a href="#f${n}">${n}</a>`).join(', ');
