@@ -33,11 +33,18 @@ const shownName = (raw: Uint8Array) =>
 
 class Overflow extends Error {}
 
+/**
+ * Which entries to unpack: `false` leaves one packed (still checked for its path), a number caps its size
+ * below the limits' (a manifest read alone may be held to far less than a source).
+ */
+export type ZipKeep = (name: string) => number | false;
+
 /** Every file of the package by path (folders left out); throws a one-line AqiqatError for anything wrong. */
 export function readPackageZip(
   bytes: Uint8Array,
   file: string,
   limits: ZipLimits = PACKAGE_LIMITS,
+  keep?: ZipKeep,
 ): Map<string, Uint8Array> {
   const damaged = (reason: string) => new AqiqatError('package.zip-damaged', { file, reason });
   if (bytes.length > limits.packageBytes) throw new AqiqatError('package.too-big', { file, max: limits.packageBytes });
@@ -86,8 +93,10 @@ export function readPackageZip(
     names.add(name);
     if (flags & 1) throw damaged(`${name} is encrypted`);
     if (method !== 0 && method !== 8) throw damaged(`${name} uses compression method ${method}`);
-    if (size > limits.entryBytes)
-      throw new AqiqatError('package.entry-too-big', { file: name, max: limits.entryBytes });
+    const max = keep ? keep(name) : limits.entryBytes;
+    if (max === false) continue;
+    if (size > Math.min(max, limits.entryBytes))
+      throw new AqiqatError('package.entry-too-big', { file: name, max: Math.min(max, limits.entryBytes) });
     total += size;
     if (total > limits.totalBytes)
       throw new AqiqatError('package.entry-too-big', { file: name, max: limits.totalBytes });

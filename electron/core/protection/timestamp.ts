@@ -3,16 +3,11 @@
  * SHA-256; any connected machine sends it to a timestamp authority; the answer comes back and is
  * checked here against the hash, our nonce, the authority's signature and, when given, the
  * certificates trusted to issue it. Every structure is read and written by PKI.js over asn1js.
- *
- * A package (a ZIP whose `manifest.json` is the signed document) carries its stamp as
- * `timestamps/manifest.tsr`: a DER TimeStampResp (status granted + the token), the form `openssl ts
- * -verify -in manifest.tsr -data manifest.json` reads.
+ * A package carries its stamp as `responseOfToken` makes it (`core/package/stamp.ts`).
  */
-import { createHash, webcrypto } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { crc32 } from 'node:zlib';
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { AqiqatError } from '../errors.js';
 
 /** Our own engine over Node's WebCrypto, passed to every call: no global state of PKI.js is relied on. */
@@ -183,6 +178,21 @@ export async function checkTimestampResponse(
   der: Uint8Array,
   expectedSha256: Uint8Array | string,
   opts: { trusted?: readonly Uint8Array[]; nonce?: string } = {},
+): Promise<Stamp> {
+  // PKI.js decodes some fields (a certificate's times) only when they are read: a damaged one throws
+  // its own error deep in the checks, and that is a malformed token too
+  try {
+    return await checkParsed(der, expectedSha256, opts);
+  } catch (e) {
+    if (e instanceof AqiqatError) throw e;
+    throw malformed(firstLine(e));
+  }
+}
+
+async function checkParsed(
+  der: Uint8Array,
+  expectedSha256: Uint8Array | string,
+  opts: { trusted?: readonly Uint8Array[]; nonce?: string },
 ): Promise<Stamp> {
   const { signed, info, tokenDer } = parse(der);
   const expected = typeof expectedSha256 === 'string' ? expectedSha256.toLowerCase() : hex(expectedSha256);
@@ -360,76 +370,3 @@ export function responseOfToken(tokenDer: Uint8Array): Uint8Array {
   });
   return new Uint8Array(resp.toBER());
 }
-
-// ——— packages ———
-
-export const PACKAGE_MANIFEST = 'manifest.json';
-export const PACKAGE_STAMP = 'timestamps/manifest.tsr';
-/** What the manifest and its stamp may unpack to; declared sizes are checked before anything is inflated. */
-const MAX_MANIFEST = 64 * 1024 * 1024;
-/** What adding a stamp unpacks: the whole package, in memory. */
-const MAX_PACKAGE = 1024 * 1024 * 1024;
-
-/**
- * The CRC-32 of every entry as the ZIP's table of contents records it. fflate inflates an entry to
- * the size the ZIP declares, so a lying size would silently cut it; the CRC shows that.
- */
-function recordedCrcs(zip: Uint8Array): Map<string, number> {
-  const b = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  const crcs = new Map<string, number>();
-  const eocd = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > b.length) return crcs;
-  for (let p = b.readUInt32LE(eocd + 16); p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50;) {
-    const nameLen = b.readUInt16LE(p + 28);
-    crcs.set(b.toString('utf8', p + 46, p + 46 + nameLen), b.readUInt32LE(p + 16));
-    p += 46 + nameLen + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
-  return crcs;
-}
-
-function unzipPackage(zip: Uint8Array, keep: (name: string) => boolean, maxTotal: number): Unzipped {
-  const bad = (detail: string) => new AqiqatError('timestamp.not-a-package', { detail });
-  let tooBig: string | null = null;
-  let total = 0;
-  let files: Unzipped;
-  try {
-    files = unzipSync(zip, {
-      filter: (f) => {
-        if (!keep(f.name)) return false;
-        total += f.originalSize;
-        if (total > maxTotal) tooBig ??= f.name;
-        return tooBig === null;
-      },
-    });
-  } catch (e) {
-    throw bad(firstLine(e));
-  }
-  if (tooBig !== null) throw bad(`it unpacks past ${maxTotal / 1024 / 1024} MB (at ${tooBig as string})`);
-  const crcs = recordedCrcs(zip);
-  for (const [name, data] of Object.entries(files))
-    if (crc32(data) !== crcs.get(name)) throw bad(`${name} does not match its CRC: the ZIP is damaged`);
-  return files;
-}
-
-/** A package's manifest hash (what a stamp covers) and the stamp it carries, if any. */
-export function stampOfPackage(zip: Uint8Array): { manifestSha256: string; stamp: Uint8Array | null } {
-  const files = unzipPackage(zip, (n) => n === PACKAGE_MANIFEST || n === PACKAGE_STAMP, MAX_MANIFEST);
-  const manifest = files[PACKAGE_MANIFEST];
-  if (!manifest) throw new AqiqatError('timestamp.not-a-package', { detail: `it has no ${PACKAGE_MANIFEST}` });
-  return { manifestSha256: sha256Hex(manifest), stamp: files[PACKAGE_STAMP] ?? null };
-}
-
-/**
- * The package with `timestamps/manifest.tsr` set to this token (as a TimeStampResp); every other entry
- * keeps its bytes, so the manifest's hashes and signature still hold.
- */
-export function addStampToPackage(zip: Uint8Array, tokenDer: Uint8Array): Uint8Array {
-  stampOfPackage(zip);
-  const files = unzipPackage(zip, () => true, MAX_PACKAGE);
-  const entries: Record<string, Uint8Array> = {};
-  for (const [name, data] of Object.entries(files)) if (name !== PACKAGE_STAMP) entries[name] = data;
-  entries[PACKAGE_STAMP] = responseOfToken(tokenDer);
-  return zipSync(Object.fromEntries(Object.entries(entries).map(([n, d]) => [n, [d, { level: 6 }]])));
-}
-
-const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -11,14 +11,8 @@ import type { ArchiveStore } from '../storage/store.js';
 import { AqiqatError } from '../errors.js';
 import type { PendingTimestamp, StoredStamp } from '../model.js';
 import { lineHashes } from './audit.js';
-import {
-  addStampToPackage,
-  answeredBy,
-  certificates,
-  checkTimestampResponse,
-  makeTimestampRequest,
-  stampOfPackage,
-} from './timestamp.js';
+import { answeredBy, certificates, checkTimestampResponse, makeTimestampRequest } from './timestamp.js';
+import { addStampToPackage, stampOfPackage } from '../package/stamp.js';
 
 export type TimestampTarget = { audit: true } | { package: string };
 

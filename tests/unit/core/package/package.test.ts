@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, tempDir } from '../../helpers.js';
 import { aqiqat, expectOneLineError, type CliResult } from '../../cli-driver.js';
 import { PACKAGE_LIMITS } from '../../../../electron/core/package/format.js';
-import { addStampToPackage, makeTimestampRequest } from '../../../../electron/core/protection/timestamp.js';
+import { makeTimestampRequest } from '../../../../electron/core/protection/timestamp.js';
+import { addStampToPackage } from '../../../../electron/core/package/stamp.js';
 import { startLocalTsa } from '../../tsa-fixture.js';
 
 let scratch: string;

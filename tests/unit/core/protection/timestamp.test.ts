@@ -6,14 +6,13 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PACKAGE_STAMP,
-  addStampToPackage,
   answeredBy,
   checkTimestampResponse,
   makeTimestampRequest,
   readTimestampRequest,
-  stampOfPackage,
 } from '../../../../electron/core/protection/timestamp.js';
+import { MANIFEST_STAMP as PACKAGE_STAMP } from '../../../../electron/core/package/format.js';
+import { addStampToPackage, stampOfPackage } from '../../../../electron/core/package/stamp.js';
 import { AqiqatError } from '../../../../electron/core/errors.js';
 import { startLocalTsa, type LocalTsa } from '../../tsa-fixture.js';
 
@@ -91,7 +90,8 @@ describe('RFC 3161 against a local openssl authority', () => {
     const si = signed.signerInfos[0]!;
     const parts = [
       signed.encapContentInfo.eContent!.getValue(),
-      (signed.certificates![0] as pkijs.Certificate).toSchema().toBER(),
+      // the certificate's signed part: its outer header is not covered by the authority's signature
+      (signed.certificates![0] as pkijs.Certificate).tbsView,
       si.signedAttrs!.encodedValue.slice(2),
       si.signature.valueBlock.valueHexView,
     ].map((b) => {
