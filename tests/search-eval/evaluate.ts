@@ -70,9 +70,10 @@ const blankMeta = (id: string): DocMeta => ({
 
 /**
  * Every distinct form is one document of one in-memory index, analysed as the archive's index does
- * (shipped gazetteers, their protected names and aliases); each distinct query runs once.
+ * (shipped gazetteers, their protected names and aliases); each distinct query runs once. `failures`
+ * collects the pairs that failed (misses and false merges), for reading the dev part's.
  */
-export function scorePairs(pairs: readonly Pair[]): Map<string, Score> {
+export function scorePairs(pairs: readonly Pair[], failures?: Pair[]): Map<string, Score> {
   const analyzer = new Analyzer(protectedKeys(SHIPPED_GAZETTEERS));
   const aliases = AliasTable.of(analyzer, SHIPPED_GAZETTEERS, []);
   const index = new SearchIndex(analyzer);
@@ -93,7 +94,10 @@ export function scorePairs(pairs: readonly Pair[]): Map<string, Score> {
     }
     const s = out.get(p.c) ?? { n: 0, found: 0 };
     s.n++;
-    if (hits.has(docOf.get(p.f)!)) s.found++;
+    const found = hits.has(docOf.get(p.f)!);
+    if (found) s.found++;
+    // a miss of a positive pair, a hit of a must-not one
+    if (failures && found === p.c.startsWith('not-')) failures.push(p);
     out.set(p.c, s);
   }
   return out;

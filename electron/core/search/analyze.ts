@@ -4,7 +4,7 @@
  * vocabulary, not on the corpus.
  */
 import { fold, hasCyrillic, hasKazakhLetter, lowerWord, norm } from './fold.js';
-import { kazakhStems, russianStems, surfacePrefix, unmutated } from './stem.js';
+import { kazakhStems, russianStems, surfacePrefix, unmutated, VERB_MARK } from './stem.js';
 import { words } from './words.js';
 
 export interface Token {
@@ -178,9 +178,9 @@ export class Analyzer {
       );
       for (const r of ru) {
         stems.add(r);
-        const k = norm(fold(r.replace(/-/g, '')).key, !capitalised);
+        const k = russianKey(r, !capitalised);
         keyStems.add(k);
-        const fleeting = withoutFleetingVowel(k);
+        const fleeting = k.endsWith(VERB_MARK) ? null : withoutFleetingVowel(k);
         if (fleeting) keyStems.add(fleeting);
       }
       // not in surnames: Касымов is no Касымв
@@ -189,13 +189,13 @@ export class Analyzer {
       // Russian spelling writes қ as х or к (Бахытжан, Бакытжан = Бақытжан)
       if (capitalised && key.includes('h')) {
         keyStems.add(key.replace(/h/g, 'k'));
-        for (const r of ru) keyStems.add(norm(fold(r.replace(/-/g, '')).key).replace(/h/g, 'k'));
+        for (const r of ru) keyStems.add(russianKey(r, false).replace(/h/g, 'k'));
       }
     }
     if (cyrillic && kazakhLetters && capitalised) {
       // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму): keys only, so that
       // Kazakh-script words still need the same letters
-      for (const r of russianStems(base, true, isProtected(key))) keyStems.add(norm(fold(r).key));
+      for (const r of russianStems(base, true, isProtected(key))) keyStems.add(russianKey(r, false));
     }
     if (!cyrillic && capitalised) {
       // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
@@ -224,6 +224,13 @@ export class Analyzer {
 }
 
 const VOWEL_KEY = /^[aeiou]$/;
+
+/** The folded key of a Russian stem; a verb's stem keeps its mark (stem.ts, VERB_MARK). */
+function russianKey(stem: string, doubles: boolean): string {
+  const verb = stem.endsWith(VERB_MARK);
+  const plain = (verb ? stem.slice(0, -VERB_MARK.length) : stem).replace(/-/g, '');
+  return norm(fold(plain).key, doubles) + (verb ? VERB_MARK : '');
+}
 /** Kazakh Latin letters English and Russian romanizations do not use. */
 const KAZAKH_LATIN = /[äğıöüūşñə]/;
 const LATIN_SURNAME = /^(.{2,}(?:ov|ev|in))(?:a|u|om|im|e|oi|ih|imi|i)$/;

@@ -20,7 +20,8 @@
  * collides with the given name Касым. Capitalised words get the proper-noun rule (surname endings
  * -ов/-ев/-ин + case ending keep the surname, otherwise one case ending goes if 4 letters stay, or 3
  * shaped like a short name: Аяну → аян; never a bare -ы/-и), and Snowball too unless they look like
- * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма).
+ * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма). A stem Snowball took
+ * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза).
  */
 import snowball from 'snowball-stemmers';
 import { fold, norm, type Folded } from './fold.js';
@@ -244,7 +245,39 @@ export function russianStem(lower: string, capitalised: boolean): string | null 
     return ending ? lower.slice(0, -ending.length) : null;
   }
   const stem = russian.stem(lower);
-  return stem.length >= MIN_STEM - 1 && stem !== lower ? stem : null;
+  if (stem.length < MIN_STEM - 1 || stem === lower) return null;
+  return lower.startsWith(stem) && isVerbEnding(lower.slice(stem.length), stem) ? stem + VERB_MARK : stem;
+}
+
+/**
+ * Marks a stem Snowball took from a verb's ending: such a stem meets only other verb forms' stems,
+ * never a noun's word or stem. Kazakh verbs made with -ла from nouns are written without Kazakh
+ * letters (брошюрала, арнала, айдала): Snowball reads -ла as a Russian past tense and gives the noun
+ * itself (брошюра), or the noun's stem (жабыла, жабы → жаб). Russian verbs keep matching each other
+ * (читала ~ читать ~ читав).
+ */
+export const VERB_MARK = '~';
+
+// after а/я (kept in the stem): past tense, infinitive, present, imperative, gerund; not the short
+// participle's -н, -на, -ны, -но, which also end nouns in -ан (нальчан, хулигана)
+const VERB_AFTER_A = new Set(
+  ['ла', 'ете', 'йте', 'ли', 'й', 'л', 'ем', 'ло', 'ет', 'ют', 'ть', 'ешь', 'ю'].concat(['в', 'вши', 'вшись']),
+);
+// after a consonant: only the past tense, infinitive and gerund; -ит, -ен, -ю also end nouns (бандит, времен, землю)
+const VERB_AFTER_CONSONANT = new Set(
+  ['ила', 'ыла', 'ило', 'ыло', 'или', 'ыли', 'ил', 'ыл', 'ить', 'ыть'].concat([
+    'ив',
+    'ивши',
+    'ившись',
+    'ыв',
+    'ывши',
+    'ывшись',
+  ]),
+);
+
+function isVerbEnding(tail: string, stem: string): boolean {
+  const plain = tail.length > 2 && /(?:ся|сь)$/.test(tail) ? tail.slice(0, -2) : tail;
+  return /[ая]$/.test(stem) ? VERB_AFTER_A.has(plain) : VERB_AFTER_CONSONANT.has(plain);
 }
 
 const SURNAME_BASE = /(?:ов|ев|ёв|ин|ын)$/;

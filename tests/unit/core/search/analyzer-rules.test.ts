@@ -71,6 +71,9 @@ const FINDS: Array<[string, string, string]> = [
   ['a fleeting vowel', 'тюрьма', 'тюрем'],
   ['a fleeting vowel', 'пытка', 'пыток'],
   ['a capitalised common noun', 'тюрьма', 'Тюрьмы'],
+  ['Russian verb forms, after а', 'читать', 'читала'],
+  ['Russian verb forms, gerund', 'прочитав', 'прочитала'],
+  ['Russian verb forms, after a consonant', 'говорить', 'говорил'],
 ];
 
 const KEEPS_APART: Array<[string, string, string]> = [
@@ -82,6 +85,9 @@ const KEEPS_APART: Array<[string, string, string]> = [
   ['Kazakh letters in Kazakh script, inflected', 'қол', 'көлде'],
   ['a possessive is ы/і, never и', 'қазақ', 'қазақи'],
   ['a surname and its given name', 'Касымов', 'Касым'],
+  ['a noun and the Kazakh verb made from it with -ла', 'жаза', 'жазала'],
+  ['the verb and its noun, the other way', 'жазала', 'жаза'],
+  ['a Russian noun and a verb whose stem is that noun', 'дела', 'делала'],
 ];
 
 describe('analyzer rules', () => {
