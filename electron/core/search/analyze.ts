@@ -4,7 +4,7 @@
  * vocabulary, not on the corpus.
  */
 import { fold, hasCyrillic, hasKazakhLetter, lowerWord, norm } from './fold.js';
-import { kazakhStems, russianStems, surfacePrefix, unmutated, VERB_MARK } from './stem.js';
+import { kazakhStems, russianStem, russianStems, surfacePrefix, unmutated, VERB_MARK } from './stem.js';
 import { words } from './words.js';
 
 export interface Token {
@@ -33,8 +33,9 @@ export interface WordAnalysis {
  */
 // Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK: plain ranges (a \p{Script=…} class scanned ~5× slower)
 const NEEDS_SEGMENTER = /[\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-// inside a word: apostrophes (Qazaqstan’s, S'ymkent), GOST's ` and BGN's · (Ruste`m, Bazaray·ym)
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*/gu;
+// inside a word: apostrophes (Qazaqstan’s, S'ymkent), GOST's ` and BGN's · (Ruste`m, Bazaray·ym); at
+// the end only after y, the 2017 Latin's у (Aqsy' = Ақсу, where Aqsy is Ақсы)
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*(?:(?<=[yY])['’ʼ](?![\p{L}\p{M}\p{N}]))?/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 export function tokenize(text: string): Token[] {
@@ -152,6 +153,7 @@ export class Analyzer {
     const key = norm(folded.key);
     const compact = base.replace(/-/g, '');
     const isProtected = (k: string) => this.protectedKeys.has(k);
+    const isProtectedStem = (surfaceStem: string) => isProtected(norm(fold(surfaceStem).key));
     const kazakhLetters = cyrillic ? hasKazakhLetter(lower) : KAZAKH_LATIN.test(lower);
     const addStem = (surfaceStem: string) => {
       if (surfaceStem && surfaceStem !== lower)
@@ -173,7 +175,7 @@ export class Analyzer {
     }
     if (cyrillic && !kazakhLetters) {
       // a common noun that is a place plus an ending is not that place (таразы, scales ≠ Тараз)
-      const ru = russianStems(base, capitalised, isProtected(key)).filter(
+      const ru = russianStems(base, capitalised, isProtected(key), isProtectedStem).filter(
         (r) => capitalised || !isProtected(norm(fold(r).key)),
       );
       for (const r of ru) {
@@ -193,9 +195,14 @@ export class Analyzer {
       }
     }
     if (cyrillic && kazakhLetters && capitalised) {
-      // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму): keys only, so that
-      // Kazakh-script words still need the same letters
-      for (const r of russianStems(base, true, isProtected(key))) keyStems.add(russianKey(r, false));
+      // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму) by keys; in Kazakh letters
+      // too (Қайрат ~ Қайрату) by the name rule's surface stem, which keeps the letters
+      const name = isProtected(key) ? null : russianStem(base, true, isProtectedStem);
+      for (const r of russianStems(base, true, isProtected(key), isProtectedStem)) {
+        keyStems.add(russianKey(r, false));
+        // the name rule's stem, or the nominative of a -й or -ия name (Қарасая ~ Қарасай)
+        if (r === name || /[йя]$/.test(r)) addStem(r);
+      }
     }
     if (!cyrillic && capitalised) {
       // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
@@ -215,7 +222,7 @@ export class Analyzer {
       // jy is жы in the Kazakh Latin of 2021 (Kajym = Кажым), йы in the common schemes (Gulajymov = Гулайымов)
       keyStems.add(norm(fold(base.replace(/-/g, '').replace(/([aeiou])jy/g, '$1iy')).key));
     }
-    if (!cyrillic && /y'/.test(lower)) {
+    if (!cyrillic && /y['’ʼ]/.test(lower)) {
       // y' is ы in GOST 7.79 but у in the Kazakh Latin of 2017 (S'ymkent, Ny'rsy'ltan)
       keyStems.add(norm(fold(base.replace(/-/g, '').replace(/y['’ʼ]/g, 'u')).key));
     }

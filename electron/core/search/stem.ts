@@ -223,18 +223,30 @@ const PROPER_ENDINGS = [
 
 /**
  * A name keeps at least 4 letters when an ending goes, or 3 shaped like a short name (Аяну → аян,
- * Розе → роз; not Ерге → ерг, and not Касым → кас: -ым is the name's own).
+ * Розе → роз, Айше → айш; not Ерге → ерг, Kazakh's dative, and not Касым → кас: -ым is the name's own).
  */
 function properStemFits(stem: string, ending: string): boolean {
   if (stem.length >= MIN_STEM) return true;
-  return stem.length === 3 && ending !== 'ым' && /^.[аеёиоуыэюя][бвгджзклмнпрстфхцчшщ]$/.test(stem);
+  return (
+    stem.length === 3 &&
+    ending !== 'ым' &&
+    (/^.[аеёиоуыэюя][бвгджзклмнпрстфхцчшщ]$/.test(stem) || /^[аеиоуыэә][йлмнр][бвджзлмнпрстфхцчшщ]$/.test(stem))
+  );
 }
 
 /** The Russian stem of a lower-cased Cyrillic word, or null when none applies. */
-export function russianStem(lower: string, capitalised: boolean): string | null {
+export function russianStem(
+  lower: string,
+  capitalised: boolean,
+  /** a stem that is a gazetteer name: a bare -ы does not lead to it (Таразы is not Тараз's) */
+  isProtectedStem: (stem: string) => boolean = () => true,
+): string | null {
   if (capitalised) {
     const surname = SURNAME.exec(lower);
     if (surname) return surname[1]!;
+    // a feminine name's genitive (Даны, Сары stand for Дана, Сара), after a consonant
+    const genitive = /^(.+[бвгджзклмнпрстфхцчшщ])ы$/.exec(lower);
+    if (genitive && properStemFits(genitive[1]!, 'ы') && !isProtectedStem(genitive[1]!)) return genitive[1]!;
     const ending = PROPER_ENDINGS.find(
       (e) =>
         lower.endsWith(e) &&
@@ -287,17 +299,22 @@ const SURNAME_BASE = /(?:ов|ев|ёв|ин|ын)$/;
  * sentence, so it gets the proper-noun rule and Snowball (not for a surname: Касымов → касым would
  * meet the given name Касым); a gazetteer name only the proper-noun rule (Кызылорде → кызылорд).
  */
-export function russianStems(lower: string, capitalised: boolean, protectedName: boolean): string[] {
+export function russianStems(
+  lower: string,
+  capitalised: boolean,
+  protectedName: boolean,
+  isProtectedStem?: (stem: string) => boolean,
+): string[] {
   const out = new Set<string>();
   if (capitalised) {
     // a gazetteer name only loses a nominative -а/-я (Кызылорда ~ Кызылорде; Алма-Ате stays whole)
-    const proper = !protectedName || /^[^-]+[ая]$/.test(lower) ? russianStem(lower, true) : null;
+    const proper = !protectedName || /^[^-]+[ая]$/.test(lower) ? russianStem(lower, true, isProtectedStem) : null;
     if (proper) out.add(proper);
     // nor to a name's own -им/-ым/-ин/-ын (Максим is not Макс)
     if (!protectedName && !SURNAME.test(lower) && !SURNAME_BASE.test(lower) && !/(?:им|ым|ин|ын)$/.test(lower)) {
       // at least 4 letters: Snowball cuts given names short (Жания → жан)
       const common = russianStem(lower, false);
-      if (common && common.length >= MIN_STEM) out.add(common);
+      if (common && common.replace(VERB_MARK, '').length >= MIN_STEM) out.add(common);
     }
   } else if (!protectedName) {
     const common = russianStem(lower, false);
@@ -306,6 +323,10 @@ export function russianStems(lower: string, capitalised: boolean, protectedName:
   // a -й stem before an ending: Абаю, Семее, фарисея stand for Абай, Семей, фарисей
   const y = /^(.+[аеоуыэя])(?:я|ю|е|ем|ям|ей|и|ях|ями|ям)$/.exec(lower);
   if (y && y[1]!.length >= 3) out.add(`${y[1]!}й`);
+  // a name in -ия declined (Алии, Алию, Алией stand for Алия): its nominative, since its stem would
+  // be another name (Али)
+  const iya = capitalised ? /^(.{2,}и)(?:и|ю|ей|е)$/.exec(lower) : null;
+  if (iya) out.add(`${iya[1]!}я`);
   out.delete(lower);
   return [...out];
 }

@@ -55,6 +55,11 @@ const FINDS: Array<[string, string, string]> = [
   ['a gazetteer name declined', 'Астана', 'Астане'],
   ['a short name', 'Аян', 'Аяну'],
   ['a short name', 'Роза', 'Розе'],
+  ['a short name starting with a vowel', 'Айша', 'Айше'],
+  ['a feminine name’s genitive', 'Дана', 'Даны'],
+  ['a name in -ия declined', 'Алия', 'Алией'],
+  ['a name in Kazakh letters declined the Russian way', 'Қайрат', 'Қайрату'],
+  ['a -й name in Kazakh letters declined the Russian way', 'Қарасай', 'Қарасаю'],
   ['ё written е', 'заключенный', 'заключённых'],
   ['ё written е, the other way', 'заключённый', 'заключенных'],
   ['a Latin surname against a Russian feminine form', 'Toregozhina', 'Торегожиной'],
@@ -66,6 +71,9 @@ const FINDS: Array<[string, string, string]> = [
   ['the 2017 apostrophes', 'Шымкент', "S'ymkent"],
   ['the 2017 apostrophes, у as y’', 'Нурсултан', "Ny'rsy'ltan"],
   ['BGN’s separator dot', 'Базарайым', 'Bazaray·ym'],
+  ['the 2017 Latin’s у at the end of a word', 'Ақсу', "Aqsy'"],
+  ['the 2017 Latin’s у at the end, Latin query', "Ko'ks'etay'", 'Көкшетауда'],
+  ['қ written х, the Kazakh word declined', 'Асхар', 'Асқарға'],
   ['a GeoNames alias', 'Арал', 'Аральск'],
   ['a GeoNames alias', 'Риддер', 'Лениногорск'],
   ['a fleeting vowel', 'тюрьма', 'тюрем'],
@@ -88,6 +96,8 @@ const KEEPS_APART: Array<[string, string, string]> = [
   ['a noun and the Kazakh verb made from it with -ла', 'жаза', 'жазала'],
   ['the verb and its noun, the other way', 'жазала', 'жаза'],
   ['a Russian noun and a verb whose stem is that noun', 'дела', 'делала'],
+  ['the 2017 Latin’s ы is not у', 'Ақсу', 'Aqsy'],
+  ['a name in -ия is not the name it starts with', 'Али', 'Алией'],
 ];
 
 describe('analyzer rules', () => {
