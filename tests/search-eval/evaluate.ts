@@ -34,11 +34,14 @@ function fixture(name: string, dir?: string): string {
   return path.join(dir ?? path.join(process.cwd(), 'tests/search-eval'), name);
 }
 
+/** generate.mjs's pairs and generate-more.mjs's, of one part. */
 export function readPairs(part: Part, dir?: string): Pair[] {
-  return readFileSync(fixture(`pairs.${part}.jsonl`, dir), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Pair);
+  return [`pairs.${part}.jsonl`, `more-pairs.${part}.jsonl`].flatMap((file) =>
+    readFileSync(fixture(file, dir), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Pair),
+  );
 }
 
 export function readArticles(part: Part, dir?: string): ArticleSet {
