@@ -34,8 +34,8 @@ export interface WordAnalysis {
 // Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK: plain ranges (a \p{Script=…} class scanned ~5× slower)
 const NEEDS_SEGMENTER = /[\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 // inside a word: apostrophes (Qazaqstan’s, S'ymkent), GOST's ` and BGN's · (Ruste`m, Bazaray·ym); at
-// the end only after y, the 2017 Latin's у (Aqsy' = Ақсу, where Aqsy is Ақсы)
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*(?:(?<=[yY])['’ʼ](?![\p{L}\p{M}\p{N}]))?/gu;
+// the end only after the 2017 Latin's y', s', c' (Aqsy' = Ақсу, where Aqsy is Ақсы; Danes' = Данеш)
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*(?:(?<=[yscYSC])['’ʼ](?![\p{L}\p{M}\p{N}]))?/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 export function tokenize(text: string): Token[] {
@@ -204,27 +204,35 @@ export class Analyzer {
         if (r === name || /[йя]$/.test(r)) addStem(r);
       }
     }
-    if (!cyrillic && capitalised) {
-      // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
-      const surname = LATIN_SURNAME.exec(key);
-      if (surname) keyStems.add(surname[1]!);
-      // a name's nominative -a (Kyzylorda ~ Кызылорде, Astana ~ Астане)
-      else if (/[^aeiou]a$/.test(key) && key.length >= 5) keyStems.add(key.slice(0, -1));
-    }
     // a stem ending in -й loses it before an ending: Мамай → Мамая, Семей → Семее (keys mamaia → mama)
     if ((capitalised || cyrillic) && /[aeiou]i$/.test(key) && /[йyji]$/.test(lower) && key.length >= 4)
       keyStems.add(norm(key.slice(0, -1)));
-    if (!cyrillic && lower.includes('x')) {
+    if (!cyrillic) {
+      // other readings of Latin letters; each is a key, and a surname's stem if capitalised
+      const plain = base.replace(/-/g, '');
+      const readings = [key];
       // x is х in GOST 7.79 (Axat = Ахат), ks in English
-      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/x/g, 'h')).key));
-    }
-    if (!cyrillic && /[aeiou]jy/.test(lower)) {
+      if (lower.includes('x')) readings.push(norm(fold(plain.replace(/x/g, 'h')).key));
       // jy is жы in the Kazakh Latin of 2021 (Kajym = Кажым), йы in the common schemes (Gulajymov = Гулайымов)
-      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/([aeiou])jy/g, '$1iy')).key));
-    }
-    if (!cyrillic && /y['’ʼ]/.test(lower)) {
+      if (/[aeiou]jy/.test(lower)) readings.push(norm(fold(plain.replace(/([aeiou])jy/g, '$1iy')).key));
       // y' is ы in GOST 7.79 but у in the Kazakh Latin of 2017 (S'ymkent, Ny'rsy'ltan)
-      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/y['’ʼ]/g, 'u')).key));
+      if (/y['’ʼ]/.test(lower)) readings.push(norm(fold(plain.replace(/y['’ʼ]/g, 'u')).key));
+      // 's is English's possessive, or GOST's y's (Karmy's = Кармыс)
+      if (plain !== lower.replace(/-/g, '')) readings.push(norm(fold(lower.replace(/-/g, '')).key));
+      // a final apostrophe is the 2017 Latin's (Danes' = Данеш) or English's plural possessive (lawyers')
+      if (/['’ʼ]$/.test(plain)) {
+        addStem(base.slice(0, -1));
+        readings.push(norm(fold(plain.slice(0, -1)).key));
+      }
+      for (const [i, k] of readings.entries()) {
+        if (i > 0) keyStems.add(k);
+        if (!capitalised) continue;
+        // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
+        const surname = LATIN_SURNAME.exec(k);
+        if (surname) keyStems.add(surname[1]!);
+        // a name's nominative -a (Kyzylorda ~ Кызылорде, Astana ~ Астане)
+        else if (/[^aeiou]a$/.test(k) && k.length >= 5) keyStems.add(k.slice(0, -1));
+      }
     }
     return key;
   }
