@@ -160,7 +160,7 @@ export class Analyzer {
         stems.add(base.includes('-') ? rehyphenate(base, surfaceStem) : surfaceStem);
     };
     const surfaceAt = (i: number) => compact[(folded.ends[i] ?? 0) - 1] ?? '';
-    for (const length of kazakhStems(folded.key, isProtected, kazakhLetters, surfaceAt)) {
+    for (const length of kazakhStems(folded.key, isProtected, kazakhLetters, surfaceAt, capitalised)) {
       const keyStem = folded.key.slice(0, length);
       const surfaceStem = surfacePrefix(compact, folded, length);
       addStem(surfaceStem);

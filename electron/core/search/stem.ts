@@ -157,6 +157,8 @@ export function kazakhStems(
   kazakhLetters = false,
   /** the surface letter a key letter came from (ң and ы/і decide some endings) */
   surfaceAt: (index: number) => string = () => '',
+  /** a capitalised word: a name of 3 letters keeps its stem before any ending but a bare letter (Аруның → ару) */
+  name = false,
 ): number[] {
   const out: number[] = [];
   let k = key;
@@ -165,7 +167,7 @@ export function kazakhStems(
     const fits = KAZAKH_ALL.filter(
       (s) =>
         // 3 letters stay after a long ending (сотында → сот, қолының → қол)
-        k.length - s.length >= (s.length >= 4 ? MIN_STEM - 1 : MIN_STEM) &&
+        k.length - s.length >= (s.length >= 4 || (name && s.length >= 2) ? MIN_STEM - 1 : MIN_STEM) &&
         // Kazakh stems end in в only in surnames (Жәкішевке): правда is not прав + -да
         (!k.endsWith(`v${s}`) || /[oe]v$/.test(k.slice(0, -s.length))) &&
         k.endsWith(s) &&

@@ -56,6 +56,8 @@ const FINDS: Array<[string, string, string]> = [
   ['a short name', 'Аян', 'Аяну'],
   ['a short name', 'Роза', 'Розе'],
   ['a short name starting with a vowel', 'Айша', 'Айше'],
+  ['a short name with a Kazakh ending', 'Ару', 'Аруның'],
+  ['a short name with a Kazakh ending', 'Жан', 'Жанға'],
   ['a feminine name’s genitive', 'Дана', 'Даны'],
   ['a name in -ия declined', 'Алия', 'Алией'],
   ['a name in Kazakh letters declined the Russian way', 'Қайрат', 'Қайрату'],
