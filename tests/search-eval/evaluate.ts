@@ -34,14 +34,22 @@ function fixture(name: string, dir?: string): string {
   return path.join(dir ?? path.join(process.cwd(), 'tests/search-eval'), name);
 }
 
-/** generate.mjs's pairs and generate-more.mjs's, of one part. */
+/** generate.mjs's pairs and generate-more.mjs's, of one part; a pair both give counts once. */
 export function readPairs(part: Part, dir?: string): Pair[] {
-  return [`pairs.${part}.jsonl`, `more-pairs.${part}.jsonl`].flatMap((file) =>
-    readFileSync(fixture(file, dir), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Pair),
-  );
+  const seen = new Set<string>();
+  return [`pairs.${part}.jsonl`, `more-pairs.${part}.jsonl`]
+    .flatMap((file) =>
+      readFileSync(fixture(file, dir), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Pair),
+    )
+    .filter((p) => {
+      const id = `${p.c}\t${p.q}\t${p.f}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
 }
 
 export function readArticles(part: Part, dir?: string): ArticleSet {

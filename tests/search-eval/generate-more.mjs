@@ -113,13 +113,13 @@ for (const id of [...geo.kk.keys()].filter((i) => isKazakhstan(Number(i)))) {
     for (const extra of ['ы', 'і', 'а', 'е', 'лы', 'лі', 'шы', 'ші', 'сы', 'сі', 'ла', 'ле']) {
       const longer = kk.toLowerCase() + extra;
       if (kkWords.has(longer) && isKkBase(longer))
-        pair('not-place-word', kk, longer, group, 'GeoNames kk + hunspell-kk');
+        pair('not-place-noun', kk, longer, group, 'GeoNames kk + hunspell-kk');
     }
   const ru = geo.ru.get(id);
   if (ru && /^[\p{L}]{3,}$/u.test(ru))
     for (const extra of ['ка', 'ик', 'ок', 'ец', 'ица', 'ина', 'ник', 'ия']) {
       const longer = ru.toLowerCase() + extra;
-      if (ruWords.has(longer)) pair('not-place-word', ru, longer, group, 'GeoNames ru + hunspell-ru');
+      if (ruWords.has(longer)) pair('not-place-noun', ru, longer, group, 'GeoNames ru + hunspell-ru');
     }
 }
 
