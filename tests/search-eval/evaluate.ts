@@ -34,11 +34,22 @@ function fixture(name: string, dir?: string): string {
   return path.join(dir ?? path.join(process.cwd(), 'tests/search-eval'), name);
 }
 
+/** generate.mjs's pairs and generate-more.mjs's, of one part; a pair both give counts once. */
 export function readPairs(part: Part, dir?: string): Pair[] {
-  return readFileSync(fixture(`pairs.${part}.jsonl`, dir), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Pair);
+  const seen = new Set<string>();
+  return [`pairs.${part}.jsonl`, `more-pairs.${part}.jsonl`]
+    .flatMap((file) =>
+      readFileSync(fixture(file, dir), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Pair),
+    )
+    .filter((p) => {
+      const id = `${p.c}\t${p.q}\t${p.f}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
 }
 
 export function readArticles(part: Part, dir?: string): ArticleSet {
@@ -70,9 +81,10 @@ const blankMeta = (id: string): DocMeta => ({
 
 /**
  * Every distinct form is one document of one in-memory index, analysed as the archive's index does
- * (shipped gazetteers, their protected names and aliases); each distinct query runs once.
+ * (shipped gazetteers, their protected names and aliases); each distinct query runs once. `failures`
+ * collects the pairs that failed (misses and false merges), for reading the dev part's.
  */
-export function scorePairs(pairs: readonly Pair[]): Map<string, Score> {
+export function scorePairs(pairs: readonly Pair[], failures?: Pair[]): Map<string, Score> {
   const analyzer = new Analyzer(protectedKeys(SHIPPED_GAZETTEERS));
   const aliases = AliasTable.of(analyzer, SHIPPED_GAZETTEERS, []);
   const index = new SearchIndex(analyzer);
@@ -93,7 +105,10 @@ export function scorePairs(pairs: readonly Pair[]): Map<string, Score> {
     }
     const s = out.get(p.c) ?? { n: 0, found: 0 };
     s.n++;
-    if (hits.has(docOf.get(p.f)!)) s.found++;
+    const found = hits.has(docOf.get(p.f)!);
+    if (found) s.found++;
+    // a miss of a positive pair, a hit of a must-not one
+    if (failures && found === p.c.startsWith('not-')) failures.push(p);
     out.set(p.c, s);
   }
   return out;

@@ -12,11 +12,33 @@
  * data/geonames-aliases.json (place names GeoNames gives in kk and ru that no spelling rule joins).
  * Deterministic: the same sources give the same bytes.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  applyFlag,
+  byTable,
+  fnv,
+  geonames,
+  isKazakhstan,
+  KK_2017,
+  KK_2021,
+  KK_AFF,
+  KK_CASE,
+  KK_DIC,
+  KK_PLURAL,
+  KK_POSS,
+  readAff,
+  readDic,
+  RU_DIC,
+  sample,
+  splitOf,
+  throughTool,
+  toRussianLetters,
+  uconv,
+  uniq,
+} from './sources.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -30,22 +52,6 @@ const cyrTranslit = need('cyrillic-to-translit-js');
 const { transliterate } = need('transliteration');
 const iso9npm = need('iso9_1995');
 
-// ---------- deterministic helpers ----------
-/** FNV-1a: the split and every sample hang on it, not on Math.random. */
-function fnv(s) {
-  let h = 0x811c9dc5;
-  for (const ch of s) {
-    h ^= ch.codePointAt(0);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-/** 30 % of the groups (a lemma and all its forms) are held out; the split never changes. */
-const splitOf = (group) => (fnv(`split:${group}`) % 10 < 3 ? 'heldout' : 'dev');
-const sample = (list, n, salt) =>
-  [...list].sort((a, b) => fnv(`${salt}:${a}`) - fnv(`${salt}:${b}`) || (a < b ? -1 : 1)).slice(0, n);
-const uniq = (xs) => [...new Set(xs)];
-
 const pairs = { dev: [], heldout: [] };
 const seen = new Set();
 /** One pair: query `q` must (or, for a "not-" category, must not) find the word `f`. */
@@ -58,13 +64,6 @@ function pair(c, q, f, group, src) {
 }
 
 // ---------- sources ----------
-const SH = (cmd, args, input) => execFileSync(cmd, args, { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-/** Bulk transliteration through a tool: one word a line in, one a line out. */
-function throughTool(words, cmd, args) {
-  const out = SH(cmd, args, words.join('\n') + '\n').split('\n');
-  return new Map(words.map((w, i) => [w, out[i]]));
-}
-const uconv = (words, id) => throughTool(words, 'uconv', ['-x', id]);
 const perlTranslit = (words, table) =>
   throughTool(words, 'perl', [
     '-MLingua::Translit',
@@ -73,63 +72,10 @@ const perlTranslit = (words, table) =>
     `BEGIN{$t=Lingua::Translit->new("${table}")} print $t->translit($_)`,
   ]);
 
-/** Hunspell .aff suffix rules: flag → [{strip, add, cond}]. */
-function readAff(file) {
-  const rules = new Map();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const m = /^SFX (\S+) (\S+) (\S+) (\S+)\s*$/.exec(line);
-    if (!m || /^[YN]$/.test(m[3])) continue;
-    const [, flag, strip, add, cond] = m;
-    const list = rules.get(flag) ?? [];
-    list.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add, cond: new RegExp(`${cond}$`, 'u') });
-    rules.set(flag, list);
-  }
-  return rules;
-}
-/** The forms one flag gives a word (hunspell applies every rule whose condition holds). */
-function applyFlag(rules, flag, word) {
-  const out = [];
-  for (const r of rules.get(flag) ?? [])
-    if (r.cond.test(word) && word.endsWith(r.strip)) out.push(word.slice(0, word.length - r.strip.length) + r.add);
-  return uniq(out);
-}
-const readDic = (file) =>
-  readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\n')
-    .slice(1)
-    .map((l) => {
-      const [w, flags = ''] = l.trim().split('/');
-      return { w, flags };
-    })
-    .filter((x) => x.w);
-
-/** GeoNames names by id, from the .mo catalogues Debian ships (msgid = geoname id). */
-function geonames(lang) {
-  const po = SH('msgunfmt', [`/usr/share/locale/${lang}/LC_MESSAGES/geonames.mo`]);
-  const out = new Map();
-  let id = null;
-  for (const line of po.split('\n')) {
-    const a = /^msgid "(\d+)"$/.exec(line);
-    if (a) id = a[1];
-    const b = /^msgstr "(.+)"$/.exec(line);
-    if (b && id) {
-      out.set(id, b[1]);
-      id = null;
-    }
-  }
-  return out;
-}
-
 // ---------- Kazakh: hunspell-kk nouns and its suffix rules ----------
 const KK_LETTERS = /^[а-яёәғқңөұүһі]+$/u;
-const kkAff = readAff('/usr/share/hunspell/kk_KZ.aff');
-const kkDic = readDic('/usr/share/hunspell/kk_KZ.dic');
-// flags in hunspell-kk: A plural; B C D E 1st/2nd-person possessives; F 3rd-person possessive;
-// G genitive, H dative, I accusative, J locative, K ablative, L instrumental (lower case: the same after the plural)
-const KK_CASE = ['G', 'H', 'I', 'J', 'K', 'L'];
-const KK_POSS = ['B', 'C', 'D', 'E', 'F'];
-const KK_PLURAL = ['A', 'g', 'h', 'j', 'k'];
+const kkAff = readAff(KK_AFF);
+const kkDic = readDic(KK_DIC);
 const kkNouns = kkDic
   .filter((x) => x.flags.includes('F') && KK_LETTERS.test(x.w) && [...x.w].length >= 3)
   .map((x) => x.w);
@@ -167,8 +113,6 @@ const kkSet = new Set(kkNouns);
 // the dictionary also lists inflected and cut forms (мақсатын, деректерд): only a word no shorter entry starts
 const isBase = (w) => ![1, 2, 3].some((n) => [...w].length - n >= 3 && kkSet.has(w.slice(0, -n)));
 // Kazakh look-alikes: different dictionary words that differ only in Kazakh letters (құл / күл, қол / көл).
-const toRussianLetters = (w) =>
-  w.replace(/[әғқңөұүһі]/gu, (c) => ({ ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'ы' })[c]);
 const byPlain = new Map();
 for (const w of kkNouns) {
   const k = toRussianLetters(w).replace(/и/g, 'ы');
@@ -208,7 +152,7 @@ for (const g of sample(kkLonger, 400, 'kk-longer')) {
 
 // ---------- Russian: hunspell-ru nouns inflected by az (OpenCorpora) ----------
 await new Promise((resolve) => Az.Morph.init(path.join(deps, 'az/dicts'), resolve));
-const ruDic = readDic('/usr/share/hunspell/ru_RU.dic')
+const ruDic = readDic(RU_DIC)
   .map((x) => x.w)
   .filter((w) => /^[а-яё]{4,}$/u.test(w));
 const CASES = ['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'];
@@ -322,102 +266,6 @@ for (const a of nameList)
     }
 
 // ---------- romanizations of names (Latin query ↔ Cyrillic text) ----------
-const KK_2017 = {
-  // the Kazakh Latin alphabet of 26 October 2017 (decree No. 569): apostrophes
-  а: 'a',
-  ә: "a'",
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ғ: "g'",
-  д: 'd',
-  е: 'e',
-  ж: 'j',
-  з: 'z',
-  и: "i'",
-  й: "i'",
-  к: 'k',
-  қ: 'q',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  ң: "n'",
-  о: 'o',
-  ө: "o'",
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: "y'",
-  ұ: 'u',
-  ү: "u'",
-  ф: 'f',
-  х: 'h',
-  һ: 'h',
-  ц: 'ts',
-  ч: "c'",
-  ш: "s'",
-  щ: "s'",
-  ы: 'y',
-  і: 'i',
-  э: 'e',
-  ю: "i'y'",
-  я: "i'a",
-  ъ: '',
-  ь: '',
-};
-const KK_2021 = {
-  // the Kazakh Latin alphabet of 2021 (the draft with diacritics)
-  а: 'a',
-  ә: 'ä',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ғ: 'ğ',
-  д: 'd',
-  е: 'e',
-  ж: 'j',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  қ: 'q',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  ң: 'ñ',
-  о: 'o',
-  ө: 'ö',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ұ: 'ū',
-  ү: 'ü',
-  ф: 'f',
-  х: 'h',
-  һ: 'h',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'ş',
-  щ: 'ş',
-  ы: 'y',
-  і: 'ı',
-  э: 'e',
-  ю: 'iu',
-  я: 'ia',
-  ъ: '',
-  ь: '',
-};
-const byTable = (table) => (w) =>
-  [...w]
-    .map((ch) => {
-      const low = ch.toLowerCase();
-      const out = table[low] ?? low;
-      return ch !== low ? out.charAt(0).toUpperCase() + out.slice(1) : out;
-    })
-    .join('');
 const ruWords = uniq([...nameList, ...surnames, ...surnames.map((s) => `${s}а`)]);
 const kkWords = uniq(kkNames);
 const schemes = [
@@ -453,9 +301,6 @@ for (const [c, table, src] of [...schemes, ...kkSchemes]) {
 
 // ---------- places: GeoNames (en, kk, ru), declined by lvovich; the alias table ----------
 const geo = { en: geonames('en'), kk: geonames('kk'), ru: geonames('ru') };
-// Kazakhstan's geoname ids (GeoNames numbers a country's places in blocks)
-const isKazakhstan = (id) =>
-  (id >= 1516000 && id < 1527000) || (id >= 1537000 && id < 1538000) || (id >= 607000 && id < 611000);
 const places = [...geo.kk.keys()]
   .filter((id) => isKazakhstan(Number(id)) && geo.ru.has(id) && geo.en.has(id))
   .map((id) => ({ id, en: geo.en.get(id), kk: geo.kk.get(id), ru: geo.ru.get(id) }))

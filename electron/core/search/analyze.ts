@@ -4,7 +4,7 @@
  * vocabulary, not on the corpus.
  */
 import { fold, hasCyrillic, hasKazakhLetter, lowerWord, norm } from './fold.js';
-import { kazakhStems, russianStems, surfacePrefix, unmutated } from './stem.js';
+import { kazakhStems, russianStem, russianStems, surfacePrefix, unmutated, VERB_MARK } from './stem.js';
 import { words } from './words.js';
 
 export interface Token {
@@ -33,8 +33,9 @@ export interface WordAnalysis {
  */
 // Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK: plain ranges (a \p{Script=…} class scanned ~5× slower)
 const NEEDS_SEGMENTER = /[\u0e00-\u0eff\u0f00-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-// inside a word: apostrophes (Qazaqstan’s, S'ymkent), GOST's ` and BGN's · (Ruste`m, Bazaray·ym)
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*/gu;
+// inside a word: apostrophes (Qazaqstan’s, S'ymkent), GOST's ` and BGN's · (Ruste`m, Bazaray·ym); at
+// the end only after the 2017 Latin's y', s', c' (Aqsy' = Ақсу, where Aqsy is Ақсы; Danes' = Данеш)
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`·][\p{L}\p{M}]+)*(?:(?<=[yscYSC])['’ʼ](?![\p{L}\p{M}\p{N}]))?/gu;
 const HYPHENS = new Set(['-', '‐', '‑']);
 
 export function tokenize(text: string): Token[] {
@@ -152,13 +153,14 @@ export class Analyzer {
     const key = norm(folded.key);
     const compact = base.replace(/-/g, '');
     const isProtected = (k: string) => this.protectedKeys.has(k);
+    const isProtectedStem = (surfaceStem: string) => isProtected(norm(fold(surfaceStem).key));
     const kazakhLetters = cyrillic ? hasKazakhLetter(lower) : KAZAKH_LATIN.test(lower);
     const addStem = (surfaceStem: string) => {
       if (surfaceStem && surfaceStem !== lower)
         stems.add(base.includes('-') ? rehyphenate(base, surfaceStem) : surfaceStem);
     };
     const surfaceAt = (i: number) => compact[(folded.ends[i] ?? 0) - 1] ?? '';
-    for (const length of kazakhStems(folded.key, isProtected, kazakhLetters, surfaceAt)) {
+    for (const length of kazakhStems(folded.key, isProtected, kazakhLetters, surfaceAt, capitalised)) {
       const keyStem = folded.key.slice(0, length);
       const surfaceStem = surfacePrefix(compact, folded, length);
       addStem(surfaceStem);
@@ -173,14 +175,14 @@ export class Analyzer {
     }
     if (cyrillic && !kazakhLetters) {
       // a common noun that is a place plus an ending is not that place (таразы, scales ≠ Тараз)
-      const ru = russianStems(base, capitalised, isProtected(key)).filter(
+      const ru = russianStems(base, capitalised, isProtected(key), isProtectedStem).filter(
         (r) => capitalised || !isProtected(norm(fold(r).key)),
       );
       for (const r of ru) {
         stems.add(r);
-        const k = norm(fold(r.replace(/-/g, '')).key, !capitalised);
+        const k = russianKey(r, !capitalised);
         keyStems.add(k);
-        const fleeting = withoutFleetingVowel(k);
+        const fleeting = k.endsWith(VERB_MARK) ? null : withoutFleetingVowel(k);
         if (fleeting) keyStems.add(fleeting);
       }
       // not in surnames: Касымов is no Касымв
@@ -189,41 +191,61 @@ export class Analyzer {
       // Russian spelling writes қ as х or к (Бахытжан, Бакытжан = Бақытжан)
       if (capitalised && key.includes('h')) {
         keyStems.add(key.replace(/h/g, 'k'));
-        for (const r of ru) keyStems.add(norm(fold(r.replace(/-/g, '')).key).replace(/h/g, 'k'));
+        for (const r of ru) keyStems.add(russianKey(r, false).replace(/h/g, 'k'));
       }
     }
     if (cyrillic && kazakhLetters && capitalised) {
-      // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму): keys only, so that
-      // Kazakh-script words still need the same letters
-      for (const r of russianStems(base, true, isProtected(key))) keyStems.add(norm(fold(r).key));
-    }
-    if (!cyrillic && capitalised) {
-      // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
-      const surname = LATIN_SURNAME.exec(key);
-      if (surname) keyStems.add(surname[1]!);
-      // a name's nominative -a (Kyzylorda ~ Кызылорде, Astana ~ Астане)
-      else if (/[^aeiou]a$/.test(key) && key.length >= 5) keyStems.add(key.slice(0, -1));
+      // a name in Kazakh letters declined the Russian way (Ақлима ~ Аклиму) by keys; in Kazakh letters
+      // too (Қайрат ~ Қайрату) by the name rule's surface stem, which keeps the letters
+      const name = isProtected(key) ? null : russianStem(base, true, isProtectedStem);
+      for (const r of russianStems(base, true, isProtected(key), isProtectedStem)) {
+        keyStems.add(russianKey(r, false));
+        // the name rule's stem, or the nominative of a -й or -ия name (Қарасая ~ Қарасай)
+        if (r === name || /[йя]$/.test(r)) addStem(r);
+      }
     }
     // a stem ending in -й loses it before an ending: Мамай → Мамая, Семей → Семее (keys mamaia → mama)
     if ((capitalised || cyrillic) && /[aeiou]i$/.test(key) && /[йyji]$/.test(lower) && key.length >= 4)
       keyStems.add(norm(key.slice(0, -1)));
-    if (!cyrillic && lower.includes('x')) {
+    if (!cyrillic) {
+      // other readings of Latin letters; each is a key, and a surname's stem if capitalised
+      const plain = base.replace(/-/g, '');
+      const readings = [key];
       // x is х in GOST 7.79 (Axat = Ахат), ks in English
-      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/x/g, 'h')).key));
-    }
-    if (!cyrillic && /[aeiou]jy/.test(lower)) {
+      if (lower.includes('x')) readings.push(norm(fold(plain.replace(/x/g, 'h')).key));
       // jy is жы in the Kazakh Latin of 2021 (Kajym = Кажым), йы in the common schemes (Gulajymov = Гулайымов)
-      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/([aeiou])jy/g, '$1iy')).key));
-    }
-    if (!cyrillic && /y'/.test(lower)) {
+      if (/[aeiou]jy/.test(lower)) readings.push(norm(fold(plain.replace(/([aeiou])jy/g, '$1iy')).key));
       // y' is ы in GOST 7.79 but у in the Kazakh Latin of 2017 (S'ymkent, Ny'rsy'ltan)
-      keyStems.add(norm(fold(base.replace(/-/g, '').replace(/y['’ʼ]/g, 'u')).key));
+      if (/y['’ʼ]/.test(lower)) readings.push(norm(fold(plain.replace(/y['’ʼ]/g, 'u')).key));
+      // 's is English's possessive, or GOST's y's (Karmy's = Кармыс)
+      if (plain !== lower.replace(/-/g, '')) readings.push(norm(fold(lower.replace(/-/g, '')).key));
+      // a final apostrophe is the 2017 Latin's (Danes' = Данеш) or English's plural possessive (lawyers')
+      if (/['’ʼ]$/.test(plain)) {
+        addStem(base.slice(0, -1));
+        readings.push(norm(fold(plain.slice(0, -1)).key));
+      }
+      for (const [i, k] of readings.entries()) {
+        if (i > 0) keyStems.add(k);
+        if (!capitalised) continue;
+        // a surname in Latin letters, declined the Russian way (Toregozhina ~ Торегожиной)
+        const surname = LATIN_SURNAME.exec(k);
+        if (surname) keyStems.add(surname[1]!);
+        // a name's nominative -a (Kyzylorda ~ Кызылорде, Astana ~ Астане)
+        else if (/[^aeiou]a$/.test(k) && k.length >= 5) keyStems.add(k.slice(0, -1));
+      }
     }
     return key;
   }
 }
 
 const VOWEL_KEY = /^[aeiou]$/;
+
+/** The folded key of a Russian stem; a verb's stem keeps its mark (stem.ts, VERB_MARK). */
+function russianKey(stem: string, doubles: boolean): string {
+  const verb = stem.endsWith(VERB_MARK);
+  const plain = (verb ? stem.slice(0, -VERB_MARK.length) : stem).replace(/-/g, '');
+  return norm(fold(plain).key, doubles) + (verb ? VERB_MARK : '');
+}
 /** Kazakh Latin letters English and Russian romanizations do not use. */
 const KAZAKH_LATIN = /[äğıöüūşñə]/;
 const LATIN_SURNAME = /^(.{2,}(?:ov|ev|in))(?:a|u|om|im|e|oi|ih|imi|i)$/;

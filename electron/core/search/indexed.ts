@@ -48,7 +48,7 @@ import { evaluate, expandWord, parseQuery, rank, Scratch, type ParsedQuery, type
 import { makeSnippet } from './snippet.js';
 
 /** Bump when tokenizing, stemming or folding changes: older indexes are then re-analysed. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 /** Journal ops after which the journal is merged into a new base. */
 const COMPACT_AFTER = 5_000;
 const DEFAULT_LIMIT = 50;

@@ -20,7 +20,8 @@
  * collides with the given name Касым. Capitalised words get the proper-noun rule (surname endings
  * -ов/-ев/-ин + case ending keep the surname, otherwise one case ending goes if 4 letters stay, or 3
  * shaped like a short name: Аяну → аян; never a bare -ы/-и), and Snowball too unless they look like
- * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма).
+ * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма). A stem Snowball took
+ * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза).
  */
 import snowball from 'snowball-stemmers';
 import { fold, norm, type Folded } from './fold.js';
@@ -156,6 +157,8 @@ export function kazakhStems(
   kazakhLetters = false,
   /** the surface letter a key letter came from (ң and ы/і decide some endings) */
   surfaceAt: (index: number) => string = () => '',
+  /** a capitalised word: a name of 3 letters keeps its stem before any ending but a bare letter (Аруның → ару) */
+  name = false,
 ): number[] {
   const out: number[] = [];
   let k = key;
@@ -164,7 +167,7 @@ export function kazakhStems(
     const fits = KAZAKH_ALL.filter(
       (s) =>
         // 3 letters stay after a long ending (сотында → сот, қолының → қол)
-        k.length - s.length >= (s.length >= 4 ? MIN_STEM - 1 : MIN_STEM) &&
+        k.length - s.length >= (s.length >= 4 || (name && s.length >= 2) ? MIN_STEM - 1 : MIN_STEM) &&
         // Kazakh stems end in в only in surnames (Жәкішевке): правда is not прав + -да
         (!k.endsWith(`v${s}`) || /[oe]v$/.test(k.slice(0, -s.length))) &&
         k.endsWith(s) &&
@@ -222,18 +225,30 @@ const PROPER_ENDINGS = [
 
 /**
  * A name keeps at least 4 letters when an ending goes, or 3 shaped like a short name (Аяну → аян,
- * Розе → роз; not Ерге → ерг, and not Касым → кас: -ым is the name's own).
+ * Розе → роз, Айше → айш; not Ерге → ерг, Kazakh's dative, and not Касым → кас: -ым is the name's own).
  */
 function properStemFits(stem: string, ending: string): boolean {
   if (stem.length >= MIN_STEM) return true;
-  return stem.length === 3 && ending !== 'ым' && /^.[аеёиоуыэюя][бвгджзклмнпрстфхцчшщ]$/.test(stem);
+  return (
+    stem.length === 3 &&
+    ending !== 'ым' &&
+    (/^.[аеёиоуыэюя][бвгджзклмнпрстфхцчшщ]$/.test(stem) || /^[аеиоуыэә][йлмнр][бвджзлмнпрстфхцчшщ]$/.test(stem))
+  );
 }
 
 /** The Russian stem of a lower-cased Cyrillic word, or null when none applies. */
-export function russianStem(lower: string, capitalised: boolean): string | null {
+export function russianStem(
+  lower: string,
+  capitalised: boolean,
+  /** a stem that is a gazetteer name: a bare -ы does not lead to it (Таразы is not Тараз's) */
+  isProtectedStem: (stem: string) => boolean = () => true,
+): string | null {
   if (capitalised) {
     const surname = SURNAME.exec(lower);
     if (surname) return surname[1]!;
+    // a feminine name's genitive (Даны, Сары stand for Дана, Сара), after a consonant
+    const genitive = /^(.+[бвгджзклмнпрстфхцчшщ])ы$/.exec(lower);
+    if (genitive && properStemFits(genitive[1]!, 'ы') && !isProtectedStem(genitive[1]!)) return genitive[1]!;
     const ending = PROPER_ENDINGS.find(
       (e) =>
         lower.endsWith(e) &&
@@ -244,7 +259,39 @@ export function russianStem(lower: string, capitalised: boolean): string | null 
     return ending ? lower.slice(0, -ending.length) : null;
   }
   const stem = russian.stem(lower);
-  return stem.length >= MIN_STEM - 1 && stem !== lower ? stem : null;
+  if (stem.length < MIN_STEM - 1 || stem === lower) return null;
+  return lower.startsWith(stem) && isVerbEnding(lower.slice(stem.length), stem) ? stem + VERB_MARK : stem;
+}
+
+/**
+ * Marks a stem Snowball took from a verb's ending: such a stem meets only other verb forms' stems,
+ * never a noun's word or stem. Kazakh verbs made with -ла from nouns are written without Kazakh
+ * letters (брошюрала, арнала, айдала): Snowball reads -ла as a Russian past tense and gives the noun
+ * itself (брошюра), or the noun's stem (жабыла, жабы → жаб). Russian verbs keep matching each other
+ * (читала ~ читать ~ читав).
+ */
+export const VERB_MARK = '~';
+
+// after а/я (kept in the stem): past tense, infinitive, present, imperative, gerund; not the short
+// participle's -н, -на, -ны, -но, which also end nouns in -ан (нальчан, хулигана)
+const VERB_AFTER_A = new Set(
+  ['ла', 'ете', 'йте', 'ли', 'й', 'л', 'ем', 'ло', 'ет', 'ют', 'ть', 'ешь', 'ю'].concat(['в', 'вши', 'вшись']),
+);
+// after a consonant: only the past tense, infinitive and gerund; -ит, -ен, -ю also end nouns (бандит, времен, землю)
+const VERB_AFTER_CONSONANT = new Set(
+  ['ила', 'ыла', 'ило', 'ыло', 'или', 'ыли', 'ил', 'ыл', 'ить', 'ыть'].concat([
+    'ив',
+    'ивши',
+    'ившись',
+    'ыв',
+    'ывши',
+    'ывшись',
+  ]),
+);
+
+function isVerbEnding(tail: string, stem: string): boolean {
+  const plain = tail.length > 2 && /(?:ся|сь)$/.test(tail) ? tail.slice(0, -2) : tail;
+  return /[ая]$/.test(stem) ? VERB_AFTER_A.has(plain) : VERB_AFTER_CONSONANT.has(plain);
 }
 
 const SURNAME_BASE = /(?:ов|ев|ёв|ин|ын)$/;
@@ -254,17 +301,22 @@ const SURNAME_BASE = /(?:ов|ев|ёв|ин|ын)$/;
  * sentence, so it gets the proper-noun rule and Snowball (not for a surname: Касымов → касым would
  * meet the given name Касым); a gazetteer name only the proper-noun rule (Кызылорде → кызылорд).
  */
-export function russianStems(lower: string, capitalised: boolean, protectedName: boolean): string[] {
+export function russianStems(
+  lower: string,
+  capitalised: boolean,
+  protectedName: boolean,
+  isProtectedStem?: (stem: string) => boolean,
+): string[] {
   const out = new Set<string>();
   if (capitalised) {
     // a gazetteer name only loses a nominative -а/-я (Кызылорда ~ Кызылорде; Алма-Ате stays whole)
-    const proper = !protectedName || /^[^-]+[ая]$/.test(lower) ? russianStem(lower, true) : null;
+    const proper = !protectedName || /^[^-]+[ая]$/.test(lower) ? russianStem(lower, true, isProtectedStem) : null;
     if (proper) out.add(proper);
     // nor to a name's own -им/-ым/-ин/-ын (Максим is not Макс)
     if (!protectedName && !SURNAME.test(lower) && !SURNAME_BASE.test(lower) && !/(?:им|ым|ин|ын)$/.test(lower)) {
       // at least 4 letters: Snowball cuts given names short (Жания → жан)
       const common = russianStem(lower, false);
-      if (common && common.length >= MIN_STEM) out.add(common);
+      if (common && common.replace(VERB_MARK, '').length >= MIN_STEM) out.add(common);
     }
   } else if (!protectedName) {
     const common = russianStem(lower, false);
@@ -273,6 +325,10 @@ export function russianStems(lower: string, capitalised: boolean, protectedName:
   // a -й stem before an ending: Абаю, Семее, фарисея stand for Абай, Семей, фарисей
   const y = /^(.+[аеоуыэя])(?:я|ю|е|ем|ям|ей|и|ях|ями|ям)$/.exec(lower);
   if (y && y[1]!.length >= 3) out.add(`${y[1]!}й`);
+  // a name in -ия declined (Алии, Алию, Алией stand for Алия): its nominative, since its stem would
+  // be another name (Али)
+  const iya = capitalised ? /^(.{2,}и)(?:и|ю|ей|е)$/.exec(lower) : null;
+  if (iya) out.add(`${iya[1]!}я`);
   out.delete(lower);
   return [...out];
 }

@@ -55,6 +55,13 @@ const FINDS: Array<[string, string, string]> = [
   ['a gazetteer name declined', 'Астана', 'Астане'],
   ['a short name', 'Аян', 'Аяну'],
   ['a short name', 'Роза', 'Розе'],
+  ['a short name starting with a vowel', 'Айша', 'Айше'],
+  ['a short name with a Kazakh ending', 'Ару', 'Аруның'],
+  ['a short name with a Kazakh ending', 'Жан', 'Жанға'],
+  ['a feminine name’s genitive', 'Дана', 'Даны'],
+  ['a name in -ия declined', 'Алия', 'Алией'],
+  ['a name in Kazakh letters declined the Russian way', 'Қайрат', 'Қайрату'],
+  ['a -й name in Kazakh letters declined the Russian way', 'Қарасай', 'Қарасаю'],
   ['ё written е', 'заключенный', 'заключённых'],
   ['ё written е, the other way', 'заключённый', 'заключенных'],
   ['a Latin surname against a Russian feminine form', 'Toregozhina', 'Торегожиной'],
@@ -66,11 +73,22 @@ const FINDS: Array<[string, string, string]> = [
   ['the 2017 apostrophes', 'Шымкент', "S'ymkent"],
   ['the 2017 apostrophes, у as y’', 'Нурсултан', "Ny'rsy'ltan"],
   ['BGN’s separator dot', 'Базарайым', 'Bazaray·ym'],
+  ['the 2017 Latin’s у at the end of a word', 'Ақсу', "Aqsy'"],
+  ['the 2017 Latin’s ш at the end of a word', 'Данеш', "Danes'"],
+  ['GOST 7.79’s y’ before s', 'Кармыс', "Karmy's"],
+  ['a GOST surname with x against a Russian case', 'Axmetova', 'Ахметовой'],
+  ['a surname with jy against a Russian case', 'Kajymova', 'Кайымовой'],
+  ['an English plural possessive', 'lawyers', "lawyers'"],
+  ['the 2017 Latin’s у at the end, Latin query', "Ko'ks'etay'", 'Көкшетауда'],
+  ['қ written х, the Kazakh word declined', 'Асхар', 'Асқарға'],
   ['a GeoNames alias', 'Арал', 'Аральск'],
   ['a GeoNames alias', 'Риддер', 'Лениногорск'],
   ['a fleeting vowel', 'тюрьма', 'тюрем'],
   ['a fleeting vowel', 'пытка', 'пыток'],
   ['a capitalised common noun', 'тюрьма', 'Тюрьмы'],
+  ['Russian verb forms, after а', 'читать', 'читала'],
+  ['Russian verb forms, gerund', 'прочитав', 'прочитала'],
+  ['Russian verb forms, after a consonant', 'говорить', 'говорил'],
 ];
 
 const KEEPS_APART: Array<[string, string, string]> = [
@@ -82,6 +100,11 @@ const KEEPS_APART: Array<[string, string, string]> = [
   ['Kazakh letters in Kazakh script, inflected', 'қол', 'көлде'],
   ['a possessive is ы/і, never и', 'қазақ', 'қазақи'],
   ['a surname and its given name', 'Касымов', 'Касым'],
+  ['a noun and the Kazakh verb made from it with -ла', 'жаза', 'жазала'],
+  ['the verb and its noun, the other way', 'жазала', 'жаза'],
+  ['a Russian noun and a verb whose stem is that noun', 'дела', 'делала'],
+  ['the 2017 Latin’s ы is not у', 'Ақсу', 'Aqsy'],
+  ['a name in -ия is not the name it starts with', 'Али', 'Алией'],
 ];
 
 describe('analyzer rules', () => {
