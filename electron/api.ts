@@ -37,6 +37,8 @@ export const METHODS = [
   'listArticles',
   'getArticle',
   'importFile',
+  'importProgress',
+  'cancelImport',
   'deleteArticle',
   'setArticleLanguage',
   'editArticle',

@@ -75,6 +75,7 @@ export interface ErrorParams {
   'import.ocr-too-many-pages': { name: string; n: number; max: number };
   'import.ocr-data-missing': { file: string };
   'import.ocr-bad-language': { lang: string; known: string };
+  'import.cancelled': { name: string };
 
   'article.bad-id': { ref: string };
   'article.ambiguous': { ref: string; n: number };

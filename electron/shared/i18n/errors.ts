@@ -93,6 +93,7 @@ const en: ErrorTexts = {
   'import.ocr-too-many-pages': (p) => `${p.name} has ${p.n} pages to read by OCR; the limit is ${p.max}`,
   'import.ocr-data-missing': (p) => `the OCR language data is missing (${p.file}): reinstall Aqiqat`,
   'import.ocr-bad-language': (p) => `"${p.lang}" is not an OCR language; use ${p.known}`,
+  'import.cancelled': (p) => `${p.name}: the import was cancelled; nothing was imported from it`,
 
   'article.bad-id': (p) => `"${p.ref}" is not an article id`,
   'article.ambiguous': (p) => `"${p.ref}" matches ${p.n} articles; give more digits`,
@@ -422,6 +423,7 @@ const kk: ErrorTexts = {
   'import.ocr-too-many-pages': (p) => `${p.name} ішінде мәтінді танумен (OCR) оқылатын ${p.n} бет бар; шегі ${p.max}`,
   'import.ocr-data-missing': (p) => `мәтінді тану (OCR) тілінің деректері жоқ (${p.file}): Aqiqat-ты қайта орнатыңыз`,
   'import.ocr-bad-language': (p) => `«${p.lang}» — мәтінді тану (OCR) тілі емес; ${p.known} қолданыңыз`,
+  'import.cancelled': (p) => `${p.name}: импорт тоқтатылды; одан ештеңе импортталмады`,
 
   'article.bad-id': (p) => `«${p.ref}» мақала идентификаторы емес`,
   'article.ambiguous': (p) => `«${p.ref}» ${p.n} мақалаға сәйкес келеді; көбірек цифр беріңіз`,
@@ -758,6 +760,7 @@ const ru: ErrorTexts = {
   'import.ocr-too-many-pages': (p) => `в ${p.name} страниц для распознавания (OCR): ${p.n}; предел — ${p.max}`,
   'import.ocr-data-missing': (p) => `нет языковых данных распознавания (OCR) (${p.file}): переустановите Aqiqat`,
   'import.ocr-bad-language': (p) => `«${p.lang}» — не язык распознавания (OCR); используйте ${p.known}`,
+  'import.cancelled': (p) => `${p.name}: импорт отменён; из этого файла ничего не импортировано`,
 
   'article.bad-id': (p) => `«${p.ref}» — не идентификатор статьи`,
   'article.ambiguous': (p) => `«${p.ref}» подходит к нескольким статьям (${p.n}); укажите больше цифр`,
