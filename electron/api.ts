@@ -39,6 +39,7 @@ export const METHODS = [
   'importFile',
   'importProgress',
   'cancelImport',
+  'articlePage',
   'deleteArticle',
   'setArticleLanguage',
   'editArticle',

@@ -30,6 +30,7 @@ import {
 } from './protection/timestamps.js';
 import { AqiqatError, isDiskFull } from './errors.js';
 import { ImportJobs, type ImportProgress } from './import/jobs.js';
+import { articlePage, type ArticlePage } from './import/pages.js';
 import { importFiles, type BatchItem, type BatchOptions, type BatchSummary } from './import/batch.js';
 import { makeDossier, type Dossier, type DossierAsk } from './dossier/dossier.js';
 import type { FactChoice } from './dossier/data.js';
@@ -306,6 +307,11 @@ export class Archive {
       listFacts(this.#store, article.id),
     ]);
     return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
+  }
+
+  /** Page `page` of the article's original file as an image, to check its text against. */
+  articlePage(id: string, page: number): Promise<ArticlePage> {
+    return articlePage(this.#store, id, page);
   }
 
   /** Delete an article, its facts (out of their cases too) and the files no other article names. */

@@ -38,6 +38,9 @@ export const importCalls = defineCalls({
   ),
   importProgress: call(z.object({ jobId }).strict(), (a, { jobId }) => a.importProgress(jobId)),
   cancelImport: call(z.object({ jobId }).strict(), (a, { jobId }) => a.cancelImport(jobId)),
+  articlePage: call(z.object({ id, page: z.number().int().min(1).max(100_000) }).strict(), (a, { id, page }) =>
+    a.articlePage(id, page),
+  ),
   editArticle: call(
     z
       .object({

@@ -9,6 +9,7 @@ import { makeClient, type AqiqatApi } from '../../../electron/api.js';
 import { Archive } from '../../../electron/core/archive.js';
 import { createDispatcher } from '../../../electron/handlers.js';
 import { ArchiveSession } from '../../../electron/session.js';
+import { decode } from 'fast-png';
 import { tempDir } from '../helpers.js';
 import { CHROMIUM, imagePdf, printPages, rasterize } from '../core/import/scans.js';
 
@@ -72,7 +73,28 @@ describe.runIf(tools)('import jobs over the contract', () => {
     await expect(second).rejects.toMatchObject({ code: 'import.cancelled', params: { name: 'again.pdf' } });
     expect((await api.listArticles({})).map((a) => a.id)).toEqual([done.article.id]);
     expect(await api.cancelImport({ jobId: 'job-2' })).toEqual({ cancelled: false });
+
+    // the original page beside its text: the PDF page's scan, as a PNG the window can show
+    const shown = await api.articlePage({ id: done.article.id, page: 2 });
+    expect(shown).toMatchObject({ id: done.article.id, page: 2, pages: 2, mime: 'image/png' });
+    const pagePng = decode(Buffer.from(shown.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const printedPng = decode(png);
+    expect([pagePng.width, pagePng.height]).toEqual([printedPng.width, printedPng.height]);
+    await expect(api.articlePage({ id: done.article.id, page: 3 })).rejects.toMatchObject({
+      code: 'article.no-page',
+      params: { page: 3, pages: 2 },
+    });
   }, 180_000);
+
+  it('shows an image file as it is, its one page', async () => {
+    const { api } = await setup();
+    const { article } = await api.importFile({ name: 'photo.png', bytes: png, ocrLanguages: ['kk', 'ru'] });
+    expect(article.ocr?.languages).toEqual(['kaz']);
+    const shown = await api.articlePage({ id: article.id, page: 1 });
+    expect(shown).toMatchObject({ pages: 1, mime: 'image/png' });
+    expect(Buffer.from(shown.dataUrl.split(',')[1]!, 'base64').equals(Buffer.from(png))).toBe(true);
+    await expect(api.articlePage({ id: article.id, page: 2 })).rejects.toMatchObject({ code: 'article.no-page' });
+  }, 60_000);
 
   it('passes the OCR mode to the core, and refuses bad choices before anything runs', async () => {
     const { api, dispatch } = await setup();
