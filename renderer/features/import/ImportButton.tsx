@@ -63,7 +63,8 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
         onChange={onFiles}
       />
       <OcrOptions choice={ocr} onChange={setOcr} disabled={running} />
-      {state?.running && (state.total > 1 || state.pages !== null) && (
+      {/* Cancel from the start: a scan's first page takes seconds before its progress is known */}
+      {state?.running && (
         <div className="import-progress">
           {state.total > 1 && <progress max={state.total} value={state.done} aria-label={t('import.progress')} />}
           {state.pages !== null && (

@@ -91,7 +91,8 @@ export function OcrOptions({
               <input
                 type="checkbox"
                 checked={choice.languages.includes(lang)}
-                disabled={choice.mode === 'never'}
+                // the last language chosen stays: a scan is read in at least one
+                disabled={choice.mode === 'never' || (choice.languages.length === 1 && choice.languages[0] === lang)}
                 onChange={() => toggle(lang)}
               />
               {t(`lang.${lang}`)}
