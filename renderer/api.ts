@@ -77,6 +77,11 @@ export function setErrorLanguage(lang: ErrorLang): void {
   errorLang = lang;
 }
 
+/** The code of a refused call (to act on a refusal, never on its words); null for anything else. */
+export function errorCode(e: unknown): ErrorData['code'] | null {
+  return e instanceof CallError ? e.code : null;
+}
+
 /** One line for the UI from anything thrown by a call: a refusal by its code, in the interface language. */
 export function errorLine(e: unknown): string {
   const text = e instanceof CallError ? errorText(errorLang, e) : e instanceof Error ? e.message : String(e);

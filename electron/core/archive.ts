@@ -29,6 +29,8 @@ import {
   type TimestampTarget,
 } from './protection/timestamps.js';
 import { AqiqatError, isDiskFull } from './errors.js';
+import { ImportJobs, type ImportProgress } from './import/jobs.js';
+import { articlePage, type ArticlePage } from './import/pages.js';
 import { importFiles, type BatchItem, type BatchOptions, type BatchSummary } from './import/batch.js';
 import { makeDossier, type Dossier, type DossierAsk } from './dossier/dossier.js';
 import type { FactChoice } from './dossier/data.js';
@@ -216,6 +218,7 @@ export class Archive {
   // modules are handed the store
   readonly #store: ArchiveStore;
   readonly #search: IndexedSearch;
+  readonly #jobs = new ImportJobs();
 
   static {
     installStoreDoor((archive) => archive.#store);
@@ -260,8 +263,24 @@ export class Archive {
     return ArchiveStore.isEncrypted(dir);
   }
 
-  importArticle(input: ImportInput): Promise<ImportResult> {
-    return importArticle(this.#store, input);
+  /** `job`: an id the caller made up, to ask `importProgress` and `cancelImport` about this import while it runs. */
+  async importArticle(input: ImportInput, job?: string): Promise<ImportResult> {
+    if (job === undefined) return importArticle(this.#store, input);
+    const run = this.#jobs.start(job, input);
+    try {
+      return await importArticle(this.#store, run.input);
+    } finally {
+      run.end();
+    }
+  }
+
+  importProgress(job: string): ImportProgress {
+    return this.#jobs.progress(job);
+  }
+
+  /** Stops job `job`'s file (nothing of it is written); files imported before it stay. */
+  cancelImport(job: string): { cancelled: boolean } {
+    return { cancelled: this.#jobs.cancel(job) };
   }
 
   /** Import files (paths, or "-" read by `stdin`) in chunks, one write per changed file per chunk. */
@@ -288,6 +307,11 @@ export class Archive {
       listFacts(this.#store, article.id),
     ]);
     return { article, text, facts: this.viewFacts(facts).sort((a, b) => a.anchor.start - b.anchor.start) };
+  }
+
+  /** Page `page` of the article's original file as an image, to check its text against. */
+  articlePage(id: string, page: number): Promise<ArticlePage> {
+    return articlePage(this.#store, id, page);
   }
 
   /** Delete an article, its facts (out of their cases too) and the files no other article names. */

@@ -75,6 +75,10 @@ export interface ErrorParams {
   'import.ocr-too-many-pages': { name: string; n: number; max: number };
   'import.ocr-data-missing': { file: string };
   'import.ocr-bad-language': { lang: string; known: string };
+  'import.cancelled': { name: string };
+  'article.no-page': { id: string; page: number; pages: number };
+  'article.page-no-image': { id: string; page: number };
+  'article.page-unreadable': { id: string; name: string };
 
   'article.bad-id': { ref: string };
   'article.ambiguous': { ref: string; n: number };

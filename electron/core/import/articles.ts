@@ -39,6 +39,8 @@ export interface ImportInput {
   ocr?: OcrChoice | undefined;
   /** before each page read by OCR */
   onPage?: ((page: number, pages: number) => void) | undefined;
+  /** Cancel: the file stops being read and nothing of it is written */
+  signal?: AbortSignal | undefined;
   /** provenance: what kind of source it is (checked before anything is written) */
   sourceType?: string | undefined;
   /** the file's own modification time, as the file system recorded it (machine-recorded) */
@@ -113,8 +115,10 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     meta,
     ocr,
   } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
-    extractIsolated(input.bytes, input.name, { ocr: input.ocr, onPage: input.onPage }),
+    extractIsolated(input.bytes, input.name, { ocr: input.ocr, onPage: input.onPage, signal: input.signal }),
   );
+  // a Cancel that came as the last page finished still writes nothing
+  if (input.signal?.aborted) throw new AqiqatError('import.cancelled', { name: input.name });
   const text = normalizeText(raw);
   // OCR text comes normalised, its offsets into it; should normalising change it after all, they are dropped
   const ocrInfo = ocr && (text === raw ? ocr : { ...ocr, pages: ocr.pages.map((p) => ({ ...p, lowConfidence: [] })) });

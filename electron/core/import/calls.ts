@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { call, defineCalls, id, noInput, optionalText } from '../call.js';
 import { LanguageSchema } from '../model.js';
 import { MACHINE_FIELDS } from './provenance.js';
+import { OCR_LANGUAGES, OCR_MODES } from '../../shared/formats.js';
+
+/** A job id the app makes up for one import, to poll its progress and cancel it. */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const importCalls = defineCalls({
   listArticles: call(noInput, (a) => a.listArticles()),
@@ -20,9 +24,22 @@ export const importCalls = defineCalls({
         sourceType: optionalText(40),
         /** the file's time as the system gave it (File.lastModified): machine-recorded */
         fileModifiedAt: z.string().datetime({ offset: true }).optional(),
+        /** how scans and photos are read, as `import --ocr` and `--ocr-lang` (default: auto, all three) */
+        ocr: z.enum(OCR_MODES).optional(),
+        ocrLanguages: z.array(z.enum(OCR_LANGUAGES)).min(1).max(OCR_LANGUAGES.length).optional(),
+        jobId: jobId.optional(),
       })
       .strict(),
-    (a, input) => a.importArticle(input),
+    (a, { ocr, ocrLanguages, jobId, ...input }) =>
+      a.importArticle(
+        { ...input, ocr: { mode: ocr ?? 'auto', languages: [...new Set(ocrLanguages ?? OCR_LANGUAGES)] } },
+        jobId,
+      ),
+  ),
+  importProgress: call(z.object({ jobId }).strict(), (a, { jobId }) => a.importProgress(jobId)),
+  cancelImport: call(z.object({ jobId }).strict(), (a, { jobId }) => a.cancelImport(jobId)),
+  articlePage: call(z.object({ id, page: z.number().int().min(1).max(100_000) }).strict(), (a, { id, page }) =>
+    a.articlePage(id, page),
   ),
   editArticle: call(
     z

@@ -93,6 +93,11 @@ const en: ErrorTexts = {
   'import.ocr-too-many-pages': (p) => `${p.name} has ${p.n} pages to read by OCR; the limit is ${p.max}`,
   'import.ocr-data-missing': (p) => `the OCR language data is missing (${p.file}): reinstall Aqiqat`,
   'import.ocr-bad-language': (p) => `"${p.lang}" is not an OCR language; use ${p.known}`,
+  'import.cancelled': (p) => `${p.name}: the import was cancelled; nothing was imported from it`,
+  'article.no-page': (p) => `article ${p.id} has no page ${p.page} (it has ${p.pages})`,
+  'article.page-no-image': (p) =>
+    `page ${p.page} of article ${p.id} holds no image to show: its text is the file's own`,
+  'article.page-unreadable': (p) => `the original of article ${p.id} (${p.name}) cannot be shown: it no longer reads`,
 
   'article.bad-id': (p) => `"${p.ref}" is not an article id`,
   'article.ambiguous': (p) => `"${p.ref}" matches ${p.n} articles; give more digits`,
@@ -422,6 +427,12 @@ const kk: ErrorTexts = {
   'import.ocr-too-many-pages': (p) => `${p.name} ішінде мәтінді танумен (OCR) оқылатын ${p.n} бет бар; шегі ${p.max}`,
   'import.ocr-data-missing': (p) => `мәтінді тану (OCR) тілінің деректері жоқ (${p.file}): Aqiqat-ты қайта орнатыңыз`,
   'import.ocr-bad-language': (p) => `«${p.lang}» — мәтінді тану (OCR) тілі емес; ${p.known} қолданыңыз`,
+  'import.cancelled': (p) => `${p.name}: импорт тоқтатылды; одан ештеңе импортталмады`,
+  'article.no-page': (p) => `${p.id} мақаласында ${p.page}-бет жоқ (барлығы ${p.pages} бет)`,
+  'article.page-no-image': (p) =>
+    `${p.id} мақаласының ${p.page}-бетінде көрсететін сурет жоқ: оның мәтіні файлдың өзінікі`,
+  'article.page-unreadable': (p) =>
+    `${p.id} мақаласының түпнұсқасын (${p.name}) көрсету мүмкін емес: ол енді оқылмайды`,
 
   'article.bad-id': (p) => `«${p.ref}» мақала идентификаторы емес`,
   'article.ambiguous': (p) => `«${p.ref}» ${p.n} мақалаға сәйкес келеді; көбірек цифр беріңіз`,
@@ -758,6 +769,10 @@ const ru: ErrorTexts = {
   'import.ocr-too-many-pages': (p) => `в ${p.name} страниц для распознавания (OCR): ${p.n}; предел — ${p.max}`,
   'import.ocr-data-missing': (p) => `нет языковых данных распознавания (OCR) (${p.file}): переустановите Aqiqat`,
   'import.ocr-bad-language': (p) => `«${p.lang}» — не язык распознавания (OCR); используйте ${p.known}`,
+  'import.cancelled': (p) => `${p.name}: импорт отменён; из этого файла ничего не импортировано`,
+  'article.no-page': (p) => `в статье ${p.id} нет страницы ${p.page} (всего страниц: ${p.pages})`,
+  'article.page-no-image': (p) => `на странице ${p.page} статьи ${p.id} нет изображения: её текст взят из самого файла`,
+  'article.page-unreadable': (p) => `оригинал статьи ${p.id} (${p.name}) нельзя показать: он больше не читается`,
 
   'article.bad-id': (p) => `«${p.ref}» — не идентификатор статьи`,
   'article.ambiguous': (p) => `«${p.ref}» подходит к нескольким статьям (${p.n}); укажите больше цифр`,

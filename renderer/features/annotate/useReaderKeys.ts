@@ -1,14 +1,16 @@
 import { useEffect } from 'react';
 
-/** j / k: next / previous highlight; e: edit the current one. Not while typing, nor with the panel open. */
+/** j / k: next / previous highlight; e: edit the current one; o: the original page (scans). Not while typing, nor with the panel open. */
 export function useReaderKeys({
   enabled,
   next,
   edit,
+  original,
 }: {
   enabled: boolean;
   next: (step: 1 | -1) => void;
   edit: () => void;
+  original?: (() => void) | undefined;
 }): void {
   useEffect(() => {
     if (!enabled) return;
@@ -20,10 +22,11 @@ export function useReaderKeys({
       if (e.key === 'j') next(1);
       else if (e.key === 'k') next(-1);
       else if (e.key === 'e') edit();
+      else if (e.key === 'o' && original) original();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [enabled, next, edit]);
+  }, [enabled, next, edit, original]);
 }

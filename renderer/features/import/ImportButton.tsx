@@ -1,7 +1,8 @@
 /**
  * Import: the "Import files" chooser (many files at once), "Paste text", and files or folders dropped
- * anywhere on the window. A batch shows its progress with Cancel (what is done stays) and ends with a
- * summary that names each failed file and why. Each file's bytes go to the core unchanged (it hashes
+ * anywhere on the window, with the choices for scans (OCR mode and languages). A batch, or a scan read
+ * page by page, shows its progress with Cancel (what is done stays) and ends with a summary that names
+ * each failed file and why. Each file's bytes go to the core unchanged (it hashes
  * them as evidence), read as an ArrayBuffer, never as text the browser might re-encode.
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
@@ -10,6 +11,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { filesFromDrop } from './collect.js';
 import { ACCEPT } from '../../../electron/shared/formats.js';
 import { PasteDialog } from './PasteDialog.js';
+import { OcrOptions, useOcrChoice } from './OcrOptions.js';
 import { summaryText, useImportQueue } from './useImportQueue.js';
 import './import.css';
 
@@ -23,7 +25,8 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
   const input = useRef<HTMLInputElement>(null);
   const { state, run, cancel, dismiss } = useImportQueue(onImported);
   const [pasting, setPasting] = useState(false);
-  const dragging = useDropTarget(useCallback((files: File[]) => void run(files), [run]));
+  const [ocr, setOcr] = useOcrChoice();
+  const dragging = useDropTarget(useCallback((files: File[]) => void run(files, ocr), [run, ocr]));
 
   useEffect(() => {
     if (!state || state.running || state.failures.length > 0) return;
@@ -35,7 +38,7 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
     const files = Array.from(e.currentTarget.files ?? []);
     // cleared at once so choosing the same file again fires another change (and reports the duplicate)
     e.currentTarget.value = '';
-    void run(files);
+    void run(files, ocr);
   };
 
   const running = state?.running ?? false;
@@ -59,9 +62,19 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
         aria-label={t('import.filesInput')}
         onChange={onFiles}
       />
-      {state?.running && state.total > 1 && (
+      <OcrOptions choice={ocr} onChange={setOcr} disabled={running} />
+      {/* Cancel from the start: a scan's first page takes seconds before its progress is known */}
+      {state?.running && (
         <div className="import-progress">
-          <progress max={state.total} value={state.done} aria-label={t('import.progress')} />
+          {state.total > 1 && <progress max={state.total} value={state.done} aria-label={t('import.progress')} />}
+          {state.pages !== null && (
+            <progress
+              className="import-pages"
+              max={state.pages}
+              value={(state.page ?? 1) - 1}
+              aria-label={t('import.pageProgress')}
+            />
+          )}
           <button type="button" onClick={cancel}>
             {t('import.cancel')}
           </button>
@@ -72,9 +85,16 @@ export function ImportButton({ onImported }: { onImported: (result: ImportResult
         {!state
           ? ''
           : state.running
-            ? state.total > 1
-              ? t('import.importingOf', { n: state.done + 1, total: state.total, name: state.current ?? '' })
-              : t('import.importing')
+            ? [
+                state.total > 1
+                  ? t('import.importingOf', { n: state.done + 1, total: state.total, name: state.current ?? '' })
+                  : t('import.importing'),
+                state.page !== null && state.pages !== null
+                  ? t('import.readingPage', { page: state.page, pages: state.pages })
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')
             : summaryText(state, t)}
       </p>
       {state && !state.running && state.total > 1 && state.failures.length > 0 && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, errorLine, type ArticleDeletion, type ArticleDetail, type FactView } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FactPanel, type PanelTarget } from '../annotate/FactPanel.js';
@@ -9,7 +9,8 @@ import { DeleteArticleDialog } from './DeleteArticleDialog.js';
 import { SourcePanel } from './SourcePanel.js';
 import { FactMargin } from './FactMargin.js';
 import { factHue, factTypeLabel, shortHash } from './format.js';
-import { segmentText } from './segments.js';
+import { locate, pageAt, segmentText } from './segments.js';
+import { OriginalPage } from './OriginalPage.js';
 import { useArticle } from './useArticle.js';
 import './reader.css';
 
@@ -63,7 +64,10 @@ function ArticleView({
 }) {
   const { article, text, facts } = detail;
   const { t, lang: uiLang } = useI18n();
-  const { segments, unplaced } = useMemo(() => segmentText(text, facts), [text, facts]);
+  const low = useMemo(() => article.ocr?.pages.flatMap((p) => p.lowConfidence) ?? [], [article.ocr]);
+  const { segments, unplaced } = useMemo(() => segmentText(text, facts, low), [text, facts, low]);
+  // the original page shown beside the text (scans only), or null
+  const [original, setOriginal] = useState<number | null>(null);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -98,6 +102,19 @@ function ArticleView({
   useEffect(() => setSelection(null), [panel]);
 
   const placed = useMemo(() => facts.filter((f) => !unplaced.includes(f)), [facts, unplaced]);
+  /** The page of the quote the reader is at: the selected passage, else the current fact, else the first scanned page. */
+  const pageHere = useCallback((): number => {
+    const fact = facts.find((f) => f.id === activeFact);
+    const at = selection?.start ?? (fact ? locate(text, fact)?.[0] : undefined);
+    return at === undefined ? (article.ocr?.pages[0]?.page ?? 1) : pageAt(text, at);
+  }, [facts, activeFact, selection, text, article.ocr]);
+  const toggleOriginal = useCallback(() => setOriginal((o) => (o === null ? pageHere() : null)), [pageHere]);
+  // an open original follows the fact the reader moves to
+  useEffect(() => {
+    const fact = facts.find((f) => f.id === activeFact);
+    const at = fact && locate(text, fact);
+    if (at) setOriginal((o) => (o === null ? o : pageAt(text, at[0])));
+  }, [activeFact, facts, text]);
   useReaderKeys({
     enabled: panel === null,
     next: (step) => {
@@ -107,6 +124,7 @@ function ArticleView({
       setActiveFact(placed[i]!.id);
     },
     edit: () => activeFact && editFact(activeFact),
+    original: article.ocr ? toggleOriginal : undefined,
   });
 
   const afterSave = (fact: FactView) => {
@@ -171,6 +189,20 @@ function ArticleView({
             onChanged();
           }}
         />
+        {article.ocr && (
+          <p className="reader-ocr">
+            <span>
+              {t('reader.ocrNote', {
+                pages: article.ocr.pages.length,
+                confidence: Math.round(article.ocr.meanConfidence),
+              })}
+              {low.length > 0 && <> {t('reader.ocrLow', { n: low.length })}</>}
+            </span>
+            <button type="button" aria-pressed={original !== null} onClick={toggleOriginal}>
+              {t('reader.originalToggle')}
+            </button>
+          </p>
+        )}
         <button type="button" className="reader-delete" onClick={() => setDeleting(true)}>
           {t('reader.deleteArticle')}
         </button>
@@ -184,7 +216,7 @@ function ArticleView({
           />
         )}
       </header>
-      <div className={`reader-body${panel ? ' is-annotating' : ''}`}>
+      <div className={`reader-body${panel ? ' is-annotating' : ''}${original !== null ? ' has-original' : ''}`}>
         <div
           className="reader-text"
           lang={lang}
@@ -195,11 +227,15 @@ function ArticleView({
         >
           {segments.map((s) =>
             s.facts.length === 0 ? (
-              text.slice(s.start, s.end)
+              s.low ? (
+                <LowWord key={s.start} text={text.slice(s.start, s.end)} />
+              ) : (
+                text.slice(s.start, s.end)
+              )
             ) : (
               <FactMark
                 key={s.start}
-                text={text.slice(s.start, s.end)}
+                text={s.low ? <LowWord text={text.slice(s.start, s.end)} /> : text.slice(s.start, s.end)}
                 facts={s.facts}
                 typeLabel={typeLabel}
                 active={s.facts.some((f) => f.id === activeFact)}
@@ -212,6 +248,9 @@ function ArticleView({
             ),
           )}
         </div>
+        {original !== null && (
+          <OriginalPage articleId={article.id} page={original} onPage={setOriginal} onClose={() => setOriginal(null)} />
+        )}
         {panel ? (
           <FactPanel
             key={panel.mode === 'edit' ? panel.fact.id : `add-${panel.start}-${panel.quote.length}`}
@@ -247,6 +286,16 @@ function ArticleView({
   );
 }
 
+/** A word OCR was unsure of: marked so the researcher checks it against the original. */
+function LowWord({ text }: { text: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="ocr-low" title={t('reader.lowConfidence')}>
+      {text}
+    </span>
+  );
+}
+
 function FactMark({
   text,
   facts,
@@ -254,7 +303,7 @@ function FactMark({
   active,
   onOpen,
 }: {
-  text: string;
+  text: ReactNode;
   facts: ArticleDetail['facts'];
   typeLabel: (type: string) => string;
   active: boolean;

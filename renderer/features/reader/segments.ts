@@ -1,6 +1,7 @@
 /**
- * Cut an article's text into runs, each covered by the same set of facts, so facts can be drawn as
- * <mark>s even when they overlap. Pure; the reader renders the result.
+ * Cut an article's text into runs, each covered by the same set of facts (and either inside or outside
+ * a word OCR was unsure of), so facts can be drawn as <mark>s even when they overlap. Pure; the reader
+ * renders the result.
  */
 import type { FactView } from '../../api.js';
 
@@ -9,6 +10,8 @@ export interface Segment {
   end: number;
   /** the facts covering this run, outermost (earliest start, then longest) first */
   facts: FactView[];
+  /** inside a word OCR read below its confidence threshold */
+  low: boolean;
 }
 
 /**
@@ -26,7 +29,11 @@ export function locate(text: string, fact: FactView): [number, number] | null {
   return best < 0 ? null : [best, best + exact.length];
 }
 
-export function segmentText(text: string, facts: readonly FactView[]): { segments: Segment[]; unplaced: FactView[] } {
+export function segmentText(
+  text: string,
+  facts: readonly FactView[],
+  lowConfidence: readonly (readonly [number, number])[] = [],
+): { segments: Segment[]; unplaced: FactView[] } {
   const placed: Array<{ fact: FactView; start: number; end: number }> = [];
   const unplaced: FactView[] = [];
   for (const fact of facts) {
@@ -38,6 +45,8 @@ export function segmentText(text: string, facts: readonly FactView[]): { segment
 
   const cuts = new Set([0, text.length]);
   for (const p of placed) cuts.add(p.start).add(p.end);
+  const low = lowConfidence.filter(([a, b]) => a < b && b <= text.length);
+  for (const [a, b] of low) cuts.add(a).add(b);
   const bounds = [...cuts].sort((a, b) => a - b);
 
   const segments: Segment[] = [];
@@ -45,7 +54,14 @@ export function segmentText(text: string, facts: readonly FactView[]): { segment
     const start = bounds[i]!;
     const end = bounds[i + 1]!;
     const covering = placed.filter((p) => p.start <= start && p.end >= end).map((p) => p.fact);
-    segments.push({ start, end, facts: covering });
+    segments.push({ start, end, facts: covering, low: low.some(([a, b]) => a <= start && b >= end) });
   }
   return { segments, unplaced };
+}
+
+/** The page a text offset is on: the last "[page N]" line at or before it (1 when there is none). */
+export function pageAt(text: string, offset: number): number {
+  let page = 1;
+  for (const m of text.slice(0, Math.max(0, offset) + 1).matchAll(/^\[page (\d+)\]$/gm)) page = Number(m[1]);
+  return page;
 }

@@ -37,6 +37,8 @@ interface Pending {
   timer?: NodeJS.Timeout;
   /** the thread it was sent to */
   worker?: Worker;
+  /** removes the listener on `options.signal` */
+  unlisten?: () => void;
 }
 
 /** How often the memory is looked at while a file is parsed: growth between two looks stays small. */
@@ -60,7 +62,15 @@ export class ParserThread {
   parse(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
     const id = this.#nextId++;
     return new Promise<Extracted>((resolve, reject) => {
-      this.#pending.set(id, { name, bytes, options, resolve, reject });
+      const signal = options.signal;
+      if (signal?.aborted) return reject(new AqiqatError('import.cancelled', { name }));
+      const pending: Pending = { name, bytes, options, resolve, reject };
+      if (signal) {
+        const abort = () => this.#cancel(id);
+        signal.addEventListener('abort', abort, { once: true });
+        pending.unlisten = () => signal.removeEventListener('abort', abort);
+      }
+      this.#pending.set(id, pending);
       this.#send(id);
     });
   }
@@ -138,10 +148,22 @@ export class ParserThread {
   #stuck(id: number): void {
     const p = this.#pending.get(id);
     if (!p) return;
-    this.#done(id);
-    p.reject(
+    this.#stop(
+      id,
       new AqiqatError('import.timeout', { name: p.name, seconds: Number((this.timeoutMs / 1000).toPrecision(3)) }),
     );
+  }
+
+  /** Cancelled midway (a scan's pages take seconds each): the thread is stopped as for a file out of time. */
+  #cancel(id: number): void {
+    const p = this.#pending.get(id);
+    if (p) this.#stop(id, new AqiqatError('import.cancelled', { name: p.name }));
+  }
+
+  #stop(id: number, error: AqiqatError): void {
+    const p = this.#pending.get(id)!;
+    this.#done(id);
+    p.reject(error);
     const stuck = p.worker;
     if (this.#worker === stuck) this.#worker = null;
     void stuck?.terminate();
@@ -160,6 +182,7 @@ export class ParserThread {
 
   #done(id: number): void {
     clearTimeout(this.#pending.get(id)?.timer);
+    this.#pending.get(id)?.unlisten?.();
     this.#pending.delete(id);
     if (this.#pending.size > 0) return;
     this.#worker?.unref();
@@ -168,13 +191,29 @@ export class ParserThread {
   }
 }
 
+/** Without a thread, Cancel takes effect before the next page. */
+function inline(bytes: Uint8Array, name: string, options: ExtractOptions): Promise<Extracted> {
+  const { signal, onPage } = options;
+  const check = () => {
+    if (signal?.aborted) throw new AqiqatError('import.cancelled', { name });
+  };
+  check();
+  return extract(bytes, name, {
+    ...options,
+    onPage: (page, pages) => {
+      check();
+      onPage?.(page, pages);
+    },
+  });
+}
+
 let parse: ((bytes: Uint8Array, name: string, options: ExtractOptions) => Promise<Extracted>) | null = null;
 
 /** Parse `bytes` as the file `name` says, in the parser thread when the bundle has one (looked for once). */
 export function extractIsolated(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
   if (!parse) {
     const thread = existsSync(BUNDLED_WORKER) ? new ParserThread(BUNDLED_WORKER) : null;
-    parse = thread ? (b, n, o) => thread.parse(b, n, o) : extract;
+    parse = thread ? (b, n, o) => thread.parse(b, n, o) : inline;
   }
   return parse(bytes, name, options);
 }

@@ -244,3 +244,37 @@ export function pageText(items: readonly Item[]): string {
   endParagraph();
   return paragraphs.join('\n\n');
 }
+
+/**
+ * The largest image drawn on page `n` (a scan's page is one image), grey, for the reader to show beside
+ * the text; null when the page draws none. `pages`: how many the PDF has.
+ */
+export async function pdfPageImage(
+  bytes: Uint8Array,
+  name: string,
+  n: number,
+): Promise<{ pages: number; image: PageImage | null }> {
+  await refuseStreamBombs(bytes, name);
+  standInForDomMatrix();
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs
+    .getDocument({
+      data: new Uint8Array(bytes),
+      disableFontFace: true,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      verbosity: 0,
+      isOffscreenCanvasSupported: false,
+    })
+    .promise.catch((e: Error) => {
+      throw new AqiqatError('import.pdf-unreadable', { name, detail: (e.message ?? String(e)).split('\n')[0]! });
+    });
+  try {
+    if (n < 1 || n > doc.numPages) return { pages: doc.numPages, image: null };
+    const images = await pageImages(doc, n, pdfjs.OPS);
+    const image = images.sort((a, b) => b.width * b.height - a.width * a.height)[0] ?? null;
+    return { pages: doc.numPages, image };
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -33,6 +33,8 @@ export interface ExtractOptions {
   ocr?: OcrChoice | undefined;
   /** before each page read by OCR (1-based, of `pages` to read) */
   onPage?: ((page: number, pages: number) => void) | undefined;
+  /** stops the parse (the app's Cancel); stays on this side of the parser thread */
+  signal?: AbortSignal | undefined;
 }
 
 export type Extractor = (bytes: Uint8Array, name: string, options: ExtractOptions) => Promise<Extracted>;

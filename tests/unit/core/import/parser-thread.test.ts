@@ -85,6 +85,33 @@ describe('parser thread', () => {
     await expect(thread.parse(bytes('…'), 'hang-after.pdf')).rejects.toThrow(/took longer than 0\.6 s/);
   });
 
+  it('a scan cancelled midway stops at once with one line; a file sent with it goes to a fresh thread', async () => {
+    const thread = await standIn(5000);
+    const cancel = new AbortController();
+    const seen: number[] = [];
+    const started = Date.now();
+    const scan = thread.parse(bytes(''), 'pages.pdf', {
+      signal: cancel.signal,
+      onPage: (page) => {
+        seen.push(page);
+        if (page === 2) cancel.abort();
+      },
+    });
+    const other = thread.parse(bytes('ok text'), 'fine.txt');
+    await expect(scan).rejects.toMatchObject({
+      code: 'import.cancelled',
+      message: expect.stringMatching(/^pages\.pdf: /),
+    });
+    expect(seen).toEqual([1, 2]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await other).text).toBe('ok text');
+    const before = new AbortController();
+    before.abort();
+    await expect(thread.parse(bytes('x'), 'late.txt', { signal: before.signal })).rejects.toMatchObject({
+      code: 'import.cancelled',
+    });
+  });
+
   it('a file that balloons in memory stops only the parser', async () => {
     const thread = await standIn(60_000, 32);
     await expect(thread.parse(bytes('…'), 'balloon.docx')).rejects.toThrow(
