@@ -45,7 +45,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
   program
     .command('import')
     .description(
-      'import articles (.txt .md .html .htm .mhtml .docx .pdf; scans and photos .jpg .png .tif .webp by OCR) from files and folders, or standard input with -',
+      'import articles (.txt .md .html .htm .mhtml .docx .pdf; web captures .warc .warc.gz .wacz; scans and photos .jpg .png .tif .webp by OCR) from files and folders, or standard input with -',
     )
     .argument(
       '<files...>',
@@ -64,6 +64,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     )
     .option('--ocr-lang <langs>', 'the languages of scans, comma-separated (default: kk,ru,en)')
     .addOption(new Option('--source-type <type>', 'what kind of source it is').choices(SOURCE_TYPES))
+    .option('--page <url>', 'a web capture (.warc, .warc.gz, .wacz): the captured page to import (default: the first)')
     .addOption(jsonOption())
     .action(
       async (
@@ -75,6 +76,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
           publisher?: string;
           lang?: 'kk' | 'ru' | 'en' | 'other';
           sourceType?: string;
+          page?: string;
           json?: boolean;
           ocr?: OcrMode;
           ocrLang?: string;

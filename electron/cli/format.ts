@@ -52,6 +52,10 @@ function provenanceRows(a: Article): Array<[string, string | null]> {
     ['warc date', machine(m.warcDate)],
     ['warc uri', machine(m.warcTargetUri)],
     ['warc tool', machine(m.warcSoftware)],
+    ['warc pages', machine(m.warcPages === undefined ? undefined : String(m.warcPages))],
+    ['wacz hashes', machine(m.waczHashes === 'broken' ? `broken (${m.waczHashBroken ?? '?'})` : m.waczHashes)],
+    ['wacz signer', machine(m.waczSigner && `${m.waczSigner}, signature ${m.waczSignature ?? 'unchecked'}`)],
+    ['wacz signed', machine(m.waczSignedAt)],
   ];
 }
 

@@ -3,7 +3,7 @@ import { Argument, type Command } from 'commander';
 import { collectFiles, summaryLine, type BatchItem } from '../core/import/batch.js';
 import { AqiqatError } from '../core/errors.js';
 import { articleLine } from './format.js';
-import { LanguageSchema, type Language } from '../core/model.js';
+import { LanguageSchema, type Article, type Language } from '../core/model.js';
 import { jsonOption, Quiet, type Cli } from './context.js';
 import { OCR_LANGUAGES, type OcrLanguage, type OcrMode } from '../shared/formats.js';
 
@@ -14,6 +14,7 @@ interface ImportOptions {
   publisher?: string;
   lang?: Language;
   sourceType?: string;
+  page?: string;
   json?: boolean;
   ocr?: OcrMode;
   ocrLang?: string;
@@ -52,6 +53,7 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
           `${files.length > 1 ? `file ${current + 1}/${files.length}: ` : ''}reading page ${page}/${pages} by OCR`,
         ),
       sourceType: o.sourceType,
+      page: o.page,
     },
     stdin: cli.io.stdin,
     onItem: (item) => {
@@ -76,10 +78,26 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
 function report(cli: Cli, item: BatchItem): void {
   const a = item.article;
   if (!a) return;
-  if (item.status === 'imported') cli.io.out(`imported ${a.id}  ${a.title}`);
-  else if (item.status === 'duplicate') cli.io.out(`already in the archive: ${a.id}  ${a.title}`);
+  if (item.status === 'imported') {
+    cli.io.out(`imported ${a.id}  ${a.title}`);
+    const captured = captureLine(a);
+    if (captured) cli.io.out(captured);
+  } else if (item.status === 'duplicate') cli.io.out(`already in the archive: ${a.id}  ${a.title}`);
   else if (item.status === 'linked')
     cli.io.out(`same text as ${a.id}  ${a.title}: ${item.file} added as another source`);
+}
+
+/** A web capture's own record, under its import line: when and what it captured, and how far its package holds. */
+export function captureLine(a: Article): string | null {
+  const m = a.capture?.machine;
+  if (!m?.warcTargetUri) return null;
+  const parts = [`  captured ${m.warcDate ?? '(no WARC-Date)'}  ${m.warcTargetUri}`];
+  if (m.warcSoftware) parts.push(`by ${m.warcSoftware}`);
+  if (m.waczHashes === 'hold') parts.push('package hashes hold');
+  if (m.waczHashes === 'broken') parts.push(`PACKAGE HASHES DO NOT HOLD (${m.waczHashBroken ?? '?'})`);
+  if (m.waczSigner) parts.push(`signed by ${m.waczSigner} (signature ${m.waczSignature ?? 'unchecked'})`);
+  if ((m.warcPages ?? 1) > 1) parts.push(`the capture lists ${m.warcPages} pages; others with --page URL`);
+  return parts.join('; ');
 }
 
 export function registerImportCommands(program: Command, cli: Cli): void {

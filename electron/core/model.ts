@@ -34,7 +34,7 @@ export const ArticleSchema = z.object({
   lang: LanguageSchema,
   /** SHA-256 of the original bytes, kept in sources/<sha256>.<ext> */
   sha256: z.string().regex(SHA256),
-  sourceExt: z.string().regex(/^[a-z0-9]{1,8}$/),
+  sourceExt: z.string().regex(/^[a-z0-9]{1,8}(\.gz)?$/),
   sourceName: z.string().nullable(),
   /** SHA-256 of the extracted text (UTF-8), kept in texts/<textSha256>.txt */
   textSha256: z.string().regex(SHA256),
@@ -345,6 +345,15 @@ export const CaptureMachineSchema = z
     warcDate: isoInstant,
     warcTargetUri: z.string().max(4000),
     warcSoftware: z.string().max(300),
+    /** how many pages the capture lists (pages.jsonl, or a WARC's HTML responses) */
+    warcPages: z.number().int().positive(),
+    /** a WACZ: whether datapackage.json's SHA-256 of each file holds, and the first that does not */
+    waczHashes: z.enum(['hold', 'broken', 'absent']),
+    waczHashBroken: z.string().max(300),
+    /** datapackage-digest.json's signer (a domain, or a public key's fingerprint), its signature checked against that key */
+    waczSigner: z.string().max(300),
+    waczSignature: z.enum(['valid', 'invalid']),
+    waczSignedAt: isoInstant,
   })
   .partial()
   .strict();

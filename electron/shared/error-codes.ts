@@ -58,6 +58,16 @@ export interface ErrorParams {
   'import.docx-unreadable': { name: string; detail: string };
   'import.zip-too-many-files': { name: string; n: number; max: number };
   'import.zip-bomb': { name: string; mb: number };
+  'import.page-not-web-archive': { name: string };
+  'import.warc-not-warc': { name: string };
+  'import.warc-bad-gzip': { name: string; reason: string };
+  'import.warc-too-big': { name: string; mb: number };
+  'import.warc-record-too-big': { name: string; uri: string; mb: number };
+  'import.warc-no-page': { name: string };
+  'import.warc-page-not-found': { name: string; url: string };
+  'import.wacz-not-wacz': { name: string };
+  'import.wacz-unsafe-path': { name: string; path: string };
+  'import.wacz-damaged': { name: string; reason: string };
   'import.mhtml-no-boundary': { name: string };
   'import.mhtml-no-page': { name: string };
   'import.mhtml-bad-charset': { name: string; charset: string };

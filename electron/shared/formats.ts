@@ -18,6 +18,10 @@ export const IMPORT_EXTENSIONS = [
   'docx',
   'pdf',
   ...IMAGE_EXTENSIONS,
+  // web archives (Webrecorder's tools and others): WARC records, plain or gzipped, and WACZ packages
+  'warc',
+  'warc.gz',
+  'wacz',
 ] as const;
 export type ImportExtension = (typeof IMPORT_EXTENSIONS)[number];
 
@@ -31,13 +35,22 @@ export type OcrLanguage = (typeof OCR_LANGUAGES)[number];
 /** For the file picker's `accept`. */
 export const ACCEPT = IMPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 
-/** The lower-case extension of a file name; a name without one is taken as text (stdin, pasted text). */
+/**
+ * The lower-case extension of a file name; a name without one is taken as text (stdin, pasted text). A
+ * gzipped WARC keeps both parts ("warc.gz"): a bare .gz says nothing of what it holds.
+ */
 export function extensionOf(name: string): string {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  if (/.\.warc\.gz$/i.test(base)) return 'warc.gz';
   const dot = base.lastIndexOf('.');
   // ".bashrc" has no extension, as node's path.extname says
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : 'txt';
 }
+
+/** Web archives: a captured page is read from them, chosen by its URL (`--page`). */
+export const WEB_ARCHIVE_EXTENSIONS = ['warc', 'warc.gz', 'wacz'] as const;
+export const isWebArchive = (name: string): boolean =>
+  (WEB_ARCHIVE_EXTENSIONS as readonly string[]).includes(extensionOf(name));
 
 export const canImport = (name: string): boolean =>
   (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(name));

@@ -1,13 +1,16 @@
 /**
  * `import` part: 1,000 files imported through the real batch path (collectFiles → archive.importFiles, the
  * CLI's and app's pipeline) into a fresh archive, each run in a fresh process for its peak RSS.
- * The target: 1,000 .txt/.html files under 10 s. A second corpus mixes in .md, .docx and .pdf.
+ * The target: 1,000 .txt/.html files under 10 s. A second corpus mixes in .md, .docx and .pdf. Then 100 web
+ * captures (.wacz made by tests/unit/wacz-fixture.ts: a page, its image and style, signed) beside the same
+ * 100 pages saved as plain .html, the baseline.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Archive } from '../../electron/core/archive.js';
 import { collectFiles, type BatchSummary } from '../../electron/core/import/batch.js';
 import { makeDocx, makePdf } from '../unit/core/import/fixtures.js';
+import { makeWacz } from '../unit/wacz-fixture.js';
 import {
   fmtMs,
   markdownTable,
@@ -99,9 +102,67 @@ async function measure(ctx: BenchContext, mix: Mix): Promise<RunResult> {
   return result;
 }
 
+const CAPTURES = 100;
+type CaptureKind = 'wacz' | 'html';
+
+/** Capture n as a WACZ (the page, a 20 KB image, a stylesheet; signed), or its page alone as .html. */
+async function makeCaptures(dir: string, kind: CaptureKind): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const image = new Uint8Array(20_000).map((_, i) => (i * 131) & 0xff);
+  for (let n = 0; n < CAPTURES; n++) {
+    const page = html(n);
+    if (kind === 'html') {
+      await writeFile(path.join(dir, `c${n}.html`), page);
+      continue;
+    }
+    const base = `https://news.example.kz/2021/05/${n}`;
+    const wacz = await makeWacz(
+      [
+        { url: base, body: page, date: `2021-05-${String((n % 28) + 1).padStart(2, '0')}T10:00:00Z` },
+        { url: `${base}/photo.jpg`, contentType: 'image/jpeg', body: image },
+        { url: 'https://news.example.kz/site.css', contentType: 'text/css', body: 'body{font:16px serif}' },
+      ],
+      { sign: true, pages: [base] },
+    );
+    await writeFile(path.join(dir, `c${n}.wacz`), wacz);
+  }
+}
+
+async function measureCaptures(ctx: BenchContext, kind: CaptureKind): Promise<RunResult> {
+  const corpus = path.join(ctx.tmp, `captures-${kind}`);
+  await makeCaptures(corpus, kind);
+  const { result } = await runChild<RunResult>('import', 'run', [
+    corpus,
+    path.join(ctx.tmp, `captures-archive-${kind}`),
+  ]);
+  ctx.log(
+    `import: ${CAPTURES} ${kind} captures: ${fmtMs(result.ms)} ms, ${(result.files / (result.ms / 1000)).toFixed(1)} pages/s, peak RSS ${result.maxRssMB.toFixed(0)} MB`,
+  );
+  return result;
+}
+
+async function captureReport(ctx: BenchContext): Promise<{ report: string; data: Record<CaptureKind, RunResult> }> {
+  const data = { wacz: await measureCaptures(ctx, 'wacz'), html: await measureCaptures(ctx, 'html') };
+  const rows = (Object.entries(data) as Array<[CaptureKind, RunResult]>).map(([kind, r]) => [
+    kind === 'wacz' ? '.wacz (page + image + style, signed)' : '.html (the same pages, baseline)',
+    String(r.files),
+    fmtMs(r.ms),
+    fmtMs(r.cpuMs),
+    (r.files / (r.ms / 1000)).toFixed(1),
+    r.maxRssMB.toFixed(0),
+    `${r.summary.imported} / ${r.summary.failed}`,
+  ]);
+  const report = partReport(
+    `### import of ${CAPTURES} web captures (WACZ made in the bench) beside the same pages as .html`,
+    markdownTable(['corpus', 'pages', 'wall ms', 'CPU ms', 'pages/s', 'peak RSS MB', 'imported / failed'], rows),
+    '- Each WACZ is read in the parser thread: the ZIP by the guarded reader, its gzipped WARC unpacked, every record parsed by warcio, datapackage.json hashed and its signature checked, then the page through the HTML path.',
+  );
+  return { report, data };
+}
+
 export const importPart: BenchPart = {
   name: 'import',
-  description: `import ${FILES.toLocaleString('en-US')} files (a .txt/.html corpus and a mixed one with .md/.docx/.pdf): files/s, peak RSS`,
+  description: `import ${FILES.toLocaleString('en-US')} files (a .txt/.html corpus and a mixed one with .md/.docx/.pdf), then ${CAPTURES} .wacz captures beside the same pages as .html: files/s, peak RSS`,
   async run(ctx) {
     const results = { 'txt-html': await measure(ctx, 'txt-html'), mixed: await measure(ctx, 'mixed') };
     const rows = Object.entries(results).map(([mix, r]) => [
@@ -120,7 +181,8 @@ export const importPart: BenchPart = {
       `- Target: ${FILES.toLocaleString('en-US')} .txt/.html files under ${TARGET_MS / 1000} s: ${t.ms < TARGET_MS ? 'met' : 'NOT met'} (${(t.ms / 1000).toFixed(1)} s).\n` +
         '- Wall time includes loading the parsers on first use, writing sources/ and texts/ with fsync, and one metadata write per 200 files. Files are ~3 KB of Kazakh/Russian text; HTML pages carry navigation, an ad, a script and Open Graph metadata.',
     );
-    return { report, data: results };
+    const captures = await captureReport(ctx);
+    return { report: `${report}\n\n${captures.report}`, data: { ...results, captures: captures.data } };
   },
   child: {
     async run([corpus, archiveDir]) {

@@ -159,3 +159,32 @@ for (const lang of ['kk', 'ru'] as const satisfies readonly Lang[]) {
     expectSealed(app);
   });
 }
+
+test('a WACZ capture imports through the file picker; the reader shows its WARC time, address, hashes and signer', async ({
+  app,
+}) => {
+  const { page } = app;
+  const { makeWacz, articlePage } = await import('../unit/wacz-fixture.js');
+  const url = 'https://news.example.kz/2026/03/sot';
+  const wacz = await makeWacz([{ url, body: articlePage('Сот шешімі Өскеменде'), date: '2026-03-14T09:26:53Z' }], {
+    sign: true,
+  });
+  const accept = await page.getByLabel('Files to import').getAttribute('accept');
+  expect(accept?.split(',')).toEqual(expect.arrayContaining(['.wacz', '.warc', '.warc.gz']));
+  await page
+    .getByLabel('Files to import')
+    .setInputFiles({ name: 'capture.wacz', mimeType: 'application/zip', buffer: Buffer.from(wacz) });
+  await page
+    .getByRole('listbox', { name: 'Articles' })
+    .getByRole('option', { name: /Сот шешімі Өскеменде/ })
+    .click();
+  const panel = page.getByRole('article').locator('details.source-panel');
+  await panel.locator('summary').click();
+  const machine = panel.getByRole('region', { name: 'Recorded by the machine (cannot be edited)' });
+  await expect(machine).toContainText('Capture time (WARC)');
+  await expect(machine).toContainText('2026-03-14T09:26:53.000Z');
+  await expect(machine).toContainText(url);
+  await expect(machine).toContainText('every file matches datapackage.json');
+  await expect(machine).toContainText(/key [A-Z2-7]{4} .*the signature holds for this key/);
+  await app.screenshot('prov-40-wacz-capture');
+});

@@ -14,6 +14,7 @@ import { maxImportBytes } from './limits.js';
 import type { Article, Case, Fact, Language, OtherSource } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { detectLanguage, normalizeText, titleFromText } from '../../shared/text.js';
+import { isWebArchive } from '../../shared/formats.js';
 import { canImport, extensionOf } from './extract/index.js';
 import { extractIsolated } from './extract/isolated.js';
 import type { OcrChoice } from './extract/index.js';
@@ -45,6 +46,8 @@ export interface ImportInput {
   sourceType?: string | undefined;
   /** the file's own modification time, as the file system recorded it (machine-recorded) */
   fileModifiedAt?: string | undefined;
+  /** a web archive (.warc, .warc.gz, .wacz): the URL of the captured page to import (default: the first listed) */
+  page?: string | undefined;
 }
 
 /** linked: the same text as an article already here; this file was added to it as another source. */
@@ -103,9 +106,13 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const title = input.title?.trim();
   if (input.title !== undefined && !title) throw new AqiqatError('import.title-empty', {}, 'usage');
   const sourceType = input.sourceType === undefined ? undefined : parseSourceType(input.sourceType);
+  const page = input.page?.trim() || undefined;
+  if (page !== undefined && !isWebArchive(input.name))
+    throw new AqiqatError('import.page-not-web-archive', { name: input.name }, 'usage');
 
   const sha256 = sha256Hex(input.bytes);
-  const id = articleIdFor(sha256);
+  // one capture file may hold several pages: each chosen page is its own article, all naming the same source file
+  const id = articleIdFor(page === undefined ? sha256 : sha256Hex(`${sha256}\n${page}`));
   const shard = await store.articleShard(shardOf(id));
   const existing = shard.data.articles.find((a) => a.id === id);
   if (existing) return { status: 'duplicate', article: existing };
@@ -114,8 +121,9 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     text: raw,
     meta,
     ocr,
+    capture: captured,
   } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
-    extractIsolated(input.bytes, input.name, { ocr: input.ocr, onPage: input.onPage, signal: input.signal }),
+    extractIsolated(input.bytes, input.name, { ocr: input.ocr, onPage: input.onPage, signal: input.signal, page }),
   );
   // a Cancel that came as the last page finished still writes nothing
   if (input.signal?.aborted) throw new AqiqatError('import.cancelled', { name: input.name });
@@ -148,7 +156,17 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     textKey: key,
     ...(ocrInfo ? { ocr: ocrInfo } : {}),
     ...(sourceType ? { sourceType } : {}),
-    ...(input.fileModifiedAt ? { capture: { asserted: {}, machine: { fileModifiedAt: input.fileModifiedAt } } } : {}),
+    ...(input.fileModifiedAt || captured
+      ? {
+          capture: {
+            asserted: {},
+            machine: {
+              ...(input.fileModifiedAt ? { fileModifiedAt: input.fileModifiedAt } : {}),
+              ...captured,
+            },
+          },
+        }
+      : {}),
   };
   await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
   await writeContent(store, textFile(store.layout, textSha256), text);

@@ -22,6 +22,8 @@ export const importCalls = defineCalls({
         publisher: optionalText(500),
         lang: LanguageSchema.optional(),
         sourceType: optionalText(40),
+        /** a web capture: the URL of the page to import (default: the first it lists) */
+        page: optionalText(4000),
         /** the file's time as the system gave it (File.lastModified): machine-recorded */
         fileModifiedAt: z.string().datetime({ offset: true }).optional(),
         /** how scans and photos are read, as `import --ocr` and `--ocr-lang` (default: auto, all three) */

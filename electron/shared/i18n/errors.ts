@@ -73,6 +73,20 @@ const en: ErrorTexts = {
   'import.zip-too-many-files': (p) =>
     `${p.name} holds ${p.n} files inside; a .docx over ${p.max} is refused as a possible zip bomb`,
   'import.zip-bomb': (p) => `${p.name} unpacks to more than ${p.mb} MB; refused as a possible zip bomb`,
+  'import.page-not-web-archive': (p) =>
+    `${p.name} is not a web archive: --page applies to .warc, .warc.gz and .wacz files`,
+  'import.warc-not-warc': (p) => `${p.name} is not a WARC file (it does not start with a WARC/1.0 or WARC/1.1 record)`,
+  'import.warc-bad-gzip': (p) => `${p.name}: its gzip data is broken (${p.reason}); nothing was imported`,
+  'import.warc-too-big': (p) =>
+    `${p.name} unpacks to more than ${p.mb} MB of WARC records; refused as a possible gzip bomb`,
+  'import.warc-record-too-big': (p) =>
+    `${p.name}: the record ${p.uri} is larger than ${p.mb} MB; refused, nothing was imported`,
+  'import.warc-no-page': (p) => `${p.name} holds no captured web page (no HTML response)`,
+  'import.warc-page-not-found': (p) => `${p.name} holds no capture of ${p.url}`,
+  'import.wacz-not-wacz': (p) => `${p.name} is not a WACZ web archive (not a ZIP file with WARC files under archive/)`,
+  'import.wacz-unsafe-path': (p) =>
+    `${p.name} holds the path ${p.path}, outside the archive or not a plain name; refused`,
+  'import.wacz-damaged': (p) => `${p.name}: the WACZ file is damaged (${p.reason})`,
   'import.mhtml-no-boundary': (p) => `${p.name} is not an MHTML file (no multipart boundary)`,
   'import.mhtml-no-page': (p) => `${p.name} holds no web page (no text/html part)`,
   'import.mhtml-bad-charset': (p) => `${p.name}: its web page is not valid ${p.charset} text`,
@@ -406,6 +420,21 @@ const kk: ErrorTexts = {
   'import.zip-too-many-files': (p) =>
     `${p.name} ішінде ${p.n} файл бар; файл саны ${p.max} шегінен асатын .docx ықтимал zip-бомба ретінде қабылданбайды`,
   'import.zip-bomb': (p) => `${p.name} ашқанда ${p.mb} МБ-тан асады; ықтимал zip-бомба ретінде қабылданбады`,
+  'import.page-not-web-archive': (p) =>
+    `${p.name} веб-мұрағат емес: --page тек .warc, .warc.gz және .wacz файлдарына қолданылады`,
+  'import.warc-not-warc': (p) => `${p.name} WARC файлы емес (WARC/1.0 не WARC/1.1 жазбасынан басталмайды)`,
+  'import.warc-bad-gzip': (p) => `${p.name}: gzip деректері бүлінген (${p.reason}); ештеңе импортталмады`,
+  'import.warc-too-big': (p) =>
+    `${p.name} ашқанда ${p.mb} МБ-тан көп WARC жазбасы шығады; ықтимал gzip-бомба ретінде қабылданбады`,
+  'import.warc-record-too-big': (p) =>
+    `${p.name}: ${p.uri} жазбасы ${p.mb} МБ-тан үлкен; қабылданбады, ештеңе импортталмады`,
+  'import.warc-no-page': (p) => `${p.name} ішінде сақталған веб-бет жоқ (HTML жауабы жоқ)`,
+  'import.warc-page-not-found': (p) => `${p.name} ішінде ${p.url} бетінің көшірмесі жоқ`,
+  'import.wacz-not-wacz': (p) =>
+    `${p.name} WACZ веб-мұрағаты емес (archive/ қалтасында WARC файлдары бар ZIP файлы емес)`,
+  'import.wacz-unsafe-path': (p) =>
+    `${p.name} ішінде мұрағаттан тыс немесе қарапайым емес ${p.path} жолы бар; қабылданбады`,
+  'import.wacz-damaged': (p) => `${p.name}: WACZ файлы бүлінген (${p.reason})`,
   'import.mhtml-no-boundary': (p) => `${p.name} MHTML файлы емес (multipart шекарасы жоқ)`,
   'import.mhtml-no-page': (p) => `${p.name} ішінде веб-бет жоқ (text/html бөлігі жоқ)`,
   'import.mhtml-bad-charset': (p) => `${p.name}: ішіндегі веб-бет дұрыс ${p.charset} мәтіні емес`,
@@ -747,6 +776,19 @@ const ru: ErrorTexts = {
   'import.zip-too-many-files': (p) =>
     `файлов внутри ${p.name}: ${p.n}; .docx, где их больше ${p.max}, отклоняется как возможная zip-бомба`,
   'import.zip-bomb': (p) => `${p.name} распаковывается больше чем в ${p.mb} МБ; отклонён как возможная zip-бомба`,
+  'import.page-not-web-archive': (p) =>
+    `${p.name} — не веб-архив: --page применяется только к файлам .warc, .warc.gz и .wacz`,
+  'import.warc-not-warc': (p) => `${p.name} — не файл WARC (он не начинается с записи WARC/1.0 или WARC/1.1)`,
+  'import.warc-bad-gzip': (p) => `${p.name}: данные gzip повреждены (${p.reason}); ничего не импортировано`,
+  'import.warc-too-big': (p) =>
+    `${p.name} распаковывается больше чем в ${p.mb} МБ записей WARC; отклонён как возможная gzip-бомба`,
+  'import.warc-record-too-big': (p) =>
+    `${p.name}: запись ${p.uri} больше ${p.mb} МБ; отклонено, ничего не импортировано`,
+  'import.warc-no-page': (p) => `в ${p.name} нет сохранённой веб-страницы (нет HTML-ответа)`,
+  'import.warc-page-not-found': (p) => `в ${p.name} нет копии страницы ${p.url}`,
+  'import.wacz-not-wacz': (p) => `${p.name} — не веб-архив WACZ (не ZIP-файл с файлами WARC в папке archive/)`,
+  'import.wacz-unsafe-path': (p) => `в ${p.name} есть путь ${p.path} за пределами архива или не простое имя; отклонено`,
+  'import.wacz-damaged': (p) => `${p.name}: файл WACZ повреждён (${p.reason})`,
   'import.mhtml-no-boundary': (p) => `${p.name} — не файл MHTML (нет границы multipart)`,
   'import.mhtml-no-page': (p) => `в ${p.name} нет веб-страницы (нет части text/html)`,
   'import.mhtml-bad-charset': (p) => `${p.name}: веб-страница внутри — не корректный текст в ${p.charset}`,

@@ -54,6 +54,23 @@ export function SourcePanel({ article, onSaved }: { article: Article; onSaved: (
     [t('provenance.warcDate'), machine.warcDate],
     [t('provenance.warcUri'), machine.warcTargetUri],
     [t('provenance.warcSoftware'), machine.warcSoftware],
+    [t('provenance.warcPages'), machine.warcPages === undefined ? undefined : String(machine.warcPages)],
+    [
+      t('provenance.waczHashes'),
+      machine.waczHashes === 'hold'
+        ? t('provenance.waczHashesHold')
+        : machine.waczHashes === 'broken'
+          ? t('provenance.waczHashesBroken', { file: machine.waczHashBroken ?? '?' })
+          : machine.waczHashes && t('provenance.waczHashesAbsent'),
+    ],
+    [
+      t('provenance.waczSigner'),
+      machine.waczSigner &&
+        t(machine.waczSignature === 'valid' ? 'provenance.waczSignatureValid' : 'provenance.waczSignatureInvalid', {
+          signer: machine.waczSigner,
+        }),
+    ],
+    [t('provenance.waczSignedAt'), machine.waczSignedAt],
     ['SHA-256', article.sha256],
   ];
   const text = (label: string, value: string, set: (v: string) => void, hint?: string) => (

@@ -16,6 +16,10 @@ async function image(): Promise<Extractor> {
   return (await import('./ocr/read.js')).extractImage;
 }
 
+async function webArchive(): Promise<Extractor> {
+  return (await import('./web-archive.js')).extractWebArchive;
+}
+
 const EXTRACTORS: Record<ImportExtension, () => Promise<Extractor>> = {
   txt: async () => (await import('./plain.js')).extractPlain,
   text: async () => (await import('./plain.js')).extractPlain,
@@ -33,6 +37,9 @@ const EXTRACTORS: Record<ImportExtension, () => Promise<Extractor>> = {
   tif: image,
   tiff: image,
   webp: image,
+  warc: webArchive,
+  'warc.gz': webArchive,
+  wacz: webArchive,
 };
 
 export { canImport, extensionOf };
@@ -61,7 +68,12 @@ export async function extract(bytes: Uint8Array, name: string, options: ExtractO
       limit: MAX_TEXT_CHARS / 1e6,
     });
   }
-  return { text: extracted.text, meta: cleanMeta(extracted.meta), ...(extracted.ocr ? { ocr: extracted.ocr } : {}) };
+  return {
+    text: extracted.text,
+    meta: cleanMeta(extracted.meta),
+    ...(extracted.ocr ? { ocr: extracted.ocr } : {}),
+    ...(extracted.capture ? { capture: extracted.capture } : {}),
+  };
 }
 
 /** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */

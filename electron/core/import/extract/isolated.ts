@@ -20,6 +20,7 @@ export interface ParseRequest {
   bytes: Uint8Array;
   name: string;
   ocr?: OcrChoice | undefined;
+  page?: string | undefined;
 }
 
 /** A page about to be read by OCR: the file's time limit starts again (it is per page for scans). */
@@ -89,7 +90,13 @@ export class ParserThread {
     p.worker = worker;
     p.timer = setTimeout(() => this.#stuck(id), this.timeoutMs);
     worker.ref(); // a CLI import waits for its files; an idle thread does not keep the process alive
-    worker.postMessage({ id, bytes: p.bytes, name: p.name, ocr: p.options.ocr } satisfies ParseRequest);
+    worker.postMessage({
+      id,
+      bytes: p.bytes,
+      name: p.name,
+      ocr: p.options.ocr,
+      page: p.options.page,
+    } satisfies ParseRequest);
     this.#watchMemory();
   }
 

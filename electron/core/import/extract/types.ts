@@ -1,5 +1,5 @@
 /** What every extractor returns: plain text (not yet normalised) and whatever metadata the file carries. */
-import type { OcrInfo } from '../../model.js';
+import type { CaptureMachine, OcrInfo } from '../../model.js';
 import type { OcrLanguage, OcrMode } from '../../../shared/formats.js';
 
 export interface ExtractedMeta {
@@ -19,6 +19,8 @@ export interface Extracted {
   meta: ExtractedMeta;
   /** how the pages read by OCR were read; absent when none was */
   ocr?: OcrInfo | undefined;
+  /** a web archive's own record of the capture (WARC headers, its package's hashes and signer) */
+  capture?: CaptureMachine | undefined;
 }
 
 /** How scans are read: the mode and the languages (default: auto, all three). */
@@ -35,6 +37,8 @@ export interface ExtractOptions {
   onPage?: ((page: number, pages: number) => void) | undefined;
   /** stops the parse (the app's Cancel); stays on this side of the parser thread */
   signal?: AbortSignal | undefined;
+  /** a web archive: the URL of the captured page to read (default: the first it lists) */
+  page?: string | undefined;
 }
 
 export type Extractor = (bytes: Uint8Array, name: string, options: ExtractOptions) => Promise<Extracted>;

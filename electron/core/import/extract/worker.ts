@@ -11,10 +11,10 @@ port.on('message', (request: ParseRequest) => {
   void reply(request).then((message) => port.postMessage(message));
 });
 
-async function reply({ id, bytes, name, ocr }: ParseRequest): Promise<ParseReply> {
+async function reply({ id, bytes, name, ocr, page }: ParseRequest): Promise<ParseReply> {
   try {
     const onPage = (page: number, pages: number) => port!.postMessage({ id, page, pages } satisfies ParseReply);
-    return { id, ok: true, value: await extract(bytes, name, { ocr, onPage }) };
+    return { id, ok: true, value: await extract(bytes, name, { ocr, onPage, page }) };
   } catch (e) {
     const error = e instanceof AqiqatError ? { code: e.code, params: e.params } : null;
     return { id, ok: false, message: e instanceof Error ? e.message : String(e), error };
