@@ -22,6 +22,8 @@ import { findSameText, rememberText, textKey } from './same-text.js';
 import { writeContent } from '../storage/content-writes.js';
 import { parseSourceType } from '../../shared/provenance.js';
 import { unlinkCorroborations } from '../annotation/verification.js';
+import type { PageRenderer } from '../visual/page.js';
+import { isPage, makeVisual, pageOf, visualFiles } from '../visual/visual.js';
 
 /** Larger files are refused: a news article is kilobytes; this stops a wrong file early (limits.ts: AQIQAT_MAX_IMPORT_MB). */
 export const MAX_IMPORT_BYTES = maxImportBytes();
@@ -43,6 +45,8 @@ export interface ImportInput {
   sourceType?: string | undefined;
   /** the file's own modification time, as the file system recorded it (machine-recorded) */
   fileModifiedAt?: string | undefined;
+  /** renders a saved page's visual copy (core/visual/); absent: none is made */
+  renderer?: PageRenderer | undefined;
 }
 
 /** linked: the same text as an article already here; this file was added to it as another source. */
@@ -125,6 +129,16 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   if (same)
     return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
 
+  // the derived files before the metadata that names them, like the source and text
+  const visual =
+    input.renderer && isPage(ext)
+      ? await makeVisual(
+          store,
+          () => pageOf(input.bytes, ext, input.name, url ?? meta.url ?? null),
+          input.renderer,
+          now,
+        )
+      : {};
   const article: Article = {
     id,
     title: title || meta.title || titleFromText(text),
@@ -145,6 +159,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     ...(ocrInfo ? { ocr: ocrInfo } : {}),
     ...(sourceType ? { sourceType } : {}),
     ...(input.fileModifiedAt ? { capture: { asserted: {}, machine: { fileModifiedAt: input.fileModifiedAt } } } : {}),
+    ...visual,
   };
   await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
   await writeContent(store, textFile(store.layout, textSha256), text);
@@ -260,6 +275,7 @@ async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<v
     sourceFile(layout, a.sha256, a.sourceExt),
     ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)),
     textFile(layout, a.textSha256),
+    ...visualFiles(layout, a).map((v) => v.file),
   ];
   const kept = new Set((await store.allArticles()).flatMap(filesOf));
   for (const file of filesOf(gone)) {

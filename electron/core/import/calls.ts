@@ -22,7 +22,7 @@ export const importCalls = defineCalls({
         fileModifiedAt: z.string().datetime({ offset: true }).optional(),
       })
       .strict(),
-    (a, input) => a.importArticle(input),
+    (a, input, host) => a.importArticle({ ...input, renderer: host.pageRenderer }),
   ),
   editArticle: call(
     z
@@ -42,6 +42,7 @@ export const importCalls = defineCalls({
       .strict(),
     (a, { id, ...patch }) => a.editArticle(id, patch),
   ),
+  visualCopy: call(z.object({ id }).strict(), (a, { id }) => a.visualCopy(id)),
   deleteArticle: call(z.object({ id }).strict(), (a, { id }) => a.deleteArticle(id)),
   setArticleLanguage: call(z.object({ id, lang: LanguageSchema }).strict(), (a, { id, lang }) =>
     a.setArticleLanguage(id, lang),
