@@ -36,6 +36,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorDat
 export const METHODS = [
   'listArticles',
   'getArticle',
+  'visualCopy',
   'importFile',
   'importProgress',
   'cancelImport',

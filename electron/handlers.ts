@@ -8,6 +8,7 @@ import type { Archive } from './core/archive.js';
 import type { Call } from './core/call.js';
 import { AqiqatError, errorData, type ErrorData } from './core/errors.js';
 import type { DossierHost } from './core/dossier/host.js';
+import type { PageRenderer } from './core/visual/page.js';
 import type { IpcResult, Method } from './api.js';
 import { archiveCalls, calls, shellCalls } from './calls.js';
 import type { ArchiveSession } from './session.js';
@@ -18,12 +19,17 @@ export function toWireError(e: unknown): ErrorData {
   return errorData(e);
 }
 
-/** `dossier`: the app's printer, save dialog and preview window (absent in tests that do not print). */
-export function createDispatcher(session: ArchiveSession, version: string, dossier?: DossierHost) {
+/** `dossier`: the app's printer, save dialog and preview window; `pageRenderer`: visual copies at import (absent in tests that do not print). */
+export function createDispatcher(
+  session: ArchiveSession,
+  version: string,
+  dossier?: DossierHost,
+  pageRenderer?: PageRenderer,
+) {
   let locks = 0;
   session.onLock(() => locks++);
   const scope: ShellScope = { session, version, locks: () => locks };
-  const host = { dossier };
+  const host = { dossier, pageRenderer };
   const run = (m: Method, input: unknown): Promise<unknown> => {
     if (Object.hasOwn(archiveCalls, m)) {
       const archiveCall: Call<Archive> = archiveCalls[m as keyof typeof archiveCalls];

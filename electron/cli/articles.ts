@@ -15,6 +15,8 @@ import { jsonOption, type Cli } from './context.js';
 import { newPassphrase } from './passphrase.js';
 import { registerArticleEdit } from './provenance.js';
 import { SOURCE_TYPES } from '../shared/provenance.js';
+import { chromiumPageRenderer } from '../core/visual/chromium.js';
+import { visualNote } from '../core/visual/visual.js';
 
 /** data/sample of this package, found upwards from this module (run from dist/ or from source). */
 function sampleDir(): string {
@@ -65,6 +67,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .option('--ocr-lang <langs>', 'the languages of scans, comma-separated (default: kk,ru,en)')
     .addOption(new Option('--source-type <type>', 'what kind of source it is').choices(SOURCE_TYPES))
     .option('--page <url>', 'a web capture (.warc, .warc.gz, .wacz): the captured page to import (default: the first)')
+    .option('--no-visual', 'make no visual copy of saved web pages (made by default, offline in Chromium)')
     .addOption(jsonOption())
     .action(
       async (
@@ -80,6 +83,7 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
           json?: boolean;
           ocr?: OcrMode;
           ocrLang?: string;
+          visual?: boolean;
         },
       ) => {
         await runImport(cli, files, o);
@@ -104,6 +108,30 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
           '\n',
         ),
       );
+    });
+
+  program
+    .command('render')
+    .description('make the visual copy of a saved web page (offline, in Chromium): as the page looked')
+    .argument('<id>', 'article id (or its first digits)')
+    .option('--force', 'render it again even if it has one')
+    .addOption(jsonOption())
+    .action(async (id: string, o: { force?: boolean; json?: boolean }) => {
+      const archive = await cli.open();
+      const renderer = chromiumPageRenderer(cli.io.env);
+      try {
+        const r = await archive.renderArticle(id, renderer, o.force === true);
+        const v = r.article.visual!;
+        cli.print(o.json, r, () =>
+          r.status === 'exists'
+            ? `${r.article.id} already has a visual copy (png ${v.png.sha256}); --force renders it again`
+            : `visual copy of ${r.article.id}: png ${v.png.sha256}, pdf ${v.pdf.sha256}`,
+        );
+        const note = visualNote(r.article);
+        if (note && r.status === 'made') cli.io.err(`aqiqat: ${note}`);
+      } finally {
+        await renderer.close();
+      }
     });
 
   const article = program.command('article').description('edit the provenance of an article, or delete it');

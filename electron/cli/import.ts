@@ -5,6 +5,10 @@ import { AqiqatError } from '../core/errors.js';
 import { articleLine } from './format.js';
 import { LanguageSchema, type Article, type Language } from '../core/model.js';
 import { jsonOption, Quiet, type Cli } from './context.js';
+import type { Archive } from '../core/archive.js';
+import { chromiumPageRenderer } from '../core/visual/chromium.js';
+import type { PageRenderer } from '../core/visual/page.js';
+import { visualNote } from '../core/visual/visual.js';
 import { OCR_LANGUAGES, type OcrLanguage, type OcrMode } from '../shared/formats.js';
 
 interface ImportOptions {
@@ -18,6 +22,8 @@ interface ImportOptions {
   json?: boolean;
   ocr?: OcrMode;
   ocrLang?: string;
+  /** false: no visual copy (--no-visual) */
+  visual?: boolean;
 }
 
 /** `--ocr-lang kk,ru,en`: the languages a scan is read in. */
@@ -36,6 +42,23 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
   if (o.title && files.length > 1) throw new AqiqatError('cli.title-one-file', {}, 'usage');
   const ocr = { mode: o.ocr ?? 'auto', languages: ocrLanguages(o.ocrLang) } as const;
   const archive = await cli.open();
+  // Chromium starts only when a saved page comes
+  const renderer = o.visual === false ? undefined : chromiumPageRenderer(cli.io.env);
+  try {
+    await importWith(cli, archive, files, o, ocr, renderer);
+  } finally {
+    await renderer?.close();
+  }
+}
+
+async function importWith(
+  cli: Cli,
+  archive: Archive,
+  files: string[],
+  o: ImportOptions,
+  ocr: { mode: OcrMode; languages: OcrLanguage[] },
+  renderer: PageRenderer | undefined,
+): Promise<void> {
   const progress = files.length > 1 ? cli.io.progress : undefined;
   const started = Date.now();
   let current = 0;
@@ -54,12 +77,15 @@ export async function runImport(cli: Cli, args: string[], o: ImportOptions): Pro
         ),
       sourceType: o.sourceType,
       page: o.page,
+      renderer,
     },
     stdin: cli.io.stdin,
     onItem: (item) => {
       progress?.(''); // the live line is cleared first: a chunk's lines would start after it
       if (!o.json) report(cli, item);
       if (item.status === 'failed') cli.io.err(`aqiqat: ${item.error}`);
+      const note = item.status === 'imported' && item.article ? visualNote(item.article) : null;
+      if (note) cli.io.err(`aqiqat: ${note}`);
     },
     onProgress: (done, total) => {
       current = done;

@@ -67,6 +67,8 @@ import {
 } from './annotation/entities.js';
 import { allFactTypes } from './annotation/fact-types.js';
 import { editArticle, type ArticlePatch } from './import/provenance.js';
+import type { PageRenderer } from './visual/page.js';
+import { renderArticle, visualImage, type RenderResult } from './visual/visual.js';
 import {
   addFact,
   deleteFact,
@@ -561,6 +563,16 @@ export class Archive {
   }
 
   /** Set an article's source type and what the researcher asserts of its capture; machine-recorded fields are refused. */
+  /** A visual copy of a saved page imported before (or again, `again`); audited when made. */
+  async renderArticle(id: string, renderer: PageRenderer, again = false): Promise<RenderResult> {
+    return renderArticle(this.#store, await findArticle(this.#store, id), renderer, again);
+  }
+
+  /** The PNG of an article's visual copy as a data URL (the reader has no files); null: it has none. */
+  async visualCopy(id: string) {
+    return visualImage(this.#store, await findArticle(this.#store, id));
+  }
+
   editArticle(id: string, patch: ArticlePatch): Promise<Article> {
     return editArticle(this.#store, id, patch);
   }

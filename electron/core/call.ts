@@ -6,10 +6,13 @@
 import { z } from 'zod';
 import type { Archive } from './archive.js';
 import type { DossierHost } from './dossier/host.js';
+import type { PageRenderer } from './visual/page.js';
 
 /** What only the app has (a printer, a save dialog, a preview window); absent in tests that do not print. */
 export interface CallHost {
   dossier?: DossierHost | undefined;
+  /** renders a saved page's visual copy at import (the app: Electron; the e2e tests: Playwright) */
+  pageRenderer?: PageRenderer | undefined;
 }
 
 export interface Call<Ctx, S extends z.ZodType = z.ZodType, R = unknown> {

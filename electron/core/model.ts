@@ -53,8 +53,36 @@ export const ArticleSchema = z.object({
   /** provenance (absent: not set; older archives stay valid) */
   sourceType: z.lazy(() => SourceTypeSchema).optional(),
   capture: z.lazy(() => CaptureRecordSchema).optional(),
+  /** the saved page as it looked, rendered offline (core/visual/); absent: not a page, or not rendered yet */
+  visual: z.lazy(() => VisualCopySchema).optional(),
+  /** why the last rendering failed (one line); cleared when one succeeds */
+  visualFailed: z.object({ at: isoInstant, reason: z.string().min(1).max(500) }).optional(),
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+/** A file derived from a source (never replacing it): sources/<sha256>.<ext>. */
+export const DerivedFileSchema = z.object({
+  sha256: z.string().regex(SHA256),
+  ext: z.enum(['png', 'pdf', 'jpg']),
+  bytes: z.number().int().nonnegative(),
+});
+export type DerivedFile = z.infer<typeof DerivedFileSchema>;
+
+/** A saved page's visual copy: full-page PNG, its PDF, a small JPEG of its top, and how it was made. */
+export const VisualCopySchema = z.object({
+  renderedAt: isoInstant,
+  /** the browser that laid it out ("Chromium 150.0…") */
+  engine: z.string().min(1).max(200),
+  png: DerivedFileSchema.extend({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  pdf: DerivedFileSchema,
+  thumb: DerivedFileSchema,
+  /** the page's own height in CSS pixels when it was taller than the image (which is cut there) */
+  fullHeight: z.number().int().positive().optional(),
+  /** requests answered from the saved resources, and refused (nothing is ever fetched) */
+  served: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+});
+export type VisualCopy = z.infer<typeof VisualCopySchema>;
 
 /** One page read by OCR: its confidence (0–100) and the words below the threshold, as [start, end) offsets into the article text. */
 export const OcrPageSchema = z.object({

@@ -71,6 +71,8 @@ export interface ErrorParams {
   'import.mhtml-no-boundary': { name: string };
   'import.mhtml-no-page': { name: string };
   'import.mhtml-bad-charset': { name: string; charset: string };
+  'visual.not-a-page': { id: string; ext: string };
+  'visual.failed': { id: string; reason: string };
   'import.unknown-charset': { name: string; charset: string };
   'import.bad-charset': { name: string; charset: string };
   'import.bad-charset-undeclared': { name: string; charset: string };

@@ -98,29 +98,45 @@ async function sweepProfiles(tmp: string): Promise<void> {
   );
 }
 
+/**
+ * Chromium from findChromium in a fresh temp profile, offline (LAUNCH_ARGS), with only BROWSER_ENV;
+ * `options` are Playwright's context options (the page renderer turns JavaScript off).
+ */
+export async function launchChromium(
+  env: NodeJS.ProcessEnv,
+  options: Parameters<(typeof import('playwright-core'))['chromium']['launchPersistentContext']>[1] = {},
+): Promise<{ context: BrowserContext; profile: string }> {
+  const { chromium } = await loadPlaywright();
+  const executablePath = await findChromium(env);
+  const tmp = os.tmpdir();
+  await sweepProfiles(tmp);
+  const profile = await mkdtemp(path.join(tmp, `aqiqat-chromium-${process.pid}-`));
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      ...options,
+      executablePath,
+      args: LAUNCH_ARGS,
+      env: browserEnv(env),
+      headless: true,
+    });
+    return { context, profile };
+  } catch (e) {
+    await rm(profile, { recursive: true, force: true });
+    throw new AqiqatError('dossier.chromium-failed', {
+      path: executablePath,
+      reason: (e as Error).message.split('\n')[0]!,
+    });
+  }
+}
+
 /** A Chromium printer; the browser starts on the first job and is reused until close(). */
 export function chromiumPrinter(env: NodeJS.ProcessEnv = process.env): Printer {
   let browser: Promise<BrowserContext> | null = null;
   let profile: string | null = null;
   const start = async () => {
-    const { chromium } = await loadPlaywright();
-    const executablePath = await findChromium(env);
-    const tmp = os.tmpdir();
-    await sweepProfiles(tmp);
-    profile = await mkdtemp(path.join(tmp, `aqiqat-chromium-${process.pid}-`));
-    try {
-      return await chromium.launchPersistentContext(profile, {
-        executablePath,
-        args: LAUNCH_ARGS,
-        env: browserEnv(env),
-        headless: true,
-      });
-    } catch (e) {
-      throw new AqiqatError('dossier.chromium-failed', {
-        path: executablePath,
-        reason: (e as Error).message.split('\n')[0]!,
-      });
-    }
+    const launched = await launchChromium(env);
+    profile = launched.profile;
+    return launched.context;
   };
   return {
     async print(job) {

@@ -23,6 +23,8 @@ import { findSameText, rememberText, textKey } from './same-text.js';
 import { writeContent } from '../storage/content-writes.js';
 import { parseSourceType } from '../../shared/provenance.js';
 import { unlinkCorroborations } from '../annotation/verification.js';
+import type { PageRenderer } from '../visual/page.js';
+import { isPage, makeVisual, pageOf, visualFiles } from '../visual/visual.js';
 
 /** Larger files are refused: a news article is kilobytes; this stops a wrong file early (limits.ts: AQIQAT_MAX_IMPORT_MB). */
 export const MAX_IMPORT_BYTES = maxImportBytes();
@@ -48,6 +50,8 @@ export interface ImportInput {
   fileModifiedAt?: string | undefined;
   /** a web archive (.warc, .warc.gz, .wacz): the URL of the captured page to import (default: the first listed) */
   page?: string | undefined;
+  /** renders a saved page's visual copy (core/visual/); absent: none is made */
+  renderer?: PageRenderer | undefined;
 }
 
 /** linked: the same text as an article already here; this file was added to it as another source. */
@@ -137,6 +141,16 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   if (same)
     return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
 
+  // the derived files before the metadata that names them, like the source and text
+  const visual =
+    input.renderer && isPage(ext)
+      ? await makeVisual(
+          store,
+          () => pageOf(input.bytes, ext, input.name, url ?? meta.url ?? null, page),
+          input.renderer,
+          now,
+        )
+      : {};
   const article: Article = {
     id,
     title: title || meta.title || titleFromText(text),
@@ -167,6 +181,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
           },
         }
       : {}),
+    ...visual,
   };
   await writeContent(store, sourceFile(store.layout, sha256, ext), input.bytes);
   await writeContent(store, textFile(store.layout, textSha256), text);
@@ -282,6 +297,7 @@ async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<v
     sourceFile(layout, a.sha256, a.sourceExt),
     ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)),
     textFile(layout, a.textSha256),
+    ...visualFiles(layout, a).map((v) => v.file),
   ];
   const kept = new Set((await store.allArticles()).flatMap(filesOf));
   for (const file of filesOf(gone)) {

@@ -32,9 +32,13 @@ export const importCalls = defineCalls({
         jobId: jobId.optional(),
       })
       .strict(),
-    (a, { ocr, ocrLanguages, jobId, ...input }) =>
+    (a, { ocr, ocrLanguages, jobId, ...input }, host) =>
       a.importArticle(
-        { ...input, ocr: { mode: ocr ?? 'auto', languages: [...new Set(ocrLanguages ?? OCR_LANGUAGES)] } },
+        {
+          ...input,
+          renderer: host.pageRenderer,
+          ocr: { mode: ocr ?? 'auto', languages: [...new Set(ocrLanguages ?? OCR_LANGUAGES)] },
+        },
         jobId,
       ),
   ),
@@ -61,6 +65,7 @@ export const importCalls = defineCalls({
       .strict(),
     (a, { id, ...patch }) => a.editArticle(id, patch),
   ),
+  visualCopy: call(z.object({ id }).strict(), (a, { id }) => a.visualCopy(id)),
   deleteArticle: call(z.object({ id }).strict(), (a, { id }) => a.deleteArticle(id)),
   setArticleLanguage: call(z.object({ id, lang: LanguageSchema }).strict(), (a, { id, lang }) =>
     a.setArticleLanguage(id, lang),

@@ -118,6 +118,15 @@ export function auditInputOf(event: ArchiveEvent): AuditInput {
       const title = changed.length ? `${event.article.title}: ${changed.join('; ')}` : event.article.title;
       return { action, articleId: event.article.id, summary: excerpt(title, 300) };
     }
+    case 'visual-made': {
+      const v = event.article.visual!;
+      return {
+        action,
+        articleId: event.article.id,
+        sha256: v.png.sha256,
+        summary: excerpt(`${event.article.title}: png ${v.png.sha256}, pdf ${v.pdf.sha256}`, 300),
+      };
+    }
     case 'article-deleted':
       return {
         action,

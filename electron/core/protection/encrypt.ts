@@ -30,6 +30,7 @@ import {
 } from './crypto.js';
 import { AqiqatError } from '../errors.js';
 import { articleShardFile, factShardFile, folders, SHARD_COUNT, sourceFile, textFile } from '../storage/layout.js';
+import { visualFiles } from '../visual/visual.js';
 import { GAZETTEER_FILE } from '../search/gazetteer.js';
 import { IDENTITY_FILE } from './identity.js';
 import { resignRebuiltLog } from './audit-sign.js';
@@ -219,6 +220,7 @@ async function resealAll(store: ArchiveStore, sealer: Sealer): Promise<void> {
     await reseal(textFile(layout, a.textSha256), true);
     await reseal(sourceFile(layout, a.sha256, a.sourceExt), true);
     for (const other of a.otherSources ?? []) await reseal(sourceFile(layout, other.sha256, other.ext), true);
+    for (const v of visualFiles(layout, a)) await reseal(v.file, true);
   }
   for (const name of await readdir(layout.backupsDir).catch(() => [] as string[]))
     if (!isTempFile(name)) await reseal(path.join(layout.backupsDir, name), false);

@@ -22,6 +22,7 @@ import { signedHeadProblems } from './audit-sign.js';
 import { IDENTITY_CREATED_ACTION } from './identity.js';
 import { sourceFile, textFile } from '../storage/layout.js';
 import { checkTimestamps } from './timestamps.js';
+import { visualFiles } from '../visual/visual.js';
 import type { Article, Fact } from '../model.js';
 import { readStored, type ArchiveStore } from '../storage/store.js';
 
@@ -118,6 +119,7 @@ export async function verifyArchive(store: ArchiveStore): Promise<IntegrityRepor
     await check(sourceFile(layout, a.sha256, a.sourceExt), a.sha256, `the source of article ${a.id}`);
     for (const s of a.otherSources ?? [])
       await check(sourceFile(layout, s.sha256, s.ext), s.sha256, `another source of article ${a.id}`);
+    for (const v of visualFiles(layout, a)) await check(v.file, v.sha256, `the visual copy of article ${a.id}`);
     const text = await check(textFile(layout, a.textSha256), a.textSha256, `the text of article ${a.id}`);
     checkArticleMetadata(a, added.get(a.id), shard, problems);
     if (text) checkQuotes(a, text.toString('utf8'), factsOf.get(a.id) ?? [], problems);

@@ -15,6 +15,8 @@ export type ArchiveEvent =
   | { type: 'fact-updated'; fact: Fact; previous: Fact }
   /** retagged by a tag rename/merge */
   | { type: 'article-updated'; article: Article; previous: Article }
+  /** a visual copy made (or made again) by `render`; one made at import is part of its article-added */
+  | { type: 'visual-made'; article: Article; previous: Article }
   /** cases live in archive.json: told for the audit log (how a dossier came to be) */
   | { type: 'case-created' | 'case-updated' | 'case-deleted' | 'case-reordered'; case: Case }
   | { type: 'case-fact-added' | 'case-fact-removed'; case: Case; factId: string }

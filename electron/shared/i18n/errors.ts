@@ -90,6 +90,9 @@ const en: ErrorTexts = {
   'import.mhtml-no-boundary': (p) => `${p.name} is not an MHTML file (no multipart boundary)`,
   'import.mhtml-no-page': (p) => `${p.name} holds no web page (no text/html part)`,
   'import.mhtml-bad-charset': (p) => `${p.name}: its web page is not valid ${p.charset} text`,
+  'visual.not-a-page': (p) =>
+    `article ${p.id} is not a saved web page (.${p.ext}): only HTML and MHTML pages have a visual copy`,
+  'visual.failed': (p) => `the visual copy of ${p.id} could not be made: ${p.reason}; nothing was written`,
   'import.unknown-charset': (p) => `${p.name} declares the unknown character set "${p.charset}"`,
   'import.bad-charset': (p) => `${p.name} is not valid ${p.charset} text`,
   'import.bad-charset-undeclared': (p) => `${p.name} is not valid ${p.charset} text and declares no character set`,
@@ -438,6 +441,9 @@ const kk: ErrorTexts = {
   'import.mhtml-no-boundary': (p) => `${p.name} MHTML файлы емес (multipart шекарасы жоқ)`,
   'import.mhtml-no-page': (p) => `${p.name} ішінде веб-бет жоқ (text/html бөлігі жоқ)`,
   'import.mhtml-bad-charset': (p) => `${p.name}: ішіндегі веб-бет дұрыс ${p.charset} мәтіні емес`,
+  'visual.not-a-page': (p) =>
+    `${p.id} мақаласы сақталған веб-бет емес (.${p.ext}): көрнекі көшірме тек HTML және MHTML беттерінде болады`,
+  'visual.failed': (p) => `${p.id} мақаласының көрнекі көшірмесі жасалмады: ${p.reason}; ештеңе жазылмады`,
   'import.unknown-charset': (p) => `${p.name} белгісіз «${p.charset}» таңбалар жиынын көрсетеді`,
   'import.bad-charset': (p) => `${p.name} дұрыс ${p.charset} мәтіні емес`,
   'import.bad-charset-undeclared': (p) => `${p.name} дұрыс ${p.charset} мәтіні емес және таңбалар жиынын көрсетпейді`,
@@ -792,6 +798,9 @@ const ru: ErrorTexts = {
   'import.mhtml-no-boundary': (p) => `${p.name} — не файл MHTML (нет границы multipart)`,
   'import.mhtml-no-page': (p) => `в ${p.name} нет веб-страницы (нет части text/html)`,
   'import.mhtml-bad-charset': (p) => `${p.name}: веб-страница внутри — не корректный текст в ${p.charset}`,
+  'visual.not-a-page': (p) =>
+    `статья ${p.id} — не сохранённая веб-страница (.${p.ext}): визуальная копия бывает только у страниц HTML и MHTML`,
+  'visual.failed': (p) => `не удалось сделать визуальную копию ${p.id}: ${p.reason}; ничего не записано`,
   'import.unknown-charset': (p) => `${p.name} указывает неизвестную кодировку «${p.charset}»`,
   'import.bad-charset': (p) => `${p.name} — не корректный текст в ${p.charset}`,
   'import.bad-charset-undeclared': (p) =>

@@ -1,29 +1,36 @@
 /**
  * .mhtml / .mht (a page saved "as a single file"): a MIME multipart message. The first text/html part is
- * the page; it is decoded (quoted-printable or base64, in its declared charset) and read as HTML. Images
- * and styles in the other parts are never looked at.
+ * the page; it is decoded (quoted-printable or base64, in its declared charset) and read as HTML. The text
+ * never looks at the other parts (images, styles); the visual copy serves them to the page (`mhtmlPage`).
  */
 import { AqiqatError } from '../../errors.js';
 import { extractHtmlString } from './html.js';
 import type { Extracted } from './types.js';
 
 export async function extractMhtml(bytes: Uint8Array, name: string): Promise<Extracted> {
+  const { html, location } = mhtmlPage(bytes, name);
+  const result = extractHtmlString(html);
+  if (!result.meta.url && location && /^https?:\/\//i.test(location)) result.meta.url = new URL(location).toString();
+  return result;
+}
+
+/** The page of an MHTML file, its address, and every other part that has one (for the visual copy). */
+export function mhtmlPage(
+  bytes: Uint8Array,
+  name: string,
+): {
+  html: string;
+  location: string | undefined;
+  resources: { url: string; contentType: string; bytes: Uint8Array }[];
+} {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const { headers, body } = splitPart(raw);
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
   if (!boundary) throw new AqiqatError('import.mhtml-no-boundary', { name });
-  const page = body
-    .split(`--${boundary}`)
-    .map(splitPart)
-    .find((p) => /^text\/html/i.test(p.headers['content-type'] ?? ''));
+  const parts = body.split(`--${boundary}`).map(splitPart);
+  const page = parts.find((p) => /^text\/html/i.test(p.headers['content-type'] ?? ''));
   if (!page) throw new AqiqatError('import.mhtml-no-page', { name });
-  const encoding = (page.headers['content-transfer-encoding'] ?? '').toLowerCase();
-  const partBytes =
-    encoding === 'base64'
-      ? Buffer.from(page.body, 'base64')
-      : encoding === 'quoted-printable'
-        ? quotedPrintable(page.body)
-        : Buffer.from(page.body, 'latin1');
+  const partBytes = decodePart(page);
   const charset = /charset="?([^";\s]+)"?/i.exec(page.headers['content-type'] ?? '')?.[1] ?? 'utf-8';
   let html: string;
   try {
@@ -31,10 +38,24 @@ export async function extractMhtml(bytes: Uint8Array, name: string): Promise<Ext
   } catch {
     throw new AqiqatError('import.mhtml-bad-charset', { name, charset });
   }
-  const result = extractHtmlString(html);
   const location = headers['snapshot-content-location'] ?? page.headers['content-location'];
-  if (!result.meta.url && location && /^https?:\/\//i.test(location)) result.meta.url = new URL(location).toString();
-  return result;
+  const resources = parts
+    .filter((p) => p !== page && p.headers['content-location'])
+    .map((p) => ({
+      url: p.headers['content-location']!,
+      contentType: p.headers['content-type'] ?? 'application/octet-stream',
+      bytes: new Uint8Array(decodePart(p)),
+    }));
+  return { html, location, resources };
+}
+
+function decodePart(part: { headers: Record<string, string>; body: string }): Buffer {
+  const encoding = (part.headers['content-transfer-encoding'] ?? '').toLowerCase();
+  return encoding === 'base64'
+    ? Buffer.from(part.body, 'base64')
+    : encoding === 'quoted-printable'
+      ? quotedPrintable(part.body)
+      : Buffer.from(part.body, 'latin1');
 }
 
 function splitPart(part: string): { headers: Record<string, string>; body: string } {
