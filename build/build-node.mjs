@@ -44,16 +44,25 @@ const common = {
 // npm packages stay external (they are `dependencies`, shipped by electron-builder), except in the
 // preload: a sandboxed preload cannot require them, so it bundles what it imports (the zod-free contract).
 // Each bundle that imports files carries the parser thread beside it (extract/isolated.ts finds it there).
-const worker = (dir) => ({
-  entryPoints: ['electron/core/import/extract/worker.ts'],
-  outfile: `${dir}/extract-worker.js`,
-  format: 'esm',
-  packages: 'external',
-});
+// So does the index thread (search/build-thread.ts).
+const worker = (dir) => [
+  {
+    entryPoints: ['electron/core/import/extract/worker.ts'],
+    outfile: `${dir}/extract-worker.js`,
+    format: 'esm',
+    packages: 'external',
+  },
+  {
+    entryPoints: ['electron/core/search/build-worker.ts'],
+    outfile: `${dir}/index-worker.js`,
+    format: 'esm',
+    packages: 'external',
+  },
+];
 const targets = {
   main: [
     { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' },
-    worker('dist/electron'),
+    ...worker('dist/electron'),
   ],
   preload: {
     entryPoints: ['electron/preload.ts'],
@@ -63,11 +72,11 @@ const targets = {
   },
   cli: [
     { entryPoints: ['electron/cli/cli.ts'], outfile: 'dist/cli/cli.js', format: 'esm', packages: 'external' },
-    worker('dist/cli'),
+    ...worker('dist/cli'),
   ],
   bench: [
     { entryPoints: ['tests/bench/bench.ts'], outfile: 'dist/bench/bench.js', format: 'esm', packages: 'external' },
-    worker('dist/bench'),
+    ...worker('dist/bench'),
   ],
 };
 

@@ -137,6 +137,7 @@ export interface ErrorParams {
   'search.prefix-too-short': { word: string; min: number };
   'search.no-such-entity': { kind: EntityKind; name: string };
   'search.no-such-case': { ref: string };
+  'search.index-thread-failed': { reason: string };
   'gazetteer.invalid-json': { file: string };
   'gazetteer.malformed': { file: string; at: string; detail: string };
 

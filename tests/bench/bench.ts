@@ -3,8 +3,11 @@
  * live here, never in timed unit tests. Each part measures one area (storage, search, import, dossier)
  * and prints a markdown report.
  *
- *   node --expose-gc dist/bench/bench.js [part…] [--sizes 1000,10000,50000] [--seed N] [--keep DIR]
- *                                        [--saves 100] [--json FILE]
+ *   node --expose-gc dist/bench/bench.js [part…] [--sizes 1000,10000,50000 | --size 200k] [--seed N]
+ *                                        [--work DIR] [--saves 100] [--json FILE]
+ *
+ * The synthetic archive of each size is built once and kept in the work folder (default
+ * $TMPDIR/aqiqat-bench): every part and every later run with the same seed measures that copy.
  *
  * Internal: `--child <part> <mode> args…` runs one measurement in this fresh process and prints its
  * result as one `@@bench-result {json}` line (for "after start" figures).
@@ -28,7 +31,7 @@ const PARTS: BenchPart[] = [storagePart, searchPart, searchEvalPart, importPart,
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 
-const USAGE = `usage: bench.js [${PARTS.map((p) => p.name).join('|')}…] [--sizes 1000,10000,50000] [--seed N] [--keep DIR] [--saves 100] [--json FILE]
+const USAGE = `usage: bench.js [${PARTS.map((p) => p.name).join('|')}…] [--sizes 1000,10000,50000 | --size 200k] [--seed N] [--work DIR] [--saves 100] [--json FILE]
 ${PARTS.map((p) => `  ${p.name}: ${p.description}`).join('\n')}`;
 
 class UsageError extends Error {}
@@ -37,13 +40,20 @@ interface Options {
   parts: BenchPart[];
   sizes: number[];
   seed: number;
-  keep: string | null;
+  work: string;
   saves: number;
   json: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { parts: [], sizes: DEFAULT_SIZES, seed: DEFAULT_SEED, keep: null, saves: 100, json: null };
+  const opts: Options = {
+    parts: [],
+    sizes: DEFAULT_SIZES,
+    seed: DEFAULT_SEED,
+    work: path.join(os.tmpdir(), 'aqiqat-bench'),
+    saves: 100,
+    json: null,
+  };
   const positiveInt = (flag: string, v: string | undefined) => {
     const n = Number(v?.replace(/[_,]/g, ''));
     if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} needs a positive whole number, got "${v ?? ''}"`);
@@ -56,16 +66,17 @@ function parseArgs(argv: string[]): Options {
       if (v === undefined) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    if (arg === '--sizes')
+    // 10k, 50k, 200k: a k means thousands
+    if (arg === '--sizes' || arg === '--size')
       opts.sizes = value()
         .split(',')
-        .map((s) => positiveInt('--sizes', s.replace(/k$/i, '000')));
+        .map((s) => positiveInt(arg, s.replace(/k$/i, '000')));
     else if (arg === '--seed') {
       const v = value();
       if (!/^\d{1,10}$/.test(v) || Number(v) > 0xffffffff)
         throw new UsageError(`--seed needs a whole number 0…4294967295, got "${v}"`);
       opts.seed = Number(v);
-    } else if (arg === '--keep') opts.keep = value();
+    } else if (arg === '--work' || arg === '--keep') opts.work = path.resolve(value());
     else if (arg === '--saves') opts.saves = positiveInt('--saves', value());
     else if (arg === '--json') opts.json = value();
     else if (arg === '--help' || arg === '-h') {
@@ -117,11 +128,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   const log = (message: string) =>
     console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-  const ctx: BenchContext = { sizes: opts.sizes, seed: opts.seed, keep: opts.keep, tmp, saves: opts.saves, log };
+  const ctx: BenchContext = { sizes: opts.sizes, seed: opts.seed, work: opts.work, tmp, saves: opts.saves, log };
   const before = machine();
   log(`machine: ${before}`);
   log(
-    `parts: ${opts.parts.map((p) => p.name).join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}${opts.keep ? `; keeping corpora in ${opts.keep}` : ''}`,
+    `parts: ${opts.parts.map((p) => p.name).join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}; corpora kept in ${opts.work}`,
   );
 
   const reports: string[] = [];

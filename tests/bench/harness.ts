@@ -1,7 +1,7 @@
 /**
  * What every bench part shares: the context it runs in, timing and statistics helpers, fresh child
- * processes (for "after start" figures), the synthetic archive built through the core and kept
- * between runs (`--keep`), and markdown output.
+ * processes (for "after start" figures), the synthetic archive built through the core once per size
+ * and shared by the parts and later runs (`--work`), and markdown output.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,14 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive } from '../../electron/core/archive.js';
 import type { FactInput } from '../../electron/core/annotation/facts.js';
-import type { Corpus, GenArticle, GenFact } from './corpus.js';
+import { FACTS_PER_ARTICLE, type Corpus, type GenArticle, type GenFact } from './corpus.js';
 
 export interface BenchContext {
   /** corpus sizes in articles */
   sizes: number[];
   seed: number;
-  /** where built corpora are kept and reused (`--keep DIR`), or null: a temp folder removed at the end */
-  keep: string | null;
+  /** where built corpora are kept and reused by every part and later runs (`--work DIR`) */
+  work: string;
   /** scratch folder of this run (removed at the end) */
   tmp: string;
   /** how many timed saves of one fact (`--saves`) */
@@ -171,20 +171,75 @@ export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir:
   return { archive, oursMs, importMs, factMs, flushMs };
 }
 
-/** Where a part keeps what it builds for one corpus size: under `--keep DIR` (reused by later runs) or in this run's scratch folder. */
+/**
+ * Bump when the generator (corpus.ts) or the way `buildCorpusArchive` builds changes: a kept archive
+ * of another version is rebuilt, never measured.
+ */
+export const GENERATOR_VERSION = 1;
+
+/** Where what a part builds for one corpus size lives: under the work folder, kept for later runs. */
 export function corpusFolder(ctx: BenchContext, part: string, size: number): string {
-  return ctx.keep
-    ? path.join(path.resolve(ctx.keep), `${part}-${size}-seed${ctx.seed}`)
-    : path.join(ctx.tmp, `${part}-${size}`);
+  return path.join(ctx.work, `${part}-${size}-seed${ctx.seed}-v${GENERATOR_VERSION}`);
+}
+
+export interface CorpusArchive {
+  /** the archive folder */
+  dir: string;
+  /** its parent, holding the marker */
+  base: string;
+  reused: boolean;
+  /** where the time went, when it was built by this call */
+  built?: { oursMs: number; importMs: number; factMs: number; flushMs: number };
 }
 
 /**
- * Reuse what `base` holds if its bench-corpus.json says it was built for `marker` (corpus version,
+ * The synthetic archive of `size` articles (5 facts each), built once per size, seed and generator
+ * version and shared by every part and later runs: building 50k through the core takes many minutes,
+ * measuring it far less. A part that changes it (timed saves, added articles) does so inside
+ * `changingCorpus`, and puts it back as it was.
+ */
+export async function corpusArchive(ctx: BenchContext, corpus: Corpus, size: number): Promise<CorpusArchive> {
+  const base = corpusFolder(ctx, 'corpus', size);
+  const dir = path.join(base, 'archive');
+  const marker = { generator: GENERATOR_VERSION, seed: ctx.seed, size, facts: size * FACTS_PER_ARTICLE };
+  let built: CorpusArchive['built'];
+  const reused = await reuseOrBuild(base, marker, async () => {
+    ctx.log(
+      `corpus ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${BUILD_CHUNK}…`,
+    );
+    const b = await buildCorpusArchive(ctx, corpus, dir, size);
+    await b.archive.close();
+    built = { oursMs: b.oursMs, importMs: b.importMs, factMs: b.factMs, flushMs: b.flushMs };
+    ctx.log(
+      `  built in ${(b.oursMs / 1000).toFixed(1)} s (imports ${(b.importMs / 1000).toFixed(1)} s, facts ${(b.factMs / 1000).toFixed(1)} s, batch writes ${(b.flushMs / 1000).toFixed(1)} s)`,
+    );
+  });
+  if (reused) ctx.log(`corpus ${size}: reusing the archive in ${dir}`);
+  return { dir, base, reused, ...(built ? { built } : {}) };
+}
+
+/**
+ * Run `fn`, which changes the shared archive and undoes its change: without the marker meanwhile, so
+ * that a run cut short leaves an archive the next run rebuilds rather than one with extra records.
+ */
+export async function changingCorpus<T>(c: CorpusArchive, fn: () => Promise<T>): Promise<T> {
+  const markerFile = path.join(c.base, MARKER);
+  const marker = await readFile(markerFile, 'utf8');
+  await rm(markerFile);
+  const value = await fn();
+  await writeFile(markerFile, marker);
+  return value;
+}
+
+const MARKER = 'bench-corpus.json';
+
+/**
+ * Reuse what `base` holds if its bench-corpus.json says it was built for `marker` (generator version,
  * seed, size…); otherwise empty it, run `build` and write the marker last (a build cut short is never
  * reused). Returns whether it was reused.
  */
 export async function reuseOrBuild(base: string, marker: object, build: () => Promise<void>): Promise<boolean> {
-  const markerFile = path.join(base, 'bench-corpus.json');
+  const markerFile = path.join(base, MARKER);
   const want = JSON.stringify(marker);
   const existing = await readFile(markerFile, 'utf8').catch(() => null);
   if (existing !== null && existing.trim() === want) return true;
@@ -234,10 +289,10 @@ export function partReport(heading: string, ...blocks: string[]): string {
 /** A target's outcome, for `**…**` in a verdict. */
 export const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 
-/** The verdict when the size the targets are set at was not measured. */
-export function targetsNotChecked(targetSize: number, targets: string): string {
-  const size = targetSize.toLocaleString('en-US');
-  return `Targets (at ${size} articles: ${targets}): not checked, ${size} was not in --sizes.`;
+/** The verdict when no size the targets are set at was measured. */
+export function targetsNotChecked(targetSizes: number | readonly number[], targets: string): string {
+  const sizes = (typeof targetSizes === 'number' ? [targetSizes] : targetSizes).map((n) => n.toLocaleString('en-US'));
+  return `Targets (at ${sizes.join(' and ')} articles: ${targets}): not checked, ${sizes.join(' nor ')} was not in --sizes.`;
 }
 
 export function markdownTable(header: string[], rows: string[][]): string {

@@ -16,11 +16,12 @@ import { articleIdFor, randomId } from '../../electron/core/storage/ids.js';
 import type { Article, Fact } from '../../electron/core/model.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32, type GenArticle } from './corpus.js';
 import {
-  BUILD_CHUNK,
-  buildCorpusArchive,
+  changingCorpus,
+  corpusArchive,
   corpusFolder,
   diskUsage,
   factInput,
+  GENERATOR_VERSION,
   fmtMs,
   gc,
   markdownTable,
@@ -42,12 +43,10 @@ import {
 import { storeForTests } from '../../electron/core/storage/test-door.js';
 
 const LIST_RUNS = 3;
-/** The storage targets, checked at this size only. */
-const TARGET_SIZE = 50_000;
+/** The storage targets, checked at these sizes only (a monitoring desk's ten years is 200k). */
+const TARGET_SIZES = [50_000, 200_000];
 const TARGET_SAVE_P95_MS = 50;
 const TARGET_LIST_MS = 1_500;
-/** Bump when the generator or the build changes: a kept corpus of another version is rebuilt. */
-const CORPUS_VERSION = 1;
 
 interface BaselineDb {
   articles: Article[];
@@ -99,45 +98,33 @@ const newestFirst = (a: Article, b: Article) =>
 const articleId = (a: GenArticle) => articleIdFor(sha256Hex(Buffer.from(a.text, 'utf8')));
 
 async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Promise<SizeResult> {
+  const shared = await corpusArchive(ctx, corpus, size);
+  const oursDir = shared.dir;
   const base = corpusFolder(ctx, 'storage', size);
-  const oursDir = path.join(base, 'archive');
   const baselineFile = path.join(base, 'baseline', 'db.json');
-  const marker = { corpusVersion: CORPUS_VERSION, seed: ctx.seed, size, facts: size * FACTS_PER_ARTICLE };
-  const build: SizeResult['build'] = { reused: false };
-  build.reused = await reuseOrBuild(base, marker, async () => {
+  const build: SizeResult['build'] = { reused: shared.reused, ...shared.built };
+  await reuseOrBuild(base, { generator: GENERATOR_VERSION, seed: ctx.seed, size }, async () => {
     await mkdir(path.dirname(baselineFile), { recursive: true });
-    ctx.log(
-      `storage ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${BUILD_CHUNK}…`,
-    );
-    const built = await buildCorpusArchive(ctx, corpus, oursDir, size);
-    Object.assign(build, {
-      oursMs: built.oursMs,
-      importMs: built.importMs,
-      factMs: built.factMs,
-      flushMs: built.flushMs,
-    });
     // The baseline holds exactly the same records (the archive's own metadata and facts).
+    const archive = await Archive.open(oursDir);
     const data: BaselineDb = {
-      articles: await storeForTests(built.archive).allArticles(),
-      facts: await storeForTests(built.archive).allFacts(),
+      articles: await storeForTests(archive).allArticles(),
+      facts: await storeForTests(archive).allFacts(),
     };
+    await archive.close();
     if (data.articles.length !== size || data.facts.length !== size * FACTS_PER_ARTICLE) {
       throw new Error(
-        `built ${data.articles.length} articles / ${data.facts.length} facts, expected ${size} / ${size * FACTS_PER_ARTICLE}`,
+        `the archive holds ${data.articles.length} articles / ${data.facts.length} facts, expected ${size} / ${size * FACTS_PER_ARTICLE}`,
       );
     }
-    await built.archive.close();
     const t = performance.now();
     await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
     build.baselineMs = performance.now() - t;
-    ctx.log(
-      `  built in ${(built.oursMs / 1000).toFixed(1)} s (imports ${(built.importMs / 1000).toFixed(1)} s, facts ${(built.factMs / 1000).toFixed(1)} s, batch writes ${(built.flushMs / 1000).toFixed(1)} s); baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`,
-    );
+    ctx.log(`storage ${size}: baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`);
   });
-  if (build.reused) ctx.log(`storage ${size}: reusing the archive and baseline in ${base}`);
   gc();
 
-  const ours = await measureOursSaves(ctx, corpus, oursDir, size);
+  const ours = await changingCorpus(shared, () => measureOursSaves(ctx, corpus, oursDir, size));
   gc();
   const baseline = await measureBaselineSaves(ctx, baselineFile, size);
   gc();
@@ -218,7 +205,7 @@ async function measureOursSaves(
 
 /** The single-file design: read db.json once, then push one fact + db.write() a few times. */
 async function measureBaselineSaves(ctx: BenchContext, file: string, size: number): Promise<SizeResult['baseline']> {
-  const n = size >= TARGET_SIZE ? 3 : 5;
+  const n = size >= 50_000 ? 3 : 5;
   ctx.log(`storage ${size}: ${n} baseline fact saves (single-file lowdb: push + db.write())…`);
   // work on a copy, so that a kept baseline stays at exactly 5N facts
   const copy = path.join(ctx.tmp, `baseline-${size}.json`);
@@ -295,7 +282,10 @@ function report(results: SizeResult[], seed: number): string {
       `- **${r.size.toLocaleString('en-US')}** articles / ${r.facts.toLocaleString('en-US')} facts` +
         (r.build.reused
           ? ' (reused kept archive)'
-          : `: build ${((r.build.oursMs ?? 0) / 1000).toFixed(1)} s (importArticle ${((r.build.importMs ?? 0) / 1000).toFixed(1)} s, addFact ${((r.build.factMs ?? 0) / 1000).toFixed(1)} s, batch writes ${((r.build.flushMs ?? 0) / 1000).toFixed(1)} s), baseline db.json write ${((r.build.baselineMs ?? 0) / 1000).toFixed(1)} s`),
+          : `: build ${((r.build.oursMs ?? 0) / 1000).toFixed(1)} s (importArticle ${((r.build.importMs ?? 0) / 1000).toFixed(1)} s, addFact ${((r.build.factMs ?? 0) / 1000).toFixed(1)} s, batch writes ${((r.build.flushMs ?? 0) / 1000).toFixed(1)} s)`) +
+        (r.build.baselineMs !== undefined
+          ? `, baseline db.json write ${(r.build.baselineMs / 1000).toFixed(1)} s`
+          : ''),
     );
     details.push(
       `  - ours: save max ${fmtMs(Math.max(...o.saves))} ms, CPU p50 ${fmtMs(median(o.saveCpu))} ms; open article (getArticle, first touch loads its fact shard) p50 ${fmtMs(median(o.openArticle))} / p95 ${fmtMs(percentile(o.openArticle, 95))} ms; list runs ${o.listWall.map(fmtMs).join(', ')} ms (median run: ${child(o)}); texts+sources ${mb(o.textBytes)} MB in ${o.textFiles.toLocaleString('en-US')} files (not in "files MB", the baseline keeps texts out too)`,
@@ -305,17 +295,20 @@ function report(results: SizeResult[], seed: number): string {
     );
   }
 
-  const target = results.find((r) => r.size === TARGET_SIZE);
-  let verdict: string;
-  if (!target) {
-    verdict = targetsNotChecked(TARGET_SIZE, `save p95 < ${TARGET_SAVE_P95_MS} ms, list < ${TARGET_LIST_MS} ms`);
-  } else {
-    const p95 = percentile(target.ours.saves, 95);
-    const list = median(target.ours.listWall);
-    verdict =
-      `Targets at ${TARGET_SIZE.toLocaleString('en-US')} articles: save one fact p95 ${fmtMs(p95)} ms < ${TARGET_SAVE_P95_MS} ms: **${met(p95 < TARGET_SAVE_P95_MS)}**; ` +
-      `list after start ${fmtMs(list)} ms < ${TARGET_LIST_MS} ms: **${met(list < TARGET_LIST_MS)}**.`;
-  }
+  const targets = results.filter((r) => TARGET_SIZES.includes(r.size));
+  const verdict =
+    targets.length === 0
+      ? targetsNotChecked(TARGET_SIZES, `save p95 < ${TARGET_SAVE_P95_MS} ms, list < ${TARGET_LIST_MS} ms`)
+      : targets
+          .map((target) => {
+            const p95 = percentile(target.ours.saves, 95);
+            const list = median(target.ours.listWall);
+            return (
+              `Targets at ${target.size.toLocaleString('en-US')} articles: save one fact p95 ${fmtMs(p95)} ms < ${TARGET_SAVE_P95_MS} ms: **${met(p95 < TARGET_SAVE_P95_MS)}**; ` +
+              `list after start ${fmtMs(list)} ms < ${TARGET_LIST_MS} ms: **${met(list < TARGET_LIST_MS)}**.`
+            );
+          })
+          .join('\n');
 
   return partReport(
     `### Storage (seed ${seed})`,

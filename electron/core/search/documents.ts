@@ -5,11 +5,20 @@
  * translations (its quote in kk, ru, en) are part of its document at body weight: a word of the
  * original quote ranks above the same word found only in a translation.
  */
+import { MAX_TEXT_CHARS } from '../import/limits.js';
 import type { Article, Fact } from '../model.js';
 import { tokenize, type Token } from './analyze.js';
 import { vocabWord, type DocMeta } from './index.js';
 
 export const TITLE_WEIGHT = 3;
+
+/**
+ * What of a text is indexed and searched: all of it, up to the import's limit. A longer text (in an
+ * older archive, or put in by hand) would take the index down with it (one document past V8's array
+ * sizes): only its start is findable.
+ */
+export const indexedPart = (text: string): string =>
+  text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
 
 export interface IndexDoc {
   meta: DocMeta;

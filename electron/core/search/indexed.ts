@@ -12,11 +12,12 @@ import { writeFileAtomic } from '../storage/atomic.js';
 import { AqiqatError } from '../errors.js';
 import type { ArchiveEvent } from '../storage/events.js';
 import { shardOf, textFile } from '../storage/layout.js';
-import { MAX_TEXT_CHARS } from '../import/limits.js';
 import type { Article, Entity, Fact, TranslationLang } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
-import { articleDoc, factDoc, type IndexDoc } from './documents.js';
+import { IndexBuilder, type BuildItem, type BuildSeal } from './build.js';
+import { buildInThread, bundledIndexWorker } from './build-thread.js';
+import { articleDoc, factDoc, indexedPart, type IndexDoc } from './documents.js';
 import type { SearchEngine, SearchHit, SearchQuery } from './engine.js';
 import { compileFilters, type ProvenanceLookup } from './filters.js';
 import {
@@ -51,6 +52,10 @@ import { makeSnippet } from './snippet.js';
 export const ANALYZER_VERSION = 3;
 /** Journal ops after which the journal is merged into a new base. */
 const COMPACT_AFTER = 5_000;
+/** Articles per chunk handed to the builder, texts read ahead, and how often a rebuild reports progress. */
+const BUILD_CHUNK = 250;
+const READ_AHEAD = 16;
+const PROGRESS_EVERY = 500;
 const DEFAULT_LIMIT = 50;
 
 export type Progress = (done: number, total: number) => void;
@@ -84,7 +89,11 @@ export class IndexedSearch implements SearchEngine {
 
   constructor(
     private readonly store: ArchiveStore,
-    private readonly options: { onProgress?: Progress } = {},
+    private readonly options: {
+      onProgress?: Progress;
+      /** the index thread's file; null builds in this thread; by default the bundled one, if any */
+      indexWorker?: string | null;
+    } = {},
   ) {
     store.events.on((event) =>
       this.#enqueue(async () => {
@@ -218,8 +227,12 @@ export class IndexedSearch implements SearchEngine {
     return stale.size;
   }
 
+  /**
+   * Index the whole archive again. The records and texts are read here; the indexing runs in the
+   * index thread when there is one, so this event loop stays free. Nothing is written until the
+   * new base is complete: a build that fails or whose thread dies leaves the index files as they were.
+   */
   async #rebuild(reason: IndexStatus['rebuilt'], onProgress?: Progress): Promise<void> {
-    const index = new SearchIndex(this.#analyzer);
     const fingerprint = await shardFingerprint(this.#layout);
     const articles = await this.store.allArticles();
     const factsByArticle = new Map<string, Fact[]>();
@@ -230,16 +243,57 @@ export class IndexedSearch implements SearchEngine {
     }
     // oldest first, so that document numbers follow the archive's history
     articles.sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : 0));
-    let done = 0;
-    for (const a of articles) {
-      for (const d of await this.#docsOf(a, factsByArticle.get(a.id) ?? [])) index.addDoc(d.meta, d.weights);
-      if (++done % 500 === 0) onProgress?.(done, articles.length);
+    const total = articles.length;
+    const seal: BuildSeal = { analyzerId: this.#analyzerId, epoch: newEpoch(), fingerprint };
+    const chunks = this.#buildChunks(articles, factsByArticle);
+    let reported = 0;
+    const progress = (done: number) => {
+      if (done === total || done - reported >= PROGRESS_EVERY) {
+        reported = done;
+        onProgress?.(done, total);
+      }
+    };
+    const worker = this.options.indexWorker === undefined ? bundledIndexWorker() : this.options.indexWorker;
+    let bytes: Buffer;
+    if (worker) {
+      bytes = (await buildInThread(worker, this.#analyzer.protectedKeys, chunks, () => seal, progress)).bytes;
+    } else {
+      const builder = new IndexBuilder(this.#analyzer.protectedKeys);
+      let done = 0;
+      for await (const items of chunks) {
+        for (const item of items) builder.add(item);
+        progress((done += items.length));
+      }
+      bytes = builder.encode(seal);
     }
-    onProgress?.(done, articles.length);
-    this.#index = index;
+    if (total === 0) onProgress?.(0, 0);
     this.#fingerprint = fingerprint;
-    await this.#writeBase();
+    await this.#installBase(bytes, seal.epoch);
     this.status = { ...this.#counts(), rebuilt: reason, repairedShards: 0 };
+  }
+
+  /**
+   * The build's input in chunks of articles, oldest first. Texts are read a few at a time ahead of
+   * the one being handed over, so that waiting on the disk overlaps the indexing.
+   */
+  async *#buildChunks(articles: readonly Article[], facts: ReadonlyMap<string, Fact[]>): AsyncGenerator<BuildItem[]> {
+    const reads: Array<Promise<string>> = [];
+    let next = 0;
+    const fill = () => {
+      while (next < articles.length && reads.length < READ_AHEAD)
+        reads.push(readArticleText(this.store, articles[next++]!));
+    };
+    let chunk: BuildItem[] = [];
+    for (const article of articles) {
+      fill();
+      const text = await reads.shift()!;
+      chunk.push({ article, facts: facts.get(article.id) ?? [], text });
+      if (chunk.length >= BUILD_CHUNK) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   async #docsOf(article: Article, facts: readonly Fact[]): Promise<IndexDoc[]> {
@@ -247,18 +301,22 @@ export class IndexedSearch implements SearchEngine {
     return [articleDoc(article, tokens), ...facts.map((f) => factDoc(f, article, tokens))];
   }
 
-  /** Merge everything into a new base and start an empty journal. */
+  /** Merge everything into a new base and start an empty journal (compaction). */
   async #writeBase(): Promise<void> {
-    const index = this.#index!;
-    this.#epoch = newEpoch();
-    const bytes = encodeBase(index, this.#analyzerId, this.#epoch, this.#fingerprint);
+    const epoch = newEpoch();
+    await this.#installBase(encodeBase(this.#index!, this.#analyzerId, epoch, this.#fingerprint), epoch);
+  }
+
+  /** Write a base file, start its empty journal, and make it the index in memory. */
+  async #installBase(bytes: Buffer, epoch: string): Promise<void> {
+    this.#epoch = epoch;
     await writeIndexFile(
       indexFile(this.#layout),
       this.store.codec.encrypted ? this.store.codec.seal(bytes, indexFile(this.#layout)) : bytes,
     );
     this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
     this.#journalOps = 0;
-    // the compacted base is the index now: reload it, so that memory holds no tombstones
+    // the base is the index now: load it, so that memory holds its compact columns and no tombstones
     const fresh = new SearchIndex(this.#analyzer);
     await loadBase(indexFile(this.#layout), fresh, this.#analyzerId, this.store.codec);
     this.#index = fresh;
@@ -442,13 +500,6 @@ export class IndexedSearch implements SearchEngine {
     return text;
   }
 }
-
-/**
- * What of a text is indexed and searched: all of it, up to the import's limit. A longer text (in an
- * older archive, or put in by hand) would take the index down with it (one document past V8's array
- * sizes): only its start is findable.
- */
-const indexedPart = (text: string): string => (text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text);
 
 const TIERS = ['folded', 'alias', 'folded', 'stem', 'exact'] as const;
 

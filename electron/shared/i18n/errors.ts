@@ -162,6 +162,8 @@ const en: ErrorTexts = {
   'search.prefix-too-short': (p) => `"${p.word}*" is too short for a prefix search: give at least ${p.min} letters`,
   'search.no-such-entity': (p) => `no ${KINDS_EN[p.kind]} named "${p.name}" in the archive`,
   'search.no-such-case': (p) => `no case "${p.ref}" in the archive`,
+  'search.index-thread-failed': (p) =>
+    `the search index could not be built (${p.reason}); the archive is unchanged: search again, or run "aqiqat reindex"`,
   'gazetteer.invalid-json': (p) => `${p.file} is not valid JSON; fix it or remove it`,
   'gazetteer.malformed': (p) => `${p.file} is malformed at ${p.at || 'top level'}: ${p.detail}`,
 
@@ -519,6 +521,8 @@ const kk: ErrorTexts = {
   'search.prefix-too-short': (p) => `«${p.word}*» басы бойынша іздеу үшін тым қысқа: кемі ${p.min} әріп беріңіз`,
   'search.no-such-entity': (p) => `мұрағатта «${p.name}» деген ${KINDS_KK[p.kind]} жоқ`,
   'search.no-such-case': (p) => `мұрағатта «${p.ref}» ісі жоқ`,
+  'search.index-thread-failed': (p) =>
+    `іздеу индексін құру мүмкін болмады (${p.reason}); мұрағат өзгерген жоқ: қайта іздеңіз немесе «aqiqat reindex» орындаңыз`,
   'gazetteer.invalid-json': (p) => `${p.file} дұрыс JSON емес; оны түзетіңіз немесе өшіріңіз`,
   'gazetteer.malformed': (p) => `${p.file} бұзылған (${p.at || 'жоғарғы деңгей'}): ${p.detail}`,
 
@@ -874,6 +878,8 @@ const ru: ErrorTexts = {
   'search.prefix-too-short': (p) => `«${p.word}*» слишком короток для поиска по началу слова (минимум букв: ${p.min})`,
   'search.no-such-entity': (p) => `в архиве нет ${KINDS_RU_OF[p.kind]} с именем «${p.name}»`,
   'search.no-such-case': (p) => `в архиве нет дела «${p.ref}»`,
+  'search.index-thread-failed': (p) =>
+    `не удалось построить поисковый индекс (${p.reason}); архив не изменён: повторите поиск или выполните «aqiqat reindex»`,
   'gazetteer.invalid-json': (p) => `${p.file} — некорректный JSON; исправьте или удалите его`,
   'gazetteer.malformed': (p) => `${p.file} повреждён (${p.at || 'верхний уровень'}): ${p.detail}`,
 

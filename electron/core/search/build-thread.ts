@@ -1,0 +1,84 @@
+/**
+ * A rebuild's CPU work in a worker thread (build-worker.ts): the main thread reads the records and
+ * texts (I/O, which leaves its event loop free) and streams them over; the thread tokenizes,
+ * analyses and encodes, and hands back the base file's bytes. The main thread answers the app's
+ * calls meanwhile, and on two cores reading and indexing overlap. The bundles (main, CLI, bench)
+ * carry the thread beside them; from the TypeScript sources the same builder runs inline.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AqiqatError } from '../errors.js';
+import type { BuildItem, BuildSeal } from './build.js';
+
+export type BuildRequest =
+  | { type: 'start'; protectedKeys: string[] }
+  | { type: 'items'; items: BuildItem[]; done: number }
+  | { type: 'finish'; seal: BuildSeal };
+
+export type BuildReply =
+  | { type: 'added'; done: number }
+  | { type: 'done'; bytes: Uint8Array; documents: number; words: number }
+  | { type: 'failed'; reason: string };
+
+/** Beside the bundle that imports this module: dist/cli/, dist/electron/, dist/bench/. */
+const BUNDLED = fileURLToPath(new URL('./index-worker.js', import.meta.url));
+
+/** The bundled thread's file, or null when running from the sources. */
+export const bundledIndexWorker = (): string | null => (existsSync(BUNDLED) ? BUNDLED : null);
+
+/** Chunks sent ahead of the thread: enough to keep it busy, few enough that texts do not pile up in memory. */
+const AHEAD = 3;
+
+/**
+ * Run a build in a new thread of `workerFile`, feeding it `chunks`; `onAdded(done)` after each chunk
+ * it has indexed. Rejects with `search.index-thread-failed` if the thread fails or dies.
+ */
+export async function buildInThread(
+  workerFile: string,
+  protectedKeys: ReadonlySet<string>,
+  chunks: AsyncIterable<BuildItem[]>,
+  seal: () => BuildSeal,
+  onAdded: (done: number) => void,
+): Promise<{ bytes: Buffer; documents: number; words: number }> {
+  const worker = new Worker(workerFile);
+  let fail: (e: Error) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  // a rejection nobody awaits yet (the feed is still reading) must not end the process
+  failed.catch(() => undefined);
+  const waiting: Array<() => void> = [];
+  let inFlight = 0;
+  let finished: ((r: { bytes: Buffer; documents: number; words: number }) => void) | null = null;
+  const lost = (reason: string) => fail(new AqiqatError('search.index-thread-failed', { reason }, 'archive'));
+  worker.on('message', (m: BuildReply) => {
+    if (m.type === 'added') {
+      inFlight--;
+      onAdded(m.done);
+      waiting.shift()?.();
+    } else if (m.type === 'done') {
+      finished?.({
+        bytes: Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength),
+        documents: m.documents,
+        words: m.words,
+      });
+    } else lost(m.reason);
+  });
+  worker.on('error', (e) => lost(e.message.split('\n')[0]!));
+  worker.on('exit', (code) => lost(`the index thread stopped (exit code ${code})`));
+  try {
+    worker.postMessage({ type: 'start', protectedKeys: [...protectedKeys] } satisfies BuildRequest);
+    let done = 0;
+    for await (const items of chunks) {
+      done += items.length;
+      worker.postMessage({ type: 'items', items, done } satisfies BuildRequest);
+      if (++inFlight >= AHEAD) await Promise.race([new Promise<void>((r) => waiting.push(r)), failed]);
+    }
+    const result = new Promise<{ bytes: Buffer; documents: number; words: number }>((r) => (finished = r));
+    worker.postMessage({ type: 'finish', seal: seal() } satisfies BuildRequest);
+    const out = await Promise.race([result, failed]);
+    return { bytes: out.bytes, documents: out.documents, words: out.words };
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+}
