@@ -10,7 +10,7 @@ import { AqiqatError } from '../../errors.js';
 import { MAX_IMAGE_PIXELS, parseMemoryMb } from '../limits.js';
 import { titleFromText } from '../../../shared/text.js';
 import { DEFAULT_OCR, type Extracted, type ExtractOptions } from './types.js';
-import { checkOcrPages, readPage } from './ocr/read.js';
+import { checkOcrPages, PageReader } from './ocr/read.js';
 import { grey, type PageImage } from './ocr/images.js';
 import { modelsFor } from './ocr/engine.js';
 import { pageMarker, PagedText } from './ocr/text.js';
@@ -131,18 +131,21 @@ export async function extractPdf(bytes: Uint8Array, name: string, options: Extra
     checkOcrPages(name, scanned.length);
     const models = modelsFor(choice.languages);
     const out = new PagedText();
+    const reader = new PageReader(out, models, name);
     for (let n = 1; n <= doc.numPages; n++) {
       const k = scanned.indexOf(n);
       if (k < 0) {
-        out.add(n, layer[n - 1]!);
+        reader.text(n, layer[n - 1]!);
         continue;
       }
+      await reader.ready();
       options.onPage?.(k + 1, scanned.length);
       const images = await pageImages(doc, n, pdfjs.OPS);
       // a page with no image (blank, or drawn with vectors only) keeps its text layer, if any
-      if (images.length === 0) out.add(n, layer[n - 1]!);
-      for (const image of images) await readPage(out, n, image, models, name);
+      if (images.length === 0) reader.text(n, layer[n - 1]!);
+      for (const image of images) await reader.read(n, image);
     }
+    await reader.finish();
     const text = out.text;
     if (text.replace(/\[page \d+\]/g, '').replace(/\s/g, '') === '') throw new AqiqatError('import.no-text', { name });
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
