@@ -21,17 +21,20 @@ export function registerIdentityCommands(program: Command, cli: Cli): void {
     });
   identity
     .command('export')
-    .description('write the public key (PEM) for whoever checks your packages')
+    .description('write the public keys (signing and encryption) a colleague adds with `aqiqat contact add`')
     .option('--out <file>', 'write it to a file instead of standard output')
-    .action(async (o: { out?: string }) => {
+    .option('--pem', 'only the signing key in PEM, for whoever checks your packages with openssl')
+    .action(async (o: { out?: string; pem?: boolean }) => {
       const archive = await cli.open();
-      const pem = await archive.identityPublicKey();
-      if (!o.out) return cli.io.out(pem.trimEnd());
+      const text = o.pem
+        ? await archive.identityPublicKey()
+        : `${JSON.stringify(await archive.identityKeyFile(), null, 2)}\n`;
+      if (!o.out) return cli.io.out(text.trimEnd());
       try {
-        await writeFileAtomic(path.resolve(o.out), pem);
+        await writeFileAtomic(path.resolve(o.out), text);
       } catch (e) {
         throw new AqiqatError('file.cannot-write', { file: o.out, reason: (e as Error).message.split('\n')[0]! });
       }
-      cli.io.err(`wrote the public key to ${path.resolve(o.out)}`);
+      cli.io.err(`wrote the public key${o.pem ? '' : 's'} to ${path.resolve(o.out)}`);
     });
 }

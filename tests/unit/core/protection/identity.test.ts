@@ -27,9 +27,9 @@ describe('identity', () => {
     const renamed = JSON.parse(aqiqat([...A, 'identity', '--name', '  Қазақстан құқық бюросы ', '--json']).stdout);
     expect(renamed).toMatchObject({ name: 'Қазақстан құқық бюросы', fingerprint: first.fingerprint });
     const out = path.join(scratch, 'key.pem');
-    expect(aqiqat([...A, 'identity', 'export', '--out', out]).code).toBe(0);
+    expect(aqiqat([...A, 'identity', 'export', '--pem', '--out', out]).code).toBe(0);
     const pem = await readFile(out, 'utf8');
-    expect(aqiqat([...A, 'identity', 'export']).stdout.trim()).toBe(pem.trim());
+    expect(aqiqat([...A, 'identity', 'export', '--pem']).stdout.trim()).toBe(pem.trim());
     const raw = createPublicKey(pem).export({ format: 'der', type: 'spki' }).subarray(-32);
     const { fingerprintOf } = await import('../../../../electron/shared/fingerprint.js');
     expect(fingerprintOf(createHash('sha256').update(raw).digest())).toBe(first.fingerprint);
