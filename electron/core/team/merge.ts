@@ -13,7 +13,6 @@ import {
   type Article,
   type Case,
   type Conflict,
-  type Entity,
   type Fact,
 } from '../model.js';
 import { hashOf, keys, type Bundle } from './format.js';
