@@ -18,6 +18,7 @@ import { registerReindexCommands } from './reindex.js';
 import { registerTimestampCommands } from './timestamp.js';
 import { registerIdentityCommands } from './identity.js';
 import { registerPackageCommands } from './package.js';
+import { registerTeamCommands } from './team.js';
 import { AqiqatError, userMessage } from '../core/errors.js';
 
 declare const AQIQAT_VERSION: string | undefined;
@@ -77,6 +78,7 @@ export function buildProgram(io: Io): Command {
   registerTimestampCommands(program, cli);
   registerIdentityCommands(program, cli);
   registerPackageCommands(program, cli);
+  registerTeamCommands(program, cli);
   return program;
 }
 

@@ -21,17 +21,20 @@ export function registerIdentityCommands(program: Command, cli: Cli): void {
     });
   identity
     .command('export')
-    .description('write the public key (PEM) for whoever checks your packages')
+    .description('write the signing public key (PEM), or with --contact the key file a colleague adds')
     .option('--out <file>', 'write it to a file instead of standard output')
-    .action(async (o: { out?: string }) => {
+    .option('--contact', 'both public keys (signing and encryption) for `aqiqat contact add`')
+    .action(async (o: { out?: string; contact?: boolean }) => {
       const archive = await cli.open();
-      const pem = await archive.identityPublicKey();
-      if (!o.out) return cli.io.out(pem.trimEnd());
+      const text = o.contact
+        ? `${JSON.stringify(await archive.identityKeyFile(), null, 2)}\n`
+        : await archive.identityPublicKey();
+      if (!o.out) return cli.io.out(text.trimEnd());
       try {
-        await writeFileAtomic(path.resolve(o.out), pem);
+        await writeFileAtomic(path.resolve(o.out), text);
       } catch (e) {
         throw new AqiqatError('file.cannot-write', { file: o.out, reason: (e as Error).message.split('\n')[0]! });
       }
-      cli.io.err(`wrote the public key to ${path.resolve(o.out)}`);
+      cli.io.err(`wrote the public key${o.contact ? 's' : ''} to ${path.resolve(o.out)}`);
     });
 }

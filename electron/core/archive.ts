@@ -105,6 +105,19 @@ import type { SearchFilters } from './search/filters.js';
 import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed.js';
 import { ArchiveStore, type OpenOptions } from './storage/store.js';
 import { installStoreDoor } from './storage/test-door.js';
+import { ensureEncryptionKey } from './protection/identity.js';
+import {
+  addContact,
+  parsePublicKeyFile,
+  publicKeyFileOf,
+  removeContact,
+  renameContact,
+  type PublicKeyFile,
+} from './team/contacts.js';
+import { recordShared, shareCases, type Shared, type ShareAsk } from './team/share.js';
+import { finishReceive, receiveBundle, type ReceiveAsk, type ReceiveResult } from './team/receive.js';
+import { listConflicts, resolveConflict, type Keep } from './team/conflicts.js';
+import type { Conflict, Contact } from './model.js';
 
 export type { OpenOptions } from './storage/store.js';
 export { noArchiveError } from './storage/store.js';
@@ -135,6 +148,9 @@ export interface FactView {
   status: FactStatus;
   verificationNote: string;
   corroboratedBy: string[];
+  /** fingerprints of the archive identities that created it and last changed it (absent: not known) */
+  createdBy?: string;
+  updatedBy?: string;
 }
 
 export interface ArticleDetail {
@@ -254,7 +270,15 @@ export class Archive {
   }
 
   static async open(dir: string, options?: OpenOptions): Promise<Archive> {
-    return new Archive(await ArchiveStore.open(dir, options));
+    const store = await ArchiveStore.open(dir, options);
+    // a receive killed midway is finished before anything reads the archive (team/receive.ts)
+    try {
+      await finishReceive(store);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+    return new Archive(store);
   }
 
   static exists(dir: string): Promise<boolean> {
@@ -608,6 +632,8 @@ export class Archive {
       status: f.status ?? 'unverified',
       verificationNote: f.verificationNote ?? '',
       corroboratedBy: [...(f.corroboratedBy ?? [])],
+      ...(f.createdBy ? { createdBy: f.createdBy } : {}),
+      ...(f.updatedBy ? { updatedBy: f.updatedBy } : {}),
     };
   }
 
@@ -782,6 +808,53 @@ export class Archive {
   async setIdentityName(name: string): Promise<IdentityView> {
     await signingIdentity(this.#store);
     return viewOf(await setIdentityName(this.#store, name));
+  }
+
+  /** The public-key file a colleague adds as a contact: name, both public keys, the fingerprint. */
+  async identityKeyFile(): Promise<PublicKeyFile> {
+    await signingIdentity(this.#store);
+    return publicKeyFileOf(await ensureEncryptionKey(this.#store));
+  }
+
+  // ——— teams: contacts, sharing, receiving, conflicts (core/team/) ———
+
+  listContacts(): Contact[] {
+    return this.#store.meta.data.team?.contacts ?? [];
+  }
+
+  async addContact(name: string, keyFile: Uint8Array, file: string): Promise<Contact> {
+    const key = parsePublicKeyFile(keyFile, file);
+    return addContact(this.#store, await signingIdentity(this.#store), name, key);
+  }
+
+  renameContact(from: string, to: string): Promise<Contact> {
+    return renameContact(this.#store, from, to);
+  }
+
+  removeContact(name: string): Promise<Contact> {
+    return removeContact(this.#store, name);
+  }
+
+  /** The bundle's bytes, not yet written; the caller writes them, then `recordShared`. */
+  async share(ask: ShareAsk): Promise<Shared> {
+    await signingIdentity(this.#store);
+    return shareCases(this.#store, ask);
+  }
+
+  recordShared(shared: Shared, file: string): Promise<void> {
+    return recordShared(this.#store, shared, file);
+  }
+
+  receive(ask: ReceiveAsk): Promise<ReceiveResult> {
+    return receiveBundle(this.#store, ask);
+  }
+
+  listConflicts(): Conflict[] {
+    return listConflicts(this.#store);
+  }
+
+  resolveConflict(id: string, keep: Keep): Promise<Conflict> {
+    return resolveConflict(this.#store, id, keep);
   }
 
   /** The public key in PEM, for `aqiqat identity export`. */

@@ -151,6 +151,9 @@ export const FactSchema = z.object({
   verificationNote: z.string().max(2000).optional(),
   /** facts of other articles that corroborate this one */
   corroboratedBy: z.array(z.string().regex(FACT_ID)).max(500).optional(),
+  /** the fingerprint of the archive identity that created it and last changed it (absent: before identities, or none yet) */
+  createdBy: z.string().max(100).optional(),
+  updatedBy: z.string().max(100).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -198,6 +201,8 @@ export const ArchiveFileSchema = z.object({
   security: z.object({ idleLockMinutes: IdleLockMinutesSchema }).optional(),
   /** proof of time: RFC 3161 requests waiting for an answer, and the stamps attached; absent: none yet */
   timestamps: z.lazy(() => TimestampsSchema).optional(),
+  /** working as a team (core/team/): contacts, what was last exchanged, bundles received, open conflicts; absent: none yet */
+  team: z.lazy(() => TeamSchema).optional(),
 });
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
@@ -391,3 +396,60 @@ export const CaptureRecordSchema = z
   .object({ asserted: CaptureAssertedSchema.default({}), machine: CaptureMachineSchema.default({}) })
   .strict();
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
+
+// ——— teams (core/team/): contacts, exchange state, conflicts ———
+
+const b64key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+export const AGE_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+export const ContactSchema = z.object({
+  name: z.string().min(1).max(200),
+  /** the colleague's Ed25519 public key (raw, base64): what their bundles are signed with */
+  signKey: b64key,
+  /** their X25519 key as an age recipient: what bundles for them are encrypted to */
+  recipient: z.string().regex(AGE_RECIPIENT),
+  fingerprint: z.string(),
+  addedAt: isoInstant,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const CONFLICT_ID = /^k-[0-9a-z]{6}$/;
+const conflictBase = {
+  id: z.string().regex(CONFLICT_ID),
+  /** the fact, article, case or entity id it is about */
+  subject: z.string(),
+  /** SHA-256 of the bundle that brought it */
+  bundle: z.string().regex(SHA256),
+  /** the sender's fingerprint */
+  from: z.string(),
+  at: isoInstant,
+};
+export const ConflictSchema = z.discriminatedUnion('kind', [
+  /** null: deleted on that side */
+  z.object({ ...conflictBase, kind: z.literal('fact'), local: FactSchema.nullable(), theirs: FactSchema.nullable() }),
+  z.object({ ...conflictBase, kind: z.literal('article'), local: ArticleSchema, theirs: ArticleSchema }),
+  z.object({ ...conflictBase, kind: z.literal('case-title'), local: z.string(), theirs: z.string() }),
+  z.object({ ...conflictBase, kind: z.literal('case-summary'), local: z.string(), theirs: z.string() }),
+  z.object({ ...conflictBase, kind: z.literal('case-order'), local: z.array(z.string()), theirs: z.array(z.string()) }),
+  /** an incoming entity whose name or alias matches a local one: a suggested merge */
+  z.object({ ...conflictBase, kind: z.literal('entity-match'), local: EntitySchema, theirs: EntitySchema }),
+]);
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+export const TeamSchema = z.object({
+  contacts: z.array(ContactSchema).max(1000),
+  /**
+   * The hash of each shared thing as last exchanged (sent or received), by key (`f:<fact id>`,
+   * `c:<case id>:summary` …): the common version that tells an edit on one side from edits on both.
+   */
+  synced: z.record(z.string(), z.string().regex(SHA256)),
+  /** bundles shared: their SHA-256 and the hashes they carried, for --since */
+  sent: z.array(
+    z.object({ sha256: z.string().regex(SHA256), at: isoInstant, hashes: z.record(z.string(), z.string()) }),
+  ),
+  /** bundles received (SHA-256): receiving one again changes nothing */
+  received: z.array(z.string().regex(SHA256)),
+  conflicts: z.array(ConflictSchema),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+export const emptyTeam = (): Team => ({ contacts: [], synced: {}, sent: [], received: [], conflicts: [] });

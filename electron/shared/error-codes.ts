@@ -283,6 +283,27 @@ export interface ErrorParams {
   'package.quote-mismatch': { file: string; fact: string };
   'package.source-unreadable': { article: string };
   'package.stamp-invalid': { file: string; reason: string };
+  // teams: contacts, bundles, receiving (core/team/)
+  'contact.bad-key-file': { file: string; reason: string };
+  'contact.exists': { name: string };
+  'contact.key-exists': { name: string; fingerprint: string };
+  'contact.not-found': { name: string };
+  'contact.own-key': None;
+  'team.no-recipient': None;
+  'team.bundle-too-big': { file: string; max: number };
+  'team.not-a-bundle': { file: string };
+  'team.not-for-this-archive': { file: string };
+  'team.needs-passphrase': { file: string };
+  'team.wrong-passphrase': { file: string };
+  'team.bundle-damaged': { file: string; reason: string };
+  'team.bundle-newer': { file: string; version: number };
+  'team.bundle-invalid': { file: string; reason: string };
+  'team.signature-invalid': { file: string };
+  'team.unknown-signer': { fingerprint: string; name: string };
+  'team.since-unknown': { file: string };
+  'team.id-clash': { id: string };
+  'team.conflict-not-found': { id: string };
+  'team.conflict-bad-choice': { id: string; choices: string[] };
 }
 
 export type ErrorCode = keyof ErrorParams;

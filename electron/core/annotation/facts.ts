@@ -1,5 +1,5 @@
 /** Facts: quoted passages of an article, typed, dated and linked. */
-import { readIdentity, UNNAMED } from '../protection/identity.js';
+import { ownFingerprint, readIdentity, UNNAMED } from '../protection/identity.js';
 import { isDeepStrictEqual } from 'node:util';
 import { anchorAt, closestPassage, findQuote, resolveAnchor } from './anchor.js';
 import { findArticle, readArticleText } from '../import/articles.js';
@@ -90,6 +90,7 @@ export async function addFact(
   const linker = entityLinker(meta);
   const link = linker.link;
   const stamp = now.toISOString();
+  const by = await ownFingerprint(store);
   const fact: Fact = {
     id: newFactId(article.id),
     articleId: article.id,
@@ -105,6 +106,7 @@ export async function addFact(
     updatedAt: stamp,
     roles: {},
     ...verification,
+    ...(by ? { createdBy: by, updatedBy: by } : {}),
   };
   fact.roles = linker.roles(input.people ?? [], input.roles);
   let metaChanged = linker.changed();
@@ -131,12 +133,12 @@ export async function addFact(
 
 /** Everything but id and times: what makes two facts the same statement. */
 function sameFact(a: Fact, b: Fact): boolean {
-  const strip = ({ id: _id, createdAt: _c, updatedAt: _u, ...rest }: Fact) => rest;
+  const strip = ({ id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...rest }: Fact) => rest;
   return isDeepStrictEqual(canonical(strip(a)), canonical(strip(b)));
 }
 
 /** Lists whose order carries no meaning, sorted; keys sorted (roles) by isDeepStrictEqual itself. */
-function canonical(f: Omit<Fact, 'id' | 'createdAt' | 'updatedAt'>) {
+function canonical(f: Omit<Fact, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'>) {
   const sorted = (xs: readonly string[]) => [...xs].sort();
   return { ...f, tags: sorted(f.tags), places: sorted(f.places), organizations: sorted(f.organizations) };
 }
@@ -290,6 +292,8 @@ export async function editFact(
     ? withVerification(next, await applyVerification(store, { id: factId, articleId: next.articleId }, next, patch))
     : next;
   edited.updatedAt = now.toISOString();
+  const by = await ownFingerprint(store);
+  if (by) edited.updatedBy = by;
   if (patch.translations !== undefined) {
     // a new translation with no translator named is the archive's signer's, when it has a name
     const id = patch.translator === undefined ? await readIdentity(store.layout.root, store.codec) : null;
@@ -381,6 +385,8 @@ export async function restoreFact(store: ArchiveStore, input: RestoreInput, now 
     roles: {},
     ...(await restoredVerification(store, input)),
   };
+  const by = await ownFingerprint(store);
+  if (by) fact.updatedBy = by;
   fact.roles = linker.roles(input.people, input.roles);
   if (input.translations && Object.keys(input.translations).length > 0) fact.translations = input.translations;
   ensureTags(meta, fact.tags);

@@ -2,8 +2,9 @@
  * The archive's identity: an Ed25519 key pair made with Node's crypto the first time something needs
  * it (a package, a signed audit head, `aqiqat identity`), and the name the researcher or organisation
  * signs with. Stored in `identity.json` at the archive's root, sealed like every other file when the
- * archive is encrypted, carried by backups. The record keeps room for an encryption key beside the
- * signing one (`sign`), so a later version adds a field rather than a file.
+ * archive is encrypted, carried by backups. Beside the signing key (`sign`) an X25519 key (`encrypt`,
+ * in age's own encodings) that team bundles are encrypted to; an identity made before it gets one on
+ * first need (ensureEncryptionKey), audited like the signing key.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -14,12 +15,15 @@ import { AqiqatError } from '../errors.js';
 import { fingerprintOf } from '../../shared/fingerprint.js';
 import { isSealed, type Codec } from './crypto.js';
 import type { ArchiveStore } from '../storage/store.js';
+import { AGE_RECIPIENT } from '../model.js';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 
 export const IDENTITY_FILE = 'identity.json';
 /** The name until the user sets one. */
 export const UNNAMED = 'unnamed';
 export const MAX_IDENTITY_NAME = 200;
 export const IDENTITY_CREATED_ACTION = 'identity-created';
+export const ENCRYPTION_KEY_ACTION = 'identity-encryption-key-created';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/); // 32 bytes
 
@@ -29,6 +33,15 @@ const IdentitySchema = z.object({
   name: z.string(),
   created: z.string(),
   sign: z.object({ algorithm: z.literal('Ed25519'), publicKey: b64, privateKey: b64 }),
+  encrypt: z
+    .object({
+      algorithm: z.literal('X25519'),
+      /** age's recipient string, `age1…` */
+      recipient: z.string().regex(AGE_RECIPIENT),
+      /** age's identity string, `AGE-SECRET-KEY-1…` */
+      secretKey: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/),
+    })
+    .optional(),
 });
 export type Identity = z.infer<typeof IdentitySchema>;
 
@@ -129,6 +142,7 @@ async function makeIdentity(store: ArchiveStore, now: Date): Promise<Identity> {
       publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('base64'),
       privateKey: Buffer.from(privateKey.export({ format: 'jwk' }).d!, 'base64url').toString('base64'),
     },
+    encrypt: await newEncryptionKey(),
   };
   await writeIdentity(store, id);
   await store.audit.record({ action: IDENTITY_CREATED_ACTION, summary: `signing key ${viewOf(id).fingerprint}` });
@@ -151,4 +165,36 @@ export async function setIdentityName(store: ArchiveStore, raw: string): Promise
   await writeIdentity(store, next);
   await store.audit.record({ action: 'identity-renamed', summary: `${id.name} → ${name}` });
   return next;
+}
+
+async function newEncryptionKey(): Promise<NonNullable<Identity['encrypt']>> {
+  const secretKey = await generateX25519Identity();
+  return { algorithm: 'X25519', recipient: await identityToRecipient(secretKey), secretKey };
+}
+
+const addingKey = new WeakMap<ArchiveStore, Promise<Identity & { encrypt: NonNullable<Identity['encrypt']> }>>();
+
+/** The identity with its X25519 key, which an identity made before teams gets here (audited). */
+export async function ensureEncryptionKey(
+  store: ArchiveStore,
+): Promise<Identity & { encrypt: NonNullable<Identity['encrypt']> }> {
+  const id = await ensureIdentity(store);
+  if (id.encrypt) return id as Identity & { encrypt: NonNullable<Identity['encrypt']> };
+  let p = addingKey.get(store);
+  if (!p) {
+    p = (async () => {
+      const next = { ...id, encrypt: await newEncryptionKey() };
+      await writeIdentity(store, next);
+      await store.audit.record({ action: ENCRYPTION_KEY_ACTION, summary: `encryption key ${next.encrypt.recipient}` });
+      return next;
+    })().finally(() => addingKey.delete(store));
+    addingKey.set(store, p);
+  }
+  return p;
+}
+
+/** The fingerprint facts are stamped with (who created and changed them); undefined while the archive has no identity. */
+export async function ownFingerprint(store: ArchiveStore): Promise<string | undefined> {
+  const id = await readIdentity(store.layout.root, store.codec);
+  return id ? viewOf(id).fingerprint : undefined;
 }

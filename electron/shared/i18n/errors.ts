@@ -363,6 +363,31 @@ const en: ErrorTexts = {
   'package.source-unreadable': (p) =>
     `the source of article ${p.article} cannot be read, so no package was written; run \`aqiqat verify\``,
   'package.stamp-invalid': (p) => `invalid: ${p.file}: the timestamp does not hold (${p.reason})`,
+  'contact.bad-key-file': (p) =>
+    `${p.file} is not an Aqiqat public key file (${p.reason}); ask for the file \`aqiqat identity export\` writes`,
+  'contact.exists': (p) => `a contact named ${p.name} already exists`,
+  'contact.key-exists': (p) => `this key is already the contact ${p.name} (${p.fingerprint})`,
+  'contact.not-found': (p) => `no contact named ${p.name}; see \`aqiqat contact list\``,
+  'contact.own-key': () => 'this is this archive’s own key, not a colleague’s',
+  'team.no-recipient': () => 'say who the bundle is for: --to CONTACT (repeatable) or --passphrase',
+  'team.bundle-too-big': (p) => `invalid: ${p.file} is larger than a bundle may be (${p.max} bytes)`,
+  'team.not-a-bundle': (p) => `invalid: ${p.file} is not an Aqiqat bundle (not an age-encrypted file)`,
+  'team.not-for-this-archive': (p) => `this bundle is not for this archive: ${p.file} was encrypted to other keys`,
+  'team.needs-passphrase': (p) => `${p.file} is encrypted with a passphrase: receive it with --passphrase`,
+  'team.wrong-passphrase': (p) => `wrong passphrase for ${p.file}`,
+  'team.bundle-damaged': (p) => `invalid: ${p.file} is damaged or cut short (${p.reason}); nothing was received`,
+  'team.bundle-newer': (p) =>
+    `${p.file} was made by a newer Aqiqat (bundle version ${p.version}); update Aqiqat to receive it`,
+  'team.bundle-invalid': (p) => `invalid: ${p.file}: ${p.reason}; nothing was received`,
+  'team.signature-invalid': (p) =>
+    `invalid: the signature of ${p.file} does not match its contents; nothing was received`,
+  'team.unknown-signer': (p) =>
+    `unknown signer ${p.fingerprint} (says it is ${p.name}): compare the fingerprint with them, then add them with \`aqiqat contact add\` or receive with --accept-unknown`,
+  'team.since-unknown': (p) => `${p.file} is not a bundle this archive shared`,
+  'team.id-clash': (p) =>
+    `the bundle names ${p.id} for something other than this archive’s ${p.id}; nothing was received`,
+  'team.conflict-not-found': (p) => `no open conflict ${p.id}; see \`aqiqat conflicts\``,
+  'team.conflict-bad-choice': (p) => `conflict ${p.id} is resolved with --keep ${p.choices.join(' or --keep ')}`,
 };
 
 const kk: ErrorTexts = {
@@ -726,6 +751,29 @@ const kk: ErrorTexts = {
   'package.source-unreadable': (p) =>
     `${p.article} мақаласының дереккөзі оқылмайды, сондықтан пакет жазылмады; \`aqiqat verify\` іске қосыңыз`,
   'package.stamp-invalid': (p) => `жарамсыз: ${p.file}: уақыт белгісі расталмады (${p.reason})`,
+  'contact.bad-key-file': (p) =>
+    `${p.file} Aqiqat ашық кілт файлы емес (${p.reason}); \`aqiqat identity export\` жазатын файлды сұраңыз`,
+  'contact.exists': (p) => `${p.name} атты контакт бар`,
+  'contact.key-exists': (p) => `бұл кілт — ${p.name} контактісі (${p.fingerprint})`,
+  'contact.not-found': (p) => `${p.name} атты контакт жоқ; \`aqiqat contact list\` қараңыз`,
+  'contact.own-key': () => 'бұл әріптестің емес, осы мұрағаттың өз кілті',
+  'team.no-recipient': () => 'бума кімге арналғанын айтыңыз: --to CONTACT (қайталауға болады) немесе --passphrase',
+  'team.bundle-too-big': (p) => `жарамсыз: ${p.file} бума үшін рұқсат етілген көлемнен үлкен (${p.max} байт)`,
+  'team.not-a-bundle': (p) => `жарамсыз: ${p.file} Aqiqat бумасы емес (age арқылы шифрланған файл емес)`,
+  'team.not-for-this-archive': (p) => `бұл бума осы мұрағатқа арналмаған: ${p.file} басқа кілттерге шифрланған`,
+  'team.needs-passphrase': (p) => `${p.file} құпия сөзбен шифрланған: оны --passphrase арқылы қабылдаңыз`,
+  'team.wrong-passphrase': (p) => `${p.file} үшін құпия сөз қате`,
+  'team.bundle-damaged': (p) => `жарамсыз: ${p.file} бүлінген немесе қысқартылған (${p.reason}); ештеңе қабылданбады`,
+  'team.bundle-newer': (p) =>
+    `${p.file} Aqiqat-тың жаңа нұсқасында жасалған (бума нұсқасы ${p.version}); қабылдау үшін Aqiqat-ты жаңартыңыз`,
+  'team.bundle-invalid': (p) => `жарамсыз: ${p.file}: ${p.reason}; ештеңе қабылданбады`,
+  'team.signature-invalid': (p) => `жарамсыз: ${p.file} қолтаңбасы мазмұнына сәйкес емес; ештеңе қабылданбады`,
+  'team.unknown-signer': (p) =>
+    `белгісіз қол қоюшы ${p.fingerprint} (өзін ${p.name} дейді): саусақ ізін онымен салыстырыңыз, содан кейін оны \`aqiqat contact add\` арқылы қосыңыз немесе --accept-unknown арқылы қабылдаңыз`,
+  'team.since-unknown': (p) => `${p.file} осы мұрағат жіберген бума емес`,
+  'team.id-clash': (p) => `бумада ${p.id} осы мұрағаттағы ${p.id}-ден басқа нәрсені атайды; ештеңе қабылданбады`,
+  'team.conflict-not-found': (p) => `${p.id} ашық қайшылығы жоқ; \`aqiqat conflicts\` қараңыз`,
+  'team.conflict-bad-choice': (p) => `${p.id} қайшылығы --keep ${p.choices.join(' немесе --keep ')} арқылы шешіледі`,
 };
 
 const ru: ErrorTexts = {
@@ -1083,6 +1131,29 @@ const ru: ErrorTexts = {
   'package.source-unreadable': (p) =>
     `источник статьи ${p.article} не читается, поэтому пакет не записан; запустите \`aqiqat verify\``,
   'package.stamp-invalid': (p) => `недействителен: ${p.file}: метка времени не подтверждается (${p.reason})`,
+  'contact.bad-key-file': (p) =>
+    `${p.file} не файл открытого ключа Aqiqat (${p.reason}); попросите файл, который пишет \`aqiqat identity export\``,
+  'contact.exists': (p) => `контакт с именем ${p.name} уже есть`,
+  'contact.key-exists': (p) => `этот ключ уже принадлежит контакту ${p.name} (${p.fingerprint})`,
+  'contact.not-found': (p) => `нет контакта с именем ${p.name}; см. \`aqiqat contact list\``,
+  'contact.own-key': () => 'это собственный ключ этого архива, а не коллеги',
+  'team.no-recipient': () => 'укажите, для кого пакет: --to CONTACT (можно повторять) или --passphrase',
+  'team.bundle-too-big': (p) => `недействителен: ${p.file} больше допустимого для пакета (${p.max} байт)`,
+  'team.not-a-bundle': (p) => `недействителен: ${p.file} не пакет Aqiqat (не файл, зашифрованный age)`,
+  'team.not-for-this-archive': (p) => `этот пакет не для этого архива: ${p.file} зашифрован для других ключей`,
+  'team.needs-passphrase': (p) => `${p.file} зашифрован кодовой фразой: примите его с --passphrase`,
+  'team.wrong-passphrase': (p) => `неверная кодовая фраза для ${p.file}`,
+  'team.bundle-damaged': (p) => `недействителен: ${p.file} повреждён или обрезан (${p.reason}); ничего не принято`,
+  'team.bundle-newer': (p) =>
+    `${p.file} создан более новой версией Aqiqat (версия пакета ${p.version}); обновите Aqiqat, чтобы принять его`,
+  'team.bundle-invalid': (p) => `недействителен: ${p.file}: ${p.reason}; ничего не принято`,
+  'team.signature-invalid': (p) => `недействителен: подпись ${p.file} не соответствует содержимому; ничего не принято`,
+  'team.unknown-signer': (p) =>
+    `неизвестный отправитель ${p.fingerprint} (называет себя ${p.name}): сверьте отпечаток с ним, затем добавьте его через \`aqiqat contact add\` или примите с --accept-unknown`,
+  'team.since-unknown': (p) => `${p.file} не пакет, отправленный этим архивом`,
+  'team.id-clash': (p) => `пакет называет ${p.id} нечто иное, чем ${p.id} этого архива; ничего не принято`,
+  'team.conflict-not-found': (p) => `нет открытого конфликта ${p.id}; см. \`aqiqat conflicts\``,
+  'team.conflict-bad-choice': (p) => `конфликт ${p.id} решается через --keep ${p.choices.join(' или --keep ')}`,
 };
 
 export const ERROR_TEXTS: Record<ErrorLang, ErrorTexts> = { en, kk, ru };
