@@ -6,7 +6,7 @@
  * stored text.
  */
 import type { OcrInfo, OcrPage } from '../../../model.js';
-import { ENGINE, ENGINE_VERSION, type OcrResult, type OcrWord } from './engine.js';
+import { ENGINE, engineVersion, type OcrResult, type OcrWord } from './engine.js';
 
 /** The line that opens each page of a paged text (PDFs, scans), so a quote can be cited by page. */
 export const pageMarker = (n: number) => `[page ${n}]`;
@@ -83,7 +83,7 @@ export class PagedText {
     const mean = this.#ocrPages.reduce((s, p) => s + p.confidence, 0) / this.#ocrPages.length;
     return {
       engine: ENGINE,
-      version: ENGINE_VERSION,
+      version: engineVersion(),
       languages: [...models],
       pages: this.#ocrPages,
       meanConfidence: Math.round(mean * 10) / 10,
