@@ -303,7 +303,7 @@ export interface ErrorParams {
   'team.since-unknown': { file: string };
   'team.id-clash': { id: string };
   'team.conflict-not-found': { id: string };
-  'team.conflict-bad-choice': { id: string; choices: string[] };
+  'team.conflict-bad-choice': { id: string; choices: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

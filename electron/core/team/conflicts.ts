@@ -22,7 +22,7 @@ export async function resolveConflict(store: ArchiveStore, id: string, keep: Kee
   const c = team?.conflicts.find((x) => x.id === id.trim());
   if (!team || !c) throw new AqiqatError('team.conflict-not-found', { id }, 'not-found');
   if (!choicesOf(c).includes(keep))
-    throw new AqiqatError('team.conflict-bad-choice', { id: c.id, choices: choicesOf(c) }, 'usage');
+    throw new AqiqatError('team.conflict-bad-choice', { id: c.id, choices: choicesOf(c).join('|') }, 'usage');
   const theirs = keep === 'theirs' || keep === 'merge';
   if (c.kind === 'fact') await resolveFact(store, c, theirs);
   else if (c.kind === 'article' && theirs) {

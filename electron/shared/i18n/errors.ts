@@ -387,7 +387,7 @@ const en: ErrorTexts = {
   'team.id-clash': (p) =>
     `the bundle names ${p.id} for something other than this archive’s ${p.id}; nothing was received`,
   'team.conflict-not-found': (p) => `no open conflict ${p.id}; see \`aqiqat conflicts\``,
-  'team.conflict-bad-choice': (p) => `conflict ${p.id} is resolved with --keep ${p.choices.join(' or --keep ')}`,
+  'team.conflict-bad-choice': (p) => `conflict ${p.id} is resolved with --keep ${p.choices}`,
 };
 
 const kk: ErrorTexts = {
@@ -773,7 +773,7 @@ const kk: ErrorTexts = {
   'team.since-unknown': (p) => `${p.file} осы мұрағат жіберген бума емес`,
   'team.id-clash': (p) => `бумада ${p.id} осы мұрағаттағы ${p.id}-ден басқа нәрсені атайды; ештеңе қабылданбады`,
   'team.conflict-not-found': (p) => `${p.id} ашық қайшылығы жоқ; \`aqiqat conflicts\` қараңыз`,
-  'team.conflict-bad-choice': (p) => `${p.id} қайшылығы --keep ${p.choices.join(' немесе --keep ')} арқылы шешіледі`,
+  'team.conflict-bad-choice': (p) => `${p.id} қайшылығы --keep ${p.choices} арқылы шешіледі`,
 };
 
 const ru: ErrorTexts = {
@@ -1153,7 +1153,7 @@ const ru: ErrorTexts = {
   'team.since-unknown': (p) => `${p.file} не пакет, отправленный этим архивом`,
   'team.id-clash': (p) => `пакет называет ${p.id} нечто иное, чем ${p.id} этого архива; ничего не принято`,
   'team.conflict-not-found': (p) => `нет открытого конфликта ${p.id}; см. \`aqiqat conflicts\``,
-  'team.conflict-bad-choice': (p) => `конфликт ${p.id} решается через --keep ${p.choices.join(' или --keep ')}`,
+  'team.conflict-bad-choice': (p) => `конфликт ${p.id} решается через --keep ${p.choices}`,
 };
 
 export const ERROR_TEXTS: Record<ErrorLang, ErrorTexts> = { en, kk, ru };
