@@ -16,7 +16,7 @@ import { Decrypter } from 'age-encryption';
 import { z } from 'zod';
 import { AqiqatError } from '../errors.js';
 import { readPackageZip } from '../package/zip-read.js';
-import type { AuditInput } from '../protection/audit.js';
+import { AuditEntrySchema, type AuditInput } from '../protection/audit.js';
 import { keyFingerprint, publicKeyOf, readIdentity } from '../protection/identity.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { randomId } from '../storage/ids.js';
@@ -155,15 +155,16 @@ const JournalSchema = z.object({
   meta: ArchiveFileSchema,
   articleShards: z.record(z.string(), ArticleShardSchema),
   factShards: z.record(z.string(), FactShardSchema),
+  // the lines to append, as the log takes them: its own fields (seq, time, chain) are added when written
   audit: z.array(
-    z.object({
-      action: z.string(),
-      articleId: z.string().optional(),
-      factId: z.string().optional(),
-      caseId: z.string().optional(),
-      entityId: z.string().optional(),
-      sha256: z.string().optional(),
-      summary: z.string().optional(),
+    AuditEntrySchema.pick({
+      action: true,
+      articleId: true,
+      factId: true,
+      caseId: true,
+      entityId: true,
+      sha256: true,
+      summary: true,
     }),
   ),
 });

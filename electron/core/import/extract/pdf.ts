@@ -89,9 +89,8 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
   });
 }
 
-export async function extractPdf(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
-  const choice = options.ocr ?? DEFAULT_OCR;
-  await refuseStreamBombs(bytes, name);
+/** pdf.js's loading task (scripts, fonts and canvases off) and its operator codes: the one way this file opens a PDF. */
+async function openPdf(bytes: Uint8Array) {
   standInForDomMatrix();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
@@ -104,6 +103,13 @@ export async function extractPdf(bytes: Uint8Array, name: string, options: Extra
     // images come back as pixels (for OCR), not as bitmaps Node cannot make
     isOffscreenCanvasSupported: false,
   });
+  return { task, ops: pdfjs.OPS };
+}
+
+export async function extractPdf(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extracted> {
+  const choice = options.ocr ?? DEFAULT_OCR;
+  await refuseStreamBombs(bytes, name);
+  const { task, ops } = await openPdf(bytes);
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
@@ -140,7 +146,7 @@ export async function extractPdf(bytes: Uint8Array, name: string, options: Extra
       }
       await reader.ready();
       options.onPage?.(k + 1, scanned.length);
-      const images = await pageImages(doc, n, pdfjs.OPS);
+      const images = await pageImages(doc, n, ops);
       // a page with no image (blank, or drawn with vectors only) keeps its text layer, if any
       if (images.length === 0) reader.text(n, layer[n - 1]!);
       for (const image of images) await reader.read(n, image);
@@ -258,23 +264,13 @@ export async function pdfPageImage(
   n: number,
 ): Promise<{ pages: number; image: PageImage | null }> {
   await refuseStreamBombs(bytes, name);
-  standInForDomMatrix();
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs
-    .getDocument({
-      data: new Uint8Array(bytes),
-      disableFontFace: true,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      verbosity: 0,
-      isOffscreenCanvasSupported: false,
-    })
-    .promise.catch((e: Error) => {
-      throw new AqiqatError('import.pdf-unreadable', { name, detail: (e.message ?? String(e)).split('\n')[0]! });
-    });
+  const { task, ops } = await openPdf(bytes);
+  const doc = await task.promise.catch((e: Error) => {
+    throw new AqiqatError('import.pdf-unreadable', { name, detail: (e.message ?? String(e)).split('\n')[0]! });
+  });
   try {
     if (n < 1 || n > doc.numPages) return { pages: doc.numPages, image: null };
-    const images = await pageImages(doc, n, pdfjs.OPS);
+    const images = await pageImages(doc, n, ops);
     const image = images.sort((a, b) => b.width * b.height - a.width * a.height)[0] ?? null;
     return { pages: doc.numPages, image };
   } finally {
