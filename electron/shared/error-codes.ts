@@ -73,6 +73,7 @@ export interface ErrorParams {
   'import.mhtml-bad-charset': { name: string; charset: string };
   'visual.not-a-page': { id: string; ext: string };
   'visual.failed': { id: string; reason: string };
+  'visual.too-large': { id: string; mb: number; max: number };
   'import.unknown-charset': { name: string; charset: string };
   'import.bad-charset': { name: string; charset: string };
   'import.bad-charset-undeclared': { name: string; charset: string };

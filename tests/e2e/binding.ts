@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import type { DossierHost } from '../../electron/core/dossier/host.js';
 import { createDispatcher } from '../../electron/handlers.js';
+import type { PageRenderer } from '../../electron/core/visual/page.js';
 import type { ArchiveSession } from '../../electron/session.js';
 import { decodeInput } from './transport.js';
 
@@ -32,8 +33,9 @@ export async function bindArchive(
   session: ArchiveSession,
   version: string,
   dossier?: DossierHost,
+  pageRenderer?: PageRenderer,
 ): Promise<void> {
-  const dispatch = createDispatcher(session, version, dossier);
+  const dispatch = createDispatcher(session, version, dossier, pageRenderer);
   await page.exposeFunction('__aqiqatInvoke', (method: unknown, payload: unknown) =>
     dispatch(method, typeof payload === 'string' ? decodeInput(payload) : payload),
   );

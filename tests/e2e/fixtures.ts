@@ -13,6 +13,7 @@ import { createSampleArchive } from '../../electron/core/import/sample.js';
 import { bindArchive } from './binding.js';
 import { ArchiveSession } from '../../electron/session.js';
 import { chromiumPrinter } from '../../electron/core/dossier/pdf.js';
+import { chromiumPageRenderer } from '../../electron/core/visual/chromium.js';
 import type { DossierHost } from '../../electron/core/dossier/host.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { APP_URL, serveRenderer } from './serve.js';
@@ -74,11 +75,18 @@ const CREATE = {
 /** What the 'damaged' archive's archive.json holds: cut short, as by a bad disk or a careless hand. */
 export const DAMAGE = '{"schemaVersion":1,"createdAt":"2024-';
 
-export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageClock: boolean; app: App }>({
+export const test = base.extend<{
+  archiveKind: keyof typeof CREATE;
+  fakePageClock: boolean;
+  visualCopies: boolean;
+  app: App;
+}>({
   archiveKind: ['empty', { option: true }],
   /** the page's timers and Date under page.clock (installed before the app loads): fastForward instead of waiting */
   fakePageClock: [false, { option: true }],
-  app: async ({ page, archiveKind, fakePageClock }, use, testInfo) => {
+  /** saved pages imported in the app get a visual copy (the CLI's Playwright renderer; the shell has none yet) */
+  visualCopies: [false, { option: true }],
+  app: async ({ page, archiveKind, fakePageClock, visualCopies }, use, testInfo) => {
     await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
       throw new Error('dist/renderer is missing: run `npx vite build --config build/vite.config.ts` first');
     });
@@ -119,7 +127,9 @@ export const test = base.extend<{ archiveKind: keyof typeof CREATE; fakePageCloc
         },
       };
       closers.push(() => printer.close());
-      await bindArchive(page, session, version, dossierHost);
+      const pageRenderer = visualCopies ? chromiumPageRenderer() : undefined;
+      if (pageRenderer) closers.push(() => pageRenderer.close());
+      await bindArchive(page, session, version, dossierHost, pageRenderer);
       const leaked = await serveRenderer(page, RENDERER_DIR);
       if (fakePageClock) await page.clock.install();
       await page.goto(APP_URL);

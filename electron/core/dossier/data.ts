@@ -7,11 +7,11 @@ import { resolveCase } from '../annotation/cases.js';
 import { resolveEntity } from '../annotation/entities.js';
 import { AqiqatError } from '../errors.js';
 import { allFactTypes } from '../annotation/fact-types.js';
-import { shardOf } from '../storage/layout.js';
+import { shardOf, sourceFile } from '../storage/layout.js';
 import { FACT_ID, type Article, type Entity, type Fact, type FactRole } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { timelineOrder } from '../../shared/timeline.js';
-import type { DossierData, DossierEntity, DossierFact, DossierSource } from './types.js';
+import type { DossierData, DossierEntity, DossierFact, DossierSource, DossierVisual } from './types.js';
 
 export interface DossierSelection {
   caseId: string | null;
@@ -104,6 +104,8 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
   const entities: DossierEntity[] = used
     .map((e) => ({ kind: e.kind, name: e.name, aliases: [...e.aliases] }))
     .sort((a, b) => a.name.localeCompare(b.name, 'kk'));
+  const visuals = new Map<string, DossierVisual>();
+  for (const a of articles.values()) if (a.visual) visuals.set(a.id, await visualOf(store, a.visual));
   const sources: DossierSource[] = [...articles.values()].map((a) => ({
     id: a.id,
     title: a.title,
@@ -116,6 +118,7 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     lang: a.lang,
     ...(a.sourceType ? { sourceType: a.sourceType } : {}),
     ...(a.capture ? { capture: structuredClone(a.capture) } : {}),
+    ...(visuals.has(a.id) ? { visual: visuals.get(a.id) } : {}),
   }));
   const typeLabels = Object.fromEntries(allFactTypes(store.meta.data).map((t) => [t.id, t.labels]));
   const kase = selection.caseId === null ? undefined : store.meta.data.cases.find((c) => c.id === selection.caseId);
@@ -135,6 +138,16 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
     entities,
     sources,
     typeLabels,
+  };
+}
+
+/** The appendix's view of a visual copy: its hashes and its stored thumbnail, embedded (the document makes no request). */
+async function visualOf(store: ArchiveStore, v: NonNullable<Article['visual']>): Promise<DossierVisual> {
+  const thumb = await store.readContent(sourceFile(store.layout, v.thumb.sha256, v.thumb.ext));
+  return {
+    pngSha256: v.png.sha256,
+    pdfSha256: v.pdf.sha256,
+    thumb: `data:image/jpeg;base64,${Buffer.from(thumb).toString('base64')}`,
   };
 }
 

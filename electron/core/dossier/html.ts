@@ -260,11 +260,37 @@ function sourceEntry(s: DossierSource, n: number, o: DossierOptions, l: Labels, 
     [l.sha256Original, shown(`<span class="hash">${esc(s.sha256)}</span>`)],
     [l.sha256Text, shown(`<span class="hash">${esc(s.textSha256)}</span>`)],
     ...captureRows(s, o, l, shown),
+    ...visualRows(s, o, l, shown),
   ];
   const titleLang = s.lang === 'other' ? '' : ` lang="${s.lang}"`;
   return `<div class="source" id="s${n}"><h3><span class="src-n">[${n}]</span> <span${titleLang}>${esc(s.title)}</span></h3><dl>${rows
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`)
     .join('')}</dl></div>`;
+}
+
+/**
+ * The visual copy: its hashes, and the top of the page as it looked. The picture is left out of a redacted
+ * copy (the leak check reads text, not images) and of one whose sources are withheld (it shows the site).
+ */
+function visualRows(
+  s: DossierSource,
+  o: DossierOptions,
+  l: Labels,
+  shown: (html: string) => string,
+): Array<[string, string]> {
+  const v = s.visual;
+  if (!v) return [];
+  const hash = (h: string) => shown(`<span class="hash">${esc(h)}</span>`);
+  const picture = o.redactSources
+    ? `<span class="withheld">${esc(l.withheld)}</span>`
+    : v.thumb && !o.redacted
+      ? `<div class="page-look"><img src="${esc(v.thumb)}" alt="${esc(l.asThePageLooked)}"></div>`
+      : `<span class="withheld">${esc(l.visualLeftOut)}</span>`;
+  return [
+    [l.asThePageLooked, picture],
+    [l.sha256VisualPng, hash(v.pngSha256)],
+    [l.sha256VisualPdf, hash(v.pdfSha256)],
+  ];
 }
 
 /**
@@ -379,6 +405,8 @@ td.cite{font-size:9pt;white-space:nowrap;text-align:right}
 .source dt{color:#555}.source dd{margin:0;overflow-wrap:anywhere}
 .hash{font-size:8pt;letter-spacing:0;white-space:nowrap}
 .withheld{color:#666}
+.page-look{width:70mm;max-height:52mm;overflow:hidden;border:0.5pt solid #9aa8b8;margin:0.5mm 0 1mm}
+.page-look img{display:block;width:100%;height:auto}
 .untranslated{font-size:10pt;color:#8a5a00;margin:-10mm 0 10mm}
 .translation{margin:1.2mm 0 0 2.5mm;padding-left:2.5mm;border-left:1.5pt dotted #8a9bb0}
 .tr-mark{font-size:7.5pt;color:#555;font-style:italic}

@@ -407,6 +407,8 @@ export function redactDossier(data: DossierData, redactor: Redactor, redactedNam
       publisher: rn(s.publisher),
       url: rn(s.url),
       capture: s.capture && redactCapture(s.capture, r),
+      // a screenshot can show a redacted name, and no text check reads an image: only the hashes stay
+      visual: s.visual && { pngSha256: s.visual.pngSha256, pdfSha256: s.visual.pdfSha256 },
     })),
   };
 }

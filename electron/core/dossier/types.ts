@@ -62,6 +62,18 @@ export interface DossierSource {
   /** absent: not set */
   sourceType?: SourceType | undefined;
   capture?: CaptureRecord | undefined;
+  /** the saved page's visual copy (`Article.visual`), when it has one */
+  visual?: DossierVisual | undefined;
+}
+
+/** A visual copy as the source appendix shows it: its hashes, and its thumbnail unless the dossier is redacted. */
+export interface DossierVisual {
+  /** SHA-256 of the full-page PNG */
+  pngSha256: string;
+  /** SHA-256 of the page's PDF */
+  pdfSha256: string;
+  /** the top of the page as a data: URL (JPEG); absent when left out (a redacted dossier) */
+  thumb?: string | undefined;
 }
 
 export interface DossierEntity {

@@ -140,21 +140,30 @@ export async function renderArticle(
   return { status: 'made', article: stored };
 }
 
+/** The largest PNG the reader is sent (as base64, a third more): a tall page of photographs can pass it. */
+export const MAX_READER_PNG_BYTES = 24 * 1024 * 1024;
+
 /** The PNG of an article's visual copy as a data URL, for the reader (the renderer has no files); null: none. */
 export async function visualImage(
   store: ArchiveStore,
   article: Article,
+  maxBytes = MAX_READER_PNG_BYTES,
 ): Promise<{
   dataUrl: string;
   width: number;
   height: number;
   fullHeight: number | null;
   sha256: string;
+  pdfSha256: string;
   renderedAt: string;
   engine: string;
 } | null> {
   const v = article.visual;
   if (!v) return null;
+  const mb = (n: number) => Math.max(0.1, Math.round(n / (1024 * 1024) / 0.1) / 10);
+  // checked on the record first, so a huge file is never read into memory
+  if (v.png.bytes > maxBytes)
+    throw new AqiqatError('visual.too-large', { id: article.id, mb: mb(v.png.bytes), max: mb(maxBytes) });
   const png = await store.readContent(sourceFile(store.layout, v.png.sha256, 'png'));
   return {
     dataUrl: `data:image/png;base64,${png.toString('base64')}`,
@@ -162,6 +171,7 @@ export async function visualImage(
     height: v.png.height,
     fullHeight: v.fullHeight ?? null,
     sha256: v.png.sha256,
+    pdfSha256: v.pdf.sha256,
     renderedAt: v.renderedAt,
     engine: v.engine,
   };

@@ -99,6 +99,12 @@ export interface DossierWords {
   verificationNote: string;
   corroboratedBy: string;
   notInDossier: string;
+  // the saved page's visual copy in the source appendix
+  asThePageLooked: string;
+  sha256VisualPng: string;
+  sha256VisualPdf: string;
+  /** under the hashes of a visual copy whose picture a redacted dossier leaves out */
+  visualLeftOut: string;
 }
 
 /** Source types, ways a file arrives, fact statuses: in the interface (`sourceType.X` …) and the dossier. */
@@ -262,6 +268,16 @@ const ui = {
   'reader.originalClose': 'Close the original',
   'reader.originalLoading': 'Opening the page…',
   'reader.originalAlt': 'Page {page} of the original file',
+  'reader.visualToggle': 'As the page looked (v)',
+  'reader.visualGone': 'This article has no visual copy any more.',
+  'reader.visual': 'As the page looked',
+  'reader.visualClose': 'Close the visual copy',
+  'reader.visualFullSize': 'Full size',
+  'reader.visualLoading': 'Opening the visual copy…',
+  'reader.visualAlt': 'The page as it looked, rendered offline from the saved file',
+  'reader.visualHash': 'SHA-256 of the PNG',
+  'reader.visualMade': 'Rendered {at} by {engine}, offline, from the saved file',
+  'reader.visualCut': 'Cut at {height} of the page’s {full} pixels.',
   'reader.deleteArticle': 'Delete article…',
   'reader.deleteTitle': 'Delete this article?',
   'reader.deleteFacts': 'Its facts are deleted with it: {n}.',
@@ -766,6 +782,11 @@ export const en: Dictionary = {
     verificationNote: 'Verification',
     corroboratedBy: 'Corroborated by facts',
     notInDossier: 'not in this dossier',
+    asThePageLooked: 'As the page looked',
+    sha256VisualPng: 'SHA-256 of the visual copy (PNG)',
+    sha256VisualPdf: 'SHA-256 of the visual copy (PDF)',
+    visualLeftOut:
+      'The picture of the page is left out of this redacted copy: it could show a redacted name. The hashes identify the visual copy in the archive.',
   },
   dates: {
     months,

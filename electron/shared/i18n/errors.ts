@@ -93,6 +93,8 @@ const en: ErrorTexts = {
   'visual.not-a-page': (p) =>
     `article ${p.id} is not a saved web page (.${p.ext}): only HTML and MHTML pages have a visual copy`,
   'visual.failed': (p) => `the visual copy of ${p.id} could not be made: ${p.reason}; nothing was written`,
+  'visual.too-large': (p) =>
+    `the visual copy of ${p.id} is ${p.mb} MB, more than the reader shows (${p.max} MB); its PNG and PDF are in the archive`,
   'import.unknown-charset': (p) => `${p.name} declares the unknown character set "${p.charset}"`,
   'import.bad-charset': (p) => `${p.name} is not valid ${p.charset} text`,
   'import.bad-charset-undeclared': (p) => `${p.name} is not valid ${p.charset} text and declares no character set`,
@@ -471,6 +473,8 @@ const kk: ErrorTexts = {
   'visual.not-a-page': (p) =>
     `${p.id} мақаласы сақталған веб-бет емес (.${p.ext}): көрнекі көшірме тек HTML және MHTML беттерінде болады`,
   'visual.failed': (p) => `${p.id} мақаласының көрнекі көшірмесі жасалмады: ${p.reason}; ештеңе жазылмады`,
+  'visual.too-large': (p) =>
+    `${p.id} мақаласының көрнекі көшірмесі ${p.mb} МБ, оқу терезесі көрсететін мөлшерден (${p.max} МБ) үлкен; оның PNG және PDF файлдары мұрағатта`,
   'import.unknown-charset': (p) => `${p.name} белгісіз «${p.charset}» таңбалар жиынын көрсетеді`,
   'import.bad-charset': (p) => `${p.name} дұрыс ${p.charset} мәтіні емес`,
   'import.bad-charset-undeclared': (p) => `${p.name} дұрыс ${p.charset} мәтіні емес және таңбалар жиынын көрсетпейді`,
@@ -853,6 +857,8 @@ const ru: ErrorTexts = {
   'visual.not-a-page': (p) =>
     `статья ${p.id} — не сохранённая веб-страница (.${p.ext}): визуальная копия бывает только у страниц HTML и MHTML`,
   'visual.failed': (p) => `не удалось сделать визуальную копию ${p.id}: ${p.reason}; ничего не записано`,
+  'visual.too-large': (p) =>
+    `визуальная копия ${p.id} занимает ${p.mb} МБ, больше, чем показывает окно чтения (${p.max} МБ); её PNG и PDF есть в архиве`,
   'import.unknown-charset': (p) => `${p.name} указывает неизвестную кодировку «${p.charset}»`,
   'import.bad-charset': (p) => `${p.name} — не корректный текст в ${p.charset}`,
   'import.bad-charset-undeclared': (p) =>

@@ -1,16 +1,18 @@
 import { useEffect } from 'react';
 
-/** j / k: next / previous highlight; e: edit the current one; o: the original page (scans). Not while typing, nor with the panel open. */
+/** j / k: next / previous highlight; e: edit the current one; o: the original page (scans); v: the page as it looked (saved pages). Not while typing, nor with the panel open. */
 export function useReaderKeys({
   enabled,
   next,
   edit,
   original,
+  visual,
 }: {
   enabled: boolean;
   next: (step: 1 | -1) => void;
   edit: () => void;
   original?: (() => void) | undefined;
+  visual?: (() => void) | undefined;
 }): void {
   useEffect(() => {
     if (!enabled) return;
@@ -23,10 +25,11 @@ export function useReaderKeys({
       else if (e.key === 'k') next(-1);
       else if (e.key === 'e') edit();
       else if (e.key === 'o' && original) original();
+      else if (e.key === 'v' && visual) visual();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [enabled, next, edit, original]);
+  }, [enabled, next, edit, original, visual]);
 }

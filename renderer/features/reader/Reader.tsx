@@ -11,6 +11,7 @@ import { FactMargin } from './FactMargin.js';
 import { factHue, factTypeLabel, shortHash } from './format.js';
 import { locate, pageAt, segmentText } from './segments.js';
 import { OriginalPage } from './OriginalPage.js';
+import { VisualCopy } from './VisualCopy.js';
 import { useArticle } from './useArticle.js';
 import './reader.css';
 
@@ -68,6 +69,8 @@ function ArticleView({
   const { segments, unplaced } = useMemo(() => segmentText(text, facts, low), [text, facts, low]);
   // the original page shown beside the text (scans only), or null
   const [original, setOriginal] = useState<number | null>(null);
+  // the saved page's visual copy shown beside the text instead (one pane at a time)
+  const [visual, setVisual] = useState(false);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -108,7 +111,14 @@ function ArticleView({
     const at = selection?.start ?? (fact ? locate(text, fact)?.[0] : undefined);
     return at === undefined ? (article.ocr?.pages[0]?.page ?? 1) : pageAt(text, at);
   }, [facts, activeFact, selection, text, article.ocr]);
-  const toggleOriginal = useCallback(() => setOriginal((o) => (o === null ? pageHere() : null)), [pageHere]);
+  const toggleOriginal = useCallback(() => {
+    setVisual(false);
+    setOriginal((o) => (o === null ? pageHere() : null));
+  }, [pageHere]);
+  const toggleVisual = useCallback(() => {
+    setOriginal(null);
+    setVisual((v) => !v);
+  }, []);
   // an open original follows the fact the reader moves to
   useEffect(() => {
     const fact = facts.find((f) => f.id === activeFact);
@@ -125,6 +135,7 @@ function ArticleView({
     },
     edit: () => activeFact && editFact(activeFact),
     original: article.ocr ? toggleOriginal : undefined,
+    visual: article.visual ? toggleVisual : undefined,
   });
 
   const afterSave = (fact: FactView) => {
@@ -203,6 +214,13 @@ function ArticleView({
             </button>
           </p>
         )}
+        {article.visual && (
+          <p className="reader-visual">
+            <button type="button" aria-pressed={visual} onClick={toggleVisual}>
+              {t('reader.visualToggle')}
+            </button>
+          </p>
+        )}
         <button type="button" className="reader-delete" onClick={() => setDeleting(true)}>
           {t('reader.deleteArticle')}
         </button>
@@ -216,7 +234,9 @@ function ArticleView({
           />
         )}
       </header>
-      <div className={`reader-body${panel ? ' is-annotating' : ''}${original !== null ? ' has-original' : ''}`}>
+      <div
+        className={`reader-body${panel ? ' is-annotating' : ''}${original !== null || visual ? ' has-original' : ''}`}
+      >
         <div
           className="reader-text"
           lang={lang}
@@ -251,6 +271,7 @@ function ArticleView({
         {original !== null && (
           <OriginalPage articleId={article.id} page={original} onPage={setOriginal} onClose={() => setOriginal(null)} />
         )}
+        {visual && <VisualCopy articleId={article.id} onClose={() => setVisual(false)} />}
         {panel ? (
           <FactPanel
             key={panel.mode === 'edit' ? panel.fact.id : `add-${panel.start}-${panel.quote.length}`}

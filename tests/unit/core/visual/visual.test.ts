@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { Archive } from '../../../../electron/core/archive.js';
 import { chromiumPageRenderer } from '../../../../electron/core/visual/chromium.js';
 import { MAX_HEIGHT } from '../../../../electron/core/visual/page.js';
+import { visualImage } from '../../../../electron/core/visual/visual.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 import { tempDir } from '../../helpers.js';
 import { makeWacz } from '../../wacz-fixture.js';
 
@@ -73,6 +75,12 @@ describe('visual copy', () => {
     expect(await readFile(path.join(archive.root, 'sources', `${article.sha256}.html`), 'utf8')).toBe(html);
     const image = await archive.visualCopy(article.id);
     expect(image!.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+    expect(Buffer.from(image!.dataUrl.slice(image!.dataUrl.indexOf(',') + 1), 'base64')).toEqual(png);
+    expect(image).toMatchObject({ sha256: v.png.sha256, pdfSha256: v.pdf.sha256, width: 1280 });
+    // past the reader's limit: one line, and the file is not read
+    await expect(visualImage(storeForTests(archive), article, 1000)).rejects.toThrow(
+      new RegExp(`^the visual copy of ${article.id} is [0-9.]+ MB, more than the reader shows \\(0\\.1 MB\\)`),
+    );
     const report = await archive.verify();
     expect(report.problems).toEqual([]);
   });
