@@ -13,6 +13,7 @@ import { IPC_CHANNEL } from './api.js';
 import { guardContents, guardSession, isTrustedSender } from './guards.js';
 import { createDispatcher } from './handlers.js';
 import { closeOnLock, electronDossierHost } from './dossier-printer.js';
+import { electronPageRenderer } from './page-renderer.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -72,14 +73,16 @@ async function start(): Promise<void> {
     return;
   }
   setInterval(() => void session.checkIdle().catch(() => undefined), IDLE_CHECK_MS);
+  // visual copies of saved pages at import; its window holds the last page rendered, so a lock closes it too
+  const pageRenderer = electronPageRenderer();
   session.onLock(closeOnLock);
+  session.onLock(() => void pageRenderer.close().catch(() => undefined));
   // quit only once the archive is closed: a write or an encryption in progress finishes first
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void session
-      .close()
+    void Promise.all([session.close(), pageRenderer.close()])
       .catch(() => undefined)
       .finally(() => {
         closed = true;
@@ -101,6 +104,7 @@ async function start(): Promise<void> {
     session,
     app.getVersion(),
     electronDossierHost(() => (win.isDestroyed() ? null : win)),
+    pageRenderer,
   );
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     // only our own page may call the archive

@@ -122,7 +122,9 @@ export function captureLine(a: Article): string | null {
   if (m.waczHashes === 'hold') parts.push('package hashes hold');
   if (m.waczHashes === 'broken') parts.push(`PACKAGE HASHES DO NOT HOLD (${m.waczHashBroken ?? '?'})`);
   if (m.waczSigner) parts.push(`signed by ${m.waczSigner} (signature ${m.waczSignature ?? 'unchecked'})`);
-  if ((m.warcPages ?? 1) > 1) parts.push(`the capture lists ${m.warcPages} pages; others with --page URL`);
+  // a WACZ brings in every page it lists; a WARC its first, the others by --page
+  if ((m.warcPages ?? 1) > 1)
+    parts.push(`the capture lists ${m.warcPages} pages${a.sourceExt === 'wacz' ? '' : '; others with --page URL'}`);
   return parts.join('; ');
 }
 

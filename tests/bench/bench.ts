@@ -4,7 +4,7 @@
  * and prints a markdown report.
  *
  *   node --expose-gc dist/bench/bench.js [part…] [--sizes 1000,10000,50000 | --size 200k] [--seed N]
- *                                        [--work DIR] [--saves 100] [--json FILE]
+ *                                        [--work DIR] [--saves 100] [--files 1000] [--captures 100] [--json FILE]
  *
  * The synthetic archive of each size is built once and kept in the work folder (default
  * $TMPDIR/aqiqat-bench): every part and every later run with the same seed measures that copy.
@@ -31,7 +31,7 @@ const PARTS: BenchPart[] = [storagePart, searchPart, searchEvalPart, importPart,
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 
-const USAGE = `usage: bench.js [${PARTS.map((p) => p.name).join('|')}…] [--sizes 1000,10000,50000 | --size 200k] [--seed N] [--work DIR] [--saves 100] [--json FILE]
+const USAGE = `usage: bench.js [${PARTS.map((p) => p.name).join('|')}…] [--sizes 1000,10000,50000 | --size 200k] [--seed N] [--work DIR] [--saves 100] [--files 1000] [--captures 100] [--json FILE]
 ${PARTS.map((p) => `  ${p.name}: ${p.description}`).join('\n')}`;
 
 class UsageError extends Error {}
@@ -42,6 +42,8 @@ interface Options {
   seed: number;
   work: string;
   saves: number;
+  importFiles: number;
+  captures: number;
   json: string | null;
 }
 
@@ -52,6 +54,8 @@ function parseArgs(argv: string[]): Options {
     seed: DEFAULT_SEED,
     work: path.join(os.tmpdir(), 'aqiqat-bench'),
     saves: 100,
+    importFiles: 1_000,
+    captures: 100,
     json: null,
   };
   const positiveInt = (flag: string, v: string | undefined) => {
@@ -78,6 +82,8 @@ function parseArgs(argv: string[]): Options {
       opts.seed = Number(v);
     } else if (arg === '--work' || arg === '--keep') opts.work = path.resolve(value());
     else if (arg === '--saves') opts.saves = positiveInt('--saves', value());
+    else if (arg === '--files') opts.importFiles = positiveInt('--files', value());
+    else if (arg === '--captures') opts.captures = positiveInt('--captures', value());
     else if (arg === '--json') opts.json = value();
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -128,7 +134,16 @@ async function main(): Promise<void> {
   const started = performance.now();
   const log = (message: string) =>
     console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-  const ctx: BenchContext = { sizes: opts.sizes, seed: opts.seed, work: opts.work, tmp, saves: opts.saves, log };
+  const ctx: BenchContext = {
+    sizes: opts.sizes,
+    seed: opts.seed,
+    work: opts.work,
+    tmp,
+    saves: opts.saves,
+    importFiles: opts.importFiles,
+    captures: opts.captures,
+    log,
+  };
   const before = machine();
   log(`machine: ${before}`);
   log(

@@ -21,6 +21,9 @@ export interface BenchContext {
   tmp: string;
   /** how many timed saves of one fact (`--saves`) */
   saves: number;
+  /** the import part's corpus sizes: files (`--files`) and web captures (`--captures`) */
+  importFiles: number;
+  captures: number;
   log(message: string): void;
 }
 

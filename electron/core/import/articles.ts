@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDay } from '../../shared/dates.js';
-import { AqiqatError } from '../errors.js';
+import { AqiqatError, userMessage } from '../errors.js';
 import { articleIdFor } from '../storage/ids.js';
 import { shardOf, sourceFile, textFile } from '../storage/layout.js';
 import { maxImportBytes } from './limits.js';
@@ -18,6 +18,7 @@ import { isWebArchive } from '../../shared/formats.js';
 import { canImport, extensionOf } from './extract/index.js';
 import { extractIsolated } from './extract/isolated.js';
 import type { OcrChoice } from './extract/index.js';
+import type { Extracted } from './extract/types.js';
 import { parseNoted } from './extract/unfinished.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
 import { writeContent } from '../storage/content-writes.js';
@@ -55,7 +56,21 @@ export interface ImportInput {
 }
 
 /** linked: the same text as an article already here; this file was added to it as another source. */
-export type ImportResult = { status: 'imported' | 'duplicate' | 'linked'; article: Article };
+export interface ImportResult {
+  status: 'imported' | 'duplicate' | 'linked';
+  article: Article;
+  /** a web capture: the page of it this article is (the URL asked for, or the first the capture lists) */
+  page?: string | undefined;
+  /** a WACZ imported whole: each other page it lists, in its order (a page that fails says why) */
+  otherPages?: PageOutcome[] | undefined;
+}
+
+export type PageOutcome =
+  | { page: string; status: ImportResult['status']; article: Article }
+  | { page: string; status: 'failed'; error: string };
+
+/** One capture file may hold several pages: each is its own article, named by the file's hash and the page's URL. */
+export const pageArticleId = (sha256: string, page: string) => articleIdFor(sha256Hex(`${sha256}\n${page}`));
 
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -115,20 +130,75 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
     throw new AqiqatError('import.page-not-web-archive', { name: input.name }, 'usage');
 
   const sha256 = sha256Hex(input.bytes);
-  // one capture file may hold several pages: each chosen page is its own article, all naming the same source file
-  const id = articleIdFor(page === undefined ? sha256 : sha256Hex(`${sha256}\n${page}`));
-  const shard = await store.articleShard(shardOf(id));
-  const existing = shard.data.articles.find((a) => a.id === id);
-  if (existing) return { status: 'duplicate', article: existing };
+  // a WACZ without a page: every page it lists; the first one's URL (so its article's id) is known once it is read
+  const whole = page === undefined && ext === 'wacz';
+  if (!whole) {
+    const id = page === undefined ? articleIdFor(sha256) : pageArticleId(sha256, page);
+    const existing = await articleById(store, id);
+    if (existing) return { status: 'duplicate', article: existing, ...(page ? { page } : {}) };
+  }
 
-  const {
-    text: raw,
-    meta,
-    ocr,
-    capture: captured,
-  } = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
+  const extracted = await parseNoted(store, sourceFile(store.layout, sha256, ext), input.name, () =>
     extractIsolated(input.bytes, input.name, { ocr: input.ocr, onPage: input.onPage, signal: input.signal, page }),
   );
+  if (!whole)
+    return storeArticle(store, input, extracted, { sha256, ext, url, publishedAt, title, sourceType, page }, now);
+  const pages = extracted.pageUrls ?? [];
+  const first = pages[0];
+  const firstId = first === undefined ? articleIdFor(sha256) : pageArticleId(sha256, first);
+  const existing = await articleById(store, firstId);
+  const result: ImportResult = existing
+    ? { status: 'duplicate', article: existing, ...(first === undefined ? {} : { page: first }) }
+    : await storeArticle(
+        store,
+        input,
+        extracted,
+        { sha256, ext, url, publishedAt, title, sourceType, page: first },
+        now,
+      );
+  if (pages.length < 2) return result;
+  const otherPages: PageOutcome[] = [];
+  for (const other of pages.slice(1)) {
+    if (input.signal?.aborted) throw new AqiqatError('import.cancelled', { name: input.name });
+    try {
+      // the title and address given are the first page's
+      const r = await importArticle(store, { ...input, title: undefined, url: undefined, page: other }, now);
+      otherPages.push({ page: other, status: r.status, article: r.article });
+    } catch (e) {
+      if (e instanceof AqiqatError && (e.kind === 'usage' || e.code === 'import.cancelled')) throw e;
+      otherPages.push({ page: other, status: 'failed', error: userMessage(e) });
+    }
+  }
+  return { ...result, otherPages };
+}
+
+async function articleById(store: ArchiveStore, id: string): Promise<Article | undefined> {
+  return (await store.articleShard(shardOf(id))).data.articles.find((a) => a.id === id);
+}
+
+interface Checked {
+  sha256: string;
+  ext: string;
+  url: string | null;
+  publishedAt: string | null;
+  title: string | undefined;
+  sourceType: ReturnType<typeof parseSourceType> | undefined;
+  /** a web capture's page, by the URL it is listed or asked for by (with the file's hash, its article's id) */
+  page: string | undefined;
+}
+
+/** The parsed file as an article: deduplicated by text, its visual copy made, written (files before metadata). */
+async function storeArticle(
+  store: ArchiveStore,
+  input: ImportInput,
+  extracted: Extracted,
+  { sha256, ext, url, publishedAt, title, sourceType, page }: Checked,
+  now: Date,
+): Promise<ImportResult> {
+  const { text: raw, meta, ocr, capture: captured } = extracted;
+  const id = page === undefined ? articleIdFor(sha256) : pageArticleId(sha256, page);
+  const shard = await store.articleShard(shardOf(id));
+  const onPage = page === undefined ? {} : { page };
   // a Cancel that came as the last page finished still writes nothing
   if (input.signal?.aborted) throw new AqiqatError('import.cancelled', { name: input.name });
   const text = normalizeText(raw);
@@ -139,7 +209,10 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   const key = textKey(text);
   const same = await findSameText(store, key);
   if (same)
-    return linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes);
+    return {
+      ...(await linkSource(store, same, { sha256, ext, name: input.name, importedAt: now.toISOString() }, input.bytes)),
+      ...onPage,
+    };
 
   // the derived files before the metadata that names them, like the source and text
   const visual =
@@ -189,7 +262,7 @@ export async function importArticle(store: ArchiveStore, input: ImportInput, now
   await rememberText(store, key, article.id);
   await store.save(shard);
   await store.emit({ type: 'article-added', article });
-  return { status: 'imported', article };
+  return { status: 'imported', article, ...onPage };
 }
 
 /** An article by id or by an unambiguous id prefix (at least 4 digits), like git. */

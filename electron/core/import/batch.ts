@@ -13,15 +13,19 @@ import { deferContentSync, endContentDefer, flushContent } from '../storage/cont
 import type { Article } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 
+/** One article of a file (a WACZ gives one per page it lists, each with its `page`), or the file's failure. */
 export interface BatchItem {
   file: string;
+  page?: string;
   status: 'imported' | 'duplicate' | 'linked' | 'failed';
   article?: Article;
   error?: string;
 }
 
 export interface BatchSummary {
+  /** files asked for, and files done */
   total: number;
+  done: number;
   imported: number;
   duplicates: number;
   linked: number;
@@ -78,10 +82,12 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
   return out;
 }
 
-export function summarize(items: readonly BatchItem[], total: number, cancelled: boolean): BatchSummary {
+/** `items`: one an article (a WACZ's pages each), so the counts are articles; `done` counts files. */
+export function summarize(items: readonly BatchItem[], done: number, total: number, cancelled: boolean): BatchSummary {
   const count = (s: BatchItem['status']) => items.filter((i) => i.status === s).length;
   return {
     total,
+    done,
     imported: count('imported'),
     duplicates: count('duplicate'),
     linked: count('linked'),
@@ -94,8 +100,7 @@ export function summaryLine(s: BatchSummary): string {
   const parts = [`${s.imported} imported`, `${s.duplicates} already in the archive`];
   if (s.linked) parts.push(`${s.linked} linked to an article with the same text`);
   parts.push(`${s.failed} failed`);
-  const done = s.imported + s.duplicates + s.linked + s.failed;
-  return `${parts.join(', ')} (${done} of ${s.total} files${s.cancelled ? '; cancelled' : ''})`;
+  return `${parts.join(', ')} (${s.done} of ${s.total} files${s.cancelled ? '; cancelled' : ''})`;
 }
 
 /** Import `files` (paths, or "-" read by `stdin`); usage errors in the defaults stop everything. */
@@ -107,45 +112,52 @@ export async function importFiles(
   const items: BatchItem[] = [];
   const chunk = options.chunk ?? 200;
   let cancelled = false;
+  let read = 0;
+  let saved = 0;
   deferContentSync(store);
   try {
     for (let start = 0; start < files.length && !cancelled; start += chunk) {
-      const read: BatchItem[] = [];
+      // each file's items (a WACZ: one a page)
+      const outcomes: BatchItem[][] = [];
       await store.batch(async () => {
         for (const file of files.slice(start, start + chunk)) {
           if (options.signal?.aborted) {
             cancelled = true;
             break;
           }
-          read.push(await importOne(store, file, options));
-          options.onProgress?.(items.length + read.length, files.length);
+          outcomes.push(await importOne(store, file, options));
+          options.onProgress?.(++read, files.length);
         }
         // texts and sources on disk before the metadata naming them (written when this returns)
         await flushContent(store);
       });
-      for (const item of read) {
-        items.push(item);
-        options.onItem?.(item, items.length, files.length);
+      for (const outcome of outcomes) {
+        saved++;
+        for (const item of outcome) {
+          items.push(item);
+          options.onItem?.(item, saved, files.length);
+        }
       }
     }
   } finally {
     await endContentDefer(store);
   }
-  return { items, summary: summarize(items, files.length, cancelled) };
+  return { items, summary: summarize(items, saved, files.length, cancelled) };
 }
 
 async function importOne(
   store: ArchiveStore,
   file: string,
   options: BatchOptions & { stdin?: () => Promise<Uint8Array> },
-): Promise<BatchItem> {
+): Promise<BatchItem[]> {
   try {
     const input: ImportInput =
       file === '-' && options.stdin ? { bytes: await options.stdin(), name: 'stdin' } : await readImportFile(file);
     const r = await importArticle(store, { ...options.defaults, ...input });
-    return { file, status: r.status, article: r.article };
+    const first: BatchItem = { file, ...(r.page ? { page: r.page } : {}), status: r.status, article: r.article };
+    return [first, ...(r.otherPages ?? []).map((p): BatchItem => ({ file, ...p }))];
   } catch (e) {
     if (e instanceof AqiqatError && e.kind === 'usage') throw e;
-    return { file, status: 'failed', error: userMessage(e) };
+    return [{ file, status: 'failed', error: userMessage(e) }];
   }
 }

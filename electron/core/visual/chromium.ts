@@ -8,22 +8,44 @@ import { rm } from 'node:fs/promises';
 import { launchChromium } from '../dossier/pdf.js';
 import {
   MAX_HEIGHT,
-  MAX_PDF_PAGES,
+  PDF_PAGE_RANGES,
   PageInputSchema,
   RENDER_TIMEOUT_MS,
+  THUMB_HEIGHT,
+  THUMB_QUALITY,
   VIEW_HEIGHT,
   VIEW_WIDTH,
+  answerRequest,
   resourceMap,
-  withoutHash,
+  type PageInput,
   type PageRenderer,
   type RenderedPage,
 } from './page.js';
 
-/** The thumbnail: the top of the page, at most this tall (the dossier shows it small). */
-const THUMB_HEIGHT = 1600;
+/** `onStage`: how long each step of a render took (the bench's breakdown). */
+export type StageTimer = (stage: string, ms: number) => void;
 
-export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env): PageRenderer {
+/** The page being rendered in the tab (one at a time): what its requests are answered from, and the counts. */
+interface Current {
+  byUrl: ReturnType<typeof resourceMap>['byUrl'];
+  served: number;
+  refused: number;
+}
+
+interface Tab {
+  page: Page;
+  cdp: CDPSession;
+}
+
+/**
+ * One browser, one context and one tab for every page: opening and closing a tab per page was a third of a
+ * render. Renders run one at a time; a render that fails closes the tab, and the next one opens a fresh one.
+ */
+export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env, onStage?: StageTimer): PageRenderer {
   let started: Promise<{ context: BrowserContext; profile: string }> | null = null;
+  let tab: Promise<Tab> | null = null;
+  let current: Current | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
   const start = () =>
     launchChromium(env, {
       javaScriptEnabled: false,
@@ -33,19 +55,57 @@ export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env): Page
       acceptDownloads: false,
       bypassCSP: false,
     });
-  return {
-    async render(input) {
-      const pageInput = PageInputSchema.parse(input);
-      started ??= start();
-      const { context } = await started;
-      const page = await context.newPage();
-      try {
-        return await renderIn(page, await context.newCDPSession(page), pageInput);
-      } finally {
-        await page.close();
+  const openTab = async (): Promise<Tab> => {
+    started ??= start();
+    const { context } = await started;
+    const page = await context.newPage();
+    page.setDefaultTimeout(RENDER_TIMEOUT_MS);
+    // routing also turns the browser's cache off: a page is never shown with another capture's resources
+    await page.route('**', (route) => {
+      const request = route.request();
+      const answer = current
+        ? answerRequest(current.byUrl, request.url(), request.isNavigationRequest())
+        : ({ kind: 'refuse' } as const);
+      if (answer.kind === 'serve') {
+        current!.served++;
+        return route.fulfill({ status: 200, contentType: answer.contentType, body: Buffer.from(answer.bytes) });
       }
+      if (answer.kind === 'pass') return route.continue();
+      if (current) current.refused++;
+      if (answer.kind === 'empty') return route.fulfill({ status: 204 });
+      return route.abort('blockedbyclient');
+    });
+    return { page, cdp: await context.newCDPSession(page) };
+  };
+  const renderOne = async (input: PageInput): Promise<RenderedPage> => {
+    const pageInput = PageInputSchema.parse(input);
+    const stage = stageClock(onStage);
+    tab ??= openTab();
+    const opened = tab;
+    try {
+      const { page, cdp } = await opened;
+      stage('open');
+      const { base, byUrl } = resourceMap(pageInput);
+      const here: Current = { byUrl, served: 0, refused: 0 };
+      current = here;
+      return await renderIn(page, cdp, base, here, stage);
+    } catch (e) {
+      if (tab === opened) tab = null;
+      await opened.then((t) => t.page.close()).catch(() => undefined);
+      throw e;
+    } finally {
+      current = null;
+    }
+  };
+  return {
+    render(input) {
+      const run = queue.then(() => renderOne(input));
+      queue = run.catch(() => undefined);
+      return run;
     },
     async close() {
+      await queue;
+      tab = null;
       const s = started && (await started.catch(() => null));
       started = null;
       if (!s) return;
@@ -55,42 +115,42 @@ export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env): Page
   };
 }
 
+/** Marks the end of a step: the time since the last mark goes to `onStage`. */
+function stageClock(onStage: StageTimer | undefined): (stage: string) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    onStage?.(stage, now - last);
+    last = now;
+  };
+}
+
 async function renderIn(
   page: Page,
   cdp: CDPSession,
-  input: ReturnType<typeof PageInputSchema.parse>,
+  base: string,
+  counts: Current,
+  stage: (stage: string) => void,
 ): Promise<RenderedPage> {
-  const { base, byUrl } = resourceMap(input);
-  let served = 0;
-  let refused = 0;
-  await page.route('**', (route) => {
-    const url = route.request().url();
-    const found = byUrl.get(withoutHash(url));
-    if (found) {
-      served++;
-      return route.fulfill({ status: 200, contentType: found.contentType, body: Buffer.from(found.bytes) });
-    }
-    if (url.startsWith('data:')) return route.continue();
-    refused++;
-    // a navigation away (meta refresh, a frame's link): 204 keeps the page that is there, an abort would show an error page
-    if (route.request().isNavigationRequest()) return route.fulfill({ status: 204 });
-    return route.abort('blockedbyclient');
-  });
-  page.setDefaultTimeout(RENDER_TIMEOUT_MS);
   await page.goto(base, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
+  stage('load');
   const metrics = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { height: number } };
   const full = Math.max(1, Math.ceil(metrics.cssContentSize.height));
   const height = Math.min(full, MAX_HEIGHT);
   const clip = (h: number) => ({ x: 0, y: 0, width: VIEW_WIDTH, height: h });
+  stage('measure');
   const png = await page.screenshot({ type: 'png', fullPage: true, clip: clip(height), timeout: RENDER_TIMEOUT_MS });
+  stage('png');
   const thumb = await page.screenshot({
     type: 'jpeg',
-    quality: 60,
+    quality: THUMB_QUALITY,
     fullPage: true,
     clip: clip(Math.min(height, THUMB_HEIGHT)),
     timeout: RENDER_TIMEOUT_MS,
   });
-  const pdf = await page.pdf({ format: 'A4', printBackground: true, pageRanges: `1-${MAX_PDF_PAGES}` });
+  stage('thumb');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, pageRanges: PDF_PAGE_RANGES });
+  stage('pdf');
   const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
   return {
     png: new Uint8Array(png),
@@ -99,8 +159,8 @@ async function renderIn(
     width: VIEW_WIDTH,
     height,
     ...(full > MAX_HEIGHT ? { fullHeight: full } : {}),
-    served,
-    refused,
+    served: counts.served,
+    refused: counts.refused,
     engine: product.replace(/^(HeadlessChrome|Chrome)\//, 'Chromium '),
   };
 }

@@ -32,6 +32,11 @@ export const MAX_HEIGHT = 15_000;
 export const MAX_PDF_PAGES = 40;
 /** How long a page may take to load its (local) resources and lay out. */
 export const RENDER_TIMEOUT_MS = 15_000;
+/** The thumbnail: the top of the page, at most this tall (the dossier shows it small), as JPEG of this quality. */
+export const THUMB_HEIGHT = 1600;
+export const THUMB_QUALITY = 60;
+/** The PDF: A4 with backgrounds, as a browser's "Save as PDF" would print it. */
+export const PDF_PAGE_RANGES = `1-${MAX_PDF_PAGES}`;
 
 export interface RenderedPage {
   /** full-page PNG, VIEW_WIDTH wide, at most MAX_HEIGHT tall */
@@ -79,3 +84,23 @@ export function resourceMap(page: PageInput): {
 }
 
 export const withoutHash = (url: string) => url.replace(/#.*$/s, '');
+
+/**
+ * What a renderer does with one request of the page: serve it from the saved resources, let a data: URL
+ * carry its own bytes, answer a navigation away (a meta refresh, a frame's link) with 204 so that the page
+ * that is there stays, or refuse it. Every renderer asks this, so they agree on what leaves: nothing.
+ */
+export type RequestAnswer =
+  { kind: 'serve'; contentType: string; bytes: Uint8Array } | { kind: 'pass' } | { kind: 'empty' } | { kind: 'refuse' };
+
+export function answerRequest(
+  byUrl: ReadonlyMap<string, { contentType: string; bytes: Uint8Array }>,
+  url: string,
+  navigation: boolean,
+): RequestAnswer {
+  const found = byUrl.get(withoutHash(url));
+  if (found) return { kind: 'serve', ...found };
+  if (/^data:/i.test(url)) return { kind: 'pass' };
+  if (navigation && /^https?:/i.test(url)) return { kind: 'empty' };
+  return { kind: 'refuse' };
+}

@@ -73,8 +73,12 @@ export async function extract(bytes: Uint8Array, name: string, options: ExtractO
     meta: cleanMeta(extracted.meta),
     ...(extracted.ocr ? { ocr: extracted.ocr } : {}),
     ...(extracted.capture ? { capture: extracted.capture } : {}),
+    ...(extracted.pageUrls ? { pageUrls: extracted.pageUrls.filter((u) => u.length <= MAX_PAGE_URL) } : {}),
   };
 }
+
+/** A listed page's URL is an article's name for it: as long as the app's `page` input takes. */
+const MAX_PAGE_URL = 4000;
 
 /** What a file says about itself is shown on one line (lists, the CLI): no control characters in it. */
 function cleanMeta(meta: ExtractedMeta): ExtractedMeta {

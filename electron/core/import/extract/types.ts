@@ -21,6 +21,8 @@ export interface Extracted {
   ocr?: OcrInfo | undefined;
   /** a web archive's own record of the capture (WARC headers, its package's hashes and signer) */
   capture?: CaptureMachine | undefined;
+  /** a WACZ: the pages its pages.jsonl lists, in its order (the text is of `page`, else of the first) */
+  pageUrls?: string[] | undefined;
 }
 
 /** How scans are read: the mode and the languages (default: auto, all three). */

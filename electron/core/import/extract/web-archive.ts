@@ -74,6 +74,8 @@ export interface CapturedPage {
   software?: string | undefined;
   /** how many pages the capture lists (WACZ: pages.jsonl; WARC: its HTML responses) */
   pages: number;
+  /** a WACZ's pages.jsonl, its URLs in order (absent: it lists none) */
+  listed?: string[] | undefined;
   wacz?: WaczCheck | undefined;
 }
 
@@ -114,6 +116,7 @@ export async function capturedPage(
     resources,
     software: software ?? packageSoftware,
     pages: Math.max(1, pages.length),
+    ...(listed ? { listed } : {}),
     ...(check ? { wacz: check } : {}),
   };
 }
@@ -127,7 +130,7 @@ export async function extractWebArchive(
   const page = await capturedPage(bytes, name, { page: options.page });
   const result = extractHtmlString(pageHtml(page, name));
   if (!result.meta.url && /^https?:\/\//i.test(page.url)) result.meta.url = new URL(page.url).toString();
-  return { ...result, capture: machineFields(page) };
+  return { ...result, capture: machineFields(page), ...(page.listed ? { pageUrls: page.listed } : {}) };
 }
 
 /** The capture's own record, as the article's `capture.machine` keeps it. */
@@ -351,7 +354,8 @@ function listedPages(bytes: Uint8Array | undefined): string[] | undefined {
       // a damaged line names no page
     }
   }
-  return urls.length > 0 ? urls : undefined;
+  // a page listed twice is one page
+  return urls.length > 0 ? [...new Set(urls)] : undefined;
 }
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');

@@ -1,5 +1,6 @@
 /** WARC and WACZ import: the builder checked by warcio's own parser, the captured page, its record, hostile archives. */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unzipSync, zipSync } from 'fflate';
@@ -7,6 +8,8 @@ import { WARCParser } from 'warcio';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
 import { capturedPage } from '../../../../electron/core/import/extract/web-archive.js';
+import { pageArticleId } from '../../../../electron/core/import/articles.js';
+import type { Article } from '../../../../electron/core/model.js';
 import { extract } from '../../../../electron/core/import/extract/index.js';
 import { sourceFile } from '../../../../electron/core/storage/layout.js';
 import { storeForTests } from '../../../../electron/core/storage/test-door.js';
@@ -135,21 +138,85 @@ describe('import of a web archive', () => {
     const stored = await readFile(sourceFile(storeForTests(archive).layout, article.sha256, 'wacz'));
     expect(Buffer.compare(stored, Buffer.from(bytes))).toBe(0);
 
-    // another page of the same file: its own article, the same source file
-    const second = await archive.importArticle({ bytes, name: 'capture.wacz', page: capture[2]!.url });
-    expect(second.status).toBe('imported');
-    expect(second.article.id).not.toBe(article.id);
-    expect(second.article.sha256).toBe(article.sha256);
-    expect(second.article.capture?.machine.warcTargetUri).toBe(capture[2]!.url);
-    // the first page asked for by name is the article already here
-    expect((await archive.importArticle({ bytes, name: 'capture.wacz', page: capture[0]!.url })).status).toBe(
-      'duplicate',
-    );
-    expect((await archive.importArticle({ bytes, name: 'capture.wacz' })).status).toBe('duplicate');
+    // the other page it lists came in with it: its own article, the same source file
+    const [second] = (await archive.importArticle({ bytes, name: 'capture.wacz' })).otherPages!;
+    expect(second).toMatchObject({ page: capture[2]!.url, status: 'duplicate' });
+    const other = (second as { article: Article }).article;
+    expect(other.id).not.toBe(article.id);
+    expect(other.sha256).toBe(article.sha256);
+    expect(other.capture?.machine.warcTargetUri).toBe(capture[2]!.url);
+    // each page asked for by name is the article already here
+    for (const [page, id] of [
+      [capture[0]!.url, article.id],
+      [capture[2]!.url, other.id],
+    ])
+      expect(await archive.importArticle({ bytes, name: 'capture.wacz', page })).toMatchObject({
+        status: 'duplicate',
+        article: { id },
+      });
     // the machine fields cannot be edited
     await expect(archive.editArticle(article.id, { warcDate: '2020-01-01T00:00:00Z' } as never)).rejects.toThrow(
       /warcDate/,
     );
+  });
+
+  it('a WACZ brings in every page it lists, each its own article named by the file and the page; again, nothing changes', async () => {
+    const pages: CapturedFile[] = [
+      ...capture,
+      { url: 'https://news.example.kz/2026/03/release', body: articlePage('Бостандыққа шықты') },
+    ];
+    const urls = [pages[0]!.url, pages[2]!.url, pages[3]!.url];
+    const bytes = await makeWacz(pages, { sign: true, pages: urls });
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const dir = await tempDir();
+    const archive = await Archive.create(dir);
+    const r = await archive.importArticle({ bytes, name: 'capture.wacz', url: 'https://given.example/first' });
+    expect(r).toMatchObject({ status: 'imported', page: urls[0], article: { title: 'Сот шешімі Өскеменде' } });
+    // the address given is the first page's; the others keep their own
+    expect(r.article.url).toBe('https://given.example/first');
+    expect(r.otherPages!.map((p) => [p.page, p.status])).toEqual([
+      [urls[1], 'imported'],
+      [urls[2], 'imported'],
+    ]);
+    const all = [r.article, ...r.otherPages!.map((p) => (p as { article: Article }).article)];
+    expect(all.map((a) => a.id)).toEqual(urls.map((u) => pageArticleId(sha, u)));
+    expect(new Set(all.map((a) => a.sha256))).toEqual(new Set([sha]));
+    expect(all.map((a) => a.capture?.machine.warcTargetUri)).toEqual(urls);
+    expect(all.map((a) => a.url)).toEqual(['https://given.example/first', urls[1], urls[2]]);
+    expect((await archive.listArticles()).map((a) => a.id).sort()).toEqual(all.map((a) => a.id).sort());
+    // one source file for all three
+    const sources = (await readdir(path.join(dir, 'sources'))).filter((f) => f.endsWith('.wacz'));
+    expect(sources).toEqual([`${sha}.wacz`]);
+
+    // a re-import changes nothing, byte for byte; --page finds the same article
+    const before = await snapshot(dir);
+    const again = await archive.importArticle({ bytes, name: 'capture.wacz' });
+    expect([again.status, ...again.otherPages!.map((p) => p.status)]).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await archive.importArticle({ bytes, name: 'capture.wacz', page: urls[1] })).toMatchObject({
+      status: 'duplicate',
+      article: { id: all[1]!.id },
+    });
+    expect(await snapshot(dir)).toEqual(before);
+
+    // the other way round: one page first, then the whole file adds the rest under the same ids
+    const second = await Archive.create(await tempDir());
+    expect((await second.importArticle({ bytes, name: 'capture.wacz', page: urls[1] })).article.id).toBe(all[1]!.id);
+    const whole = await second.importArticle({ bytes, name: 'capture.wacz' });
+    expect([whole.status, ...whole.otherPages!.map((p) => p.status)]).toEqual(['imported', 'duplicate', 'imported']);
+    expect((await second.listArticles()).map((a) => a.id).sort()).toEqual(all.map((a) => a.id).sort());
+  });
+
+  it('a listed page the capture does not hold fails alone, with its reason; the other pages come in', async () => {
+    const missing = 'https://news.example.kz/never-captured';
+    const bytes = await makeWacz(capture, { pages: [capture[0]!.url, missing, capture[2]!.url] });
+    const archive = await Archive.create(await tempDir());
+    const r = await archive.importArticle({ bytes, name: 'capture.wacz' });
+    expect(r.status).toBe('imported');
+    expect(r.otherPages).toEqual([
+      { page: missing, status: 'failed', error: `capture.wacz holds no capture of ${missing}` },
+      expect.objectContaining({ page: capture[2]!.url, status: 'imported' }),
+    ]);
+    expect(await archive.listArticles()).toHaveLength(2);
   });
 
   it('refuses --page for a file that is not a web archive', async () => {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { Archive } from '../../../../electron/core/archive.js';
 import { chromiumPageRenderer } from '../../../../electron/core/visual/chromium.js';
 import { MAX_HEIGHT } from '../../../../electron/core/visual/page.js';
-import { visualImage } from '../../../../electron/core/visual/visual.js';
+import { pageOf, visualImage } from '../../../../electron/core/visual/visual.js';
 import { storeForTests } from '../../../../electron/core/storage/test-door.js';
 import { tempDir } from '../../helpers.js';
 import { makeWacz } from '../../wacz-fixture.js';
@@ -144,5 +144,26 @@ describe('visual copy', () => {
     // and `render` makes it again from the stored capture
     const again = await archive.renderArticle(article.id, renderer, true);
     expect(again.status).toBe('made');
+  });
+  it('one tab for every page, and no page shows another capture’s resources (same URLs, other bytes)', async () => {
+    const { decode } = await import('fast-png');
+    const colourOf = async (rgb: string) => {
+      const wacz = await makeWacz([
+        {
+          url: 'https://news.example.kz/same',
+          body: '<!doctype html><html><head><link rel=stylesheet href="/s.css"><title>x</title></head><body><p>x</p></body></html>',
+        },
+        { url: 'https://news.example.kz/s.css', contentType: 'text/css', body: `body { background: rgb(${rgb}) }` },
+      ]);
+      const rendered = await renderer.render(await pageOf(wacz, 'wacz', 'c.wacz', null));
+      const img = decode(rendered.png);
+      const at = (img.width * 5 + 5) * img.channels;
+      return [img.data[at], img.data[at + 1], img.data[at + 2]];
+    };
+    expect(await colourOf('200, 10, 10')).toEqual([200, 10, 10]);
+    expect(await colourOf('10, 200, 10')).toEqual([10, 200, 10]);
+    // a bad input is refused and the next page still renders
+    await expect(renderer.render({ html: '', baseUrl: 'not a url', resources: [] })).rejects.toThrow();
+    expect(await colourOf('10, 10, 200')).toEqual([10, 10, 200]);
   });
 });
