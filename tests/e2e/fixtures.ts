@@ -84,7 +84,7 @@ export const test = base.extend<{
   archiveKind: ['empty', { option: true }],
   /** the page's timers and Date under page.clock (installed before the app loads): fastForward instead of waiting */
   fakePageClock: [false, { option: true }],
-  /** saved pages imported in the app get a visual copy (the CLI's Playwright renderer; the shell has none yet) */
+  /** saved pages imported in the app get a visual copy (the Playwright renderer, standing in for the shell's Electron one) */
   visualCopies: [false, { option: true }],
   app: async ({ page, archiveKind, fakePageClock, visualCopies }, use, testInfo) => {
     await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
