@@ -74,7 +74,12 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
   for (const e of bundle.entities) {
     const mine = meta.entities.find((x) => x.id === e.id);
     if (mine) {
-      if (mine.kind !== e.kind) throw clash(e.id);
+      // never exchanged and not one name in common: two archives drew the same random id for two people
+      const exchanged = base(keys.entity(e.id)) !== undefined;
+      const theirKeys = new Set([e.name, ...e.aliases].map(nameKey));
+      if (mine.kind !== e.kind || (!exchanged && ![mine.name, ...mine.aliases].some((n) => theirKeys.has(nameKey(n)))))
+        throw clash(e.id);
+      team.synced[keys.entity(e.id)] ??= hashOf(e);
       const names = [e.name, ...e.aliases].filter((n) => n !== mine.name && !mine.aliases.includes(n));
       if (names.length) {
         mine.aliases.push(...names);
@@ -83,6 +88,7 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
       continue;
     }
     meta.entities.push(structuredClone(e));
+    team.synced[keys.entity(e.id)] = hashOf(e);
     change('add', 'entity', e.id, e.name);
     const theirKeys = new Set([e.name, ...e.aliases].map(nameKey));
     const like = meta.entities.find(

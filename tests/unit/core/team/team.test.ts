@@ -1,7 +1,12 @@
-/** Teams over the real CLI: A shares to B, B changes and shares back, A receives; bad bundles refused, nothing written. */
-import { readFile, writeFile } from 'node:fs/promises';
+/**
+ * Teams over the real CLI: A shares to B, B changes and shares back, A receives; --since; bad bundles refused,
+ * nothing written. The three archives, their keys and A's first bundle to B are made once (fifteen CLI runs)
+ * and copied per test. Timeouts allow for a loaded machine: a CLI run takes 2–4 s there.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshot, tempDir } from '../../helpers.js';
 import { aqiqat, expectOneLineError } from '../../cli-driver.js';
 
@@ -15,8 +20,8 @@ const json = (args: string[]) => {
   return JSON.parse(r.stdout);
 };
 
-async function pair() {
-  const scratch = await tempDir();
+async function makePair() {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-team-pair-'));
   const A = ['--archive', path.join(scratch, 'a')];
   const B = ['--archive', path.join(scratch, 'b')];
   const C = ['--archive', path.join(scratch, 'c')];
@@ -37,14 +42,30 @@ async function pair() {
     .id as string;
   const kase = json([...A, 'case', 'create', 'Жәкішев ісі']).id as string;
   expect(aqiqat([...A, 'case', 'add-fact', kase, fact]).code).toBe(0);
+  // A's first bundle to B, not yet received: every test starts from it
+  expect(aqiqat([...A, 'share', kase, '--to', 'Bolat', '--out', path.join(scratch, 'to-b.age')]).code).toBe(0);
   return { scratch, A, B, C, article, fact, kase };
+}
+
+type Pair = Awaited<ReturnType<typeof makePair>>;
+let made: Pair;
+beforeAll(async () => {
+  made = await makePair();
+}, 240_000);
+afterAll(() => made && rm(made.scratch, { recursive: true, force: true }));
+
+/** The archives as made, in a fresh folder of this test's own. */
+async function pair(): Promise<Pair> {
+  const scratch = await tempDir();
+  await cp(made.scratch, scratch, { recursive: true });
+  const at = (name: string) => ['--archive', path.join(scratch, name)];
+  return { ...made, scratch, A: at('a'), B: at('b'), C: at('c') };
 }
 
 describe('teams', () => {
   it('shares a case to B, merges what B changed back into A with the one conflict listed, and a repeat changes nothing', async () => {
     const { scratch, A, B, article, fact, kase } = await pair();
     const b1 = path.join(scratch, 'to-b.age');
-    expect(aqiqat([...A, 'share', kase, '--to', 'Bolat', '--out', b1]).code).toBe(0);
     // no plaintext word of the case in the bundle
     const raw = await readFile(b1);
     for (const word of ['Суд', 'Жәкішев', 'Өскемен', 'statement', 'aqiqat-bundle'])
@@ -103,12 +124,11 @@ describe('teams', () => {
     const log = json([...A, 'log']) as { action: string; sha256?: string }[];
     expect(log.some((e) => e.action === 'bundle-received' && e.sha256 === r.sha256)).toBe(true);
     expect(aqiqat([...A, 'verify']).code).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a flipped byte, a bundle for someone else, a wrong passphrase, a truncated one, a non-bundle and an unknown signer: one line, nothing written', async () => {
     const { scratch, A, B, C, kase } = await pair();
     const b1 = path.join(scratch, 'to-b.age');
-    expect(aqiqat([...A, 'share', kase, '--to', 'Bolat', '--out', b1]).code).toBe(0);
     const bytes = await readFile(b1);
     const cases: Array<[string, Buffer, RegExp, string[]]> = [];
     const flipped = Buffer.from(bytes);
@@ -140,5 +160,49 @@ describe('teams', () => {
       JSON.parse(aqiqat([...C, 'receive', pb, '--passphrase', '--accept-unknown', '--json'], { env }).stdout).changes
         .length,
     ).toBeGreaterThan(0);
-  }, 120_000);
+  }, 240_000);
+  it('--since an earlier bundle sends only what changed since; an unknown earlier bundle is refused', async () => {
+    const { scratch, A, B, article, fact, kase } = await pair();
+    const b1 = path.join(scratch, 'to-b.age');
+    json([...B, 'receive', b1]);
+    const same = json([...A, 'share', kase, '--to', 'Bolat', '--since', b1, '--out', path.join(scratch, 'same.age')]);
+    expect(same).toMatchObject({ cases: 1, facts: 0, articles: 0, entities: 0 });
+
+    expect(aqiqat([...A, 'fact', 'edit', fact, '--note', 'A: the date is confirmed']).code).toBe(0);
+    const added = json([
+      ...A,
+      'fact',
+      'add',
+      '--article',
+      article,
+      '--quote',
+      'Өскемен колониясы',
+      '--place',
+      'Өскемен',
+    ]).id;
+    expect(aqiqat([...A, 'case', 'add-fact', kase, added]).code).toBe(0);
+    const b2 = path.join(scratch, 'second.age');
+    const second = json([...A, 'share', kase, '--to', 'Bolat', '--since', b1, '--out', b2]);
+    // the edited fact and the new one, the new place; not the article nor the person B already has
+    expect(second).toMatchObject({ cases: 1, facts: 2, articles: 0, entities: 1 });
+    const r = json([...B, 'receive', b2]);
+    expect(
+      r.changes
+        .filter((c: { kind: string }) => c.kind === 'fact')
+        .map((c: { action: string }) => c.action)
+        .sort(),
+    ).toEqual(['add', 'update']);
+    const facts = json([...B, 'facts']);
+    expect(facts.find((f: { id: string }) => f.id === fact).note).toBe('A: the date is confirmed');
+    expect(facts.map((f: { id: string }) => f.id).sort()).toEqual([fact, added].sort());
+    expect(json([...B, 'conflicts'])).toEqual([]);
+
+    // a bundle this archive did not write (B's receive of it, or any file) cannot be the base
+    const foreign = path.join(scratch, 'foreign.age');
+    expect(aqiqat([...B, 'share', kase, '--to', 'Aigul', '--out', foreign]).code).toBe(0);
+    expectOneLineError(
+      aqiqat([...A, 'share', kase, '--to', 'Bolat', '--since', foreign, '--out', path.join(scratch, 'x.age')]),
+      /is not a bundle this archive shared/,
+    );
+  }, 240_000);
 });
