@@ -220,12 +220,17 @@ for (const w of ruLemmas) {
   const k = w.slice(0, 4);
   ruByPrefix.set(k, [...(ruByPrefix.get(k) ?? []), w]);
 }
+const isDictionaryNoun = (w) =>
+  Az.Morph(w).some((x) => x.parser === 'Dictionary' && x.tag.POS === 'NOUN' && x.normalize().word === w);
 const ruDistinct = [];
 for (const g of ruByPrefix.values()) {
   for (let i = 0; i + 1 < g.length; i++) {
     const [a, b] = [g[i], g[i + 1]];
     if (a.startsWith(b) || b.startsWith(a) || a.replace(/ё/g, 'е') === b.replace(/ё/g, 'е')) continue;
     if (Az.Morph(b).some((x) => x.normalize().word === a)) continue;
+    // both nouns by OpenCorpora's dictionary, not by az's guess from the ending (сорбируется is a verb,
+    // обосабливаемый a participle: the same verb's forms as сорбирующий, обосабливающийся)
+    if (![a, b].every(isDictionaryNoun)) continue;
     ruDistinct.push(`${a} ${b}`);
   }
 }
