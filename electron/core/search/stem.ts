@@ -24,7 +24,8 @@
  * shaped like a short name: Аяну → аян; never a bare -ы/-и), and Snowball too unless they look like
  * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма). Snowball's undoubling
  * of a final нн is undone (колонна keeps колонн, so it does not meet колония's колон). A stem Snowball took
- * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза).
+ * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза); so does one from
+ * -ит, a verb's or a noun's, whose noun keeps its whole word (бандит ≁ банда).
  */
 import snowball from 'snowball-stemmers';
 import { fold, norm, type Folded } from './fold.js';
@@ -274,7 +275,11 @@ export function russianStem(
   // keeps the нн, so the stem may too
   if (stem.endsWith('н') && lower.startsWith(`${stem}н`)) stem += 'н';
   if (stem.length < MIN_STEM - 1 || stem === lower) return null;
-  return lower.startsWith(stem) && isVerbEnding(lower.slice(stem.length), stem) ? stem + VERB_MARK : stem;
+  const tail = lower.slice(stem.length);
+  if (!lower.startsWith(stem)) return stem;
+  // -ит/-ыт (-ите) after a consonant ends verbs (говорит) and nouns (бандит, лимите): the stem Snowball
+  // cuts is the verb's only; the noun's forms keep the whole word (бандиты → бандит), so бандит ≁ банда
+  return isVerbEnding(tail, stem) || AMBIGUOUS_IT.test(tail) ? stem + VERB_MARK : stem;
 }
 
 /**
@@ -302,6 +307,14 @@ const VERB_AFTER_CONSONANT = new Set(
     'ывшись',
   ]),
 );
+
+const AMBIGUOUS_IT = /^[иы]те?$/;
+/** The noun reading Snowball's verb stem hides: лимите is лимит + -е (see russianStem). */
+function nounOfAmbiguous(lower: string, stem: string | null): string | null {
+  if (!stem?.endsWith(VERB_MARK)) return null;
+  const tail = lower.slice(stem.length - VERB_MARK.length);
+  return AMBIGUOUS_IT.test(tail) && tail.endsWith('е') ? lower.slice(0, -1) : null;
+}
 
 function isVerbEnding(tail: string, stem: string): boolean {
   const plain = tail.length > 2 && /(?:ся|сь)$/.test(tail) ? tail.slice(0, -2) : tail;
@@ -331,10 +344,14 @@ export function russianStems(
       // at least 4 letters: Snowball cuts given names short (Жания → жан)
       const common = russianStem(lower, false);
       if (common && common.replace(VERB_MARK, '').length >= MIN_STEM) out.add(common);
+      const noun = nounOfAmbiguous(lower, common);
+      if (noun) out.add(noun);
     }
   } else if (!protectedName) {
     const common = russianStem(lower, false);
     if (common) out.add(common);
+    const noun = nounOfAmbiguous(lower, common);
+    if (noun) out.add(noun);
   }
   // a -й stem before an ending: Абаю, Семее, фарисея stand for Абай, Семей, фарисей
   const y = /^(.+[аеоуыэя])(?:я|ю|е|ем|ям|ей|и|ях|ями|ям)$/.exec(lower);

@@ -94,6 +94,9 @@ const FINDS: Array<[string, string, string]> = [
   ['Russian verb forms, after а', 'читать', 'читала'],
   ['Russian verb forms, gerund', 'прочитав', 'прочитала'],
   ['Russian verb forms, after a consonant', 'говорить', 'говорил'],
+  ['Russian verb forms, -ит', 'говорит', 'говорил'],
+  ['a Russian noun in -ит declined', 'лимит', 'лимите'],
+  ['a Russian noun in -ит declined', 'бандит', 'бандиты'],
 ];
 
 const KEEPS_APART: Array<[string, string, string]> = [
@@ -101,6 +104,8 @@ const KEEPS_APART: Array<[string, string, string]> = [
   ['a place and a common noun', 'Тараз', 'таразы'],
   ['two nouns', 'право', 'правда'],
   ['two nouns', 'колония', 'колонна'],
+  ['a noun in -ит is not the stem Snowball cuts for a verb', 'бандит', 'банда'],
+  ['a noun in -ит is not the stem Snowball cuts for a verb', 'гадолинит', 'гадолиния'],
   ['a Russian noun is not a Kazakh dative after н (that is -ға)', 'ворон', 'воронка'],
   ['the other way', 'воронка', 'вороной'],
   ['-сы/-сі is no possessive after й', 'сәуегей', 'сәуегейсі'],
