@@ -135,14 +135,33 @@ for (const g of sample(
   const bForm = formsOfKk(b).get('J')[0];
   if (bForm) pair('not-kk-lookalike', a, bForm, group, 'hunspell-kk (J)');
 }
-// A dictionary word that is another plus a few letters but none of its forms (тараз / таразы).
+// A dictionary word that is another plus a few letters but none of its forms (ақын / ақынсы).
+await new Promise((resolve) => Az.Morph.init(path.join(deps, 'az/dicts'), resolve));
+// Not a form by the grammar either, where hunspell-kk's rules give none or the other vowel harmony:
+// the 3rd-person possessive is -ы/-і after a consonant and -сы/-сі after a vowel in either harmony
+// (министрі, факті, комиссиясы: the rules give министр and факт no possessive, комиссия комиссиясі);
+// nor a Russian case form OpenCorpora's dictionary knows (полка is полк's genitive, механика механик's).
+const KK_VOWEL_END = /[аәеиоөұүыіэюя]$/u;
+const isPossessive = (w, longer) => longer.slice(w.length).replace('і', 'ы') === (KK_VOWEL_END.test(w) ? 'сы' : 'ы');
+const isRussianForm = (w, longer) =>
+  Az.Morph(longer).some((x) => x.parser === 'Dictionary' && x.tag.POS === 'NOUN' && x.normalize().word === w);
+// nor a word that is itself another entry's possessive (+ case) with its stem voiced, which isBase
+// cannot see (өтімділігін is өтімділік's possessive accusative)
+const kkEntries = new Set(kkDic.map((x) => x.w));
+const VOICED = { г: 'к', ғ: 'қ', б: 'п' };
+const POSSESSIVE_CASE = /(?<=.{4})([гғб])[ыі](?:н|на|не|нда|нде|нан|нен|ның|нің)$/u;
+const isVoicedForm = (w) => {
+  const m = POSSESSIVE_CASE.exec(w);
+  return m !== null && kkEntries.has(w.slice(0, m.index) + VOICED[m[1]]);
+};
 const kkLonger = [];
 for (const w of kkNouns) {
-  if ([...w].length < 4 || !isBase(w)) continue;
+  if ([...w].length < 4 || !isBase(w) || isVoicedForm(w)) continue;
   const forms = new Set([...formsOfKk(w).values()].flat());
   for (const extra of ['ы', 'і', 'а', 'е', 'лы', 'лі', 'шы', 'ші', 'сы', 'сі', 'ла', 'ле']) {
     const longer = w + extra;
-    if (kkSet.has(longer) && !forms.has(longer)) kkLonger.push(`${w} ${longer}`);
+    if (!kkSet.has(longer) || forms.has(longer) || isPossessive(w, longer) || isRussianForm(w, longer)) continue;
+    kkLonger.push(`${w} ${longer}`);
   }
 }
 for (const g of sample(kkLonger, 400, 'kk-longer')) {
@@ -151,7 +170,6 @@ for (const g of sample(kkLonger, 400, 'kk-longer')) {
 }
 
 // ---------- Russian: hunspell-ru nouns inflected by az (OpenCorpora) ----------
-await new Promise((resolve) => Az.Morph.init(path.join(deps, 'az/dicts'), resolve));
 const ruDic = readDic(RU_DIC)
   .map((x) => x.w)
   .filter((w) => /^[а-яё]{4,}$/u.test(w));
@@ -202,12 +220,17 @@ for (const w of ruLemmas) {
   const k = w.slice(0, 4);
   ruByPrefix.set(k, [...(ruByPrefix.get(k) ?? []), w]);
 }
+const isDictionaryNoun = (w) =>
+  Az.Morph(w).some((x) => x.parser === 'Dictionary' && x.tag.POS === 'NOUN' && x.normalize().word === w);
 const ruDistinct = [];
 for (const g of ruByPrefix.values()) {
   for (let i = 0; i + 1 < g.length; i++) {
     const [a, b] = [g[i], g[i + 1]];
     if (a.startsWith(b) || b.startsWith(a) || a.replace(/ё/g, 'е') === b.replace(/ё/g, 'е')) continue;
     if (Az.Morph(b).some((x) => x.normalize().word === a)) continue;
+    // both nouns by OpenCorpora's dictionary, not by az's guess from the ending (сорбируется is a verb,
+    // обосабливаемый a participle: the same verb's forms as сорбирующий, обосабливающийся)
+    if (![a, b].every(isDictionaryNoun)) continue;
     ruDistinct.push(`${a} ${b}`);
   }
 }
@@ -258,9 +281,15 @@ for (const { given, gender } of names) {
 }
 // Short names that start another name: Макс / Максим, Аман / Аманбай
 const nameList = uniq(names.map((n) => ruSpelling(n.given)));
+const genderOf = new Map(names.map((n) => [ruSpelling(n.given), n.gender]));
+const isCaseOf = (form, name) => {
+  const g = genderOf.get(name) === 'female' ? petrovich.female : petrovich.male;
+  return RU_CASES.some((c) => g.first[c](name) === form);
+};
 for (const a of nameList)
   for (const b of nameList)
-    if (a !== b && b.startsWith(a)) {
+    // and not one's Russian case of the other (Малика is Малик's genitive, Шарипа Шарип's)
+    if (a !== b && b.startsWith(a) && !isCaseOf(b, a) && !isCaseOf(a, b)) {
       pair('not-name-prefix', a, b, `name:${a}`, 'hunspell-kk names');
       pair('not-name-prefix', b, a, `name:${a}`, 'hunspell-kk names');
     }
@@ -374,11 +403,9 @@ function articlesOf(part) {
       .map((ar) => ar.id);
   }
   // planted must-not words: an article holding only the look-alike of the query
-  const negSample = sample(
-    negatives.map((n, i) => String(i)),
-    200,
-    `articles-neg-${part}`,
-  ).map((i) => negatives[Number(i)]);
+  // by the pair, not its place in the list: a pair added or dropped elsewhere leaves the others' draw
+  const byId = new Map(negatives.map((n) => [`${n.c}\t${n.q}\t${n.f}`, n]));
+  const negSample = sample([...byId.keys()], 200, `articles-neg-${part}`).map((id) => byId.get(id));
   negSample.forEach((n, i) => {
     const id = `n${i}`;
     articles.push({ id, title: `Хабар ${i + 1}`, text: `${n.f} туралы хабар.` });

@@ -180,7 +180,8 @@ export class Analyzer {
       );
       for (const r of ru) {
         stems.add(r);
-        const k = russianKey(r, !capitalised);
+        // a capitalised word's stem loses doubled letters (Анна, Ana), not a final one (Колонна ≁ колония)
+        const k = russianKey(r, !capitalised || /(.)\1$/.test(r));
         keyStems.add(k);
         const fleeting = k.endsWith(VERB_MARK) ? null : withoutFleetingVowel(k);
         if (fleeting) keyStems.add(fleeting);

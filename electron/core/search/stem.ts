@@ -10,7 +10,9 @@
  * (POSSESSIVE_SUFFIXES); before a vowel-initial ending the stem's к/қ/п was written г/ғ/б, so the
  * analyzer also indexes the dictionary stem (бостандығынан → бостандық, айыбы → айып). Every
  * reading of an ambiguous ending is kept (мәссағаны: -ны and -ы). 3 letters may stay after an
- * ending of 4 or more (сотында → сот). Not stripped on purpose: bare -нда/-нде (Өскеменде → oskeme),
+ * ending of 4 or more (сотында → сот). An ending is taken only after the sounds it follows: -ка/-та/-ты
+ * not after a vowel or м н ң л р (воронка is no ворон's), -ны only after a vowel, and й counts as a
+ * consonant (сарайы is сарай's, сәуегейсі no one's). Not stripped on purpose: bare -нда/-нде (Өскеменде → oskeme),
  * a bare -ы/-і that would leave a gazetteer place (таразы ≠ Тараз), and derivational endings
  * (-лық, -шы, -сыз), which change the meaning. Known false merges: a name that is another name
  * plus a suffix-like ending (Ерден ~ Ер, guarded only by the length minimum); a town name ending in -ды.
@@ -20,8 +22,10 @@
  * collides with the given name Касым. Capitalised words get the proper-noun rule (surname endings
  * -ов/-ев/-ин + case ending keep the surname, otherwise one case ending goes if 4 letters stay, or 3
  * shaped like a short name: Аяну → аян; never a bare -ы/-и), and Snowball too unless they look like
- * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма). A stem Snowball took
- * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза).
+ * a surname or end like a given name (a title's first word: Тюрьмы ~ тюрьма). Snowball's undoubling
+ * of a final нн is undone (колонна keeps колонн, so it does not meet колония's колон). A stem Snowball took
+ * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза); so does one from
+ * -ит, a verb's or a noun's, whose noun keeps its whole word (бандит ≁ банда).
  */
 import snowball from 'snowball-stemmers';
 import { fold, norm, type Folded } from './fold.js';
@@ -126,6 +130,8 @@ const SHORT_POSSESSIVES = new Set(['im', 'in', 'i']);
 const KAZAKH_ALL = [...KAZAKH_SUFFIXES, ...POSSESSIVE_SUFFIXES].sort((a, b) => b.length - a.length);
 
 const hasVowel = (s: string) => /[aeiou]/.test(s);
+/** key letters after which Kazakh endings start with a voiced consonant */
+const SONOROUS_KEY = new Set(['a', 'e', 'i', 'o', 'u', 'm', 'n', 'l', 'r']);
 const isVowelKey = (c: string | undefined) => c !== undefined && 'aeiou'.includes(c);
 const POSSESSIVE = new Set(POSSESSIVE_SUFFIXES);
 
@@ -172,10 +178,16 @@ export function kazakhStems(
         (!k.endsWith(`v${s}`) || /[oe]v$/.test(k.slice(0, -s.length))) &&
         k.endsWith(s) &&
         hasVowel(k.slice(0, -s.length)) &&
-        // -сы/-сі only after a vowel (ақынсы is not ақын's), bare -ы/-і only after a consonant
-        (s !== 'si' || isVowelKey(k[k.length - 3])) &&
-        (s !== 'sin' || isVowelKey(k[k.length - 4])) &&
-        (s !== 'i' || !isVowelKey(k[k.length - 2])) &&
+        // -сы/-сі only after a vowel (ақынсы is not ақын's; й is a consonant: сәуегейсі is not
+        // сәуегей's), bare -ы/-і only after a consonant
+        (s !== 'si' || (isVowelKey(k[k.length - 3]) && surfaceAt(k.length - 3) !== 'й')) &&
+        (s !== 'sin' || (isVowelKey(k[k.length - 4]) && surfaceAt(k.length - 4) !== 'й')) &&
+        (s !== 'i' || !isVowelKey(k[k.length - 2]) || surfaceAt(k.length - 2) === 'й') &&
+        // endings in к/т follow a voiceless consonant, never a vowel or м, н, ң, л, р (воронка is
+        // not ворон + -ка: that dative is ворон + -ға)
+        (!/^[kt]/.test(s) || !SONOROUS_KEY.has(k[k.length - s.length - 1] ?? '')) &&
+        // the accusative -ны/-ні only after a vowel (колонны is not колон's: that is колонды)
+        (s !== 'ni' || isVowelKey(k[k.length - 3])) &&
         (!/^m/.test(s) || s === 'men' || s === 'menen' || isVowelKey(k[k.length - s.length - 1])) &&
         (!NG_SUFFIXES.has(s) ||
           (isVowelKey(k[k.length - s.length - 1]) && /[ңñ]/.test(surfaceAt(k.length - s.length)))) &&
@@ -258,9 +270,16 @@ export function russianStem(
     );
     return ending ? lower.slice(0, -ending.length) : null;
   }
-  const stem = russian.stem(lower);
+  let stem = russian.stem(lower);
+  // Snowball undoubles a final нн (колонна → колон), which makes колонна колония's: every form
+  // keeps the нн, so the stem may too
+  if (stem.endsWith('н') && lower.startsWith(`${stem}н`)) stem += 'н';
   if (stem.length < MIN_STEM - 1 || stem === lower) return null;
-  return lower.startsWith(stem) && isVerbEnding(lower.slice(stem.length), stem) ? stem + VERB_MARK : stem;
+  const tail = lower.slice(stem.length);
+  if (!lower.startsWith(stem)) return stem;
+  // -ит/-ыт (-ите) after a consonant ends verbs (говорит) and nouns (бандит, лимите): the stem Snowball
+  // cuts is the verb's only; the noun's forms keep the whole word (бандиты → бандит), so бандит ≁ банда
+  return isVerbEnding(tail, stem) || AMBIGUOUS_IT.test(tail) ? stem + VERB_MARK : stem;
 }
 
 /**
@@ -288,6 +307,14 @@ const VERB_AFTER_CONSONANT = new Set(
     'ывшись',
   ]),
 );
+
+const AMBIGUOUS_IT = /^[иы]те?$/;
+/** The noun reading Snowball's verb stem hides: лимите is лимит + -е (see russianStem). */
+function nounOfAmbiguous(lower: string, stem: string | null): string | null {
+  if (!stem?.endsWith(VERB_MARK)) return null;
+  const tail = lower.slice(stem.length - VERB_MARK.length);
+  return AMBIGUOUS_IT.test(tail) && tail.endsWith('е') ? lower.slice(0, -1) : null;
+}
 
 function isVerbEnding(tail: string, stem: string): boolean {
   const plain = tail.length > 2 && /(?:ся|сь)$/.test(tail) ? tail.slice(0, -2) : tail;
@@ -317,10 +344,14 @@ export function russianStems(
       // at least 4 letters: Snowball cuts given names short (Жания → жан)
       const common = russianStem(lower, false);
       if (common && common.replace(VERB_MARK, '').length >= MIN_STEM) out.add(common);
+      const noun = nounOfAmbiguous(lower, common);
+      if (noun) out.add(noun);
     }
   } else if (!protectedName) {
     const common = russianStem(lower, false);
     if (common) out.add(common);
+    const noun = nounOfAmbiguous(lower, common);
+    if (noun) out.add(noun);
   }
   // a -й stem before an ending: Абаю, Семее, фарисея stand for Абай, Семей, фарисей
   const y = /^(.+[аеоуыэя])(?:я|ю|е|ем|ям|ей|и|ях|ями|ям)$/.exec(lower);

@@ -42,7 +42,9 @@ function finds(q: string, word: string): boolean {
 }
 
 const FINDS: Array<[string, string, string]> = [
+  ['Kazakh stem change before a vowel', 'бостандық', 'бостандығы'],
   ['Kazakh stem change before a vowel', 'бостандық', 'бостандығынан'],
+  ['Kazakh 3rd-person possessive after й', 'сарай', 'сарайы'],
   ['Kazakh stem change, п → б', 'айып', 'айыбы'],
   ['Kazakh possessive + case', 'сот', 'сотында'],
   ['Kazakh 3rd-person possessive', 'наразылық', 'наразылығы'],
@@ -66,6 +68,7 @@ const FINDS: Array<[string, string, string]> = [
   ['ё written е, the other way', 'заключённый', 'заключенных'],
   ['a Latin surname against a Russian feminine form', 'Toregozhina', 'Торегожиной'],
   ['қ written х in Russian', 'Бақытжан', 'Бахытжан'],
+  ['қ written х in Russian, the other way', 'Бахытжан', 'Бақытжан'],
   ['ISO 9 / GOST 7.79 marks', 'Джакишев', 'Džakišev'],
   ['GOST 7.79 ASCII й, щ', 'Щучинск', 'Shhuchinsk'],
   ['GOST 7.79 ASCII й', 'Сулейменов', 'Sulejmenov'],
@@ -83,18 +86,29 @@ const FINDS: Array<[string, string, string]> = [
   ['қ written х, the Kazakh word declined', 'Асхар', 'Асқарға'],
   ['a GeoNames alias', 'Арал', 'Аральск'],
   ['a GeoNames alias', 'Риддер', 'Лениногорск'],
+  ['a GeoNames alias, the other way', 'Аральск', 'Арал'],
+  ['a GeoNames alias, the other way', 'Лениногорск', 'Риддер'],
   ['a fleeting vowel', 'тюрьма', 'тюрем'],
   ['a fleeting vowel', 'пытка', 'пыток'],
   ['a capitalised common noun', 'тюрьма', 'Тюрьмы'],
   ['Russian verb forms, after а', 'читать', 'читала'],
   ['Russian verb forms, gerund', 'прочитав', 'прочитала'],
   ['Russian verb forms, after a consonant', 'говорить', 'говорил'],
+  ['Russian verb forms, -ит', 'говорит', 'говорил'],
+  ['a Russian noun in -ит declined', 'лимит', 'лимите'],
+  ['a Russian noun in -ит declined', 'бандит', 'бандиты'],
 ];
 
 const KEEPS_APART: Array<[string, string, string]> = [
   ['a name that starts another', 'Макс', 'Максим'],
   ['a place and a common noun', 'Тараз', 'таразы'],
   ['two nouns', 'право', 'правда'],
+  ['two nouns', 'колония', 'колонна'],
+  ['a noun in -ит is not the stem Snowball cuts for a verb', 'бандит', 'банда'],
+  ['a noun in -ит is not the stem Snowball cuts for a verb', 'гадолинит', 'гадолиния'],
+  ['a Russian noun is not a Kazakh dative after н (that is -ға)', 'ворон', 'воронка'],
+  ['the other way', 'воронка', 'вороной'],
+  ['-сы/-сі is no possessive after й', 'сәуегей', 'сәуегейсі'],
   ['Kazakh letters in Kazakh script', 'қол', 'көл'],
   ['Kazakh letters in Kazakh script', 'құл', 'күл'],
   ['Kazakh letters in Kazakh script, inflected', 'қол', 'көлде'],
@@ -115,6 +129,32 @@ describe('analyzer rules', () => {
     expect(finds('қол', 'кол')).toBe(true);
     expect(finds('Жәкішев', 'Жакишевтің')).toBe(true);
     expect(finds('Бостандық', 'Bostandyq')).toBe(true);
+  });
+});
+
+describe('the issue’s examples through an archive', () => {
+  it('finds the verdict phrase, a capitalised title word, and keeps a look-alike apart', async () => {
+    const archive = await Archive.create(await tempDir());
+    const verdict = await archive.importArticle({
+      bytes: new TextEncoder().encode('Үкім шықты\nСот оны бас бостандығынан айыруға үкім шығарды.'),
+      name: 'verdict.txt',
+    });
+    const title = await archive.importArticle({
+      bytes: new TextEncoder().encode('Пытки в колонии\nЗаключённых били.'),
+      name: 'title.txt',
+    });
+    const column = await archive.importArticle({
+      bytes: new TextEncoder().encode('Колонна\nКолонна машин шла к городу.'),
+      name: 'column.txt',
+    });
+    const ids = async (q: string) => (await archive.search(q)).map((h) => h.articleId);
+    expect(await ids('бас бостандығынан айыру')).toEqual([verdict.article.id]);
+    expect(await ids('"бас бостандығынан"')).toEqual([verdict.article.id]);
+    expect(await ids('бостандық')).toEqual([verdict.article.id]);
+    expect(await ids('пытка')).toEqual([title.article.id]);
+    expect(await ids('заключенный')).toEqual([title.article.id]);
+    expect(await ids('колония')).toEqual([title.article.id]);
+    expect(await ids('колонна')).toEqual([column.article.id]);
   });
 });
 

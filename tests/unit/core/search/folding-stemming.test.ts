@@ -127,8 +127,36 @@ describe('Kazakh suffix stripping', () => {
   });
 
   it('never strips a protected gazetteer name', () => {
-    expect(kazakhStems('almati', (k) => k === 'almati')).toEqual([]);
-    expect(kazakhStems('almati')).toEqual([4]);
+    // Шортанды: -ды is an accusative after н
+    expect(kazakhStems('shortandi', (k) => k === 'shortandi')).toEqual([]);
+    expect(kazakhStems('shortandi')).toEqual([7]);
+  });
+
+  it('takes an ending only after the sounds it follows', () => {
+    // after a vowel the accusative is -ны, not -ты (Алматы is no Алма + -ты)
+    expect(kazakhStems('almati')).toEqual([]);
+    expect(kazakhStems('almani')).toEqual([4]);
+    // after н the dative is -ға, not -ка (воронка); after т it is -ка (пикетке)
+    expect(kazakhStems('voronka')).toEqual([]);
+    expect(kazakhStems('piketke')).toEqual([5]);
+    // -ны only after a vowel (колонны), -сі not after й (сәуегейсі), bare -і after й (сарайы)
+    expect(kazakhStems('kolonni')).toEqual([]);
+    expect(
+      kazakhStems(
+        'sauegeisi',
+        () => false,
+        true,
+        (i) => 'сәуегейсі'[i] ?? '',
+      ),
+    ).not.toContain(7);
+    expect(
+      kazakhStems(
+        'saraii',
+        () => false,
+        true,
+        (i) => 'сарайы'[i] ?? '',
+      ),
+    ).toContain(5);
   });
 });
 
