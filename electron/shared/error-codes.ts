@@ -97,7 +97,7 @@ export interface ErrorParams {
   'article.not-found': { ref: string };
   'article.text-missing': { id: string };
   'correct.not-ocr': { id: string };
-  'correct.page-not-ocr': { id: string; page: number; pages: string[] };
+  'correct.page-not-ocr': { id: string; page: number; read: string };
   'correct.not-corrected': { id: string; page: number };
   'correct.empty': { page: number };
   'correct.too-long': { page: number; length: number; limit: number };

@@ -56,7 +56,7 @@ export async function correctPage(
   if (!ocr.pages.some((p) => p.page === page))
     throw new AqiqatError(
       'correct.page-not-ocr',
-      { id: found.id, page, pages: ocr.pages.map((p) => String(p.page)) },
+      { id: found.id, page, read: ocr.pages.map((p) => p.page).join(', ') },
       'usage',
     );
   const body = text === null ? null : checkPageText(page, text);
@@ -72,29 +72,32 @@ export async function correctPage(
   const machineSpan = pageSpan(machineText, page);
   if (!before || !machineSpan) throw new AqiqatError('article.text-missing', { id: found.id }, 'archive');
   const oldBody = oldText.slice(before.start, before.end);
-  const newBody = body ?? machineText.slice(machineSpan.start, machineSpan.end);
-  if (newBody === oldBody) return { article: found, page, reverted: body === null, moved: [], lost: [] };
+  const machineBody = machineText.slice(machineSpan.start, machineSpan.end);
+  const newBody = body ?? machineBody;
+  // the machine's own words typed back are no correction: the page is put back
+  const keeps = body !== null && body !== machineBody;
+  if (newBody === oldBody && (keeps || !earlier))
+    return { article: found, page, reverted: body === null, moved: [], lost: [] };
   const newText = withPage(oldText, before, newBody);
   const after = pageSpan(newText, page)!;
 
   const by = await ownFingerprint(store);
   const lowOf = ocr.pages.find((p) => p.page === page)!.lowConfidence;
   const kept = corrections.filter((c) => c.page !== page);
-  const correction: PageCorrection | null =
-    body === null
-      ? null
-      : {
-          page,
-          at: now.toISOString(),
-          ...(by ? { by } : {}),
-          machineSha256: earlier?.machineSha256 ?? sha256(oldBody),
-          textSha256: sha256(body),
-          machineLowConfidence:
-            earlier?.machineLowConfidence ??
-            lowOf
-              .filter(([s, e]) => s >= before.start && e <= before.end)
-              .map(([s, e]) => [s - before.start, e - before.start]),
-        };
+  const correction: PageCorrection | null = !keeps
+    ? null
+    : {
+        page,
+        at: now.toISOString(),
+        ...(by ? { by } : {}),
+        machineSha256: earlier?.machineSha256 ?? sha256(oldBody),
+        textSha256: sha256(body),
+        machineLowConfidence:
+          earlier?.machineLowConfidence ??
+          lowOf
+            .filter(([s, e]) => s >= before.start && e <= before.end)
+            .map(([s, e]) => [s - before.start, e - before.start]),
+      };
   const nextCorrections = [...kept, ...(correction ? [correction] : [])].sort((a, b) => a.page - b.page);
   const pages = ocr.pages.map((p) => ({
     ...p,

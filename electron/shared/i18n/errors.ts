@@ -122,8 +122,7 @@ const en: ErrorTexts = {
   'article.text-missing': (p) =>
     `the text of article ${p.id} is missing from texts/; restore the archive from a backup`,
   'correct.not-ocr': (p) => `article ${p.id} was not read by OCR: its text is the file's own and cannot be corrected`,
-  'correct.page-not-ocr': (p) =>
-    `page ${p.page} of article ${p.id} was not read by OCR (pages read by OCR: ${p.pages.join(', ')})`,
+  'correct.page-not-ocr': (p) => `page ${p.page} of article ${p.id} was not read by OCR (pages read by OCR: ${p.read})`,
   'correct.not-corrected': (p) =>
     `page ${p.page} of article ${p.id} is not corrected: it is the machine's reading already`,
   'correct.empty': (p) => `the corrected text of page ${p.page} is empty`,
@@ -514,7 +513,7 @@ const kk: ErrorTexts = {
     `${p.id} мақаласының мәтіні texts/ ішінде жоқ; мұрағатты сақтық көшірмеден қалпына келтіріңіз`,
   'correct.not-ocr': (p) => `${p.id} мақаласы OCR арқылы оқылмаған: оның мәтіні файлдың өзінікі, оны түзетуге болмайды`,
   'correct.page-not-ocr': (p) =>
-    `${p.id} мақаласының ${p.page}-беті OCR арқылы оқылмаған (OCR оқыған беттер: ${p.pages.join(', ')})`,
+    `${p.id} мақаласының ${p.page}-беті OCR арқылы оқылмаған (OCR оқыған беттер: ${p.read})`,
   'correct.not-corrected': (p) => `${p.id} мақаласының ${p.page}-беті түзетілмеген: ол қазірдің өзінде машинаның оқуы`,
   'correct.empty': (p) => `${p.page}-беттің түзетілген мәтіні бос`,
   'correct.too-long': (p) =>
@@ -905,7 +904,7 @@ const ru: ErrorTexts = {
   'correct.not-ocr': (p) =>
     `статья ${p.id} не распознавалась (OCR): её текст взят из самого файла, его нельзя исправить`,
   'correct.page-not-ocr': (p) =>
-    `страница ${p.page} статьи ${p.id} не распознавалась (OCR) (распознанные страницы: ${p.pages.join(', ')})`,
+    `страница ${p.page} статьи ${p.id} не распознавалась (OCR) (распознанные страницы: ${p.read})`,
   'correct.not-corrected': (p) => `страница ${p.page} статьи ${p.id} не исправлена: это уже машинное распознавание`,
   'correct.empty': (p) => `исправленный текст страницы ${p.page} пуст`,
   'correct.too-long': (p) =>
