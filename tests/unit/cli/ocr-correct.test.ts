@@ -202,5 +202,5 @@ describe.runIf(tools)('aqiqat article correct', () => {
       2,
     );
     expect(show().text).toBe(machine.text);
-  }, 480_000);
+  }, 600_000);
 });

@@ -121,7 +121,18 @@ describe.runIf(tools)('import jobs over the contract', () => {
       code: 'correct.page-not-ocr',
     });
     expect(await api.correctPage({ id: article.id, page: 1, text: null })).toMatchObject({ reverted: true });
-    expect((await api.getArticle({ id: article.id })).article.ocr?.corrections).toBeUndefined();
+    const machine = await api.getArticle({ id: article.id });
+    expect(machine.article.ocr?.corrections).toBeUndefined();
+    // the machine's own words typed back over a correction put the page back, leaving no record
+    await api.correctPage({ id: article.id, page: 1, text: 'Өскемен' });
+    const typedBack = await api.correctPage({
+      id: article.id,
+      page: 1,
+      text: machine.text.slice('[page 1]\n\n'.length),
+    });
+    expect(typedBack.article.ocr?.corrections).toBeUndefined();
+    expect(typedBack.article.textSha256).toBe(machine.article.textSha256);
+    expect((await api.getArticle({ id: article.id })).text).toBe(machine.text);
   }, 60_000);
 
   it('passes the OCR mode to the core, and refuses bad choices before anything runs', async () => {
