@@ -41,6 +41,7 @@ export const METHODS = [
   'importProgress',
   'cancelImport',
   'articlePage',
+  'correctPage',
   'deleteArticle',
   'setArticleLanguage',
   'editArticle',

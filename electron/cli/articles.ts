@@ -1,5 +1,6 @@
-/** init, import, articles, show, article delete */
+/** init, import, articles, show, article correct, article delete */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
@@ -11,7 +12,7 @@ import { runImport } from './import.js';
 import { OCR_MODES, type OcrMode } from '../shared/formats.js';
 import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
-import { jsonOption, type Cli } from './context.js';
+import { jsonOption, positiveInt, type Cli } from './context.js';
 import { newPassphrase } from './passphrase.js';
 import { registerArticleEdit } from './provenance.js';
 import { SOURCE_TYPES } from '../shared/provenance.js';
@@ -24,6 +25,15 @@ function sampleDir(): string {
     const candidate = path.join(dir, 'data', 'sample');
     if (existsSync(path.join(candidate, 'sample.json'))) return candidate;
     if (path.dirname(dir) === dir) throw new AqiqatError('cli.sample-missing', {}, 'archive');
+  }
+}
+
+async function readTextInput(file: string): Promise<string> {
+  try {
+    return await readFile(path.resolve(file), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AqiqatError('file.no-such', { file }, 'input');
+    throw new AqiqatError('file.unreadable', { file, reason: (e as Error).message.split('\n')[0]! }, 'input');
   }
 }
 
@@ -136,6 +146,30 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
 
   const article = program.command('article').description('edit the provenance of an article, or delete it');
   registerArticleEdit(article, cli);
+  article
+    .command('correct')
+    .description(
+      "correct the text of a page read by OCR (kept beside the machine's reading, audited; the original file is not touched), or --revert to the machine's reading",
+    )
+    .argument('<id>', 'article id (or its first digits)')
+    .requiredOption('--page <n>', 'the page', (v) => positiveInt(v, '--page'))
+    .option('--text <text>', 'the corrected text of the page')
+    .option('--file <file>', 'read the corrected text from a UTF-8 file')
+    .option('--revert', "go back to the machine's reading of the page")
+    .addOption(jsonOption())
+    .action(async (id: string, o: { page: number; text?: string; file?: string; revert?: boolean; json?: boolean }) => {
+      const given = [o.text !== undefined, o.file !== undefined, o.revert === true].filter(Boolean).length;
+      if (given !== 1) throw new AqiqatError('correct.what', {}, 'usage');
+      const text = o.revert ? null : (o.text ?? (await readTextInput(o.file!)));
+      const r = await (await cli.open()).correctPage(id, o.page, text);
+      cli.print(o.json, r, () => {
+        const what = r.reverted ? "put back to the machine's reading" : 'corrected';
+        const moved = r.moved.length ? `; ${r.moved.length} fact${r.moved.length === 1 ? '' : 's'} found again` : '';
+        return `page ${r.page} of ${r.article.id} ${what}${moved}`;
+      });
+      for (const f of r.lost)
+        cli.io.err(`aqiqat: fact ${f}: its quote is not in page ${r.page} as corrected; it is flagged, not deleted`);
+    });
   article
     .command('delete')
     .description(

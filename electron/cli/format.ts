@@ -71,7 +71,8 @@ export function factLine(f: FactView): string {
     .filter(Boolean)
     .join('  ');
   const status = f.status && f.status !== 'unverified' ? `  [${f.status}]` : '';
-  return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}${status}`;
+  const lost = f.quoteLost ? `  [quote not in page ${f.quoteLost.page} as corrected]` : '';
+  return `${f.id}  ${pad(date, 10)}  ${pad(f.type, 14)}  «${oneLine(f.quote, 100)}»${extra ? `  ${extra}` : ''}${status}${lost}`;
 }
 
 export function hitLine(h: SearchHit): string {

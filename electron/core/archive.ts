@@ -31,6 +31,7 @@ import {
 import { AqiqatError, isDiskFull } from './errors.js';
 import { ImportJobs, type ImportProgress } from './import/jobs.js';
 import { articlePage, type ArticlePage } from './import/pages.js';
+import { correctPage, type CorrectionResult } from './import/corrections.js';
 import { importFiles, type BatchItem, type BatchOptions, type BatchSummary } from './import/batch.js';
 import { makeDossier, type Dossier, type DossierAsk } from './dossier/dossier.js';
 import type { FactChoice } from './dossier/data.js';
@@ -151,6 +152,8 @@ export interface FactView {
   /** fingerprints of the archive identities that created it and last changed it (absent: not known) */
   createdBy?: string;
   updatedBy?: string;
+  /** its quote is no longer in this page, corrected by hand (absent: it is in the text) */
+  quoteLost?: { page: number; at: string };
 }
 
 export interface ArticleDetail {
@@ -601,6 +604,14 @@ export class Archive {
     return editArticle(this.#store, id, patch);
   }
 
+  /**
+   * Correct page `page` of an OCR article by hand (`text`), or put back the machine's reading (`text` null).
+   * The machine's text is kept; facts quoting the page are found again, or flagged when their quote is gone.
+   */
+  correctPage(id: string, page: number, text: string | null): Promise<CorrectionResult> {
+    return correctPage(this.#store, id, page, text);
+  }
+
   /** Override the detected language of an article. */
   setArticleLanguage(id: string, lang: Language): Promise<Article> {
     return setArticleLanguage(this.#store, id, lang);
@@ -634,6 +645,7 @@ export class Archive {
       corroboratedBy: [...(f.corroboratedBy ?? [])],
       ...(f.createdBy ? { createdBy: f.createdBy } : {}),
       ...(f.updatedBy ? { updatedBy: f.updatedBy } : {}),
+      ...(f.quoteLost ? { quoteLost: { ...f.quoteLost } } : {}),
     };
   }
 

@@ -97,7 +97,26 @@ export const OcrInfoSchema = z.object({
   languages: z.array(z.string()),
   pages: z.array(OcrPageSchema),
   meanConfidence: z.number().min(0).max(100),
+  /**
+   * The text as the machine read it, while some page is corrected by hand (the article's `textSha256` is then
+   * the corrected text, and `pages[].lowConfidence` offsets into it); absent: no page corrected.
+   */
+  machineTextSha256: z.string().regex(SHA256).optional(),
+  corrections: z.array(z.lazy(() => PageCorrectionSchema)).optional(),
 });
+/** A page whose text the researcher corrected; its words are in the article's text, the machine's stay in `machineTextSha256`. */
+export const PageCorrectionSchema = z.object({
+  page: z.number().int().positive(),
+  at: isoInstant,
+  /** the fingerprint of the archive identity that corrected it (absent: no identity yet) */
+  by: z.string().max(100).optional(),
+  /** SHA-256 of the page's text as the machine read it and as corrected (UTF-8, without its `[page N]` line) */
+  machineSha256: z.string().regex(SHA256),
+  textSha256: z.string().regex(SHA256),
+  /** the machine's doubtful words of the page, from the page text's first character: put back by a revert */
+  machineLowConfidence: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+});
+export type PageCorrection = z.infer<typeof PageCorrectionSchema>;
 export type OcrInfo = z.infer<typeof OcrInfoSchema>;
 export type OcrPage = z.infer<typeof OcrPageSchema>;
 
@@ -154,6 +173,8 @@ export const FactSchema = z.object({
   /** the fingerprint of the archive identity that created it and last changed it (absent: before identities, or none yet) */
   createdBy: z.string().max(100).optional(),
   updatedBy: z.string().max(100).optional(),
+  /** its quote is no longer in the page as corrected by hand: the anchor still points into the machine's reading */
+  quoteLost: z.object({ page: z.number().int().positive(), at: isoInstant }).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 

@@ -97,6 +97,13 @@ export interface ErrorParams {
   'article.ambiguous': { ref: string; n: number };
   'article.not-found': { ref: string };
   'article.text-missing': { id: string };
+  'correct.not-ocr': { id: string };
+  'correct.page-not-ocr': { id: string; page: number; read: string };
+  'correct.not-corrected': { id: string; page: number };
+  'correct.empty': { page: number };
+  'correct.too-long': { page: number; length: number; limit: number };
+  'correct.page-line': { page: number };
+  'correct.what': None;
 
   'fact.bad-id': { ref: string };
   'fact.bad-id-for-article': { id: string; articleId: string };

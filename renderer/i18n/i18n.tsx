@@ -20,6 +20,8 @@ export function initialLang(saved: string | null, system: readonly string[]): La
 }
 
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** A message said in whatever language is current when it is shown (a toast outlives a language switch). */
+export type Say = (t: T) => string;
 
 /** t() for one language: the string for `key`, its `{name}` placeholders filled from `vars`. */
 export function translator(lang: Lang): T {

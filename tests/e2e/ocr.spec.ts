@@ -97,9 +97,38 @@ test('a scan imported in the app: page progress, the original page beside its te
   await expect(original.getByRole('img')).toBeVisible();
   await page.getByLabel('Interface language').selectOption('kk');
   await expect(page.getByRole('complementary', { name: 'Түпнұсқа бет' })).toContainText('2 беттің 2-беті');
+  // the toast already shown follows the language too
+  await expect(page.locator('.toast')).toContainText('Дерек сақталды');
   await page.getByText(/^OCR: Автоматты/).click();
   await app.screenshot('83-ocr-original-kk');
   await page.getByLabel('Интерфейс тілі').selectOption('ru');
   await expect(page.getByRole('complementary', { name: 'Оригинал страницы' })).toContainText('Страница 2 из 2');
   await app.screenshot('84-ocr-original-ru');
+  await expect(page.locator('.toast')).toContainText('Факт сохранён');
+
+  // correcting page 2 beside its original: Cancel leaves it, Save keeps the correction and the fact
+  await page.getByLabel('Язык интерфейса').selectOption('en');
+  await reader.getByRole('button', { name: 'Correct this page' }).click();
+  const editor = page.getByRole('form', { name: 'Correct this page' });
+  const box = editor.getByLabel('Text of page 2');
+  const page2Text = text.slice(page2 + 10);
+  await expect(box).toHaveValue(page2Text);
+  await expect(original.getByRole('img', { name: 'Page 2 of the original file' })).toBeVisible();
+  await box.fill(`${page2Text} Түзету.`);
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor).toHaveCount(0);
+  expect((await app.archive.getArticle(article!.id)).text).toBe(text);
+
+  await reader.getByRole('button', { name: 'Correct this page' }).click();
+  await box.fill(`${page2Text} Қолмен түзетілген сөйлем.`);
+  await app.screenshot('85-ocr-correct-page');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.toast')).toHaveText(/^Page 2 corrected/);
+  await expect(reader).toContainText('Қолмен түзетілген сөйлем.');
+  await expect(reader).toContainText('Corrected by hand: page 2');
+  const corrected = await app.archive.getArticle(article!.id);
+  expect(corrected.text).toBe(`${text} Қолмен түзетілген сөйлем.`);
+  expect(corrected.article.ocr?.corrections?.map((c) => c.page)).toEqual([2]);
+  expect(corrected.facts.map((f) => [f.quote, f.quoteLost])).toEqual([[quote, undefined]]);
+  expect(app.problems).toEqual([]);
 });

@@ -80,8 +80,10 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
   const dossierFacts: DossierFact[] = facts.map((f) => {
     const article = articles.get(f.articleId)!;
     const machineReadPage = ocrPages.get(article.id)?.(f.anchor.start);
+    const corrected = (article.ocr?.corrections ?? []).some((c) => c.page === machineReadPage);
     return {
       ...(machineReadPage ? { machineReadPage } : {}),
+      ...(corrected ? { correctedByHand: true } : {}),
       id: f.id,
       quote: f.anchor.exact,
       lang: article.lang,

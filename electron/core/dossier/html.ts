@@ -212,7 +212,9 @@ export function factRow(
   // its bookmark: number, date, type (the quote can be long; the row shows it)
   const mark = `${n}. ${formatEventDate(f.date, l)} · ${type}`;
   return `<tr id="f${n}" data-outline="2" data-outline-title="${esc(mark)}"><td class="n">${n}</td><td class="when">${whenCell(f, l)}<div class="type">${esc(type)}</div><div class="status st-${status}">${esc(l.provenance.statuses[status])}</div></td><td class="quote-cell"><blockquote${quoteLang}>${esc(f.quote)}</blockquote>${translationHtml(f, lang, l)}${
-    f.machineReadPage ? `<div class="ocr-note">${esc(l.machineRead(f.machineReadPage))}</div>` : ''
+    f.machineReadPage
+      ? `<div class="ocr-note">${esc((f.correctedByHand ? l.machineReadCorrected : l.machineRead)(f.machineReadPage))}</div>`
+      : ''
   }${
     who.length ? `<div class="who">${who.map(name).join(' · ')}</div>` : ''
   }${verification(f, l, numberOf)}</td><td class="cite"><a href="#s${source}">[${source}]</a></td></tr>`;

@@ -36,6 +36,8 @@ export interface DossierFact {
   sourceId: string;
   /** the page the quote is on, when that page's text was read by OCR */
   machineReadPage?: number | undefined;
+  /** that page's text was corrected by hand (the quote is the corrected text) */
+  correctedByHand?: boolean | undefined;
   /** the quote translated by a researcher, by language */
   translations?: Translations | undefined;
   /** the fact's note (the UN template prints it as a remedy's outcome) */

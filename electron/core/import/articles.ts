@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseDay } from '../../shared/dates.js';
 import { AqiqatError, userMessage } from '../errors.js';
 import { articleIdFor } from '../storage/ids.js';
-import { shardOf, sourceFile, textFile } from '../storage/layout.js';
+import { shardOf, sourceFile, textFile, textShas } from '../storage/layout.js';
 import { maxImportBytes } from './limits.js';
 import type { Article, Case, Fact, Language, OtherSource } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
@@ -369,7 +369,7 @@ async function removeUnreferenced(store: ArchiveStore, gone: Article): Promise<v
   const filesOf = (a: Article) => [
     sourceFile(layout, a.sha256, a.sourceExt),
     ...(a.otherSources ?? []).map((s) => sourceFile(layout, s.sha256, s.ext)),
-    textFile(layout, a.textSha256),
+    ...textShas(a).map((t) => textFile(layout, t)),
     ...visualFiles(layout, a).map((v) => v.file),
   ];
   const kept = new Set((await store.allArticles()).flatMap(filesOf));

@@ -1,8 +1,9 @@
-/** The import domain's calls: bring a file in, list, read, delete an article, correct its language. */
+/** The import domain's calls: bring a file in, list, read, delete an article, correct its language or a page's text. */
 import { z } from 'zod';
 import { call, defineCalls, id, noInput, optionalText } from '../call.js';
 import { LanguageSchema } from '../model.js';
 import { MACHINE_FIELDS } from './provenance.js';
+import { MAX_PAGE_TEXT } from './corrections.js';
 import { OCR_LANGUAGES, OCR_MODES } from '../../shared/formats.js';
 
 /** A job id the app makes up for one import, to poll its progress and cancel it. */
@@ -64,6 +65,20 @@ export const importCalls = defineCalls({
       })
       .strict(),
     (a, { id, ...patch }) => a.editArticle(id, patch),
+  ),
+  correctPage: call(
+    z
+      .object({
+        id,
+        page: z.number().int().min(1).max(100_000),
+        // the core says "too long" in words; this only keeps a runaway paste off the wire
+        text: z
+          .string()
+          .max(MAX_PAGE_TEXT * 4)
+          .nullable(),
+      })
+      .strict(),
+    (a, { id, page, text }) => a.correctPage(id, page, text),
   ),
   visualCopy: call(z.object({ id }).strict(), (a, { id }) => a.visualCopy(id)),
   deleteArticle: call(z.object({ id }).strict(), (a, { id }) => a.deleteArticle(id)),

@@ -118,6 +118,17 @@ export function auditInputOf(event: ArchiveEvent): AuditInput {
       const title = changed.length ? `${event.article.title}: ${changed.join('; ')}` : event.article.title;
       return { action, articleId: event.article.id, summary: excerpt(title, 300) };
     }
+    case 'article-text-corrected': {
+      const how = event.reverted ? 'put back to the machine reading' : 'corrected by hand';
+      const lost = event.lost.length ? `; quote lost: ${event.lost.join(', ')}` : '';
+      return {
+        action,
+        articleId: event.article.id,
+        sha256: event.after,
+        textSha256: event.article.textSha256,
+        summary: excerpt(`page ${event.page} ${how}: ${event.before} → ${event.after}${lost}`, 400),
+      };
+    }
     case 'visual-made': {
       const v = event.article.visual!;
       return {

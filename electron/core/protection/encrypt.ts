@@ -218,6 +218,7 @@ async function resealAll(store: ArchiveStore, sealer: Sealer): Promise<void> {
   // content files are immutable: one already under its new name is done
   for (const a of articles) {
     await reseal(textFile(layout, a.textSha256), true);
+    if (a.ocr?.machineTextSha256) await reseal(textFile(layout, a.ocr.machineTextSha256), true);
     await reseal(sourceFile(layout, a.sha256, a.sourceExt), true);
     for (const other of a.otherSources ?? []) await reseal(sourceFile(layout, other.sha256, other.ext), true);
     for (const v of visualFiles(layout, a)) await reseal(v.file, true);

@@ -15,6 +15,18 @@ export type ArchiveEvent =
   | { type: 'fact-updated'; fact: Fact; previous: Fact }
   /** retagged by a tag rename/merge */
   | { type: 'article-updated'; article: Article; previous: Article }
+  /** a page of an OCR article corrected by hand, or put back (`reverted`); `before`/`after`: SHA-256 of the page's text */
+  | {
+      type: 'article-text-corrected';
+      article: Article;
+      previous: Article;
+      page: number;
+      before: string;
+      after: string;
+      reverted: boolean;
+      /** facts whose quote is no longer in the page */
+      lost: string[];
+    }
   /** a visual copy made (or made again) by `render`; one made at import is part of its article-added */
   | { type: 'visual-made'; article: Article; previous: Article }
   /** cases live in archive.json: told for the audit log (how a dossier came to be) */

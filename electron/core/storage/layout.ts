@@ -1,5 +1,6 @@
 /** Where each part of an archive lives inside its folder. */
 import path from 'node:path';
+import type { Article } from '../model.js';
 
 export const SHARD_COUNT = 256;
 
@@ -43,4 +44,9 @@ const shardName = (n: number) => n.toString(16).padStart(2, '0');
 export const articleShardFile = (l: Layout, n: number) => path.join(l.shardsDir, `${shardName(n)}.articles.json`);
 export const factShardFile = (l: Layout, n: number) => path.join(l.shardsDir, `${shardName(n)}.facts.json`);
 export const textFile = (l: Layout, textSha256: string) => path.join(l.textsDir, `${textSha256}.txt`);
+/** An article's text files: its text, and the machine's reading while a page of it is corrected by hand. */
+export const textShas = (a: Pick<Article, 'textSha256' | 'ocr'>): string[] => [
+  a.textSha256,
+  ...(a.ocr?.machineTextSha256 ? [a.ocr.machineTextSha256] : []),
+];
 export const sourceFile = (l: Layout, sha256: string, ext: string) => path.join(l.sourcesDir, `${sha256}.${ext}`);

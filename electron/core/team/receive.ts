@@ -20,7 +20,7 @@ import { AuditEntrySchema, type AuditInput } from '../protection/audit.js';
 import { keyFingerprint, publicKeyOf, readIdentity } from '../protection/identity.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { randomId } from '../storage/ids.js';
-import { shardOf, sourceFile, textFile } from '../storage/layout.js';
+import { shardOf, sourceFile, textFile, textShas } from '../storage/layout.js';
 import { ArchiveFileSchema, ArticleShardSchema, FactShardSchema, type Article, type Fact } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import {
@@ -218,7 +218,7 @@ export async function receiveBundle(store: ArchiveStore, ask: ReceiveAsk, now = 
       ...(a.otherSources ?? []).map((o) => [o.sha256, o.ext]),
     ] as const)
       await store.writeContent(sourceFile(store.layout, sha256, ext), files.get(`sources/${sha256}.${ext}`)!);
-    await store.writeContent(textFile(store.layout, a.textSha256), files.get(`texts/${a.textSha256}.txt`)!);
+    for (const t of textShas(a)) await store.writeContent(textFile(store.layout, t), files.get(`texts/${t}.txt`)!);
   }
   teamOf(merged.meta).received.push(bundleSha);
   const journal: Journal = { bundle: bundleSha, meta: merged.meta, articleShards: {}, factShards: {}, audit: [] };
@@ -282,7 +282,7 @@ function checkReferences(
     if (articles.has(a.id)) continue;
     const needed = [
       `sources/${a.sha256}.${a.sourceExt}`,
-      `texts/${a.textSha256}.txt`,
+      ...textShas(a).map((t) => `texts/${t}.txt`),
       ...(a.otherSources ?? []).map((o) => `sources/${o.sha256}.${o.ext}`),
     ];
     for (const n of needed) if (!files.has(n)) throw invalid(`${n} is missing`);

@@ -10,7 +10,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { resolveCase } from '../annotation/cases.js';
 import { AqiqatError } from '../errors.js';
 import { ensureEncryptionKey, keyFingerprint, signWith } from '../protection/identity.js';
-import { shardOf, sourceFile, textFile } from '../storage/layout.js';
+import { shardOf, sourceFile, textFile, textShas } from '../storage/layout.js';
 import type { Article, Case, Entity, Fact } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { findContact, teamOf } from './contacts.js';
@@ -100,7 +100,7 @@ export async function shareCases(store: ArchiveStore, ask: ShareAsk, now = new D
     add(`sources/${a.sha256}.${a.sourceExt}`, await store.readContent(sourceFile(store.layout, a.sha256, a.sourceExt)));
     for (const o of a.otherSources ?? [])
       add(`sources/${o.sha256}.${o.ext}`, await store.readContent(sourceFile(store.layout, o.sha256, o.ext)));
-    add(`texts/${a.textSha256}.txt`, await store.readContent(textFile(store.layout, a.textSha256)));
+    for (const t of textShas(a)) add(`texts/${t}.txt`, await store.readContent(textFile(store.layout, t)));
   }
   const id = await ensureEncryptionKey(store);
   const usedTags = new Set([...sentFacts.flatMap((f) => f.tags), ...sentArticles.flatMap((a) => a.tags)]);

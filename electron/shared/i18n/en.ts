@@ -64,6 +64,7 @@ export interface DossierWords {
   factCount: (n: number) => string;
   /** under a quote whose text was read by OCR */
   machineRead: (page: number) => string;
+  machineReadCorrected: (page: number) => string;
   page: string;
   of: string;
   redactionNote: string;
@@ -278,6 +279,17 @@ const ui = {
   'reader.visualHash': 'SHA-256 of the PNG',
   'reader.visualMade': 'Rendered {at} by {engine}, offline, from the saved file',
   'reader.visualCut': 'Cut at {height} of the page’s {full} pixels.',
+  'reader.correctPage': 'Correct this page',
+  'reader.correctText': 'Text of page {page}',
+  'reader.correctHint':
+    "Correct the machine's reading against the original beside it; the original file is not changed.",
+  'reader.correctSave': 'Save',
+  'reader.correctCancel': 'Cancel',
+  'reader.correctRevert': "Put back the machine's reading",
+  'reader.corrected': 'Page {page} corrected',
+  'reader.reverted': "Page {page}: the machine's reading is back",
+  'reader.correctLost': '{n} quoted passages are no longer in the page: those facts are flagged, not deleted',
+  'reader.correctedPages': 'Corrected by hand: page {pages}',
   'reader.deleteArticle': 'Delete article…',
   'reader.deleteTitle': 'Delete this article?',
   'reader.deleteFacts': 'Its facts are deleted with it: {n}.',
@@ -691,6 +703,8 @@ export const en: Dictionary = {
     withheld: 'withheld in this copy',
     factCount: (n) => (n === 1 ? '1 fact' : `${n} facts`),
     machineRead: (page) => `machine-read from a scan, page ${page}: check against the original`,
+    machineReadCorrected: (page) =>
+      `machine-read from a scan, page ${page}, corrected by hand: check against the original`,
     page: 'page',
     of: 'of',
     redactionNote: 'Names of some people have been replaced by “[redacted]” in this copy.',

@@ -123,6 +123,16 @@ const en: ErrorTexts = {
   'article.not-found': (p) => `no article ${p.ref}`,
   'article.text-missing': (p) =>
     `the text of article ${p.id} is missing from texts/; restore the archive from a backup`,
+  'correct.not-ocr': (p) => `article ${p.id} was not read by OCR: its text is the file's own and cannot be corrected`,
+  'correct.page-not-ocr': (p) => `page ${p.page} of article ${p.id} was not read by OCR (pages read by OCR: ${p.read})`,
+  'correct.not-corrected': (p) =>
+    `page ${p.page} of article ${p.id} is not corrected: it is the machine's reading already`,
+  'correct.empty': (p) => `the corrected text of page ${p.page} is empty`,
+  'correct.too-long': (p) =>
+    `the corrected text of page ${p.page} has ${p.length} characters, more than the ${p.limit} a page may have`,
+  'correct.page-line': (p) =>
+    `the corrected text of page ${p.page} holds a "[page N]" line, which only marks where a page begins`,
+  'correct.what': () => 'say how to correct the page: --text TEXT, --file FILE or --revert',
 
   'fact.bad-id': (p) => `"${p.ref}" is not a fact id`,
   'fact.bad-id-for-article': (p) => `"${p.id}" is not a fact id of article ${p.articleId}`,
@@ -505,6 +515,16 @@ const kk: ErrorTexts = {
   'article.not-found': (p) => `${p.ref} мақаласы жоқ`,
   'article.text-missing': (p) =>
     `${p.id} мақаласының мәтіні texts/ ішінде жоқ; мұрағатты сақтық көшірмеден қалпына келтіріңіз`,
+  'correct.not-ocr': (p) => `${p.id} мақаласы OCR арқылы оқылмаған: оның мәтіні файлдың өзінікі, оны түзетуге болмайды`,
+  'correct.page-not-ocr': (p) =>
+    `${p.id} мақаласының ${p.page}-беті OCR арқылы оқылмаған (OCR оқыған беттер: ${p.read})`,
+  'correct.not-corrected': (p) => `${p.id} мақаласының ${p.page}-беті түзетілмеген: ол қазірдің өзінде машинаның оқуы`,
+  'correct.empty': (p) => `${p.page}-беттің түзетілген мәтіні бос`,
+  'correct.too-long': (p) =>
+    `${p.page}-беттің түзетілген мәтінінде ${p.length} таңба бар, бір бетке рұқсат етілген ${p.limit} таңбадан көп`,
+  'correct.page-line': (p) =>
+    `${p.page}-беттің түзетілген мәтінінде "[page N]" жолы бар, ол тек беттің басын белгілейді`,
+  'correct.what': () => 'бетті қалай түзету керегін көрсетіңіз: --text МӘТІН, --file ФАЙЛ немесе --revert',
 
   'fact.bad-id': (p) => `«${p.ref}» дерек идентификаторы емес`,
   'fact.bad-id-for-article': (p) => `«${p.id}» ${p.articleId} мақаласының дерек идентификаторы емес`,
@@ -887,6 +907,17 @@ const ru: ErrorTexts = {
   'article.ambiguous': (p) => `«${p.ref}» подходит к нескольким статьям (${p.n}); укажите больше цифр`,
   'article.not-found': (p) => `статьи ${p.ref} нет`,
   'article.text-missing': (p) => `текста статьи ${p.id} нет в texts/; восстановите архив из резервной копии`,
+  'correct.not-ocr': (p) =>
+    `статья ${p.id} не распознавалась (OCR): её текст взят из самого файла, его нельзя исправить`,
+  'correct.page-not-ocr': (p) =>
+    `страница ${p.page} статьи ${p.id} не распознавалась (OCR) (распознанные страницы: ${p.read})`,
+  'correct.not-corrected': (p) => `страница ${p.page} статьи ${p.id} не исправлена: это уже машинное распознавание`,
+  'correct.empty': (p) => `исправленный текст страницы ${p.page} пуст`,
+  'correct.too-long': (p) =>
+    `в исправленном тексте страницы ${p.page} ${p.length} символов, больше допустимых для страницы ${p.limit}`,
+  'correct.page-line': (p) =>
+    `исправленный текст страницы ${p.page} содержит строку «[page N]», которая только отмечает начало страницы`,
+  'correct.what': () => 'укажите, как исправить страницу: --text ТЕКСТ, --file ФАЙЛ или --revert',
 
   'fact.bad-id': (p) => `«${p.ref}» — не идентификатор факта`,
   'fact.bad-id-for-article': (p) => `«${p.id}» — не идентификатор факта статьи ${p.articleId}`,

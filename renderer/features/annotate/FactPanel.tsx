@@ -9,7 +9,7 @@ import { api, errorLine, type FactView } from '../../api.js';
 import { suggestDate } from '../../../electron/shared/date-suggest.js';
 import type { FactRole } from '../../../electron/api.js';
 import { FACT_STATUSES, STATUSES_NEEDING_SUPPORT, type FactStatus } from '../../../electron/shared/provenance.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n, type Say } from '../../i18n/i18n.js';
 import { EntityField } from './EntityField.js';
 import type { Passage } from './selection.js';
 import type { Catalog } from './useCatalog.js';
@@ -25,7 +25,7 @@ interface Props {
   onSaved: (fact: FactView) => void;
   onDeleted: (fact: FactView) => void;
   onClose: () => void;
-  onMessage: (text: string) => void;
+  onMessage: (say: Say) => void;
   /** in edit mode: the passage last selected in the reader while this panel is open */
   selection: Passage | null;
   /** in edit mode: start adding the selected passage as a fact of its own instead */
@@ -173,7 +173,7 @@ export function FactPanel({
     if (!fact || !caseId) return;
     try {
       const c = await api().addFactsToCase({ id: caseId, factIds: [fact.id] });
-      onMessage(t('fact.addedToCase', { case: c.title }));
+      onMessage((t) => t('fact.addedToCase', { case: c.title }));
       await catalog.reload();
     } catch (e) {
       setError(errorLine(e));

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, errorLine, type ArticleDeletion, type ArticleDetail, type FactView } from '../../api.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n, type Say } from '../../i18n/i18n.js';
 import { FactPanel, type PanelTarget } from '../annotate/FactPanel.js';
 import { selectedRange, type Passage } from '../annotate/selection.js';
 import { useCatalog } from '../annotate/useCatalog.js';
@@ -12,6 +12,8 @@ import { factHue, factTypeLabel, shortHash } from './format.js';
 import { locate, pageAt, segmentText } from './segments.js';
 import { OriginalPage } from './OriginalPage.js';
 import { VisualCopy } from './VisualCopy.js';
+import { PageEditor } from './PageEditor.js';
+import { pageSpan } from '../../../electron/shared/page-text.js';
 import { useArticle } from './useArticle.js';
 import './reader.css';
 
@@ -47,7 +49,8 @@ export function Reader({ id, focusFactId, onDeleted }: Props) {
 }
 
 interface Toast {
-  text: string;
+  /** said when shown, so a language switch changes it too */
+  say: Say;
   /** a deleted fact the toast offers to restore */
   undo?: FactView;
 }
@@ -71,6 +74,8 @@ function ArticleView({
   const [original, setOriginal] = useState<number | null>(null);
   // the saved page's visual copy shown beside the text instead (one pane at a time)
   const [visual, setVisual] = useState(false);
+  // the page whose text is open for correcting beside its original, or null
+  const [editing, setEditing] = useState<number | null>(null);
   const [activeFact, setActiveFact] = useState<string | null>(focusFactId);
   const [panel, setPanel] = useState<PanelTarget | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -125,8 +130,20 @@ function ArticleView({
     const at = fact && locate(text, fact);
     if (at) setOriginal((o) => (o === null ? o : pageAt(text, at[0])));
   }, [activeFact, facts, text]);
+  const ocrPages = useMemo(() => (article.ocr?.pages ?? []).map((p) => p.page), [article.ocr]);
+  const correctedPages = (article.ocr?.corrections ?? []).map((c) => c.page);
+  const startCorrecting = () => {
+    const here = original ?? pageHere();
+    const page = ocrPages.includes(here) ? here : ocrPages[0];
+    if (page === undefined) return;
+    setPanel(null);
+    setVisual(false);
+    setOriginal(page);
+    setEditing(page);
+  };
+  const editedSpan = editing === null ? undefined : pageSpan(text, editing);
   useReaderKeys({
-    enabled: panel === null,
+    enabled: panel === null && editing === null,
     next: (step) => {
       if (placed.length === 0) return;
       const at = placed.findIndex((f) => f.id === activeFact);
@@ -141,7 +158,7 @@ function ArticleView({
   const afterSave = (fact: FactView) => {
     setPanel(null);
     setActiveFact(fact.id);
-    setToast({ text: t('fact.saved') });
+    setToast({ say: (t) => t('fact.saved') });
     window.getSelection()?.removeAllRanges();
     void catalog.reload();
     onChanged();
@@ -149,17 +166,17 @@ function ArticleView({
   const afterDelete = (fact: FactView) => {
     setPanel(null);
     setActiveFact(null);
-    setToast({ text: t('fact.deleted'), undo: fact });
+    setToast({ say: (t) => t('fact.deleted'), undo: fact });
     onChanged();
   };
   const undo = async (fact: FactView) => {
     try {
       const back = await api().restoreFact(fact);
-      setToast({ text: t('fact.restored') });
+      setToast({ say: (t) => t('fact.restored') });
       setActiveFact(back.id);
       onChanged();
     } catch (e) {
-      setToast({ text: t('error.prefix', { error: errorLine(e) }) });
+      setToast({ say: (t) => t('error.prefix', { error: errorLine(e) }) });
     }
   };
 
@@ -195,8 +212,8 @@ function ArticleView({
         </p>
         <SourcePanel
           article={article}
-          onSaved={(text) => {
-            setToast({ text });
+          onSaved={(say) => {
+            setToast({ say });
             onChanged();
           }}
         />
@@ -209,8 +226,14 @@ function ArticleView({
               })}
               {low.length > 0 && <> {t('reader.ocrLow', { n: low.length })}</>}
             </span>
+            {correctedPages.length > 0 && (
+              <span>{t('reader.correctedPages', { pages: correctedPages.join(', ') })}</span>
+            )}
             <button type="button" aria-pressed={original !== null} onClick={toggleOriginal}>
               {t('reader.originalToggle')}
+            </button>
+            <button type="button" disabled={editing !== null} onClick={startCorrecting}>
+              {t('reader.correctPage')}
             </button>
           </p>
         )}
@@ -237,37 +260,62 @@ function ArticleView({
       <div
         className={`reader-body${panel ? ' is-annotating' : ''}${original !== null || visual ? ' has-original' : ''}`}
       >
-        <div
-          className="reader-text"
-          lang={lang}
-          ref={textRef}
-          aria-label={t('fact.selectHint')}
-          onMouseUp={onSelect}
-          onKeyUp={(e) => e.shiftKey && onSelect()}
-        >
-          {segments.map((s) =>
-            s.facts.length === 0 ? (
-              s.low ? (
-                <LowWord key={s.start} text={text.slice(s.start, s.end)} />
+        {editing !== null && editedSpan ? (
+          <PageEditor
+            key={`${editing}-${article.textSha256}`}
+            articleId={article.id}
+            page={editing}
+            text={text.slice(editedSpan.start, editedSpan.end)}
+            corrected={correctedPages.includes(editing)}
+            onDone={(r) => {
+              setEditing(null);
+              if (!r) return;
+              const n = r.lost.length;
+              setToast({
+                say: (t) =>
+                  [
+                    t(r.reverted ? 'reader.reverted' : 'reader.corrected', { page: r.page }),
+                    n ? t('reader.correctLost', { n }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join('. '),
+              });
+              onChanged();
+            }}
+          />
+        ) : (
+          <div
+            className="reader-text"
+            lang={lang}
+            ref={textRef}
+            aria-label={t('fact.selectHint')}
+            onMouseUp={onSelect}
+            onKeyUp={(e) => e.shiftKey && onSelect()}
+          >
+            {segments.map((s) =>
+              s.facts.length === 0 ? (
+                s.low ? (
+                  <LowWord key={s.start} text={text.slice(s.start, s.end)} />
+                ) : (
+                  text.slice(s.start, s.end)
+                )
               ) : (
-                text.slice(s.start, s.end)
-              )
-            ) : (
-              <FactMark
-                key={s.start}
-                text={s.low ? <LowWord text={text.slice(s.start, s.end)} /> : text.slice(s.start, s.end)}
-                facts={s.facts}
-                typeLabel={typeLabel}
-                active={s.facts.some((f) => f.id === activeFact)}
-                onOpen={(id) => {
-                  if (window.getSelection()?.isCollapsed === false) return; // a selection across a highlight adds a fact
-                  setActiveFact(id);
-                  editFact(id);
-                }}
-              />
-            ),
-          )}
-        </div>
+                <FactMark
+                  key={s.start}
+                  text={s.low ? <LowWord text={text.slice(s.start, s.end)} /> : text.slice(s.start, s.end)}
+                  facts={s.facts}
+                  typeLabel={typeLabel}
+                  active={s.facts.some((f) => f.id === activeFact)}
+                  onOpen={(id) => {
+                    if (window.getSelection()?.isCollapsed === false) return; // a selection across a highlight adds a fact
+                    setActiveFact(id);
+                    editFact(id);
+                  }}
+                />
+              ),
+            )}
+          </div>
+        )}
         {original !== null && (
           <OriginalPage articleId={article.id} page={original} onPage={setOriginal} onClose={() => setOriginal(null)} />
         )}
@@ -280,7 +328,7 @@ function ArticleView({
             onSaved={afterSave}
             onDeleted={afterDelete}
             onClose={() => setPanel(null)}
-            onMessage={(text) => setToast({ text })}
+            onMessage={(say) => setToast({ say })}
             selection={selection}
             onAddSelection={() =>
               selection && setPanel({ mode: 'add', articleId: article.id, ...selection, published })
@@ -292,7 +340,7 @@ function ArticleView({
       </div>
       {toast && (
         <div className="toast" role="status">
-          <span>{toast.text}</span>
+          <span>{toast.say(t)}</span>
           {toast.undo && (
             <button type="button" onClick={() => void undo(toast.undo!)}>
               {t('fact.undo')}

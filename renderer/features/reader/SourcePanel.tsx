@@ -4,12 +4,12 @@
  */
 import { useState } from 'react';
 import { api, errorLine, type ArticleDetail } from '../../api.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n, type Say } from '../../i18n/i18n.js';
 import { ACQUIRED_FROM, SOURCE_TYPES } from '../../../electron/shared/provenance.js';
 
 type Article = ArticleDetail['article'];
 
-export function SourcePanel({ article, onSaved }: { article: Article; onSaved: (text: string) => void }) {
+export function SourcePanel({ article, onSaved }: { article: Article; onSaved: (say: Say) => void }) {
   const { t } = useI18n();
   const asserted = article.capture?.asserted ?? {};
   const machine = article.capture?.machine ?? {};
@@ -40,7 +40,7 @@ export function SourcePanel({ article, onSaved }: { article: Article; onSaved: (
         acquiredNote,
         original: original === '' ? null : original === 'true',
       });
-      onSaved(t('provenance.saved'));
+      onSaved((t) => t('provenance.saved'));
     } catch (e) {
       setError(errorLine(e));
     } finally {

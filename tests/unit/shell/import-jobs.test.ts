@@ -34,7 +34,10 @@ beforeAll(async () => {
 }, 120_000);
 
 async function setup() {
-  const archive = await Archive.create(await tempDir());
+  return setupWith(await Archive.create(await tempDir()));
+}
+
+function setupWith(archive: Archive) {
   const dispatch = createDispatcher(ArchiveSession.of(archive), '1.2.3');
   return { archive, dispatch, api: makeClient((m, i) => dispatch(m, i)) };
 }
@@ -86,14 +89,50 @@ describe.runIf(tools)('import jobs over the contract', () => {
     });
   }, 180_000);
 
-  it('shows an image file as it is, its one page', async () => {
-    const { api } = await setup();
+  it('shows an image file as it is, its one page, and corrects it', async () => {
+    const { api, archive } = await setup();
     const { article } = await api.importFile({ name: 'photo.png', bytes: png, ocrLanguages: ['kk', 'ru'] });
     expect(article.ocr?.languages).toEqual(['kaz']);
     const shown = await api.articlePage({ id: article.id, page: 1 });
     expect(shown).toMatchObject({ pages: 1, mime: 'image/png' });
     expect(Buffer.from(shown.dataUrl.split(',')[1]!, 'base64').equals(Buffer.from(png))).toBe(true);
     await expect(api.articlePage({ id: article.id, page: 2 })).rejects.toMatchObject({ code: 'article.no-page' });
+
+    // its page corrected over the contract, and put back; bad input refused by the call's schema or the core
+    const corrected = await api.correctPage({ id: article.id, page: 1, text: 'Өскемен қалалық соты' });
+    expect(corrected).toMatchObject({ page: 1, reverted: false, lost: [] });
+    expect((await api.getArticle({ id: article.id })).text).toBe('[page 1]\n\nӨскемен қалалық соты');
+    expect(corrected.article.ocr?.corrections).toHaveLength(1);
+    const { dispatch } = setupWith(archive);
+    for (const [input, field] of [
+      [{ id: article.id, page: 0, text: 'x' }, 'page'],
+      [{ id: article.id, page: 1, text: 5 }, 'text'],
+      [{ id: article.id, page: 1 }, 'text'],
+    ] as const)
+      expect(await dispatch('correctPage', input)).toMatchObject({
+        ok: false,
+        error: { code: 'ipc.invalid-request', params: { field } },
+      });
+    await expect(api.correctPage({ id: article.id, page: 1, text: 'я'.repeat(100_001) })).rejects.toMatchObject({
+      code: 'correct.too-long',
+      params: { page: 1, length: 100_001, limit: 100_000 },
+    });
+    await expect(api.correctPage({ id: article.id, page: 2, text: 'x' })).rejects.toMatchObject({
+      code: 'correct.page-not-ocr',
+    });
+    expect(await api.correctPage({ id: article.id, page: 1, text: null })).toMatchObject({ reverted: true });
+    const machine = await api.getArticle({ id: article.id });
+    expect(machine.article.ocr?.corrections).toBeUndefined();
+    // the machine's own words typed back over a correction put the page back, leaving no record
+    await api.correctPage({ id: article.id, page: 1, text: 'Өскемен' });
+    const typedBack = await api.correctPage({
+      id: article.id,
+      page: 1,
+      text: machine.text.slice('[page 1]\n\n'.length),
+    });
+    expect(typedBack.article.ocr?.corrections).toBeUndefined();
+    expect(typedBack.article.textSha256).toBe(machine.article.textSha256);
+    expect((await api.getArticle({ id: article.id })).text).toBe(machine.text);
   }, 60_000);
 
   it('passes the OCR mode to the core, and refuses bad choices before anything runs', async () => {
