@@ -179,7 +179,7 @@ export const ocrPart: BenchPart = {
       const errors = cerByLang(result.text);
       const perMin = PAGES / (result.ms / 60_000);
       rows.push([
-        `Aqiqat (tesseract.js, kaz+eng, ${threads} thread${threads > 1 ? 's' : ''})`,
+        `Aqiqat (tesseract.js, kaz or bel+ukr, +eng, ${threads} thread${threads > 1 ? 's' : ''})`,
         v.name,
         fmtMs(result.ms),
         perMin.toFixed(1),
@@ -219,7 +219,7 @@ export const ocrPart: BenchPart = {
       ),
       `- CER ≤ 1 % clean: **${met(Math.max(c.cer.kk!, c.cer.ru!) <= 0.01)}**; ≤ 5 % noisy: **${met(Math.max(n.cer.kk!, n.cer.ru!) <= 0.05)}**; ≥ 10 pages/min: **${met(c.pagesPerMinute >= 10)}** (${c.pagesPerMinute.toFixed(1)}; ${ocrThreads()} threads over 1: ×${(c.pagesPerMinute / one.pagesPerMinute).toFixed(2)}).\n` +
         `- ${os.availableParallelism()} cores; load average (1 min) before and after each run: ${loads.join(' → ')}. Other work on the machine slows every row alike; compare within one run.\n` +
-        '- Each Tesseract instance runs on one core: the parser thread holds one and a helper thread a second, reading alternate pages. The Kazakh model reads the Russian pages: it has no lowercase щ or ё, which are most of the Russian errors (no Russian model ships on npm). CER: edit distance over characters, whitespace runs as one space, per page, averaged.' +
+        '- Each Tesseract instance runs on one core: the parser thread holds one and a helper thread a second, reading alternate pages. No Russian model ships on npm: each page is read with the Kazakh model or with the Belarusian and Ukrainian ones together, as its letters say (a Russian document pays for one or two pages read twice). CER: edit distance over characters, whitespace runs as one space, per page, averaged.' +
         anchorNote,
     );
     return { report, data };

@@ -136,6 +136,8 @@ describe('the packaged app (build/electron-builder.yml)', () => {
       'node_modules/tesseract.js-core/tesseract-core-relaxedsimd-lstm.wasm.js',
       'node_modules/@tesseract.js-data/kaz/4.0.0_best_int/kaz.traineddata.gz',
       'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+      'node_modules/@tesseract.js-data/bel/4.0.0_best_int/bel.traineddata.gz',
+      'node_modules/@tesseract.js-data/ukr/4.0.0_best_int/ukr.traineddata.gz',
       'node_modules/utif/UTIF.js',
       'node_modules/@jsquash/webp/codec/dec/webp_dec.wasm',
     ])
@@ -144,7 +146,15 @@ describe('the packaged app (build/electron-builder.yml)', () => {
     const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    for (const name of ['tesseract.js', '@tesseract.js-data/kaz', '@tesseract.js-data/eng', 'utif', '@jsquash/webp'])
+    for (const name of [
+      'tesseract.js',
+      '@tesseract.js-data/kaz',
+      '@tesseract.js-data/eng',
+      '@tesseract.js-data/bel',
+      '@tesseract.js-data/ukr',
+      'utif',
+      '@jsquash/webp',
+    ])
       expect(Object.keys(pkg.dependencies)).toContain(name);
   });
 

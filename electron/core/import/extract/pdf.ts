@@ -12,7 +12,6 @@ import { titleFromText } from '../../../shared/text.js';
 import { DEFAULT_OCR, type Extracted, type ExtractOptions } from './types.js';
 import { checkOcrPages, PageReader } from './ocr/read.js';
 import { grey, type PageImage } from './ocr/images.js';
-import { modelsFor } from './ocr/engine.js';
 import { pageMarker, PagedText } from './ocr/text.js';
 
 /** pdf.js runs in this process: a document is read page by page, never more than this many. */
@@ -135,9 +134,8 @@ export async function extractPdf(bytes: Uint8Array, name: string, options: Extra
     );
     if (letters === 0 && scanned.length === 0) throw new AqiqatError('import.pdf-scanned', { name });
     checkOcrPages(name, scanned.length);
-    const models = modelsFor(choice.languages);
     const out = new PagedText();
-    const reader = new PageReader(out, models, name);
+    const reader = new PageReader(out, choice.languages, name);
     for (let n = 1; n <= doc.numPages; n++) {
       const k = scanned.indexOf(n);
       if (k < 0) {
@@ -164,7 +162,7 @@ export async function extractPdf(bytes: Uint8Array, name: string, options: Extra
     return {
       text,
       meta: { title: title ?? (firstLine ? titleFromText(firstLine) : undefined), pages: doc.numPages },
-      ocr: out.ocr(models),
+      ocr: out.ocr(reader.models),
     };
   } finally {
     await doc.destroy();

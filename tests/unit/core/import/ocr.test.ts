@@ -1,6 +1,7 @@
 /**
  * Scans and photos read by OCR (Tesseract in WebAssembly, offline): an image-only PDF of a Kazakh court
- * decision through the real CLI, a JPEG photo, a two-page TIFF and a mixed PDF through the extractor,
+ * decision through the real CLI, a JPEG photo, a two-page TIFF, a mixed PDF and a scan in Kazakh and
+ * Russian through the extractor,
  * and the hostile files refused with one line before anything is written. OCR is slow: one import of
  * each kind, shared across assertions.
  */
@@ -27,6 +28,11 @@ const DECISION = [
     'Сотталған Жәкішев шартты түрде мерзімінен бұрын босатуға өтініш берді, бірақ сот өтінішті қанағаттандырудан бас тартты.',
     'Шешімге он бес күн ішінде шағым берілуі мүмкін.',
   ],
+];
+const RUSSIAN = [
+  'Постановление суда',
+  'Судебная коллегия рассмотрела апелляционную жалобу защитника осуждённого Мухтара Жакишева и пришла к выводу, что его ходатайство об условно-досрочном освобождении отклонено обоснованно.',
+  'Доводы защиты о нарушении права на справедливое судебное разбирательство не подтвердились.',
 ];
 const printed = (pages: string[][]) => pages.map((ps) => ps.join(' ')).join(' ');
 
@@ -152,6 +158,17 @@ describe.runIf(tools)('OCR import', () => {
     expect(both.text.startsWith(layer)).toBe(true);
     expect(both.ocr?.pages.map((p) => p.page)).toEqual([2]);
     expect(cer(both.text.split('[page 2]')[1]!, printed(DECISION.slice(1)))).toBeLessThanOrEqual(0.01);
+  }, 240_000);
+
+  it('reads a Kazakh page, a Russian page and a Kazakh page each with its own model (щ and ё kept)', async () => {
+    const pages = [DECISION[0]!, RUSSIAN, DECISION[1]!];
+    const scan = await imagePdf(await rasterize(await printPages(browser, pages), 300));
+    const read = await extract(scan, 'mixed-languages.pdf');
+    const parts = read.text.split(/\[page \d\]/).slice(1);
+    expect(parts).toHaveLength(3);
+    for (const [i, page] of pages.entries()) expect(cer(parts[i]!, printed([page]))).toBeLessThanOrEqual(0.01);
+    expect(parts[1]).toContain('защитника осуждённого');
+    expect(read.ocr?.languages).toEqual(['kaz', 'bel', 'ukr', 'eng']);
   }, 240_000);
 });
 

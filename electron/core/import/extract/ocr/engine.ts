@@ -20,8 +20,13 @@ import { parseMemoryMb } from '../../limits.js';
 
 const require = createRequire(import.meta.url);
 
-/** Tesseract's model for each language. No Russian model ships on npm; the Kazakh one reads the whole Russian alphabet (measured in `npm run bench -- ocr`). */
-const MODEL: Record<OcrLanguage, string> = { kk: 'kaz', ru: 'kaz', en: 'eng' };
+/**
+ * Tesseract's models for each language. No Russian model ships on npm; of those that do, the Belarusian one
+ * with the Ukrainian beside it reads Russian pages best (Belarusian has ё, ы, э; Ukrainian has щ), while the
+ * Kazakh one, which reads Kazakh, has no lowercase щ or ё and reads защитник as зашитник. Measured in
+ * `npm run bench -- ocr`.
+ */
+const MODELS: Record<OcrLanguage, readonly string[]> = { kk: ['kaz'], ru: ['bel', 'ukr'], en: ['eng'] };
 /** LSTM only (no legacy engine): the integer "best" models are the smaller and faster ones. */
 const DATA_DIR = '4.0.0_best_int';
 const OEM_LSTM_ONLY = 1;
@@ -32,10 +37,16 @@ let version: string | undefined;
 export const engineVersion = (): string =>
   (version ??= (require('tesseract.js/package.json') as { version: string }).version);
 
-/** The models for the chosen languages, in a fixed order (Kazakh first: it also reads Russian). */
-export function modelsFor(languages: readonly OcrLanguage[]): string[] {
-  return ['kaz', 'eng'].filter((m) => languages.some((l) => MODEL[l] === m));
+/** The Cyrillic language a page is read as; each has its own model. */
+export type CyrillicLanguage = 'kk' | 'ru';
+
+/** The models for a page read as `as` (none: Latin only), with English beside it when chosen. */
+export function modelsFor(languages: readonly OcrLanguage[], as: CyrillicLanguage | undefined): string[] {
+  return [...(as ? MODELS[as] : []), ...(languages.includes('en') || !as ? MODELS.en : [])];
 }
+
+/** Every model that may read a page for these languages, in a fixed order (what an article records). */
+export const MODEL_ORDER = [...MODELS.kk, ...MODELS.ru, ...MODELS.en];
 
 /** Tesseract settings, for the bench to compare variants; the defaults are what imports use. */
 export interface EngineSettings {
