@@ -1,7 +1,7 @@
 /**
  * The archive on disk: archive.json plus 256 shards, each a pair of lowdb files (article metadata,
- * facts). Why pairs: the article list at start-up needs only metadata (32 MB at 50k articles, listed
- * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
+ * facts). Why pairs: the article list needs only metadata (32 MB at 50k articles; at start-up it is
+ * read from one summary file, article-list.ts), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
 import { chmod, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
