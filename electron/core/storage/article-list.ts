@@ -10,10 +10,10 @@
  * do without it: the summary would be a second copy of every title to seal.
  */
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { readFileNoFollow, writeFileAtomic } from './atomic.js';
+import { isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
 import { SCHEMA_VERSION, type Article } from '../model.js';
 import type { Layout } from './layout.js';
 
@@ -91,6 +91,10 @@ export async function writeSummary(layout: Layout, summary: ArticleSummary): Pro
     shards[n] = id;
     lists[n] = summary.articles.get(n) ?? [];
   }
+  // a write cut short (`aqiqat articles | head` exits midway) left its temp file, as large as the summary
+  for (const name of await readdir(layout.indexDir).catch(() => [] as string[]))
+    if (name.startsWith('.articles.list.') && isTempFile(name))
+      await rm(path.join(layout.indexDir, name), { force: true });
   const body = Buffer.from(JSON.stringify(lists), 'utf8');
   const header = {
     format: FORMAT,

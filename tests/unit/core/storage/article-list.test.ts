@@ -134,6 +134,15 @@ describe('the article list summary (index/articles.list)', () => {
     });
   }
 
+  it('the temp file of a summary write cut short is removed by the next write', async () => {
+    const dir = await archiveOf(2);
+    const left = path.join(dir, 'index', '.articles.list.0123456789ab.tmp');
+    await writeFile(left, 'half a summary');
+    const truth = await fromShards(dir);
+    expect(await listed(dir)).toEqual(truth);
+    await expect(stat(left)).rejects.toThrow(/ENOENT/);
+  });
+
   it('a summary whose body misses a shard it names is ignored', async () => {
     const dir = await archiveOf(3);
     const truth = await fromShards(dir);
