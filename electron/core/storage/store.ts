@@ -201,7 +201,6 @@ export class ArchiveStore {
 
   /** The list's summary as last read or refreshed (article-list.ts); its records are never the cache's. */
   #summary: ArticleSummary | null = null;
-  #summaryWrite: Promise<void> = Promise.resolve();
 
   /**
    * Every article's metadata, for the list: shards already in memory as they are there (as allArticles),
@@ -227,15 +226,8 @@ export class ArchiveStore {
       }),
     );
     this.#summary = fresh;
-    if (changed && !this.#readOnly) {
-      // after the answer: the list is not kept waiting on a file that only speeds up the next start
-      this.#summaryWrite = this.#summaryWrite.then(
-        () =>
-          new Promise<void>((resolve) =>
-            setImmediate(() => writeSummary(this.layout, fresh).then(resolve, () => resolve())),
-          ),
-      );
-    }
+    // a summary that cannot be written (a read-only or full disk) only costs the next start its speed
+    if (changed && !this.#readOnly) await writeSummary(this.layout, fresh).catch(() => undefined);
     return lists.flat();
   }
 
@@ -409,7 +401,6 @@ export class ArchiveStore {
   /** Release the single-writer lock; the store must not be used afterwards. */
   async close(): Promise<void> {
     try {
-      await this.#summaryWrite;
       await this.#lock?.release();
       this.#lock = null;
     } finally {

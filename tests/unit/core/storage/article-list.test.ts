@@ -28,7 +28,6 @@ async function listed(dir: string): Promise<Array<{ id: string; title: string }>
   try {
     return (await archive.listArticles()).map((a) => ({ id: a.id, title: a.title }));
   } finally {
-    // close waits for the summary written after the answer
     await archive.close();
   }
 }
