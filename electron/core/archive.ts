@@ -322,7 +322,7 @@ export class Archive {
 
   /** Newest first: by published date, then by import time. */
   async listArticles(): Promise<Article[]> {
-    const articles = await this.#store.allArticles();
+    const articles = await this.#store.listedArticles();
     // ISO dates and hex ids sort as plain strings; localeCompare cost ~100 ms at 50k articles
     return articles.sort(
       (a, b) => cmp(b.publishedAt ?? '', a.publishedAt ?? '') || cmp(b.importedAt, a.importedAt) || cmp(a.id, b.id),

@@ -11,7 +11,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { encode } from 'fast-png';
-import { chromium } from 'playwright-core';
 import { Archive } from '../../electron/core/archive.js';
 import { ocrThreads } from '../../electron/core/import/extract/ocr/engine.js';
 import { CHROMIUM, cer, imagePdf, pgm, printPages, rasterize } from '../unit/core/import/scans.js';
@@ -127,6 +126,8 @@ export const ocrPart: BenchPart = {
   async run(ctx) {
     const dir = path.join(ctx.tmp, 'ocr');
     await mkdir(dir, { recursive: true });
+    // loaded here, not at the top: every bench child (the "after start" figures) loads this bundle
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu'] });
     let printed: Uint8Array;
     try {

@@ -212,6 +212,8 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number, quer
 
   ctx.log(`search ${size}: FTS5 build…`);
   const fts = await timed(() => buildFts(dir, ftsFile));
+  // in the log as soon as it is known: on a loaded machine the rest of a size can take many minutes
+  ctx.log(`  ${fmtMs(fts.ms)} ms (CPU ${fmtMs(fts.cpuMs)} ms): ours / FTS5 ${ratio(build.ms, fts.ms)}`);
   gc();
 
   const result: SizeResult = {

@@ -31,7 +31,7 @@ const day = (iso: string | null): number => (iso ? Number(iso.replace(/-/g, ''))
  * Longer runs of letters are not words anyone searches for (a hostile file's one 20-million-letter
  * "word" would cost seconds and gigabytes to stem): not indexed.
  */
-const MAX_WORD = 128;
+export const MAX_WORD = 128;
 
 function count(tokens: readonly Token[], weight: number, into: Map<string, number>): void {
   for (const t of tokens) {
@@ -45,23 +45,24 @@ export function articleDoc(article: Article, tokens: readonly Token[]): IndexDoc
   const weights = new Map<string, number>();
   count(tokenize(article.title), TITLE_WEIGHT, weights);
   count(tokens, 1, weights);
+  return { meta: articleMeta(article), weights };
+}
+
+export function articleMeta(article: Article): DocMeta {
   return {
-    meta: {
-      kind: 'article',
-      id: article.id,
-      articleId: article.id,
-      published: day(article.publishedAt),
-      lang: article.lang,
-      title: article.title,
-      textSha256: article.textSha256,
-      type: '',
-      date: '',
-      start: 0,
-      end: 0,
-      tags: article.tags,
-      entities: [],
-    },
-    weights,
+    kind: 'article',
+    id: article.id,
+    articleId: article.id,
+    published: day(article.publishedAt),
+    lang: article.lang,
+    title: article.title,
+    textSha256: article.textSha256,
+    type: '',
+    date: '',
+    start: 0,
+    end: 0,
+    tags: article.tags,
+    entities: [],
   };
 }
 
@@ -70,29 +71,43 @@ export function factDoc(fact: Fact, article: Article, textTokens: readonly Token
   const { start, end } = fact.anchor;
   const weights = new Map<string, number>();
   count(tokensIn(textTokens, start, end), TITLE_WEIGHT, weights);
-  for (const t of Object.values(fact.translations ?? {})) if (t) count(tokenize(t.text), 1, weights);
+  for (const t of factTranslations(fact)) count(tokenize(t), 1, weights);
+  return { meta: factMeta(fact, article), weights };
+}
+
+/** The texts of a fact's translations, in the order its document counts them. */
+export const factTranslations = (fact: Fact): string[] =>
+  Object.values(fact.translations ?? {}).flatMap((t) => (t ? [t.text] : []));
+
+export function factMeta(fact: Fact, article: Article): DocMeta {
+  const { start, end } = fact.anchor;
   return {
-    meta: {
-      kind: 'fact',
-      id: fact.id,
-      articleId: fact.articleId,
-      published: day(article.publishedAt),
-      lang: article.lang,
-      title: '',
-      textSha256: '',
-      type: fact.type,
-      date: fact.date?.value ?? '',
-      start,
-      end,
-      tags: fact.tags,
-      entities: [...fact.people, ...fact.places, ...fact.organizations],
-    },
-    weights,
+    kind: 'fact',
+    id: fact.id,
+    articleId: fact.articleId,
+    published: day(article.publishedAt),
+    lang: article.lang,
+    title: '',
+    textSha256: '',
+    type: fact.type,
+    date: fact.date?.value ?? '',
+    start,
+    end,
+    tags: fact.tags,
+    entities: [...fact.people, ...fact.places, ...fact.organizations],
   };
 }
 
 /** Tokens lying inside [start, end) of a token list sorted by start. */
 export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  const out: Token[] = [];
+  for (let i = firstTokenAt(tokens, start); i < tokens.length && tokens[i]!.start < end; i++)
+    if (tokens[i]!.end <= end) out.push(tokens[i]!);
+  return out;
+}
+
+/** The index of the first token starting at or after `start`, in a token list sorted by start. */
+export function firstTokenAt(tokens: readonly Token[], start: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -100,7 +115,5 @@ export function tokensIn(tokens: readonly Token[], start: number, end: number): 
     if (tokens[mid]!.start < start) lo = mid + 1;
     else hi = mid;
   }
-  const out: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.start < end; i++) if (tokens[i]!.end <= end) out.push(tokens[i]!);
-  return out;
+  return lo;
 }

@@ -265,6 +265,20 @@ export class SearchIndex {
     return no;
   }
 
+  /** addDoc for a builder that counted by vocabulary id (build.ts): `weights[v]` for each `v` of `vocab`. */
+  addDocByIds(meta: DocMeta, vocab: readonly number[], weights: Int32Array): number {
+    this.removeDoc(meta.id);
+    const no = this.#docCount++;
+    this.#added.push(meta);
+    this.#ids().set(meta.id, no);
+    for (const v of vocab) {
+      let w = this.#delta[v];
+      if (!w) this.#delta[v] = w = new PostingWriter();
+      w.add(no, weights[v]!);
+    }
+    return no;
+  }
+
   removeDoc(id: string): boolean {
     const ids = this.#ids();
     const no = ids.get(id);
@@ -329,6 +343,15 @@ export class SearchIndex {
 
   /** Every live document and word, doc numbers renumbered densely: for compaction. */
   compacted(): { docs: DocMeta[]; words: Array<{ word: string; analysis: WordAnalysis; postings: Uint8Array }> } {
+    // a fresh build: nothing deleted, nothing loaded, so every word's postings are already as they will be written
+    if (!this.#base && this.deleted.size === 0) {
+      const words: Array<{ word: string; analysis: WordAnalysis; postings: Uint8Array }> = [];
+      for (let v = 0; v < this.#words.length; v++) {
+        const w = this.#delta[v];
+        if (w && w.count > 0) words.push({ word: this.#words[v]!, analysis: this.analysis(v), postings: w.view() });
+      }
+      return { docs: [...this.#added], words };
+    }
     const renumber = new Int32Array(this.#docCount).fill(-1);
     const docs: DocMeta[] = [];
     for (let n = 0; n < this.#docCount; n++) {

@@ -1,7 +1,7 @@
 /**
  * The archive on disk: archive.json plus 256 shards, each a pair of lowdb files (article metadata,
- * facts). Why pairs: the article list at start-up needs only metadata (32 MB at 50k articles, listed
- * in ~0.7-0.9 s), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
+ * facts). Why pairs: the article list needs only metadata (32 MB at 50k articles; at start-up it is
+ * read from one summary file, article-list.ts), while facts are most of the bytes; saving a fact rewrites one ~1k-fact file
  * (p95 15-27 ms at 250k facts), never the whole archive. Numbers: `npm run bench`.
  */
 import { chmod, lstat, mkdir, readdir, readFile, stat } from 'node:fs/promises';
@@ -30,6 +30,7 @@ import {
 } from '../errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
+import { readSummary, sameFile, shardIds, writeSummary, type ArticleSummary } from './article-list.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AUDIT_FILE, AuditLog, auditInputOf } from '../protection/audit.js';
 import { recoverSwap, restoreLeftovers } from './swap.js';
@@ -177,15 +178,7 @@ export class ArchiveStore {
   }
 
   articleShard(n: number): Promise<Db<ArticleShard>> {
-    return cached(this.#articleShards, n, () =>
-      openDb(
-        articleShardFile(this.layout, n),
-        ArticleShardSchema,
-        `article shard ${n}`,
-        { schemaVersion: SCHEMA_VERSION, articles: [] },
-        this.#codec,
-      ),
-    );
+    return cached(this.#articleShards, n, () => this.#readArticleShard(n));
   }
 
   factShard(n: number): Promise<Db<FactShard>> {
@@ -204,6 +197,48 @@ export class ArchiveStore {
   async allArticles(): Promise<Article[]> {
     const dbs = await Promise.all((await this.shardsOnDisk('articles')).map((n) => this.articleShard(n)));
     return dbs.flatMap((db) => db.data.articles);
+  }
+
+  /** The list's summary as last read or refreshed (article-list.ts); its records are never the cache's. */
+  #summary: ArticleSummary | null = null;
+
+  /**
+   * Every article's metadata, for the list: shards already in memory as they are there (as allArticles),
+   * the others from the summary when their files are unchanged since it was written, else read again.
+   */
+  async listedArticles(): Promise<Article[]> {
+    if (this.#codec.encrypted) return this.allArticles();
+    const now = await shardIds(this.layout);
+    const known = this.#summary ?? (await readSummary(this.layout));
+    const fresh: ArticleSummary = { ids: now, articles: new Map() };
+    let changed = !known || known.ids.size !== now.size;
+    const lists = await Promise.all(
+      [...now].map(async ([n, id]) => {
+        const cached = this.#articleShards.get(n);
+        let onDisk = known && sameFile(known.ids.get(n), id) ? known.articles.get(n) : undefined;
+        if (!onDisk) {
+          changed = true;
+          // read apart from the cache, whose records change in place before they are saved
+          onDisk = (await this.#readArticleShard(n)).data.articles;
+        }
+        fresh.articles.set(n, onDisk);
+        return cached ? (await cached).data.articles : onDisk;
+      }),
+    );
+    this.#summary = fresh;
+    // a summary that cannot be written (a read-only or full disk) only costs the next start its speed
+    if (changed && !this.#readOnly) await writeSummary(this.layout, fresh).catch(() => undefined);
+    return lists.flat();
+  }
+
+  #readArticleShard(n: number): Promise<Db<ArticleShard>> {
+    return openDb(
+      articleShardFile(this.layout, n),
+      ArticleShardSchema,
+      `article shard ${n}`,
+      { schemaVersion: SCHEMA_VERSION, articles: [] },
+      this.#codec,
+    );
   }
 
   async allFacts(): Promise<FactShard['facts']> {

@@ -1,0 +1,106 @@
+/**
+ * The article list at start-up from one summary file (index/articles.list) instead of every metadata
+ * shard parsed and validated: at 50k articles the shards are 256 files and 32 MB whose validation
+ * costs seconds, while one file checked by its hash costs a JSON.parse.
+ *
+ * The shards stay the truth. The summary records each shard file's size, mtime, ctime and inode as it
+ * read them; a shard that differs (a save since, a hand edit, a restore) is read again, alone, and a
+ * summary that is missing, of another format or whose hash does not match its body is ignored. Each
+ * list call that had to read a shard writes the summary again. Encrypted archives
+ * do without it: the summary would be a second copy of every title to seal.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
+import { SCHEMA_VERSION, type Article } from '../model.js';
+import type { Layout } from './layout.js';
+
+const FORMAT = 1;
+const SHARD_NAME = /^([0-9a-f]{2})\.articles\.json$/;
+
+export const articleListFile = (l: Layout) => path.join(l.indexDir, 'articles.list');
+
+/** A shard file's identity on disk: [size, mtimeMs, ctimeMs, inode]. */
+type FileId = [number, number, number, number];
+export type ShardIds = Map<number, FileId>;
+
+const HeaderSchema = z.object({
+  format: z.literal(FORMAT),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  shards: z.record(z.string().regex(/^\d{1,3}$/), z.tuple([z.number(), z.number(), z.number(), z.number()])),
+});
+
+export interface ArticleSummary {
+  ids: ShardIds;
+  /** shard number → its articles as they were when `ids` was taken */
+  articles: Map<number, Article[]>;
+}
+
+/** The article shard files there are now, by shard number, with their identities. */
+export async function shardIds(layout: Layout): Promise<ShardIds> {
+  const names = await readdir(layout.shardsDir).catch(() => [] as string[]);
+  const out: ShardIds = new Map();
+  await Promise.all(
+    names.map(async (name) => {
+      const m = SHARD_NAME.exec(name);
+      if (!m) return;
+      const info = await stat(path.join(layout.shardsDir, name)).catch(() => null);
+      if (info) out.set(parseInt(m[1]!, 16), [info.size, info.mtimeMs, info.ctimeMs, info.ino]);
+    }),
+  );
+  return out;
+}
+
+export const sameFile = (a: FileId | undefined, b: FileId | undefined): boolean =>
+  a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/** The summary on disk, or null when there is none usable (missing, damaged, another format). */
+export async function readSummary(layout: Layout): Promise<ArticleSummary | null> {
+  const bytes = await readFileNoFollow(articleListFile(layout)).catch(() => null);
+  if (!bytes) return null;
+  const cut = bytes.indexOf(0x0a);
+  if (cut < 0) return null;
+  try {
+    const header = HeaderSchema.safeParse(JSON.parse(bytes.subarray(0, cut).toString('utf8')));
+    if (!header.success) return null;
+    const body = bytes.subarray(cut + 1);
+    if (createHash('sha256').update(body).digest('hex') !== header.data.sha256) return null;
+    // its body is what this module wrote from validated shards, as the hash shows: not validated again
+    const parsed = JSON.parse(body.toString('utf8')) as Record<string, Article[]>;
+    const ids: ShardIds = new Map();
+    const articles = new Map<number, Article[]>();
+    for (const [n, id] of Object.entries(header.data.shards)) {
+      const list = parsed[n];
+      if (!Array.isArray(list)) return null;
+      ids.set(Number(n), id);
+      articles.set(Number(n), list);
+    }
+    return { ids, articles };
+  } catch {
+    return null;
+  }
+}
+
+export async function writeSummary(layout: Layout, summary: ArticleSummary): Promise<void> {
+  const shards: Record<string, FileId> = {};
+  const lists: Record<string, Article[]> = {};
+  for (const [n, id] of summary.ids) {
+    shards[n] = id;
+    lists[n] = summary.articles.get(n) ?? [];
+  }
+  // a write cut short (`aqiqat articles | head` exits midway) left its temp file, as large as the summary
+  for (const name of await readdir(layout.indexDir).catch(() => [] as string[]))
+    if (name.startsWith('.articles.list.') && isTempFile(name))
+      await rm(path.join(layout.indexDir, name), { force: true });
+  const body = Buffer.from(JSON.stringify(lists), 'utf8');
+  const header = {
+    format: FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    shards,
+  };
+  await writeFileAtomic(articleListFile(layout), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
+}
