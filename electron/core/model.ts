@@ -399,6 +399,8 @@ export const CaptureMachineSchema = z
     warcDate: isoInstant,
     warcTargetUri: z.string().max(4000),
     warcSoftware: z.string().max(300),
+    /** the capture's page this article is (pages.jsonl's URL, or the one asked for): with `sha256`, its id */
+    waczPage: z.string().max(4000),
     /** how many pages the capture lists (pages.jsonl, or a WARC's HTML responses) */
     warcPages: z.number().int().positive(),
     /** a WACZ: whether datapackage.json's SHA-256 of each file holds, and the first that does not */

@@ -8,7 +8,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDay } from '../../shared/dates.js';
 import { AqiqatError, userMessage } from '../errors.js';
-import { articleIdFor } from '../storage/ids.js';
+import { articleIdFor, pageArticleId } from '../storage/ids.js';
 import { shardOf, sourceFile, textFile, textShas } from '../storage/layout.js';
 import { maxImportBytes } from './limits.js';
 import type { Article, Case, Fact, Language, OtherSource } from '../model.js';
@@ -70,7 +70,6 @@ export type PageOutcome =
   | { page: string; status: 'failed'; error: string };
 
 /** One capture file may hold several pages: each is its own article, named by the file's hash and the page's URL. */
-export const pageArticleId = (sha256: string, page: string) => articleIdFor(sha256Hex(`${sha256}\n${page}`));
 
 export const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -243,13 +242,15 @@ async function storeArticle(
     textKey: key,
     ...(ocrInfo ? { ocr: ocrInfo } : {}),
     ...(sourceType ? { sourceType } : {}),
-    ...(input.fileModifiedAt || captured
+    ...(input.fileModifiedAt || captured || page !== undefined
       ? {
           capture: {
             asserted: {},
             machine: {
               ...(input.fileModifiedAt ? { fileModifiedAt: input.fileModifiedAt } : {}),
               ...captured,
+              // with the file's hash, what names this page's article: kept so another archive can check the id
+              ...(page === undefined || page.length > 4000 ? {} : { waczPage: page }),
             },
           },
         }

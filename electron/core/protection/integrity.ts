@@ -21,6 +21,7 @@ import {
 import { signedHeadProblems } from './audit-sign.js';
 import { IDENTITY_CREATED_ACTION } from './identity.js';
 import { sourceFile, textFile } from '../storage/layout.js';
+import { namedByItsBytes } from '../storage/ids.js';
 import { checkTimestamps } from './timestamps.js';
 import { visualFiles } from '../visual/visual.js';
 import type { Article, Fact } from '../model.js';
@@ -195,11 +196,11 @@ function checkArticleMetadata(
   shard: string,
   problems: IntegrityProblem[],
 ): void {
-  if (!a.sha256.startsWith(a.id))
+  if (!namedByItsBytes(a))
     problems.push({
       file: shard,
       problem: 'metadata',
-      detail: `article ${a.id}: its id is not the beginning of its source's SHA-256 ${a.sha256}`,
+      detail: `article ${a.id}: its id is not the one its source's SHA-256 ${a.sha256} gives it`,
     });
   if (!logged) {
     problems.push({

@@ -19,7 +19,7 @@ import { readPackageZip } from '../package/zip-read.js';
 import { AuditEntrySchema, type AuditInput } from '../protection/audit.js';
 import { keyFingerprint, publicKeyOf, readIdentity } from '../protection/identity.js';
 import { writeFileAtomic } from '../storage/atomic.js';
-import { randomId } from '../storage/ids.js';
+import { namedByItsBytes, randomId } from '../storage/ids.js';
 import { shardOf, sourceFile, textFile, textShas } from '../storage/layout.js';
 import { ArchiveFileSchema, ArticleShardSchema, FactShardSchema, type Article, type Fact } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
@@ -164,6 +164,7 @@ const JournalSchema = z.object({
       caseId: true,
       entityId: true,
       sha256: true,
+      textSha256: true,
       summary: true,
     }),
   ),
@@ -196,6 +197,7 @@ export async function receiveBundle(store: ArchiveStore, ask: ReceiveAsk, now = 
 
   const facts = new Map<string, Fact>((await store.allFacts()).map((f) => [f.id, f]));
   const articles = new Map<string, Article>((await store.allArticles()).map((a) => [a.id, a]));
+  leaveOffUnbroughtVisuals(bundle, files);
   checkReferences(
     bundle,
     files,
@@ -219,6 +221,8 @@ export async function receiveBundle(store: ArchiveStore, ask: ReceiveAsk, now = 
     ] as const)
       await store.writeContent(sourceFile(store.layout, sha256, ext), files.get(`sources/${sha256}.${ext}`)!);
     for (const t of textShas(a)) await store.writeContent(textFile(store.layout, t), files.get(`texts/${t}.txt`)!);
+    for (const d of visualParts(a))
+      await store.writeContent(sourceFile(store.layout, d.sha256, d.ext), files.get(`sources/${d.sha256}.${d.ext}`)!);
   }
   teamOf(merged.meta).received.push(bundleSha);
   const journal: Journal = { bundle: bundleSha, meta: merged.meta, articleShards: {}, factShards: {}, audit: [] };
@@ -240,14 +244,27 @@ export async function receiveBundle(store: ArchiveStore, ask: ReceiveAsk, now = 
     journal.factShards[n] ??= structuredClone((await store.factShard(Number(n))).data);
     journal.factShards[n].facts = journal.factShards[n].facts.filter((x) => x.id !== id);
   }
+  const added = new Map(merged.addArticles.map((a) => [a.id, a]));
   journal.audit = [
-    ...merged.changes.map((c): AuditInput => ({
-      action: `received-${c.kind}-${c.action}`,
-      ...(c.kind === 'fact' ? { factId: c.id } : c.kind === 'article' ? { articleId: c.id } : {}),
-      ...(c.kind === 'case' ? { caseId: c.id } : c.kind === 'entity' ? { entityId: c.id } : {}),
-      sha256: bundleSha,
-      summary: c.summary,
-    })),
+    ...merged.changes.map((c): AuditInput => {
+      const article = c.kind === 'article' && c.action === 'add' ? added.get(c.id) : undefined;
+      // an article comes in as an import does, with the hashes `verify` checks it against; the bundle in its summary
+      if (article)
+        return {
+          action: 'article-added',
+          articleId: article.id,
+          sha256: article.sha256,
+          textSha256: article.textSha256,
+          summary: `received in ${name} (bundle ${bundleSha}): ${c.summary}`,
+        };
+      return {
+        action: `received-${c.kind}-${c.action}`,
+        ...(c.kind === 'fact' ? { factId: c.id } : c.kind === 'article' ? { articleId: c.id } : {}),
+        ...(c.kind === 'case' ? { caseId: c.id } : c.kind === 'entity' ? { entityId: c.id } : {}),
+        sha256: bundleSha,
+        summary: c.summary,
+      };
+    }),
     {
       action: RECEIVED_ACTION,
       sha256: bundleSha,
@@ -258,6 +275,22 @@ export async function receiveBundle(store: ArchiveStore, ask: ReceiveAsk, now = 
   await writeFileAtomic(journalFile, store.codec.seal(Buffer.from(JSON.stringify(journal)), journalFile));
   await applyJournal(store, journal);
   return result(merged.changes, false);
+}
+
+const visualParts = (a: Pick<Article, 'visual'>) => (a.visual ? [a.visual.png, a.visual.pdf, a.visual.thumb] : []);
+
+/**
+ * A visual copy travels with its files, each the bytes its hash says; an article whose bundle lacks them (a
+ * writer from before they travelled) comes without its visual copy, so it never claims files it does not have.
+ */
+function leaveOffUnbroughtVisuals(bundle: Bundle, files: ReadonlyMap<string, Uint8Array>): void {
+  for (const a of bundle.articles) {
+    const brought = visualParts(a).every((d) => {
+      const bytes = files.get(`sources/${d.sha256}.${d.ext}`);
+      return bytes !== undefined && sha(bytes) === d.sha256;
+    });
+    if (!brought) delete a.visual;
+  }
 }
 
 /** Every fact names an article and entities this archive has or the bundle brings; every new article brings its files. */
@@ -286,7 +319,7 @@ function checkReferences(
       ...(a.otherSources ?? []).map((o) => `sources/${o.sha256}.${o.ext}`),
     ];
     for (const n of needed) if (!files.has(n)) throw invalid(`${n} is missing`);
-    if (!a.id || a.id !== a.sha256.slice(0, a.id.length)) throw invalid(`article ${a.id} is not named by its bytes`);
+    if (!namedByItsBytes(a)) throw invalid(`article ${a.id} is not named by its bytes`);
     if (sha(files.get(`sources/${a.sha256}.${a.sourceExt}`)!) !== a.sha256)
       throw invalid(`the source of ${a.id} is not the bytes its hash says`);
   }

@@ -101,6 +101,8 @@ export async function shareCases(store: ArchiveStore, ask: ShareAsk, now = new D
     for (const o of a.otherSources ?? [])
       add(`sources/${o.sha256}.${o.ext}`, await store.readContent(sourceFile(store.layout, o.sha256, o.ext)));
     for (const t of textShas(a)) add(`texts/${t}.txt`, await store.readContent(textFile(store.layout, t)));
+    for (const d of a.visual ? [a.visual.png, a.visual.pdf, a.visual.thumb] : [])
+      add(`sources/${d.sha256}.${d.ext}`, await store.readContent(sourceFile(store.layout, d.sha256, d.ext)));
   }
   const id = await ensureEncryptionKey(store);
   const usedTags = new Set([...sentFacts.flatMap((f) => f.tags), ...sentArticles.flatMap((a) => a.tags)]);

@@ -8,7 +8,7 @@ import { WARCParser } from 'warcio';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
 import { capturedPage } from '../../../../electron/core/import/extract/web-archive.js';
-import { pageArticleId } from '../../../../electron/core/import/articles.js';
+import { pageArticleId } from '../../../../electron/core/storage/ids.js';
 import type { Article } from '../../../../electron/core/model.js';
 import { extract } from '../../../../electron/core/import/extract/index.js';
 import { sourceFile } from '../../../../electron/core/storage/layout.js';

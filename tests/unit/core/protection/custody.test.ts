@@ -90,7 +90,7 @@ describe('verify holds the metadata to the texts and the audit log', () => {
     const r = aqiqat([...A, 'verify']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /metadata: shards\/\w\w\.articles\.json: article \w{12}: its id is not the beginning of its source's SHA-256/,
+      /metadata: shards\/\w\w\.articles\.json: article \w{12}: its id is not the one its source's SHA-256 [0-9a-f]{64} gives it/,
     );
     expect(r.stdout).toMatch(/its source SHA-256 \w{64} is not the \w{64} the audit log recorded/);
     expect(r.stdout).toMatch(/its text SHA-256 \w{64} is not the \w{64} the audit log recorded/);
