@@ -151,7 +151,10 @@ test('a case goes from A to B and back; the fact both edited is a conflict A res
   expectSealed(b);
 });
 
-test('a bundle for someone else is refused in one line, in the interface language', async ({ app, appB }) => {
+test('a wrong passphrase is refused in one line, in the interface language; an unknown signer waits for a yes', async ({
+  app,
+  appB,
+}) => {
   const [kase] = await app.archive.listCases();
   // shared by passphrase, received without the right one
   const shared = await app.archive.share({ cases: [kase!.id], to: [], passphrase: 'тау басында жел' });
@@ -174,5 +177,22 @@ test('a bundle for someone else is refused in one line, in the interface languag
   await expect(b.page.getByRole('alert')).toContainText(file);
   await expect(b.page.getByRole('alert')).not.toContainText('passphrase');
   expect(await b.archive.listArticles()).toHaveLength(0);
+
+  // the right passphrase: the signer is no contact of B's, so it is taken only once the fingerprint is compared
+  await b.page.getByLabel('Язык интерфейса').selectOption('en');
+  await b.page.getByLabel('Passphrase').fill('тау басында жел');
+  await b.page.getByRole('button', { name: 'Show what it brings' }).click();
+  await expect(b.page.locator('.signer-unknown')).toContainText('is not one of your contacts');
+  await expect(b.page.locator('.receive-plan [data-fingerprint]')).toHaveAttribute(
+    'data-fingerprint',
+    (await app.archive.identity()).fingerprint,
+  );
+  const apply = b.page.getByRole('button', { name: 'Apply' });
+  await expect(apply).toBeDisabled();
+  await shots(b, 'receive-unknown-signer');
+  await b.page.getByLabel('I compared the fingerprint: accept this signer').check();
+  await apply.click();
+  await expect(b.page.getByRole('status').filter({ hasText: /^Received / })).toBeVisible({ timeout: 30_000 });
+  expect(await b.archive.listArticles()).toHaveLength(1);
   expectSealed(b);
 });

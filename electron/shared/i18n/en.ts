@@ -635,6 +635,7 @@ const ui = {
   'team.conflict.entity-match': 'The same person, place or organization?',
   'team.local': 'Yours',
   'team.theirs': 'Theirs, from {name}',
+  'team.you': 'this archive',
   'team.gone': 'Deleted on this side',
   'team.field.quote': 'Quote',
   'team.field.type': 'Type',

@@ -496,6 +496,7 @@ const ui: Dictionary['ui'] = {
   'team.conflict.entity-match': 'Бір адам, орын немесе ұйым ба?',
   'team.local': 'Сіздікі',
   'team.theirs': 'Олардікі, жіберген: {name}',
+  'team.you': 'осы мұрағат',
   'team.gone': 'Бұл жақта өшірілген',
   'team.field.quote': 'Дәйексөз',
   'team.field.type': 'Түрі',

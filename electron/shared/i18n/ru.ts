@@ -496,6 +496,7 @@ const ui: Dictionary['ui'] = {
   'team.conflict.entity-match': 'Тот же человек, место или организация?',
   'team.local': 'Ваша версия',
   'team.theirs': 'Их версия, от {name}',
+  'team.you': 'этот архив',
   'team.gone': 'Удалено у вас',
   'team.field.quote': 'Цитата',
   'team.field.type': 'Тип',

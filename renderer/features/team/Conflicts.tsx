@@ -5,8 +5,10 @@
  */
 import { useState } from 'react';
 import type { Conflict, Contact } from '../../../electron/api.js';
-import { api, errorLine } from '../../api.js';
+import { api } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useFactTypeLabel } from '../cases/useFactTypeLabel.js';
+import { failed, said, SaidLine, type Said } from './Said.js';
 
 type Keep = 'local' | 'theirs' | 'merge' | 'separate';
 const choicesOf = (c: Conflict): Keep[] => (c.kind === 'entity-match' ? ['merge', 'separate'] : ['local', 'theirs']);
@@ -15,22 +17,26 @@ type Side = Conflict['local'];
 export function Conflicts({
   conflicts,
   contacts,
+  mine,
   onChanged,
 }: {
   conflicts: Conflict[] | null;
   contacts: Contact[] | null;
+  /** this archive's own fingerprint: its edits are "this archive" */
+  mine: string | null;
   onChanged: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const [line, setLine] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
-  const senderOf = (fingerprint: string) => contacts?.find((c) => c.fingerprint === fingerprint)?.name ?? fingerprint;
+  const [line, setLine] = useState<Said>(null);
+  const senderOf = (fingerprint: string) =>
+    fingerprint === mine ? t('team.you') : (contacts?.find((c) => c.fingerprint === fingerprint)?.name ?? fingerprint);
   const resolve = async (c: Conflict, keep: Keep) => {
     try {
       await api().resolveConflict({ id: c.id, keep });
       await onChanged();
-      setLine({ kind: 'done', text: t('team.resolved', { choice: t(`team.keep.${keep}`) }) });
+      setLine(said('done', (t) => t('team.resolved', { choice: t(`team.keep.${keep}`) })));
     } catch (e) {
-      setLine({ kind: 'error', text: errorLine(e) });
+      setLine(failed(e));
     }
   };
   const list = conflicts ?? [];
@@ -40,11 +46,7 @@ export function Conflicts({
         {t('team.conflicts', { n: list.length })}
       </h2>
       {conflicts !== null && list.length === 0 && <p className="hint">{t('team.noConflicts')}</p>}
-      {line && (
-        <p className={line.kind === 'error' ? 'panel-error' : 'hint'} role={line.kind === 'error' ? 'alert' : 'status'}>
-          {line.text}
-        </p>
-      )}
+      <SaidLine line={line} />
       <ul className="plain-list">
         {list.map((c) => (
           <li key={c.id} className="conflict" aria-label={`${t(`team.conflict.${c.kind}`)} ${c.id}`}>
@@ -54,21 +56,16 @@ export function Conflicts({
             <div className="conflict-sides">
               <div className="conflict-side" aria-label={t('team.local')}>
                 <h4>{t('team.local')}</h4>
-                <Version kind={c.kind} value={c.local} />
+                <Version kind={c.kind} value={c.local} who={senderOf} />
               </div>
               <div className="conflict-side theirs" aria-label={t('team.theirs', { name: senderOf(c.from) })}>
                 <h4>{t('team.theirs', { name: senderOf(c.from) })}</h4>
-                <Version kind={c.kind} value={c.theirs} />
+                <Version kind={c.kind} value={c.theirs} who={senderOf} />
               </div>
             </div>
-            <div className="form-row">
+            <div className="team-actions">
               {choicesOf(c).map((keep) => (
-                <button
-                  key={keep}
-                  type="button"
-                  className={keep === 'theirs' || keep === 'merge' ? 'dialog-button' : 'dialog-button'}
-                  onClick={() => void resolve(c, keep)}
-                >
+                <button key={keep} type="button" className="dialog-button" onClick={() => void resolve(c, keep)}>
                   {t(`team.keep.${keep}`)}
                 </button>
               ))}
@@ -81,8 +78,24 @@ export function Conflicts({
 }
 
 /** One side of a conflict, as the kind of thing it is. */
-function Version({ kind, value }: { kind: Conflict['kind']; value: Side | Conflict['theirs'] }) {
+function Version({
+  kind,
+  value,
+  who,
+}: {
+  kind: Conflict['kind'];
+  value: Side | Conflict['theirs'];
+  who: (fingerprint: string) => string;
+}) {
   const { t, date } = useI18n();
+  const typeLabel = useFactTypeLabel();
+  // the day in the app's own words (Chromium may have no Kazakh calendar), then the local time
+  const when = (iso: string) => {
+    const d = new Date(iso);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    return `${date({ value: day, precision: 'day', approximate: false })}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  };
   if (value === null) return <p className="conflict-gone">{t('team.gone')}</p>;
   if (typeof value === 'string') return <p className="conflict-text">{value}</p>;
   if (Array.isArray(value))
@@ -103,14 +116,15 @@ function Version({ kind, value }: { kind: Conflict['kind']; value: Side | Confli
           <blockquote>{value.anchor.exact}</blockquote>
         </dd>
         <dt>{t('team.field.type')}</dt>
-        <dd>{value.type}</dd>
+        <dd>{typeLabel(value.type)}</dd>
         <dt>{t('team.field.date')}</dt>
         <dd>{value.date ? date(value.date) : '—'}</dd>
         <dt>{t('team.field.note')}</dt>
         <dd>{value.note || '—'}</dd>
         <dt>{t('team.field.changed')}</dt>
         <dd>
-          {new Date(value.updatedAt).toLocaleString()} {value.updatedBy ? `· ${value.updatedBy}` : ''}
+          {when(value.updatedAt)}
+          {value.updatedBy ? ` · ${who(value.updatedBy)}` : ''}
         </dd>
       </dl>
     );

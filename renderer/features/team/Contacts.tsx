@@ -5,11 +5,12 @@
  */
 import { useRef, useState } from 'react';
 import type { Contact } from '../../../electron/api.js';
-import { api, errorLine } from '../../api.js';
+import { api } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Fingerprint } from './Fingerprint.js';
+import { failed, said, SaidLine, type Said } from './Said.js';
+import type { T } from '../../i18n/i18n.js';
 
-type Line = { kind: 'done' | 'error'; text: string } | null;
 interface Picked {
   file: string;
   text: string;
@@ -45,15 +46,15 @@ export function Contacts({
   const [picked, setPicked] = useState<Picked | null>(null);
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
-  const [line, setLine] = useState<Line>(null);
+  const [line, setLine] = useState<Said>(null);
 
-  const run = async (work: () => Promise<string>) => {
+  const run = async (work: () => Promise<(t: T) => string>) => {
     try {
-      const text = await work();
+      const say = await work();
       await onChanged();
-      setLine({ kind: 'done', text });
+      setLine(said('done', say));
     } catch (e) {
-      setLine({ kind: 'error', text: errorLine(e) });
+      setLine(failed(e));
     }
   };
   const pick = async (file: File) => {
@@ -65,12 +66,12 @@ export function Contacts({
     run(async () => {
       const c = await api().addContact({ name: p.name, file: p.file, keyFile: p.text });
       setPicked(null);
-      return t('team.added', { name: c.name });
+      return (t) => t('team.added', { name: c.name });
     });
   const saveMine = () =>
     run(async () => {
       const r = await api().saveContactKey({});
-      return r.path ? t('team.myKeySaved', { path: r.path }) : t('team.notSaved');
+      return (t) => (r.path ? t('team.myKeySaved', { path: r.path! }) : t('team.notSaved'));
     });
 
   return (
@@ -91,7 +92,7 @@ export function Contacts({
                   void run(async () => {
                     const r = await api().renameContact({ from: c.name, to });
                     setRenaming(null);
-                    return t('team.renamed', { name: r.name });
+                    return (t) => t('team.renamed', { name: r.name });
                   });
                 }}
               >
@@ -122,7 +123,7 @@ export function Contacts({
                     void run(async () => {
                       const r = await api().removeContact({ name: c.name });
                       setRemoving(null);
-                      return t('team.removed', { name: r.name });
+                      return (t) => t('team.removed', { name: r.name });
                     })
                   }
                 >
@@ -134,10 +135,14 @@ export function Contacts({
               </div>
             ) : (
               <div className="contact-actions">
-                <button type="button" onClick={() => setRenaming({ from: c.name, to: c.name })}>
+                <button
+                  type="button"
+                  className="dialog-button"
+                  onClick={() => setRenaming({ from: c.name, to: c.name })}
+                >
                   {t('team.rename')}
                 </button>
-                <button type="button" onClick={() => setRemoving(c.name)}>
+                <button type="button" className="dialog-button" onClick={() => setRemoving(c.name)}>
                   {t('team.remove')}
                 </button>
               </div>
@@ -176,11 +181,11 @@ export function Contacts({
               <p className="hint">{t('team.compareHint')}</p>
             </>
           )}
-          <div className="form-row">
+          <div className="team-actions">
             <button type="submit" className="button-primary" disabled={!picked.name.trim()}>
               {t('team.add')}
             </button>
-            <button type="button" onClick={() => setPicked(null)}>
+            <button type="button" className="dialog-button" onClick={() => setPicked(null)}>
               {t('team.cancel')}
             </button>
           </div>
@@ -190,11 +195,7 @@ export function Contacts({
           {t('team.addContact')}
         </button>
       )}
-      {line && (
-        <p className={line.kind === 'error' ? 'panel-error' : 'hint'} role={line.kind === 'error' ? 'alert' : 'status'}>
-          {line.text}
-        </p>
-      )}
+      <SaidLine line={line} />
       <div className="team-mine">
         <h3>{t('team.myKey')}</h3>
         <p className="hint">{t('team.myKeyHint')}</p>

@@ -7,12 +7,12 @@
 import { useRef, useState } from 'react';
 import type { Conflict, Output } from '../../../electron/api.js';
 import { CallError } from '../../../electron/api.js';
-import { api, errorLine } from '../../api.js';
+import { api } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Fingerprint } from './Fingerprint.js';
+import { failed, said, SaidLine, type Said } from './Said.js';
 
 type Plan = Output<'receivePlan'>;
-type Line = { kind: 'busy' | 'done' | 'error'; text: string } | null;
 interface Picked {
   name: string;
   bytes: Uint8Array<ArrayBuffer>;
@@ -28,20 +28,20 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
   const [passphrase, setPassphrase] = useState('');
   const [plan, setPlan] = useState<Plan | null>(null);
   const [accept, setAccept] = useState(false);
-  const [line, setLine] = useState<Line>(null);
+  const [line, setLine] = useState<Said>(null);
 
   const ask = (p: Picked) => ({ name: p.name, bytes: p.bytes, ...(needsPassphrase ? { passphrase } : {}) });
   const showPlan = async (p: Picked, withPassphrase: boolean) => {
-    setLine({ kind: 'busy', text: t('team.reading', { file: p.name }) });
+    setLine(said('busy', (t) => t('team.reading', { file: p.name })));
     try {
       const r = await api().receivePlan({ name: p.name, bytes: p.bytes, ...(withPassphrase ? { passphrase } : {}) });
       setPlan(r);
-      setLine(r.already ? { kind: 'done', text: t('team.already') } : null);
+      setLine(r.already ? said('done', (t) => t('team.already')) : null);
     } catch (e) {
       if (e instanceof CallError && e.code === 'team.needs-passphrase') {
         setNeedsPassphrase(true);
         setLine(null);
-      } else setLine({ kind: 'error', text: errorLine(e) });
+      } else setLine(failed(e));
     }
   };
   const pick = async (file: File) => {
@@ -54,15 +54,15 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
     await showPlan(p, false);
   };
   const apply = async (p: Picked, unknown: boolean) => {
-    setLine({ kind: 'busy', text: t('team.applying') });
+    setLine(said('busy', (t) => t('team.applying')));
     try {
       const r = await api().receiveApply({ ...ask(p), ...(unknown ? { acceptUnknown: true } : {}) });
       setPlan(null);
       setPicked(null);
       await onReceived();
-      setLine({ kind: 'done', text: t('team.applied', { file: p.name, n: r.changes.length }) });
+      setLine(said('done', (t) => t('team.applied', { file: p.name, n: r.changes.length })));
     } catch (e) {
-      setLine({ kind: 'error', text: errorLine(e) });
+      setLine(failed(e));
     }
   };
 
@@ -140,7 +140,7 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
               {t('team.acceptUnknown')}
             </label>
           )}
-          <div className="form-row">
+          <div className="team-actions">
             <button
               type="button"
               className="button-primary"
@@ -149,17 +149,13 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
             >
               {t('team.apply')}
             </button>
-            <button type="button" onClick={() => (setPlan(null), setPicked(null))}>
+            <button type="button" className="dialog-button" onClick={() => (setPlan(null), setPicked(null))}>
               {t('team.cancel')}
             </button>
           </div>
         </div>
       )}
-      {line && (
-        <p className={line.kind === 'error' ? 'panel-error' : 'hint'} role={line.kind === 'error' ? 'alert' : 'status'}>
-          {line.text}
-        </p>
-      )}
+      <SaidLine line={line} />
     </section>
   );
 }

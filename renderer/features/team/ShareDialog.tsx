@@ -4,12 +4,11 @@
  */
 import { useId, useRef, useState } from 'react';
 import type { Contact } from '../../../electron/api.js';
-import { api, errorLine } from '../../api.js';
+import { api } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Fingerprint } from './Fingerprint.js';
+import { failed, said, type Said } from './Said.js';
 import './team.css';
-
-type Status = { kind: 'busy' | 'done' | 'error'; text: string } | null;
 
 export function ShareCase({ caseId, title }: { caseId: string; title: string }) {
   const { t } = useI18n();
@@ -19,7 +18,7 @@ export function ShareCase({ caseId, title }: { caseId: string; title: string }) 
   const [to, setTo] = useState<string[]>([]);
   const [usePassphrase, setUsePassphrase] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<Said>(null);
   const busy = status?.kind === 'busy';
 
   const open = async () => {
@@ -31,24 +30,21 @@ export function ShareCase({ caseId, title }: { caseId: string; title: string }) 
       setTo((current) => current.filter((n) => list.some((c) => c.name === n)));
       if (list.length === 0) setUsePassphrase(true);
     } catch (e) {
-      setStatus({ kind: 'error', text: errorLine(e) });
+      setStatus(failed(e));
     }
   };
   const share = async () => {
-    setStatus({ kind: 'busy', text: t('share.busy') });
+    setStatus(said('busy', (t) => t('share.busy')));
     try {
       const r = await api().shareCases({
         cases: [caseId],
         to: usePassphrase ? [] : to,
         ...(usePassphrase ? { passphrase } : {}),
       });
-      setStatus(
-        r.path
-          ? { kind: 'done', text: t('share.saved', { path: r.path, facts: r.facts, articles: r.articles }) }
-          : { kind: 'done', text: t('team.notSaved') },
-      );
+      const { path, facts, articles } = r;
+      setStatus(said('done', (t) => (path ? t('share.saved', { path, facts, articles }) : t('team.notSaved'))));
     } catch (e) {
-      setStatus({ kind: 'error', text: errorLine(e) });
+      setStatus(failed(e));
     }
   };
   const toggle = (name: string) => setTo((l) => (l.includes(name) ? l.filter((x) => x !== name) : [...l, name]));
@@ -73,7 +69,7 @@ export function ShareCase({ caseId, title }: { caseId: string; title: string }) 
               </label>
             ))}
           </fieldset>
-          <label className="dossier-check">
+          <label className="dossier-check share-passphrase">
             <input
               type="checkbox"
               checked={usePassphrase}
@@ -94,9 +90,9 @@ export function ShareCase({ caseId, title }: { caseId: string; title: string }) 
               <span className="hint">{t('share.passphraseHint')}</span>
             </label>
           )}
-          {busy ? <progress className="dialog-progress" aria-label={status.text} /> : null}
+          {busy ? <progress className="dialog-progress" aria-label={status.say(t)} /> : null}
           <p className={`dialog-status${status?.kind === 'error' ? ' error' : ''}`} role="status">
-            {status?.text ?? ''}
+            {status?.say(t) ?? ''}
           </p>
           <div className="dialog-actions">
             <button type="button" className="dialog-button" onClick={() => dialog.current?.close()} disabled={busy}>

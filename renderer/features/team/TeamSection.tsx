@@ -46,7 +46,7 @@ export function TeamSection({ onReceived }: { onReceived: () => Promise<void> })
           </p>
         )}
         <Receive onReceived={changed} />
-        <Conflicts conflicts={conflicts} contacts={contacts} onChanged={changed} />
+        <Conflicts conflicts={conflicts} contacts={contacts} mine={mine} onChanged={changed} />
       </main>
     </>
   );
