@@ -46,7 +46,7 @@ export const dossierShellCalls = defineShellCalls({
 });
 
 /** A folder the user picked may refuse the file (read-only, full, gone): one line, not "internal error". */
-export async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
+async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
   try {
     await writeFileAtomic(file, data);
   } catch (e) {

@@ -7,7 +7,7 @@ import { AqiqatError } from './core/errors.js';
 import { noInput } from './core/call.js';
 import { pdfFileName } from './core/dossier/host.js';
 import { ShareRequestSchema } from './core/team/calls.js';
-import { writeChosenFile } from './dossier-calls.js';
+import { writeFileAtomic } from './core/storage/atomic.js';
 import { defineShellCalls, shellCall } from './session-calls.js';
 
 export const teamShellCalls = defineShellCalls({
@@ -44,3 +44,14 @@ export const teamShellCalls = defineShellCalls({
     return { path, fingerprint: key.fingerprint };
   }),
 });
+
+/** A folder the user picked may refuse the file (read-only, full, gone): one line, not "internal error". */
+async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(file, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    throw new AqiqatError('file.cannot-write', { file, reason: code });
+  }
+}
