@@ -155,6 +155,8 @@ test('a wrong passphrase is refused in one line, in the interface language; an u
   app,
   appB,
 }) => {
+  // every try of a passphrase runs age's scrypt (seconds each on a busy machine)
+  test.setTimeout(120_000);
   const [kase] = await app.archive.listCases();
   // shared by passphrase, received without the right one
   const shared = await app.archive.share({ cases: [kase!.id], to: [], passphrase: 'тау басында жел' });
