@@ -16,10 +16,13 @@ import type { SearchHit } from './core/search/engine.js';
 import type { DossierPreview, SavedDossier } from './core/dossier/host.js';
 import type { EncryptedStatus, SessionStatus } from './session-status.js';
 import type { ErrorCode, ErrorData } from './shared/error-codes.js';
+import type { Conflict, Contact } from './core/model.js';
+import type { Change } from './core/team/merge.js';
 
 export type { Article, ArticleDeletion, ArticleDetail, EventDate, FactRole, FactView, ImportResult, SearchHit };
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
 export type { DossierPreview, EncryptedStatus, SavedDossier, SessionStatus };
+export type { Change, Conflict, Contact };
 
 type Calls = typeof calls;
 export type Method = keyof Calls;
@@ -87,6 +90,16 @@ export const METHODS = [
   'identity',
   'setIdentityName',
   'verifyPackage',
+  'listContacts',
+  'addContact',
+  'renameContact',
+  'removeContact',
+  'saveContactKey',
+  'shareCases',
+  'receivePlan',
+  'receiveApply',
+  'listConflicts',
+  'resolveConflict',
 ] as const satisfies readonly Method[];
 type Listed = (typeof METHODS)[number];
 // a call the list leaves out would be missing from window.aqiqat in the app

@@ -5,7 +5,8 @@
 import { archiveCalls } from './core/calls.js';
 import { dossierShellCalls } from './dossier-calls.js';
 import { sessionCalls } from './session-calls.js';
+import { teamShellCalls } from './team-calls.js';
 
 export { archiveCalls };
-export const shellCalls = { ...sessionCalls, ...dossierShellCalls };
+export const shellCalls = { ...sessionCalls, ...dossierShellCalls, ...teamShellCalls };
 export const calls = { ...archiveCalls, ...shellCalls };

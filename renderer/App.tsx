@@ -14,6 +14,7 @@ import { Sidebar, type Section } from './Sidebar.js';
 import { CasesSection } from './features/cases/CasesSection.js';
 import { EntitiesSection } from './features/entities/EntitiesSection.js';
 import { TagsSection } from './features/tags/TagsSection.js';
+import { TeamSection } from './features/team/TeamSection.js';
 import { useI18n } from './i18n/i18n.js';
 import { useGlobalShortcuts } from './useGlobalShortcuts.js';
 
@@ -97,6 +98,7 @@ export function App() {
         {section === 'cases' && <CasesSection onOpenArticle={openFromSection} />}
         {section === 'entities' && <EntitiesSection onOpenArticle={openFromSection} />}
         {section === 'tags' && <TagsSection />}
+        {section === 'team' && <TeamSection onReceived={reload} />}
       </div>
     );
   }

@@ -5,8 +5,8 @@ import { useI18n } from './i18n/i18n.js';
 import { LanguageSelect } from './i18n/LanguageSelect.js';
 import { SecurityButtons } from './features/session/SecurityDialog.js';
 
-export type Section = 'library' | 'cases' | 'entities' | 'tags';
-const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags'];
+export type Section = 'library' | 'cases' | 'entities' | 'tags' | 'team';
+const SECTIONS: readonly Section[] = ['library', 'cases', 'entities', 'tags', 'team'];
 
 /** Sections (saved searches arrive with their feature), the interface language, the shortcuts. */
 export function Sidebar({

@@ -105,6 +105,7 @@ import type { SearchHit } from './search/engine.js';
 import type { SearchFilters } from './search/filters.js';
 import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed.js';
 import { ArchiveStore, type OpenOptions } from './storage/store.js';
+import { shardOf } from './storage/layout.js';
 import { installStoreDoor } from './storage/test-door.js';
 import { ensureEncryptionKey } from './protection/identity.js';
 import {
@@ -857,8 +858,14 @@ export class Archive {
     return recordShared(this.#store, shared, file);
   }
 
-  receive(ask: ReceiveAsk): Promise<ReceiveResult> {
-    return receiveBundle(this.#store, ask);
+  async receive(ask: ReceiveAsk): Promise<ReceiveResult> {
+    const result = await receiveBundle(this.#store, ask);
+    // the receive writes its shards from one journal, with no events: the index catches up here
+    if (!result.plan && !result.already)
+      await this.#search.refreshShards(
+        result.changes.filter((c) => c.kind === 'fact' || c.kind === 'article').map((c) => shardOf(c.id)),
+      );
+    return result;
   }
 
   listConflicts(): Conflict[] {

@@ -5,6 +5,7 @@ import { importCalls } from './import/calls.js';
 import { packageCalls } from './package/calls.js';
 import { protectionCalls } from './protection/calls.js';
 import { searchCalls } from './search/calls.js';
+import { teamCalls } from './team/calls.js';
 
 export const archiveCalls = {
   ...importCalls,
@@ -13,4 +14,5 @@ export const archiveCalls = {
   ...dossierCalls,
   ...protectionCalls,
   ...packageCalls,
+  ...teamCalls,
 };

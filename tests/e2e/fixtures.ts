@@ -75,11 +75,91 @@ const CREATE = {
 /** What the 'damaged' archive's archive.json holds: cut short, as by a bad disk or a careless hand. */
 export const DAMAGE = '{"schemaVersion":1,"createdAt":"2024-';
 
+/**
+ * The app in `page` on a fresh temp archive of `kind`; what `close` undoes. One function, so that a test
+ * can run a second app beside the first (`appB`: two archives, as two colleagues have).
+ */
+async function startApp(
+  page: Page,
+  kind: keyof typeof CREATE,
+  fakePageClock: boolean,
+  outputDir: string,
+  visualCopies = false,
+): Promise<{ app: App; close: () => Promise<void> }> {
+  await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
+    throw new Error('dist/renderer is missing: run `npx vite build --config build/vite.config.ts` first');
+  });
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-e2e-'));
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const c of closers) await c();
+    await rm(tmp, { recursive: true, force: true });
+  };
+  try {
+    const dir = path.join(tmp, 'archive');
+    const archive = await CREATE[kind](dir);
+    let skew = 0;
+    const now = () => Date.now() + skew;
+    let session: ArchiveSession;
+    if (kind === 'encrypted' || kind === 'damaged') {
+      await archive.close();
+      if (kind === 'damaged') await writeFile(path.join(dir, 'archive.json'), DAMAGE);
+      session = await ArchiveSession.start(dir, SAMPLE_DIR, now);
+    } else {
+      session = ArchiveSession.of(archive, now);
+    }
+    closers.push(() => session.close());
+    const { version } = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+
+    // the app's dossier host: Chromium prints (started on first use), the "save dialog" picks tmp/saved/
+    const saved: string[] = [];
+    const printer = chromiumPrinter();
+    const dossierHost: DossierHost = {
+      printer,
+      async chooseSavePath(name) {
+        const file = path.join(tmp, 'saved', name);
+        await mkdir(path.dirname(file), { recursive: true });
+        saved.push(file);
+        return file;
+      },
+    };
+    closers.push(() => printer.close());
+    const pageRenderer = visualCopies ? chromiumPageRenderer() : undefined;
+    if (pageRenderer) closers.push(() => pageRenderer.close());
+    await bindArchive(page, session, version, dossierHost, pageRenderer);
+    const leaked = await serveRenderer(page, RENDERER_DIR);
+    if (fakePageClock) await page.clock.install();
+    await page.goto(APP_URL);
+    // the app mounts once the session has answered (open, locked or damaged): keys pressed before would be lost
+    await page.locator('nav.sidebar, main.lock-screen').first().waitFor();
+    // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    const screenshot = async (name: string) => {
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.screenshot({ path: path.join(outputDir, 'screens', `${name}.png`) });
+    };
+    const advanceClock = (ms: number) => void (skew += ms);
+    return { app: { page, archive, session, advanceClock, leaked, problems, screenshot, saved }, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 export const test = base.extend<{
   archiveKind: keyof typeof CREATE;
   fakePageClock: boolean;
   visualCopies: boolean;
   app: App;
+  /** a second app on its own empty archive, in its own browser context: a colleague's laptop */
+  appB: App;
 }>({
   archiveKind: ['empty', { option: true }],
   /** the page's timers and Date under page.clock (installed before the app loads): fastForward instead of waiting */
@@ -87,66 +167,22 @@ export const test = base.extend<{
   /** saved pages imported in the app get a visual copy (the Playwright renderer, standing in for the shell's Electron one) */
   visualCopies: [false, { option: true }],
   app: async ({ page, archiveKind, fakePageClock, visualCopies }, use, testInfo) => {
-    await access(path.join(RENDERER_DIR, 'index.html')).catch(() => {
-      throw new Error('dist/renderer is missing: run `npx vite build --config build/vite.config.ts` first');
-    });
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'aqiqat-e2e-'));
-    const closers: Array<() => Promise<void>> = [];
+    const { app, close } = await startApp(page, archiveKind, fakePageClock, testInfo.project.outputDir, visualCopies);
     try {
-      const dir = path.join(tmp, 'archive');
-      const archive = await CREATE[archiveKind](dir);
-      let skew = 0;
-      const now = () => Date.now() + skew;
-      let session: ArchiveSession;
-      if (archiveKind === 'encrypted' || archiveKind === 'damaged') {
-        await archive.close();
-        if (archiveKind === 'damaged') await writeFile(path.join(dir, 'archive.json'), DAMAGE);
-        session = await ArchiveSession.start(dir, SAMPLE_DIR, now);
-      } else {
-        session = ArchiveSession.of(archive, now);
-      }
-      closers.push(() => session.close());
-      const { version } = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
-
-      const problems: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-
-      // the app's dossier host: Chromium prints (started on first use), the "save dialog" picks tmp/saved/
-      const saved: string[] = [];
-      const printer = chromiumPrinter();
-      const dossierHost: DossierHost = {
-        printer,
-        async chooseSavePath(name) {
-          const file = path.join(tmp, 'saved', name);
-          await mkdir(path.dirname(file), { recursive: true });
-          saved.push(file);
-          return file;
-        },
-      };
-      closers.push(() => printer.close());
-      const pageRenderer = visualCopies ? chromiumPageRenderer() : undefined;
-      if (pageRenderer) closers.push(() => pageRenderer.close());
-      await bindArchive(page, session, version, dossierHost, pageRenderer);
-      const leaked = await serveRenderer(page, RENDERER_DIR);
-      if (fakePageClock) await page.clock.install();
-      await page.goto(APP_URL);
-      // the app mounts once the session has answered (open, locked or damaged): keys pressed before would be lost
-      await page.locator('nav.sidebar, main.lock-screen').first().waitFor();
-      // Fonts first, so screenshots show Noto Sans rather than a fallback caught mid-swap.
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-
-      const screenshot = async (name: string) => {
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        await page.screenshot({ path: path.join(testInfo.project.outputDir, 'screens', `${name}.png`) });
-      };
-      const advanceClock = (ms: number) => void (skew += ms);
-      await use({ page, archive, session, advanceClock, leaked, problems, screenshot, saved });
+      await use(app);
     } finally {
-      for (const close of closers) await close();
-      await rm(tmp, { recursive: true, force: true });
+      await close();
+    }
+  },
+  appB: async ({ browser }, use, testInfo) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const { app, close } = await startApp(page, 'empty', false, testInfo.project.outputDir);
+    try {
+      await use(app);
+    } finally {
+      await close();
+      await context.close();
     }
   },
 });

@@ -196,10 +196,24 @@ export class IndexedSearch implements SearchEngine {
     Object.assign(this.#fingerprint, op.fp);
   }
 
-  /** Shards whose files changed behind the index's back are indexed again. */
-  async #repairStale(): Promise<number> {
+  /**
+   * Shards rewritten without events (a received bundle's journal): indexed again now, if the index is
+   * loaded in this process; otherwise its next load finds them by their fingerprints.
+   */
+  async refreshShards(shards: Iterable<number>): Promise<void> {
+    if (!this.#ready) return;
+    await this.#ready;
+    const given = [...shards];
+    await this.#enqueue(async () => {
+      await this.#catchUp();
+      if ((await this.#repairStale(given)) > 0) await this.#writeBase();
+    });
+  }
+
+  /** Shards whose files changed behind the index's back (and those named) are indexed again. */
+  async #repairStale(named: readonly number[] = []): Promise<number> {
     const now = await shardFingerprint(this.#layout);
-    const stale = new Set<number>();
+    const stale = new Set<number>(named);
     const names = new Set([...Object.keys(now), ...Object.keys(this.#fingerprint)]);
     for (const name of names) {
       const a = now[name];

@@ -41,7 +41,10 @@ export const JOURNAL_FILE = 'receive.journal';
 export const RECEIVED_ACTION = 'bundle-received';
 
 export interface ReceiveAsk {
+  /** the bundle's name (for messages) and, without `bytes`, its path */
   file: string;
+  /** the bundle's bytes when the caller has read it (the app: the file the user picked) */
+  bytes?: Uint8Array | undefined;
   passphrase?: string | undefined;
   /** print what would change, write nothing */
   plan?: boolean | undefined;
@@ -172,9 +175,9 @@ const JournalSchema = z.object({
 type Journal = z.infer<typeof JournalSchema>;
 
 export async function receiveBundle(store: ArchiveStore, ask: ReceiveAsk, now = new Date()): Promise<ReceiveResult> {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = await readFile(ask.file);
+    bytes = ask.bytes ?? (await readFile(ask.file));
   } catch (e) {
     throw new AqiqatError('file.unreadable', { file: ask.file, reason: (e as Error).message.split('\n')[0]! }, 'input');
   }

@@ -8,6 +8,7 @@ import { ArticleLink } from '../../components/ArticleLink.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { factHue } from '../reader/format.js';
 import { Timeline } from './Timeline.js';
+import { ShareCase } from '../team/ShareDialog.js';
 import { useFactTypeLabel } from './useFactTypeLabel.js';
 import './sections.css';
 
@@ -145,7 +146,10 @@ function CaseDetail({
 
   return (
     <article className="case-view" aria-labelledby="case-title">
-      <h1 id="case-title">{view.title}</h1>
+      <div className="case-head">
+        <h1 id="case-title">{view.title}</h1>
+        <ShareCase caseId={view.id} title={view.title} />
+      </div>
       <form
         className="summary-form"
         onSubmit={(e) => {

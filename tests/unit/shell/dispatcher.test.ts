@@ -10,6 +10,8 @@ import { protectionCalls } from '../../../electron/core/protection/calls.js';
 import { importCalls } from '../../../electron/core/import/calls.js';
 import { searchCalls } from '../../../electron/core/search/calls.js';
 import { dossierShellCalls } from '../../../electron/dossier-calls.js';
+import { teamShellCalls } from '../../../electron/team-calls.js';
+import { teamCalls } from '../../../electron/core/team/calls.js';
 import { sessionCalls } from '../../../electron/session-calls.js';
 import { Archive } from '../../../electron/core/archive.js';
 import { createDispatcher } from '../../../electron/handlers.js';
@@ -109,8 +111,10 @@ describe('IPC dispatcher', () => {
       dossierCalls,
       protectionCalls,
       packageCalls,
+      teamCalls,
       sessionCalls,
       dossierShellCalls,
+      teamShellCalls,
     ];
     const names = declared.flatMap((domain) => Object.keys(domain));
     // no call declared twice (a later spread would silently replace the first)
