@@ -7,9 +7,10 @@ import { AqiqatError } from '../errors.js';
 import { deleteFact } from '../annotation/facts.js';
 import { mergeEntities } from '../annotation/entities.js';
 import { shardOf } from '../storage/layout.js';
-import type { Conflict } from '../model.js';
+import type { Article, Conflict } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { hashOf, keys } from './format.js';
+import { articleMetadata } from './merge.js';
 
 export type Keep = 'local' | 'theirs' | 'merge' | 'separate';
 export const choicesOf = (c: Conflict): Keep[] =>
@@ -30,8 +31,17 @@ export async function resolveConflict(store: ArchiveStore, id: string, keep: Kee
     const at = shard.data.articles.findIndex((a) => a.id === c.subject);
     if (at >= 0) {
       const previous = shard.data.articles[at]!;
-      const { importedAt: _i, otherSources: _o, ...fields } = c.theirs;
-      const article = { ...previous, ...fields };
+      const { author: _a, sourceType: _s, ...own } = previous;
+      const { author, sourceType, asserted, ...said } = articleMetadata(c.theirs);
+      const article: Article = {
+        ...own,
+        ...said,
+        ...(author === null ? {} : { author }),
+        ...(sourceType === null ? {} : { sourceType }),
+        ...(previous.capture || Object.keys(asserted).length > 0
+          ? { capture: { asserted, machine: previous.capture?.machine ?? {} } }
+          : {}),
+      };
       shard.data.articles[at] = article;
       await store.save(shard);
       await store.emit({ type: 'article-updated', article, previous });

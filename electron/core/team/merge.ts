@@ -116,7 +116,7 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
       continue;
     }
     if (mine.sha256 !== a.sha256) throw clash(a.id);
-    if (hashOf(articleFields(mine)) !== hashOf(articleFields(a)))
+    if (hashOf(articleMetadata(mine)) !== hashOf(articleMetadata(a)))
       openConflict({ kind: 'article', subject: a.id, local: mine, theirs: a });
   }
 
@@ -224,7 +224,23 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
 }
 
 /** What of an article's metadata two archives may disagree on (not its bytes, not its import time). */
-const articleFields = ({ importedAt: _i, otherSources: _o, ...rest }: Article) => rest;
+/**
+ * What researchers say of an article, on which two archives can differ: the rest follows from its bytes or is
+ * each archive's own (its import time, other files with its text, its visual copy, its reading of a scan), and
+ * taking it from another archive would name files this one does not have.
+ */
+export const articleMetadata = (a: Article) => ({
+  title: a.title,
+  url: a.url,
+  publisher: a.publisher,
+  publishedAt: a.publishedAt,
+  lang: a.lang,
+  tags: a.tags,
+  note: a.note,
+  author: a.author ?? null,
+  sourceType: a.sourceType ?? null,
+  asserted: a.capture?.asserted ?? {},
+});
 
 const caseField = (c: Case, key: string) =>
   key.endsWith(':title') ? c.title : key.endsWith(':summary') ? c.summary : c.factIds;
