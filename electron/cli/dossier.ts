@@ -24,6 +24,7 @@ interface DossierOpts {
   lang: DossierLang;
   redact?: string[];
   redactSources?: boolean;
+  attribution?: boolean;
   format: 'pdf' | 'html';
   paper: Paper;
   facts?: string;
@@ -84,6 +85,10 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
     .option('--title <title>', 'the dossier’s title')
     .option('--summary <text>', 'a summary for the first page')
     .option('--compiled-by <name>', 'who compiled it (cover page and PDF author)')
+    .option(
+      '--attribution',
+      'under each fact, which archive identity recorded it and last changed it (names colleagues: leave it out of dossiers that travel far)',
+    )
     .addOption(
       new Option(
         '--template <name>',
@@ -108,6 +113,7 @@ export function registerDossierCommands(program: Command, cli: Cli): void {
           compiledBy: o.compiledBy,
           redact: o.redact,
           redactSources: o.redactSources,
+          attribution: o.attribution,
           template: o.template,
         });
       } catch (e) {

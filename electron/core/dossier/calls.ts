@@ -12,6 +12,7 @@ export const DossierRequestSchema = z
     paper: z.enum(PAPERS).optional(),
     redact: names,
     redactSources: z.boolean().optional(),
+    attribution: z.boolean().optional(),
     compiledBy: optionalText(300),
     template: z.enum(TEMPLATES).optional(),
   })

@@ -10,6 +10,7 @@ import { allFactTypes } from '../annotation/fact-types.js';
 import { shardOf, sourceFile } from '../storage/layout.js';
 import { FACT_ID, type Article, type Entity, type Fact, type FactRole } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
+import { readIdentity, viewOf } from '../protection/identity.js';
 import { timelineOrder } from '../../shared/timeline.js';
 import type { DossierData, DossierEntity, DossierFact, DossierSource, DossierVisual } from './types.js';
 
@@ -55,7 +56,23 @@ export async function loadFacts(store: ArchiveStore, ids: readonly string[], ski
   return out;
 }
 
-export async function collectDossier(store: ArchiveStore, selection: DossierSelection): Promise<DossierData> {
+/**
+ * Who each identity is, as this archive knows them: itself and its contacts by name, anyone else by the
+ * start of their key's fingerprint.
+ */
+async function identityNames(store: ArchiveStore): Promise<(fingerprint: string) => string> {
+  const own = await readIdentity(store.layout.root, store.codec);
+  const known = new Map((store.meta.data.team?.contacts ?? []).map((c) => [c.fingerprint, c.name]));
+  if (own) known.set(viewOf(own).fingerprint, viewOf(own).name);
+  return (fp) => known.get(fp) ?? `key ${fp.slice(0, 9)}…`;
+}
+
+export async function collectDossier(
+  store: ArchiveStore,
+  selection: DossierSelection,
+  { attribution = false }: { attribution?: boolean | undefined } = {},
+): Promise<DossierData> {
+  const nameOf = attribution ? await identityNames(store) : undefined;
   const loaded = await loadFacts(store, [...new Set(selection.factIds)], selection.skipMissing ?? false);
   const facts = timelineOrder(loaded, (f) => f.date);
   const articles = new Map<string, Article>();
@@ -101,6 +118,8 @@ export async function collectDossier(store: ArchiveStore, selection: DossierSele
       ...(f.status ? { status: f.status } : {}),
       ...(f.verificationNote ? { verificationNote: f.verificationNote } : {}),
       ...(f.corroboratedBy ? { corroboratedBy: [...f.corroboratedBy] } : {}),
+      ...(nameOf && f.createdBy ? { recordedBy: nameOf(f.createdBy) } : {}),
+      ...(nameOf && f.updatedBy && f.updatedBy !== f.createdBy ? { changedBy: nameOf(f.updatedBy) } : {}),
     };
   });
   const entities: DossierEntity[] = used

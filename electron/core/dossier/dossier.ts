@@ -20,6 +20,8 @@ export interface DossierRequest extends DossierSelection {
   /** people (name, alias or id) whose every name is replaced by [redacted] */
   redact: readonly string[];
   redactSources: boolean;
+  /** say under each fact who recorded it and last changed it (names colleagues: off unless asked) */
+  attribution?: boolean | undefined;
   generatedAt?: Date | undefined;
   /** embed fonts (false only for quick HTML in tests) */
   fonts?: boolean | undefined;
@@ -44,7 +46,7 @@ function refuseIfNamed(texts: readonly string[], names: readonly string[]): void
 }
 
 export async function buildDossier(store: ArchiveStore, req: DossierRequest): Promise<DossierResult> {
-  const data = await collectDossier(store, req);
+  const data = await collectDossier(store, req, { attribution: req.attribution });
   const names = req.redact.flatMap((p) => personNames(store, p));
   const redactor = makeRedactor(names);
   const redacted = redactDossier(data, redactor, names);
@@ -97,6 +99,7 @@ export interface DossierAsk extends FactChoice {
   paper?: Paper | undefined;
   redact?: readonly string[] | undefined;
   redactSources?: boolean | undefined;
+  attribution?: boolean | undefined;
   compiledBy?: string | undefined;
   generatedAt?: Date | undefined;
   fonts?: boolean | undefined;
@@ -133,6 +136,7 @@ export async function makeDossier(store: ArchiveStore, ask: DossierAsk): Promise
     compiledBy: ask.compiledBy?.trim() || DOSSIER_DEFAULTS.compiledBy,
     redact: ask.redact ?? [],
     redactSources: ask.redactSources ?? false,
+    attribution: ask.attribution,
     generatedAt: ask.generatedAt,
     fonts: ask.fonts,
     template: ask.template,

@@ -24,6 +24,7 @@ export interface AppDossierRequest {
   paper?: Paper | undefined;
   redact?: readonly string[] | undefined;
   redactSources?: boolean | undefined;
+  attribution?: boolean | undefined;
   compiledBy?: string | undefined;
   template?: Template | undefined;
 }
@@ -50,6 +51,7 @@ function build(archive: Archive, r: AppDossierRequest): Promise<Dossier> {
     compiledBy: r.compiledBy,
     redact: r.redact,
     redactSources: r.redactSources,
+    attribution: r.attribution,
     template: r.template,
   });
 }

@@ -188,6 +188,8 @@ function verification(f: DossierFact, l: Labels, numberOf: ReadonlyMap<string, n
   const parts = [
     f.verificationNote ? `<div class="vnote">${esc(l.verificationNote)}: ${esc(f.verificationNote)}</div>` : '',
     by.length ? `<div class="vby">${esc(l.corroboratedBy)}: ${by.join(', ')}</div>` : '',
+    f.recordedBy ? `<div class="vby">${esc(l.recordedBy)}: ${esc(f.recordedBy)}</div>` : '',
+    f.changedBy ? `<div class="vby">${esc(l.changedBy)}: ${esc(f.changedBy)}</div>` : '',
   ];
   return parts.join('');
 }

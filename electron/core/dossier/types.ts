@@ -47,6 +47,9 @@ export interface DossierFact {
   verificationNote?: string | undefined;
   /** ids of the facts that corroborate it (cited by number when they are in the dossier) */
   corroboratedBy?: readonly string[] | undefined;
+  /** who recorded the fact and who last changed it (archive identities by name), when the dossier is asked to say */
+  recordedBy?: string | undefined;
+  changedBy?: string | undefined;
 }
 
 export interface DossierSource {

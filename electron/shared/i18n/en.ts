@@ -99,6 +99,8 @@ export interface DossierWords {
   status: string;
   verificationNote: string;
   corroboratedBy: string;
+  recordedBy: string;
+  changedBy: string;
   notInDossier: string;
   // the saved page's visual copy in the source appendix
   asThePageLooked: string;
@@ -430,6 +432,7 @@ const ui = {
   'dossier.redaction': 'Redaction: names become “[redacted]” in every form',
   'dossier.noPeople': 'No people in this case.',
   'dossier.hideUrls': 'Hide source details (URLs, publishers, dates, hashes)',
+  'dossier.attribution': 'Say who recorded and last changed each fact (names your colleagues)',
   'dossier.searchable':
     'Quotes stay word for word: a web search for one can find the public article and the name in it, even with the source details hidden.',
   'dossier.close': 'Close',
@@ -880,6 +883,8 @@ export const en: Dictionary = {
     status: 'Status',
     verificationNote: 'Verification',
     corroboratedBy: 'Corroborated by facts',
+    recordedBy: 'Recorded by',
+    changedBy: 'Last changed by',
     notInDossier: 'not in this dossier',
     asThePageLooked: 'As the page looked',
     sha256VisualPng: 'SHA-256 of the visual copy (PNG)',

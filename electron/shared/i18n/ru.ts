@@ -280,6 +280,7 @@ const ui: Dictionary['ui'] = {
   'dossier.redaction': 'Скрытие: имена во всех формах заменяются на «[redacted]»',
   'dossier.noPeople': 'В этом деле нет людей.',
   'dossier.hideUrls': 'Скрыть данные источников (адреса, издания, даты, хэши)',
+  'dossier.attribution': 'Указать, кто записал и последним изменил каждый факт (назовёт ваших коллег)',
   'dossier.searchable':
     'Цитаты остаются дословными: поиск по одной из них в интернете может найти публичную статью и имя в ней, даже если данные источников скрыты.',
   'dossier.close': 'Закрыть',
@@ -691,6 +692,8 @@ export const ru: Dictionary = {
     status: 'Статус',
     verificationNote: 'Проверка',
     corroboratedBy: 'Подтверждается фактами',
+    recordedBy: 'Записал(а)',
+    changedBy: 'Последним изменил(а)',
     notInDossier: 'нет в этом досье',
     asThePageLooked: 'Как выглядела страница',
     sha256VisualPng: 'SHA-256 визуальной копии (PNG)',

@@ -28,6 +28,7 @@ export function DossierExport() {
   const [paper, setPaper] = useState<Paper>('a4');
   const [template, setTemplate] = useState<Template>('dossier');
   const [hideUrls, setHideUrls] = useState(false);
+  const [attribution, setAttribution] = useState(false);
   const [compiledBy, setCompiledBy] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const ids = useId();
@@ -64,6 +65,7 @@ export function DossierExport() {
     paper,
     redact,
     redactSources: hideUrls,
+    attribution,
     template,
     ...(compiledBy.trim() ? { compiledBy: compiledBy.trim() } : {}),
   });
@@ -176,6 +178,14 @@ export function DossierExport() {
               <label className="dossier-check">
                 <input type="checkbox" checked={hideUrls} onChange={(e) => setHideUrls(e.currentTarget.checked)} />{' '}
                 {t('dossier.hideUrls')}
+              </label>
+              <label className="dossier-check">
+                <input
+                  type="checkbox"
+                  checked={attribution}
+                  onChange={(e) => setAttribution(e.currentTarget.checked)}
+                />{' '}
+                {t('dossier.attribution')}
               </label>
               {redact.length > 0 ? <p className="dossier-hint">{t('dossier.searchable')}</p> : null}
             </fieldset>
