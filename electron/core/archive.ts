@@ -107,6 +107,7 @@ import { IndexedSearch, type IndexStatus, type Progress } from './search/indexed
 import { ArchiveStore, type OpenOptions } from './storage/store.js';
 import { shardOf } from './storage/layout.js';
 import { installStoreDoor } from './storage/test-door.js';
+import { withDeferredContent } from './storage/content-writes.js';
 import { ensureEncryptionKey } from './protection/identity.js';
 import {
   addContact,
@@ -372,7 +373,7 @@ export class Archive {
 
   /** Run many changes with one write per changed file at the end (bulk import). */
   batch<T>(fn: () => Promise<T>): Promise<T> {
-    return this.#store.batch(fn);
+    return this.#store.batch(() => withDeferredContent(this.#store, fn));
   }
 
   /** Release the archive (its single-writer lock); the object must not be used afterwards. */

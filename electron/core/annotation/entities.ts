@@ -7,13 +7,51 @@ import type { ArchiveStore } from '../storage/store.js';
 
 const key = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
+interface EntityIndex {
+  count: number;
+  byId: Map<string, Entity>;
+  /** by name or alias key: every entity so called, in archive order */
+  byKey: Map<string, Entity[]>;
+}
+
+/**
+ * Lookups by id and by name, built once per entity list: a scan per lookup made every fact save
+ * cost O(people in the archive). Kept per array, so a list replaced (a reload, a merge) is indexed
+ * afresh and an entity pushed shows in the length; a rename or a new alias must call entitiesChanged.
+ */
+const indexes = new WeakMap<Entity[], EntityIndex>();
+
+function entityIndex(meta: ArchiveFile): EntityIndex {
+  const cached = indexes.get(meta.entities);
+  if (cached && cached.count === meta.entities.length) return cached;
+  const index: EntityIndex = { count: meta.entities.length, byId: new Map(), byKey: new Map() };
+  for (const e of meta.entities) {
+    if (!index.byId.has(e.id)) index.byId.set(e.id, e);
+    for (const k of new Set([e.name, ...e.aliases].map(key))) {
+      const list = index.byKey.get(k);
+      if (list) list.push(e);
+      else index.byKey.set(k, [e]);
+    }
+  }
+  indexes.set(meta.entities, index);
+  return index;
+}
+
+/** Names or aliases of an entity in `meta` changed in place: the next lookup re-indexes. */
+export function entitiesChanged(meta: ArchiveFile): void {
+  indexes.delete(meta.entities);
+}
+
+/** The first entity (of `kind`, if given) with this id, else with this name or alias. */
 export function findEntity(meta: ArchiveFile, nameOrId: string, kind?: EntityKind): Entity | undefined {
-  const k = key(nameOrId);
-  return meta.entities.find(
-    (e) =>
-      (kind === undefined || e.kind === kind) &&
-      (e.id === nameOrId || key(e.name) === k || e.aliases.some((a) => key(a) === k)),
-  );
+  const index = entityIndex(meta);
+  const byId = index.byId.get(nameOrId);
+  const named = (index.byKey.get(key(nameOrId)) ?? []).filter((e) => kind === undefined || e.kind === kind);
+  // archive order decides between an id match and a name match, as one scan would
+  const candidates = byId && (kind === undefined || byId.kind === kind) ? [byId, ...named] : named;
+  if (candidates.length <= 1) return candidates[0];
+  const at = (e: Entity) => meta.entities.indexOf(e);
+  return candidates.reduce((a, b) => (at(b) < at(a) ? b : a));
 }
 
 /** The entity of that kind with this name or alias; a new one if there is none. Mutates `meta`. */
@@ -31,8 +69,8 @@ export function ensureEntity(meta: ArchiveFile, name: string, kind: EntityKind):
 }
 
 export function entityNames(meta: ArchiveFile, ids: readonly string[]): string[] {
-  const byId = new Map(meta.entities.map((e) => [e.id, e.name]));
-  return ids.map((id) => byId.get(id) ?? id);
+  const { byId } = entityIndex(meta);
+  return ids.map((id) => byId.get(id)?.name ?? id);
 }
 
 /** Exactly one entity by id, or by name/alias (of `kind` if given); a clear error otherwise. */
@@ -84,6 +122,7 @@ export function renameEntity(meta: ArchiveFile, ref: string, name: string): Enti
   if (other) throw new AqiqatError('entity.name-taken-merge', { name: n, id: other.id, other: other.name }, 'conflict');
   entity.name = n;
   entity.aliases = entity.aliases.filter((a) => key(a) !== key(n));
+  entitiesChanged(meta);
   return entity;
 }
 
@@ -96,6 +135,7 @@ export function addAliases(meta: ArchiveFile, ref: string, aliases: readonly str
       throw new AqiqatError('entity.name-taken-merge', { name: a, id: other.id, other: other.name }, 'conflict');
   }
   entity.aliases = uniqueNames([entity.name, ...entity.aliases, ...aliases.map(clean).filter(Boolean)]).slice(1);
+  entitiesChanged(meta);
   return entity;
 }
 
@@ -106,6 +146,7 @@ export function addAliases(meta: ArchiveFile, ref: string, aliases: readonly str
 export function absorbEntity(meta: ArchiveFile, keep: Entity, other: Entity): Entity {
   keep.aliases = uniqueNames([keep.name, ...keep.aliases, other.name, ...other.aliases]).slice(1);
   meta.entities = meta.entities.filter((e) => e !== other);
+  entitiesChanged(meta);
   return keep;
 }
 

@@ -21,7 +21,7 @@ import type { OcrChoice } from './extract/index.js';
 import type { Extracted } from './extract/types.js';
 import { parseNoted } from './extract/unfinished.js';
 import { findSameText, rememberText, textKey } from './same-text.js';
-import { writeContent } from '../storage/content-writes.js';
+import { readContent, writeContent } from '../storage/content-writes.js';
 import { parseSourceType } from '../../shared/provenance.js';
 import { unlinkCorroborations } from '../annotation/verification.js';
 import type { PageRenderer } from '../visual/page.js';
@@ -279,9 +279,19 @@ export async function findArticle(store: ArchiveStore, idOrPrefix: string): Prom
   throw new AqiqatError('article.not-found', { ref: idOrPrefix }, 'not-found');
 }
 
+/**
+ * The last text read, per archive: facts are added to one article after another, each re-reading its
+ * text to anchor the quote. A text file is named by its hash, so a kept copy cannot go stale.
+ */
+const lastText = new WeakMap<ArchiveStore, { sha256: string; text: string }>();
+
 export async function readArticleText(store: ArchiveStore, article: Article): Promise<string> {
+  const kept = lastText.get(store);
+  if (kept?.sha256 === article.textSha256) return kept.text;
   try {
-    return (await store.readContent(textFile(store.layout, article.textSha256))).toString('utf8');
+    const text = (await readContent(store, textFile(store.layout, article.textSha256))).toString('utf8');
+    lastText.set(store, { sha256: article.textSha256, text });
+    return text;
   } catch (e) {
     if (e instanceof AqiqatError) throw e; // damaged, not missing
     throw new AqiqatError('article.text-missing', { id: article.id }, 'archive');

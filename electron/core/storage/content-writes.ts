@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir } from './atomic.js';
+import { fsyncDir, readFileNoFollow } from './atomic.js';
 import type { ArchiveStore } from './store.js';
 
 interface Pending {
@@ -65,6 +65,29 @@ export async function flushContent(store: ArchiveStore): Promise<void> {
   });
   for (const { temp, file } of items) await rename(temp, file);
   for (const dir of new Set(items.map((i) => path.dirname(i.file)))) await fsyncDir(dir);
+}
+
+/**
+ * Run `fn` with content writes deferred (unless an outer caller already defers them) and made durable
+ * at its end, before the metadata of a surrounding batch is written.
+ */
+export async function withDeferredContent<T>(store: ArchiveStore, fn: () => Promise<T>): Promise<T> {
+  const outer = deferred.has(store);
+  if (!outer) deferContentSync(store);
+  try {
+    const result = await fn();
+    await flushContent(store);
+    return result;
+  } finally {
+    if (!outer) await endContentDefer(store);
+  }
+}
+
+/** A content file as store.readContent reads it, or its deferred write's bytes while it waits for the flush. */
+export async function readContent(store: ArchiveStore, logical: string): Promise<Buffer> {
+  const pending = deferred.get(store)?.get(store.codec.locate(logical));
+  if (!pending) return store.readContent(logical);
+  return store.codec.open(await readFileNoFollow(pending.temp), logical);
 }
 
 /** End deferred mode, removing temp files of writes that were never flushed (a failed chunk). */

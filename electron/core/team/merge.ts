@@ -5,6 +5,7 @@
  * archive's `team.synced`); a side whose version differs from it changed it. One side changed: that
  * side wins. Both: a conflict, the local version kept and theirs stored beside it, never overwritten.
  */
+import { entitiesChanged } from '../annotation/entities.js';
 import { AqiqatError } from '../errors.js';
 import { foldKey } from '../search/fold.js';
 import { emptyTeam, type ArchiveFile, type Article, type Case, type Conflict, type Fact } from '../model.js';
@@ -83,6 +84,7 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
       const names = [e.name, ...e.aliases].filter((n) => n !== mine.name && !mine.aliases.includes(n));
       if (names.length) {
         mine.aliases.push(...names);
+        entitiesChanged(meta);
         change('update', 'entity', e.id, `${mine.name}: + ${names.join(', ')}`);
       }
       continue;

@@ -146,6 +146,25 @@ describe('entities', () => {
     expect(renamed).toMatchObject({ name: 'Askhat Zheksebaev', aliases: [] });
     await expect(archive.renameEntity('Askhat Zheksebaev', 'x')).rejects.toThrow(/names 2 entities/);
   });
+
+  it('a fact links to an entity by the name or alias it has now, after renames, new aliases and merges', async () => {
+    const { archive, article } = await seeded();
+    const quote = 'Оның наразылық шарасы 4 қазанда басталған.';
+    const peopleOf = async (names: string[]) =>
+      (await archive.addFact({ articleId: article.id, quote, people: names })).people;
+    const e = await archive.addEntity('Мұхтар Жәкішев', 'person');
+    await archive.addEntity('Мұхтар Жәкішев', 'place'); // the same name, another kind: never linked as a person
+    expect(await peopleOf(['мұхтар  жәкішев'])).toEqual(['Мұхтар Жәкішев']);
+    await archive.renameEntity(e.id, 'Mukhtar Dzhakishev');
+    await archive.addAliases(e.id, ['Джакишев']);
+    expect(await peopleOf(['Джакишев'])).toEqual(['Mukhtar Dzhakishev']);
+    // the old name is free again: a new person, not the renamed one
+    expect(await peopleOf(['Мұхтар Жәкішев'])).toEqual(['Мұхтар Жәкішев']);
+    const other = archive.listEntities().find((x) => x.kind === 'person' && x.id !== e.id)!;
+    await archive.mergeEntities(e.id, other.id);
+    expect(await peopleOf(['Мұхтар Жәкішев'])).toEqual(['Mukhtar Dzhakishev']);
+    expect(archive.listEntities().filter((x) => x.kind === 'person')).toHaveLength(1);
+  });
 });
 
 describe('tags', () => {
