@@ -113,7 +113,10 @@ export async function addFact(
   if (ensureTags(meta, fact.tags) > 0) metaChanged = true;
   if (ensureFactType(meta, type)) metaChanged = true;
   const shard = await store.factShard(shardOf(article.id));
-  const same = shard.data.facts.find((f) => sameFact(f, fact));
+  // a shard holds thousands of facts in a large archive: compare in full only those on the same quote
+  const same = shard.data.facts.find(
+    (f) => f.articleId === fact.articleId && f.anchor.exact === fact.anchor.exact && sameFact(f, fact),
+  );
   // (a name created just now cannot be on a fact already there, so `same` implies nothing new to save)
   if (same) {
     // a retry after a kill between the save and the audit line: the line is written now
