@@ -6,7 +6,8 @@
  * The shards stay the truth. The summary records each shard file's size, mtime, ctime and inode as it
  * read them; a shard that differs (a save since, a hand edit, a restore) is read again, alone, and a
  * summary that is missing, of another format or whose hash does not match its body is ignored. Each
- * list call that had to read a shard writes the summary again. Encrypted archives
+ * list call that had to read a shard writes the summary again, after it answered (close waits for the
+ * write). Encrypted archives
  * do without it: the summary would be a second copy of every title to seal.
  */
 import { createHash } from 'node:crypto';

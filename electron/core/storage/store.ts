@@ -201,6 +201,8 @@ export class ArchiveStore {
 
   /** The list's summary as last read or refreshed (article-list.ts); its records are never the cache's. */
   #summary: ArticleSummary | null = null;
+  /** the summary being written after a list answered; close() waits for it */
+  #summaryWrite: Promise<void> = Promise.resolve();
 
   /**
    * Every article's metadata, for the list: shards already in memory as they are there (as allArticles),
@@ -226,8 +228,10 @@ export class ArchiveStore {
       }),
     );
     this.#summary = fresh;
-    // a summary that cannot be written (a read-only or full disk) only costs the next start its speed
-    if (changed && !this.#readOnly) await writeSummary(this.layout, fresh).catch(() => undefined);
+    // written after the answer, one write at a time; one that cannot be written (a read-only or full
+    // disk) or is cut short by the process ending only costs the next start its speed
+    if (changed && !this.#readOnly)
+      this.#summaryWrite = this.#summaryWrite.then(() => writeSummary(this.layout, fresh).catch(() => undefined));
     return lists.flat();
   }
 
@@ -401,6 +405,7 @@ export class ArchiveStore {
   /** Release the single-writer lock; the store must not be used afterwards. */
   async close(): Promise<void> {
     try {
+      await this.#summaryWrite;
       await this.#lock?.release();
       this.#lock = null;
     } finally {
