@@ -7,8 +7,7 @@
  * read them; a shard that differs (a save since, a hand edit, a restore) is read again, alone, and a
  * summary that is missing, of another format or whose hash does not match its body is ignored. Each
  * list call that had to read a shard writes the summary again, after it answered (close waits for the
- * write). Encrypted archives
- * do without it: the summary would be a second copy of every title to seal.
+ * write). Encrypted archives do without it: the summary would be a second copy of every title to seal.
  */
 import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
