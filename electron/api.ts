@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { calls } from './calls.js';
 import type { ArticleDetail, FactView } from './core/archive.js';
 import type { ImportResult } from './core/import/articles.js';
-import type { Article } from './core/model.js';
+import type { Article, ArticleRow } from './core/model.js';
 import type { ArticleDeletion, CaseSummary, CaseView, EntityPage, TimelineEntry } from './core/archive.js';
 import type { Entity, EventDate, FactRole, FactType } from './core/model.js';
 import type { TagNode } from './core/annotation/tags.js';
@@ -19,7 +19,17 @@ import type { ErrorCode, ErrorData } from './shared/error-codes.js';
 import type { Conflict, Contact } from './core/model.js';
 import type { Change } from './core/team/merge.js';
 
-export type { Article, ArticleDeletion, ArticleDetail, EventDate, FactRole, FactView, ImportResult, SearchHit };
+export type {
+  Article,
+  ArticleRow,
+  ArticleDeletion,
+  ArticleDetail,
+  EventDate,
+  FactRole,
+  FactView,
+  ImportResult,
+  SearchHit,
+};
 export type { CaseSummary, CaseView, Entity, EntityPage, FactType, TagNode, TimelineEntry };
 export type { DossierPreview, EncryptedStatus, SavedDossier, SessionStatus };
 export type { Change, Conflict, Contact };
@@ -38,6 +48,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorDat
 /** The method names at run time (the preload's list); `tsc` fails if one is missing or extra. */
 export const METHODS = [
   'listArticles',
+  'listArticleRows',
   'getArticle',
   'visualCopy',
   'importFile',

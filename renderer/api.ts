@@ -10,6 +10,7 @@ import { errorText, type ErrorLang } from '../electron/shared/i18n/errors.js';
 export type {
   AqiqatApi,
   Article,
+  ArticleRow,
   ArticleDeletion,
   ArticleDetail,
   FactView,

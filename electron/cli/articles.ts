@@ -101,7 +101,8 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     );
 
   listCommand(program.command('articles').description('list the articles, newest first'), cli, {
-    list: (archive) => archive.listArticles(),
+    list: (archive) => archive.listArticleRows(),
+    listWhole: (archive) => archive.listArticles(),
     line: articleLine,
     none: 'no articles yet; add one with `aqiqat import FILE`',
   });

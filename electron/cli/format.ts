@@ -1,6 +1,6 @@
 /** Human-readable lines for the CLI (the --json output is the views themselves). */
 import type { FactView } from '../core/archive.js';
-import type { Article } from '../core/model.js';
+import type { Article, ArticleRow } from '../core/model.js';
 import type { SearchHit } from '../core/search/engine.js';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -10,7 +10,7 @@ export function linesOr<T>(items: readonly T[], line: (item: T) => string, none:
   return items.length ? items.map(line).join('\n') : none;
 }
 
-export function articleLine(a: Article): string {
+export function articleLine(a: ArticleRow): string {
   return `${a.id}  ${pad(a.publishedAt ?? '—', 10)}  ${pad(a.lang, 5)}  ${a.title}`;
 }
 

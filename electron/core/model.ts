@@ -60,6 +60,18 @@ export const ArticleSchema = z.object({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
+/** What the article list shows of each article and sorts by: all the library needs before one is opened. */
+export type ArticleRow = Pick<Article, 'id' | 'title' | 'publisher' | 'publishedAt' | 'lang' | 'importedAt'>;
+
+export const articleRow = ({ id, title, publisher, publishedAt, lang, importedAt }: Article): ArticleRow => ({
+  id,
+  title,
+  publisher,
+  publishedAt,
+  lang,
+  importedAt,
+});
+
 /** A file derived from a source (never replacing it): sources/<sha256>.<ext>. */
 export const DerivedFileSchema = z.object({
   sha256: z.string().regex(SHA256),

@@ -13,7 +13,7 @@ import { JSONFile } from 'lowdb/node';
 import { Archive } from '../../electron/core/archive.js';
 import { sha256Hex } from '../../electron/core/import/articles.js';
 import { articleIdFor, randomId } from '../../electron/core/storage/ids.js';
-import type { Article, Fact } from '../../electron/core/model.js';
+import type { Article, ArticleRow, Fact } from '../../electron/core/model.js';
 import { Corpus, FACTS_PER_ARTICLE, mulberry32, type GenArticle } from './corpus.js';
 import {
   changingCorpus,
@@ -336,7 +336,7 @@ export const storagePart: BenchPart = {
       const t0 = performance.now();
       const archive = await Archive.open(dir!);
       const t1 = performance.now();
-      const list = await archive.listArticles();
+      const list = await archive.listArticleRows();
       const t2 = performance.now();
       return listResult(list, startup, t1 - t0, t2 - t1);
     },
@@ -352,7 +352,12 @@ export const storagePart: BenchPart = {
   },
 };
 
-function listResult(list: Article[], startup: ChildStartup, openMs: number, listMs: number): ListChildResult {
+function listResult(
+  list: readonly ArticleRow[],
+  startup: ChildStartup,
+  openMs: number,
+  listMs: number,
+): ListChildResult {
   return {
     count: list.length,
     first: list[0]?.id ?? null,

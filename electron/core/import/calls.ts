@@ -11,6 +11,7 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const importCalls = defineCalls({
   listArticles: call(noInput, (a) => a.listArticles()),
+  listArticleRows: call(noInput, (a) => a.listArticleRows()),
   getArticle: call(z.object({ id }).strict(), (a, { id }) => a.getArticle(id)),
   importFile: call(
     z

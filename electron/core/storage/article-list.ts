@@ -1,7 +1,8 @@
 /**
  * The article list at start-up from one summary file (index/articles.list) instead of every metadata
  * shard parsed and validated: at 50k articles the shards are 256 files and 32 MB whose validation
- * costs seconds, while one file checked by its hash costs a JSON.parse.
+ * costs seconds, while one file checked by its hash costs a JSON.parse. It holds each article's list
+ * row (model.ts ArticleRow), not the whole record: at 200k articles whole records made a 140 MB file.
  *
  * The shards stay the truth. The summary records each shard file's size, mtime, ctime and inode as it
  * read them; a shard that differs (a save since, a hand edit, a restore) is read again, alone, and a
@@ -14,10 +15,10 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
-import { SCHEMA_VERSION, type Article } from '../model.js';
+import { SCHEMA_VERSION, type ArticleRow } from '../model.js';
 import type { Layout } from './layout.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 const SHARD_NAME = /^([0-9a-f]{2})\.articles\.json$/;
 
 export const articleListFile = (l: Layout) => path.join(l.indexDir, 'articles.list');
@@ -35,8 +36,8 @@ const HeaderSchema = z.object({
 
 export interface ArticleSummary {
   ids: ShardIds;
-  /** shard number → its articles as they were when `ids` was taken */
-  articles: Map<number, Article[]>;
+  /** shard number → its articles' rows as they were when `ids` was taken */
+  rows: Map<number, ArticleRow[]>;
 }
 
 /** The article shard files there are now, by shard number, with their identities. */
@@ -69,16 +70,16 @@ export async function readSummary(layout: Layout): Promise<ArticleSummary | null
     const body = bytes.subarray(cut + 1);
     if (createHash('sha256').update(body).digest('hex') !== header.data.sha256) return null;
     // its body is what this module wrote from validated shards, as the hash shows: not validated again
-    const parsed = JSON.parse(body.toString('utf8')) as Record<string, Article[]>;
+    const parsed = JSON.parse(body.toString('utf8')) as Record<string, ArticleRow[]>;
     const ids: ShardIds = new Map();
-    const articles = new Map<number, Article[]>();
+    const rows = new Map<number, ArticleRow[]>();
     for (const [n, id] of Object.entries(header.data.shards)) {
       const list = parsed[n];
       if (!Array.isArray(list)) return null;
       ids.set(Number(n), id);
-      articles.set(Number(n), list);
+      rows.set(Number(n), list);
     }
-    return { ids, articles };
+    return { ids, rows };
   } catch {
     return null;
   }
@@ -86,10 +87,10 @@ export async function readSummary(layout: Layout): Promise<ArticleSummary | null
 
 export async function writeSummary(layout: Layout, summary: ArticleSummary): Promise<void> {
   const shards: Record<string, FileId> = {};
-  const lists: Record<string, Article[]> = {};
+  const lists: Record<string, ArticleRow[]> = {};
   for (const [n, id] of summary.ids) {
     shards[n] = id;
-    lists[n] = summary.articles.get(n) ?? [];
+    lists[n] = summary.rows.get(n) ?? [];
   }
   // a write cut short (`aqiqat articles | head` exits midway) left its temp file, as large as the summary
   for (const name of await readdir(layout.indexDir).catch(() => [] as string[]))

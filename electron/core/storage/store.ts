@@ -38,11 +38,13 @@ import { DEFAULT_KEEP_SNAPSHOTS, latestSnapshot, replacementSnapshots, takeSnaps
 import { articleShardFile, factShardFile, folders, layoutOf, SHARD_COUNT, type Layout } from './layout.js';
 import {
   ArchiveFileSchema,
+  articleRow,
   ArticleShardSchema,
   emptyArchiveFile,
   FactShardSchema,
   SCHEMA_VERSION,
   type Article,
+  type ArticleRow,
   type ArchiveFile,
   type ArticleShard,
   type FactShard,
@@ -205,26 +207,26 @@ export class ArchiveStore {
   #summaryWrite: Promise<void> = Promise.resolve();
 
   /**
-   * Every article's metadata, for the list: shards already in memory as they are there (as allArticles),
-   * the others from the summary when their files are unchanged since it was written, else read again.
+   * Every article's list row: shards already in memory as they are there (as allArticles), the others
+   * from the summary when their files are unchanged since it was written, else read again.
    */
-  async listedArticles(): Promise<Article[]> {
-    if (this.#codec.encrypted) return this.allArticles();
+  async articleRows(): Promise<ArticleRow[]> {
+    if (this.#codec.encrypted) return (await this.allArticles()).map(articleRow);
     const now = await shardIds(this.layout);
     const known = this.#summary ?? (await readSummary(this.layout));
-    const fresh: ArticleSummary = { ids: now, articles: new Map() };
+    const fresh: ArticleSummary = { ids: now, rows: new Map() };
     let changed = !known || known.ids.size !== now.size;
     const lists = await Promise.all(
       [...now].map(async ([n, id]) => {
         const cached = this.#articleShards.get(n);
-        let onDisk = known && sameFile(known.ids.get(n), id) ? known.articles.get(n) : undefined;
+        let onDisk = known && sameFile(known.ids.get(n), id) ? known.rows.get(n) : undefined;
         if (!onDisk) {
           changed = true;
           // read apart from the cache, whose records change in place before they are saved
-          onDisk = (await this.#readArticleShard(n)).data.articles;
+          onDisk = (await this.#readArticleShard(n)).data.articles.map(articleRow);
         }
-        fresh.articles.set(n, onDisk);
-        return cached ? (await cached).data.articles : onDisk;
+        fresh.rows.set(n, onDisk);
+        return cached ? (await cached).data.articles.map(articleRow) : onDisk;
       }),
     );
     this.#summary = fresh;

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { Article } from '../../api.js';
+import type { ArticleRow as Row } from '../../api.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { useI18n } from '../../i18n/i18n.js';
 import './library.css';
@@ -7,7 +7,7 @@ import './library.css';
 const ROW_HEIGHT = 64;
 
 interface Props {
-  articles: Article[] | null;
+  articles: Row[] | null;
   error: string | null;
   selectedId: string | null;
   onOpen: (id: string) => void;
@@ -46,7 +46,7 @@ export function ArticleList({ articles, error, selectedId, onOpen, listRef }: Pr
   );
 }
 
-function ArticleRow({ article }: { article: Article }) {
+function ArticleRow({ article }: { article: Row }) {
   const { t } = useI18n();
   const meta = [article.publisher, article.publishedAt ?? t('library.undated'), t(`lang.${article.lang}`)]
     .filter(Boolean)

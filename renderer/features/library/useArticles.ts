@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorLine, type Article } from '../../api.js';
+import { api, errorLine, type ArticleRow } from '../../api.js';
 
 export interface Library {
   /** null while the first load runs */
-  articles: Article[] | null;
+  articles: ArticleRow[] | null;
   error: string | null;
   reload: () => Promise<void>;
 }
 
 export function useArticles(): Library {
-  const [articles, setArticles] = useState<Article[] | null>(null);
+  const [articles, setArticles] = useState<ArticleRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
-      setArticles(await api().listArticles({}));
+      setArticles(await api().listArticleRows({}));
       setError(null);
     } catch (e) {
       setError(errorLine(e));

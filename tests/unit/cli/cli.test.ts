@@ -31,6 +31,8 @@ describe('aqiqat CLI', () => {
     expect(articles[0]).toMatchObject({ lang: 'kk', url: 'https://example.org/a', publishedAt: '2020-10-20' });
     for (const key of ['id', 'title', 'lang', 'sha256', 'publishedAt', 'url']) expect(articles[0]).toHaveProperty(key);
     const id: string = articles[0].id;
+    // the lines come from the list rows, --json keeps the whole record (above)
+    expect(aqiqat([...A, 'articles']).stdout.trim()).toBe(`${id}  2020-10-20  kk     ${articles[0].title}`);
 
     const hits = JSON.parse(aqiqat([...A, 'search', 'Жексебаев', '--json']).stdout);
     expect(hits[0]).toMatchObject({ kind: 'article', id, articleId: id });

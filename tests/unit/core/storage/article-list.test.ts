@@ -26,7 +26,7 @@ async function archiveOf(n: number): Promise<string> {
 async function listed(dir: string): Promise<Array<{ id: string; title: string }>> {
   const archive = await Archive.open(dir);
   try {
-    return (await archive.listArticles()).map((a) => ({ id: a.id, title: a.title }));
+    return (await archive.listArticleRows()).map((a) => ({ id: a.id, title: a.title }));
   } finally {
     await archive.close();
   }
@@ -153,15 +153,37 @@ describe('the article list summary (index/articles.list)', () => {
     expect(await listed(dir)).toEqual(truth);
   });
 
+  it('holds only list rows: the whole records come from the shards, in the same order', async () => {
+    const dir = await archiveOf(4);
+    const archive = await Archive.open(dir);
+    const rows = await archive.listArticleRows();
+    const whole = await archive.listArticles();
+    expect(rows).toEqual(
+      whole.map(({ id, title, publisher, publishedAt, lang, importedAt }) => ({
+        id,
+        title,
+        publisher,
+        publishedAt,
+        lang,
+        importedAt,
+      })),
+    );
+    expect(whole[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    await archive.close();
+    const raw = await readFile(LIST(dir), 'utf8');
+    expect(raw).toContain(whole[0]!.title);
+    expect(raw).not.toContain(whole[0]!.sha256);
+  });
+
   it('follows the changes of the same session: an import and a delete after the first list', async () => {
     const dir = await archiveOf(3);
     const archive = await Archive.open(dir);
-    expect(await archive.listArticles()).toHaveLength(3);
+    expect(await archive.listArticleRows()).toHaveLength(3);
     const { article } = await archive.importArticle({ bytes: Buffer.from('A fourth one.\nBody.'), name: 'd.txt' });
-    expect((await archive.listArticles()).map((a) => a.id)).toContain(article.id);
-    const [first] = await archive.listArticles();
+    expect((await archive.listArticleRows()).map((a) => a.id)).toContain(article.id);
+    const [first] = await archive.listArticleRows();
     await archive.deleteArticle(first!.id);
-    const now = (await archive.listArticles()).map((a) => a.id);
+    const now = (await archive.listArticleRows()).map((a) => a.id);
     expect(now).toHaveLength(3);
     expect(now).not.toContain(first!.id);
     await archive.close();
@@ -173,7 +195,7 @@ describe('the article list summary (index/articles.list)', () => {
     const dir = await tempDir();
     const archive = await Archive.create(dir, { encrypt: true, passphrase: 'list summary test' });
     await archive.importArticle({ bytes: Buffer.from('Secret title\nbody'), name: 's.txt' });
-    expect(await archive.listArticles()).toHaveLength(1);
+    expect(await archive.listArticleRows()).toHaveLength(1);
     await archive.close();
     await expect(stat(LIST(dir))).rejects.toThrow(/ENOENT/);
   });
