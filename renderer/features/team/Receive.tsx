@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { Fingerprint } from './Fingerprint.js';
 import { failed, said, SaidLine, type Said } from './Said.js';
 import { FilePicker } from '../../components/FilePicker.js';
+import { groupPlan } from './plan-groups.js';
 
 type Plan = Output<'receivePlan'>;
 interface Picked {
@@ -105,19 +106,26 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
           ) : (
             <>
               <h3>{t('team.plan', { n: plan.changes.length })}</h3>
-              <ul className="plain-list plan-list" aria-label={t('team.plan', { n: plan.changes.length })}>
-                {plan.changes.map((c, i) => (
-                  <li key={i} className={`plan-change change-${c.action}`}>
-                    <span className="change-action">{t(`team.change.${c.action}`)}</span>{' '}
-                    <span className="change-kind">{t(`team.kind.${c.kind}`)}</span>{' '}
-                    <span className="change-summary">
-                      {c.action === 'conflict' || c.action === 'suggest'
-                        ? t(`team.conflict.${c.summary as ConflictKind}`)
-                        : c.summary}
-                    </span>
-                  </li>
+              <div className="plan-list" aria-label={t('team.plan', { n: plan.changes.length })}>
+                {groupPlan(plan.changes).map(({ group, changes }) => (
+                  <section key={group} className="plan-group" data-group={group}>
+                    <h4 className="plan-group-title">{t(`team.group.${group}`, { n: changes.length })}</h4>
+                    <ul className="plain-list">
+                      {changes.map((c, i) => (
+                        <li key={i} className={`plan-change change-${c.action}`}>
+                          <span className="change-action">{t(`team.change.${c.action}`)}</span>{' '}
+                          <span className="change-kind">{t(`team.kind.${c.kind}`)}</span>{' '}
+                          <span className="change-summary">
+                            {c.action === 'conflict' || c.action === 'suggest'
+                              ? t(`team.conflict.${c.summary as ConflictKind}`)
+                              : c.summary}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
                 ))}
-              </ul>
+              </div>
             </>
           )}
           {unknown && (
