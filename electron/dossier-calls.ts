@@ -1,5 +1,5 @@
 /** The shell's dossier calls: print the PDF (or build the evidence package), ask where to save it, write it, audit it. */
-import { writeFileAtomic } from './core/storage/atomic.js';
+import { writeChosenFile } from './chosen-file.js';
 import { AqiqatError } from './core/errors.js';
 import { DossierRequestSchema } from './core/dossier/calls.js';
 import { pdfFileName, printDossierPdf, savedDossierEntry } from './core/dossier/host.js';
@@ -19,7 +19,7 @@ export const dossierShellCalls = defineShellCalls({
     const saved = await session.use(async () => {
       // whoever answered a save dialog that stayed open through a lock need not be who printed
       if (locks() !== locksAtPrint) throw new AqiqatError('dossier.locked-during-save', {});
-      if (path) await writeChosenFile(path, printed.pdf);
+      if (path) await writeChosenFile('dossier.cannot-save', path, printed.pdf);
       return path;
     });
     // a lock right after the write: the line waits for the unlock rather than being lost
@@ -36,7 +36,7 @@ export const dossierShellCalls = defineShellCalls({
     const path = await dossier.chooseSavePath(pdfFileName(built.title).replace(/\.pdf$/, '.aqpkg'));
     const saved = await session.use(async () => {
       if (locks() !== locksAtBuild) throw new AqiqatError('dossier.locked-during-save', {});
-      if (path) await writeChosenFile(path, built.zip);
+      if (path) await writeChosenFile('dossier.cannot-save', path, built.zip);
       return path;
     });
     // the package's line; recorded through the archive, it signs the audit log's head too
@@ -44,14 +44,3 @@ export const dossierShellCalls = defineShellCalls({
     return { path: saved, bytes: built.zip.length, facts: built.facts, fingerprint: built.fingerprint };
   }),
 });
-
-/** A folder the user picked may refuse the file (read-only, full, gone): one line, not "internal error". */
-async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
-  try {
-    await writeFileAtomic(file, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw e;
-    throw new AqiqatError('dossier.cannot-save', { file, reason: code });
-  }
-}

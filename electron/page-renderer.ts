@@ -22,6 +22,7 @@ import {
   type PageRenderer,
   type RenderedPage,
 } from './core/visual/page.js';
+import { serial } from './core/visual/serial.js';
 import { webPreferences } from './security.js';
 
 /** No "persist:": nothing of it is written to disk. */
@@ -82,7 +83,6 @@ export function electronPageRenderer(): PageRenderer {
   let current: Current | null = null;
   let ses: Session | null = null;
   let win: BrowserWindow | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
 
   const windowFor = (): BrowserWindow => {
     if (win && !win.isDestroyed()) return win;
@@ -157,15 +157,14 @@ export function electronPageRenderer(): PageRenderer {
     }
   };
 
+  const renders = serial(renderOne);
   return {
     render(input) {
       // one at a time: the session serves the one page being rendered
-      const run = queue.then(() => renderOne(input));
-      queue = run.catch(() => undefined);
-      return run;
+      return renders.run(input);
     },
     async close() {
-      await queue;
+      await renders.idle();
       if (win && !win.isDestroyed()) win.destroy();
       win = null;
     },

@@ -7,7 +7,7 @@ import { AqiqatError } from './core/errors.js';
 import { noInput } from './core/call.js';
 import { pdfFileName } from './core/dossier/host.js';
 import { ShareRequestSchema } from './core/team/calls.js';
-import { writeFileAtomic } from './core/storage/atomic.js';
+import { writeChosenFile } from './chosen-file.js';
 import { defineShellCalls, shellCall } from './session-calls.js';
 
 export const teamShellCalls = defineShellCalls({
@@ -22,7 +22,7 @@ export const teamShellCalls = defineShellCalls({
     const saved = await session.use(async (a) => {
       if (locks() !== locksAtShare) throw new AqiqatError('dossier.locked-during-save', {});
       if (!path) return null;
-      await writeChosenFile(path, shared.bytes);
+      await writeChosenFile('file.cannot-write', path, shared.bytes);
       // only a bundle that reached its file becomes what both sides have in common
       await a.recordShared(shared, path);
       return path;
@@ -40,18 +40,9 @@ export const teamShellCalls = defineShellCalls({
     const key = await session.use((a) => a.identityKeyFile());
     const path = await dossier.chooseSavePath(`${pdfFileName(key.name).replace(/\.pdf$/, '')}.key`);
     if (!path) return { path: null, fingerprint: key.fingerprint };
-    await session.use(() => writeChosenFile(path, new TextEncoder().encode(`${JSON.stringify(key, null, 2)}\n`)));
+    await session.use(() =>
+      writeChosenFile('file.cannot-write', path, new TextEncoder().encode(`${JSON.stringify(key, null, 2)}\n`)),
+    );
     return { path, fingerprint: key.fingerprint };
   }),
 });
-
-/** A folder the user picked may refuse the file (read-only, full, gone): one line, not "internal error". */
-async function writeChosenFile(file: string, data: Uint8Array): Promise<void> {
-  try {
-    await writeFileAtomic(file, data);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code !== 'string') throw e;
-    throw new AqiqatError('file.cannot-write', { file, reason: code });
-  }
-}

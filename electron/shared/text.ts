@@ -67,3 +67,19 @@ export function detectLanguage(text: string): Language {
   if (cyr >= lat) return kk / cyr > 0.005 ? 'kk' : 'ru';
   return 'en';
 }
+
+/**
+ * A one-line summary of at most `max` characters: white space folded, cut at the last word boundary that
+ * fits, with "…" when anything was cut. A single word longer than `max` is cut inside it (there is no
+ * boundary to keep). Counts code points, so no surrogate pair is split.
+ */
+export function clipAtWord(text: string, max = 60): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  const chars = Array.from(line);
+  if (chars.length <= max) return line;
+  const room = chars.slice(0, max - 1).join('');
+  // a boundary right after the room counts too: the word before it is whole
+  const space = chars[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
+  const kept = space > 0 ? room.slice(0, space) : room;
+  return `${kept.replace(/[\s\p{P}]+$/u, '') || kept}…`;
+}

@@ -64,13 +64,55 @@ async function shareCase(app: App, title: string, to: string, shotName?: string)
   return app.saved.at(-1)!;
 }
 
-async function receive(app: App, file: string, shotName?: string): Promise<void> {
+const GROUP_ORDER = ['articles', 'facts', 'entities', 'cases', 'tags', 'conflicts'];
+const GROUP_KIND: Record<string, string> = {
+  articles: 'article',
+  facts: 'fact',
+  entities: 'name',
+  cases: 'case',
+  tags: 'tag',
+};
+
+/**
+ * The plan on screen, grouped: groups in their order, none empty, each titled with its own count, a kind's
+ * group holding only that kind (added, changed, deleted), the conflicts' group only conflicts and suggestions.
+ */
+async function planGroups(app: App): Promise<string[]> {
+  const groups = await app.page.locator('.plan-group').evaluateAll((sections) =>
+    sections.map((s) => ({
+      group: s.getAttribute('data-group') ?? '',
+      title: s.querySelector('.plan-group-title')?.textContent ?? '',
+      items: [...s.querySelectorAll('.plan-change')].map((li) => ({
+        conflict: li.classList.contains('change-conflict') || li.classList.contains('change-suggest'),
+        kind: li.querySelector('.change-kind')?.textContent ?? '',
+      })),
+    })),
+  );
+  const names = groups.map((g) => g.group);
+  expect(names).toEqual(GROUP_ORDER.filter((g) => names.includes(g)));
+  const total = await app.page.locator('.plan-change').count();
+  expect(groups.reduce((n, g) => n + g.items.length, 0)).toBe(total);
+  await expect(app.page.locator('.receive-plan h3')).toHaveText(`What it will change (${total})`);
+  for (const g of groups) {
+    expect(g.items.length).toBeGreaterThan(0);
+    expect(g.title).toMatch(new RegExp(`\\(${g.items.length}\\)$`));
+    for (const item of g.items) {
+      expect(item.conflict).toBe(g.group === 'conflicts');
+      if (g.group !== 'conflicts') expect(item.kind).toBe(GROUP_KIND[g.group]);
+    }
+  }
+  return names;
+}
+
+async function receive(app: App, file: string, shotName?: string): Promise<string[]> {
   await openTeam(app.page);
   await app.page.getByLabel('Receive…').setInputFiles(file);
   await expect(app.page.locator('.receive-plan')).toBeVisible();
+  const groups = await planGroups(app);
   if (shotName) await shots(app, shotName);
   await app.page.getByRole('button', { name: 'Apply' }).click();
   await expect(app.page.getByRole('status').filter({ hasText: /^Received / })).toBeVisible();
+  return groups;
 }
 
 test('a case goes from A to B and back; the fact both edited is a conflict A resolves in the app', async ({
@@ -108,6 +150,11 @@ test('a case goes from A to B and back; the fact both edited is a conflict A res
   await b.page.getByLabel('Receive…').setInputFiles(bundle1);
   await expect(b.page.locator('.signer')).toHaveText('Signed by your contact Aigerim (who signs as “Almaty bureau”).');
   await expect(b.page.locator('.plan-change').first()).toBeVisible();
+  // a new case: its facts and the case itself, each under its own heading, nothing to decide
+  const firstGroups = await planGroups(b);
+  expect(firstGroups).toEqual(expect.arrayContaining(['facts', 'cases']));
+  expect(firstGroups).not.toContain('conflicts');
+  await expect(b.page.locator('.plan-group[data-group="cases"] .plan-group-title')).toHaveText('Cases (1)');
   await shots(b, 'receive-plan');
   await b.page.getByRole('button', { name: 'Apply' }).click();
   await expect(b.page.getByRole('status').filter({ hasText: /^Received / })).toBeVisible();
@@ -126,7 +173,8 @@ test('a case goes from A to B and back; the fact both edited is a conflict A res
 
   // B shares back; A receives: the fact is a conflict, both notes side by side
   const bundle2 = await shareCase(b, kase!.title, 'Aigerim');
-  await receive(a, bundle2, 'receive-conflict-plan');
+  // the fact both edited is under the conflicts' heading, apart from what simply comes
+  expect(await receive(a, bundle2, 'receive-conflict-plan')).toContain('conflicts');
   const conflict = a.page.locator('.conflict').filter({ hasText: 'A fact changed on both sides' });
   await expect(conflict.getByLabel('Yours')).toContainText('A: confirmed by his lawyer');
   await expect(conflict.getByLabel('Theirs, from Bolat')).toContainText('B: the picket lasted two hours');

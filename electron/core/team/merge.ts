@@ -10,6 +10,7 @@ import { AqiqatError } from '../errors.js';
 import { foldKey } from '../search/fold.js';
 import { emptyTeam, type ArchiveFile, type Article, type Case, type Conflict, type Fact } from '../model.js';
 import { hashOf, keys, type Bundle } from './format.js';
+import { clipAtWord } from '../../shared/text.js';
 
 export interface LocalState {
   meta: ArchiveFile;
@@ -133,7 +134,7 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
       if (had === undefined) {
         out.putFacts.push(f);
         team.synced[key] = theirs;
-        change('add', 'fact', f.id, f.anchor.exact.slice(0, 60));
+        change('add', 'fact', f.id, clipAtWord(f.anchor.exact));
       } else if (theirs !== (bundle.bases[key] ?? had)) {
         // deleted here, edited there
         openConflict({ kind: 'fact', subject: f.id, local: null, theirs: f });
@@ -151,7 +152,7 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
     if (common !== undefined && ours === common) {
       out.putFacts.push(f);
       team.synced[key] = theirs;
-      change('update', 'fact', f.id, f.anchor.exact.slice(0, 60));
+      change('update', 'fact', f.id, clipAtWord(f.anchor.exact));
     } else if (common !== undefined && theirs === common) {
       // only we changed it: ours stands
     } else openConflict({ kind: 'fact', subject: f.id, local: mine, theirs: f });
@@ -162,7 +163,7 @@ export function mergeBundle(local: LocalState, bundle: Bundle, ctx: MergeContext
     if (hashOf(mine) === d.base) {
       out.deleteFacts.push(d.id);
       delete team.synced[keys.fact(d.id)];
-      change('delete', 'fact', d.id, mine.anchor.exact.slice(0, 60));
+      change('delete', 'fact', d.id, clipAtWord(mine.anchor.exact));
     } else openConflict({ kind: 'fact', subject: d.id, local: mine, theirs: null });
   }
   const gone = new Set(out.deleteFacts);

@@ -6,6 +6,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { rm } from 'node:fs/promises';
 import { launchChromium } from '../dossier/pdf.js';
+import { serial } from './serial.js';
 import {
   MAX_HEIGHT,
   PDF_PAGE_RANGES,
@@ -45,7 +46,6 @@ export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env, onSta
   let started: Promise<{ context: BrowserContext; profile: string }> | null = null;
   let tab: Promise<Tab> | null = null;
   let current: Current | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
   const start = () =>
     launchChromium(env, {
       javaScriptEnabled: false,
@@ -97,14 +97,13 @@ export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env, onSta
       current = null;
     }
   };
+  const renders = serial(renderOne);
   return {
     render(input) {
-      const run = queue.then(() => renderOne(input));
-      queue = run.catch(() => undefined);
-      return run;
+      return renders.run(input);
     },
     async close() {
-      await queue;
+      await renders.idle();
       tab = null;
       const s = started && (await started.catch(() => null));
       started = null;

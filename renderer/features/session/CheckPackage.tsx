@@ -3,10 +3,11 @@
  * where the check of `aqiqat verify-package` runs (hashes, signature, quotes, timestamp). Shows what is
  * proven and what is not, or the one line naming what is wrong.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Output } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { FilePicker } from '../../components/FilePicker.js';
 
 type Report = Output<'verifyPackage'>;
 type Line = { kind: 'busy' | 'done' | 'error'; text: string } | null;
@@ -20,7 +21,6 @@ function base64(bytes: Uint8Array): string {
 
 export function CheckPackage({ busy, setLine }: { busy: boolean; setLine: (line: Line) => void }) {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const check = async (file: File) => {
@@ -39,22 +39,13 @@ export function CheckPackage({ busy, setLine }: { busy: boolean; setLine: (line:
   return (
     <fieldset className="check-package">
       <legend>{t('package.check')}</legend>
-      <input
-        ref={input}
-        type="file"
-        accept=".aqpkg,.zip"
-        hidden
-        aria-label={t('package.check')}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void check(file);
-        }}
-      />
       <div>
-        <button type="button" className="dialog-button" disabled={busy} onClick={() => input.current?.click()}>
-          {t('package.check')}
-        </button>
+        <FilePicker
+          label={t('package.check')}
+          accept=".aqpkg,.zip"
+          disabled={busy}
+          onFile={(file) => void check(file)}
+        />
       </div>
       {failure ? (
         <p className="package-verdict invalid" data-verdict="invalid" role="alert">

@@ -2,10 +2,11 @@
  * Security…'s "Proof of time": the RFC 3161 stamps attached to this archive, and "Attach a timestamp…",
  * which reads the answer file the user picks and hands its bytes to main (the check runs there).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../electron/api.js';
 import { api, errorLine } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { FilePicker } from '../../components/FilePicker.js';
 
 type Line = { kind: 'busy' | 'done' | 'error'; text: string } | null;
 type Stamp = Output<'listTimestamps'>['stamps'][number];
@@ -16,7 +17,6 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 export function Timestamps({ busy, setLine }: { busy: boolean; setLine: (line: Line) => void }) {
   const { t } = useI18n();
   const [list, setList] = useState<Output<'listTimestamps'> | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const refresh = useCallback(
     () =>
       api()
@@ -63,22 +63,13 @@ export function Timestamps({ busy, setLine }: { busy: boolean; setLine: (line: L
       {list && list.pending.length > 0 ? (
         <p className="security-hint">{t('stamps.pending', { n: list.pending.length })}</p>
       ) : null}
-      <input
-        ref={input}
-        type="file"
-        accept=".tsr,application/timestamp-reply"
-        hidden
-        aria-label={t('stamps.attach')}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void attach(file);
-        }}
-      />
       <div>
-        <button type="button" className="dialog-button" disabled={busy} onClick={() => input.current?.click()}>
-          {t('stamps.attach')}
-        </button>
+        <FilePicker
+          label={t('stamps.attach')}
+          accept=".tsr,application/timestamp-reply"
+          disabled={busy}
+          onFile={(file) => void attach(file)}
+        />
       </div>
     </fieldset>
   );

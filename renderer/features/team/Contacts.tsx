@@ -3,13 +3,14 @@
  * sent (its fingerprint shown before it is added), rename, remove after a confirmation. And this
  * archive's own key file, saved for a colleague.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Contact } from '../../../electron/api.js';
 import { api } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Fingerprint } from './Fingerprint.js';
 import { failed, said, SaidLine, type Said } from './Said.js';
 import type { T } from '../../i18n/i18n.js';
+import { FilePicker } from '../../components/FilePicker.js';
 
 interface Picked {
   file: string;
@@ -42,7 +43,6 @@ export function Contacts({
   onChanged: () => Promise<void>;
 }) {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
@@ -150,18 +150,6 @@ export function Contacts({
           </li>
         ))}
       </ul>
-      <input
-        ref={input}
-        type="file"
-        accept=".key,.json"
-        hidden
-        aria-label={t('team.addContact')}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void pick(file);
-        }}
-      />
       {picked ? (
         <form
           className="contact-add"
@@ -191,9 +179,7 @@ export function Contacts({
           </div>
         </form>
       ) : (
-        <button type="button" className="dialog-button" onClick={() => input.current?.click()}>
-          {t('team.addContact')}
-        </button>
+        <FilePicker label={t('team.addContact')} accept=".key,.json" onFile={(file) => void pick(file)} />
       )}
       <SaidLine line={line} />
       <div className="team-mine">

@@ -4,13 +4,15 @@
  * to merge it. A bundle locked with a passphrase asks for it; an unknown signer is taken only once
  * the user says the fingerprint was compared.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Conflict, Output } from '../../../electron/api.js';
 import { CallError } from '../../../electron/api.js';
 import { api } from '../../api.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Fingerprint } from './Fingerprint.js';
 import { failed, said, SaidLine, type Said } from './Said.js';
+import { FilePicker } from '../../components/FilePicker.js';
+import { groupPlan } from './plan-groups.js';
 
 type Plan = Output<'receivePlan'>;
 interface Picked {
@@ -22,7 +24,6 @@ type ConflictKind = Conflict['kind'];
 
 export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [needsPassphrase, setNeedsPassphrase] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -73,21 +74,7 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
         {t('team.receiveTitle')}
       </h2>
       <p className="hint">{t('team.receiveHint')}</p>
-      <input
-        ref={input}
-        type="file"
-        accept=".age"
-        hidden
-        aria-label={t('team.receive')}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void pick(file);
-        }}
-      />
-      <button type="button" className="dialog-button" onClick={() => input.current?.click()}>
-        {t('team.receive')}
-      </button>
+      <FilePicker label={t('team.receive')} accept=".age" onFile={(file) => void pick(file)} />
       {picked && needsPassphrase && !plan && (
         <form
           className="form-row"
@@ -119,19 +106,26 @@ export function Receive({ onReceived }: { onReceived: () => Promise<void> }) {
           ) : (
             <>
               <h3>{t('team.plan', { n: plan.changes.length })}</h3>
-              <ul className="plain-list plan-list" aria-label={t('team.plan', { n: plan.changes.length })}>
-                {plan.changes.map((c, i) => (
-                  <li key={i} className={`plan-change change-${c.action}`}>
-                    <span className="change-action">{t(`team.change.${c.action}`)}</span>{' '}
-                    <span className="change-kind">{t(`team.kind.${c.kind}`)}</span>{' '}
-                    <span className="change-summary">
-                      {c.action === 'conflict' || c.action === 'suggest'
-                        ? t(`team.conflict.${c.summary as ConflictKind}`)
-                        : c.summary}
-                    </span>
-                  </li>
+              <div className="plan-list" aria-label={t('team.plan', { n: plan.changes.length })}>
+                {groupPlan(plan.changes).map(({ group, changes }) => (
+                  <section key={group} className="plan-group" data-group={group}>
+                    <h4 className="plan-group-title">{t(`team.group.${group}`, { n: changes.length })}</h4>
+                    <ul className="plain-list">
+                      {changes.map((c, i) => (
+                        <li key={i} className={`plan-change change-${c.action}`}>
+                          <span className="change-action">{t(`team.change.${c.action}`)}</span>{' '}
+                          <span className="change-kind">{t(`team.kind.${c.kind}`)}</span>{' '}
+                          <span className="change-summary">
+                            {c.action === 'conflict' || c.action === 'suggest'
+                              ? t(`team.conflict.${c.summary as ConflictKind}`)
+                              : c.summary}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
                 ))}
-              </ul>
+              </div>
             </>
           )}
           {unknown && (

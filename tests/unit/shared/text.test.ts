@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, detectLanguage, normalizeText, titleFromText } from '../../../electron/shared/text.js';
+import { clipAtWord, decodeUtf8, detectLanguage, normalizeText, titleFromText } from '../../../electron/shared/text.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -51,5 +51,44 @@ describe('detectLanguage', () => {
   it('tells English and other scripts', () => {
     expect(detectLanguage('The court denied parole in September.')).toBe('en');
     expect(detectLanguage('12345 — 678')).toBe('other');
+  });
+});
+
+describe('clipAtWord', () => {
+  it('leaves a short text whole, its white space folded', () => {
+    expect(clipAtWord('Суд  отказал\nв УДО.')).toBe('Суд отказал в УДО.');
+    expect(clipAtWord('')).toBe('');
+  });
+
+  it('cuts a long Cyrillic text at a word boundary, with an ellipsis, within the limit', () => {
+    const text = 'Мұхтар Жәкішев 2009 жылы 14 жылға сотталған, сот шешімін Өскемен қалалық соты шығарды';
+    const clipped = clipAtWord(text);
+    expect(Array.from(clipped).length).toBeLessThanOrEqual(60);
+    expect(clipped.endsWith('…')).toBe(true);
+    const kept = clipped.slice(0, -1);
+    // every kept word is a whole word of the text, in order
+    expect(text.startsWith(kept)).toBe(true);
+    expect(text[kept.length]).toMatch(/[\s,]/);
+    expect(clipped).toBe('Мұхтар Жәкішев 2009 жылы 14 жылға сотталған, сот шешімін…');
+  });
+
+  it('drops the punctuation the cut leaves at the end', () => {
+    expect(clipAtWord('one two, three', 10)).toBe('one two…');
+  });
+
+  it('keeps the last word when the boundary falls right after it', () => {
+    expect(clipAtWord('abcd efgh ijkl', 10)).toBe('abcd efgh…');
+  });
+
+  it('cuts a single word longer than the limit inside it', () => {
+    const word = 'Жексебаевтың'.repeat(10);
+    const clipped = clipAtWord(word);
+    expect(Array.from(clipped)).toHaveLength(60);
+    expect(clipped).toBe(`${Array.from(word).slice(0, 59).join('')}…`);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const clipped = clipAtWord('😀'.repeat(70), 10);
+    expect(clipped).toBe(`${'😀'.repeat(9)}…`);
   });
 });
