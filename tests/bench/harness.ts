@@ -113,8 +113,11 @@ export async function runChild<T>(part: string, mode: string, args: string[]): P
   });
 }
 
-/** Articles per archive.batch(): one write per changed shard per chunk keeps the build fast and bounded. */
-export const BUILD_CHUNK = 2_000;
+/**
+ * Articles per archive.batch(): one write per changed shard per chunk. Every chunk touches every shard,
+ * so each rewrites the whole archive; a twentieth of the size keeps those rewrites linear in total.
+ */
+export const buildChunk = (size: number) => Math.max(2_000, Math.ceil(size / 20));
 
 /** What Archive.importArticle takes for a generated article. */
 export function articleInput(a: GenArticle) {
@@ -136,7 +139,7 @@ export function factInput(articleId: string, f: GenFact): FactInput {
 
 /**
  * A new archive in `dir` holding articles 0…size-1 of the corpus and their facts, imported through
- * Archive.importArticle/addFact in batches of BUILD_CHUNK articles. Returns the archive and where the time
+ * Archive.importArticle/addFact in batches of buildChunk(size) articles. Returns the archive and where the time
  * went: the whole build, the imports, the fact saves and the batch writes.
  */
 export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir: string, size: number) {
@@ -145,8 +148,9 @@ export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir:
   let flushMs = 0;
   const t0 = performance.now();
   const archive = await Archive.create(dir);
-  for (let from = 0; from < size; from += BUILD_CHUNK) {
-    const to = Math.min(size, from + BUILD_CHUNK);
+  const chunk = buildChunk(size);
+  for (let from = 0; from < size; from += chunk) {
+    const to = Math.min(size, from + chunk);
     const tBatch = performance.now();
     let inside = 0;
     await archive.batch(async () => {
@@ -164,7 +168,7 @@ export async function buildCorpusArchive(ctx: BenchContext, corpus: Corpus, dir:
       inside = performance.now() - tIn;
     });
     flushMs += performance.now() - tBatch - inside;
-    if (to === size || (to / BUILD_CHUNK) % 5 === 0) {
+    if (to === size || (to / chunk) % 2 === 0) {
       ctx.log(
         `  built ${to.toLocaleString('en-US')}/${size.toLocaleString('en-US')} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
       );
@@ -208,7 +212,7 @@ export async function corpusArchive(ctx: BenchContext, corpus: Corpus, size: num
   let built: CorpusArchive['built'];
   const reused = await reuseOrBuild(base, marker, async () => {
     ctx.log(
-      `corpus ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${BUILD_CHUNK}…`,
+      `corpus ${size}: building ${size.toLocaleString('en-US')} articles + ${(size * FACTS_PER_ARTICLE).toLocaleString('en-US')} facts through Archive.importArticle/addFact in batches of ${buildChunk(size)}…`,
     );
     const b = await buildCorpusArchive(ctx, corpus, dir, size);
     await b.archive.close();

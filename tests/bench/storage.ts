@@ -6,7 +6,7 @@
  *  - list after start: a fresh Node process from spawn to the sorted article list (median of 3), and
  *    that process's peak RSS.
  */
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -86,7 +86,9 @@ interface SizeResult {
     baselineMs?: number;
   };
   ours: DesignFigures & { openArticle: number[]; textBytes: number; textFiles: number; shardMaxBytes: number };
-  baseline: DesignFigures & { readMs: number };
+  /** null when the single file could not be written at this size (baselineUnwritable says why) */
+  baseline: (DesignFigures & { readMs: number }) | null;
+  baselineUnwritable: string | null;
 }
 
 /** The article list order of Archive.listArticles (newest first). */
@@ -102,6 +104,7 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
   const oursDir = shared.dir;
   const base = corpusFolder(ctx, 'storage', size);
   const baselineFile = path.join(base, 'baseline', 'db.json');
+  const unwritableFile = path.join(base, 'baseline', 'unwritable.txt');
   const build: SizeResult['build'] = { reused: shared.reused, ...shared.built };
   await reuseOrBuild(base, { generator: GENERATOR_VERSION, seed: ctx.seed, size }, async () => {
     await mkdir(path.dirname(baselineFile), { recursive: true });
@@ -118,7 +121,15 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
       );
     }
     const t = performance.now();
-    await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
+    try {
+      await new Low<BaselineDb>(new JSONFile(baselineFile), data).write();
+    } catch (e) {
+      // V8 strings stop at 2^29 - 24 characters (~512 MB): past that one JSON text cannot be made at all
+      if (!(e instanceof RangeError)) throw e;
+      await writeFile(unwritableFile, `${data.facts.length} facts: ${e.message}`);
+      ctx.log(`storage ${size}: the baseline cannot be written as one JSON text (${e.message})`);
+      return;
+    }
     build.baselineMs = performance.now() - t;
     ctx.log(`storage ${size}: baseline db.json written in ${(build.baselineMs / 1000).toFixed(1)} s`);
   });
@@ -126,7 +137,8 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
 
   const ours = await changingCorpus(shared, () => measureOursSaves(ctx, corpus, oursDir, size));
   gc();
-  const baseline = await measureBaselineSaves(ctx, baselineFile, size);
+  const unwritable = await readFile(unwritableFile, 'utf8').catch(() => null);
+  const baseline = unwritable === null ? await measureBaselineSaves(ctx, baselineFile, size) : null;
   gc();
 
   ctx.log(`storage ${size}: list after start, ${LIST_RUNS} fresh processes per design…`);
@@ -138,13 +150,13 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
     oursList.push(result);
   }
   ours.children = oursList;
-  for (let run = 0; run < LIST_RUNS; run++) {
+  for (let run = 0; baseline && run < LIST_RUNS; run++) {
     const { wallMs, result } = await runChild<ListChildResult>('storage', 'list-baseline', [baselineFile]);
     if (result.count !== size) throw new Error(`list-baseline returned ${result.count} articles, expected ${size}`);
     baseline.listWall.push(wallMs);
     baseline.children.push(result);
   }
-  if (oursList[0]?.first !== baseline.children[0]?.first) {
+  if (baseline && oursList[0]?.first !== baseline.children[0]?.first) {
     throw new Error(
       `the two designs list different first articles: ${oursList[0]?.first} vs ${baseline.children[0]?.first}`,
     );
@@ -157,8 +169,8 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
   ours.jsonBytes = shards.bytes + meta.bytes;
   ours.textBytes = texts.bytes + sources.bytes;
   ours.textFiles = texts.files + sources.files;
-  baseline.jsonBytes = (await diskUsage(baselineFile)).bytes;
-  return { size, facts: size * FACTS_PER_ARTICLE, build, ours, baseline };
+  if (baseline) baseline.jsonBytes = (await diskUsage(baselineFile)).bytes;
+  return { size, facts: size * FACTS_PER_ARTICLE, build, ours, baseline, baselineUnwritable: unwritable };
 }
 
 /** Open the archive, then N times: open a random article (as the UI does), time addFact on it. */
@@ -253,6 +265,10 @@ function report(results: SizeResult[], seed: number): string {
       ];
     };
     rows.push(design('ours (sharded)', r.ours));
+    if (!r.baseline) {
+      rows.push([size, 'baseline (one lowdb file)', '–', '–', '–', '–', 'cannot be written']);
+      continue;
+    }
     rows.push(design(`baseline (one lowdb file, ${r.baseline.saves.length} saves)`, r.baseline));
     const rssOf = (d: DesignFigures) => Math.max(...d.children.map((c) => c.maxRssMB));
     rows.push([
@@ -290,6 +306,12 @@ function report(results: SizeResult[], seed: number): string {
     details.push(
       `  - ours: save max ${fmtMs(Math.max(...o.saves))} ms, CPU p50 ${fmtMs(median(o.saveCpu))} ms; open article (getArticle, first touch loads its fact shard) p50 ${fmtMs(median(o.openArticle))} / p95 ${fmtMs(percentile(o.openArticle, 95))} ms; list runs ${o.listWall.map(fmtMs).join(', ')} ms (median run: ${child(o)}); texts+sources ${mb(o.textBytes)} MB in ${o.textFiles.toLocaleString('en-US')} files (not in "files MB", the baseline keeps texts out too)`,
     );
+    if (!b) {
+      details.push(
+        `  - baseline: not measured; its db.json cannot be made as one JSON text (${r.baselineUnwritable ?? ''})`,
+      );
+      continue;
+    }
     details.push(
       `  - baseline: saves ${b.saves.map(fmtMs).join(', ')} ms (CPU p50 ${fmtMs(median(b.saveCpu))} ms), in-process read ${fmtMs(b.readMs)} ms; list runs ${b.listWall.map(fmtMs).join(', ')} ms (median run: ${child(b)})`,
     );
