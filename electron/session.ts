@@ -108,6 +108,8 @@ export class ArchiveSession {
       return await call;
     } finally {
       this.#inflight.delete(call);
+      // only when no call holds shards it may still change
+      if (this.#inflight.size === 0) archive.trimCache();
     }
   }
 

@@ -384,6 +384,11 @@ export class Archive {
     return this.#store.batch(() => withDeferredContent(this.#store, fn));
   }
 
+  /** Between calls, none running: let go of the shards used least recently (store.ts trimCache). */
+  trimCache(): void {
+    this.#store.trimCache();
+  }
+
   /** Release the archive (its single-writer lock); the object must not be used afterwards. */
   close(): Promise<void> {
     return this.#store.close();

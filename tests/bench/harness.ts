@@ -85,7 +85,7 @@ export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 export async function runChild<T>(part: string, mode: string, args: string[]): Promise<{ wallMs: number; result: T }> {
   const script = fileURLToPath(import.meta.url);
   const t0 = performance.now();
-  const child = spawn(process.execPath, [script, '--child', part, mode, ...args], {
+  const child = spawn(process.execPath, ['--expose-gc', script, '--child', part, mode, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -85,7 +85,14 @@ interface SizeResult {
     flushMs?: number;
     baselineMs?: number;
   };
-  ours: DesignFigures & { openArticle: number[]; textBytes: number; textFiles: number; shardMaxBytes: number };
+  ours: DesignFigures & {
+    openArticle: number[];
+    textBytes: number;
+    textFiles: number;
+    shardMaxBytes: number;
+    /** the process that listed and saved: the app's at this size */
+    session: { listMs: number; maxRssMB: number; heapMB: number };
+  };
   /** null when the single file could not be written at this size (baselineUnwritable says why) */
   baseline: (DesignFigures & { readMs: number }) | null;
   baselineUnwritable: string | null;
@@ -135,7 +142,7 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
   });
   gc();
 
-  const ours = await changingCorpus(shared, () => measureOursSaves(ctx, corpus, oursDir, size));
+  const ours = await changingCorpus(shared, () => measureOursSaves(ctx, oursDir, size));
   gc();
   const unwritable = await readFile(unwritableFile, 'utf8').catch(() => null);
   const baseline = unwritable === null ? await measureBaselineSaves(ctx, baselineFile, size) : null;
@@ -173,46 +180,73 @@ async function measureSize(ctx: BenchContext, corpus: Corpus, size: number): Pro
   return { size, facts: size * FACTS_PER_ARTICLE, build, ours, baseline, baselineUnwritable: unwritable };
 }
 
-/** Open the archive, then N times: open a random article (as the UI does), time addFact on it. */
-async function measureOursSaves(
-  ctx: BenchContext,
-  corpus: Corpus,
-  dir: string,
-  size: number,
-): Promise<SizeResult['ours']> {
-  const n = ctx.saves;
-  ctx.log(`storage ${size}: ${n} durable fact saves (Archive.addFact) on random articles…`);
-  const archive = await Archive.open(dir);
-  const rng = mulberry32(ctx.seed ^ size);
-  const figures: SizeResult['ours'] = {
-    saves: [],
-    saveCpu: [],
+/**
+ * In a fresh process with Node's default heap, as the app's: open the archive, list it, then N times
+ * open a random article (as the UI does) and time addFact on it, letting go of shards between calls as
+ * the app's session does. Its peak RSS is the app's process at that size.
+ */
+async function measureOursSaves(ctx: BenchContext, dir: string, size: number): Promise<SizeResult['ours']> {
+  ctx.log(`storage ${size}: ${ctx.saves} durable fact saves (Archive.addFact) on random articles, in a fresh process…`);
+  const { result } = await runChild<SavesChildResult>('storage', 'saves-ours', [
+    dir,
+    String(ctx.seed),
+    String(size),
+    String(ctx.saves),
+  ]);
+  return {
+    saves: result.saves,
+    saveCpu: result.saveCpu,
     listWall: [],
     children: [],
     jsonBytes: 0,
-    openArticle: [],
+    openArticle: result.openArticle,
     textBytes: 0,
     textFiles: 0,
     shardMaxBytes: 0,
+    session: { listMs: result.listMs, maxRssMB: result.maxRssMB, heapMB: result.heapMB },
   };
+}
+
+interface SavesChildResult {
+  saves: number[];
+  saveCpu: number[];
+  openArticle: number[];
+  listMs: number;
+  maxRssMB: number;
+  /** V8 heap in use after the saves and a collection */
+  heapMB: number;
+}
+
+async function savesChild(dir: string, seed: number, size: number, n: number): Promise<SavesChildResult> {
+  const corpus = new Corpus(seed);
+  const archive = await Archive.open(dir);
+  const listMs = (await timed(() => archive.listArticleRows())).ms;
+  archive.trimCache();
+  const rng = mulberry32(seed ^ size);
+  const out: SavesChildResult = { saves: [], saveCpu: [], openArticle: [], listMs, maxRssMB: 0, heapMB: 0 };
   const added: string[] = [];
   for (let k = 0; k < n; k++) {
     const gen = corpus.article(Math.floor(rng() * size));
     const id = articleId(gen);
-    figures.openArticle.push((await timed(() => archive.getArticle(id))).ms);
+    out.openArticle.push((await timed(() => archive.getArticle(id))).ms);
+    archive.trimCache();
     const f = corpus.extraFact(gen, k);
     const save = await timed(() => archive.addFact(factInput(id, f)));
-    figures.saves.push(save.ms);
-    figures.saveCpu.push(save.cpuMs);
+    archive.trimCache();
+    out.saves.push(save.ms);
+    out.saveCpu.push(save.cpuMs);
     added.push(save.value.id);
   }
   // keep a kept archive at exactly 5N facts
   await archive.batch(async () => {
     for (const id of added) await archive.deleteFact(id);
   });
-  // release the single-writer lock: the list-after-start children open this archive next
+  archive.trimCache();
+  gc();
+  out.heapMB = process.memoryUsage().heapUsed / 1024 / 1024;
+  out.maxRssMB = peakRssMB();
   await archive.close();
-  return figures;
+  return out;
 }
 
 /** The single-file design: read db.json once, then push one fact + db.write() a few times. */
@@ -248,12 +282,16 @@ async function measureBaselineSaves(ctx: BenchContext, file: string, size: numbe
   return figures;
 }
 
+/** The highest peak RSS of a design's processes: the list-after-start children and, for ours, the one that saved. */
+const rssOf = (d: DesignFigures & { session?: { maxRssMB: number } }) =>
+  Math.max(...d.children.map((c) => c.maxRssMB), d.session?.maxRssMB ?? 0);
+
 function report(results: SizeResult[], seed: number): string {
   const rows: string[][] = [];
   for (const r of results) {
     const size = r.size.toLocaleString('en-US');
     const design = (name: string, d: DesignFigures) => {
-      const rss = Math.max(...d.children.map((c) => c.maxRssMB));
+      const rss = rssOf(d);
       return [
         size,
         name,
@@ -270,7 +308,6 @@ function report(results: SizeResult[], seed: number): string {
       continue;
     }
     rows.push(design(`baseline (one lowdb file, ${r.baseline.saves.length} saves)`, r.baseline));
-    const rssOf = (d: DesignFigures) => Math.max(...d.children.map((c) => c.maxRssMB));
     rows.push([
       size,
       '**baseline / ours**',
@@ -305,6 +342,7 @@ function report(results: SizeResult[], seed: number): string {
     );
     details.push(
       `  - ours: save max ${fmtMs(Math.max(...o.saves))} ms, CPU p50 ${fmtMs(median(o.saveCpu))} ms; open article (getArticle, first touch loads its fact shard) p50 ${fmtMs(median(o.openArticle))} / p95 ${fmtMs(percentile(o.openArticle, 95))} ms; list runs ${o.listWall.map(fmtMs).join(', ')} ms (median run: ${child(o)}); texts+sources ${mb(o.textBytes)} MB in ${o.textFiles.toLocaleString('en-US')} files (not in "files MB", the baseline keeps texts out too)`,
+      `  - ours, the process that listed and saved (as the app's): list ${fmtMs(o.session.listMs)} ms, peak RSS ${o.session.maxRssMB.toFixed(0)} MB, V8 heap after the saves ${o.session.heapMB.toFixed(0)} MB`,
     );
     if (!b) {
       details.push(
@@ -340,7 +378,7 @@ function report(results: SizeResult[], seed: number): string {
     'How measured: "save" = wall time of one Archive.addFact (ours: article text read, quote anchored, one fact shard rewritten atomically with fsync) after the article was opened with getArticle, ' +
       'vs. push + lowdb `db.write()` of the whole single file (steno: temp file + rename, no fsync). "list after start" = wall time from spawning a fresh `node` process to receiving its sorted article list ' +
       '(process creation, Node bootstrap and module loading included; OS file cache warm), median of 3; ours = Archive.open + listArticles, baseline = `Low(JSONFile).read()` + the same sort. ' +
-      '"peak RSS" = the highest maxRSS of those processes. "files MB" = the JSON holding metadata and facts (ours: archive.json + shards/).',
+      'The saves run in one fresh process with Node\'s default heap that first lists the archive and lets go of shards between calls as the app\'s session does. "peak RSS" = the highest maxRSS of the list processes and that one. "files MB" = the JSON holding metadata and facts (ours: archive.json + shards/).',
   );
 }
 
@@ -354,6 +392,9 @@ export const storagePart: BenchPart = {
     return { report: report(results, ctx.seed), data: results };
   },
   child: {
+    async 'saves-ours'([dir, seed, size, n]) {
+      return savesChild(dir!, Number(seed), Number(size), Number(n));
+    },
     async 'list-ours'([dir], startup: ChildStartup) {
       const t0 = performance.now();
       const archive = await Archive.open(dir!);

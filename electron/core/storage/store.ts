@@ -54,9 +54,26 @@ type Db<T> = Low<T>;
 /** Anything save() can persist. */
 type Savable = Pick<Low<unknown>, 'write'>;
 
+/**
+ * Shards of each kind kept in memory between calls (the most recently used). At 1M facts a fact shard
+ * is ~4k facts and ~8 MB of heap: all 256 would be 2 GB, 24 about 200 MB.
+ */
+export const SHARD_CACHE = 24;
+
 export class ArchiveStore {
+  // in order of use, oldest first (cached() moves a hit to the end)
   readonly #articleShards = new Map<number, Promise<Db<ArticleShard>>>();
   readonly #factShards = new Map<number, Promise<Db<FactShard>>>();
+  /**
+   * Shards let go by trimCache(), still held by whoever had them: a miss takes the same object back
+   * rather than a second copy from disk, so a change made through either is never lost.
+   */
+  readonly #letGo = {
+    articles: new Map<number, WeakRef<Db<ArticleShard>>>(),
+    facts: new Map<number, WeakRef<Db<FactShard>>>(),
+  };
+  /** save() calls writing now (outside a batch): their shards must stay the cached ones */
+  #saving = 0;
   /** Inside batch(): databases to write once at the end instead of after every change. */
   #pending: Set<Savable> | null = null;
   /** Inside batch(): events to deliver once its writes are done. */
@@ -180,11 +197,11 @@ export class ArchiveStore {
   }
 
   articleShard(n: number): Promise<Db<ArticleShard>> {
-    return cached(this.#articleShards, n, () => this.#readArticleShard(n));
+    return cached(this.#articleShards, this.#letGo.articles, n, () => this.#readArticleShard(n));
   }
 
   factShard(n: number): Promise<Db<FactShard>> {
-    return cached(this.#factShards, n, () =>
+    return cached(this.#factShards, this.#letGo.facts, n, () =>
       openDb(
         factShardFile(this.layout, n),
         FactShardSchema,
@@ -285,13 +302,32 @@ export class ArchiveStore {
       this.#pending.add(db);
       return;
     }
+    this.#saving++;
     try {
       await db.write();
     } catch (e) {
       await this.forgetUnsaved();
       if (isDiskFull(e)) throw new DiskFullError('disk.full-saving');
       throw new AqiqatError('archive.save-failed', { reason: (e as Error).message }, 'archive');
+    } finally {
+      this.#saving--;
     }
+  }
+
+  /**
+   * Keep only the SHARD_CACHE most recently used shards of each kind in memory. Called between calls
+   * (session.ts, when none is running): never inside a batch or while a save writes, whose shards are
+   * changed and not yet on disk. The rest are read again when next needed.
+   */
+  trimCache(keep = SHARD_CACHE): void {
+    if (this.#pending || this.#saving > 0) return;
+    trim(this.#articleShards, this.#letGo.articles, keep);
+    trim(this.#factShards, this.#letGo.facts, keep);
+  }
+
+  /** How many shards of each kind are held in memory (tests). */
+  get cachedShards(): { articles: number; facts: number } {
+    return { articles: this.#articleShards.size, facts: this.#factShards.size };
   }
 
   /** Tell observers about a change that save() has persisted (or will, at the end of the batch). */
@@ -304,6 +340,8 @@ export class ArchiveStore {
   private async forgetUnsaved(): Promise<void> {
     this.#articleShards.clear();
     this.#factShards.clear();
+    this.#letGo.articles.clear();
+    this.#letGo.facts.clear();
     await this.meta.read();
   }
 
@@ -522,15 +560,43 @@ async function openDb<T>(
   return db;
 }
 
-function cached<T>(map: Map<number, Promise<T>>, key: number, make: () => Promise<T>): Promise<T> {
+function cached<T extends object>(
+  map: Map<number, Promise<T>>,
+  letGo: Map<number, WeakRef<T>>,
+  key: number,
+  make: () => Promise<T>,
+): Promise<T> {
   let hit = map.get(key);
-  if (!hit) {
-    hit = make();
-    map.set(key, hit);
-    hit.catch(() => map.delete(key));
+  if (hit) {
+    // most recently used last
+    map.delete(key);
+  } else {
+    const held = letGo.get(key)?.deref();
+    letGo.delete(key);
+    const made = held ? Promise.resolve(held) : make();
+    made.then(
+      (db) => settled.set(made, db),
+      () => map.delete(key),
+    );
+    hit = made;
   }
+  map.set(key, hit);
   return hit;
 }
+
+/** Let go of the oldest settled shards beyond `keep` (one still being read stays). */
+function trim<T extends object>(map: Map<number, Promise<T>>, letGo: Map<number, WeakRef<T>>, keep: number): void {
+  for (const [key, promise] of map) {
+    if (map.size <= keep) return;
+    const db = settled.get(promise);
+    if (!db) continue;
+    map.delete(key);
+    letGo.set(key, new WeakRef(db as T));
+  }
+}
+
+/** Each cached promise's value once it has one: trim() must not wait. */
+const settled = new WeakMap<Promise<object>, object>();
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Archive } from '../../../../electron/core/archive.js';
+import { ArchiveSession } from '../../../../electron/session.js';
+import { SHARD_CACHE } from '../../../../electron/core/storage/store.js';
+import { storeForTests } from '../../../../electron/core/storage/test-door.js';
+import { tempDir } from '../../helpers.js';
+
+/** An archive whose facts lie in many shards: one article and one fact each. */
+async function spreadArchive(n: number) {
+  const dir = await tempDir();
+  const archive = await Archive.create(dir);
+  await archive.batch(async () => {
+    for (let i = 0; i < n; i++) {
+      const { article } = await archive.importArticle({
+        bytes: Buffer.from(`Хабар ${i}. Сот шешімі ${i} жарияланды.`),
+        name: `${i}.txt`,
+      });
+      await archive.addFact({ articleId: article.id, quote: `Сот шешімі ${i} жарияланды` });
+    }
+  });
+  return { dir, archive };
+}
+
+describe('the shard cache', () => {
+  it('keeps only the most recently used shards after a call, and reads the others again when asked', async () => {
+    const { archive } = await spreadArchive(80);
+    const store = storeForTests(archive);
+    expect(store.cachedShards.facts).toBeGreaterThan(SHARD_CACHE);
+    const session = ArchiveSession.of(archive);
+    const facts = await session.use((a) => a.listFacts());
+    expect(facts).toHaveLength(80);
+    expect(store.cachedShards.facts).toBeLessThanOrEqual(SHARD_CACHE);
+    expect(store.cachedShards.articles).toBeLessThanOrEqual(SHARD_CACHE);
+    // what was let go is read again, whole
+    expect(await session.use((a) => a.listFacts())).toHaveLength(80);
+    await archive.close();
+  });
+
+  it('gives a caller that still holds a shard the same object back, so its change is neither lost nor doubled', async () => {
+    const { archive } = await spreadArchive(3);
+    // every shard once, as allFacts and a trim between two uses of one would leave them
+    const store = storeForTests(archive);
+    const [first] = await store.allFacts();
+    const shards = await Promise.all([...Array(256).keys()].map((k) => store.factShard(k)));
+    const held = shards.find((db) => db.data.facts.some((f) => f.id === first!.id))!;
+    store.trimCache(0);
+    expect(store.cachedShards.facts).toBe(0);
+    // changed after it was let go, saved later: the next reader must see this very object
+    held.data.facts.find((f) => f.id === first!.id)!.note = 'changed while held';
+    const index = shards.indexOf(held);
+    expect(await store.factShard(index)).toBe(held);
+    await store.save(held);
+    await archive.close();
+
+    const reopened = await Archive.open(store.layout.root);
+    expect((await reopened.listFacts()).find((f) => f.id === first!.id)?.note).toBe('changed while held');
+    await reopened.close();
+  });
+
+  it('keeps every shard inside a batch, whose changes are not on disk yet', async () => {
+    const { archive } = await spreadArchive(40);
+    const store = storeForTests(archive);
+    await archive.batch(async () => {
+      await archive.listFacts();
+      const before = store.cachedShards.facts;
+      store.trimCache(0);
+      expect(store.cachedShards.facts).toBe(before);
+    });
+    store.trimCache(0);
+    expect(store.cachedShards.facts).toBe(0);
+    await archive.close();
+  });
+});
