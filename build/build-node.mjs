@@ -2,7 +2,8 @@
 // Plain Vite builds the renderer; electron-vite would add a layer and a version lock on Vite for
 // a few small entry points that esbuild handles in ~100 ms.
 // Usage: node build/build-node.mjs [main|preload|cli|bench ...]   (default: all)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -44,40 +45,30 @@ const common = {
 // npm packages stay external (they are `dependencies`, shipped by electron-builder), except in the
 // preload: a sandboxed preload cannot require them, so it bundles what it imports (the zod-free contract).
 // Each bundle that imports files carries the parser thread beside it (extract/isolated.ts finds it there).
-// So does the index thread (search/build-thread.ts).
-const worker = (dir) => [
-  {
-    entryPoints: ['electron/core/import/extract/worker.ts'],
-    outfile: `${dir}/extract-worker.js`,
-    format: 'esm',
-    packages: 'external',
+// So does the index thread (search/build-thread.ts). One build per folder, split into shared chunks: what
+// the core loads only when a command needs it (`await import()`) stays out of the process's start.
+const folder = (dir, entry, source) => ({
+  entryPoints: {
+    [entry]: source,
+    'extract-worker': 'electron/core/import/extract/worker.ts',
+    'index-worker': 'electron/core/search/build-worker.ts',
   },
-  {
-    entryPoints: ['electron/core/search/build-worker.ts'],
-    outfile: `${dir}/index-worker.js`,
-    format: 'esm',
-    packages: 'external',
-  },
-];
+  outdir: dir,
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  format: 'esm',
+  packages: 'external',
+});
 const targets = {
-  main: [
-    { entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' },
-    ...worker('dist/electron'),
-  ],
+  main: folder('dist/electron', 'main', 'electron/main.ts'),
   preload: {
     entryPoints: ['electron/preload.ts'],
     outfile: 'dist/electron/preload.cjs',
     format: 'cjs',
     external: ['electron'],
   },
-  cli: [
-    { entryPoints: ['electron/cli/cli.ts'], outfile: 'dist/cli/cli.js', format: 'esm', packages: 'external' },
-    ...worker('dist/cli'),
-  ],
-  bench: [
-    { entryPoints: ['tests/bench/bench.ts'], outfile: 'dist/bench/bench.js', format: 'esm', packages: 'external' },
-    ...worker('dist/bench'),
-  ],
+  cli: folder('dist/cli', 'cli', 'electron/cli/cli.ts'),
+  bench: folder('dist/bench', 'bench', 'tests/bench/bench.ts'),
 };
 
 const wanted = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(targets);
@@ -87,6 +78,17 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 // esbuild prints its own errors; the stack of the rethrown error would only add noise
-await Promise.all(
-  wanted.flatMap((name) => [targets[name]].flat().map((target) => build({ ...common, ...target }))),
-).catch(() => process.exit(1));
+const results = await Promise.all(wanted.map((name) => build({ ...common, metafile: true, ...targets[name] }))).catch(
+  () => process.exit(1),
+);
+// a chunk is named by its content's hash: those of earlier builds would stay beside the new ones. Removed
+// after the build, not before, so that a build running beside this one never loses the files it wrote.
+for (const [i, name] of wanted.entries()) {
+  const { outdir } = targets[name];
+  if (!outdir) continue;
+  const written = new Set(Object.keys(results[i].metafile.outputs).map((file) => path.resolve(file)));
+  for (const file of readdirSync(outdir)) {
+    const full = path.resolve(outdir, file);
+    if (/^chunk-.*\.js(\.map)?$/.test(file) && !written.has(full)) rmSync(full);
+  }
+}

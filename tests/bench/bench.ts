@@ -17,27 +17,31 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHILD_MARK, type BenchContext, type BenchPart } from './harness.js';
-import { storagePart } from './storage.js';
-import { dossierPart } from './dossier.js';
-import { importPart } from './import.js';
-import { searchPart } from './search.js';
-import { ocrPart } from './ocr.js';
-import { searchEvalPart } from './search-eval.js';
 
-// The entry's body runs after every imported module: before this is Node bootstrap and module loading.
-const moduleReadyMs = performance.now();
-
-const PARTS: BenchPart[] = [storagePart, searchPart, searchEvalPart, importPart, dossierPart, ocrPart];
+// Each part is loaded when it runs: a child process measuring the start of one loads that part only, not
+// the fixtures (pdf-lib, warcio, …) of the others.
+const PARTS: Record<string, () => Promise<BenchPart>> = {
+  storage: async () => (await import('./storage.js')).storagePart,
+  search: async () => (await import('./search.js')).searchPart,
+  'search-eval': async () => (await import('./search-eval.js')).searchEvalPart,
+  import: async () => (await import('./import.js')).importPart,
+  dossier: async () => (await import('./dossier.js')).dossierPart,
+  ocr: async () => (await import('./ocr.js')).ocrPart,
+};
+const PART_NAMES = Object.keys(PARTS);
 const DEFAULT_SIZES = [1_000, 10_000, 50_000];
 const DEFAULT_SEED = 20261126;
 
-const USAGE = `usage: bench.js [${PARTS.map((p) => p.name).join('|')}…] [--sizes 1000,10000,50000 | --size 200k] [--seed N] [--work DIR] [--saves 100] [--files 1000] [--captures 100] [--json FILE]
-${PARTS.map((p) => `  ${p.name}: ${p.description}`).join('\n')}`;
+async function usage(): Promise<string> {
+  const parts = await Promise.all(PART_NAMES.map((name) => PARTS[name]!()));
+  return `usage: bench.js [${PART_NAMES.join('|')}…] [--sizes 1000,10000,50000 | --size 200k] [--seed N] [--work DIR] [--saves 100] [--files 1000] [--captures 100] [--json FILE]
+${parts.map((p) => `  ${p.name}: ${p.description}`).join('\n')}`;
+}
 
 class UsageError extends Error {}
 
 interface Options {
-  parts: BenchPart[];
+  parts: string[];
   sizes: number[];
   seed: number;
   work: string;
@@ -47,7 +51,7 @@ interface Options {
   json: string | null;
 }
 
-function parseArgs(argv: string[]): Options {
+async function parseArgs(argv: string[]): Promise<Options> {
   const opts: Options = {
     parts: [],
     sizes: DEFAULT_SIZES,
@@ -86,22 +90,21 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--captures') opts.captures = positiveInt('--captures', value());
     else if (arg === '--json') opts.json = value();
     else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
+      console.log(await usage());
       process.exit(0);
-    } else {
-      const part = PARTS.find((p) => p.name === arg);
-      if (!part) throw new UsageError(`unknown part or option "${arg}"\n${USAGE}`);
-      opts.parts.push(part);
-    }
+    } else if (Object.hasOwn(PARTS, arg)) opts.parts.push(arg);
+    else throw new UsageError(`unknown part or option "${arg}"\n${await usage()}`);
   }
-  if (opts.parts.length === 0) opts.parts = PARTS;
+  if (opts.parts.length === 0) opts.parts = PART_NAMES;
   return opts;
 }
 
 async function runChildMode([partName, mode, ...args]: string[]): Promise<void> {
-  const handler = PARTS.find((p) => p.name === partName)?.child?.[mode ?? ''];
+  const part = partName !== undefined && Object.hasOwn(PARTS, partName) ? await PARTS[partName]!() : undefined;
+  const handler = part?.child?.[mode ?? ''];
   if (!handler) throw new Error(`no child mode ${partName} ${mode}`);
-  const result = await handler(args, { moduleReadyMs });
+  // after the part and what it imports are loaded: before this is Node bootstrap and module loading
+  const result = await handler(args, { moduleReadyMs: performance.now() });
   process.stdout.write(`${CHILD_MARK}${JSON.stringify(result)}\n`);
 }
 
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') return runChildMode(argv.slice(1));
 
-  const opts = parseArgs(argv);
+  const opts = await parseArgs(argv);
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
     console.warn('note: run with node --expose-gc so that garbage from one measurement does not land in the next');
   }
@@ -147,13 +150,14 @@ async function main(): Promise<void> {
   const before = machine();
   log(`machine: ${before}`);
   log(
-    `parts: ${opts.parts.map((p) => p.name).join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}; corpora kept in ${opts.work}`,
+    `parts: ${opts.parts.join(', ')}; sizes ${opts.sizes.join(', ')}; seed ${opts.seed}; corpora kept in ${opts.work}`,
   );
 
   const reports: string[] = [];
   const data: Record<string, unknown> = {};
   try {
-    for (const part of opts.parts) {
+    for (const name of opts.parts) {
+      const part = await PARTS[name]!();
       const result = await part.run(ctx);
       reports.push(result.report);
       data[part.name] = result.data;

@@ -43,7 +43,7 @@ export interface BenchPart {
 }
 
 export interface ChildStartup {
-  /** performance.now() when the bench module body began (Node bootstrap + module loading before it) */
+  /** performance.now() once the part and its imports were loaded (Node bootstrap + module loading before it) */
   moduleReadyMs: number;
 }
 

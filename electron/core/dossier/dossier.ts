@@ -5,8 +5,6 @@ import { collectDossier, personNames, selectionOf, type DossierSelection, type F
 import { dossierFonts } from './fonts.js';
 import { buildDossierHtml, type BuiltDossier } from './html.js';
 import { findName, htmlReadable, nameStems, pdfReadable } from './leaks.js';
-import { finishPdf } from './finish.js';
-import { printPaged } from './paging.js';
 import type { Printer } from './pdf.js';
 import { makeRedactor, redactDossier } from './redact.js';
 import { LABELS } from './labels.js';
@@ -150,6 +148,8 @@ export async function makeDossier(store: ArchiveStore, ask: DossierAsk): Promise
  * shows a redacted name, text, bookmarks and metadata alike.
  */
 export async function printDossier(d: DossierResult, printer: Printer, paper: Paper): Promise<Uint8Array> {
+  // pdf-lib is loaded when a PDF is made, not by every process that can make one
+  const [{ printPaged }, { finishPdf }] = await Promise.all([import('./paging.js'), import('./finish.js')]);
   const paged = await printPaged(printer, { html: d.html, footerTemplate: d.footerTemplate, paper });
   const pdf = await finishPdf(paged.pdf, {
     info: {

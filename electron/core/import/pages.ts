@@ -6,7 +6,6 @@ import { AqiqatError } from '../errors.js';
 import { sourceFile } from '../storage/layout.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { findArticle } from './articles.js';
-import { originalPage } from './extract/original-page.js';
 
 export interface ArticlePage {
   id: string;
@@ -22,6 +21,8 @@ export async function articlePage(store: ArchiveStore, idOrPrefix: string, page:
   const article = await findArticle(store, idOrPrefix);
   const bytes = await store.readContent(sourceFile(store.layout, article.sha256, article.sourceExt));
   const name = article.sourceName ?? `source.${article.sourceExt}`;
+  // the image decoders and the PNG encoder are loaded when a page is shown, not at start
+  const { originalPage } = await import('./extract/original-page.js');
   const shown = await originalPage(new Uint8Array(bytes), `source.${article.sourceExt}`, page).catch((e: unknown) => {
     // the file imported once; what fails now is named by the article, not a temporary name
     if (e instanceof AqiqatError) throw new AqiqatError('article.page-unreadable', { id: article.id, name }, 'archive');

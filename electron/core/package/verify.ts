@@ -8,7 +8,6 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { AqiqatError } from '../errors.js';
 import { publicKeyOf } from '../protection/identity.js';
-import { certificates, checkTimestampResponse } from '../protection/timestamp.js';
 
 /** a certificate file is a few KB; a CA bundle well under this */
 const CA_FILE_LIMIT = 4_000_000;
@@ -44,6 +43,8 @@ export async function checkPackageTime(
 ): Promise<TimeCheck> {
   if (stamp === null) return { stamped: false };
   const sha256 = createHash('sha256').update(manifestBytes).digest();
+  // PKI.js is loaded for a stamped package only
+  const { checkTimestampResponse } = await import('../protection/timestamp.js');
   const s = await checkTimestampResponse(stamp, sha256, trusted ? { trusted } : {}).catch((e: unknown) => {
     throw e instanceof AqiqatError
       ? new AqiqatError('package.stamp-invalid', { file: MANIFEST_STAMP, reason: e.message })
@@ -91,6 +92,7 @@ async function readLimited(file: string, max: number): Promise<Uint8Array> {
 
 /** `ca`: a file of certificates (PEM or DER) a timestamp's authority must chain to. */
 export async function verifyPackageFile(file: string, opts: { ca?: string | undefined } = {}): Promise<PackageReport> {
+  const { certificates } = await import('../protection/timestamp.js');
   const trusted = opts.ca ? certificates(await readLimited(opts.ca, CA_FILE_LIMIT), path.basename(opts.ca)) : undefined;
   const bytes = await readLimited(file, PACKAGE_LIMITS.packageBytes);
   return { ...(await verifyPackageBytes(bytes, path.basename(file), trusted)), file: path.resolve(file) };

@@ -16,7 +16,6 @@ import { fingerprintOf } from '../../shared/fingerprint.js';
 import { isSealed, type Codec } from './crypto.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { AGE_RECIPIENT } from '../model.js';
-import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 
 export const IDENTITY_FILE = 'identity.json';
 /** The name until the user sets one. */
@@ -168,6 +167,8 @@ export async function setIdentityName(store: ArchiveStore, raw: string): Promise
 }
 
 async function newEncryptionKey(): Promise<NonNullable<Identity['encrypt']>> {
+  // age is loaded when a key is made, not by every process that reads the identity
+  const { generateX25519Identity, identityToRecipient } = await import('age-encryption');
   const secretKey = await generateX25519Identity();
   return { algorithm: 'X25519', recipient: await identityToRecipient(secretKey), secretKey };
 }

@@ -11,8 +11,12 @@ import type { ArchiveStore } from '../storage/store.js';
 import { AqiqatError } from '../errors.js';
 import type { PendingTimestamp, StoredStamp } from '../model.js';
 import { lineHashes } from './audit.js';
-import { answeredBy, certificates, checkTimestampResponse, makeTimestampRequest } from './timestamp.js';
-import { addStampToPackage, stampOfPackage } from '../package/stamp.js';
+
+/** PKI.js and asn1js, loaded by the timestamp commands only (see *What loads at start*). */
+async function pki() {
+  const [timestamp, stamp] = await Promise.all([import('./timestamp.js'), import('../package/stamp.js')]);
+  return { ...timestamp, ...stamp };
+}
 
 export type TimestampTarget = { audit: true } | { package: string };
 
@@ -77,6 +81,7 @@ export async function requestTimestamp(
   out: string,
   now = new Date(),
 ): Promise<TimestampRequestResult> {
+  const { makeTimestampRequest, stampOfPackage } = await pki();
   let subject: Pick<PendingTimestamp, 'sha256' | 'target' | 'seq' | 'file'>;
   if ('audit' in target) {
     const latest = await store.audit.latest();
@@ -134,6 +139,7 @@ export async function attachTimestamp(
     typeof response === 'string'
       ? new Uint8Array(await readLimited(response, MAX_RESPONSE_BYTES, 'response'))
       : response;
+  const { addStampToPackage, answeredBy, certificates, checkTimestampResponse, stampOfPackage } = await pki();
   const trusted = opts.ca
     ? certificates(await readLimited(opts.ca, MAX_RESPONSE_BYTES, 'certificate'), path.basename(opts.ca))
     : undefined;
@@ -224,7 +230,9 @@ export async function checkTimestamps(
         ? `the timestamp of audit line ${s.seq ?? '?'}`
         : `the timestamp of package ${s.file ?? s.sha256}`;
     try {
-      await checkTimestampResponse(Buffer.from(s.token, 'base64'), s.sha256, {
+      await (
+        await pki()
+      ).checkTimestampResponse(Buffer.from(s.token, 'base64'), s.sha256, {
         ...(s.trustedCertificates.length
           ? { trusted: s.trustedCertificates.map((c) => Buffer.from(c, 'base64')) }
           : {}),

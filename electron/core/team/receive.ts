@@ -12,7 +12,6 @@
 import { createHash, verify as verifySignature } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Decrypter } from 'age-encryption';
 import { z } from 'zod';
 import { AqiqatError } from '../errors.js';
 import { readPackageZip } from '../package/zip-read.js';
@@ -73,6 +72,8 @@ async function decrypt(store: ArchiveStore, bytes: Uint8Array, file: string, pas
   if (!head.startsWith(AGE_MAGIC)) throw new AqiqatError('team.not-a-bundle', { file: name }, 'input');
   const header = head.slice(0, head.indexOf('\n---') >>> 0);
   const byPassphrase = header.includes('\n-> scrypt ');
+  // age is loaded for a bundle, not by every process that opens the archive (and replays a journal)
+  const { Decrypter } = await import('age-encryption');
   const d = new Decrypter();
   if (byPassphrase) {
     if (!passphrase) throw new AqiqatError('team.needs-passphrase', { file: name }, 'usage');

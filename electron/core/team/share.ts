@@ -5,7 +5,6 @@
  * passphrase). The bytes are returned; `recordShared` notes what was sent once the file is written.
  */
 import { createHash } from 'node:crypto';
-import { Encrypter } from 'age-encryption';
 import { zipSync, type Zippable } from 'fflate';
 import { resolveCase } from '../annotation/cases.js';
 import { AqiqatError } from '../errors.js';
@@ -134,6 +133,8 @@ export async function shareCases(store: ArchiveStore, ask: ShareAsk, now = new D
     JSON.stringify({ algorithm: 'Ed25519', signature: signWith(id, json).toString('base64') }),
   );
   const zip = zipSync(files, { level: 6, mtime: now });
+  // age is loaded when a bundle is made, not at start
+  const { Encrypter } = await import('age-encryption');
   const e = new Encrypter();
   if (ask.passphrase) e.setPassphrase(ask.passphrase);
   else for (const c of contacts) e.addRecipient(c.recipient);

@@ -6,8 +6,6 @@
 import { createHash } from 'node:crypto';
 import { AqiqatError, userMessage } from '../errors.js';
 import { decodeHtml } from '../import/extract/html-decode.js';
-import { mhtmlPage } from '../import/extract/mhtml.js';
-import { capturedPage } from '../import/extract/web-archive.js';
 import { WEB_ARCHIVE_EXTENSIONS } from '../../shared/formats.js';
 import type { Article, DerivedFile, VisualCopy } from '../model.js';
 import { writeContent } from '../storage/content-writes.js';
@@ -33,6 +31,8 @@ export async function pageOf(
 ): Promise<PageInput> {
   const http = (u: string | null | undefined) => (u && /^https?:\/\//i.test(u) ? u : null);
   if ((WEB_ARCHIVE_EXTENSIONS as readonly string[]).includes(ext)) {
+    // warcio and linkedom are loaded only for a page that needs them (see *What loads at start*)
+    const { capturedPage } = await import('../import/extract/web-archive.js');
     const captured = await capturedPage(bytes, name, { page: page ?? undefined });
     return {
       html: decodeHtml(captured.html, name),
@@ -41,6 +41,7 @@ export async function pageOf(
     };
   }
   if (ext === 'mhtml' || ext === 'mht') {
+    const { mhtmlPage } = await import('../import/extract/mhtml.js');
     const { html, location, resources } = mhtmlPage(bytes, name);
     return { html, baseUrl: http(location) ?? http(url), resources };
   }

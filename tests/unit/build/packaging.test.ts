@@ -6,13 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { builtinModules, createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../electron/core/archive.js';
 import { aqiqat } from '../cli-driver.js';
 import { makePdf } from '../core/import/fixtures.js';
 import { tempDir } from '../helpers.js';
+import { bundleImports } from './bundle-imports.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
@@ -83,17 +84,6 @@ async function appFilesFilter(): Promise<(relative: string) => boolean> {
   expect(more).toEqual([]);
   const filter = matcher!.createFilter();
   return (relative) => filter(path.join(REPO, relative), FILE);
-}
-
-/** The npm packages a bundle imports (static and dynamic), by package name. */
-function packagesImportedBy(source: string): string[] {
-  const statement = /^\s*(?:import|export)\b[^;"']*?(?:\bfrom\s*)?["']([^"']+)["']/gm; // esbuild puts each at a line start
-  const dynamic = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
-  const specifiers = [...source.matchAll(statement), ...source.matchAll(dynamic)].map((m) => m[1]!);
-  const bare = specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtinModules.includes(s));
-  return [
-    ...new Set(bare.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!))),
-  ].sort();
 }
 
 function filesUnder(dir: string): string[] {
@@ -191,16 +181,17 @@ describe('the packaged app (build/electron-builder.yml)', () => {
     // a dev dependency resolves here and fails only in the installed app
     const keptModules = await nodeModulesFilter();
     for (const bundle of ['dist/electron/main.js', 'dist/electron/extract-worker.js']) {
-      const imported = packagesImportedBy(await readFile(path.join(REPO, bundle), 'utf8')).filter(
-        (name) => name !== 'electron',
-      );
+      const { packages, files } = bundleImports(path.join(REPO, bundle), { dynamic: true });
+      // the chunks it loads are packaged beside it
+      for (const file of files) expect(packaged(path.relative(REPO, file)), file).toBe(true);
+      const imported = packages.filter((name) => name !== 'electron');
       expect(imported.length, bundle).toBeGreaterThan(0);
       for (const name of imported) {
         expect(Object.keys(pkg.dependencies), `${bundle} imports ${name}`).toContain(name);
         expect(keptModules(`node_modules/${name}/package.json`), `${name} is packaged`).toBe(true);
       }
     }
-    expect(packagesImportedBy(await readFile(path.join(REPO, 'dist/electron/extract-worker.js'), 'utf8'))).toEqual(
+    expect(bundleImports(path.join(REPO, 'dist/electron/extract-worker.js'), { dynamic: true }).packages).toEqual(
       expect.arrayContaining(['linkedom', 'mammoth', 'pdfjs-dist']),
     );
   });
