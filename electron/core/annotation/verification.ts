@@ -76,20 +76,18 @@ export async function unlinkCorroborations(
   const changed: Array<{ fact: Fact; previous: Fact }> = [];
   if (gone.size === 0) return changed;
   const touched = new Set<number>();
-  for (const f of await store.allFacts()) {
-    if (gone.has(f.id) || !f.corroboratedBy?.some((id) => gone.has(id))) continue;
-    const shardNo = shardOf(f.articleId);
+  for (const shardNo of await store.factShardsMentioning(gone)) {
     const shard = await store.factShard(shardNo);
-    const index = shard.data.facts.findIndex((x) => x.id === f.id);
-    if (index < 0) continue;
-    const previous = shard.data.facts[index]!;
-    const by = (previous.corroboratedBy ?? []).filter((id) => !gone.has(id));
-    const next: Fact = { ...previous };
-    if (by.length) next.corroboratedBy = by;
-    else delete next.corroboratedBy;
-    shard.data.facts[index] = next;
-    touched.add(shardNo);
-    changed.push({ fact: next, previous });
+    shard.data.facts.forEach((previous, index) => {
+      if (gone.has(previous.id) || !previous.corroboratedBy?.some((id) => gone.has(id))) return;
+      const by = previous.corroboratedBy.filter((id) => !gone.has(id));
+      const next: Fact = { ...previous };
+      if (by.length) next.corroboratedBy = by;
+      else delete next.corroboratedBy;
+      shard.data.facts[index] = next;
+      touched.add(shardNo);
+      changed.push({ fact: next, previous });
+    });
   }
   for (const n of touched) await store.save(await store.factShard(n));
   return changed;

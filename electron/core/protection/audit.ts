@@ -14,7 +14,7 @@
  * `Archive.recordExport`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -59,6 +59,8 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 const lineHash = (line: string) => createHash('sha256').update(line).digest('hex');
+/** How far back from where the head says the log ended its last line is looked for. */
+const END_WINDOW = 1 << 20;
 const excerpt = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
@@ -260,10 +262,14 @@ export interface AuditHead {
   last: string;
 }
 
+/** A stored head may also say the log's length in bytes then: the next append reads only its end. */
+type StoredHead = AuditHead & { bytes?: number };
+
 const AuditHeadSchema = z.object({
   format: z.literal('aqiqat-audit-head'),
   lines: z.number().int().nonnegative(),
   last: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative().optional(),
 });
 
 /** The non-empty lines of a log as written (a torn last line included). */
@@ -298,9 +304,9 @@ export function checkHead(raw: string, head: AuditHead): { problem: string | nul
 }
 
 /** Write the head (headOf the whole log): sealed with the archive's key when it has one. */
-export async function writeAuditHead(root: string, codec: Codec, head: AuditHead): Promise<void> {
+export async function writeAuditHead(root: string, codec: Codec, head: StoredHead): Promise<void> {
   const file = path.join(root, AUDIT_HEAD_FILE);
-  const json = JSON.stringify({ format: 'aqiqat-audit-head', lines: head.lines, last: head.last });
+  const json = JSON.stringify({ format: 'aqiqat-audit-head', lines: head.lines, last: head.last, bytes: head.bytes });
   // temp file, fsync, rename, as writeFileAtomic, but without its fsync of the folder: a rename lost
   // to a power cut leaves the previous head, which a longer log still satisfies; saves one fsync per change
   const temp = path.join(root, `.${AUDIT_HEAD_FILE}.${randomBytes(6).toString('hex')}.tmp`);
@@ -318,7 +324,7 @@ export async function writeAuditHead(root: string, codec: Codec, head: AuditHead
 }
 
 /** The head as stored: null when there is none; a string says why it cannot be used. */
-export async function readAuditHead(root: string, codec: Codec): Promise<AuditHead | null | string> {
+export async function readAuditHead(root: string, codec: Codec): Promise<StoredHead | null | string> {
   const file = path.join(root, AUDIT_HEAD_FILE);
   let bytes: Buffer;
   try {
@@ -330,8 +336,8 @@ export async function readAuditHead(root: string, codec: Codec): Promise<AuditHe
   // a plain head in an encrypted archive could have been written by anyone
   if (codec.encrypted && !isSealed(bytes)) return `${AUDIT_HEAD_FILE} is not sealed with the archive's key`;
   try {
-    const { lines, last } = AuditHeadSchema.parse(JSON.parse(codec.open(bytes, file).toString('utf8')));
-    return { lines, last };
+    const { lines, last, bytes: size } = AuditHeadSchema.parse(JSON.parse(codec.open(bytes, file).toString('utf8')));
+    return size === undefined ? { lines, last } : { lines, last, bytes: size };
   } catch (e) {
     return e instanceof AqiqatError ? e.message : `${AUDIT_HEAD_FILE} is not a valid head`;
   }
@@ -342,6 +348,8 @@ interface Tail {
   prev: string;
   /** lines in the log, a torn one included */
   lines: number;
+  /** the log's length in bytes */
+  bytes: number;
   endsWithNewline: boolean;
   /** entries to write before the next ones: the log did not end where its head said */
   notes: AuditInput[];
@@ -423,7 +431,7 @@ export class AuditLog {
       prev = lineHash(line);
     }
     // after a torn last line, start on a fresh line so the new entries stay readable
-    const bytes = `${tail.endsWithNewline ? '' : '\n'}${lines.join('\n')}\n`;
+    const bytes = Buffer.from(`${tail.endsWithNewline ? '' : '\n'}${lines.join('\n')}\n`);
     try {
       const h = await open(this.file, 'a', 0o600);
       try {
@@ -437,8 +445,8 @@ export class AuditLog {
       if (isDiskFull(e)) throw new DiskFullError('disk.full-audit');
       throw new AqiqatError('audit.write-failed', { reason: (e as Error).message }, 'archive');
     }
-    const head = { lines: tail.lines + lines.length, last: prev };
-    this.#tail = Promise.resolve({ seq, prev, lines: head.lines, endsWithNewline: true, notes: [] });
+    const head = { lines: tail.lines + lines.length, last: prev, bytes: tail.bytes + bytes.length };
+    this.#tail = Promise.resolve({ seq, prev, lines: head.lines, bytes: head.bytes, endsWithNewline: true, notes: [] });
     // the head follows the log: one left behind (a crash, a full disk) only lets verify accept the
     // lines after it, and the next append writes it again
     await writeAuditHead(this.root, this.codec, head).catch(() => {
@@ -448,8 +456,13 @@ export class AuditLog {
   }
 
   private async readTail(): Promise<Tail> {
-    const raw = await readFile(this.file, 'utf8').catch(() => '');
     const head = await readAuditHead(this.root, this.codec);
+    if (head !== null && typeof head !== 'string' && head.bytes !== undefined) {
+      const fast = await this.readEnd({ ...head, bytes: head.bytes }).catch(() => null);
+      if (fast) return fast;
+    }
+    const buffer = await readFile(this.file).catch(() => Buffer.alloc(0));
+    const raw = buffer.toString('utf8');
     const notes: AuditInput[] = [];
     if (typeof head === 'string') notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(head, 300) });
     else if (head === null && raw !== '')
@@ -463,19 +476,67 @@ export class AuditLog {
       const { problem } = checkHead(raw, head);
       if (problem) notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(problem, 300) });
     }
-    if (raw === '') return { seq: 0, prev: GENESIS, lines: 0, endsWithNewline: true, notes };
+    if (raw === '') return { seq: 0, prev: GENESIS, lines: 0, bytes: 0, endsWithNewline: true, notes };
     const lines = logLines(raw);
-    const last = lines[lines.length - 1]!;
-    let seq = lines.length;
+    const seq = this.lastSeq(lines) ?? lines.length;
+    return {
+      seq: Math.max(seq, lines.length),
+      prev: lineHash(lines[lines.length - 1]!),
+      lines: lines.length,
+      bytes: buffer.length,
+      endsWithNewline: raw.endsWith('\n'),
+      notes,
+    };
+  }
+
+  /** The seq of the last line that reads as an entry (torn or foreign lines are skipped), if any. */
+  private lastSeq(lines: readonly string[]): number | null {
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
-        seq = Math.max(seq, AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!))).seq);
-        break;
+        return AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!))).seq;
       } catch {
         // torn or foreign line: keep looking for the last good seq
       }
     }
-    return { seq, prev: lineHash(last), lines: lines.length, endsWithNewline: raw.endsWith('\n'), notes };
+    return null;
+  }
+
+  /**
+   * The tail from the log's end only, when the head says where it ended in bytes: the line ending
+   * there must be the head's last line; lines after it (a crash before the head was written) are
+   * counted. Null when anything does not match, and the whole log is read instead.
+   */
+  private async readEnd(head: AuditHead & { bytes: number }): Promise<Tail | null> {
+    const size = (await stat(this.file)).size;
+    if (head.lines === 0 || size < head.bytes) return null;
+    const h = await open(this.file, 'r');
+    try {
+      // the head's last line is one entry: far shorter than this, or the whole log is read
+      const from = Math.max(0, head.bytes - END_WINDOW);
+      const chunk = Buffer.alloc(size - from);
+      const { bytesRead } = await h.read(chunk, 0, chunk.length, from);
+      if (bytesRead !== chunk.length) return null;
+      const at = head.bytes - from;
+      if (at < 2 || chunk[at - 1] !== 0x0a) return null;
+      const start = chunk.lastIndexOf(0x0a, at - 2) + 1;
+      if (start === 0 && from > 0) return null;
+      const lastAtHead = chunk.subarray(start, at - 1).toString('utf8');
+      if (lineHash(lastAtHead) !== head.last) return null;
+      const after = logLines(chunk.subarray(at).toString('utf8'));
+      const lines = [lastAtHead, ...after];
+      const seq = this.lastSeq(lines);
+      if (seq === null) return null;
+      return {
+        seq: Math.max(seq, head.lines + after.length),
+        prev: lineHash(lines[lines.length - 1]!),
+        lines: head.lines + after.length,
+        bytes: size,
+        endsWithNewline: chunk[chunk.length - 1] === 0x0a,
+        notes: [],
+      };
+    } finally {
+      await h.close();
+    }
   }
 }
 

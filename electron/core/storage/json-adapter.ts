@@ -25,6 +25,12 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
   ) {}
 
   async read(): Promise<z.infer<S> | null> {
+    const raw = await this.readText();
+    return raw === null ? null : parseValidated(raw, this.schema, this.where());
+  }
+
+  /** The file's text as stored (opened with the archive's key), not parsed: null when there is none. */
+  async readText(): Promise<string | null> {
     let raw: string | null = null;
     try {
       // an encrypted shard under its keyed name, or still under the name an older archive gave it
@@ -44,7 +50,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
     if (raw === null && this.codec.written?.(this.file)) {
       throw new AqiqatError('storage.file-deleted', { file: this.where() }, 'archive');
     }
-    return raw === null ? null : parseValidated(raw, this.schema, this.where());
+    return raw;
   }
 
   write(data: z.infer<S>): Promise<void> {

@@ -269,6 +269,46 @@ export class ArchiveStore {
     return dbs.flatMap((db) => db.data.facts);
   }
 
+  /**
+   * The fact shards holding a fact corroborated by one of `ids`: what a delete must change. A shard in
+   * memory is looked at there; the others by the ids their file's text names as corroborating, kept
+   * per file version, so a large archive's shards are neither loaded at once nor read again each delete.
+   */
+  async factShardsMentioning(ids: ReadonlySet<string>): Promise<number[]> {
+    const out: number[] = [];
+    for (const n of await this.shardsOnDisk('facts')) {
+      const loaded = this.#factShards.get(n) ?? this.#letGo.facts.get(n)?.deref();
+      const named = loaded
+        ? (await loaded).data.facts.flatMap((f) => f.corroboratedBy ?? [])
+        : await this.#corroboratingIn(n);
+      if (named.some((id) => ids.has(id))) out.push(n);
+    }
+    return out;
+  }
+
+  readonly #corroborating = new Map<number, { version: string; ids: string[] }>();
+
+  async #corroboratingIn(n: number): Promise<string[]> {
+    const logical = factShardFile(this.layout, n);
+    let version = '';
+    for (const file of this.#codec.candidates(logical)) {
+      const st = await stat(file).catch(() => null);
+      if (st) {
+        version = `${file}:${st.size}:${st.mtimeMs}:${st.ino}`;
+        break;
+      }
+    }
+    const known = this.#corroborating.get(n);
+    if (known && version !== '' && known.version === version) return known.ids;
+    const text = await new ValidatedJsonFile(logical, FactShardSchema, `fact shard ${n}`, this.#codec).readText();
+    // compact JSON as the adapter writes it: a key inside a string would have its quotes escaped
+    const ids = [...(text ?? '').matchAll(/"corroboratedBy":\[([^\]]*)\]/g)].flatMap((m) =>
+      m[1]!.split(',').map((q) => q.trim().replace(/^"|"$/g, '')),
+    );
+    this.#corroborating.set(n, { version, ids });
+    return ids;
+  }
+
   /** The shard numbers that have a file of this kind: shards nobody wrote to are not read at all. */
   private async shardsOnDisk(kind: 'articles' | 'facts'): Promise<number[]> {
     const names = new Set(await readdir(this.layout.shardsDir).catch(() => [] as string[]));

@@ -3,6 +3,8 @@ import { Archive } from '../../../../electron/core/archive.js';
 import { ArchiveSession } from '../../../../electron/session.js';
 import { SHARD_CACHE } from '../../../../electron/core/storage/store.js';
 import { storeForTests } from '../../../../electron/core/storage/test-door.js';
+import { shardOf } from '../../../../electron/core/storage/layout.js';
+import type { FactView } from '../../../../electron/core/archive.js';
 import { tempDir } from '../../helpers.js';
 
 /** An archive whose facts lie in many shards: one article and one fact each. */
@@ -68,6 +70,44 @@ describe('the shard cache', () => {
     });
     store.trimCache(0);
     expect(store.cachedShards.facts).toBe(0);
+    await archive.close();
+  });
+});
+
+describe('a delete looks for links to what it removes', () => {
+  it('in the shards on disk that mention it and in those in memory, loading no other', async () => {
+    const { archive } = await spreadArchive(40);
+    const store = storeForTests(archive);
+    const facts = await archive.listFacts();
+    const shard = (f: { articleId: string }) => shardOf(f.articleId);
+    // four facts in four different shards
+    const picked = facts.filter((f, i) => facts.findIndex((g) => shard(g) === shard(f)) === i).slice(0, 4);
+    const [gone, onDisk, inMemory, other] = picked as [FactView, FactView, FactView, FactView];
+    await archive.editFact(onDisk.id, { corroboratedBy: [gone.id] });
+    store.trimCache(0);
+    const words = new Set([gone.id]);
+    const fromDisk = await store.factShardsMentioning(words);
+    expect(store.cachedShards.facts).toBe(0); // looked through as text, not loaded
+    expect(fromDisk).toContain(shard(onDisk));
+    expect(fromDisk).not.toContain(shard(inMemory));
+    expect(fromDisk).not.toContain(shard(other));
+    // a shard written since it was looked through is read again
+    await archive.editFact(other.id, { corroboratedBy: [gone.id] });
+    store.trimCache(0);
+    expect(await store.factShardsMentioning(words)).toContain(shard(other));
+    // in a batch, this link is in memory only when the delete looks
+    const inBatch = await archive.batch(async () => {
+      await archive.editFact(inMemory.id, { corroboratedBy: [gone.id, other.id] });
+      return store.factShardsMentioning(words);
+    });
+    expect(inBatch).toEqual(expect.arrayContaining([shard(onDisk), shard(inMemory)]));
+    store.trimCache(0);
+    await archive.deleteFact(gone.id);
+    const after = new Map((await archive.listFacts()).map((f) => [f.id, f]));
+    expect(after.get(onDisk.id)!.corroboratedBy).toEqual([]);
+    expect(after.get(inMemory.id)!.corroboratedBy).toEqual([other.id]);
+    expect(after.get(other.id)!.corroboratedBy).toEqual([]);
+    expect(after.has(gone.id)).toBe(false);
     await archive.close();
   });
 });
