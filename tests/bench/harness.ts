@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Archive } from '../../electron/core/archive.js';
 import type { FactInput } from '../../electron/core/annotation/facts.js';
 import { FACTS_PER_ARTICLE, type Corpus, type GenArticle, type GenFact } from './corpus.js';
@@ -83,7 +82,8 @@ export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
 /** Run `bench.js --child <part> <mode> args` in a fresh Node process; wall time from spawn to its result. */
 export async function runChild<T>(part: string, mode: string, args: string[]): Promise<{ wallMs: number; result: T }> {
-  const script = fileURLToPath(import.meta.url);
+  // the entry this process runs (bench.js): this module lives in one of its chunks
+  const script = process.argv[1]!;
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--expose-gc', script, '--child', part, mode, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
