@@ -4,7 +4,7 @@
  * vocabulary, not on the corpus.
  */
 import { fold, hasCyrillic, hasKazakhLetter, lowerWord, norm } from './fold.js';
-import { kazakhStems, russianStem, russianStems, surfacePrefix, unmutated, VERB_MARK } from './stem.js';
+import { isKazakhEnding, kazakhStems, russianStem, russianStems, surfacePrefix, unmutated, VERB_MARK } from './stem.js';
 import { words } from './words.js';
 
 export interface Token {
@@ -154,7 +154,10 @@ export class Analyzer {
     const compact = base.replace(/-/g, '');
     const isProtected = (k: string) => this.protectedKeys.has(k);
     const isProtectedStem = (surfaceStem: string) => isProtected(norm(fold(surfaceStem).key));
-    const kazakhLetters = cyrillic ? hasKazakhLetter(lower) : KAZAKH_LATIN.test(lower);
+    // a common noun spelled as Russian never is Kazakh without Kazakh letters; a name is declined the
+    // Russian way whatever its spelling (Бахытжану)
+    const kazakhSpelling = cyrillic && !capitalised && !hasKazakhLetter(lower) && NOT_RUSSIAN.test(lower);
+    const kazakhLetters = cyrillic ? hasKazakhLetter(lower) || kazakhSpelling : KAZAKH_LATIN.test(lower);
     const addStem = (surfaceStem: string) => {
       if (surfaceStem && surfaceStem !== lower)
         stems.add(base.includes('-') ? rehyphenate(base, surfaceStem) : surfaceStem);
@@ -173,10 +176,13 @@ export class Analyzer {
         if (s) addStem(s);
       }
     }
-    if (cyrillic && !kazakhLetters) {
-      // a common noun that is a place plus an ending is not that place (таразы, scales ≠ Тараз)
+    if (cyrillic && (!kazakhLetters || kazakhSpelling)) {
       const ru = russianStems(base, capitalised, isProtected(key), isProtectedStem).filter(
-        (r) => capitalised || !isProtected(norm(fold(r).key)),
+        (r) =>
+          // a common noun that is a place plus an ending is not that place (таразы, scales ≠ Тараз)
+          (capitalised || !isProtected(norm(fold(r).key))) &&
+          // a Kazakh word loses only what Snowball cuts that Kazakh has too (жырым → жыр, not диуана → диуан)
+          (!kazakhSpelling || (base.startsWith(r) && isKazakhEnding(base.slice(r.length)))),
       );
       for (const r of ru) {
         stems.add(r);
@@ -240,6 +246,11 @@ export class Analyzer {
 }
 
 const VOWEL_KEY = /^[aeiou]$/;
+/**
+ * Spellings Russian does not have: ы after ж ш ч щ к г х (Russian writes жир, шить, кит), ы first or
+ * after a vowel, у between vowels (Kazakh's у is also a glide: ауыл, диуана).
+ */
+const NOT_RUSSIAN = /[жшчщкгх]ы|(?:^|[аеёиоуыэюя])ы|[аеёиоуыэюя]у[аеёиоуыэюя]/;
 
 /** The folded key of a Russian stem; a verb's stem keeps its mark (stem.ts, VERB_MARK). */
 function russianKey(stem: string, doubles: boolean): string {

@@ -49,7 +49,7 @@ import { evaluate, expandWord, parseQuery, rank, Scratch, type ParsedQuery, type
 import { makeSnippet } from './snippet.js';
 
 /** Bump when tokenizing, stemming or folding changes: older indexes are then re-analysed. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 /** Journal ops after which the journal is merged into a new base. */
 const COMPACT_AFTER = 5_000;
 /** Articles per chunk handed to the builder, texts read ahead, and how often a rebuild reports progress. */

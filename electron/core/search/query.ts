@@ -7,12 +7,13 @@
  *   folded  the same folded key or folded stem, any script or spelling   (Жәкішев ~ Джакишеву, Zhakishev);
  *           not between two words written with Kazakh letters (қол ≁ көл)
  *   alias   another name of the same gazetteer group or entity           (Өскемен ~ Усть-Каменогорск)
+ * A form of a word that is the query in other Kazakh letters meets it at no tier (аққайын ≁ аққайыңда).
  * A tier outweighs any count of occurrences; within a tier, more (and title/quote) occurrences rank
  * higher; equal scores put the more recently published first.
  */
 import { AqiqatError } from '../errors.js';
 import type { Analyzer, WordAnalysis } from './analyze.js';
-import { hasKazakhLetter } from './fold.js';
+import { fold, hasKazakhLetter } from './fold.js';
 import { nameTokens, type AliasTable } from './gazetteer.js';
 import type { SearchIndex } from './index.js';
 
@@ -145,7 +146,28 @@ export function expandWord(index: SearchIndex, word: QueryWord, alias: boolean):
   add(index.byStem.get(a.lower), Tier.Stem);
   for (const s of a.stems) add(index.byStem.get(s), Tier.Stem);
   add(index.byLower.get(a.lower), Tier.Exact);
+  if (inKazakhScript(a)) dropLookalikeForms(index, a, out);
   return out;
+}
+
+/**
+ * A word in Kazakh letters whose stem is another spelling of the query's whole word, written with
+ * other Kazakh letters, is a form of that lookalike word (аққайыңда is аққайың's, not аққайын's),
+ * even where both also lose an ending to one shared stem (аққай).
+ */
+function dropLookalikeForms(index: SearchIndex, q: WordAnalysis, out: Map<number, Tier>): void {
+  const own = q.lower.replace(/-/g, '');
+  // letter for letter, before norm, which also joins doubled letters (міндетт ~ міндет)
+  const ownKey = fold(own).key;
+  for (const v of out.keys()) {
+    const w = index.analysis(v);
+    if (w.lower === q.lower) continue;
+    const lookalike = [w.lower, ...w.stems].some((s) => {
+      const plain = s.replace(/-/g, '');
+      return plain !== own && hasKazakhLetter(plain) && fold(plain).key === ownKey;
+    });
+    if (lookalike) out.delete(v);
+  }
 }
 
 /**

@@ -6,8 +6,8 @@
  * the rest holds a vowel, at most 4 times; every step is kept (пикеттерге → piketerge, piketer,
  * piket), so a base word that happens to end in a suffix-like string stems the same way inflected
  * or not. A protected key (a gazetteer place such as Алматы = almati, which would lose -ti) stops it.
- * Possessives (-ым, -ың, -ы, -ымыз, -ыңыз, -сын, -ң …) are stripped where the letters say Kazakh
- * (POSSESSIVE_SUFFIXES); before a vowel-initial ending the stem's к/қ/п was written г/ғ/б, so the
+ * Possessives (-ым, -м, -ың, -ы, -ымыз, -ыңыз, -сын, -ң …) are stripped where the letters say Kazakh
+ * (POSSESSIVE_SUFFIXES; a Kazakh letter, or a spelling Russian does not have: analyze.ts); before a vowel-initial ending the stem's к/қ/п was written г/ғ/б, so the
  * analyzer also indexes the dictionary stem (бостандығынан → бостандық, айыбы → айып). Every
  * reading of an ambiguous ending is kept (мәссағаны: -ны and -ы). 3 letters may stay after an
  * ending of 4 or more (сотында → сот). An ending is taken only after the sounds it follows: -ка/-та/-ты
@@ -17,7 +17,8 @@
  * (-лық, -шы, -сыз), which change the meaning. Known false merges: a name that is another name
  * plus a suffix-like ending (Ерден ~ Ер, guarded only by the length minimum); a town name ending in -ды.
  *
- * Russian: Snowball (snowball-stemmers) for words without Kazakh letters: it gives пикет for
+ * Russian: Snowball (snowball-stemmers) for words without Kazakh letters (from a common noun spelled as
+ * Russian never is, only a cut tail Kazakh has too: жырым → жыр, диуана ≁ диуан): it gives пикет for
  * пикеты/пикетов/пикетах, but Джакишев → джакиш while Джакишева → джакишев, and Касымов → касым
  * collides with the given name Касым. Capitalised words get the proper-noun rule (surname endings
  * -ов/-ев/-ин + case ending keep the surname, otherwise one case ending goes if 4 letters stay, or 3
@@ -110,9 +111,10 @@ const KAZAKH_SUFFIXES = [
  * only Kazakh's own і counts, or the ending is long enough to be Kazakh only (-ымыз, -ыңыз).
  */
 const POSSESSIVE_SUFFIXES = [
-  // 1st person: -ым/-ім, -ымыз/-іміз, after a vowel -мыз/-міз
+  // 1st person: -ым/-ім, -ымыз/-іміз, after a vowel -м, -мыз/-міз
   'im',
   'imiz',
+  'm',
   'miz',
   // 2nd person: -ың/-ің (also the accusative -ын/-ін after a possessive), polite -ыңыз/-іңіз
   'in',
@@ -126,8 +128,12 @@ const POSSESSIVE_SUFFIXES = [
 ];
 const NG_SUFFIXES = new Set(['n', 'niz']);
 /** need a Kazakh-looking word, or і */
-const SHORT_POSSESSIVES = new Set(['im', 'in', 'i']);
+const SHORT_POSSESSIVES = new Set(['im', 'in', 'i', 'm']);
 const KAZAKH_ALL = [...KAZAKH_SUFFIXES, ...POSSESSIVE_SUFFIXES].sort((a, b) => b.length - a.length);
+
+const KAZAKH_ENDINGS = new Set(KAZAKH_ALL);
+/** Is this surface tail one Kazakh ending of the table? */
+export const isKazakhEnding = (tail: string): boolean => KAZAKH_ENDINGS.has(fold(tail).key);
 
 const hasVowel = (s: string) => /[aeiou]/.test(s);
 /** key letters after which Kazakh endings start with a voiced consonant */
