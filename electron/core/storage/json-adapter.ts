@@ -25,13 +25,13 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
   ) {}
 
   async read(): Promise<z.infer<S> | null> {
-    const raw = await this.readText();
-    return raw === null ? null : parseValidated(raw, this.schema, this.where());
+    const raw = await this.readBytes();
+    return raw === null ? null : parseValidated(raw.toString('utf8'), this.schema, this.where());
   }
 
-  /** The file's text as stored (opened with the archive's key), not parsed: null when there is none. */
-  async readText(): Promise<string | null> {
-    let raw: string | null = null;
+  /** The file's bytes as stored (opened with the archive's key), not parsed: null when there is none. */
+  async readBytes(): Promise<Buffer | null> {
+    let raw: Buffer | null = null;
     try {
       // an encrypted shard under its keyed name, or still under the name an older archive gave it
       for (const stored of this.codec.candidates(this.file)) {
@@ -39,7 +39,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.infer<S
           e.code === 'ENOENT' ? null : Promise.reject(e),
         );
         if (bytes) {
-          raw = this.codec.open(bytes, this.file).toString('utf8');
+          raw = this.codec.open(bytes, this.file);
           break;
         }
       }

@@ -300,11 +300,8 @@ export class ArchiveStore {
     }
     const known = this.#corroborating.get(n);
     if (known && version !== '' && known.version === version) return known.ids;
-    const text = await new ValidatedJsonFile(logical, FactShardSchema, `fact shard ${n}`, this.#codec).readText();
-    // compact JSON as the adapter writes it: a key inside a string would have its quotes escaped
-    const ids = [...(text ?? '').matchAll(/"corroboratedBy":\[([^\]]*)\]/g)].flatMap((m) =>
-      m[1]!.split(',').map((q) => q.trim().replace(/^"|"$/g, '')),
-    );
+    const bytes = await new ValidatedJsonFile(logical, FactShardSchema, `fact shard ${n}`, this.#codec).readBytes();
+    const ids = bytes ? corroboratingIds(bytes) : [];
     this.#corroborating.set(n, { version, ids });
     return ids;
   }
@@ -598,6 +595,35 @@ async function openDb<T>(
   const db = new Low<T>(new ValidatedJsonFile(file, schema, label, codec), empty);
   await db.read(); // a missing file keeps `empty`
   return db;
+}
+
+const CORROBORATED_BY = Buffer.from('"corroboratedBy"');
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/**
+ * The ids in every `"corroboratedBy": […]` of a shard's JSON, found in its bytes without decoding the
+ * rest (a key inside a string has its quotes escaped, so it cannot be taken for one; a shard edited by
+ * hand may have spaces around the colon).
+ */
+function corroboratingIds(bytes: Buffer): string[] {
+  const out: string[] = [];
+  for (let at = bytes.indexOf(CORROBORATED_BY); at >= 0; at = bytes.indexOf(CORROBORATED_BY, at + 1)) {
+    let i = at + CORROBORATED_BY.length;
+    while (isSpace(bytes[i])) i++;
+    if (bytes[i++] !== 0x3a) continue; // :
+    while (isSpace(bytes[i])) i++;
+    if (bytes[i] !== 0x5b) continue; // [
+    const end = bytes.indexOf(0x5d, i); // ]
+    if (end < 0) break;
+    for (const q of bytes
+      .subarray(i + 1, end)
+      .toString('utf8')
+      .split(',')) {
+      const id = q.trim().replace(/^"|"$/g, '');
+      if (id !== '') out.push(id);
+    }
+  }
+  return out;
 }
 
 function cached<T extends object>(

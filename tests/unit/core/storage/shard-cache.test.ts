@@ -3,7 +3,8 @@ import { Archive } from '../../../../electron/core/archive.js';
 import { ArchiveSession } from '../../../../electron/session.js';
 import { SHARD_CACHE } from '../../../../electron/core/storage/store.js';
 import { storeForTests } from '../../../../electron/core/storage/test-door.js';
-import { shardOf } from '../../../../electron/core/storage/layout.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { factShardFile, layoutOf, shardOf } from '../../../../electron/core/storage/layout.js';
 import type { FactView } from '../../../../electron/core/archive.js';
 import { tempDir } from '../../helpers.js';
 
@@ -109,5 +110,30 @@ describe('a delete looks for links to what it removes', () => {
     expect(after.get(other.id)!.corroboratedBy).toEqual([]);
     expect(after.has(gone.id)).toBe(false);
     await archive.close();
+  });
+});
+
+describe('a delete in a hand-edited archive', () => {
+  it('finds the links in a shard written with spaces and line breaks, and none in a note that quotes the key', async () => {
+    const { dir, archive } = await spreadArchive(40);
+    const facts = await archive.listFacts();
+    const shard = (f: { articleId: string }) => shardOf(f.articleId);
+    const picked = facts.filter((f, i) => facts.findIndex((g) => shard(g) === shard(f)) === i).slice(0, 3);
+    const [gone, linked, quoting] = picked as [FactView, FactView, FactView];
+    await archive.editFact(linked.id, { corroboratedBy: [gone.id] });
+    await archive.editFact(quoting.id, { note: `"corroboratedBy":["${gone.id}"]` });
+    await archive.close();
+    const file = factShardFile(layoutOf(dir), shard(linked));
+    await writeFile(file, JSON.stringify(JSON.parse(await readFile(file, 'utf8')), null, 2).replace(/":/g, '" :'));
+
+    const reopened = await Archive.open(dir);
+    const mentioning = await storeForTests(reopened).factShardsMentioning(new Set([gone.id]));
+    expect(mentioning).toContain(shard(linked));
+    expect(mentioning).not.toContain(shard(quoting));
+    await reopened.deleteFact(gone.id);
+    const after = new Map((await reopened.listFacts()).map((f) => [f.id, f]));
+    expect(after.get(linked.id)!.corroboratedBy).toEqual([]);
+    expect(after.get(quoting.id)!.note).toContain(gone.id);
+    await reopened.close();
   });
 });
