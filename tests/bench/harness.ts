@@ -4,6 +4,7 @@
  * and shared by the parts and later runs (`--work`), and markdown output.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Archive } from '../../electron/core/archive.js';
@@ -77,8 +78,19 @@ export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** This process's peak resident set size so far, in MB. */
-export const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
+/**
+ * This process's peak resident set size so far, in MB. On Linux from /proc (VmHWM): getrusage's maxRSS
+ * of a spawned child also counts the parent's size at the fork, and the bench parent holds gigabytes.
+ */
+export function peakRssMB(): number {
+  try {
+    const hwm = /^VmHWM:\s*(\d+)\s*kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux: getrusage, the parent's share included
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
 
 /** Run `bench.js --child <part> <mode> args` in a fresh Node process; wall time from spawn to its result. */
 export async function runChild<T>(part: string, mode: string, args: string[]): Promise<{ wallMs: number; result: T }> {

@@ -377,7 +377,7 @@ function report(results: SizeResult[], seed: number): string {
     'How measured: "save" = wall time of one Archive.addFact (ours: article text read, quote anchored, one fact shard rewritten atomically with fsync) after the article was opened with getArticle, ' +
       'vs. push + lowdb `db.write()` of the whole single file (steno: temp file + rename, no fsync). "list after start" = wall time from spawning a fresh `node` process to receiving its sorted article list ' +
       '(process creation, Node bootstrap and module loading included; OS file cache warm), median of 3; ours = Archive.open + listArticles, baseline = `Low(JSONFile).read()` + the same sort. ' +
-      'The saves run in one fresh process with Node\'s default heap that first lists the archive and lets go of shards between calls as the app\'s session does. "peak RSS" = the highest maxRSS of the list processes and that one. "files MB" = the JSON holding metadata and facts (ours: archive.json + shards/).',
+      'The saves run in one fresh process with Node\'s default heap that first lists the archive and lets go of shards between calls as the app\'s session does. "peak RSS" = the highest peak resident set (VmHWM) of the list processes and that one. "files MB" = the JSON holding metadata and facts (ours: archive.json + shards/).',
   );
 }
 
