@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isTempFile, readFileNoFollow, writeFileAtomic } from './atomic.js';
@@ -24,7 +25,8 @@ const SHARD_NAME = /^([0-9a-f]{2})\.articles\.json$/;
 export const articleListFile = (l: Layout) => path.join(l.indexDir, 'articles.list');
 
 /** A shard file's identity on disk: [size, mtimeMs, ctimeMs, inode]. */
-type FileId = [number, number, number, number];
+export type FileId = [number, number, number, number];
+export const fileIdOf = (info: Stats): FileId => [info.size, info.mtimeMs, info.ctimeMs, info.ino];
 export type ShardIds = Map<number, FileId>;
 
 const HeaderSchema = z.object({
@@ -49,7 +51,7 @@ export async function shardIds(layout: Layout): Promise<ShardIds> {
       const m = SHARD_NAME.exec(name);
       if (!m) return;
       const info = await stat(path.join(layout.shardsDir, name)).catch(() => null);
-      if (info) out.set(parseInt(m[1]!, 16), [info.size, info.mtimeMs, info.ctimeMs, info.ino]);
+      if (info) out.set(parseInt(m[1]!, 16), fileIdOf(info));
     }),
   );
   return out;

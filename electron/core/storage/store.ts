@@ -30,7 +30,15 @@ import {
 } from '../errors.js';
 import { ArchiveEvents, type ArchiveEvent } from './events.js';
 import { ValidatedJsonFile } from './json-adapter.js';
-import { readSummary, sameFile, shardIds, writeSummary, type ArticleSummary } from './article-list.js';
+import {
+  fileIdOf,
+  readSummary,
+  sameFile,
+  shardIds,
+  writeSummary,
+  type ArticleSummary,
+  type FileId,
+} from './article-list.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AUDIT_FILE, AuditLog, auditInputOf } from '../protection/audit.js';
 import { recoverSwap, restoreLeftovers } from './swap.js';
@@ -286,23 +294,23 @@ export class ArchiveStore {
     return out;
   }
 
-  readonly #corroborating = new Map<number, { version: string; ids: string[] }>();
+  readonly #corroborating = new Map<number, { file: FileId; ids: string[] }>();
 
   async #corroboratingIn(n: number): Promise<string[]> {
     const logical = factShardFile(this.layout, n);
-    let version = '';
-    for (const file of this.#codec.candidates(logical)) {
-      const st = await stat(file).catch(() => null);
-      if (st) {
-        version = `${file}:${st.size}:${st.mtimeMs}:${st.ino}`;
+    let file: FileId | undefined;
+    for (const stored of this.#codec.candidates(logical)) {
+      const info = await stat(stored).catch(() => null);
+      if (info) {
+        file = fileIdOf(info);
         break;
       }
     }
     const known = this.#corroborating.get(n);
-    if (known && version !== '' && known.version === version) return known.ids;
+    if (known && sameFile(known.file, file)) return known.ids;
     const bytes = await new ValidatedJsonFile(logical, FactShardSchema, `fact shard ${n}`, this.#codec).readBytes();
     const ids = bytes ? corroboratingIds(bytes) : [];
-    this.#corroborating.set(n, { version, ids });
+    if (file) this.#corroborating.set(n, { file, ids });
     return ids;
   }
 
