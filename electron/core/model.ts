@@ -72,6 +72,18 @@ export const articleRow = ({ id, title, publisher, publishedAt, lang, importedAt
   importedAt,
 });
 
+/** Strings by their UTF-16 code units: no locale, so the same order everywhere. */
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The list's order: by published date, then by import time, newest first (ISO dates and hex ids sort as plain strings). */
+export const listOrder = (a: ArticleRow, b: ArticleRow): number =>
+  compareStrings(b.publishedAt ?? '', a.publishedAt ?? '') ||
+  compareStrings(b.importedAt, a.importedAt) ||
+  compareStrings(a.id, b.id);
+
+/** Sorts in place, in the list's order (localeCompare cost ~100 ms at 50k). */
+export const newestFirst = <T extends ArticleRow>(articles: T[]): T[] => articles.sort(listOrder);
+
 /** A file derived from a source (never replacing it): sources/<sha256>.<ext>. */
 export const DerivedFileSchema = z.object({
   sha256: z.string().regex(SHA256),

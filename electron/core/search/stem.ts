@@ -28,7 +28,8 @@
  * from a verb's ending carries VERB_MARK, so that it meets only verb forms (жазала ≁ жаза); so does one from
  * -ит, a verb's or a noun's, whose noun keeps its whole word (бандит ≁ банда).
  */
-import snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type snowball from 'snowball-stemmers';
 import { fold, norm, type Folded } from './fold.js';
 
 export const MIN_STEM = 4;
@@ -214,7 +215,11 @@ export function kazakhStems(
   return [...new Set(out)];
 }
 
-const russian = snowball.newStemmer('russian');
+// Snowball's one file holds every language (870 KB, ~100 ms to load): required when a word is first
+// stemmed, so that a process that only lists the archive never pays for it
+let russian: ReturnType<typeof snowball.newStemmer> | undefined;
+const russianStemmer = () =>
+  (russian ??= (createRequire(import.meta.url)('snowball-stemmers') as typeof snowball).newStemmer('russian'));
 
 const SURNAME = /^(.{2,}(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ых|ыми|ы)$/;
 const PROPER_ENDINGS = [
@@ -276,7 +281,7 @@ export function russianStem(
     );
     return ending ? lower.slice(0, -ending.length) : null;
   }
-  let stem = russian.stem(lower);
+  let stem = russianStemmer().stem(lower);
   // Snowball undoubles a final нн (колонна → колон), which makes колонна колония's: every form
   // keeps the нн, so the stem may too
   if (stem.endsWith('н') && lower.startsWith(`${stem}н`)) stem += 'н';

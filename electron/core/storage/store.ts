@@ -37,6 +37,7 @@ import {
   shardIds,
   writeSummary,
   type ArticleSummary,
+  type ShardIds,
   type FileId,
 } from './article-list.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
@@ -47,6 +48,8 @@ import { articleShardFile, factShardFile, folders, layoutOf, SHARD_COUNT, type L
 import {
   ArchiveFileSchema,
   articleRow,
+  listOrder,
+  newestFirst,
   ArticleShardSchema,
   emptyArchiveFile,
   FactShardSchema,
@@ -232,34 +235,35 @@ export class ArchiveStore {
   #summaryWrite: Promise<void> = Promise.resolve();
 
   /**
-   * Every article's list row: shards already in memory as they are there (as allArticles), the others
-   * from the summary when their files are unchanged since it was written, else read again.
+   * Every article's list row, newest first: shards already in memory as they are there (as allArticles),
+   * the others from the summary when their files are unchanged since it was written, else read again.
    */
   async articleRows(): Promise<ArticleRow[]> {
-    if (this.#codec.encrypted) return (await this.allArticles()).map(articleRow);
+    if (this.#codec.encrypted) return newestFirst((await this.allArticles()).map(articleRow));
     const now = await shardIds(this.layout);
     const known = this.#summary ?? (await readSummary(this.layout));
-    const fresh: ArticleSummary = { ids: now, rows: new Map() };
-    let changed = !known || known.ids.size !== now.size;
-    const lists = await Promise.all(
+    // the shards read again, and the rows of those in memory (whose records may be ahead of their files)
+    const read = new Map<number, ArticleRow[]>();
+    const inMemory = new Map<number, ArticleRow[]>();
+    await Promise.all(
       [...now].map(async ([n, id]) => {
+        // read apart from the cache, whose records change in place before they are saved
+        if (!known || !sameFile(known.ids.get(n), id))
+          read.set(n, (await this.#readArticleShard(n)).data.articles.map(articleRow));
         const cached = this.#articleShards.get(n);
-        let onDisk = known && sameFile(known.ids.get(n), id) ? known.rows.get(n) : undefined;
-        if (!onDisk) {
-          changed = true;
-          // read apart from the cache, whose records change in place before they are saved
-          onDisk = (await this.#readArticleShard(n)).data.articles.map(articleRow);
-        }
-        fresh.rows.set(n, onDisk);
-        return cached ? (await cached).data.articles.map(articleRow) : onDisk;
+        if (cached) inMemory.set(n, (await cached).data.articles.map(articleRow));
       }),
     );
-    this.#summary = fresh;
+    const changed = !known || read.size > 0 || known.ids.size !== now.size;
+    const disk = changed ? summaryOf(now, known, read) : known;
+    this.#summary = disk;
     // written after the answer, one write at a time; one that cannot be written (a read-only or full
     // disk) or is cut short by the process ending only costs the next start its speed
     if (changed && !this.#readOnly)
-      this.#summaryWrite = this.#summaryWrite.then(() => writeSummary(this.layout, fresh).catch(() => undefined));
-    return lists.flat();
+      this.#summaryWrite = this.#summaryWrite.then(() => writeSummary(this.layout, disk).catch(() => undefined));
+    if (inMemory.size === 0) return disk.rows.slice();
+    const rows = disk.rows.filter((_, i) => !inMemory.has(disk.shardOfRow[i]!));
+    return newestFirst(rows.concat(...inMemory.values()));
   }
 
   #readArticleShard(n: number): Promise<Db<ArticleShard>> {
@@ -679,4 +683,18 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The summary of the shards `now`: the rows of `known` whose shard is unchanged, with those `read` again. */
+function summaryOf(now: ShardIds, known: ArticleSummary | null, read: Map<number, ArticleRow[]>): ArticleSummary {
+  const entries: Array<[ArticleRow, number]> = [];
+  if (known)
+    for (let i = 0; i < known.rows.length; i++) {
+      const n = known.shardOfRow[i]!;
+      if (now.has(n) && !read.has(n)) entries.push([known.rows[i]!, n]);
+    }
+  for (const [n, rows] of read) for (const row of rows) entries.push([row, n]);
+  // the kept rows are in list order already: sorting them with the rest is about one merge
+  entries.sort((a, b) => listOrder(a[0], b[0]));
+  return { ids: now, rows: entries.map((e) => e[0]), shardOfRow: entries.map((e) => e[1]) };
 }

@@ -11,9 +11,19 @@ import { tempDir } from '../helpers.js';
 import { bundleImports } from './bundle-imports.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
-const HEAVY = ['pdf-lib', 'linkedom', 'age-encryption', 'warcio', 'mammoth', 'pkijs', 'tesseract.js', 'better-sqlite3'];
+const HEAVY = [
+  'pdf-lib',
+  'linkedom',
+  'age-encryption',
+  'warcio',
+  'mammoth',
+  'pkijs',
+  'tesseract.js',
+  'better-sqlite3',
+  'snowball-stemmers',
+];
 
-/** Node flags that log, one line each, the package of every bare specifier the process resolves. */
+/** Node flags that log, one line each, the package of every bare specifier the process imports or requires. */
 async function resolveLogger(dir: string): Promise<{ node: string[]; loaded: () => Promise<string[]> }> {
   const log = path.join(dir, 'resolved.log');
   await writeFile(log, '');
@@ -36,11 +46,24 @@ export async function resolve(specifier, context, next) {
 register('./hooks.mjs', import.meta.url, { data: { log: ${JSON.stringify(log)} } });
 `,
   );
+  // and a require (stem.ts requires Snowball when it first stems), which those hooks do not see
+  const cjs = path.join(dir, 'require-hook.cjs');
+  await writeFile(
+    cjs,
+    `const Module = require('node:module');
+const { appendFileSync } = require('node:fs');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (!/^(\\.|\\/|node:)/.test(request)) appendFileSync(${JSON.stringify(log)}, request + '\\n');
+  return load.call(this, request, ...rest);
+};
+`,
+  );
   const loaded = async () => {
     const lines = (await readFile(log, 'utf8')).split('\n').filter((l) => l !== '');
     return [...new Set(lines.map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)))];
   };
-  return { node: ['--import', register], loaded };
+  return { node: ['--require', cjs, '--import', register], loaded };
 }
 
 describe('what loads at start', () => {
@@ -62,6 +85,10 @@ describe('what loads at start', () => {
     // the logger saw the packages the listing does need
     expect(packages).toEqual(expect.arrayContaining(['commander', 'lowdb']));
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    // and sees a package required later: a search stems its words with Snowball
+    const searched = aqiqat(['--archive', archive, 'search', 'appeal'], { node });
+    expect(searched.code, searched.stderr).toBe(0);
+    expect(await loaded()).toContain('snowball-stemmers');
   });
 
   it('the app and the bench import no heavy package before their first line runs', () => {
