@@ -222,11 +222,8 @@ export class IndexedSearch implements SearchEngine {
     }
     if (stale.size === 0) return 0;
     const index = this.#index!;
-    for (let n = 0; n < index.docCount; n++) {
-      if (index.deleted.has(n)) continue;
-      const doc = index.doc(n);
-      if (stale.has(shardOf(doc.articleId))) index.removeDoc(doc.id);
-    }
+    for (let n = 0; n < index.docCount; n++)
+      if (!index.deleted.has(n) && stale.has(shardOf(index.articleIdOf(n)))) index.removeDoc(index.docId(n));
     for (const n of stale) {
       const articles = (await this.store.articleShard(n)).data.articles;
       const facts = (await this.store.factShard(n)).data.facts;
@@ -350,8 +347,7 @@ export class IndexedSearch implements SearchEngine {
       if (e.fact) ops.push({ del: e.fact.id, fp });
       else if (e.article) {
         const index = this.#index;
-        for (let n = 0; index && n < index.docCount; n++)
-          if (index.doc(n).articleId === e.article.id) ops.push({ del: index.doc(n).id, fp });
+        for (const n of index?.docsOfArticle(e.article.id) ?? []) ops.push({ del: index!.docId(n), fp });
         ops.push({ del: e.article.id, fp });
       }
     } else if (e.fact) {

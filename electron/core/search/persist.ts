@@ -20,9 +20,9 @@ import path from 'node:path';
 import { openNoFollow, readFileNoFollow, writeFileAtomic } from '../storage/atomic.js';
 import { plainCodec, type Codec } from '../protection/crypto.js';
 import type { Layout } from '../storage/layout.js';
-import { KeyTable, type BaseColumns, type DocMeta, type SearchIndex } from './index.js';
+import { KeyTable, Strings, type BaseColumns, type DocMeta, type SearchIndex } from './index.js';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const MAGIC = Buffer.from('AQIQATIX', 'latin1');
 
 /** shards/ file name → [size, mtimeMs] */
@@ -50,8 +50,8 @@ export async function shardFingerprint(layout: Layout, only?: readonly string[])
 export const newEpoch = () => randomBytes(8).toString('hex');
 
 /**
- * Sections after the header: strings joined by NUL (split at load, far faster than JSON arrays of
- * the same strings), numbers as little-endian typed arrays, and the postings bytes.
+ * Sections after the header: string columns as UTF-8 bytes plus a u32 end offset per string (read in
+ * place, decoded one string at a time), numbers as little-endian typed arrays, and the postings bytes.
  */
 type SectionKind = 'str' | 'u8' | 'u16' | 'u32';
 interface SectionRef {
@@ -71,20 +71,26 @@ interface Header {
   sections: SectionRef[];
 }
 
-const SEP = '\u0000';
-
 class SectionWriter {
   readonly refs: SectionRef[] = [];
   readonly chunks: Uint8Array[] = [];
   #offset = 0;
 
   str(name: string, items: readonly string[]): void {
-    this.#push(name, 'str', Buffer.from(items.join(SEP), 'utf8'));
+    const { bytes, ends } = Strings.encode(items);
+    this.#push(name, 'str', bytes);
+    this.num(`${name}.ends`, 'u32', ends);
   }
 
   num(name: string, kind: 'u8' | 'u16' | 'u32', values: ArrayLike<number>): void {
     const arr =
-      kind === 'u8' ? Uint8Array.from(values) : kind === 'u16' ? Uint16Array.from(values) : Uint32Array.from(values);
+      kind === 'u8'
+        ? Uint8Array.from(values)
+        : kind === 'u16'
+          ? Uint16Array.from(values)
+          : values instanceof Uint32Array
+            ? values
+            : Uint32Array.from(values);
     this.#push(name, kind, new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength));
   }
 
@@ -123,7 +129,9 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
     w.num(name, kind, docs.map(field));
   const wordStr = (name: string, field: (x: Word) => string) => w.str(name, words.map(field));
   docNum('kinds', 'u8', (d) => (d.kind === 'fact' ? 1 : 0));
-  docStr('ids', (d) => d.id);
+  const ids = docs.map((d) => d.id);
+  w.str('ids', ids);
+  w.num('idOrder', 'u32', sortedOrder(ids));
   docNum('published', 'u32', (d) => d.published);
   docNum('langOf', 'u8', (d) => code(langs, d.lang));
   w.str('langs', langs);
@@ -136,7 +144,9 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
   docNum('ends', 'u32', (d) => d.end);
   docStr('tags', (d) => d.tags.join(' '));
   docStr('entities', (d) => d.entities.join(' '));
-  wordStr('words', (x) => x.word);
+  const surfaces = words.map((x) => x.word);
+  w.str('words', surfaces);
+  w.num('wordOrder', 'u32', sortedOrder(surfaces));
   wordStr('lowers', (x) => (x.analysis.lower === x.word ? '' : x.analysis.lower));
   wordStr('keys', (x) => x.analysis.key);
   wordStr('stems', (x) => x.analysis.stems.join(' '));
@@ -170,7 +180,7 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
     for (const k of a.keyStems) tables.byKey.push([k, v]);
   });
   for (const [name, pairs] of Object.entries(tables)) {
-    const t = KeyTable.build(pairs);
+    const t = KeyTable.columns(pairs);
     w.str(`${name}.keys`, t.keys);
     w.num(`${name}.offsets`, 'u32', t.offsets);
     w.num(`${name}.ids`, 'u32', t.ids);
@@ -191,6 +201,11 @@ export function encodeBase(index: SearchIndex, analyzer: string, epoch: string, 
   const padded = Buffer.concat([headerBytes, Buffer.alloc((4 - ((prefix.length + headerBytes.length) % 4)) % 4, 0x20)]);
   prefix.writeUInt32LE(padded.length, MAGIC.length);
   return Buffer.concat([prefix, padded, ...w.chunks]);
+}
+
+/** Positions of `items` in the order of their strings. */
+function sortedOrder(items: readonly string[]): Uint32Array {
+  return Uint32Array.from(items.keys()).sort((a, b) => (items[a]! < items[b]! ? -1 : items[a]! > items[b]! ? 1 : 0));
 }
 
 export interface LoadedBase {
@@ -252,14 +267,6 @@ export async function loadBase(
       }
       return r;
     };
-    const str = (name: string, count?: number): string[] => {
-      const r = raw(name);
-      const text = Buffer.from(body.buffer, body.byteOffset + r.offset, r.length).toString('utf8');
-      const items = count === 0 && text === '' ? [] : text.split(SEP);
-      if (count !== undefined && items.length !== count)
-        throw new CorruptIndex(`section ${name} has ${items.length} items, expected ${count}`);
-      return items;
-    };
     const num = <T extends Uint8Array | Uint16Array | Uint32Array>(
       name: string,
       make: (b: ArrayBuffer, o: number, n: number) => T,
@@ -276,6 +283,22 @@ export async function loadBase(
     const u8 = (name: string, count?: number) => num(name, (b, o, n) => new Uint8Array(b, o, n), 1, count);
     const u16 = (name: string, count?: number) => num(name, (b, o, n) => new Uint16Array(b, o, n), 2, count);
     const u32 = (name: string, count?: number) => num(name, (b, o, n) => new Uint32Array(b, o, n), 4, count);
+    const str = (name: string, count?: number, nonEmpty = false): Strings => {
+      const r = raw(name);
+      const items = new Strings(body.subarray(r.offset, r.offset + r.length), u32(`${name}.ends`, count));
+      if (!items.wellFormed(nonEmpty)) throw new CorruptIndex(`section ${name} is malformed`);
+      return items;
+    };
+    const list = (name: string): string[] => {
+      const items = str(name);
+      return Array.from({ length: items.length }, (_, i) => items.at(i)!);
+    };
+    /** A permutation of 0..count-1 would need a pass with a bitmap; in range is what lookups need to stay safe. */
+    const order = (name: string, count: number): Uint32Array => {
+      const o = u32(name, count);
+      for (let i = 0; i < o.length; i++) if (o[i]! >= count) throw new CorruptIndex(`section ${name} is out of range`);
+      return o;
+    };
     const table = (name: string) => {
       // the count comes from the offsets: an empty table (every article deleted) has no key, not one empty key
       const offsets = u32(`${name}.offsets`);
@@ -292,12 +315,13 @@ export async function loadBase(
     if (!Number.isInteger(d) || !Number.isInteger(w) || d < 0 || w < 0) throw new CorruptIndex('malformed counts');
     const columns: BaseColumns = {
       kinds: u8('kinds', d),
-      ids: str('ids', d),
+      ids: str('ids', d, true),
+      idOrder: order('idOrder', d),
       published: u32('published', d),
       langOf: u8('langOf', d),
-      langs: str('langs'),
+      langs: list('langs'),
       typeOf: u16('typeOf', d),
-      types: str('types'),
+      types: list('types'),
       titles: str('titles', d),
       textShas: str('textShas', d),
       dates: str('dates', d),
@@ -305,7 +329,8 @@ export async function loadBase(
       ends: u32('ends', d),
       tags: str('tags', d),
       entities: str('entities', d),
-      words: str('words', w),
+      words: str('words', w, true),
+      wordOrder: order('wordOrder', w),
       lowers: str('lowers', w),
       keys: str('keys', w),
       stems: str('stems', w),
@@ -317,7 +342,6 @@ export async function loadBase(
       byKey: table('byKey'),
     };
     if (columns.postingOffsets[w] !== columns.postings.length) throw new CorruptIndex('postings length mismatch');
-    if (columns.ids.some((id) => id === '')) throw new CorruptIndex('malformed document ids');
     index.setBase(columns);
     return { epoch: header.epoch, analyzer: header.analyzer, fingerprint: header.fingerprint };
   } catch (e) {

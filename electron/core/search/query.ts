@@ -334,7 +334,7 @@ export function rank(index: SearchIndex, m: Matches, limit: number): number[] {
     if (m.scores[a]! !== m.scores[b]!) return m.scores[a]! > m.scores[b]!;
     const pa = index.published(a);
     const pb = index.published(b);
-    return pa !== pb ? pa > pb : index.docId(a) < index.docId(b);
+    return pa !== pb ? pa > pb : index.idBefore(a, b);
   };
   if (limit * 4 >= m.docs.length)
     return m.docs.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, limit);
