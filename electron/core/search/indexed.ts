@@ -16,7 +16,7 @@ import type { Article, Entity, Fact, TranslationLang } from '../model.js';
 import type { ArchiveStore } from '../storage/store.js';
 import { Analyzer, firstMatches, tokenize, type Token } from './analyze.js';
 import { IndexBuilder, type BuildItem, type BuildSeal } from './build.js';
-import { buildInThread, bundledIndexWorker } from './build-thread.js';
+import { buildInThread, bundledIndexWorker, compactInThread } from './build-thread.js';
 import { articleDoc, factDoc, indexedPart, type IndexDoc } from './documents.js';
 import type { SearchEngine, SearchHit, SearchQuery } from './engine.js';
 import { compileFilters, type ProvenanceLookup } from './filters.js';
@@ -31,12 +31,14 @@ import {
 import { SearchIndex, vocabWord, type DocMeta } from './index.js';
 import {
   appendJournal,
+  applyOp,
   CorruptIndex,
   encodeBase,
   indexFile,
   journalExists,
   journalFile,
   loadBase,
+  loadBaseBytes,
   newEpoch,
   readJournal,
   readJournalTail,
@@ -70,6 +72,8 @@ export interface IndexStatus {
 
 export class IndexedSearch implements SearchEngine {
   #index: SearchIndex | null = null;
+  /** the plain base file #index views (null while a compaction has it) */
+  #baseBytes: Buffer | null = null;
   #ready: Promise<void> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
   #epoch = '';
@@ -93,6 +97,8 @@ export class IndexedSearch implements SearchEngine {
       onProgress?: Progress;
       /** the index thread's file; null builds in this thread; by default the bundled one, if any */
       indexWorker?: string | null;
+      /** journal ops after which the index is compacted */
+      compactAfter?: number;
     } = {},
   ) {
     store.events.on((event) =>
@@ -150,7 +156,8 @@ export class IndexedSearch implements SearchEngine {
     this.#aliases = null;
   }
 
-  async #load(): Promise<void> {
+  /** `compact`: false when loading again after a compaction's thread failed, which compacts here instead. */
+  async #load(compact = true): Promise<void> {
     await this.#setupAnalyzer();
     const index = new SearchIndex(this.#analyzer);
     let base;
@@ -166,6 +173,7 @@ export class IndexedSearch implements SearchEngine {
       return;
     }
     this.#index = index;
+    this.#baseBytes = base.bytes;
     this.#epoch = base.epoch;
     this.#fingerprint = base.fingerprint;
     const journal = await readJournal(journalFile(this.#layout), base.epoch, this.store.codec);
@@ -175,7 +183,9 @@ export class IndexedSearch implements SearchEngine {
     if (!journal) this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
     const repaired = await this.#repairStale();
     this.status = { ...this.#counts(), rebuilt: 'no', repairedShards: repaired };
-    if (repaired > 0 || this.#journalOps > COMPACT_AFTER) await this.#writeBase();
+    if (repaired > 0) await this.#writeBase();
+    else if (this.#journalOps > (this.options.compactAfter ?? COMPACT_AFTER))
+      await (compact ? this.#compact() : this.#writeBase());
   }
 
   #counts() {
@@ -183,17 +193,7 @@ export class IndexedSearch implements SearchEngine {
   }
 
   #replay(op: JournalOp): void {
-    const index = this.#index!;
-    if ('add' in op) {
-      if (!validDoc(op.add) || !Array.isArray(op.w)) return;
-      index.addDoc(
-        op.add,
-        new Map(op.w.filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')),
-      );
-    } else if ('del' in op && typeof op.del === 'string') {
-      index.removeDoc(op.del);
-    }
-    Object.assign(this.#fingerprint, op.fp);
+    applyOp(this.#index!, op, this.#fingerprint);
   }
 
   /**
@@ -312,10 +312,35 @@ export class IndexedSearch implements SearchEngine {
     return [articleDoc(article, tokens), ...facts.map((f) => factDoc(f, article, tokens))];
   }
 
-  /** Merge everything into a new base and start an empty journal (compaction). */
+  /** Merge everything into a new base and start an empty journal, in this thread. */
   async #writeBase(): Promise<void> {
     const epoch = newEpoch();
     await this.#installBase(encodeBase(this.#index!, this.#analyzerId, epoch, this.#fingerprint), epoch);
+  }
+
+  /**
+   * Compaction: the base and the journal's ops (what the index in memory holds) merged into a new
+   * base in the index thread, so that this event loop stays free; calls wait in the queue meanwhile.
+   * The base's bytes move to the thread, so the index is loaded again if the thread fails, and
+   * compacted here instead.
+   */
+  async #compact(): Promise<void> {
+    const worker = this.options.indexWorker === undefined ? bundledIndexWorker() : this.options.indexWorker;
+    const base = this.#baseBytes;
+    const journal = worker && base ? await readJournal(journalFile(this.#layout), this.#epoch, this.store.codec) : null;
+    // ops the journal has that this process has not applied would be merged without it seeing them
+    if (!worker || !base || !journal || journal.bytes !== this.#journalEnd) return this.#writeBase();
+    const seal: BuildSeal = { analyzerId: this.#analyzerId, epoch: newEpoch(), fingerprint: { ...this.#fingerprint } };
+    this.#index = null;
+    this.#baseBytes = null;
+    let bytes: Buffer;
+    try {
+      bytes = (await compactInThread(worker, this.#analyzer.protectedKeys, base, journal.ops, seal)).bytes;
+    } catch {
+      await this.#load(false);
+      return;
+    }
+    await this.#installBase(bytes, seal.epoch);
   }
 
   /** Write a base file, start its empty journal, and make it the index in memory. */
@@ -329,7 +354,7 @@ export class IndexedSearch implements SearchEngine {
     this.#journalOps = 0;
     // the base is the index now: load it, so that memory holds its compact columns and no tombstones
     const fresh = new SearchIndex(this.#analyzer);
-    await loadBase(indexFile(this.#layout), fresh, this.#analyzerId, this.store.codec);
+    this.#baseBytes = loadBaseBytes(bytes, fresh, this.#analyzerId).bytes;
     this.#index = fresh;
   }
 
@@ -368,7 +393,7 @@ export class IndexedSearch implements SearchEngine {
       await this.#catchUp();
       this.#journalEnd += await appendJournal(journalFile(this.#layout), ops, this.store.codec);
       this.#journalOps += ops.length;
-      if (this.#journalOps > COMPACT_AFTER) await this.#writeBase();
+      if (this.#journalOps > (this.options.compactAfter ?? COMPACT_AFTER)) await this.#compact();
     } else if (journalOnly) {
       // not loaded in this process (a CLI import): the journal carries the change to the next load
       await appendJournal(journalFile(this.#layout), ops, this.store.codec);
@@ -561,19 +586,6 @@ function withoutOverlaps(spans: Token[]): Token[] {
     out.push(s);
   }
   return out;
-}
-
-function validDoc(d: unknown): d is DocMeta {
-  const x = d as DocMeta | null;
-  return (
-    !!x &&
-    (x.kind === 'article' || x.kind === 'fact') &&
-    typeof x.id === 'string' &&
-    typeof x.articleId === 'string' &&
-    typeof x.published === 'number' &&
-    Array.isArray(x.tags) &&
-    Array.isArray(x.entities)
-  );
 }
 
 async function writeIndexFile(file: string, bytes: Buffer): Promise<void> {

@@ -3,8 +3,8 @@
  * when missing, corrupt, of another format, or stale):
  *
  *   search.idx      the base: "AQIQATIX", u32 header length, header JSON (format, analyzer
- *                   fingerprint, epoch, shard-file fingerprint, documents in columns, vocabulary with
- *                   analyses), u32 word count, u32 byte offsets (count + 1), then the postings bytes,
+ *                   fingerprint, epoch, shard-file fingerprint, counts, where each section lies), then
+ *                   the sections (documents and vocabulary in columns, key tables, postings), all
  *                   used in place (no decoding at load).
  *   search.journal  JSON lines appended after each change since the base was written (first line: the
  *                   base's epoch). Replayed at load; merged into a new base by compaction.
@@ -212,6 +212,8 @@ export interface LoadedBase {
   epoch: string;
   analyzer: string;
   fingerprint: Fingerprint;
+  /** the plain file the index's columns view (handed to the index thread to compact) */
+  bytes: Buffer;
 }
 
 /**
@@ -231,6 +233,11 @@ export async function loadBase(
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new CorruptIndex(`cannot read ${file}: ${(e as Error).message}`);
   }
+  return loadBaseBytes(buf, index, analyzer);
+}
+
+/** loadBase from the plain bytes of a base file. */
+export function loadBaseBytes(buf: Buffer, index: SearchIndex, analyzer: string): LoadedBase {
   try {
     if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC))
       throw new CorruptIndex('not an Aqiqat index');
@@ -343,7 +350,7 @@ export async function loadBase(
     };
     if (columns.postingOffsets[w] !== columns.postings.length) throw new CorruptIndex('postings length mismatch');
     index.setBase(columns);
-    return { epoch: header.epoch, analyzer: header.analyzer, fingerprint: header.fingerprint };
+    return { epoch: header.epoch, analyzer: header.analyzer, fingerprint: header.fingerprint, bytes: buf };
   } catch (e) {
     if (e instanceof CorruptIndex) throw e;
     throw new CorruptIndex(`unreadable index: ${(e as Error).message}`);
@@ -356,6 +363,33 @@ export type JournalOp =
   | { add: DocMeta; w: Array<[string, number]>; fp: Fingerprint }
   | { del: string; fp: Fingerprint }
   | { fp: Fingerprint };
+
+/** Apply a journal op to `index` and its shards' fingerprints to `fingerprint`; a malformed op changes nothing. */
+export function applyOp(index: SearchIndex, op: JournalOp, fingerprint: Fingerprint): void {
+  if ('add' in op) {
+    if (!validDoc(op.add) || !Array.isArray(op.w)) return;
+    index.addDoc(
+      op.add,
+      new Map(op.w.filter((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number')),
+    );
+  } else if ('del' in op && typeof op.del === 'string') {
+    index.removeDoc(op.del);
+  }
+  Object.assign(fingerprint, op.fp);
+}
+
+function validDoc(d: unknown): d is DocMeta {
+  const x = d as DocMeta | null;
+  return (
+    !!x &&
+    (x.kind === 'article' || x.kind === 'fact') &&
+    typeof x.id === 'string' &&
+    typeof x.articleId === 'string' &&
+    typeof x.published === 'number' &&
+    Array.isArray(x.tags) &&
+    Array.isArray(x.entities)
+  );
+}
 
 /**
  * Journal lines of an encrypted archive are sealed one by one (`E:` + base64), like the audit log's;

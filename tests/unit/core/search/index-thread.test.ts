@@ -1,8 +1,10 @@
 /** Rebuilds in the index thread: the same index as inline, and a thread that dies leaves the index files as they were. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../../electron/core/archive.js';
+import { importArticle } from '../../../../electron/core/import/articles.js';
 import { AqiqatError } from '../../../../electron/shared/errors.js';
 import { IndexedSearch } from '../../../../electron/core/search/indexed.js';
 import { ArchiveStore } from '../../../../electron/core/storage/store.js';
@@ -61,6 +63,70 @@ describe('index thread', () => {
     const again = new IndexedSearch(store, { indexWorker: null });
     expect(await hits(again, 'пикет')).toHaveLength(1);
     expect(again.status.rebuilt).toBe('no');
+    await store.close();
+  });
+
+  /** A thread that does what `body` says (the real worker by default) and notes each message's type in `marks`. */
+  async function spyWorker(body = `await import(${JSON.stringify(pathToFileURL(BUILT_WORKER).href)});`) {
+    const dir = await tempDir();
+    const marks = path.join(dir, 'marks');
+    const file = path.join(dir, 'spy-worker.mjs');
+    await writeFile(
+      file,
+      `import { appendFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\n${body}\n` +
+        `parentPort.on('message', (m) => appendFileSync(${JSON.stringify(marks)}, m.type + '\\n'));\n`,
+    );
+    return { file, marks: async () => (await readFile(marks, 'utf8').catch(() => '')).split('\n').filter(Boolean) };
+  }
+
+  const journalLines = async (dir: string) =>
+    (await readFile(path.join(dir, 'index', 'search.journal'), 'utf8')).split('\n').filter(Boolean).length;
+
+  const add = (store: ArchiveStore, text: string, name: string) =>
+    importArticle(store, { bytes: enc(text), name, title: text.split(' ')[0]! });
+
+  it('compacts in the thread: the journal starts again, and the merged base answers as before and after a restart', async () => {
+    const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
+    const first = await ArchiveStore.open(dir);
+    await new IndexedSearch(first, { indexWorker: null }).reindex();
+    await first.close();
+    const store = await ArchiveStore.open(dir);
+    const spy = await spyWorker();
+    const engine = new IndexedSearch(store, { indexWorker: spy.file, compactAfter: 2 });
+    await engine.search({ text: 'пикет' });
+    await add(store, 'Джакишев освобождён', 'a.txt');
+    await add(store, 'Пикет в Алматы', 'b.txt');
+    expect(await journalLines(dir)).toBe(3);
+    await add(store, 'Zhakishev appeal', 'c.txt');
+    expect(await hits(engine, 'Zhakishev')).toEqual(['Zhakishev', 'Джакишев', 'Жәкішевтің шағымы қаралды']);
+    expect(await hits(engine, 'пикет')).toEqual(['Алматыда пикет өтті', 'Пикет']);
+    expect(await spy.marks()).toContain('compact');
+    expect(await journalLines(dir)).toBe(1);
+    const again = new IndexedSearch(store, { indexWorker: null });
+    expect(await hits(again, 'Zhakishev')).toEqual(['Zhakishev', 'Джакишев', 'Жәкішевтің шағымы қаралды']);
+    expect(again.status).toMatchObject({ rebuilt: 'no', documents: 5, journal: 0 });
+    await store.close();
+  });
+
+  it('a compaction thread that dies: the index is loaded again and compacted here, nothing lost', async () => {
+    const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
+    const first = await ArchiveStore.open(dir);
+    await new IndexedSearch(first, { indexWorker: null }).reindex();
+    await first.close();
+    const store = await ArchiveStore.open(dir);
+    const spy = await spyWorker(
+      "parentPort.on('message', (m) => { if (m.type === 'compact') setImmediate(() => process.exit(9)); });",
+    );
+    const engine = new IndexedSearch(store, { indexWorker: spy.file, compactAfter: 2 });
+    await engine.search({ text: 'пикет' });
+    for (const [i, t] of ['Джакишев освобождён', 'Пикет в Алматы', 'Zhakishev appeal'].entries())
+      await add(store, t, `${i}.txt`);
+    expect(await hits(engine, 'Zhakishev')).toEqual(['Zhakishev', 'Джакишев', 'Жәкішевтің шағымы қаралды']);
+    expect(await spy.marks()).toEqual(['compact']);
+    expect(await journalLines(dir)).toBe(1);
+    const again = new IndexedSearch(store, { indexWorker: null });
+    expect(await hits(again, 'пикет')).toEqual(['Алматыда пикет өтті', 'Пикет']);
+    expect(again.status).toMatchObject({ rebuilt: 'no', documents: 5 });
     await store.close();
   });
 });
