@@ -144,6 +144,15 @@ export class IndexedSearch implements SearchEngine {
     return this.store.layout;
   }
 
+  /** The index thread's file, or null to index in this thread. */
+  get #worker(): string | null {
+    return this.options.indexWorker === undefined ? bundledIndexWorker() : this.options.indexWorker;
+  }
+
+  get #compactAfter(): number {
+    return this.options.compactAfter ?? COMPACT_AFTER;
+  }
+
   async #setupAnalyzer(): Promise<void> {
     const own = await readGazetteer(path.join(this.#layout.root, GAZETTEER_FILE), this.store.codec);
     this.#gazetteers = own ? [...SHIPPED_GAZETTEERS, own] : SHIPPED_GAZETTEERS;
@@ -181,11 +190,10 @@ export class IndexedSearch implements SearchEngine {
     this.#journalOps = journal?.ops.length ?? 0;
     this.#journalEnd = journal?.bytes ?? 0;
     if (!journal) this.#journalEnd = await startJournal(journalFile(this.#layout), this.#epoch);
-    const repaired = await this.#repairStale();
-    this.status = { ...this.#counts(), rebuilt: 'no', repairedShards: repaired };
-    if (repaired > 0) await this.#writeBase();
-    else if (this.#journalOps > (this.options.compactAfter ?? COMPACT_AFTER))
-      await (compact ? this.#compact() : this.#writeBase());
+    const repair = await this.#repairStale();
+    this.status = { ...this.#counts(), rebuilt: 'no', repairedShards: repair.shards };
+    if (repair.shards > 0 || this.#journalOps > this.#compactAfter)
+      await (compact ? this.#compact(repair.ops) : this.#writeBase());
   }
 
   #counts() {
@@ -206,12 +214,16 @@ export class IndexedSearch implements SearchEngine {
     const given = [...shards];
     await this.#enqueue(async () => {
       await this.#catchUp();
-      if ((await this.#repairStale(given)) > 0) await this.#writeBase();
+      const repair = await this.#repairStale(given);
+      if (repair.shards > 0) await this.#compact(repair.ops);
     });
   }
 
-  /** Shards whose files changed behind the index's back (and those named) are indexed again. */
-  async #repairStale(named: readonly number[] = []): Promise<number> {
+  /**
+   * Shards whose files changed behind the index's back (and those named) are indexed again, by ops
+   * applied like the journal's, so that a compaction can hand them to the index thread too.
+   */
+  async #repairStale(named: readonly number[] = []): Promise<{ shards: number; ops: JournalOp[] }> {
     const now = await shardFingerprint(this.#layout);
     const stale = new Set<number>(named);
     const names = new Set([...Object.keys(now), ...Object.keys(this.#fingerprint)]);
@@ -220,10 +232,11 @@ export class IndexedSearch implements SearchEngine {
       const b = this.#fingerprint[name];
       if (!a || !b || a[0] !== b[0] || a[1] !== b[1]) stale.add(parseInt(name.slice(0, 2), 16));
     }
-    if (stale.size === 0) return 0;
+    if (stale.size === 0) return { shards: 0, ops: [] };
     const index = this.#index!;
+    const ops: JournalOp[] = [];
     for (let n = 0; n < index.docCount; n++)
-      if (!index.deleted.has(n) && stale.has(shardOf(index.articleIdOf(n)))) index.removeDoc(index.docId(n));
+      if (!index.deleted.has(n) && stale.has(shardOf(index.articleIdOf(n)))) ops.push({ del: index.docId(n), fp: {} });
     for (const n of stale) {
       const articles = (await this.store.articleShard(n)).data.articles;
       const facts = (await this.store.factShard(n)).data.facts;
@@ -232,10 +245,11 @@ export class IndexedSearch implements SearchEngine {
           a,
           facts.filter((f) => f.articleId === a.id),
         ))
-          index.addDoc(d.meta, d.weights);
+          ops.push({ add: d.meta, w: [...d.weights], fp: {} });
     }
+    for (const op of ops) this.#replay(op);
     this.#fingerprint = now;
-    return stale.size;
+    return { shards: stale.size, ops };
   }
 
   /**
@@ -264,7 +278,7 @@ export class IndexedSearch implements SearchEngine {
         onProgress?.(done, total);
       }
     };
-    const worker = this.options.indexWorker === undefined ? bundledIndexWorker() : this.options.indexWorker;
+    const worker = this.#worker;
     let bytes: Buffer;
     if (worker) {
       bytes = (await buildInThread(worker, this.#analyzer.protectedKeys, chunks, () => seal, progress)).bytes;
@@ -319,15 +333,20 @@ export class IndexedSearch implements SearchEngine {
   }
 
   /**
-   * Compaction: the base and the journal's ops (what the index in memory holds) merged into a new
-   * base in the index thread, so that this event loop stays free; calls wait in the queue meanwhile.
-   * The base's bytes move to the thread, so the index is loaded again if the thread fails, and
-   * compacted here instead.
+   * Compaction: the base, the journal's ops and `repairs` (what the index in memory holds) merged
+   * into a new base in the index thread, so that this event loop stays free; calls wait in the
+   * queue meanwhile. The base's bytes move to the thread, so the index is loaded again if the thread
+   * fails, and compacted here instead. The journal is read again rather than its ops kept: up to
+   * COMPACT_AFTER documents' word counts would stay in memory for one read every COMPACT_AFTER changes.
+   * A repair larger than that is merged here, where its documents already are.
    */
-  async #compact(): Promise<void> {
-    const worker = this.options.indexWorker === undefined ? bundledIndexWorker() : this.options.indexWorker;
+  async #compact(repairs: readonly JournalOp[] = []): Promise<void> {
+    const worker = this.#worker;
     const base = this.#baseBytes;
-    const journal = worker && base ? await readJournal(journalFile(this.#layout), this.#epoch, this.store.codec) : null;
+    const journal =
+      worker && base && repairs.length <= this.#compactAfter
+        ? await readJournal(journalFile(this.#layout), this.#epoch, this.store.codec)
+        : null;
     // ops the journal has that this process has not applied would be merged without it seeing them
     if (!worker || !base || !journal || journal.bytes !== this.#journalEnd) return this.#writeBase();
     const seal: BuildSeal = { analyzerId: this.#analyzerId, epoch: newEpoch(), fingerprint: { ...this.#fingerprint } };
@@ -335,9 +354,15 @@ export class IndexedSearch implements SearchEngine {
     this.#baseBytes = null;
     let bytes: Buffer;
     try {
-      bytes = (await compactInThread(worker, this.#analyzer.protectedKeys, base, journal.ops, seal)).bytes;
+      const ops = [...journal.ops, ...repairs];
+      bytes = (await compactInThread(worker, this.#analyzer.protectedKeys, base, ops, seal)).bytes;
     } catch {
       await this.#load(false);
+      // the load finds shards changed on disk again, not named ones whose files look the same
+      if (repairs.length > 0) {
+        for (const op of repairs) this.#replay(op);
+        await this.#writeBase();
+      }
       return;
     }
     await this.#installBase(bytes, seal.epoch);
@@ -393,7 +418,7 @@ export class IndexedSearch implements SearchEngine {
       await this.#catchUp();
       this.#journalEnd += await appendJournal(journalFile(this.#layout), ops, this.store.codec);
       this.#journalOps += ops.length;
-      if (this.#journalOps > (this.options.compactAfter ?? COMPACT_AFTER)) await this.#compact();
+      if (this.#journalOps > this.#compactAfter) await this.#compact();
     } else if (journalOnly) {
       // not loaded in this process (a CLI import): the journal carries the change to the next load
       await appendJournal(journalFile(this.#layout), ops, this.store.codec);

@@ -108,6 +108,28 @@ describe('index thread', () => {
     await store.close();
   });
 
+  it('merges a repair of shards changed behind its back in the thread', async () => {
+    const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
+    const first = await ArchiveStore.open(dir);
+    await new IndexedSearch(first, { indexWorker: null }).reindex();
+    await first.close();
+    // imported with no engine listening, as if the process died before the journal line
+    const bare = await ArchiveStore.open(dir);
+    await add(bare, 'Ақтөбеде ереуіл басталды', 'e.txt');
+    await bare.close();
+    const store = await ArchiveStore.open(dir);
+    const spy = await spyWorker();
+    const engine = new IndexedSearch(store, { indexWorker: spy.file });
+    expect(await hits(engine, 'Aktobe')).toEqual(['Ақтөбеде']);
+    expect(engine.status.repairedShards).toBe(1);
+    expect(await spy.marks()).toEqual(['compact']);
+    const again = new IndexedSearch(store, { indexWorker: null });
+    expect(await hits(again, 'Aktobe')).toEqual(['Ақтөбеде']);
+    expect(await hits(again, 'пикет')).toEqual(['Алматыда пикет өтті']);
+    expect(again.status).toMatchObject({ rebuilt: 'no', repairedShards: 0, documents: 3 });
+    await store.close();
+  });
+
   it('a compaction thread that dies: the index is loaded again and compacted here, nothing lost', async () => {
     const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
     const first = await ArchiveStore.open(dir);
