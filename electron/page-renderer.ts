@@ -8,19 +8,20 @@
  */
 import { BrowserWindow, session, type Session } from 'electron';
 import {
-  MAX_HEIGHT,
   PDF_PAGE_RANGES,
-  PageInputSchema,
   RENDER_TIMEOUT_MS,
   THUMB_HEIGHT,
   THUMB_QUALITY,
   VIEW_HEIGHT,
   VIEW_WIDTH,
   answerRequest,
-  resourceMap,
+  capturedHeight,
+  renderedPage,
+  servingOf,
   type PageInput,
   type PageRenderer,
   type RenderedPage,
+  type Serving,
 } from './core/visual/page.js';
 import { serial } from './core/visual/serial.js';
 import { webPreferences } from './security.js';
@@ -28,20 +29,11 @@ import { webPreferences } from './security.js';
 /** No "persist:": nothing of it is written to disk. */
 export const VISUAL_PARTITION = 'aqiqat-visual';
 
-type ByUrl = ReturnType<typeof resourceMap>['byUrl'];
-
-/** The page being rendered now (renders run one at a time): what the session serves, and what it counted. */
-interface Current {
-  byUrl: ByUrl;
-  served: number;
-  refused: number;
-}
-
 const NAVIGATION = new Set(['mainFrame', 'subFrame']);
 /** How long a resized window may take to paint its next frame. */
 const PAINT_WAIT_MS = 1_000;
 
-function visualSession(current: () => Current | null): Session {
+function visualSession(current: () => Serving | null): Session {
   const ses = session.fromPartition(VISUAL_PARTITION);
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -80,7 +72,7 @@ interface LayoutMetrics {
 }
 
 export function electronPageRenderer(): PageRenderer {
-  let current: Current | null = null;
+  let current: Serving | null = null;
   let ses: Session | null = null;
   let win: BrowserWindow | null = null;
 
@@ -101,11 +93,9 @@ export function electronPageRenderer(): PageRenderer {
   };
 
   const renderOne = async (input: PageInput): Promise<RenderedPage> => {
-    const page = PageInputSchema.parse(input);
-    const { base, byUrl } = resourceMap(page);
+    const { base, serving } = servingOf(input);
     const w = windowFor();
-    const here: Current = { byUrl, served: 0, refused: 0 };
-    current = here;
+    current = serving;
     let timer: NodeJS.Timeout | undefined;
     try {
       w.setContentSize(VIEW_WIDTH, VIEW_HEIGHT);
@@ -119,8 +109,7 @@ export function electronPageRenderer(): PageRenderer {
       await Promise.race([contents.loadURL(base), timeout]);
       if (!contents.debugger.isAttached()) contents.debugger.attach('1.3');
       const metrics = (await contents.debugger.sendCommand('Page.getLayoutMetrics')) as LayoutMetrics;
-      const full = Math.max(1, Math.ceil(metrics.cssContentSize.height));
-      const height = Math.min(full, MAX_HEIGHT);
+      const { full, height } = capturedHeight(metrics.cssContentSize.height);
       // the window as tall as the page (capped), then one frame painted at that size before it is captured
       w.setContentSize(VIEW_WIDTH, height);
       const painted = new Promise<void>((resolve) => contents.once('paint', () => resolve()));
@@ -136,17 +125,17 @@ export function electronPageRenderer(): PageRenderer {
         contents.printToPDF({ pageSize: 'A4', printBackground: true, pageRanges: PDF_PAGE_RANGES }),
         timeout,
       ]);
-      return {
-        png: new Uint8Array(image.toPNG()),
-        pdf: new Uint8Array(pdf),
-        thumb: new Uint8Array(thumb.toJPEG(THUMB_QUALITY)),
-        width: VIEW_WIDTH,
-        height,
-        ...(full > MAX_HEIGHT ? { fullHeight: full } : {}),
-        served: here.served,
-        refused: here.refused,
-        engine: `Chromium ${process.versions.chrome} (Electron ${process.versions.electron})`,
-      };
+      const engine = `Chromium ${process.versions.chrome} (Electron ${process.versions.electron})`;
+      return renderedPage(
+        {
+          png: new Uint8Array(image.toPNG()),
+          pdf: new Uint8Array(pdf),
+          thumb: new Uint8Array(thumb.toJPEG(THUMB_QUALITY)),
+          engine,
+        },
+        full,
+        serving,
+      );
     } catch (e) {
       // a page that hung or broke the window: the next one gets a fresh window
       w.destroy();

@@ -194,7 +194,7 @@ function verification(f: DossierFact, l: Labels, numberOf: ReadonlyMap<string, n
   return parts.join('');
 }
 
-export function factRow(
+function factRow(
   f: DossierFact,
   n: number,
   source: number,
@@ -222,19 +222,24 @@ export function factRow(
   }${verification(f, l, numberOf)}</td><td class="cite"><a href="#s${source}">[${source}]</a></td></tr>`;
 }
 
-function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
+/** Every fact, numbered in order, with its source's number: the table both dossiers show. */
+export function chronologyTable(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
   const numberOf = new Map(data.facts.map((f, i) => [f.id, i + 1]));
   const rows = data.facts
     .map((f, i) =>
       factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang, numberOf),
     )
     .join('\n');
-  return `<section id="chronology"><h2 data-outline="1">3. ${esc(l.chronology)}</h2>
-<table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
+  return `<table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
 <thead><tr><th>#</th><th>${esc(l.date)} · ${esc(l.type)}</th><th>${esc(l.quote)}</th><th class="cite">${esc(l.source)}</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table></section>`;
+</tbody></table>`;
+}
+
+function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
+  return `<section id="chronology"><h2 data-outline="1">3. ${esc(l.chronology)}</h2>
+${chronologyTable(data, numbers, l, lang)}</section>`;
 }
 
 const isWebUrl = (u: string) => /^https?:\/\/[^\s]+$/i.test(u);

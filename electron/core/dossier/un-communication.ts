@@ -8,10 +8,10 @@
  */
 import type { BuiltDossier, Fonts } from './html.js';
 import {
+  chronologyTable,
   contentsList,
   css,
   esc,
-  factRow,
   footer,
   numberSources,
   paragraphs,
@@ -175,20 +175,6 @@ function factTable(rows: Numbered[], l: Labels, data: DossierData, lang: Dossier
     .join('\n')}</tbody></table>`;
 }
 
-function chronology(data: DossierData, numbers: Map<string, number>, l: Labels, lang: DossierLang): string {
-  const numberOf = new Map(data.facts.map((f, i) => [f.id, i + 1]));
-  const rows = data.facts
-    .map((f, i) =>
-      factRow(f, i + 1, numbers.get(f.sourceId)!, l, typeLabel(f.type, lang, data.typeLabels), lang, numberOf),
-    )
-    .join('\n');
-  return `<table class="chronology"><colgroup><col class="c-n"><col class="c-when"><col class="c-quote"><col class="c-cite"></colgroup>
-<thead><tr><th>#</th><th>${esc(l.date)} · ${esc(l.type)}</th><th>${esc(l.quote)}</th><th class="cite">${esc(l.source)}</th></tr></thead>
-<tbody>
-${rows}
-</tbody></table>`;
-}
-
 const UN_CSS = `.checklist{margin-top:10mm;border:1pt solid #8a5a00;padding:3mm 4mm;font-size:10pt}
 .checklist.complete{border-color:#2f6b2f}
 .checklist-title{font-weight:700;margin-bottom:1.5mm}
@@ -237,7 +223,7 @@ export function buildUnCommunicationHtml(
         decisions.length ? factTable(decisions, l, data, o.lang, numbers) : ''
       }`,
     ],
-    ['chronology', u.facts, chronology(data, numbers, l, o.lang)],
+    ['chronology', u.facts, chronologyTable(data, numbers, l, o.lang)],
   ];
   const sourcesNo = sections.length + 1;
   const toc = [...sections.map(([id, t]) => [id, t] as const), ['sources', u.documentation] as const];

@@ -8,30 +8,24 @@ import { rm } from 'node:fs/promises';
 import { launchChromium } from '../dossier/pdf.js';
 import { serial } from './serial.js';
 import {
-  MAX_HEIGHT,
   PDF_PAGE_RANGES,
-  PageInputSchema,
   RENDER_TIMEOUT_MS,
   THUMB_HEIGHT,
   THUMB_QUALITY,
   VIEW_HEIGHT,
   VIEW_WIDTH,
   answerRequest,
-  resourceMap,
+  capturedHeight,
+  renderedPage,
+  servingOf,
   type PageInput,
   type PageRenderer,
   type RenderedPage,
+  type Serving,
 } from './page.js';
 
 /** `onStage`: how long each step of a render took (the bench's breakdown). */
 export type StageTimer = (stage: string, ms: number) => void;
-
-/** The page being rendered in the tab (one at a time): what its requests are answered from, and the counts. */
-interface Current {
-  byUrl: ReturnType<typeof resourceMap>['byUrl'];
-  served: number;
-  refused: number;
-}
 
 interface Tab {
   page: Page;
@@ -45,7 +39,7 @@ interface Tab {
 export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env, onStage?: StageTimer): PageRenderer {
   let started: Promise<{ context: BrowserContext; profile: string }> | null = null;
   let tab: Promise<Tab> | null = null;
-  let current: Current | null = null;
+  let current: Serving | null = null;
   const start = () =>
     launchChromium(env, {
       javaScriptEnabled: false,
@@ -78,17 +72,15 @@ export function chromiumPageRenderer(env: NodeJS.ProcessEnv = process.env, onSta
     return { page, cdp: await context.newCDPSession(page) };
   };
   const renderOne = async (input: PageInput): Promise<RenderedPage> => {
-    const pageInput = PageInputSchema.parse(input);
+    const { base, serving } = servingOf(input);
     const stage = stageClock(onStage);
     tab ??= openTab();
     const opened = tab;
     try {
       const { page, cdp } = await opened;
       stage('open');
-      const { base, byUrl } = resourceMap(pageInput);
-      const here: Current = { byUrl, served: 0, refused: 0 };
-      current = here;
-      return await renderIn(page, cdp, base, here, stage);
+      current = serving;
+      return await renderIn(page, cdp, base, serving, stage);
     } catch (e) {
       if (tab === opened) tab = null;
       await opened.then((t) => t.page.close()).catch(() => undefined);
@@ -128,14 +120,13 @@ async function renderIn(
   page: Page,
   cdp: CDPSession,
   base: string,
-  counts: Current,
+  serving: Serving,
   stage: (stage: string) => void,
 ): Promise<RenderedPage> {
   await page.goto(base, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
   stage('load');
   const metrics = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize: { height: number } };
-  const full = Math.max(1, Math.ceil(metrics.cssContentSize.height));
-  const height = Math.min(full, MAX_HEIGHT);
+  const { full, height } = capturedHeight(metrics.cssContentSize.height);
   const clip = (h: number) => ({ x: 0, y: 0, width: VIEW_WIDTH, height: h });
   stage('measure');
   const png = await page.screenshot({ type: 'png', fullPage: true, clip: clip(height), timeout: RENDER_TIMEOUT_MS });
@@ -151,15 +142,10 @@ async function renderIn(
   const pdf = await page.pdf({ format: 'A4', printBackground: true, pageRanges: PDF_PAGE_RANGES });
   stage('pdf');
   const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
-  return {
-    png: new Uint8Array(png),
-    pdf: new Uint8Array(pdf),
-    thumb: new Uint8Array(thumb),
-    width: VIEW_WIDTH,
-    height,
-    ...(full > MAX_HEIGHT ? { fullHeight: full } : {}),
-    served: counts.served,
-    refused: counts.refused,
-    engine: product.replace(/^(HeadlessChrome|Chrome)\//, 'Chromium '),
-  };
+  const engine = product.replace(/^(HeadlessChrome|Chrome)\//, 'Chromium ');
+  return renderedPage(
+    { png: new Uint8Array(png), pdf: new Uint8Array(pdf), thumb: new Uint8Array(thumb), engine },
+    full,
+    serving,
+  );
 }

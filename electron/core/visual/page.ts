@@ -62,6 +62,45 @@ export interface PageRenderer {
   close(): Promise<void>;
 }
 
+/** The page being rendered (renders run one at a time): what its requests are answered from, and their counts. */
+export interface Serving {
+  byUrl: ReturnType<typeof resourceMap>['byUrl'];
+  served: number;
+  refused: number;
+}
+
+/** A render's input checked: the URL to open, and what its requests are served from. */
+export function servingOf(input: PageInput): { base: string; serving: Serving } {
+  const { base, byUrl } = resourceMap(PageInputSchema.parse(input));
+  return { base, serving: { byUrl, served: 0, refused: 0 } };
+}
+
+/** The captured height of a page laid out `cssHeight` tall (capped at MAX_HEIGHT), and its own. */
+export function capturedHeight(cssHeight: number): { full: number; height: number } {
+  const full = Math.max(1, Math.ceil(cssHeight));
+  return { full, height: Math.min(full, MAX_HEIGHT) };
+}
+
+/** What a renderer captured, as the record keeps it. */
+export function renderedPage(
+  shots: { png: Uint8Array; pdf: Uint8Array; thumb: Uint8Array; engine: string },
+  full: number,
+  serving: Serving,
+): RenderedPage {
+  const { png, pdf, thumb, engine } = shots;
+  return {
+    png,
+    pdf,
+    thumb,
+    width: VIEW_WIDTH,
+    height: Math.min(full, MAX_HEIGHT),
+    ...(full > MAX_HEIGHT ? { fullHeight: full } : {}),
+    served: serving.served,
+    refused: serving.refused,
+    engine,
+  };
+}
+
 /** The resources by absolute URL (without fragment); the page itself is served at its base URL. */
 export function resourceMap(page: PageInput): {
   base: string;
