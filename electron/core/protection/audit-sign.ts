@@ -58,20 +58,19 @@ export async function signingIdentity(store: ArchiveStore, now = new Date()): Pr
   return id;
 }
 
-function writeSigned(store: ArchiveStore, id: Identity, now: Date): Promise<SignedHead> {
-  return readFile(store.audit.file, 'utf8')
-    .catch(() => '')
-    .then((raw) => writeSignedHead(store.layout.root, store.codec, id, raw, now));
+async function writeSigned(store: ArchiveStore, id: Identity, now: Date): Promise<SignedHead> {
+  const { head } = await store.audit.end();
+  return writeSignedHead(store.layout.root, store.codec, id, head, now);
 }
 
 async function writeSignedHead(
   root: string,
   codec: Codec,
   id: Identity,
-  rawLog: string,
+  logHead: AuditHead,
   now: Date,
 ): Promise<SignedHead> {
-  const head = { ...headOf(rawLog), at: now.toISOString() };
+  const head = { ...logHead, at: now.toISOString() };
   const signed: SignedHead = {
     format: 'aqiqat-audit-signed',
     version: 1,
@@ -90,7 +89,7 @@ async function writeSignedHead(
  */
 export async function resignRebuiltLog(root: string, codec: Codec, rawLog: string): Promise<void> {
   const id = await readIdentity(root, codec);
-  if (id) await writeSignedHead(root, codec, id, rawLog, new Date());
+  if (id) await writeSignedHead(root, codec, id, headOf(rawLog), new Date());
 }
 
 /**

@@ -353,6 +353,13 @@ interface Tail {
   endsWithNewline: boolean;
   /** entries to write before the next ones: the log did not end where its head said */
   notes: AuditInput[];
+  /** the last whole line (a torn one skipped): its seq and the SHA-256 of the line as written */
+  latest: LatestLine | null;
+}
+
+export interface LatestLine {
+  seq: number;
+  sha256: string;
 }
 
 export class AuditLog {
@@ -374,18 +381,19 @@ export class AuditLog {
     return parseAudit(await readFile(this.file, 'utf8').catch(() => ''), (line) => this.decode(line));
   }
 
+  /**
+   * Where the log ends now (headOf the whole log), and its last whole line; read from the end when
+   * audit.head says where that is, so a log of a million lines is not read to sign or stamp its head.
+   */
+  async end(): Promise<{ head: AuditHead; latest: LatestLine | null }> {
+    await this.#queue;
+    const tail = await this.readTail();
+    return { head: { lines: tail.lines, last: tail.prev }, latest: tail.latest };
+  }
+
   /** The last whole line: its seq and the SHA-256 of the line as written (a torn line is skipped). */
-  async latest(): Promise<{ seq: number; sha256: string } | null> {
-    const lines = logLines(await readFile(this.file, 'utf8').catch(() => ''));
-    for (let i = lines.length - 1; i >= 0; i--) {
-      try {
-        const { seq } = AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!)));
-        return { seq, sha256: lineHash(lines[i]!) };
-      } catch {
-        // torn by a crash: the line before is the last one whole
-      }
-    }
-    return null;
+  async latest(): Promise<LatestLine | null> {
+    return (await this.end()).latest;
   }
 
   private encode(json: string): string {
@@ -446,7 +454,15 @@ export class AuditLog {
       throw new AqiqatError('audit.write-failed', { reason: (e as Error).message }, 'archive');
     }
     const head = { lines: tail.lines + lines.length, last: prev, bytes: tail.bytes + bytes.length };
-    this.#tail = Promise.resolve({ seq, prev, lines: head.lines, bytes: head.bytes, endsWithNewline: true, notes: [] });
+    this.#tail = Promise.resolve({
+      seq,
+      prev,
+      lines: head.lines,
+      bytes: head.bytes,
+      endsWithNewline: true,
+      notes: [],
+      latest: { seq, sha256: prev },
+    });
     // the head follows the log: one left behind (a crash, a full disk) only lets verify accept the
     // lines after it, and the next append writes it again
     await writeAuditHead(this.root, this.codec, head).catch(() => {
@@ -476,26 +492,27 @@ export class AuditLog {
       const { problem } = checkHead(raw, head);
       if (problem) notes.push({ action: HEAD_MISMATCH_ACTION, summary: excerpt(problem, 300) });
     }
-    if (raw === '') return { seq: 0, prev: GENESIS, lines: 0, bytes: 0, endsWithNewline: true, notes };
+    if (raw === '') return { seq: 0, prev: GENESIS, lines: 0, bytes: 0, endsWithNewline: true, notes, latest: null };
     const lines = logLines(raw);
-    const seq = this.lastSeq(lines) ?? lines.length;
+    const latest = this.lastWhole(lines);
     return {
-      seq: Math.max(seq, lines.length),
+      seq: Math.max(latest?.seq ?? lines.length, lines.length),
       prev: lineHash(lines[lines.length - 1]!),
       lines: lines.length,
       bytes: buffer.length,
       endsWithNewline: raw.endsWith('\n'),
       notes,
+      latest,
     };
   }
 
-  /** The seq of the last line that reads as an entry (torn or foreign lines are skipped), if any. */
-  private lastSeq(lines: readonly string[]): number | null {
+  /** The last line that reads as an entry (torn or foreign lines are skipped), if any. */
+  private lastWhole(lines: readonly string[]): LatestLine | null {
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
-        return AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!))).seq;
+        return { seq: AuditEntrySchema.parse(JSON.parse(this.decode(lines[i]!))).seq, sha256: lineHash(lines[i]!) };
       } catch {
-        // torn or foreign line: keep looking for the last good seq
+        // torn or foreign line: keep looking for the last good one
       }
     }
     return null;
@@ -524,15 +541,16 @@ export class AuditLog {
       if (lineHash(lastAtHead) !== head.last) return null;
       const after = logLines(chunk.subarray(at).toString('utf8'));
       const lines = [lastAtHead, ...after];
-      const seq = this.lastSeq(lines);
-      if (seq === null) return null;
+      const latest = this.lastWhole(lines);
+      if (latest === null) return null;
       return {
-        seq: Math.max(seq, head.lines + after.length),
+        seq: Math.max(latest.seq, head.lines + after.length),
         prev: lineHash(lines[lines.length - 1]!),
         lines: head.lines + after.length,
         bytes: size,
         endsWithNewline: chunk[chunk.length - 1] === 0x0a,
         notes: [],
+        latest,
       };
     } finally {
       await h.close();

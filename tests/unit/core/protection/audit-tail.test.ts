@@ -4,6 +4,7 @@
  * end, a head written before it recorded bytes) is handled as when the whole log is read.
  */
 import { appendFile, readFile, stat, truncate, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +13,7 @@ import {
   AuditLog,
   HEAD_MISMATCH_ACTION,
   TORN_ACTION,
+  headOf,
   parseAudit,
 } from '../../../../electron/core/protection/audit.js';
 import { tempDir } from '../../helpers.js';
@@ -93,5 +95,52 @@ describe('the audit log read from its end', () => {
     expect(read.actions).not.toContain(HEAD_MISMATCH_ACTION);
     expect(read.seqs).toEqual([1, 2, 3, 4]);
     expect((await headOnDisk(head)).bytes).toBe((await stat(log)).size);
+  });
+
+  /** What end() must say: headOf the whole log, and its last line that parses. */
+  async function fromWholeLog(log: string) {
+    const raw = await readFile(log, 'utf8');
+    const lines = raw.split('\n').filter(Boolean);
+    const last = parseAudit(raw).entries.at(-1);
+    const line = lines.findLast((l) => parseAudit(l).entries[0]?.seq === last?.seq);
+    const sha256 = line ? createHash('sha256').update(line).digest('hex') : null;
+    return { head: headOf(raw), latest: last ? { seq: last.seq, sha256 } : null };
+  }
+
+  it('end() says what reading the whole log would: after appends, lines after the head, a torn line, an old head', async () => {
+    const cases: Array<(dir: string, log: string, head: string) => Promise<unknown>> = [
+      async () => undefined,
+      async (dir, _log, head) => {
+        const before = await readFile(head);
+        await new AuditLog(dir, 'tester').record(note('appended, then the power went'));
+        await writeFile(head, before);
+      },
+      async (_dir, log) => appendFile(log, '{"seq":4,"at":"2026-'),
+      async (_dir, _log, head) => {
+        const { bytes: _bytes, ...old } = await headOnDisk(head);
+        await writeFile(head, JSON.stringify({ format: 'aqiqat-audit-head', ...old }));
+      },
+    ];
+    for (const make of cases) {
+      const { dir, log, head } = await logWith(3);
+      await make(dir, log, head);
+      const audit = new AuditLog(dir, 'tester');
+      expect(await audit.end()).toEqual(await fromWholeLog(log));
+      expect(await audit.latest()).toEqual((await fromWholeLog(log)).latest);
+    }
+    expect(await new AuditLog(await tempDir(), 'tester').end()).toEqual({
+      head: { lines: 0, last: '0'.repeat(64) },
+      latest: null,
+    });
+  });
+
+  it('end() reads the log from where audit.head says it ended, not from its start', async () => {
+    const { dir, log, head } = await logWith(3);
+    const raw = await readFile(log, 'utf8');
+    // a newline put into the first line: a whole read would count one line more
+    await writeFile(log, raw.replace('entry 0', 'entry\n0'));
+    const { head: end } = await new AuditLog(dir, 'tester').end();
+    expect(end.lines).toBe((await headOnDisk(head)).lines);
+    expect(headOf(await readFile(log, 'utf8')).lines).toBe(end.lines + 1);
   });
 });
