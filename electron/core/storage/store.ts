@@ -40,6 +40,7 @@ import {
   type ShardIds,
   type FileId,
 } from './article-list.js';
+import { readCorroborations, writeCorroborations, type Corroborations } from './corroborations.js';
 import { acquireLock, type ArchiveLock } from './lock.js';
 import { AUDIT_FILE, AuditLog, auditInputOf } from '../protection/audit.js';
 import { recoverSwap, restoreLeftovers } from './swap.js';
@@ -284,21 +285,41 @@ export class ArchiveStore {
   /**
    * The fact shards holding a fact corroborated by one of `ids`: what a delete must change. A shard in
    * memory is looked at there; the others by the ids their file's text names as corroborating, kept
-   * per file version, so a large archive's shards are neither loaded at once nor read again each delete.
+   * per file version (and on disk, corroborations.ts), so a large archive's shards are neither loaded
+   * at once nor read again each delete, nor each session.
    */
   async factShardsMentioning(ids: ReadonlySet<string>): Promise<number[]> {
+    const persist = !this.#codec.encrypted;
+    this.#corroborating ??= persist ? await readCorroborations(this.layout) : new Map();
+    const onDisk = await this.shardsOnDisk('facts');
     const out: number[] = [];
-    for (const n of await this.shardsOnDisk('facts')) {
+    let changed = false;
+    for (const n of onDisk) {
       const loaded = this.#factShards.get(n) ?? this.#letGo.facts.get(n)?.deref();
+      const before = this.#corroborating.get(n);
       const named = loaded
         ? (await loaded).data.facts.flatMap((f) => f.corroboratedBy ?? [])
         : await this.#corroboratingIn(n);
+      changed ||= this.#corroborating.get(n) !== before;
       if (named.some((id) => ids.has(id))) out.push(n);
+    }
+    const kept = new Set(onDisk);
+    for (const n of [...this.#corroborating.keys()])
+      if (!kept.has(n)) {
+        this.#corroborating.delete(n);
+        changed = true;
+      }
+    if (changed && persist && !this.#readOnly) {
+      const known = new Map(this.#corroborating);
+      // like the list's summary: one that cannot be written only costs the next session a read
+      this.#summaryWrite = this.#summaryWrite.then(() =>
+        writeCorroborations(this.layout, known).catch(() => undefined),
+      );
     }
     return out;
   }
 
-  readonly #corroborating = new Map<number, { file: FileId; ids: string[] }>();
+  #corroborating: Corroborations | null = null;
 
   async #corroboratingIn(n: number): Promise<string[]> {
     const logical = factShardFile(this.layout, n);
@@ -310,11 +331,11 @@ export class ArchiveStore {
         break;
       }
     }
-    const known = this.#corroborating.get(n);
+    const known = this.#corroborating!.get(n);
     if (known && sameFile(known.file, file)) return known.ids;
     const bytes = await new ValidatedJsonFile(logical, FactShardSchema, `fact shard ${n}`, this.#codec).readBytes();
     const ids = bytes ? corroboratingIds(bytes) : [];
-    if (file) this.#corroborating.set(n, { file, ids });
+    if (file) this.#corroborating!.set(n, { file, ids });
     return ids;
   }
 

@@ -3,7 +3,9 @@ import { Archive } from '../../../../electron/core/archive.js';
 import { ArchiveSession } from '../../../../electron/session.js';
 import { SHARD_CACHE } from '../../../../electron/core/storage/store.js';
 import { storeForTests } from '../../../../electron/core/storage/test-door.js';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { factShardFile, layoutOf, shardOf } from '../../../../electron/core/storage/layout.js';
 import type { FactView } from '../../../../electron/core/archive.js';
 import { tempDir } from '../../helpers.js';
@@ -110,6 +112,78 @@ describe('a delete looks for links to what it removes', () => {
     expect(after.get(other.id)!.corroboratedBy).toEqual([]);
     expect(after.has(gone.id)).toBe(false);
     await archive.close();
+  });
+});
+
+describe('the links between facts, kept for the next session', () => {
+  const file = (dir: string) => path.join(dir, 'index', 'corroborations.json');
+  const rewrite = async (dir: string, change: (shards: Record<string, unknown[]>) => void, sha?: string) => {
+    const saved = JSON.parse(await readFile(file(dir), 'utf8')) as { shards: Record<string, unknown[]> };
+    change(saved.shards);
+    const sha256 = sha ?? createHash('sha256').update(JSON.stringify(saved.shards)).digest('hex');
+    await writeFile(file(dir), JSON.stringify({ ...saved, sha256 }));
+  };
+
+  it('a later session answers from corroborations.json for the shards unchanged since, and reads the others', async () => {
+    const { dir, archive } = await spreadArchive(40);
+    const facts = await archive.listFacts();
+    const [gone, linked] = facts.filter(
+      (f, i) => facts.findIndex((g) => shardOf(g.articleId) === shardOf(f.articleId)) === i,
+    ) as [FactView, FactView];
+    await archive.editFact(linked.id, { corroboratedBy: [gone.id] });
+    await archive.close();
+    const first = await Archive.open(dir);
+    expect(await storeForTests(first).factShardsMentioning(new Set([gone.id]))).toEqual([shardOf(linked.articleId)]);
+    await first.close();
+    // what it says of an unchanged shard is believed (so the shard is not read): a planted id is found
+    const planted = String(shardOf(gone.articleId));
+    await rewrite(dir, (shards) => shards[planted]!.splice(4, 1, ['planted']));
+    const again = await Archive.open(dir);
+    expect(await storeForTests(again).factShardsMentioning(new Set(['planted']))).toEqual([shardOf(gone.articleId)]);
+    // a shard written since is read again
+    await again.editFact(gone.id, { note: 'changed' });
+    storeForTests(again).trimCache(0);
+    expect(await storeForTests(again).factShardsMentioning(new Set(['planted']))).toEqual([]);
+    await again.close();
+  });
+
+  it('a damaged or hand-edited corroborations.json is ignored', async () => {
+    const { dir, archive } = await spreadArchive(10);
+    const [gone, linked] = (await archive.listFacts()).filter(
+      (f, i, all) => all.findIndex((g) => shardOf(g.articleId) === shardOf(f.articleId)) === i,
+    ) as [FactView, FactView];
+    await archive.editFact(linked.id, { corroboratedBy: [gone.id] });
+    await archive.close();
+    const first = await Archive.open(dir);
+    await storeForTests(first).factShardsMentioning(new Set([gone.id]));
+    await first.close();
+    for (const spoil of [
+      () => rewrite(dir, (shards) => shards[String(shardOf(linked.articleId))]!.splice(4, 1, []), '0'.repeat(64)),
+      () => writeFile(file(dir), '{"format": 1, "shards": '),
+      () => writeFile(file(dir), JSON.stringify({ format: 2, sha256: '0'.repeat(64), shards: {} })),
+    ]) {
+      await spoil();
+      const again = await Archive.open(dir);
+      expect(await storeForTests(again).factShardsMentioning(new Set([gone.id]))).toEqual([shardOf(linked.articleId)]);
+      await again.close();
+    }
+  });
+
+  it('an encrypted archive keeps none (its shards are sealed; this would not be)', async () => {
+    const dir = await tempDir();
+    const archive = await Archive.create(dir, { encrypt: true, passphrase: 'links test' });
+    const facts = [];
+    for (const text of ['Хабар. Сот шешімі.', 'Басқа хабар. Сот шешімі.']) {
+      const { article } = await archive.importArticle({ bytes: Buffer.from(text), name: `${facts.length}.txt` });
+      facts.push(await archive.addFact({ articleId: article.id, quote: 'Сот шешімі' }));
+    }
+    const [a, b] = facts as [FactView, FactView];
+    await archive.editFact(b.id, { corroboratedBy: [a.id] });
+    await archive.close();
+    const again = await Archive.open(dir, { passphrase: 'links test' });
+    expect(await storeForTests(again).factShardsMentioning(new Set([a.id]))).toEqual([shardOf(b.articleId)]);
+    await again.close();
+    await expect(readFile(file(dir))).rejects.toThrow(/ENOENT/);
   });
 });
 
