@@ -91,7 +91,7 @@ interface SizeResult {
     textFiles: number;
     shardMaxBytes: number;
     /** the process that listed and saved: the app's at this size */
-    session: { listMs: number; maxRssMB: number; heapMB: number };
+    session: { listMs: number; maxRssMB: number; heapMB: number; firstDeleteMs: number[] };
   };
   /** null when the single file could not be written at this size (baselineUnwritable says why) */
   baseline: (DesignFigures & { readMs: number }) | null;
@@ -203,7 +203,12 @@ async function measureOursSaves(ctx: BenchContext, dir: string, size: number): P
     textBytes: 0,
     textFiles: 0,
     shardMaxBytes: 0,
-    session: { listMs: result.listMs, maxRssMB: result.maxRssMB, heapMB: result.heapMB },
+    session: {
+      listMs: result.listMs,
+      maxRssMB: result.maxRssMB,
+      heapMB: result.heapMB,
+      firstDeleteMs: result.firstDeleteMs,
+    },
   };
 }
 
@@ -215,15 +220,26 @@ interface SavesChildResult {
   maxRssMB: number;
   /** V8 heap in use after the saves and a collection */
   heapMB: number;
+  /** a session's first deleteFact: with no index/corroborations.json, then in a session that has it */
+  firstDeleteMs: number[];
 }
 
 async function savesChild(dir: string, seed: number, size: number, n: number): Promise<SavesChildResult> {
   const corpus = new Corpus(seed);
-  const archive = await Archive.open(dir);
+  await rm(path.join(dir, 'index', 'corroborations.json'), { force: true });
+  let archive = await Archive.open(dir);
   const listMs = (await timed(() => archive.listArticleRows())).ms;
   archive.trimCache();
   const rng = mulberry32(seed ^ size);
-  const out: SavesChildResult = { saves: [], saveCpu: [], openArticle: [], listMs, maxRssMB: 0, heapMB: 0 };
+  const out: SavesChildResult = {
+    saves: [],
+    saveCpu: [],
+    openArticle: [],
+    listMs,
+    maxRssMB: 0,
+    heapMB: 0,
+    firstDeleteMs: [],
+  };
   const added: string[] = [];
   for (let k = 0; k < n; k++) {
     const gen = corpus.article(Math.floor(rng() * size));
@@ -240,7 +256,13 @@ async function savesChild(dir: string, seed: number, size: number, n: number): P
   gc();
   out.heapMB = process.memoryUsage().heapUsed / 1024 / 1024;
   out.maxRssMB = peakRssMB();
-  // keep a kept archive at exactly 5N facts
+  // keep a kept archive at exactly 5N facts; the first two deletes each in a session of their own
+  for (const id of added.splice(0, 2)) {
+    archive.trimCache();
+    out.firstDeleteMs.push((await timed(() => archive.deleteFact(id))).ms);
+    await archive.close();
+    archive = await Archive.open(dir);
+  }
   await archive.batch(async () => {
     for (const id of added) await archive.deleteFact(id);
   });
@@ -341,7 +363,7 @@ function report(results: SizeResult[], seed: number): string {
     );
     details.push(
       `  - ours: save max ${fmtMs(Math.max(...o.saves))} ms, CPU p50 ${fmtMs(median(o.saveCpu))} ms; open article (getArticle, first touch loads its fact shard) p50 ${fmtMs(median(o.openArticle))} / p95 ${fmtMs(percentile(o.openArticle, 95))} ms; list runs ${o.listWall.map(fmtMs).join(', ')} ms (median run: ${child(o)}); texts+sources ${mb(o.textBytes)} MB in ${o.textFiles.toLocaleString('en-US')} files (not in "files MB", the baseline keeps texts out too)`,
-      `  - ours, the process that listed and saved (as the app's): list ${fmtMs(o.session.listMs)} ms, first save ${fmtMs(o.saves[0] ?? NaN)} ms, peak RSS ${o.session.maxRssMB.toFixed(0)} MB, V8 heap after the saves ${o.session.heapMB.toFixed(0)} MB`,
+      `  - ours, the process that listed and saved (as the app's): list ${fmtMs(o.session.listMs)} ms, first save ${fmtMs(o.saves[0] ?? NaN)} ms, first delete ${fmtMs(o.session.firstDeleteMs[0] ?? NaN)} ms (no corroborations.json) / ${fmtMs(o.session.firstDeleteMs[1] ?? NaN)} ms (a later session), peak RSS ${o.session.maxRssMB.toFixed(0)} MB, V8 heap after the saves ${o.session.heapMB.toFixed(0)} MB`,
     );
     if (!b) {
       details.push(
