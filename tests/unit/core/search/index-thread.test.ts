@@ -22,6 +22,15 @@ async function archiveWith(...texts: string[]): Promise<string> {
   return dir;
 }
 
+/** An archive of these texts whose index is built (inline), closed. */
+async function indexedArchive(...texts: string[]): Promise<string> {
+  const dir = await archiveWith(...texts);
+  const store = await ArchiveStore.open(dir);
+  await new IndexedSearch(store, { indexWorker: null }).reindex();
+  await store.close();
+  return dir;
+}
+
 const hits = async (engine: IndexedSearch, text: string) => (await engine.search({ text })).map((h) => h.title).sort();
 
 describe('index thread', () => {
@@ -86,10 +95,7 @@ describe('index thread', () => {
     importArticle(store, { bytes: enc(text), name, title: text.split(' ')[0]! });
 
   it('compacts in the thread: the journal starts again, and the merged base answers as before and after a restart', async () => {
-    const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
-    const first = await ArchiveStore.open(dir);
-    await new IndexedSearch(first, { indexWorker: null }).reindex();
-    await first.close();
+    const dir = await indexedArchive('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
     const store = await ArchiveStore.open(dir);
     const spy = await spyWorker();
     const engine = new IndexedSearch(store, { indexWorker: spy.file, compactAfter: 2 });
@@ -109,10 +115,7 @@ describe('index thread', () => {
   });
 
   it('merges a repair of shards changed behind its back in the thread', async () => {
-    const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
-    const first = await ArchiveStore.open(dir);
-    await new IndexedSearch(first, { indexWorker: null }).reindex();
-    await first.close();
+    const dir = await indexedArchive('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
     // imported with no engine listening, as if the process died before the journal line
     const bare = await ArchiveStore.open(dir);
     await add(bare, 'Ақтөбеде ереуіл басталды', 'e.txt');
@@ -131,10 +134,7 @@ describe('index thread', () => {
   });
 
   it('a compaction thread that dies: the index is loaded again and compacted here, nothing lost', async () => {
-    const dir = await archiveWith('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
-    const first = await ArchiveStore.open(dir);
-    await new IndexedSearch(first, { indexWorker: null }).reindex();
-    await first.close();
+    const dir = await indexedArchive('Жәкішевтің шағымы қаралды', 'Алматыда пикет өтті');
     const store = await ArchiveStore.open(dir);
     const spy = await spyWorker(
       "parentPort.on('message', (m) => { if (m.type === 'compact') setImmediate(() => process.exit(9)); });",
