@@ -8,8 +8,8 @@ import { Archive } from '../core/archive.js';
 import { AqiqatError } from '../core/errors.js';
 import { articleDetail, articleLine, factLine } from './format.js';
 import { listCommand } from './list-command.js';
-import { runImport } from './import.js';
-import { OCR_MODES, type OcrMode } from '../shared/formats.js';
+import { runImport, type ImportOptions } from './import.js';
+import { OCR_MODES } from '../shared/formats.js';
 import { LanguageSchema } from '../core/model.js';
 import { createSampleArchive } from '../core/import/sample.js';
 import { jsonOption, positiveInt, type Cli } from './context.js';
@@ -79,26 +79,9 @@ export function registerArticleCommands(program: Command, cli: Cli): void {
     .option('--page <url>', 'a web capture (.warc, .warc.gz, .wacz): the captured page to import (default: the first)')
     .option('--no-visual', 'make no visual copy of saved web pages (made by default, offline in Chromium)')
     .addOption(jsonOption())
-    .action(
-      async (
-        files: string[],
-        o: {
-          title?: string;
-          url?: string;
-          published?: string;
-          publisher?: string;
-          lang?: 'kk' | 'ru' | 'en' | 'other';
-          sourceType?: string;
-          page?: string;
-          json?: boolean;
-          ocr?: OcrMode;
-          ocrLang?: string;
-          visual?: boolean;
-        },
-      ) => {
-        await runImport(cli, files, o);
-      },
-    );
+    .action(async (files: string[], o: ImportOptions) => {
+      await runImport(cli, files, o);
+    });
 
   listCommand(program.command('articles').description('list the articles, newest first'), cli, {
     list: (archive) => archive.listArticleRows(),

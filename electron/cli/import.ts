@@ -11,7 +11,8 @@ import type { PageRenderer } from '../core/visual/page.js';
 import { visualNote } from '../core/visual/visual.js';
 import { OCR_LANGUAGES, type OcrLanguage, type OcrMode } from '../shared/formats.js';
 
-interface ImportOptions {
+/** `aqiqat import`'s options, as commander parses them. */
+export interface ImportOptions {
   title?: string;
   url?: string;
   published?: string;

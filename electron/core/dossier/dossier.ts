@@ -8,7 +8,7 @@ import { findName, htmlReadable, nameStems, pdfReadable } from './leaks.js';
 import type { Printer } from './pdf.js';
 import { makeRedactor, redactDossier } from './redact.js';
 import { LABELS } from './labels.js';
-import type { DossierLang, Paper, Template } from './types.js';
+import type { DossierLang, DossierLook, Paper, Template } from './types.js';
 import { buildUnCommunicationHtml } from './un-communication.js';
 
 export interface DossierRequest extends DossierSelection {
@@ -88,16 +88,11 @@ export const DOSSIER_DEFAULTS = { lang: 'en', paper: 'a4', compiledBy: '—', fo
 };
 
 /** A dossier as asked for: which facts (a case, else these, else all) and how; all else defaults. */
-export interface DossierAsk extends FactChoice {
+export interface DossierAsk extends FactChoice, DossierLook {
   /** default: the case's title, or the language's "facts dossier" */
   title?: string | undefined;
   /** default: the case's summary */
   summary?: string | undefined;
-  lang?: DossierLang | undefined;
-  paper?: Paper | undefined;
-  redact?: readonly string[] | undefined;
-  redactSources?: boolean | undefined;
-  attribution?: boolean | undefined;
   compiledBy?: string | undefined;
   generatedAt?: Date | undefined;
   fonts?: boolean | undefined;

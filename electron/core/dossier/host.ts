@@ -8,7 +8,7 @@ import { exportEntry, type AuditInput } from '../protection/audit.js';
 import { AqiqatError } from '../errors.js';
 import { printDossier, type Dossier } from './dossier.js';
 import type { Printer } from './pdf.js';
-import type { DossierLang, Paper, Template } from './types.js';
+import type { DossierLook, Template } from './types.js';
 
 export interface DossierHost {
   printer: Printer;
@@ -18,13 +18,8 @@ export interface DossierHost {
   preview?(html: string, title: string): Promise<void>;
 }
 
-export interface AppDossierRequest {
+export interface AppDossierRequest extends DossierLook {
   caseId: string;
-  lang?: DossierLang | undefined;
-  paper?: Paper | undefined;
-  redact?: readonly string[] | undefined;
-  redactSources?: boolean | undefined;
-  attribution?: boolean | undefined;
   compiledBy?: string | undefined;
   template?: Template | undefined;
 }

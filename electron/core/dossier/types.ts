@@ -112,6 +112,16 @@ export type CommunicationData = Omit<Communication, 'consent' | 'responsibility'
 export const TEMPLATES = ['dossier', 'un-communication'] as const;
 export type Template = (typeof TEMPLATES)[number];
 
+/** How a dossier is asked to look, wherever it is asked from (the CLI, the app); absent: the defaults. */
+export interface DossierLook {
+  lang?: DossierLang | undefined;
+  paper?: Paper | undefined;
+  /** names replaced by a mark */
+  redact?: readonly string[] | undefined;
+  redactSources?: boolean | undefined;
+  attribution?: boolean | undefined;
+}
+
 export interface DossierOptions {
   lang: DossierLang;
   paper: Paper;
