@@ -34,6 +34,9 @@ const AHEAD = 3;
 
 type Built = { bytes: Buffer; documents: number; words: number };
 
+/** Whether `b` is the whole of its ArrayBuffer: then that buffer can move between threads instead of being copied. */
+export const ownsMemory = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+
 /**
  * A new thread of `workerFile`; `failed` rejects with `search.index-thread-failed` if it fails or
  * dies, `result` resolves with the base it hands back. `close` ends it.
@@ -114,10 +117,9 @@ export async function compactInThread(
 ): Promise<Built> {
   const thread = startThread(workerFile);
   try {
-    const owns = base.byteOffset === 0 && base.byteLength === base.buffer.byteLength;
     thread.send(
       { type: 'compact', protectedKeys: [...protectedKeys], base, ops, seal },
-      owns ? [base.buffer as ArrayBuffer] : [],
+      ownsMemory(base) ? [base.buffer as ArrayBuffer] : [],
     );
     return await thread.result;
   } finally {

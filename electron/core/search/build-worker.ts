@@ -8,14 +8,14 @@ import { Analyzer } from './analyze.js';
 import { IndexBuilder } from './build.js';
 import { SearchIndex } from './index.js';
 import { applyOp, encodeBase, loadBaseBytes } from './persist.js';
-import type { BuildReply, BuildRequest } from './build-thread.js';
+import { ownsMemory, type BuildReply, type BuildRequest } from './build-thread.js';
 
 const port = parentPort!;
 let builder: IndexBuilder | null = null;
 
 function reply(bytes: Buffer, index: SearchIndex): void {
   // its own ArrayBuffer, so that it moves to the main thread instead of being copied
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
+  const own = ownsMemory(bytes) ? bytes : Buffer.from(bytes);
   port.postMessage(
     { type: 'done', bytes: own, documents: index.liveDocs, words: index.vocabSize } satisfies BuildReply,
     [own.buffer as ArrayBuffer],

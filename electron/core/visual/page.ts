@@ -93,7 +93,7 @@ export function renderedPage(
     pdf,
     thumb,
     width: VIEW_WIDTH,
-    height: Math.min(full, MAX_HEIGHT),
+    height: capturedHeight(full).height,
     ...(full > MAX_HEIGHT ? { fullHeight: full } : {}),
     served: serving.served,
     refused: serving.refused,
